@@ -1,0 +1,544 @@
+//! The plan model: plain data, no I/O.
+//!
+//! A municipal business-development plan (*temaplan næring*) as typed values. Every type here is
+//! serialisable so that the plan file, the JSON export and the store all share one shape. Norwegian
+//! bokmål is the primary language of every user-facing text; English is optional beside it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A calendar year, as used for results and ambitions.
+pub type Year = i32;
+
+/// A text in Norwegian bokmål, with an optional English translation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct LocalText {
+    /// Norwegian bokmål (always present; the plan's own language).
+    pub nb: String,
+    /// English translation, where one has been written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl LocalText {
+    /// The text in the requested language, falling back to Norwegian.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Nb => &self.nb,
+            Lang::En => self.en.as_deref().unwrap_or(&self.nb),
+        }
+    }
+}
+
+/// The two languages the product shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Norwegian bokmål, the default.
+    #[default]
+    Nb,
+    /// English.
+    En,
+}
+
+/// The whole plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    /// Who adopted what and when.
+    pub meta: PlanMeta,
+    /// The main vision (*hovedvisjon*).
+    pub vision: LocalText,
+    /// The sustainability goals (*satsningsområder*) of the municipal master plan.
+    pub goals: Vec<Goal>,
+    /// The plan's indicators (*næringspolitiske indikatorer*).
+    pub indicators: Vec<Indicator>,
+    /// The focus areas (*innsatsområder*), numbered as in the plan document.
+    pub focus_areas: Vec<FocusArea>,
+    /// Premises outside the plan (5.9: transport, land use), with task lists but no strategies.
+    pub premises: Vec<Premise>,
+    /// Published rankings quoted by the plan (e.g. NHO Kommune-NM), kept as imported figures.
+    pub published_rankings: Vec<PublishedRanking>,
+    /// The action plan (*tiltaksplan*). In the store these become mutable with a history.
+    pub actions: Vec<Action>,
+}
+
+/// Plan metadata.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanMeta {
+    /// Four-digit municipality number at the plan's current geography, e.g. `3203`.
+    pub municipality_code: String,
+    /// Municipality name, e.g. `Asker`.
+    pub municipality_name: String,
+    /// Earlier municipality numbers the plan's series should follow (e.g. `3025` for Asker 2020–2023).
+    pub previous_codes: Vec<String>,
+    /// County number at the plan's current geography (e.g. `32` Akershus from 2024).
+    pub county_code: Option<String>,
+    /// Plan title, e.g. *Temaplan næring*.
+    pub title: LocalText,
+    /// First year of the plan period.
+    pub period_start: Year,
+    /// Last year of the plan period.
+    pub period_end: Year,
+    /// First year any indicator may carry a value for (results may predate the period).
+    pub first_data_year: Year,
+    /// Date of adoption, ISO 8601.
+    pub adopted: time::Date,
+    /// Body that adopted it, e.g. *Kommunestyret*.
+    pub adopted_by: String,
+    /// Amendments made by the adopting body.
+    pub amendments: Vec<Amendment>,
+    /// Where the plan text comes from (document name, URL).
+    pub source: String,
+}
+
+/// One amendment in the adoption decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amendment {
+    /// Number in the decision.
+    pub number: u32,
+    /// Plan section it changes, e.g. `5.3`.
+    pub section: String,
+    /// Verbatim text of the amendment.
+    pub text: String,
+}
+
+/// A sustainability goal with its UN SDG numbers and sub-goals (*delmål*).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Goal {
+    /// Stable id, e.g. `g1`.
+    pub id: String,
+    /// Name of the goal.
+    pub name: LocalText,
+    /// UN Sustainable Development Goal numbers (1–17).
+    pub sdgs: Vec<u8>,
+    /// Sub-goals, verbatim.
+    pub sub_goals: Vec<String>,
+}
+
+/// Unit of an indicator's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A rank: 1 is best.
+    Rank,
+    /// A percentage, stored as the percent number (41.9 means 41,9 %).
+    Percent,
+    /// A plain ratio (0.5 means one half).
+    Ratio,
+    /// Area in dekar (1 000 m²).
+    Dekar,
+    /// A count of things (jobs, enterprises, people).
+    Count,
+    /// Norwegian kroner.
+    Nok,
+}
+
+/// Which way is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// More is better (a share, a count of jobs).
+    HigherIsBetter,
+    /// Less is better (a rank, farmland lost).
+    LowerIsBetter,
+}
+
+/// A comparison operator in a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Op {
+    /// value < target
+    #[serde(rename = "<")]
+    Lt,
+    /// value ≤ target
+    #[serde(rename = "<=")]
+    Le,
+    /// value > target
+    #[serde(rename = ">")]
+    Gt,
+    /// value ≥ target
+    #[serde(rename = ">=")]
+    Ge,
+}
+
+impl Op {
+    /// Whether `value op target` holds.
+    pub fn holds(self, value: f64, target: f64) -> bool {
+        match self {
+            Op::Lt => value < target,
+            Op::Le => value <= target,
+            Op::Gt => value > target,
+            Op::Ge => value >= target,
+        }
+    }
+
+    /// The operator as the symbol people write.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Lt => "<",
+            Op::Le => "≤",
+            Op::Gt => ">",
+            Op::Ge => "≥",
+        }
+    }
+}
+
+/// An indicator's headline rule, e.g. "rank ≤ 10" or "higher than the year before".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Rule {
+    /// `value op target`, e.g. rank ≤ 10, ratio ≥ 50 %.
+    Threshold {
+        /// The comparison.
+        op: Op,
+        /// The target value, in the indicator's unit.
+        target: f64,
+    },
+    /// The value must be higher than the previous year's.
+    IncreaseFromPreviousYear,
+    /// The value must be lower than the previous year's.
+    DecreaseFromPreviousYear,
+}
+
+/// How an indicator's value is obtained.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Computation {
+    /// A figure published by someone else and imported as such (e.g. NHO's Kommune-NM ranks).
+    Published {
+        /// Who publishes it.
+        publisher: String,
+    },
+    /// Computed by a named definition of the indicator engine over stored statistics.
+    Definition {
+        /// Definition id known to the engine, e.g. `job_growth_vs_population`.
+        definition: String,
+    },
+}
+
+/// A quoted or imported value for one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuotedValue {
+    /// The value in the indicator's unit.
+    pub value: f64,
+    /// Where this figure was quoted from (e.g. "Temaplan næring, kap. 6").
+    pub source: String,
+}
+
+/// A plan indicator. Results (what happened) and ambitions (what the plan aims for) are kept apart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    /// Stable id, e.g. `kommune-nm-total`.
+    pub id: String,
+    /// Position in the plan's indicator list (1-based).
+    pub number: u32,
+    /// Name of the indicator, as worded in the plan.
+    pub name: LocalText,
+    /// Who the data comes from, e.g. `NHO`, `SSB`.
+    pub source: String,
+    /// Unit of results and ambitions.
+    pub unit: Unit,
+    /// Which way is better.
+    pub direction: Direction,
+    /// The headline rule, e.g. rank ≤ 10.
+    pub rule: Rule,
+    /// The headline rule worded as in the plan.
+    pub rule_text: LocalText,
+    /// The comparison used to judge a year's result against that year's ambition.
+    pub ambition_op: Op,
+    /// How the value is obtained.
+    pub computation: Computation,
+    /// Results quoted by the plan, by year.
+    pub results: BTreeMap<Year, QuotedValue>,
+    /// Ambitions (targets) by year, in the indicator's unit.
+    pub ambitions: BTreeMap<Year, f64>,
+    /// Goals this indicator follows up.
+    pub goals: Vec<String>,
+}
+
+/// A fact (*Fakta*) box entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    /// Stable id, e.g. `5.1.1-f1`.
+    pub id: String,
+    /// The fact's text, verbatim from the plan.
+    pub text: String,
+    /// The number stated, where there is one.
+    pub value: Option<f64>,
+    /// Unit of `value`, free text (e.g. `sysselsatte`, `mrd. kr`, `dekar`).
+    pub unit: Option<String>,
+    /// The year the figure describes (the boxes say "2019-tall").
+    pub year: Option<Year>,
+    /// The plan section whose box holds it, e.g. `5.1.1`.
+    pub section: String,
+    /// Key of a register or statistics fact that can recompute it, if any (e.g. `employees:knowledge_intensive`).
+    pub computed_by: Option<String>,
+}
+
+/// A strategy (*strategi*), verbatim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Strategy {
+    /// Stable id, e.g. `5.1-s1`, `5.2.1-s3`.
+    pub id: String,
+    /// The strategy text, verbatim in Norwegian.
+    pub text: String,
+    /// Whether the council added it in its adoption decision.
+    pub added_by_amendment: Option<u32>,
+}
+
+/// A sub-area of a focus area, e.g. 5.1.1.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SubArea {
+    /// Number as in the plan, e.g. `5.1.1`.
+    pub number: String,
+    /// Title.
+    pub title: LocalText,
+    /// Description (summary of the plan text).
+    pub description: String,
+    /// Facts from this sub-area's box.
+    pub facts: Vec<Fact>,
+    /// Strategies listed under this sub-area's own heading (e.g. 5.2.1 *Strategi for gründerskap*).
+    pub strategies: Vec<Strategy>,
+}
+
+/// A focus area (*innsatsområde*), 5.1 … 5.8.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FocusArea {
+    /// Number as in the plan, e.g. `5.1`.
+    pub number: String,
+    /// Title.
+    pub title: LocalText,
+    /// Description (summary of the plan text).
+    pub description: String,
+    /// Facts from the area's own box.
+    pub facts: Vec<Fact>,
+    /// Sub-areas.
+    pub sub_areas: Vec<SubArea>,
+    /// Strategies listed for the whole area.
+    pub strategies: Vec<Strategy>,
+    /// Goal ids this area serves.
+    pub goals: Vec<String>,
+}
+
+impl FocusArea {
+    /// Every strategy of the area, its own first, then each sub-area's in order.
+    pub fn all_strategies(&self) -> impl Iterator<Item = &Strategy> {
+        self.strategies
+            .iter()
+            .chain(self.sub_areas.iter().flat_map(|s| s.strategies.iter()))
+    }
+
+    /// Every fact of the area, its own first, then each sub-area's in order.
+    pub fn all_facts(&self) -> impl Iterator<Item = &Fact> {
+        self.facts
+            .iter()
+            .chain(self.sub_areas.iter().flat_map(|s| s.facts.iter()))
+    }
+}
+
+/// A premise outside the plan (5.9.x) with its list of important tasks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Premise {
+    /// Number as in the plan, e.g. `5.9.1`.
+    pub number: String,
+    /// Title.
+    pub title: LocalText,
+    /// Description.
+    pub description: String,
+    /// Facts from its box.
+    pub facts: Vec<Fact>,
+    /// "Viktige oppgaver", verbatim.
+    pub tasks: Vec<String>,
+}
+
+/// One row of a published ranking: a municipality's total and group ranks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedRank {
+    /// Municipality number at the time of publication, if known.
+    pub municipality_code: Option<String>,
+    /// Municipality name as printed.
+    pub municipality_name: String,
+    /// Total rank.
+    pub total: u32,
+    /// Rank per group, keyed by group id (e.g. `naeringsliv`).
+    pub groups: BTreeMap<String, u32>,
+}
+
+/// A published ranking table (e.g. NHO Kommune-NM 2020, quoted in §3.2).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublishedRanking {
+    /// Stable id, e.g. `kommune-nm-2020`.
+    pub id: String,
+    /// Publisher, e.g. `NHO`.
+    pub publisher: String,
+    /// Edition year (the year of publication).
+    pub edition: Year,
+    /// The year of the data it ranks.
+    pub data_year: Year,
+    /// Where it is quoted from (plan section and/or URL).
+    pub source: String,
+    /// Group ids with their display names, in the publisher's order.
+    pub groups: Vec<RankGroup>,
+    /// The rows.
+    pub rows: Vec<PublishedRank>,
+}
+
+/// A group of a ranking, with its number of indicators.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RankGroup {
+    /// Group id, e.g. `naeringsliv`.
+    pub id: String,
+    /// Name.
+    pub name: LocalText,
+    /// Number of indicators (*parametere*) in the group.
+    pub indicators: u32,
+}
+
+/// Status of an action: a fixed vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    /// Not yet started (*ikke startet*).
+    NotStarted,
+    /// Ongoing (*pågår*).
+    InProgress,
+    /// Completed (*fullført*).
+    Completed,
+    /// Behind schedule (*forsinket*).
+    Delayed,
+    /// Put on hold (*satt på vent*).
+    OnHold,
+    /// Cancelled (*avlyst*).
+    Cancelled,
+}
+
+impl ActionStatus {
+    /// All statuses in display order.
+    pub const ALL: [ActionStatus; 6] = [
+        ActionStatus::NotStarted,
+        ActionStatus::InProgress,
+        ActionStatus::Delayed,
+        ActionStatus::OnHold,
+        ActionStatus::Completed,
+        ActionStatus::Cancelled,
+    ];
+
+    /// The machine name used in files, URLs and the store.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionStatus::NotStarted => "not_started",
+            ActionStatus::InProgress => "in_progress",
+            ActionStatus::Completed => "completed",
+            ActionStatus::Delayed => "delayed",
+            ActionStatus::OnHold => "on_hold",
+            ActionStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// Parse the machine name.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// The label a user reads.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ActionStatus::NotStarted, Lang::Nb) => "Ikke startet",
+            (ActionStatus::InProgress, Lang::Nb) => "Pågår",
+            (ActionStatus::Completed, Lang::Nb) => "Fullført",
+            (ActionStatus::Delayed, Lang::Nb) => "Forsinket",
+            (ActionStatus::OnHold, Lang::Nb) => "Satt på vent",
+            (ActionStatus::Cancelled, Lang::Nb) => "Avlyst",
+            (ActionStatus::NotStarted, Lang::En) => "Not started",
+            (ActionStatus::InProgress, Lang::En) => "In progress",
+            (ActionStatus::Completed, Lang::En) => "Completed",
+            (ActionStatus::Delayed, Lang::En) => "Delayed",
+            (ActionStatus::OnHold, Lang::En) => "On hold",
+            (ActionStatus::Cancelled, Lang::En) => "Cancelled",
+        }
+    }
+}
+
+/// A delivery (*leveranse*) of an action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Delivery {
+    /// What is delivered.
+    pub title: String,
+    /// When it is due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<time::Date>,
+    /// Whether it has been delivered.
+    #[serde(default)]
+    pub done: bool,
+}
+
+/// Where an action comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ActionOrigin {
+    /// Named in the plan text itself; `section` and `quote` say where.
+    DrawnFromText {
+        /// Plan section, e.g. `Forord`, `5.7.3`.
+        section: String,
+        /// The sentence of the plan that names it, verbatim.
+        quote: String,
+    },
+    /// Entered by the municipality's staff.
+    Staff,
+}
+
+/// An action (*tiltak*) in the action plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    /// Stable id, e.g. `T1`.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Longer description.
+    pub description: String,
+    /// Strategies it implements (many-to-many).
+    pub strategies: Vec<String>,
+    /// Responsible unit or person.
+    pub owner: String,
+    /// Partners.
+    pub partners: Vec<String>,
+    /// Start date.
+    pub start: Option<time::Date>,
+    /// End date.
+    pub end: Option<time::Date>,
+    /// Status.
+    pub status: ActionStatus,
+    /// Progress 0–100.
+    pub progress: u8,
+    /// Deliveries.
+    pub deliveries: Vec<Delivery>,
+    /// Where the action comes from.
+    pub origin: ActionOrigin,
+}
+
+impl Plan {
+    /// Every strategy in the plan, in document order.
+    pub fn strategies(&self) -> impl Iterator<Item = &Strategy> {
+        self.focus_areas.iter().flat_map(|a| a.all_strategies())
+    }
+
+    /// The focus area a strategy id belongs to.
+    pub fn focus_area_of_strategy(&self, strategy_id: &str) -> Option<&FocusArea> {
+        self.focus_areas
+            .iter()
+            .find(|a| a.all_strategies().any(|s| s.id == strategy_id))
+    }
+
+    /// An indicator by id.
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    /// The years an indicator table should show: first data year to period end.
+    pub fn table_years(&self) -> std::ops::RangeInclusive<Year> {
+        self.meta.first_data_year..=self.meta.period_end
+    }
+}
