@@ -71,6 +71,39 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Rewords a syntax or type error from the TOML reader for someone editing a plan file: names the
+/// key of a duplicate, says "whole number" rather than a Rust type, and hints at the usual cause of
+/// an unterminated string or an unclosed array.
+pub(crate) fn reword_toml_error(
+    message: &str,
+    src: &str,
+    span: Option<std::ops::Range<usize>>,
+) -> String {
+    let message = message.trim();
+    let mut out = message
+        .replace("expected i64", "expected a whole number")
+        .replace("expected u32", "expected a whole number ≥ 0")
+        .replace("expected u8", "expected a whole number 0–255")
+        .replace("expected f64", "expected a number");
+    if message == "duplicate key" {
+        let key = span
+            .and_then(|r| src.get(r))
+            .map(|k| k.trim().trim_matches('"'))
+            .filter(|k| !k.is_empty() && !k.contains('\n'));
+        out = match key {
+            Some(k) => format!("duplicate key `{k}`: it is already set in this table"),
+            None => "duplicate key: it is already set in this table".to_string(),
+        };
+    } else if message.starts_with("invalid basic string") {
+        out.push_str(
+            " (is the closing `\"` missing? a \"…\" string must end on the line where it starts; use \"\"\"…\"\"\" for text over several lines)",
+        );
+    } else if message.starts_with("missing comma between array elements") {
+        out.push_str(" (or is the closing `]` of the array missing?)");
+    }
+    out
+}
+
 /// Collects diagnostics for one file.
 pub(crate) struct Reporter<'a> {
     file: String,
@@ -115,6 +148,23 @@ impl<'a> Reporter<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn toml_errors_are_reworded_for_plan_editors() {
+        let src = "a = 1\na = 2\n";
+        assert_eq!(
+            reword_toml_error("duplicate key", src, Some(6..7)),
+            "duplicate key `a`: it is already set in this table"
+        );
+        assert_eq!(
+            reword_toml_error("invalid type: string \"40\", expected i64", src, None),
+            "invalid type: string \"40\", expected a whole number"
+        );
+        assert!(
+            reword_toml_error("invalid basic string, expected `\"`", src, None)
+                .contains("is the closing `\"` missing?")
+        );
+    }
 
     #[test]
     fn positions_are_one_based_and_count_characters() {

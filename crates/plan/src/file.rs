@@ -24,12 +24,14 @@ impl<'de> Deserialize<'de> for Num {
             I(i64),
             F(f64),
         }
-        Ok(match N::deserialize(d).map_err(|_| {
-            serde::de::Error::custom("expected a number (integer or decimal, e.g. 12 or 41.9)")
-        })? {
-            N::I(i) => Num(i as f64),
-            N::F(f) => Num(f),
-        })
+        Ok(
+            match N::deserialize(d).map_err(|_| {
+                serde::de::Error::custom("expected a number (integer or decimal, e.g. 12 or 41.9)")
+            })? {
+                N::I(i) => Num(i as f64),
+                N::F(f) => Num(f),
+            },
+        )
     }
 }
 

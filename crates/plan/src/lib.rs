@@ -27,7 +27,10 @@ pub fn parse(file: &str, src: &str) -> Result<Plan, Diagnostics> {
         Ok(raw) => raw,
         Err(e) => {
             let offset = e.span().map(|s| s.start).unwrap_or(0);
-            reporter.at(offset, e.message().trim().to_string());
+            reporter.at(
+                offset,
+                diagnostic::reword_toml_error(e.message(), src, e.span()),
+            );
             return Err(Diagnostics(reporter.finish()));
         }
     };

@@ -41,8 +41,7 @@ impl Ids {
             );
             return;
         }
-        self.seen
-            .insert(id.get_ref().clone(), (kind, offset));
+        self.seen.insert(id.get_ref().clone(), (kind, offset));
     }
 }
 
@@ -121,11 +120,13 @@ pub(crate) fn check(raw: RawPlan, r: &mut Reporter) -> Option<Plan> {
                 format!("a rank target must be a whole number ≥ 1, found {target}"),
             );
         }
-        let ambition_op = i.ambition_op.unwrap_or(match (i.rule.get_ref(), i.direction) {
-            (Rule::Threshold { op, .. }, _) => *op,
-            (_, Direction::HigherIsBetter) => Op::Ge,
-            (_, Direction::LowerIsBetter) => Op::Le,
-        });
+        let ambition_op = i
+            .ambition_op
+            .unwrap_or(match (i.rule.get_ref(), i.direction) {
+                (Rule::Threshold { op, .. }, _) => *op,
+                (_, Direction::HigherIsBetter) => Op::Ge,
+                (_, Direction::LowerIsBetter) => Op::Le,
+            });
         let results = years_map(&i.results, r, &range, YearKind::Result, i.unit);
         let ambitions = years_map(&i.ambitions, r, &range, YearKind::Ambition, i.unit);
         let source = i
@@ -508,11 +509,19 @@ fn years_map(
         let value = v.get_ref().0;
         match kind {
             YearKind::Result => {
-                if year < range.first || year > range.end {
+                if year < range.first {
                     r.at(
                         k.span().start,
                         format!(
-                            "result for {year} is outside the plan's range: expected {}–{}",
+                            "result for {year} is before the plan's first data year {}: expected {}–{} (set `first_data_year` in [meta] to quote earlier results)",
+                            range.first, range.first, range.end
+                        ),
+                    );
+                } else if year > range.end {
+                    r.at(
+                        k.span().start,
+                        format!(
+                            "result for {year} is after the plan period ends: expected {}–{}",
                             range.first, range.end
                         ),
                     );
@@ -562,7 +571,13 @@ fn years_map(
     out
 }
 
-fn facts(raw: &[RawFact], section: &str, r: &mut Reporter, ids: &mut Ids, range: &Range) -> Vec<Fact> {
+fn facts(
+    raw: &[RawFact],
+    section: &str,
+    r: &mut Reporter,
+    ids: &mut Ids,
+    range: &Range,
+) -> Vec<Fact> {
     raw.iter()
         .enumerate()
         .map(|(n, f)| {
