@@ -1,1 +1,164 @@
-//! placeholder
+//! The one store: every SQL statement of naeringsplan lives in this crate.
+//!
+//! The default is an embedded SQLite file; a PostgreSQL URL selects the server backend. Both run
+//! the same queries through `sqlx::Any` with `$n` placeholders (which SQLite also accepts), and
+//! each backend has its own migration folder with the same schema. Callers see plain Rust types
+//! from [`plan`] and this crate; no SQL leaks out.
+//!
+//! - [`plans`]: loading a plan file into the store and reading it back;
+//! - [`actions`]: the action plan, optimistic concurrency and the append-only history.
+
+pub mod actions;
+pub mod plans;
+
+use std::path::Path;
+use std::str::FromStr;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+pub use actions::{ActionPatch, ActionRecord, HistoryEntry, UpdateError};
+pub use plans::PlanLoad;
+
+/// Which database the store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// Embedded SQLite file (the default).
+    Sqlite,
+    /// PostgreSQL server.
+    Postgres,
+}
+
+/// Errors from the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database could not be opened or a statement failed.
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    /// A migration failed.
+    #[error("could not migrate the database schema: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// Stored data could not be read back (corrupt JSON, unknown status, …).
+    #[error("stored data is inconsistent: {0}")]
+    Corrupt(String),
+    /// The database location is not usable.
+    #[error("{0}")]
+    Location(String),
+    /// Something asked for does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// The request is not valid for this plan (e.g. an unknown strategy id).
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl From<serde_json::Error> for StoreError {
+    fn from(e: serde_json::Error) -> Self {
+        StoreError::Corrupt(e.to_string())
+    }
+}
+
+/// Result alias for store operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A handle to the store; cheap to clone (it wraps a connection pool).
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+impl Store {
+    /// Opens a store from a location: a `postgres://` / `postgresql://` URL, a `sqlite:` URL,
+    /// or a plain file path (SQLite, created with its parent directory if missing).
+    /// Runs pending migrations.
+    pub async fn open(location: &str) -> Result<Store> {
+        if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+            Self::connect(location, Backend::Postgres).await
+        } else if let Some(rest) = location.strip_prefix("sqlite:") {
+            Self::open_sqlite(Path::new(rest.trim_start_matches("//"))).await
+        } else {
+            Self::open_sqlite(Path::new(location)).await
+        }
+    }
+
+    /// Opens (creating if needed) an SQLite store at `path`.
+    pub async fn open_sqlite(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent()
+            && !parent.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                StoreError::Location(format!(
+                    "cannot create the directory {} for the database: {e}",
+                    parent.display()
+                ))
+            })?;
+        }
+        let p = path.to_str().ok_or_else(|| {
+            StoreError::Location(format!(
+                "database path {} is not valid UTF-8",
+                path.display()
+            ))
+        })?;
+        if p.contains(['?', '#']) {
+            return Err(StoreError::Location(format!(
+                "database path {p} may not contain '?' or '#'"
+            )));
+        }
+        Self::connect(&format!("sqlite://{p}?mode=rwc"), Backend::Sqlite).await
+    }
+
+    async fn connect(url: &str, backend: Backend) -> Result<Store> {
+        sqlx::any::install_default_drivers();
+        let options = AnyConnectOptions::from_str(url)?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        conn.execute(
+                            "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;",
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        if backend == Backend::Sqlite {
+            // WAL is persistent in the file: readers never block the writer.
+            pool.execute("PRAGMA journal_mode = WAL;").await?;
+            SQLITE_MIGRATIONS.run(&pool).await?;
+        } else {
+            POSTGRES_MIGRATIONS.run(&pool).await?;
+        }
+        Ok(Store { pool, backend })
+    }
+
+    /// The backend in use.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Closes the pool, waiting for connections to finish.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+}
+
+/// Now, as RFC 3339 in UTC with second precision (what the store writes in `at` columns).
+pub(crate) fn now_rfc3339() -> String {
+    let now = time::OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc());
+    now.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}

@@ -1,0 +1,597 @@
+//! The action plan: current actions, edits with optimistic concurrency, append-only history.
+//!
+//! Every edit names the version it was based on. The update only applies if the stored version
+//! still matches (`UPDATE … WHERE version = $base`); otherwise nothing is written and the caller
+//! gets [`UpdateError::Conflict`] with the current action and what changed meanwhile. Each changed
+//! field becomes one history row (who, when, field, old → new); the history table refuses UPDATE
+//! and DELETE by trigger.
+
+use plan::{Action, ActionOrigin, ActionStatus, Delivery};
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row, Transaction};
+
+use crate::{Result, Store, StoreError, now_rfc3339};
+
+/// An action as stored now, with its concurrency version.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ActionRecord {
+    /// The action's current values.
+    #[serde(flatten)]
+    pub action: Action,
+    /// The latest staff comment.
+    pub comment: String,
+    /// Optional weight in progress roll-ups (default 1).
+    pub weight: Option<f64>,
+    /// Version; bumped by every change. Edits must name the version they were based on.
+    pub version: i64,
+    /// When it last changed (RFC 3339, UTC).
+    pub updated_at: String,
+    /// Who changed it last.
+    pub updated_by: String,
+}
+
+/// One change to one field of an action.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct HistoryEntry {
+    /// Position in the global history (increasing).
+    pub seq: i64,
+    /// The action changed.
+    pub action_id: String,
+    /// The action version this change produced.
+    pub version: i64,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// Which field (`created` for the creation of the action).
+    pub field: String,
+    /// Value before (as text), if any.
+    pub old_value: Option<String>,
+    /// Value after (as text), if any.
+    pub new_value: Option<String>,
+}
+
+/// A partial edit of an action: `None` leaves a field as it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ActionPatch {
+    /// New title.
+    pub title: Option<String>,
+    /// New description.
+    pub description: Option<String>,
+    /// New owner.
+    pub owner: Option<String>,
+    /// New partners.
+    pub partners: Option<Vec<String>>,
+    /// New start date (`Some(None)` clears it).
+    pub start: Option<Option<time::Date>>,
+    /// New end date (`Some(None)` clears it).
+    pub end: Option<Option<time::Date>>,
+    /// New status.
+    pub status: Option<ActionStatus>,
+    /// New progress 0–100.
+    pub progress: Option<u8>,
+    /// New comment.
+    pub comment: Option<String>,
+    /// New set of linked strategies.
+    pub strategies: Option<Vec<String>>,
+    /// New weight (`Some(None)` clears it).
+    pub weight: Option<Option<f64>>,
+}
+
+/// Why an edit was not applied.
+#[derive(Debug, thiserror::Error)]
+pub enum UpdateError {
+    /// The action changed since the version the edit was based on; nothing was written.
+    #[error("the action was changed by someone else (now version {}); nothing was saved", .current.version)]
+    Conflict {
+        /// The action as it is now.
+        current: Box<ActionRecord>,
+        /// The changes made after the edit's base version.
+        since: Vec<HistoryEntry>,
+    },
+    /// No such action.
+    #[error("no action `{0}` in this plan")]
+    NotFound(String),
+    /// The edit is not valid (unknown strategy, progress out of range, …).
+    #[error("{0}")]
+    Invalid(String),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for UpdateError {
+    fn from(e: sqlx::Error) -> Self {
+        UpdateError::Store(StoreError::Db(e))
+    }
+}
+
+/// `SELECT <every action column> FROM actions <tail>` as one static string (sqlx wants SQL it can audit).
+macro_rules! select_actions {
+    ($tail:literal) => {
+        concat!(
+            "SELECT id, title, description, owner, partners, start_date, end_date, status, progress, deliveries, origin, comment, weight, version, updated_at, updated_by FROM actions ",
+            $tail
+        )
+    };
+}
+
+fn date_text(d: Option<time::Date>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+
+fn parse_date(s: Option<String>) -> Result<Option<time::Date>> {
+    match s {
+        None => Ok(None),
+        Some(s) => time::Date::parse(&s, &time::format_description::well_known::Iso8601::DATE)
+            .map(Some)
+            .map_err(|e| StoreError::Corrupt(format!("bad stored date {s:?}: {e}"))),
+    }
+}
+
+fn record_from_row(row: &AnyRow, strategies: Vec<String>) -> Result<ActionRecord> {
+    let status: String = row.try_get("status")?;
+    let deliveries: String = row.try_get("deliveries")?;
+    let origin: String = row.try_get("origin")?;
+    let partners: String = row.try_get("partners")?;
+    let progress: i64 = row
+        .try_get::<i32, _>("progress")
+        .map(i64::from)
+        .or_else(|_| row.try_get::<i64, _>("progress"))?;
+    Ok(ActionRecord {
+        action: Action {
+            id: row.try_get("id")?,
+            title: row.try_get("title")?,
+            description: row.try_get("description")?,
+            strategies,
+            owner: row.try_get("owner")?,
+            partners: serde_json::from_str(&partners)?,
+            start: parse_date(row.try_get("start_date")?)?,
+            end: parse_date(row.try_get("end_date")?)?,
+            status: ActionStatus::parse(&status)
+                .ok_or_else(|| StoreError::Corrupt(format!("unknown stored status {status:?}")))?,
+            progress: u8::try_from(progress)
+                .map_err(|_| StoreError::Corrupt(format!("stored progress {progress}")))?,
+            deliveries: serde_json::from_str::<Vec<Delivery>>(&deliveries)?,
+            origin: serde_json::from_str::<ActionOrigin>(&origin)?,
+        },
+        comment: row.try_get("comment")?,
+        weight: row.try_get("weight")?,
+        version: row.try_get("version")?,
+        updated_at: row.try_get("updated_at")?,
+        updated_by: row.try_get("updated_by")?,
+    })
+}
+
+fn history_from_row(row: &AnyRow) -> Result<HistoryEntry> {
+    Ok(HistoryEntry {
+        seq: row.try_get("seq")?,
+        action_id: row.try_get("action_id")?,
+        version: row.try_get("version")?,
+        at: row.try_get("at")?,
+        actor: row.try_get("actor")?,
+        field: row.try_get("field")?,
+        old_value: row.try_get("old_value")?,
+        new_value: row.try_get("new_value")?,
+    })
+}
+
+/// Inserts a new action with its strategy links and a `created` history row (version 1).
+pub(crate) async fn insert_action(
+    tx: &mut Transaction<'static, Any>,
+    plan_code: &str,
+    a: &Action,
+    comment: &str,
+    actor: &str,
+    now: &str,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO actions (plan_code, id, title, description, owner, partners, start_date, end_date, status, progress, deliveries, origin, comment, weight, version, updated_at, updated_by) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, NULL, 1, $14, $15)",
+    )
+    .bind(plan_code)
+    .bind(&a.id)
+    .bind(&a.title)
+    .bind(&a.description)
+    .bind(&a.owner)
+    .bind(serde_json::to_string(&a.partners)?)
+    .bind(date_text(a.start))
+    .bind(date_text(a.end))
+    .bind(a.status.as_str())
+    .bind(i32::from(a.progress))
+    .bind(serde_json::to_string(&a.deliveries)?)
+    .bind(serde_json::to_string(&a.origin)?)
+    .bind(comment)
+    .bind(now)
+    .bind(actor)
+    .execute(&mut **tx)
+    .await?;
+    for s in &a.strategies {
+        sqlx::query(
+            "INSERT INTO action_strategies (plan_code, action_id, strategy_id) VALUES ($1, $2, $3)",
+        )
+        .bind(plan_code)
+        .bind(&a.id)
+        .bind(s)
+        .execute(&mut **tx)
+        .await?;
+    }
+    append_history(
+        tx,
+        plan_code,
+        &a.id,
+        1,
+        now,
+        actor,
+        "created",
+        None,
+        Some(&a.title),
+    )
+    .await?;
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn append_history(
+    tx: &mut Transaction<'static, Any>,
+    plan_code: &str,
+    action_id: &str,
+    version: i64,
+    at: &str,
+    actor: &str,
+    field: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO action_history (plan_code, action_id, version, at, actor, field, old_value, new_value) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(plan_code)
+    .bind(action_id)
+    .bind(version)
+    .bind(at)
+    .bind(actor)
+    .bind(field)
+    .bind(old)
+    .bind(new)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn strategies_of<'e, E>(exec: E, plan_code: &str, action_id: &str) -> Result<Vec<String>>
+where
+    E: sqlx::Executor<'e, Database = Any>,
+{
+    Ok(sqlx::query_scalar(
+        "SELECT strategy_id FROM action_strategies WHERE plan_code = $1 AND action_id = $2 ORDER BY strategy_id",
+    )
+    .bind(plan_code)
+    .bind(action_id)
+    .fetch_all(exec)
+    .await?)
+}
+
+impl Store {
+    /// All actions of a plan, ordered by id (natural order: T2 before T10).
+    pub async fn actions(&self, plan_code: &str) -> Result<Vec<ActionRecord>> {
+        let rows = sqlx::query(select_actions!("WHERE plan_code = $1"))
+            .bind(plan_code)
+            .fetch_all(self.pool())
+            .await?;
+        let links: Vec<(String, String)> = sqlx::query_as(
+            "SELECT action_id, strategy_id FROM action_strategies WHERE plan_code = $1 ORDER BY strategy_id",
+        )
+        .bind(plan_code)
+        .fetch_all(self.pool())
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            let id: String = row.try_get("id")?;
+            let strategies = links
+                .iter()
+                .filter(|(a, _)| *a == id)
+                .map(|(_, s)| s.clone())
+                .collect();
+            out.push(record_from_row(row, strategies)?);
+        }
+        out.sort_by(|a, b| natural_key(&a.action.id).cmp(&natural_key(&b.action.id)));
+        Ok(out)
+    }
+
+    /// One action.
+    pub async fn action(&self, plan_code: &str, id: &str) -> Result<Option<ActionRecord>> {
+        let row = sqlx::query(select_actions!("WHERE plan_code = $1 AND id = $2"))
+            .bind(plan_code)
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await?;
+        match row {
+            None => Ok(None),
+            Some(row) => {
+                let strategies = strategies_of(self.pool(), plan_code, id).await?;
+                Ok(Some(record_from_row(&row, strategies)?))
+            }
+        }
+    }
+
+    /// The history of one action, oldest first.
+    pub async fn history(&self, plan_code: &str, action_id: &str) -> Result<Vec<HistoryEntry>> {
+        let rows = sqlx::query(
+            "SELECT seq, action_id, version, at, actor, field, old_value, new_value FROM action_history WHERE plan_code = $1 AND action_id = $2 ORDER BY seq",
+        )
+        .bind(plan_code)
+        .bind(action_id)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(history_from_row).collect()
+    }
+
+    /// The latest `limit` changes across all actions of a plan, newest first.
+    pub async fn recent_history(&self, plan_code: &str, limit: i64) -> Result<Vec<HistoryEntry>> {
+        let rows = sqlx::query(
+            "SELECT seq, action_id, version, at, actor, field, old_value, new_value FROM action_history WHERE plan_code = $1 ORDER BY seq DESC LIMIT $2",
+        )
+        .bind(plan_code)
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter().map(history_from_row).collect()
+    }
+
+    /// Creates a new action (version 1). Fails if the id exists or a strategy is unknown.
+    pub async fn create_action(
+        &self,
+        plan_code: &str,
+        action: &Action,
+        actor: &str,
+    ) -> Result<ActionRecord, UpdateError> {
+        let plan = self
+            .plan(plan_code)
+            .await?
+            .ok_or_else(|| UpdateError::Invalid(format!("no plan for municipality {plan_code}")))?;
+        check_strategies(&plan, &action.strategies)?;
+        if action.progress > 100 {
+            return Err(UpdateError::Invalid(format!(
+                "progress {} is out of range 0–100",
+                action.progress
+            )));
+        }
+        if action.id.trim().is_empty() {
+            return Err(UpdateError::Invalid("the action id is empty".into()));
+        }
+        let mut tx = self.pool().begin().await?;
+        let exists: Option<i64> =
+            sqlx::query_scalar("SELECT 1 FROM actions WHERE plan_code = $1 AND id = $2")
+                .bind(plan_code)
+                .bind(&action.id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if exists.is_some() {
+            return Err(UpdateError::Invalid(format!(
+                "an action with id `{}` already exists",
+                action.id
+            )));
+        }
+        insert_action(&mut tx, plan_code, action, "", actor, &now_rfc3339()).await?;
+        tx.commit().await?;
+        self.action(plan_code, &action.id)
+            .await?
+            .ok_or_else(|| UpdateError::NotFound(action.id.clone()))
+    }
+
+    /// Applies `patch` to an action if its stored version is still `base_version`.
+    ///
+    /// Writes one history row per changed field, all with the new version, in one transaction.
+    /// A patch that changes nothing returns the action unchanged (no new version).
+    pub async fn update_action(
+        &self,
+        plan_code: &str,
+        action_id: &str,
+        base_version: i64,
+        patch: &ActionPatch,
+        actor: &str,
+    ) -> Result<ActionRecord, UpdateError> {
+        if let Some(p) = patch.progress
+            && p > 100
+        {
+            return Err(UpdateError::Invalid(format!(
+                "progress {p} is out of range 0–100"
+            )));
+        }
+        if let Some(title) = &patch.title
+            && title.trim().is_empty()
+        {
+            return Err(UpdateError::Invalid("the title may not be empty".into()));
+        }
+        if let Some(strategies) = &patch.strategies {
+            let plan = self.plan(plan_code).await?.ok_or_else(|| {
+                UpdateError::Invalid(format!("no plan for municipality {plan_code}"))
+            })?;
+            check_strategies(&plan, strategies)?;
+        }
+        let current = self
+            .action(plan_code, action_id)
+            .await?
+            .ok_or_else(|| UpdateError::NotFound(action_id.to_string()))?;
+        if current.version != base_version {
+            return Err(self.conflict(plan_code, action_id, base_version).await);
+        }
+
+        let mut changes: Vec<(&str, Option<String>, Option<String>)> = Vec::new();
+        let a = &current.action;
+        let mut text = |field: &'static str, old: &str, new: &Option<String>| {
+            if let Some(n) = new
+                && n != old
+            {
+                changes.push((field, Some(old.to_string()), Some(n.clone())));
+            }
+        };
+        text("title", &a.title, &patch.title);
+        text("description", &a.description, &patch.description);
+        text("owner", &a.owner, &patch.owner);
+        text("comment", &current.comment, &patch.comment);
+        if let Some(s) = patch.status
+            && s != a.status
+        {
+            changes.push((
+                "status",
+                Some(a.status.as_str().into()),
+                Some(s.as_str().into()),
+            ));
+        }
+        if let Some(p) = patch.progress
+            && p != a.progress
+        {
+            changes.push((
+                "progress",
+                Some(a.progress.to_string()),
+                Some(p.to_string()),
+            ));
+        }
+        if let Some(d) = patch.start
+            && d != a.start
+        {
+            changes.push(("start", date_text(a.start), date_text(d)));
+        }
+        if let Some(d) = patch.end
+            && d != a.end
+        {
+            changes.push(("end", date_text(a.end), date_text(d)));
+        }
+        if let Some(p) = &patch.partners
+            && *p != a.partners
+        {
+            changes.push(("partners", Some(a.partners.join(", ")), Some(p.join(", "))));
+        }
+        let new_strategies = patch.strategies.as_ref().map(|s| {
+            let mut s = s.clone();
+            s.sort();
+            s.dedup();
+            s
+        });
+        if let Some(s) = &new_strategies
+            && *s != a.strategies
+        {
+            changes.push((
+                "strategies",
+                Some(a.strategies.join(", ")),
+                Some(s.join(", ")),
+            ));
+        }
+        if let Some(w) = patch.weight
+            && w != current.weight
+        {
+            changes.push((
+                "weight",
+                current.weight.map(|x| x.to_string()),
+                w.map(|x| x.to_string()),
+            ));
+        }
+        if changes.is_empty() {
+            return Ok(current);
+        }
+
+        let now = now_rfc3339();
+        let new_version = base_version + 1;
+        let mut tx = self.pool().begin().await?;
+        let res = sqlx::query(
+            "UPDATE actions SET title = $1, description = $2, owner = $3, partners = $4, start_date = $5, end_date = $6, status = $7, progress = $8, comment = $9, weight = $10, version = $11, updated_at = $12, updated_by = $13 \
+             WHERE plan_code = $14 AND id = $15 AND version = $16",
+        )
+        .bind(patch.title.as_ref().unwrap_or(&a.title))
+        .bind(patch.description.as_ref().unwrap_or(&a.description))
+        .bind(patch.owner.as_ref().unwrap_or(&a.owner))
+        .bind(serde_json::to_string(patch.partners.as_ref().unwrap_or(&a.partners)).map_err(StoreError::from)?)
+        .bind(date_text(patch.start.unwrap_or(a.start)))
+        .bind(date_text(patch.end.unwrap_or(a.end)))
+        .bind(patch.status.unwrap_or(a.status).as_str())
+        .bind(i32::from(patch.progress.unwrap_or(a.progress)))
+        .bind(patch.comment.as_ref().unwrap_or(&current.comment))
+        .bind(patch.weight.unwrap_or(current.weight))
+        .bind(new_version)
+        .bind(&now)
+        .bind(actor)
+        .bind(plan_code)
+        .bind(action_id)
+        .bind(base_version)
+        .execute(&mut *tx)
+        .await?;
+        if res.rows_affected() != 1 {
+            // Someone committed between our read and our write.
+            tx.rollback().await?;
+            return Err(self.conflict(plan_code, action_id, base_version).await);
+        }
+        if let Some(s) = &new_strategies {
+            sqlx::query("DELETE FROM action_strategies WHERE plan_code = $1 AND action_id = $2")
+                .bind(plan_code)
+                .bind(action_id)
+                .execute(&mut *tx)
+                .await?;
+            for sid in s {
+                sqlx::query("INSERT INTO action_strategies (plan_code, action_id, strategy_id) VALUES ($1, $2, $3)")
+                    .bind(plan_code)
+                    .bind(action_id)
+                    .bind(sid)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        for (field, old, new) in &changes {
+            append_history(
+                &mut tx,
+                plan_code,
+                action_id,
+                new_version,
+                &now,
+                actor,
+                field,
+                old.as_deref(),
+                new.as_deref(),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        self.action(plan_code, action_id)
+            .await?
+            .ok_or_else(|| UpdateError::NotFound(action_id.to_string()))
+    }
+
+    async fn conflict(&self, plan_code: &str, action_id: &str, base_version: i64) -> UpdateError {
+        let current = match self.action(plan_code, action_id).await {
+            Ok(Some(c)) => c,
+            Ok(None) => return UpdateError::NotFound(action_id.to_string()),
+            Err(e) => return e.into(),
+        };
+        let since = match self.history(plan_code, action_id).await {
+            Ok(h) => h.into_iter().filter(|h| h.version > base_version).collect(),
+            Err(e) => return e.into(),
+        };
+        UpdateError::Conflict {
+            current: Box::new(current),
+            since,
+        }
+    }
+}
+
+fn check_strategies(plan: &plan::Plan, ids: &[String]) -> Result<(), UpdateError> {
+    for id in ids {
+        if !plan.strategies().any(|s| &s.id == id) {
+            return Err(UpdateError::Invalid(format!(
+                "unknown strategy `{id}`: not in the plan"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Sort key that orders `T2` before `T10`.
+fn natural_key(id: &str) -> (String, u64, String) {
+    let prefix: String = id.chars().take_while(|c| !c.is_ascii_digit()).collect();
+    let digits: String = id[prefix.len()..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let rest = id[prefix.len() + digits.len()..].to_string();
+    (prefix, digits.parse().unwrap_or(0), rest)
+}
