@@ -78,7 +78,9 @@ impl OrgNr {
                 found: digits[8],
             });
         }
-        Ok(OrgNr(digits.iter().fold(0u32, |n, &d| n * 10 + u32::from(d))))
+        Ok(OrgNr(
+            digits.iter().fold(0u32, |n, &d| n * 10 + u32::from(d)),
+        ))
     }
 
     /// Builds a number from its first eight digits (as an integer below 100 000 000), appending
@@ -345,13 +347,31 @@ pub fn parse_date(b: &[u8]) -> Option<Date> {
     Date::from_calendar_date(y, m, d).ok()
 }
 
+/// Serialises a code as its display text (`"923609016"`, `"AS"`, `"62.010"`, `"3203"`, `"2100"`).
+macro_rules! serialize_as_text {
+    ($($t:ty),*) => {$(
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+    )*};
+}
+serialize_as_text!(OrgNr, OrgForm, NaceCode, Kommune, SectorCode);
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn mod11_known_numbers() {
-        for ok in ["923609016", "991825827", "932740265", "919274018", "974760673"] {
+        for ok in [
+            "923609016",
+            "991825827",
+            "932740265",
+            "919274018",
+            "974760673",
+        ] {
             assert!(OrgNr::from_str(ok).is_ok(), "{ok}");
         }
         assert_eq!(
@@ -363,7 +383,10 @@ mod tests {
         );
         assert_eq!(OrgNr::from_str("92360901"), Err(OrgNrError::WrongLength(8)));
         assert_eq!(OrgNr::from_str("92360901x"), Err(OrgNrError::NotDigits));
-        assert_eq!(OrgNr::from_first8(92360901).unwrap().to_string(), "923609016");
+        assert_eq!(
+            OrgNr::from_first8(92360901).unwrap().to_string(),
+            "923609016"
+        );
     }
 
     #[test]

@@ -285,7 +285,9 @@ mod tests {
         let dup = "[[group]]\nid='x'\nnb='X'\nen='X'\ndivisions=['05']\n[[group]]\nid='x'\nnb='X'\nen='X'\ndivisions=['06']\n";
         assert!(SectorGroups::from_toml_str(dup).is_err());
         let unknown = "[[group]]\nid='x'\nnb='X'\nen='X'\ndivisions=['05']\ncolour='red'\n";
-        let e = SectorGroups::from_toml_str(unknown).unwrap_err().to_string();
+        let e = SectorGroups::from_toml_str(unknown)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("colour"), "{e}");
         let ok = "[[group]]\nid='it'\nnb='IT'\nen='IT'\ndivisions=['62', '63']\n";
         let g = SectorGroups::from_reader(ok.as_bytes()).unwrap();

@@ -98,8 +98,12 @@ impl Sn2007 {
                 .position(|h| h.trim_start_matches('\u{feff}') == name)
                 .ok_or(Sn2007Error::MissingColumn(name))
         };
-        let (c_code, c_parent, c_level, c_name) =
-            (col("code")?, col("parentCode")?, col("level")?, col("name")?);
+        let (c_code, c_parent, c_level, c_name) = (
+            col("code")?,
+            col("parentCode")?,
+            col("level")?,
+            col("name")?,
+        );
         let c_short = col("shortName").ok();
         let mut items = Vec::new();
         for rec in rdr.records() {
@@ -173,7 +177,8 @@ impl Sn2007 {
     /// division exists in SN2007.
     pub fn division(&self, code: &str) -> Option<u8> {
         let d = code.get(..2)?;
-        if !d.bytes().all(|c| c.is_ascii_digit()) || !(code.len() == 2 || code[2..].starts_with('.'))
+        if !d.bytes().all(|c| c.is_ascii_digit())
+            || !(code.len() == 2 || code[2..].starts_with('.'))
         {
             return None;
         }
@@ -183,7 +188,8 @@ impl Sn2007 {
 
     /// The section letter (`'J'`) of a code such as `"62.010"`.
     pub fn section(&self, code: &str) -> Option<char> {
-        self.division(code).and_then(|d| self.section_of_division(d))
+        self.division(code)
+            .and_then(|d| self.section_of_division(d))
     }
 
     /// The section letter of a division (62 → `'J'`).
@@ -219,7 +225,10 @@ mod tests {
         assert_eq!(sn.section("62.010"), Some('J'));
         assert_eq!(sn.section("01.110"), Some('A'));
         assert_eq!(sn.section("86.211"), Some('Q'));
-        assert_eq!(sn.section_of(NaceCode::parse(b"41.200").unwrap()), Some('F'));
+        assert_eq!(
+            sn.section_of(NaceCode::parse(b"41.200").unwrap()),
+            Some('F')
+        );
         assert_eq!(sn.name("62.010"), Some("Programmeringstjenester"));
         assert_eq!(sn.get("62.010").unwrap().parent.as_deref(), Some("62.01"));
         assert_eq!(sn.division("04.000"), None, "division 04 does not exist");

@@ -183,10 +183,12 @@ fn opt_date(field: &'static str, b: &[u8]) -> Result<Option<Date>, RowErrorKind>
     if b.is_empty() {
         return Ok(None);
     }
-    parse_date(b).map(Some).ok_or_else(|| RowErrorKind::BadDate {
-        field,
-        value: text(b),
-    })
+    parse_date(b)
+        .map(Some)
+        .ok_or_else(|| RowErrorKind::BadDate {
+            field,
+            value: text(b),
+        })
 }
 
 fn flag(field: &'static str, b: &[u8]) -> Result<bool, RowErrorKind> {
@@ -204,10 +206,12 @@ fn opt_kommune(field: &'static str, b: &[u8]) -> Result<Option<Kommune>, RowErro
     if b.is_empty() {
         return Ok(None);
     }
-    Kommune::parse(b).map(Some).ok_or_else(|| RowErrorKind::BadCode {
-        field,
-        value: text(b),
-    })
+    Kommune::parse(b)
+        .map(Some)
+        .ok_or_else(|| RowErrorKind::BadCode {
+            field,
+            value: text(b),
+        })
 }
 
 impl RawUnit<'_> {
@@ -216,7 +220,9 @@ impl RawUnit<'_> {
     pub(crate) fn build(&self, kind: UnitKind) -> Result<Unit, RowErrorKind> {
         let orgnr = OrgNr::parse(self.orgnr).map_err(|reason| {
             if self.orgnr.is_empty() {
-                RowErrorKind::Missing { field: field::ORGNR }
+                RowErrorKind::Missing {
+                    field: field::ORGNR,
+                }
             } else {
                 RowErrorKind::BadOrgNr {
                     field: field::ORGNR,
@@ -297,9 +303,8 @@ impl RawUnit<'_> {
         Ok(Unit {
             kind,
             orgnr,
-            name: String::from_utf8(self.name.to_vec()).map_err(|_| RowErrorKind::NotUtf8 {
-                field: field::NAME,
-            })?,
+            name: String::from_utf8(self.name.to_vec())
+                .map_err(|_| RowErrorKind::NotUtf8 { field: field::NAME })?,
             org_form,
             nace,
             employees,

@@ -245,7 +245,11 @@ impl<R: Read> Iterator for CsvUnitReader<R> {
                         expected: self.width,
                         found: self.record.len(),
                     };
-                    return Some(Err(self.error(line, self.record.get(self.cols.orgnr), kind)));
+                    return Some(Err(self.error(
+                        line,
+                        self.record.get(self.cols.orgnr),
+                        kind,
+                    )));
                 }
                 let raw = self.cols.raw(&self.record);
                 Some(

@@ -406,9 +406,7 @@ impl<R: BufRead> Iterator for JsonUnitReader<R> {
                         Ok(Ok(false)) => {
                             return self.fatal(
                                 location,
-                                RowErrorKind::Framing(format!(
-                                    "input ends inside element {index}"
-                                )),
+                                RowErrorKind::Framing(format!("input ends inside element {index}")),
                             );
                         }
                         Ok(Ok(true)) => {}
