@@ -14,4 +14,5 @@
 #![warn(missing_docs)]
 
 pub mod jsonstat;
+pub mod klass;
 pub mod text;
