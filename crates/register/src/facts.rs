@@ -569,17 +569,22 @@ where
 // Join with accounts
 // ---------------------------------------------------------------------------------------------
 
-/// True for institutional sectors counted as private business: private limited companies (2100),
-/// sole proprietors and partnerships (2300), private producer-oriented non-profits (2500), and
-/// private financial corporations (3000–4999 except Norges Bank 3100 and state lending institutions
-/// 3900). State and municipal enterprises (1xxx), public administration (6xxx), non-profits (7000)
-/// and households (8xxx) are not.
+/// True for institutional sectors counted as private business (SSB's sector classification, the
+/// unit's `institusjonellSektorkode`): private limited companies (2100), personal enterprises
+/// (2300), private producer-oriented non-profits (2500), private financial corporations (3200
+/// banks, 3500, 3600, 4100, 4300, 4500, 4900, 5500 and 5700 insurance) and sole proprietors (8200).
+/// Not: state and municipal enterprises (1xxx), Norges Bank (3100), state lending institutions
+/// (3900), public administration (6xxx), non-profit organisations (7000), housing co-operatives
+/// (8300), other households (8500) and the rest of the world (9000). Units without a sector code
+/// (e.g. condominiums, bankruptcy estates) are not counted as private business.
 pub fn is_private_sector(unit: &Unit) -> bool {
-    match unit.sector.map(|s| s.get()) {
-        Some(2100 | 2300 | 2500) => true,
-        Some(s) => (3000..5000).contains(&s) && s != 3100 && s != 3900,
-        None => false,
-    }
+    matches!(
+        unit.sector.map(|s| s.get()),
+        Some(
+            2100 | 2300 | 2500 | 3200 | 3500 | 3600 | 4100 | 4300 | 4500 | 4900 | 5500 | 5700
+                | 8200
+        )
+    )
 }
 
 /// Accounts facts for one municipality and year.
