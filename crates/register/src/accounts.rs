@@ -106,7 +106,7 @@ impl AnnualAccounts {
     /// Wage costs + operating result, the seed plan's *verdiskapning* of one enterprise; `None`
     /// unless both are present.
     pub fn value_added(&self) -> Option<Amount> {
-        Some(self.wage_costs?.checked_add(self.operating_result?)?)
+        self.wage_costs?.checked_add(self.operating_result?)
     }
 }
 

@@ -401,7 +401,7 @@ mod tests {
                 .zip(ORGNR_WEIGHTS)
                 .map(|(&a, w)| u32::from(a) * w)
                 .sum();
-            if s % 11 == 0 && zero.is_none() {
+            if s.is_multiple_of(11) && zero.is_none() {
                 zero = Some(n);
             }
             if s % 11 == 1 && ten.is_none() {

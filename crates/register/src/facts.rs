@@ -86,8 +86,9 @@ pub struct Registrations {
 impl Registrations {
     /// The share of the year's registrations that are `AS` (`None` when there are none).
     pub fn as_share(&self) -> Option<f64> {
-        (self.total > 0)
-            .then(|| self.by_form.get(&OrgForm::AS).copied().unwrap_or(0) as f64 / self.total as f64)
+        (self.total > 0).then(|| {
+            self.by_form.get(&OrgForm::AS).copied().unwrap_or(0) as f64 / self.total as f64
+        })
     }
 }
 
@@ -581,7 +582,17 @@ pub fn is_private_sector(unit: &Unit) -> bool {
     matches!(
         unit.sector.map(|s| s.get()),
         Some(
-            2100 | 2300 | 2500 | 3200 | 3500 | 3600 | 4100 | 4300 | 4500 | 4900 | 5500 | 5700
+            2100 | 2300
+                | 2500
+                | 3200
+                | 3500
+                | 3600
+                | 4100
+                | 4300
+                | 4500
+                | 4900
+                | 5500
+                | 5700
                 | 8200
         )
     )

@@ -246,9 +246,21 @@ const FORMS: &[(&str, f64, &str, &str, bool)] = &[
     ("KS", 2.0, "2300", "Personlige foretak", true),
     ("BA", 1.5, "2100", "Private aksjeselskaper mv.", true),
     ("SÆR", 1.0, "7000", "Ideelle organisasjoner", false),
-    ("KF", 0.5, "1510", "Kommunale foretak med ubegrenset ansvar", true),
+    (
+        "KF",
+        0.5,
+        "1510",
+        "Kommunale foretak med ubegrenset ansvar",
+        true,
+    ),
     ("ASA", 0.2, "2100", "Private aksjeselskaper mv.", true),
-    ("IKS", 0.2, "1510", "Kommunale foretak med ubegrenset ansvar", true),
+    (
+        "IKS",
+        0.2,
+        "1510",
+        "Kommunale foretak med ubegrenset ansvar",
+        true,
+    ),
 ];
 
 /// Rough weights of SN2007 sections among active enterprises.
@@ -277,9 +289,36 @@ const SECTION_WEIGHTS: &[(char, f64)] = &[
 ];
 
 const WORDS: &[&str] = &[
-    "NORD", "FJORD", "BYGG", "DATA", "HANDEL", "EIENDOM", "KONSULT", "TRANSPORT", "HELSE", "DESIGN",
-    "SKOG", "GÅRD", "MEDIA", "INVEST", "SERVICE", "TEKNIKK", "MAT", "HAVN", "LYS", "STEIN", "ELEKTRO",
-    "RØR", "MALER", "REGNSKAP", "RÅD", "VEKST", "KYST", "FJELL", "SOL", "VIND",
+    "NORD",
+    "FJORD",
+    "BYGG",
+    "DATA",
+    "HANDEL",
+    "EIENDOM",
+    "KONSULT",
+    "TRANSPORT",
+    "HELSE",
+    "DESIGN",
+    "SKOG",
+    "GÅRD",
+    "MEDIA",
+    "INVEST",
+    "SERVICE",
+    "TEKNIKK",
+    "MAT",
+    "HAVN",
+    "LYS",
+    "STEIN",
+    "ELEKTRO",
+    "RØR",
+    "MALER",
+    "REGNSKAP",
+    "RÅD",
+    "VEKST",
+    "KYST",
+    "FJELL",
+    "SOL",
+    "VIND",
 ];
 
 struct Tables {
@@ -510,7 +549,10 @@ impl EnhetGen {
             "KBO" => " KONKURSBO".to_string(),
             _ => String::new(),
         };
-        let name = format!("{SYNTHETIC_PREFIX}{w1} {w2} {}{suffix}", orgnr.get() % 100_000);
+        let name = format!(
+            "{SYNTHETIC_PREFIX}{w1} {w2} {}{suffix}",
+            orgnr.get() % 100_000
+        );
         let last_accounts = (FORMS[form].4 && code != "BRL" && rng.chance(0.8)).then_some(2024);
         SynthEnhet {
             orgnr,

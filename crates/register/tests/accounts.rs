@@ -39,7 +39,10 @@ fn shapes_fixture_with_misspelt_fields() {
     // The fixture's orgnr 123456789 is made up and fails MOD11: reported with the file and index.
     let err = parse_accounts(&read_fixture(name)[..], name).unwrap_err();
     let msg = err.to_string();
-    assert!(msg.contains(name) && msg.contains("#0") && msg.contains("123456789"), "{msg}");
+    assert!(
+        msg.contains(name) && msg.contains("#0") && msg.contains("123456789"),
+        "{msg}"
+    );
 
     // With a valid number the rest of the shape parses, including both misspellings.
     let text = String::from_utf8(read_fixture(name))
@@ -81,14 +84,20 @@ fn wage_costs_floats_missing_lines_and_currency() {
     assert_eq!(a[0].value_added(), Some(99_180 - 198_967));
     assert_eq!(a[1].currency.as_deref(), Some("USD"));
     assert!(!a[1].is_nok());
-    assert_eq!(a[1].turnover, None, "driftsinntekter: {{}} is absent, not 0");
+    assert_eq!(
+        a[1].turnover, None,
+        "driftsinntekter: {{}} is absent, not 0"
+    );
     assert_eq!(a[1].accounts_type, AccountsType::Group);
 
     let idx: AccountsIndex = a.into_iter().collect();
     assert_eq!(idx.len(), 2);
     assert!(idx.get("935211026".parse().unwrap(), 2025).is_some());
     assert!(idx.get("935211026".parse().unwrap(), 2024).is_none());
-    assert_eq!(idx.latest("923609016".parse().unwrap()).unwrap().year(), 2024);
+    assert_eq!(
+        idx.latest("923609016".parse().unwrap()).unwrap().year(),
+        2024
+    );
 }
 
 #[test]

@@ -35,7 +35,10 @@ fn gzip_round_trip_of_real_sample() {
     assert_eq!(&gz[..2], &[0x1f, 0x8b]);
     assert!(Input::new(&gz[..]).unwrap().is_gzip());
     assert!(!Input::new(&plain[..]).unwrap().is_gzip());
-    assert_eq!(units_of(&gz, UnitKind::Enhet), units_of(&plain, UnitKind::Enhet));
+    assert_eq!(
+        units_of(&gz, UnitKind::Enhet),
+        units_of(&plain, UnitKind::Enhet)
+    );
 
     // Decompressing through Input gives back the same bytes.
     let mut back = Vec::new();
@@ -83,12 +86,11 @@ fn synthetic_enheter_have_the_real_format() {
     let units = units_of(&out, UnitKind::Enhet);
     assert_eq!(units.len(), 3000);
     let sn = Sn2007::embedded();
-    let kommuner: std::collections::HashSet<String> = rows_by_name(include_bytes!(
-        "../../../data/brreg/kommuner_2024.csv"
-    ))
-    .into_iter()
-    .map(|r| r["kommunenummer"].clone())
-    .collect();
+    let kommuner: std::collections::HashSet<String> =
+        rows_by_name(include_bytes!("../../../data/brreg/kommuner_2024.csv"))
+            .into_iter()
+            .map(|r| r["kommunenummer"].clone())
+            .collect();
     let mut seen = std::collections::HashSet::new();
     for u in &units {
         assert!(u.name.starts_with(SYNTHETIC_PREFIX), "{}", u.name);
@@ -131,7 +133,10 @@ fn synthetic_is_deterministic_and_gz_matches() {
     let mut gz = Vec::new();
     generate_enheter_csv_gz(&mut gz, 500, 7).unwrap();
     assert_eq!(&gz[..2], &[0x1f, 0x8b]);
-    assert_eq!(units_of(&gz, UnitKind::Enhet), units_of(&run(7), UnitKind::Enhet));
+    assert_eq!(
+        units_of(&gz, UnitKind::Enhet),
+        units_of(&run(7), UnitKind::Enhet)
+    );
 }
 
 #[test]
@@ -161,6 +166,9 @@ fn synthetic_underenheter_and_json_match_enheter() {
         let parent = by_orgnr[&u.parent.unwrap()];
         assert_eq!(u.municipality, parent.municipality);
         assert_eq!(u.employees, parent.employees);
-        assert!(!by_orgnr.contains_key(&u.orgnr), "no clash with enheter numbers");
+        assert!(
+            !by_orgnr.contains_key(&u.orgnr),
+            "no clash with enheter numbers"
+        );
     }
 }

@@ -24,15 +24,7 @@ fn broken_csv() -> Vec<u8> {
     // MOD11 failure: change the check digit of 832175692.
     let bad_orgnr = good[1].replacen("\"832175692\"", "\"832175693\"", 1);
     let text = [
-        header,
-        good[0],
-        &short,
-        good[1],
-        &bad_date,
-        good[2],
-        &bad_orgnr,
-        good[3],
-        good[4],
+        header, good[0], &short, good[1], &bad_date, good[2], &bad_orgnr, good[3], good[4],
     ]
     .join("\n")
         + "\n";
@@ -114,7 +106,8 @@ fn abort_is_default_and_skip_reports() {
 
 #[test]
 fn missing_column_is_an_open_error() {
-    let text = "organisasjonsnummer,navn,organisasjonsform.kode,registreringsdatoenhetsregisteret\n";
+    let text =
+        "organisasjonsnummer,navn,organisasjonsform.kode,registreringsdatoenhetsregisteret\n";
     let e = bulk::open_csv(text.as_bytes(), UnitKind::Enhet, "x.csv")
         .err()
         .unwrap();
@@ -177,26 +170,33 @@ fn json_errors_carry_element_and_byte_offset() {
     let bad_date = element("923609016", "2020-13-01");
     let bad_syntax = r#"{"organisasjonsnummer": }"#.to_string();
     let wrong_type = r#"{"organisasjonsnummer":"923609016","antallAnsatte":"mange"}"#.to_string();
-    let parts = [&good, &bad_orgnr, &bad_date, &bad_syntax, &wrong_type, &good];
+    let parts = [
+        &good,
+        &bad_orgnr,
+        &bad_date,
+        &bad_syntax,
+        &wrong_type,
+        &good,
+    ];
     let text = format!("[\n  {}\n]\n", parts.map(|s| s.as_str()).join(",\n  "));
     // Element i sits on line i + 1 after two spaces of indentation.
     let offsets: Vec<u64> = (0..parts.len())
-        .map(|i| text.lines().take(i + 1).map(|l| l.len() as u64 + 1).sum::<u64>() + 2)
+        .map(|i| {
+            text.lines()
+                .take(i + 1)
+                .map(|l| l.len() as u64 + 1)
+                .sum::<u64>()
+                + 2
+        })
         .collect();
     assert_eq!(text.find(&bad_orgnr).unwrap() as u64, offsets[1]);
     let rows: Vec<_> = JsonUnitReader::new(text.as_bytes(), UnitKind::Enhet, "e.json").collect();
     assert_eq!(rows.len(), 6);
     assert!(rows[0].is_ok() && rows[5].is_ok());
-    let loc = |i: usize| rows[i].as_ref().unwrap_err().location.clone();
-    for i in 1..5 {
-        let byte_offset = offsets[i];
-        assert_eq!(
-            loc(i),
-            Location::Element {
-                index: i as u64,
-                byte_offset
-            }
-        );
+    for (i, &byte_offset) in offsets.iter().enumerate().take(5).skip(1) {
+        let location = rows[i].as_ref().unwrap_err().location.clone();
+        let index = i as u64;
+        assert_eq!(location, Location::Element { index, byte_offset });
     }
     assert_eq!(offsets[0], 4);
     let e = rows[1].as_ref().unwrap_err();
@@ -207,10 +207,23 @@ fn json_errors_carry_element_and_byte_offset() {
             offsets[1]
         )
     );
-    assert!(matches!(rows[2].as_ref().unwrap_err().kind, RowErrorKind::BadDate { .. }));
-    assert!(matches!(rows[3].as_ref().unwrap_err().kind, RowErrorKind::Json(_)));
-    assert!(matches!(rows[4].as_ref().unwrap_err().kind, RowErrorKind::Json(_)));
-    assert!(rows[1..5].iter().all(|r| !r.as_ref().unwrap_err().is_fatal()));
+    assert!(matches!(
+        rows[2].as_ref().unwrap_err().kind,
+        RowErrorKind::BadDate { .. }
+    ));
+    assert!(matches!(
+        rows[3].as_ref().unwrap_err().kind,
+        RowErrorKind::Json(_)
+    ));
+    assert!(matches!(
+        rows[4].as_ref().unwrap_err().kind,
+        RowErrorKind::Json(_)
+    ));
+    assert!(
+        rows[1..5]
+            .iter()
+            .all(|r| !r.as_ref().unwrap_err().is_fatal())
+    );
 }
 
 #[test]
@@ -226,7 +239,8 @@ fn json_framing_errors_are_fatal() {
         (format!("[{g}] x"), "after the closing ']'"),
     ];
     for (text, want) in cases {
-        let rows: Vec<_> = JsonUnitReader::new(text.as_bytes(), UnitKind::Enhet, "f.json").collect();
+        let rows: Vec<_> =
+            JsonUnitReader::new(text.as_bytes(), UnitKind::Enhet, "f.json").collect();
         let last = rows.last().unwrap().as_ref().unwrap_err();
         assert!(last.is_fatal(), "{text}: {last}");
         assert!(last.to_string().contains(want), "{text}: {last}");

@@ -72,7 +72,10 @@ fn asker_counts_by_form_and_year_match_independent_count() {
     // The same with the naive line split.
     let (header, naive) = naive_rows(&read_fixture(ENHETER));
     let col = |n: &str| header.iter().position(|h| h == n).unwrap();
-    let (k, f) = (col("forretningsadresse.kommunenummer"), col("organisasjonsform.kode"));
+    let (k, f) = (
+        col("forretningsadresse.kommunenummer"),
+        col("organisasjonsform.kode"),
+    );
     let mut naive_by_form: BTreeMap<String, u64> = BTreeMap::new();
     for r in naive.iter().filter(|r| r[k] == "3203") {
         *naive_by_form.entry(r[f].clone()).or_default() += 1;
@@ -110,7 +113,9 @@ fn asker_counts_by_form_and_year_match_independent_count() {
     // Bankruptcies / liquidations, independently.
     let under_liq = rows
         .iter()
-        .filter(|r| r["forretningsadresse.kommunenummer"] == "3203" && r["underAvvikling"] == "true")
+        .filter(|r| {
+            r["forretningsadresse.kommunenummer"] == "3203" && r["underAvvikling"] == "true"
+        })
         .count() as u64;
     assert_eq!(a.under_liquidation, under_liq);
     assert_eq!(a.bankrupt, 0, "no konkurs=true in the sample");
@@ -174,7 +179,9 @@ fn underenheter_sample_and_employees_by_group() {
         let withheld = r["harRegistrertAntallAnsatte"] == "true" && n.is_none();
         all_sum += n.unwrap_or(0);
         all_withheld += u64::from(withheld);
-        let div: Option<u32> = r["naeringskode1.kode"].get(..2).and_then(|d| d.parse().ok());
+        let div: Option<u32> = r["naeringskode1.kode"]
+            .get(..2)
+            .and_then(|d| d.parse().ok());
         if div.is_some_and(ki) {
             ki_units += 1;
             ki_sum += n.unwrap_or(0);
@@ -241,7 +248,10 @@ fn load_json(name: &str) -> serde_json::Value {
 
 #[test]
 fn real_api_unit_objects_parse() {
-    let aj = json_units(&[load_json("brreg_api_enhet_AS_2024.json")], UnitKind::Enhet);
+    let aj = json_units(
+        &[load_json("brreg_api_enhet_AS_2024.json")],
+        UnitKind::Enhet,
+    );
     let u = &aj[0];
     assert_eq!(u.orgnr.to_string(), "932740265");
     assert_eq!(u.org_form, OrgForm::AS);
@@ -294,5 +304,8 @@ fn deleted_unit_body_is_a_row_error_not_a_panic() {
     assert_eq!((report.units, report.skipped), (0, 1));
     let e = &report.errors[0];
     assert_eq!(e.orgnr.as_deref(), Some("930802409"));
-    assert!(e.to_string().contains("organisasjonsform.kode is missing"), "{e}");
+    assert!(
+        e.to_string().contains("organisasjonsform.kode is missing"),
+        "{e}"
+    );
 }

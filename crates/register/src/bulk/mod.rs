@@ -73,9 +73,9 @@ pub enum Format {
 /// A reader of either format.
 pub enum UnitReader<R: Read> {
     /// Reading CSV.
-    Csv(CsvUnitReader<Input<R>>),
+    Csv(Box<CsvUnitReader<Input<R>>>),
     /// Reading JSON.
-    Json(JsonUnitReader<Input<R>>),
+    Json(Box<JsonUnitReader<Input<R>>>),
 }
 
 impl<R: Read> Iterator for UnitReader<R> {
@@ -128,8 +128,8 @@ pub fn open<R: Read>(
         f => f,
     };
     Ok(match format {
-        Format::Json => UnitReader::Json(JsonUnitReader::new(input, kind, file)),
-        _ => UnitReader::Csv(CsvUnitReader::new(input, kind, file)?),
+        Format::Json => UnitReader::Json(Box::new(JsonUnitReader::new(input, kind, file))),
+        _ => UnitReader::Csv(Box::new(CsvUnitReader::new(input, kind, file)?)),
     })
 }
 

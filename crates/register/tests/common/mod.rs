@@ -37,12 +37,20 @@ pub fn rows_by_name(bytes: &[u8]) -> Vec<BTreeMap<String, String>> {
 pub fn naive_rows(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
     let text = std::str::from_utf8(bytes).unwrap();
     let mut lines = text.lines();
-    let header: Vec<String> = lines.next().unwrap().split(',').map(str::to_string).collect();
+    let header: Vec<String> = lines
+        .next()
+        .unwrap()
+        .split(',')
+        .map(str::to_string)
+        .collect();
     let rows = lines
         .filter(|l| !l.is_empty())
         .map(|l| {
             assert!(l.starts_with('"') && l.ends_with('"'), "{l}");
-            l[1..l.len() - 1].split("\",\"").map(str::to_string).collect()
+            l[1..l.len() - 1]
+                .split("\",\"")
+                .map(str::to_string)
+                .collect()
         })
         .collect();
     (header, rows)
