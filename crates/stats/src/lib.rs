@@ -13,6 +13,7 @@
 
 #![warn(missing_docs)]
 
+pub mod geography;
 pub mod jsonstat;
 pub mod klass;
 pub mod text;
