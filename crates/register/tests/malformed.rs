@@ -268,3 +268,39 @@ fn json_framing_errors_are_fatal() {
         RowErrorKind::ElementTooLarge { limit: 50 }
     ));
 }
+
+#[test]
+fn bom_and_crlf_are_accepted() {
+    let sample = read_fixture("brreg_enheter_bulk_csv_sample.csv");
+    let plain: Vec<_> = bulk::open_csv(&sample[..], UnitKind::Enhet, "a")
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut crlf = vec![0xEF, 0xBB, 0xBF];
+    crlf.extend(
+        String::from_utf8(sample)
+            .unwrap()
+            .replace('\n', "\r\n")
+            .into_bytes(),
+    );
+    let units: Vec<_> = bulk::open(&crlf[..], UnitKind::Enhet, bulk::Format::Auto, "b")
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(units, plain);
+    // The same, gzipped: the BOM is inside the compressed text.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, &crlf).unwrap();
+    let gz = gz.finish().unwrap();
+    let units: Vec<_> = bulk::open(&gz[..], UnitKind::Enhet, bulk::Format::Auto, "b.gz")
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(units, plain);
+    let json = format!("\u{feff}[{}]", element("923609016", "2020-01-01"));
+    let units: Vec<_> = bulk::open(json.as_bytes(), UnitKind::Enhet, bulk::Format::Auto, "c")
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(units.len(), 1);
+}

@@ -173,7 +173,7 @@ impl<R: Read> CsvUnitReader<R> {
             .iter()
             .map(|h| {
                 std::str::from_utf8(h)
-                    .map(|s| s.trim().to_string())
+                    .map(|s| s.trim_start_matches('\u{feff}').trim().to_string())
                     .map_err(|_| OpenError::Header {
                         file: file.to_string(),
                         message: "header is not UTF-8".to_string(),

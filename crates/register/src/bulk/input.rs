@@ -1,5 +1,5 @@
 //! Transparent gzip: look at the first two bytes, and decompress when they are the gzip magic
-//! `1f 8b`.
+//! `1f 8b`. A UTF-8 byte order mark at the start of the text is dropped.
 
 use std::io::{self, BufRead, BufReader, Chain, Cursor, Read};
 
@@ -7,6 +7,9 @@ use flate2::read::MultiGzDecoder;
 
 /// Buffer size used for reading bulk files (decompressed side).
 const BUF: usize = 256 * 1024;
+
+/// The UTF-8 byte order mark.
+const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 
 /// The original reader with the bytes already peeked at put back in front.
 pub type Peeked<R> = Chain<Cursor<Vec<u8>>, R>;
@@ -22,11 +25,12 @@ pub enum Input<R: Read> {
 }
 
 impl<R: Read> Input<R> {
-    /// Peeks at the first two bytes of `reader` and wraps it, decompressing if it is gzip.
+    /// Peeks at the first bytes of `reader` and wraps it, decompressing if it is gzip. A UTF-8
+    /// byte order mark at the start of the (decompressed) text is dropped.
     pub fn new(mut reader: R) -> io::Result<Self> {
-        let mut head = [0u8; 2];
+        let mut head = [0u8; 3];
         let mut got = 0;
-        while got < 2 {
+        while got < head.len() {
             match reader.read(&mut head[got..]) {
                 Ok(0) => break,
                 Ok(n) => got += n,
@@ -34,13 +38,18 @@ impl<R: Read> Input<R> {
                 Err(e) => return Err(e),
             }
         }
-        let is_gzip = got == 2 && head == [0x1f, 0x8b];
-        let peeked = Cursor::new(head[..got].to_vec()).chain(reader);
-        Ok(if is_gzip {
-            Input::Gzip(BufReader::with_capacity(BUF, MultiGzDecoder::new(peeked)))
-        } else {
-            Input::Plain(BufReader::with_capacity(BUF, peeked))
-        })
+        let head = &head[..got];
+        if head.starts_with(&[0x1f, 0x8b]) {
+            let peeked = Cursor::new(head.to_vec()).chain(reader);
+            let mut r = BufReader::with_capacity(BUF, MultiGzDecoder::new(peeked));
+            if r.fill_buf()?.starts_with(BOM) {
+                r.consume(BOM.len());
+            }
+            return Ok(Input::Gzip(r));
+        }
+        let head = head.strip_prefix(BOM).unwrap_or(head);
+        let peeked = Cursor::new(head.to_vec()).chain(reader);
+        Ok(Input::Plain(BufReader::with_capacity(BUF, peeked)))
     }
 
     /// True when the input was gzip.

@@ -240,6 +240,22 @@ impl<R: BufRead> JsonUnitReader<R> {
         }
     }
 
+    /// Skips a UTF-8 byte order mark at the very start, if there is one.
+    fn skip_bom(&mut self) -> io::Result<()> {
+        let avail = loop {
+            match self.inner.fill_buf() {
+                Ok(a) => break a,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        };
+        if avail.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            self.inner.consume(3);
+            self.offset += 3;
+        }
+        Ok(())
+    }
+
     fn consume_one(&mut self) {
         self.inner.consume(1);
         self.offset += 1;
@@ -337,7 +353,13 @@ impl<R: BufRead> Iterator for JsonUnitReader<R> {
         loop {
             match self.state {
                 State::Done => return None,
-                State::Start => match peek!() {
+                State::Start => match {
+                    if let Err(e) = self.skip_bom() {
+                        let at = Location::Byte(self.offset);
+                        return self.fatal(at, RowErrorKind::Io(e.to_string()));
+                    }
+                    peek!()
+                } {
                     Some(b'[') => {
                         self.consume_one();
                         self.state = State::First;

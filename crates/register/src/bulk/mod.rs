@@ -107,11 +107,17 @@ pub fn open<R: Read>(
                 if buf.is_empty() {
                     break None;
                 }
-                match buf
+                // A UTF-8 byte order mark is skipped by both readers themselves.
+                let skip = if buf.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                    3
+                } else {
+                    0
+                };
+                match buf[skip..]
                     .iter()
                     .position(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
                 {
-                    Some(i) => break Some(buf[i]),
+                    Some(i) => break Some(buf[skip + i]),
                     // All blank: only then may we consume (nothing of value is lost).
                     None => {
                         let n = buf.len();
