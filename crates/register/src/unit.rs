@@ -18,9 +18,10 @@ pub enum UnitKind {
 
 /// The headcount as Enhetsregisteret publishes it.
 ///
-/// The register only publishes a number when it is 5 or more (no published count in the samples is
-/// below 5): when `harRegistrertAntallAnsatte` is true and `antallAnsatte` is empty the unit HAS
-/// employees, but how many is withheld. That is unknown, never 0.
+/// Recent files withhold small headcounts: in the 2024/2025 samples no published count is below
+/// 5, and many units have `harRegistrertAntallAnsatte = true` with `antallAnsatte` empty (older
+/// data published small counts too: the 2022 API sample has `antallAnsatte: 2`). Such a unit HAS
+/// employees but how many is not published: [`Employees::Withheld`], unknown, never 0.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Employees {
     /// A published headcount (may be 0 in older files).
