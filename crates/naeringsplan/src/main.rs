@@ -1,1 +1,103 @@
-fn main() {}
+//! `naeringsplan`: the command-line entry point. It wires the library crates together; every
+//! command lives in its own module under `cmd/`.
+
+mod cmd;
+mod context;
+mod export;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// A municipal business-development plan (temaplan næring) as a living system.
+///
+/// With no options it runs on the embedded default: Asker kommune's Temaplan næring 2021–2024
+/// and a SQLite store in your data directory.
+#[derive(Parser, Debug)]
+#[command(name = "naeringsplan", version, about, long_about)]
+pub struct Cli {
+    /// The store: a SQLite file path, or a postgres:// URL.
+    /// Default: naeringsplan/naeringsplan.db in your data directory (e.g. ~/.local/share).
+    #[arg(long, global = true, env = "NAERINGSPLAN_DB", value_name = "PATH|URL")]
+    db: Option<String>,
+
+    /// Use this plan file instead of the embedded default (Asker).
+    #[arg(long, global = true, env = "NAERINGSPLAN_PLAN", value_name = "FILE")]
+    plan: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Output format of commands that print data.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// Human-readable text.
+    #[default]
+    Text,
+    /// JSON, for programs.
+    Json,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run the web server: public dashboard, staff pages and JSON API.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
+    /// Validate plan files; report every problem as file:line:col: message.
+    ///
+    /// Exits 0 when every file is clean, 1 otherwise. Without FILE, checks the embedded default.
+    Check {
+        /// Plan files (TOML).
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Show or export the plan (with the actions as they stand in the store).
+    Plan {
+        #[command(subcommand)]
+        command: cmd::plan::PlanCommand,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("NAERINGSPLAN_LOG")
+                .unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+        .init();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let ctx = context::Options {
+        db: cli.db,
+        plan: cli.plan,
+    };
+    match cli.command {
+        Command::Check { files, format } => cmd::check::run(&ctx, &files, format),
+        Command::Plan { command } => runtime()?.block_on(cmd::plan::run(&ctx, command)),
+        Command::Serve { addr } => runtime()?.block_on(cmd::serve::run(&ctx, &addr)),
+    }
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?)
+}

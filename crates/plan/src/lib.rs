@@ -6,6 +6,7 @@
 
 pub mod diagnostic;
 mod file;
+pub mod fmt;
 pub mod model;
 mod validate;
 

@@ -295,7 +295,7 @@ impl Store {
                 .collect();
             out.push(record_from_row(row, strategies)?);
         }
-        out.sort_by(|a, b| natural_key(&a.action.id).cmp(&natural_key(&b.action.id)));
+        out.sort_by_key(|a| natural_key(&a.action.id));
         Ok(out)
     }
 

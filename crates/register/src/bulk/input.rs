@@ -21,7 +21,7 @@ pub enum Input<R: Read> {
     /// Not gzip: the bytes as they are.
     Plain(BufReader<Peeked<R>>),
     /// Gzip (`1f 8b`): decompressed on the fly (multi-member streams are read to the end).
-    Gzip(BufReader<MultiGzDecoder<Peeked<R>>>),
+    Gzip(Box<BufReader<MultiGzDecoder<Peeked<R>>>>),
 }
 
 impl<R: Read> Input<R> {
@@ -45,7 +45,7 @@ impl<R: Read> Input<R> {
             if r.fill_buf()?.starts_with(BOM) {
                 r.consume(BOM.len());
             }
-            return Ok(Input::Gzip(r));
+            return Ok(Input::Gzip(Box::new(r)));
         }
         let head = head.strip_prefix(BOM).unwrap_or(head);
         let peeked = Cursor::new(head.to_vec()).chain(reader);

@@ -1,0 +1,90 @@
+//! What every command needs: where the store is, which plan, and opening both.
+
+use std::path::PathBuf;
+
+use anyhow::{Context as _, bail};
+use plan::Plan;
+use store::Store;
+
+/// Global options shared by all commands.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// `--db`: store location.
+    pub db: Option<String>,
+    /// `--plan`: a plan file instead of the embedded default.
+    pub plan: Option<PathBuf>,
+}
+
+/// An open store with the plan loaded into it.
+pub struct Context {
+    pub store: Store,
+    pub plan: Plan,
+}
+
+impl Options {
+    /// The store location: `--db`, `NAERINGSPLAN_DB`, or the user's data directory.
+    pub fn db_location(&self) -> anyhow::Result<String> {
+        if let Some(db) = &self.db {
+            return Ok(db.clone());
+        }
+        let dir = dirs::data_dir()
+            .context("cannot find your data directory; pass --db PATH or set NAERINGSPLAN_DB")?;
+        Ok(dir
+            .join("naeringsplan")
+            .join("naeringsplan.db")
+            .to_string_lossy()
+            .into_owned())
+    }
+
+    /// The plan source: (name for diagnostics, text).
+    pub fn plan_source(&self) -> anyhow::Result<(String, String)> {
+        match &self.plan {
+            None => Ok((
+                plan::EMBEDDED_DEFAULT_NAME.to_string(),
+                plan::EMBEDDED_DEFAULT_SOURCE.to_string(),
+            )),
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read the plan file {}", path.display()))?;
+                Ok((path.display().to_string(), text))
+            }
+        }
+    }
+
+    /// Parses the plan; a plan with problems is an error listing all of them.
+    pub fn parse_plan(&self) -> anyhow::Result<(String, String, Plan)> {
+        let (name, text) = self.plan_source()?;
+        match plan::parse(&name, &text) {
+            Ok(p) => Ok((name, text, p)),
+            Err(d) => bail!("the plan file has problems:\n{d}"),
+        }
+    }
+
+    /// Opens the store, loads (or refreshes) the plan in it and reads it back.
+    pub async fn open(&self) -> anyhow::Result<Context> {
+        let (name, text, parsed) = self.parse_plan()?;
+        let location = self.db_location()?;
+        let store = Store::open(&location)
+            .await
+            .with_context(|| format!("cannot open the store at {location}"))?;
+        let load = store.load_plan(&parsed, &name, &text).await?;
+        if load.created {
+            tracing::info!(
+                "store {location}: loaded plan {} ({}), {} actions",
+                parsed.meta.title.nb,
+                parsed.meta.municipality_name,
+                load.actions_seeded
+            );
+        } else if load.updated {
+            tracing::info!(
+                "store {location}: plan file changed; plan updated, {} new actions added, edited actions kept",
+                load.actions_seeded
+            );
+        }
+        let plan = store
+            .plan(&parsed.meta.municipality_code)
+            .await?
+            .context("the plan vanished from the store")?;
+        Ok(Context { store, plan })
+    }
+}

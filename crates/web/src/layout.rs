@@ -1,0 +1,121 @@
+//! The page shell shared by every page: `<html lang>`, skip link, header with the language switch,
+//! main landmark, footer; and the stylesheet (served from `/static/style.css`, no inline styles,
+//! so the CSP can forbid them).
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use maud::{DOCTYPE, Markup, html};
+use plan::Lang;
+use serde::Deserialize;
+
+/// Query parameters every page understands.
+#[derive(Debug, Deserialize, Default)]
+pub struct LangQuery {
+    /// `en` for English; anything else is Norwegian bokmål.
+    pub lang: Option<String>,
+}
+
+impl LangQuery {
+    /// The language asked for.
+    pub fn lang(&self) -> Lang {
+        match self.lang.as_deref() {
+            Some("en") => Lang::En,
+            _ => Lang::Nb,
+        }
+    }
+}
+
+/// Picks the Norwegian or the English text.
+pub fn t<'a>(lang: Lang, nb: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::Nb => nb,
+        Lang::En => en,
+    }
+}
+
+/// A link to `path` in the same language.
+pub fn href(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::Nb => path.to_string(),
+        Lang::En if path.contains('?') => format!("{path}&lang=en"),
+        Lang::En => format!("{path}?lang=en"),
+    }
+}
+
+/// Wraps page content in the shell. `path` is the page's own path (for the language switch).
+pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
+    let (other_lang, other_label, other_name) = match lang {
+        Lang::Nb => (Lang::En, "English", "en"),
+        Lang::En => (Lang::Nb, "Norsk", "nb"),
+    };
+    html! {
+        (DOCTYPE)
+        html lang=(match lang { Lang::Nb => "nb", Lang::En => "en" }) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " – naeringsplan" }
+                link rel="stylesheet" href="/static/style.css";
+            }
+            body {
+                a class="skip" href="#main" { (t(lang, "Hopp til innholdet", "Skip to content")) }
+                header class="site" {
+                    nav aria-label=(t(lang, "Hovedmeny", "Main menu")) {
+                        a href=(href(lang, "/")) { "naeringsplan" }
+                        " "
+                        a href=(href(other_lang, path)) hreflang=(other_name) lang=(other_name) { (other_label) }
+                    }
+                }
+                main id="main" { (content) }
+                footer class="site" {
+                    p { (t(lang,
+                        "Tallene er beregnet fra offisielle kilder der det er mulig; sitater fra planen er merket med kilde.",
+                        "Figures are computed from official sources where possible; figures quoted from the plan are marked with their source.")) }
+                }
+            }
+        }
+    }
+}
+
+/// The stylesheet.
+pub async fn stylesheet() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        STYLE,
+    )
+}
+
+const STYLE: &str = r#"
+:root { --fg: #1a1a1a; --muted: #4a4a4a; --accent: #00507d; --bg: #ffffff; --line: #c8c8c8;
+  --ok: #1b6e20; --bad: #a4161a; --warn: #7a5200; --soft: #f2f5f8; }
+* { box-sizing: border-box; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg);
+  background: var(--bg); margin: 0; line-height: 1.5; }
+main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
+a { color: var(--accent); }
+a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
+.skip { position: absolute; left: -10000px; }
+.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 10; }
+header.site, footer.site { background: var(--soft); padding: .5rem 1rem; }
+header.site nav { max-width: 72rem; margin: 0 auto; display: flex; gap: 1rem; flex-wrap: wrap; }
+footer.site { margin-top: 3rem; color: var(--muted); font-size: .9rem; }
+footer.site p { max-width: 72rem; margin: 0 auto; }
+h1 { font-size: 1.8rem; margin-top: .5rem; }
+.vision { font-size: 1.3rem; border-left: 4px solid var(--accent); padding-left: 1rem; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.table-wrap { overflow-x: auto; }
+.result { font-weight: 600; }
+.ambition { color: var(--muted); }
+.badge { display: inline-block; padding: 0 .4rem; border-radius: .3rem; border: 1px solid currentColor; font-size: .85rem; }
+.muted { color: var(--muted); }
+.synthetic { background: #fff4ce; border: 1px solid #7a5200; padding: .5rem 1rem; }
+ol.strategies, ul.plain { padding-left: 1.2rem; }
+.area { border-top: 1px solid var(--line); margin-top: 1.5rem; }
+.progress { display: inline-block; width: 6rem; height: .7rem; background: #dde3ea; vertical-align: middle; }
+.progress > span { display: block; height: 100%; background: var(--accent); }
+"#;

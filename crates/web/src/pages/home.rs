@@ -1,0 +1,139 @@
+//! The home page: the vision, the chapter-6 indicator table (result or ambition per year), the
+//! focus areas with their strategies, and the action plan as it stands.
+
+use axum::extract::{Query, State};
+use maud::{Markup, html};
+use plan::{Lang, Plan};
+
+use crate::layout::{self, LangQuery, t};
+use crate::{AppError, AppState};
+
+async fn render(state: &AppState, lang: Lang) -> Result<Markup, AppError> {
+    let plan = state
+        .store
+        .plan(&state.plan_code)
+        .await?
+        .ok_or_else(|| AppError(format!("no plan {} in the store", state.plan_code)))?;
+    let actions = state.store.actions(&state.plan_code).await?;
+    let title = format!(
+        "{} – {}",
+        plan.meta.title.get(lang),
+        plan.meta.municipality_name
+    );
+    Ok(layout::page(
+        lang,
+        &title,
+        "/",
+        html! {
+            h1 { (plan.meta.title.get(lang)) " – " (plan.meta.municipality_name) " kommune" }
+            p class="muted" {
+                (t(lang, "Vedtatt av ", "Adopted by ")) (plan.meta.adopted_by.to_lowercase()) " "
+                (plan.meta.adopted) ". " (t(lang, "Planperiode ", "Plan period ")) (plan.meta.period_start) "–" (plan.meta.period_end) "."
+            }
+            p class="vision" { (plan.vision.get(lang)) }
+            (indicator_table(&plan, lang))
+            (focus_areas(&plan, lang))
+            h2 id="tiltak" { (t(lang, "Tiltak", "Actions")) }
+            div class="table-wrap" {
+                table {
+                    caption class="muted" { (t(lang, "Tiltaksplanen slik den står nå.", "The action plan as it stands.")) }
+                    thead { tr {
+                        th scope="col" { "Id" }
+                        th scope="col" { (t(lang, "Tiltak", "Action")) }
+                        th scope="col" { (t(lang, "Strategier", "Strategies")) }
+                        th scope="col" { (t(lang, "Ansvarlig", "Owner")) }
+                        th scope="col" { "Status" }
+                        th scope="col" class="num" { (t(lang, "Fremdrift", "Progress")) }
+                    } }
+                    tbody {
+                        @for a in &actions {
+                            tr {
+                                td { (a.action.id) }
+                                td { (a.action.title) }
+                                td { (a.action.strategies.join(", ")) }
+                                td { (a.action.owner) }
+                                td { (a.action.status.label(lang)) }
+                                td class="num" {
+                                    progress value=(a.action.progress) max="100" { (a.action.progress) " %" }
+                                    " " (a.action.progress) " %"
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        },
+    ))
+}
+
+/// `GET /`
+pub async fn page(
+    State(state): State<AppState>,
+    Query(q): Query<LangQuery>,
+) -> Result<Markup, AppError> {
+    render(&state, q.lang()).await
+}
+
+/// The seed's chapter-6 table: for each indicator and year, the result or the ambition.
+fn indicator_table(plan: &Plan, lang: Lang) -> Markup {
+    let years: Vec<i32> = plan.table_years().collect();
+    html! {
+        h2 id="indikatorer" { (t(lang, "Indikatorer", "Indicators")) }
+        div class="table-wrap" {
+            table {
+                caption class="muted" {
+                    (t(lang,
+                       "Resultater (uthevet) og ambisjoner (grå, med ≤/≥) per år, slik planen oppgir dem (kap. 6).",
+                       "Results (bold) and ambitions (grey, with ≤/≥) by year, as given in the plan (chapter 6)."))
+                }
+                thead { tr {
+                    th scope="col" { (t(lang, "Indikator", "Indicator")) }
+                    th scope="col" { (t(lang, "Kilde", "Source")) }
+                    @for y in &years { th scope="col" class="num" { (y) } }
+                } }
+                tbody {
+                    @for i in &plan.indicators {
+                        tr {
+                            th scope="row" { (i.name.get(lang)) }
+                            td { (i.source) }
+                            @for y in &years {
+                                @if let Some(r) = i.results.get(y) {
+                                    td class="num result" title=(r.source) { (plan::fmt::value(r.value, i.unit)) }
+                                } @else if let Some(a) = i.ambitions.get(y) {
+                                    td class="num ambition" { (i.ambition_op.symbol()) " " (plan::fmt::value(*a, i.unit)) }
+                                } @else {
+                                    td class="num muted" { span aria-label=(t(lang, "ingen verdi", "no value")) { "–" } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn focus_areas(plan: &Plan, lang: Lang) -> Markup {
+    html! {
+        h2 id="innsatsomrader" { (t(lang, "Innsatsområder og strategier", "Focus areas and strategies")) }
+        @for a in &plan.focus_areas {
+            section class="area" aria-labelledby=(format!("area-{}", a.number)) {
+                h3 id=(format!("area-{}", a.number)) { (a.number) " " (a.title.get(lang)) }
+                p { (a.description) }
+                @if !a.strategies.is_empty() {
+                    ul class="plain" {
+                        @for s in &a.strategies { li { strong { (s.id) } " " (s.text) } }
+                    }
+                }
+                @for sub in &a.sub_areas {
+                    @if !sub.strategies.is_empty() {
+                        h4 { (sub.number) " " (sub.title.get(lang)) }
+                        ul class="plain" {
+                            @for s in &sub.strategies { li { strong { (s.id) } " " (s.text) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Public pages, one module per page group.
+
+pub mod home;
