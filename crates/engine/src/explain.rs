@@ -157,6 +157,21 @@ pub fn explain(evaluation: &IndicatorEvaluation) -> IndicatorExplanation {
     }
 }
 
+/// Evaluates one indicator of the plan by id and explains every year of it, with its trend
+/// (no override): what `naeringsplan indicators --explain ID` prints.
+pub fn explain_indicator(
+    plan: &plan::Plan,
+    inputs: &crate::inputs::Inputs,
+    indicator_id: &str,
+) -> Result<IndicatorExplanation, crate::EngineError> {
+    let indicator = plan
+        .indicator(indicator_id)
+        .ok_or_else(|| crate::EngineError::UnknownIndicator(indicator_id.to_string()))?;
+    let evaluation = crate::evaluate::evaluate_indicator(plan, indicator, inputs)?;
+    let trend = crate::trend::assess_trend(plan, &evaluation)?;
+    Ok(explain(&evaluation).with_trend(crate::trend::combine_override(trend, None)))
+}
+
 impl IndicatorExplanation {
     /// Adds the trend assessment to show after the years.
     pub fn with_trend(mut self, trend: TrendAssessment) -> Self {

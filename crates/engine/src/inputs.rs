@@ -829,6 +829,47 @@ mod tests {
     }
 
     #[test]
+    fn target_code_own_observation_wins_over_the_sum() {
+        let mut i = Inputs::new();
+        i.insert(
+            series::JOBS,
+            "0220",
+            2024,
+            Observation::value(10.0, ssb("07979")),
+        );
+        i.insert(
+            series::JOBS,
+            "0627",
+            2024,
+            Observation::value(5.0, ssb("07979")),
+        );
+        i.insert(
+            series::JOBS,
+            "3203",
+            2024,
+            Observation::value(16.0, ssb("07979")),
+        );
+        i.insert(
+            series::JOBS,
+            "0220",
+            2019,
+            Observation::value(9.0, ssb("07979")),
+        );
+        i.insert(
+            series::JOBS,
+            "0627",
+            2019,
+            Observation::value(4.0, ssb("07979")),
+        );
+        let merges = MergeMap::from([("3203".to_string(), vec!["0220".into(), "0627".into()])]);
+        let out = sum_components(&i, &merges);
+        let own = out.get(series::JOBS, "3203", 2024).unwrap();
+        assert_eq!(own.as_value(), Some(16.0));
+        assert!(own.provenance.components.is_empty());
+        assert_eq!(out.value(series::JOBS, "3203", 2019), Some(13.0));
+    }
+
+    #[test]
     fn sum_components_missing_part_is_no_observation() {
         let mut i = Inputs::new();
         i.insert(

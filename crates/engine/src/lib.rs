@@ -45,7 +45,7 @@ pub use evaluate::{
     PlanQuote, ValueBasis, Verdict, YearEvaluation, check_plan, evaluate_indicator, evaluate_plan,
     judge_year,
 };
-pub use explain::{Explanation, IndicatorExplanation, explain, explain_year};
+pub use explain::{Explanation, IndicatorExplanation, explain, explain_indicator, explain_year};
 pub use inputs::{
     Cell, Inputs, MergeMap, MissingReason, Observation, Provenance, series, sum_components,
 };

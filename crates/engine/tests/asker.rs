@@ -423,6 +423,31 @@ fn explain_lists_every_input_with_provenance_in_norwegian() {
 }
 
 #[test]
+fn explain_indicator_by_id() {
+    let plan = plan::embedded_default();
+    let x =
+        naeringsplan_engine::explain_indicator(&plan, &inputs(), "farmland-conversion").unwrap();
+    assert_eq!(
+        x.years
+            .iter()
+            .filter(|y| (2017..=2024).contains(&y.year))
+            .count(),
+        8
+    );
+    assert!(x.trend.is_some());
+    let text = x.to_string().replace('\u{a0}', " ");
+    assert!(
+        text.contains("Formel: dekar dyrket mark omdisponert i året"),
+        "{text}"
+    );
+    assert!(text.contains("Utvikling (Open SDG-metoden)"), "{text}");
+    assert!(matches!(
+        naeringsplan_engine::explain_indicator(&plan, &inputs(), "nope"),
+        Err(naeringsplan_engine::EngineError::UnknownIndicator(_))
+    ));
+}
+
+#[test]
 fn results_serialise_to_json() {
     let plan = plan::embedded_default();
     let e = evals();
