@@ -47,6 +47,8 @@ enum Command {
         /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: String,
+        #[command(flatten)]
+        security: cmd::serve::Security,
     },
     /// Validate plan files; report every problem as file:line:col: message.
     ///
@@ -62,6 +64,16 @@ enum Command {
     Plan {
         #[command(subcommand)]
         command: cmd::plan::PlanCommand,
+    },
+    /// Staff accounts: add, list, API tokens, roles.
+    User {
+        #[command(subcommand)]
+        command: cmd::user::UserCommand,
+    },
+    /// The action plan as a spreadsheet: import and export CSV or XLSX.
+    Actions {
+        #[command(subcommand)]
+        command: cmd::actions::ActionsCommand,
     },
 }
 
@@ -92,7 +104,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check { files, format } => cmd::check::run(&ctx, &files, format),
         Command::Plan { command } => runtime()?.block_on(cmd::plan::run(&ctx, command)),
-        Command::Serve { addr } => runtime()?.block_on(cmd::serve::run(&ctx, &addr)),
+        Command::Serve { addr, security } => {
+            runtime()?.block_on(cmd::serve::run(&ctx, &addr, &security))
+        }
+        Command::User { command } => runtime()?.block_on(cmd::user::run(&ctx, command)),
+        Command::Actions { command } => runtime()?.block_on(cmd::actions::run(&ctx, command)),
     }
 }
 

@@ -392,18 +392,7 @@ impl Store {
         patch: &ActionPatch,
         actor: &str,
     ) -> Result<ActionRecord, UpdateError> {
-        if let Some(p) = patch.progress
-            && p > 100
-        {
-            return Err(UpdateError::Invalid(format!(
-                "progress {p} is out of range 0–100"
-            )));
-        }
-        if let Some(title) = &patch.title
-            && title.trim().is_empty()
-        {
-            return Err(UpdateError::Invalid("the title may not be empty".into()));
-        }
+        check_patch(patch)?;
         if let Some(strategies) = &patch.strategies {
             let plan = self.plan(plan_code).await?.ok_or_else(|| {
                 UpdateError::Invalid(format!("no plan for municipality {plan_code}"))
@@ -417,139 +406,25 @@ impl Store {
         if current.version != base_version {
             return Err(self.conflict(plan_code, action_id, base_version).await);
         }
-
-        let mut changes: Vec<(&str, Option<String>, Option<String>)> = Vec::new();
-        let a = &current.action;
-        let mut text = |field: &'static str, old: &str, new: &Option<String>| {
-            if let Some(n) = new
-                && n != old
-            {
-                changes.push((field, Some(old.to_string()), Some(n.clone())));
-            }
-        };
-        text("title", &a.title, &patch.title);
-        text("description", &a.description, &patch.description);
-        text("owner", &a.owner, &patch.owner);
-        text("comment", &current.comment, &patch.comment);
-        if let Some(s) = patch.status
-            && s != a.status
-        {
-            changes.push((
-                "status",
-                Some(a.status.as_str().into()),
-                Some(s.as_str().into()),
-            ));
-        }
-        if let Some(p) = patch.progress
-            && p != a.progress
-        {
-            changes.push((
-                "progress",
-                Some(a.progress.to_string()),
-                Some(p.to_string()),
-            ));
-        }
-        if let Some(d) = patch.start
-            && d != a.start
-        {
-            changes.push(("start", date_text(a.start), date_text(d)));
-        }
-        if let Some(d) = patch.end
-            && d != a.end
-        {
-            changes.push(("end", date_text(a.end), date_text(d)));
-        }
-        if let Some(p) = &patch.partners
-            && *p != a.partners
-        {
-            changes.push(("partners", Some(a.partners.join(", ")), Some(p.join(", "))));
-        }
-        let new_strategies = patch.strategies.as_ref().map(|s| {
-            let mut s = s.clone();
-            s.sort();
-            s.dedup();
-            s
-        });
-        if let Some(s) = &new_strategies
-            && *s != a.strategies
-        {
-            changes.push((
-                "strategies",
-                Some(a.strategies.join(", ")),
-                Some(s.join(", ")),
-            ));
-        }
-        if let Some(w) = patch.weight
-            && w != current.weight
-        {
-            changes.push((
-                "weight",
-                current.weight.map(|x| x.to_string()),
-                w.map(|x| x.to_string()),
-            ));
-        }
-        if changes.is_empty() {
+        let changes = diff(&current, patch);
+        if changes.fields.is_empty() {
             return Ok(current);
         }
-
-        let now = now_rfc3339();
-        let new_version = base_version + 1;
         let mut tx = self.pool().begin().await?;
-        let res = sqlx::query(
-            "UPDATE actions SET title = $1, description = $2, owner = $3, partners = $4, start_date = $5, end_date = $6, status = $7, progress = $8, comment = $9, weight = $10, version = $11, updated_at = $12, updated_by = $13 \
-             WHERE plan_code = $14 AND id = $15 AND version = $16",
+        let applied = write_update(
+            &mut tx,
+            plan_code,
+            &current,
+            patch,
+            &changes,
+            actor,
+            &now_rfc3339(),
         )
-        .bind(patch.title.as_ref().unwrap_or(&a.title))
-        .bind(patch.description.as_ref().unwrap_or(&a.description))
-        .bind(patch.owner.as_ref().unwrap_or(&a.owner))
-        .bind(serde_json::to_string(patch.partners.as_ref().unwrap_or(&a.partners)).map_err(StoreError::from)?)
-        .bind(date_text(patch.start.unwrap_or(a.start)))
-        .bind(date_text(patch.end.unwrap_or(a.end)))
-        .bind(patch.status.unwrap_or(a.status).as_str())
-        .bind(i32::from(patch.progress.unwrap_or(a.progress)))
-        .bind(patch.comment.as_ref().unwrap_or(&current.comment))
-        .bind(patch.weight.unwrap_or(current.weight))
-        .bind(new_version)
-        .bind(&now)
-        .bind(actor)
-        .bind(plan_code)
-        .bind(action_id)
-        .bind(base_version)
-        .execute(&mut *tx)
         .await?;
-        if res.rows_affected() != 1 {
+        if !applied {
             // Someone committed between our read and our write.
             tx.rollback().await?;
             return Err(self.conflict(plan_code, action_id, base_version).await);
-        }
-        if let Some(s) = &new_strategies {
-            sqlx::query("DELETE FROM action_strategies WHERE plan_code = $1 AND action_id = $2")
-                .bind(plan_code)
-                .bind(action_id)
-                .execute(&mut *tx)
-                .await?;
-            for sid in s {
-                sqlx::query("INSERT INTO action_strategies (plan_code, action_id, strategy_id) VALUES ($1, $2, $3)")
-                    .bind(plan_code)
-                    .bind(action_id)
-                    .bind(sid)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-        }
-        for (field, old, new) in &changes {
-            append_history(
-                &mut tx,
-                plan_code,
-                action_id,
-                new_version,
-                &now,
-                actor,
-                field,
-                old.as_deref(),
-                new.as_deref(),
-            )
-            .await?;
         }
         tx.commit().await?;
         self.action(plan_code, action_id)
@@ -574,7 +449,184 @@ impl Store {
     }
 }
 
-fn check_strategies(plan: &plan::Plan, ids: &[String]) -> Result<(), UpdateError> {
+/// Checks the parts of a patch that need no store: progress range, non-empty title.
+pub(crate) fn check_patch(patch: &ActionPatch) -> Result<(), UpdateError> {
+    if let Some(p) = patch.progress
+        && p > 100
+    {
+        return Err(UpdateError::Invalid(format!(
+            "progress {p} is out of range 0–100"
+        )));
+    }
+    if let Some(title) = &patch.title
+        && title.trim().is_empty()
+    {
+        return Err(UpdateError::Invalid("the title may not be empty".into()));
+    }
+    Ok(())
+}
+
+/// What a patch changes on an action: one entry per changed field (field, old, new), and the
+/// new strategy set (sorted, deduplicated) if the patch names one.
+pub(crate) struct Changes {
+    pub(crate) fields: Vec<(&'static str, Option<String>, Option<String>)>,
+    pub(crate) strategies: Option<Vec<String>>,
+}
+
+/// Compares a patch with the current action. Pure.
+pub(crate) fn diff(current: &ActionRecord, patch: &ActionPatch) -> Changes {
+    let mut changes: Vec<(&'static str, Option<String>, Option<String>)> = Vec::new();
+    let a = &current.action;
+    let mut text = |field: &'static str, old: &str, new: &Option<String>| {
+        if let Some(n) = new
+            && n != old
+        {
+            changes.push((field, Some(old.to_string()), Some(n.clone())));
+        }
+    };
+    text("title", &a.title, &patch.title);
+    text("description", &a.description, &patch.description);
+    text("owner", &a.owner, &patch.owner);
+    text("comment", &current.comment, &patch.comment);
+    if let Some(s) = patch.status
+        && s != a.status
+    {
+        changes.push((
+            "status",
+            Some(a.status.as_str().into()),
+            Some(s.as_str().into()),
+        ));
+    }
+    if let Some(p) = patch.progress
+        && p != a.progress
+    {
+        changes.push((
+            "progress",
+            Some(a.progress.to_string()),
+            Some(p.to_string()),
+        ));
+    }
+    if let Some(d) = patch.start
+        && d != a.start
+    {
+        changes.push(("start", date_text(a.start), date_text(d)));
+    }
+    if let Some(d) = patch.end
+        && d != a.end
+    {
+        changes.push(("end", date_text(a.end), date_text(d)));
+    }
+    if let Some(p) = &patch.partners
+        && *p != a.partners
+    {
+        changes.push(("partners", Some(a.partners.join(", ")), Some(p.join(", "))));
+    }
+    let new_strategies = patch.strategies.as_ref().map(|s| {
+        let mut s = s.clone();
+        s.sort();
+        s.dedup();
+        s
+    });
+    if let Some(s) = &new_strategies
+        && *s != a.strategies
+    {
+        changes.push((
+            "strategies",
+            Some(a.strategies.join(", ")),
+            Some(s.join(", ")),
+        ));
+    }
+    if let Some(w) = patch.weight
+        && w != current.weight
+    {
+        changes.push((
+            "weight",
+            current.weight.map(|x| x.to_string()),
+            w.map(|x| x.to_string()),
+        ));
+    }
+    Changes {
+        fields: changes,
+        strategies: new_strategies,
+    }
+}
+
+/// Writes a non-empty change set inside `tx`: the row (only if its version is still
+/// `current.version`), the strategy links and one history row per field. Returns false, having
+/// written nothing, when the version moved on.
+pub(crate) async fn write_update(
+    tx: &mut Transaction<'static, Any>,
+    plan_code: &str,
+    current: &ActionRecord,
+    patch: &ActionPatch,
+    changes: &Changes,
+    actor: &str,
+    now: &str,
+) -> Result<bool> {
+    let a = &current.action;
+    let action_id = &a.id;
+    let base_version = current.version;
+    let new_version = base_version + 1;
+    let res = sqlx::query(
+        "UPDATE actions SET title = $1, description = $2, owner = $3, partners = $4, start_date = $5, end_date = $6, status = $7, progress = $8, comment = $9, weight = $10, version = $11, updated_at = $12, updated_by = $13 \
+         WHERE plan_code = $14 AND id = $15 AND version = $16",
+    )
+    .bind(patch.title.as_ref().unwrap_or(&a.title))
+    .bind(patch.description.as_ref().unwrap_or(&a.description))
+    .bind(patch.owner.as_ref().unwrap_or(&a.owner))
+    .bind(serde_json::to_string(patch.partners.as_ref().unwrap_or(&a.partners))?)
+    .bind(date_text(patch.start.unwrap_or(a.start)))
+    .bind(date_text(patch.end.unwrap_or(a.end)))
+    .bind(patch.status.unwrap_or(a.status).as_str())
+    .bind(i32::from(patch.progress.unwrap_or(a.progress)))
+    .bind(patch.comment.as_ref().unwrap_or(&current.comment))
+    .bind(patch.weight.unwrap_or(current.weight))
+    .bind(new_version)
+    .bind(now)
+    .bind(actor)
+    .bind(plan_code)
+    .bind(action_id)
+    .bind(base_version)
+    .execute(&mut **tx)
+    .await?;
+    if res.rows_affected() != 1 {
+        return Ok(false);
+    }
+    if let Some(s) = &changes.strategies {
+        sqlx::query("DELETE FROM action_strategies WHERE plan_code = $1 AND action_id = $2")
+            .bind(plan_code)
+            .bind(action_id)
+            .execute(&mut **tx)
+            .await?;
+        for sid in s {
+            sqlx::query(
+                "INSERT INTO action_strategies (plan_code, action_id, strategy_id) VALUES ($1, $2, $3)",
+            )
+            .bind(plan_code)
+            .bind(action_id)
+            .bind(sid)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    for (field, old, new) in &changes.fields {
+        append_history(
+            tx,
+            plan_code,
+            action_id,
+            new_version,
+            now,
+            actor,
+            field,
+            old.as_deref(),
+            new.as_deref(),
+        )
+        .await?;
+    }
+    Ok(true)
+}
+
+pub(crate) fn check_strategies(plan: &plan::Plan, ids: &[String]) -> Result<(), UpdateError> {
     for id in ids {
         if !plan.strategies().any(|s| &s.id == id) {
             return Err(UpdateError::Invalid(format!(
@@ -594,4 +646,161 @@ fn natural_key(id: &str) -> (String, u64, String) {
         .collect();
     let rest = id[prefix.len() + digits.len()..].to_string();
     (prefix, digits.parse().unwrap_or(0), rest)
+}
+
+/// One row of a batch of action changes (an import of the action plan).
+#[derive(Debug, Clone, PartialEq)]
+pub enum BatchItem {
+    /// Create a new action (its id must not exist).
+    Create(Action),
+    /// Patch an existing action; with `base_version`, only if it is still at that version.
+    Update {
+        /// The action.
+        id: String,
+        /// The version the row was based on (e.g. from an export); None: whatever is current.
+        base_version: Option<i64>,
+        /// The new values.
+        patch: ActionPatch,
+    },
+}
+
+/// What a batch did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BatchReport {
+    /// Actions created.
+    pub created: usize,
+    /// Actions changed.
+    pub updated: usize,
+    /// Rows that changed nothing.
+    pub unchanged: usize,
+}
+
+/// Why a batch was not applied. Nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum BatchError {
+    /// Some rows are invalid: (row label, message) for each, in input order.
+    #[error("{} row(s) refused; nothing was imported", .0.len())]
+    Rows(Vec<(usize, String)>),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for BatchError {
+    fn from(e: sqlx::Error) -> Self {
+        BatchError::Store(StoreError::Db(e))
+    }
+}
+
+impl Store {
+    /// Applies a batch of creations and edits in one transaction: every row is checked first,
+    /// and if any is refused (unknown strategy, stale version, duplicate id, …) nothing is
+    /// written and every refused row is reported with its label (`items[i].0`, e.g. its row
+    /// number in the file). Each change is recorded in the history like a single edit.
+    pub async fn apply_action_batch(
+        &self,
+        plan_code: &str,
+        items: &[(usize, BatchItem)],
+        actor: &str,
+    ) -> Result<BatchReport, BatchError> {
+        let plan = self
+            .plan(plan_code)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("no plan for municipality {plan_code}")))?;
+        let current: std::collections::HashMap<String, ActionRecord> = self
+            .actions(plan_code)
+            .await?
+            .into_iter()
+            .map(|a| (a.action.id.clone(), a))
+            .collect();
+        let mut errors = Vec::new();
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (row, item) in items {
+            let id = match item {
+                BatchItem::Create(a) => &a.id,
+                BatchItem::Update { id, .. } => id,
+            };
+            if let Some(first) = seen.insert(id.as_str(), *row) {
+                errors.push((
+                    *row,
+                    format!("action {id} appears again (first on row {first})"),
+                ));
+                continue;
+            }
+            let checked = match item {
+                BatchItem::Create(a) => {
+                    if a.id.trim().is_empty() {
+                        Err(UpdateError::Invalid("the action id is empty".into()))
+                    } else if current.contains_key(&a.id) {
+                        Err(UpdateError::Invalid(format!(
+                            "action {} already exists",
+                            a.id
+                        )))
+                    } else if a.title.trim().is_empty() {
+                        Err(UpdateError::Invalid("the title may not be empty".into()))
+                    } else if a.progress > 100 {
+                        Err(UpdateError::Invalid(format!(
+                            "progress {} is out of range 0–100",
+                            a.progress
+                        )))
+                    } else {
+                        check_strategies(&plan, &a.strategies)
+                    }
+                }
+                BatchItem::Update {
+                    id,
+                    base_version,
+                    patch,
+                } => match current.get(id) {
+                    None => Err(UpdateError::NotFound(id.clone())),
+                    Some(c) => match base_version {
+                        Some(v) if *v != c.version => Err(UpdateError::Invalid(format!(
+                            "action {id} was changed since version {v} (now version {}, by {} at {})",
+                            c.version, c.updated_by, c.updated_at
+                        ))),
+                        _ => check_patch(patch).and_then(|_| match &patch.strategies {
+                            Some(s) => check_strategies(&plan, s),
+                            None => Ok(()),
+                        }),
+                    },
+                },
+            };
+            if let Err(e) = checked {
+                errors.push((*row, e.to_string()));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(BatchError::Rows(errors));
+        }
+
+        let now = now_rfc3339();
+        let mut report = BatchReport::default();
+        let mut tx = self.pool().begin().await?;
+        for (row, item) in items {
+            match item {
+                BatchItem::Create(a) => {
+                    insert_action(&mut tx, plan_code, a, "", actor, &now).await?;
+                    report.created += 1;
+                }
+                BatchItem::Update { id, patch, .. } => {
+                    let Some(c) = current.get(id) else { continue };
+                    let changes = diff(c, patch);
+                    if changes.fields.is_empty() {
+                        report.unchanged += 1;
+                        continue;
+                    }
+                    if !write_update(&mut tx, plan_code, c, patch, &changes, actor, &now).await? {
+                        tx.rollback().await?;
+                        return Err(BatchError::Rows(vec![(
+                            *row,
+                            format!("action {id} was changed by someone else during the import"),
+                        )]));
+                    }
+                    report.updated += 1;
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(report)
+    }
 }

@@ -10,6 +10,7 @@
 
 pub mod actions;
 pub mod plans;
+pub mod users;
 
 use std::path::Path;
 use std::str::FromStr;

@@ -191,3 +191,104 @@ async fn history_survives_a_restart_and_reloading_the_plan_keeps_edits() {
     assert_eq!(store.history("9999", "T1").await.unwrap().len(), 2);
     assert_eq!(store.actions("9999").await.unwrap().len(), 2);
 }
+
+#[tokio::test]
+async fn a_batch_is_all_or_nothing_and_reports_every_bad_row() {
+    use naeringsplan_store::actions::{BatchError, BatchItem};
+    let (_dir, store) = fresh().await;
+    let mut new = store.action("9999", "T1").await.unwrap().unwrap().action;
+    new.id = "T2".into();
+    new.title = "Nytt".into();
+    let ok_patch = ActionPatch {
+        progress: Some(55),
+        ..Default::default()
+    };
+    let bad = vec![
+        (
+            2,
+            BatchItem::Update {
+                id: "T1".into(),
+                base_version: Some(1),
+                patch: ok_patch.clone(),
+            },
+        ),
+        (3, BatchItem::Create(new.clone())),
+        (
+            4,
+            BatchItem::Update {
+                id: "T1".into(),
+                base_version: None,
+                patch: ok_patch.clone(),
+            },
+        ),
+        (
+            5,
+            BatchItem::Update {
+                id: "T9".into(),
+                base_version: None,
+                patch: ok_patch.clone(),
+            },
+        ),
+        (
+            6,
+            BatchItem::Update {
+                id: "X".into(),
+                base_version: None,
+                patch: ActionPatch {
+                    strategies: Some(vec!["nope".into()]),
+                    ..Default::default()
+                },
+            },
+        ),
+    ];
+    let Err(BatchError::Rows(rows)) = store.apply_action_batch("9999", &bad, "kari").await else {
+        panic!("expected row errors")
+    };
+    let labels: Vec<usize> = rows.iter().map(|(r, _)| *r).collect();
+    assert_eq!(labels, [4, 5, 6], "{rows:?}");
+    assert!(rows[0].1.contains("appears again (first on row 2)"));
+    assert!(
+        store.action("9999", "T2").await.unwrap().is_none(),
+        "nothing written"
+    );
+    assert_eq!(
+        store.action("9999", "T1").await.unwrap().unwrap().version,
+        1
+    );
+
+    let good = vec![
+        (
+            2,
+            BatchItem::Update {
+                id: "T1".into(),
+                base_version: Some(1),
+                patch: ok_patch.clone(),
+            },
+        ),
+        (3, BatchItem::Create(new)),
+    ];
+    let rep = store
+        .apply_action_batch("9999", &good, "kari")
+        .await
+        .unwrap();
+    assert_eq!((rep.created, rep.updated, rep.unchanged), (1, 1, 0));
+    let t1 = store.action("9999", "T1").await.unwrap().unwrap();
+    assert_eq!(
+        (t1.action.progress, t1.version, t1.updated_by.as_str()),
+        (55, 2, "kari")
+    );
+    // A stale version in a batch is refused by row.
+    let stale = vec![(
+        7,
+        BatchItem::Update {
+            id: "T1".into(),
+            base_version: Some(1),
+            patch: ok_patch,
+        },
+    )];
+    let Err(BatchError::Rows(rows)) = store.apply_action_batch("9999", &stale, "ola").await else {
+        panic!()
+    };
+    assert_eq!(rows[0].0, 7);
+    assert!(rows[0].1.contains("changed since version 1"), "{rows:?}");
+}

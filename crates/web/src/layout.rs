@@ -62,7 +62,11 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                 header class="site" {
                     nav aria-label=(t(lang, "Hovedmeny", "Main menu")) {
                         a href=(href(lang, "/")) { "naeringsplan" }
-                        " "
+                        a href=(href(lang, "/#indikatorer")) { (t(lang, "Indikatorer", "Indicators")) }
+                        a href=(href(lang, "/#innsatsomrader")) { (t(lang, "Innsatsområder", "Focus areas")) }
+                        a href=(href(lang, "/tiltak")) { (t(lang, "Tiltak", "Actions")) }
+                        a href=(href(lang, "/fremdrift")) { (t(lang, "Fremdrift", "Progress")) }
+                        a href=(href(lang, "/intern")) { (t(lang, "For ansatte", "Staff")) }
                         a href=(href(other_lang, path)) hreflang=(other_name) lang=(other_name) { (other_label) }
                     }
                 }
@@ -74,6 +78,27 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// The banner every page that shows synthetic data carries.
+pub fn synthetic_banner(lang: Lang) -> Markup {
+    html! {
+        div class="synthetic" role="note" {
+            strong { (t(lang, "Syntetiske data. ", "Synthetic data. ")) }
+            (t(lang,
+               "Noen tall på denne siden er laget av en generator med samme format som de offisielle kildene, ikke hentet fra dem. De er merket «syntetisk».",
+               "Some figures on this page were made by a generator in the official sources' format, not taken from them. They are marked \"synthetic\"."))
+        }
+    }
+}
+
+/// Escapes nothing: a path plus query for links that keep the language (`href` already does
+/// that); kept for symmetry with `href` when building filter links.
+pub fn lang_param(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::Nb => None,
+        Lang::En => Some("en"),
     }
 }
 
@@ -118,4 +143,43 @@ ol.strategies, ul.plain { padding-left: 1.2rem; }
 .area { border-top: 1px solid var(--line); margin-top: 1.5rem; }
 .progress { display: inline-block; width: 6rem; height: .7rem; background: #dde3ea; vertical-align: middle; }
 .progress > span { display: block; height: 100%; background: var(--accent); }
+header.site nav a { padding: .25rem 0; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem; padding: 0; list-style: none; }
+.card { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem 1rem; }
+.card h3 { font-size: 1.05rem; margin: 0 0 .5rem; }
+.card .big { font-size: 1.6rem; font-weight: 700; }
+.judgement { display: inline-block; padding: 0 .4rem; border-radius: .3rem; border: 1px solid currentColor; font-size: .9rem; }
+.judgement.met { color: var(--ok); }
+.judgement.not-met { color: var(--bad); }
+.judgement.unknown { color: var(--muted); }
+svg .res, svg .res-line { stroke: var(--accent); }
+svg .res-dot { fill: var(--accent); }
+svg .amb, svg .amb-line { stroke: #7a5200; }
+svg .grid { stroke: #e1e5ea; }
+svg .axis { stroke: var(--muted); }
+svg .tick { fill: var(--muted); font-size: 12px; }
+figure.chart { margin: 1rem 0; max-width: 44rem; }
+figure.chart svg { width: 100%; height: auto; }
+.key { display: inline-block; width: 1.5rem; height: 0; vertical-align: middle; }
+.key-res { border-top: 3px solid var(--accent); }
+.key-amb { border-top: 2px dashed #7a5200; }
+.bar progress { width: 8rem; height: .9rem; vertical-align: middle; accent-color: var(--accent); }
+.bar .num { font-variant-numeric: tabular-nums; }
+form.filters { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; align-items: flex-end; background: var(--soft); padding: .75rem 1rem; }
+form.filters label, form.stack label { display: block; font-weight: 600; }
+form.stack { max-width: 44rem; }
+form.stack .field { margin: 0 0 1rem; }
+input[type=text], input[type=password], input[type=number], input[type=date], select, textarea { font: inherit; padding: .35rem .5rem; border: 1px solid #767676; border-radius: .25rem; max-width: 100%; }
+input[type=text], textarea, input[type=password] { width: 100%; }
+textarea { min-height: 5rem; }
+fieldset { border: 1px solid var(--line); margin: 0 0 1rem; }
+fieldset.strategies label { display: block; font-weight: normal; }
+button, .button { font: inherit; background: var(--accent); color: #fff; border: 0; border-radius: .25rem; padding: .45rem 1rem; cursor: pointer; text-decoration: none; display: inline-block; }
+button.secondary { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
+.error, .conflict { border: 2px solid var(--bad); padding: .5rem 1rem; margin: 1rem 0; }
+.notice { border: 2px solid var(--ok); padding: .5rem 1rem; margin: 1rem 0; }
+.hint { color: var(--muted); font-size: .9rem; }
+.inline { display: inline; }
+del { color: var(--bad); }
+ins { color: var(--ok); text-decoration: none; }
 "#;

@@ -1,36 +1,87 @@
 //! The web app: public dashboard pages (server-rendered HTML with maud, usable without
-//! JavaScript), and later staff pages and the JSON API.
+//! JavaScript), staff pages behind a login, and the JSON API.
 //!
 //! - [`layout`]: the page shell (language switch, header, footer, CSS);
-//! - [`pages`]: one module per public page group.
+//! - [`pages`]: one module per public page group;
+//! - [`staff`]: login and the staff pages (editing actions, users, import/export);
+//! - [`api`]: the JSON API under `/api` with its OpenAPI document;
+//! - [`auth`]: sessions, CSRF, bearer tokens;
+//! - [`indicators`]: the one boundary through which pages get indicator values and judgements;
+//! - [`charts`]: hand-written inline SVG;
+//! - [`bulk`]: the action plan as CSV/XLSX (also used by the CLI).
 //!
-//! Everything shown is read from the [`store::Store`]; the web layer holds no state of its own.
+//! Everything shown is read from the [`store::Store`]; the web layer holds no state of its own
+//! (sessions live in the store), so any number of nodes can serve the same store.
 
+// Handlers and guards return a ready `Response` as their error: that is axum's idiom, and these
+// values go straight back to the client, so boxing them would buy nothing.
+#![allow(clippy::result_large_err)]
+
+pub mod api;
+pub mod auth;
+pub mod bulk;
+pub mod charts;
+pub mod indicators;
 pub mod layout;
 pub mod pages;
+pub mod staff;
 
 use std::future::Future;
+use std::net::SocketAddr;
 
 use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use store::Store;
+use store::users::Throttle;
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// Shared state of the server: the store and which plan it serves.
+/// Shared state of the server: the store, which plan it serves, and security settings.
 #[derive(Clone)]
 pub struct AppState {
     /// The store.
     pub store: Store,
     /// Municipality code of the plan served.
     pub plan_code: String,
+    /// When cookies get the `Secure` flag.
+    pub cookie_security: auth::CookieSecurity,
+    /// Whether a reverse proxy sits in front (trust `X-Forwarded-For`'s last hop and
+    /// `X-Forwarded-Proto`).
+    pub behind_proxy: bool,
+    /// How many failed logins lock further attempts.
+    pub throttle: Throttle,
 }
 
 impl AppState {
-    /// State for serving one municipality's plan.
+    /// State for serving one municipality's plan: `Secure` cookies always, no proxy, the
+    /// default login throttle.
     pub fn new(store: Store, plan_code: String) -> Self {
-        AppState { store, plan_code }
+        AppState {
+            store,
+            plan_code,
+            cookie_security: auth::CookieSecurity::Always,
+            behind_proxy: false,
+            throttle: Throttle::default(),
+        }
+    }
+
+    /// Sets when cookies get the `Secure` flag.
+    pub fn with_cookie_security(mut self, c: auth::CookieSecurity) -> Self {
+        self.cookie_security = c;
+        self
+    }
+
+    /// Declares a reverse proxy in front of the server.
+    pub fn with_proxy(mut self, behind_proxy: bool) -> Self {
+        self.behind_proxy = behind_proxy;
+        self
+    }
+
+    /// Sets the login throttle.
+    pub fn with_throttle(mut self, throttle: Throttle) -> Self {
+        self.throttle = throttle;
+        self
     }
 }
 
@@ -38,6 +89,27 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(pages::home::page))
+        .route("/indikatorer/{id}", get(pages::indicator::page))
+        .route("/innsatsomrader/{number}", get(pages::area::page))
+        .route("/tiltak", get(pages::actions::list))
+        .route("/tiltak/{id}", get(pages::actions::detail))
+        .route("/fremdrift", get(pages::progress::page))
+        .route("/logg-inn", get(staff::login::form).post(staff::login::submit))
+        .route("/logg-ut", post(staff::login::logout))
+        .route("/intern", get(staff::home::page))
+        .route(
+            "/intern/tiltak/ny",
+            get(staff::actions::new_form).post(staff::actions::create),
+        )
+        .route(
+            "/intern/tiltak/{id}",
+            get(staff::actions::edit_form).post(staff::actions::update),
+        )
+        .route("/intern/brukere", get(staff::users::list).post(staff::users::add))
+        .route("/intern/brukere/{name}", post(staff::users::change))
+        .route("/intern/import", get(staff::bulk::form).post(staff::bulk::upload))
+        .route("/intern/eksport", get(staff::bulk::export))
+        .nest("/api", api::router())
         .route("/health", get(|| async { "ok" }))
         .route("/static/style.css", get(layout::stylesheet))
         .fallback(not_found)
@@ -68,9 +140,12 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        router(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }
 
 async fn not_found() -> Response {

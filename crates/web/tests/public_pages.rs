@@ -66,3 +66,122 @@ async fn english_switch_and_not_found() {
         .unwrap();
     assert_eq!(res.status(), 404);
 }
+
+#[tokio::test]
+async fn every_public_page_renders() {
+    let app = spawn().await;
+    let plan = plan::embedded_default();
+    let mut paths: Vec<String> = vec![
+        "/".into(),
+        "/?lang=en".into(),
+        "/tiltak".into(),
+        "/tiltak?status=in_progress&omrade=5.7".into(),
+        "/tiltak/T1".into(),
+        "/fremdrift".into(),
+        "/fremdrift?vekt=1&lang=en".into(),
+        "/logg-inn".into(),
+    ];
+    paths.extend(
+        plan.indicators
+            .iter()
+            .map(|i| format!("/indikatorer/{}", i.id)),
+    );
+    paths.extend(
+        plan.focus_areas
+            .iter()
+            .map(|a| format!("/innsatsomrader/{}", a.number)),
+    );
+    for p in &paths {
+        let res = reqwest::get(format!("{}{p}", app.base)).await.unwrap();
+        assert_eq!(res.status(), 200, "{p}");
+        let body = res.text().await.unwrap();
+        assert!(body.contains("<main id=\"main\">"), "{p}");
+        assert!(!body.contains(" style="), "{p}: no inline styles (CSP)");
+    }
+    for p in ["/indikatorer/nope", "/innsatsomrader/9.9", "/tiltak/T999"] {
+        assert_eq!(
+            reqwest::get(format!("{}{p}", app.base))
+                .await
+                .unwrap()
+                .status(),
+            404,
+            "{p}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn indicator_pages_show_chart_table_and_judgement() {
+    let app = spawn().await;
+    let body = reqwest::get(format!("{}/indikatorer/kommune-nm-total", app.base))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(body.contains("<svg"), "a chart");
+    assert!(body.contains("role=\"img\""));
+    assert!(body.contains("13."), "the latest quoted result");
+    assert!(
+        body.contains("Ikke nådd"),
+        "rank 13 against the target ≤ 10"
+    );
+    let home = reqwest::get(format!("{}/", app.base))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(home.contains("class=\"sparkline\""));
+    assert!(home.contains("/indikatorer/kommune-nm-total"));
+}
+
+#[tokio::test]
+async fn the_action_list_filters_by_get_parameters() {
+    let app = spawn().await;
+    let all = reqwest::get(format!("{}/tiltak", app.base))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let none = reqwest::get(format!("{}/tiltak?status=cancelled", app.base))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(all.contains("href=\"/tiltak/T1\""));
+    assert!(!none.contains("href=\"/tiltak/T1\""));
+    assert!(none.contains("<option value=\"cancelled\" selected>"));
+}
+
+#[tokio::test]
+async fn the_api_serves_plan_indicators_actions_and_openapi() {
+    let app = spawn().await;
+    let get = |p: &str| reqwest::get(format!("{}{p}", app.base));
+    let doc: serde_json::Value = get("/api/openapi.json")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
+    for p in [
+        "/api/plan",
+        "/api/indicators",
+        "/api/actions",
+        "/api/actions/{id}",
+        "/api/actions/{id}/history",
+    ] {
+        assert!(doc["paths"][p].is_object(), "{p} documented");
+    }
+    assert!(doc["components"]["securitySchemes"]["bearer"].is_object());
+    let plan: serde_json::Value = get("/api/plan").await.unwrap().json().await.unwrap();
+    assert_eq!(plan["meta"]["municipality_name"], "Asker");
+    let ind: serde_json::Value = get("/api/indicators").await.unwrap().json().await.unwrap();
+    assert_eq!(ind.as_array().unwrap().len(), 5);
+    let actions: serde_json::Value = get("/api/actions").await.unwrap().json().await.unwrap();
+    assert!(actions.as_array().unwrap().iter().any(|a| a["id"] == "T1"));
+    assert_eq!(get("/api/actions/T999").await.unwrap().status(), 404);
+}

@@ -6,7 +6,31 @@ use anyhow::Context as _;
 
 use crate::context::Options;
 
-pub async fn run(opts: &Options, addr: &str) -> anyhow::Result<ExitCode> {
+/// Cookie and proxy settings of the server.
+#[derive(clap::Args, Debug, Clone)]
+pub struct Security {
+    /// When session cookies get the Secure flag: auto = always, except when listening on a
+    /// loopback address over plain http (local use) and not behind a proxy.
+    #[arg(long, value_enum, default_value_t = SecureCookies::Auto, env = "NAERINGSPLAN_SECURE_COOKIES")]
+    pub secure_cookies: SecureCookies,
+    /// A reverse proxy (TLS terminator) sits in front: trust X-Forwarded-For (its last hop) for
+    /// login throttling and X-Forwarded-Proto for the Secure flag.
+    #[arg(long, env = "NAERINGSPLAN_BEHIND_PROXY")]
+    pub behind_proxy: bool,
+}
+
+/// `--secure-cookies`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SecureCookies {
+    /// Secure unless on loopback http.
+    Auto,
+    /// Always Secure (https).
+    Always,
+    /// Never Secure (plain http on a trusted network only).
+    Never,
+}
+
+pub async fn run(opts: &Options, addr: &str, security: &Security) -> anyhow::Result<ExitCode> {
     let ctx = opts.open().await?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
@@ -16,7 +40,16 @@ pub async fn run(opts: &Options, addr: &str) -> anyhow::Result<ExitCode> {
         "naeringsplan: {} ({}) på http://{local}/  (Ctrl+C stopper)",
         ctx.plan.meta.title.nb, ctx.plan.meta.municipality_name
     );
-    let state = web::AppState::new(ctx.store.clone(), ctx.plan.meta.municipality_code.clone());
+    let cookies = match security.secure_cookies {
+        SecureCookies::Always => web::auth::CookieSecurity::Always,
+        SecureCookies::Never => web::auth::CookieSecurity::Never,
+        SecureCookies::Auto => web::auth::CookieSecurity::Auto {
+            loopback: local.ip().is_loopback(),
+        },
+    };
+    let state = web::AppState::new(ctx.store.clone(), ctx.plan.meta.municipality_code.clone())
+        .with_cookie_security(cookies)
+        .with_proxy(security.behind_proxy);
     web::serve(listener, state, shutdown()).await?;
     ctx.store.close().await;
     Ok(ExitCode::SUCCESS)

@@ -1,20 +1,22 @@
-//! The home page: the vision, the chapter-6 indicator table (result or ambition per year), the
-//! focus areas with their strategies, and the action plan as it stands.
+//! The home page: the vision, a card per indicator (latest value, ambition, judgement,
+//! sparkline), the chapter-6 indicator table, the focus areas with their progress and strategies,
+//! and the action plan as it stands.
 
 use axum::extract::{Query, State};
+use engine::rollup::{PlanRollup, Weighting};
 use maud::{Markup, html};
 use plan::{Lang, Plan};
 
-use crate::layout::{self, LangQuery, t};
+use crate::charts;
+use crate::indicators::{IndicatorView, indicator_views};
+use crate::layout::{self, LangQuery, href, t};
 use crate::{AppError, AppState};
 
 async fn render(state: &AppState, lang: Lang) -> Result<Markup, AppError> {
-    let plan = state
-        .store
-        .plan(&state.plan_code)
-        .await?
-        .ok_or_else(|| AppError(format!("no plan {} in the store", state.plan_code)))?;
+    let plan = super::load_plan(state).await?;
     let actions = state.store.actions(&state.plan_code).await?;
+    let views = indicator_views(state, &plan).await?;
+    let roll = super::rollup(&plan, &actions, Weighting::Mean);
     let title = format!(
         "{} – {}",
         plan.meta.title.get(lang),
@@ -30,9 +32,11 @@ async fn render(state: &AppState, lang: Lang) -> Result<Markup, AppError> {
                 (t(lang, "Vedtatt av ", "Adopted by ")) (plan.meta.adopted_by.to_lowercase()) " "
                 (plan.meta.adopted) ". " (t(lang, "Planperiode ", "Plan period ")) (plan.meta.period_start) "–" (plan.meta.period_end) "."
             }
+            @if views.iter().any(|v| v.synthetic()) { (layout::synthetic_banner(lang)) }
             p class="vision" { (plan.vision.get(lang)) }
+            (cards(&views, lang))
             (indicator_table(&plan, lang))
-            (focus_areas(&plan, lang))
+            (focus_areas(&plan, &roll, lang))
             h2 id="tiltak" { (t(lang, "Tiltak", "Actions")) }
             div class="table-wrap" {
                 table {
@@ -48,7 +52,7 @@ async fn render(state: &AppState, lang: Lang) -> Result<Markup, AppError> {
                     tbody {
                         @for a in &actions {
                             tr {
-                                td { (a.action.id) }
+                                td { a href=(href(lang, &format!("/tiltak/{}", a.action.id))) { (a.action.id) } }
                                 td { (a.action.title) }
                                 td { (a.action.strategies.join(", ")) }
                                 td { (a.action.owner) }
@@ -78,7 +82,7 @@ pub async fn page(
 fn indicator_table(plan: &Plan, lang: Lang) -> Markup {
     let years: Vec<i32> = plan.table_years().collect();
     html! {
-        h2 id="indikatorer" { (t(lang, "Indikatorer", "Indicators")) }
+        h2 id="indikatortabell" { (t(lang, "Indikatortabellen i planen", "The plan's indicator table")) }
         div class="table-wrap" {
             table {
                 caption class="muted" {
@@ -113,12 +117,45 @@ fn indicator_table(plan: &Plan, lang: Lang) -> Markup {
     }
 }
 
-fn focus_areas(plan: &Plan, lang: Lang) -> Markup {
+/// A card per indicator: latest result, next ambition, judgement and a sparkline.
+fn cards(views: &[IndicatorView], lang: Lang) -> Markup {
+    html! {
+        h2 id="indikatorer" { (t(lang, "Indikatorer", "Indicators")) }
+        ul class="cards" {
+            @for v in views {
+                @let i = v.indicator;
+                li class="card" {
+                    h3 { a href=(href(lang, &format!("/indikatorer/{}", i.id))) { (i.name.get(lang)) } }
+                    @if let Some((year, r)) = &v.latest {
+                        p {
+                            span class="big" { (plan::fmt::value(r.value, i.unit)) }
+                            " " span class="muted" { "(" (year) ")" }
+                            @if r.provenance.synthetic() { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } }
+                        }
+                    } @else {
+                        p class="muted" { (t(lang, "Ingen resultater ennå", "No results yet")) }
+                    }
+                    @if let Some((year, a)) = v.next_ambition {
+                        p { (t(lang, "Ambisjon ", "Ambition ")) (year) ": " (i.ambition_op.symbol()) " " (plan::fmt::value(a, i.unit)) }
+                    }
+                    p { span class=(v.judgement.class()) { (v.judgement.label(lang)) } " " span class="hint" { (match lang { Lang::Nb => &v.basis.0, Lang::En => &v.basis.1 }) } }
+                    (charts::sparkline(v, lang))
+                }
+            }
+        }
+    }
+}
+
+fn focus_areas(plan: &Plan, roll: &PlanRollup, lang: Lang) -> Markup {
     html! {
         h2 id="innsatsomrader" { (t(lang, "Innsatsområder og strategier", "Focus areas and strategies")) }
         @for a in &plan.focus_areas {
             section class="area" aria-labelledby=(format!("area-{}", a.number)) {
-                h3 id=(format!("area-{}", a.number)) { (a.number) " " (a.title.get(lang)) }
+                h3 id=(format!("area-{}", a.number)) {
+                    a href=(href(lang, &format!("/innsatsomrader/{}", a.number))) { (a.number) " " (a.title.get(lang)) }
+                }
+                p { (t(lang, "Fremdrift i tiltakene: ", "Progress of the actions: "))
+                    (charts::progress_bar(roll.area(&a.number).and_then(|r| r.progress).map(|p| p.percent), &format!("{} {}", a.number, a.title.get(lang)), lang)) }
                 p { (a.description) }
                 @if !a.strategies.is_empty() {
                     ul class="plain" {

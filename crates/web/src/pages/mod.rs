@@ -1,3 +1,56 @@
-//! Public pages, one module per page group.
+//! Public pages, one module per page group. All read-only: nothing here changes the store.
 
+pub mod actions;
+pub mod area;
 pub mod home;
+pub mod indicator;
+pub mod progress;
+
+use engine::rollup::{ActionInput, PlanRollup, Weighting};
+use plan::{ActionStatus, Plan};
+use store::ActionRecord;
+
+use crate::{AppError, AppState};
+
+/// The plan served, from the store.
+pub async fn load_plan(state: &AppState) -> Result<Plan, AppError> {
+    state
+        .store
+        .plan(&state.plan_code)
+        .await?
+        .ok_or_else(|| AppError(format!("no plan {} in the store", state.plan_code)))
+}
+
+/// The progress roll-up of the stored actions.
+pub fn rollup(plan: &Plan, actions: &[ActionRecord], weighting: Weighting) -> PlanRollup {
+    let inputs: Vec<ActionInput> = actions
+        .iter()
+        .map(|a| ActionInput {
+            id: a.action.id.clone(),
+            strategies: a.action.strategies.clone(),
+            progress: f64::from(a.action.progress),
+            weight: a.weight,
+            cancelled: a.action.status == ActionStatus::Cancelled,
+        })
+        .collect();
+    engine::rollup::rollup(plan, &inputs, weighting)
+}
+
+/// A 404 page.
+pub fn not_found(lang: plan::Lang) -> axum::response::Response {
+    use crate::layout::t;
+    use axum::response::IntoResponse;
+    (
+        axum::http::StatusCode::NOT_FOUND,
+        crate::layout::page(
+            lang,
+            t(lang, "Fant ikke siden", "Page not found"),
+            "/",
+            maud::html! {
+                h1 { (t(lang, "Fant ikke siden", "Page not found")) }
+                p { a href=(crate::layout::href(lang, "/")) { (t(lang, "Til forsiden", "To the front page")) } }
+            },
+        ),
+    )
+        .into_response()
+}

@@ -1,0 +1,99 @@
+//! `naeringsplan actions import FILE` and `actions export --format csv|xlsx`: the action plan as
+//! a spreadsheet. An import is one transaction: a file with any bad row changes nothing, and every
+//! problem is reported as `row N, column C: message`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use clap::{Subcommand, ValueEnum};
+
+use crate::context::Options;
+
+#[derive(Subcommand, Debug)]
+pub enum ActionsCommand {
+    /// Import actions from CSV or XLSX (same columns as the export). Known ids are updated,
+    /// new ids created; all or nothing.
+    Import {
+        /// The file (.csv or .xlsx).
+        file: PathBuf,
+        /// Name recorded in the history as who made the changes.
+        #[arg(long = "as", value_name = "NAME")]
+        actor: Option<String>,
+    },
+    /// Export the action plan.
+    Export {
+        /// File format.
+        #[arg(long, value_enum)]
+        format: SheetFormat,
+        /// Write here instead of standard output (required for xlsx).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Spreadsheet formats.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormat {
+    /// Comma-separated UTF-8 text.
+    Csv,
+    /// Excel workbook.
+    Xlsx,
+}
+
+pub async fn run(opts: &Options, command: ActionsCommand) -> anyhow::Result<ExitCode> {
+    let ctx = opts.open().await?;
+    let code = ctx.plan.meta.municipality_code.clone();
+    match command {
+        ActionsCommand::Import { file, actor } => {
+            let bytes =
+                std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let actor = actor.unwrap_or_else(|| {
+                format!(
+                    "cli:{}",
+                    std::env::var("USER").unwrap_or_else(|_| "unknown".into())
+                )
+            });
+            let name = file.display().to_string();
+            match web::bulk::import(&ctx.store, &code, &name, &bytes, &actor).await {
+                Ok(rep) => {
+                    eprintln!(
+                        "{name}: {} created, {} updated, {} unchanged",
+                        rep.created, rep.updated, rep.unchanged
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(web::bulk::ImportError::Bulk(web::bulk::BulkError::Rows(rows))) => {
+                    for r in &rows {
+                        eprintln!("{name}: {r}");
+                    }
+                    eprintln!("{name}: {} problem(s); nothing was imported", rows.len());
+                    Ok(ExitCode::FAILURE)
+                }
+                Err(e) => Err(e).with_context(|| format!("cannot import {name}")),
+            }
+        }
+        ActionsCommand::Export { format, out } => {
+            let actions = ctx.store.actions(&code).await?;
+            let bytes = match format {
+                SheetFormat::Csv => web::bulk::write_csv(&actions)?,
+                SheetFormat::Xlsx => web::bulk::write_xlsx(&actions)?,
+            };
+            match out {
+                Some(path) => {
+                    std::fs::write(&path, bytes)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    eprintln!("wrote {}", path.display());
+                }
+                None if format == SheetFormat::Xlsx => {
+                    bail!("xlsx is a binary format: give --out FILE.xlsx")
+                }
+                None => {
+                    use std::io::Write;
+                    std::io::stdout().lock().write_all(&bytes)?;
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

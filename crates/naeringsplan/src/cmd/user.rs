@@ -1,0 +1,155 @@
+//! `naeringsplan user add|list|token|role|password|disable|enable`: staff accounts.
+//!
+//! Passwords are read from a prompt without echo on a terminal, or as the first line of standard
+//! input otherwise (for scripts: `echo "$PW" | naeringsplan user add kari --role editor`).
+
+use std::io::{BufRead, IsTerminal};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use clap::{Subcommand, ValueEnum};
+use store::users::Role;
+
+use crate::Format;
+use crate::context::Options;
+
+/// Roles on the command line.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    /// Read-only access to the staff pages.
+    Viewer,
+    /// Create and edit actions, import the action plan.
+    Editor,
+    /// Everything, including managing users.
+    Admin,
+}
+
+impl From<RoleArg> for Role {
+    fn from(r: RoleArg) -> Role {
+        match r {
+            RoleArg::Viewer => Role::Viewer,
+            RoleArg::Editor => Role::Editor,
+            RoleArg::Admin => Role::Admin,
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Add a staff account (password from a prompt, or the first line of stdin when not a TTY).
+    Add {
+        /// Login name.
+        name: String,
+        /// What the user may do.
+        #[arg(long, value_enum)]
+        role: RoleArg,
+    },
+    /// List the staff accounts.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Make a new API bearer token for a user and print it (it is shown only this once).
+    Token {
+        /// Login name.
+        name: String,
+        /// What the token is for.
+        #[arg(long, default_value = "cli")]
+        label: String,
+    },
+    /// Change a user's role.
+    Role {
+        /// Login name.
+        name: String,
+        /// New role.
+        #[arg(value_enum)]
+        role: RoleArg,
+    },
+    /// Set a new password (ends the user's sessions).
+    Password {
+        /// Login name.
+        name: String,
+    },
+    /// Disable an account (ends its sessions; its tokens stop working).
+    Disable {
+        /// Login name.
+        name: String,
+    },
+    /// Enable a disabled account.
+    Enable {
+        /// Login name.
+        name: String,
+    },
+}
+
+fn read_password() -> anyhow::Result<String> {
+    if std::io::stdin().is_terminal() {
+        let pw = rpassword::prompt_password("Passord: ").context("cannot read the password")?;
+        let again =
+            rpassword::prompt_password("Gjenta passordet: ").context("cannot read the password")?;
+        if pw != again {
+            bail!("the passwords differ");
+        }
+        Ok(pw)
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .context("cannot read the password from standard input")?;
+        Ok(line.trim_end_matches(['\n', '\r']).to_string())
+    }
+}
+
+pub async fn run(opts: &Options, command: UserCommand) -> anyhow::Result<ExitCode> {
+    let ctx = opts.open().await?;
+    let store = &ctx.store;
+    match command {
+        UserCommand::Add { name, role } => {
+            let pw = read_password()?;
+            let u = store.add_user(&name, &pw, role.into()).await?;
+            eprintln!("added {} ({})", u.name, u.role.as_str());
+        }
+        UserCommand::List { format } => {
+            let users = store.users().await?;
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&users)?),
+                Format::Text => {
+                    for u in &users {
+                        println!(
+                            "{}\t{}\t{}\t{}",
+                            u.name,
+                            u.role.as_str(),
+                            if u.disabled { "disabled" } else { "active" },
+                            u.created_at
+                        );
+                    }
+                }
+            }
+        }
+        UserCommand::Token { name, label } => {
+            let token = store.create_api_token(&name, &label).await?;
+            eprintln!("API token for {name} (shown only now; store it safely):");
+            println!("{token}");
+        }
+        UserCommand::Role { name, role } => {
+            store.set_role(&name, role.into()).await?;
+            eprintln!("{name} is now {}", Role::from(role).as_str());
+        }
+        UserCommand::Password { name } => {
+            let pw = read_password()?;
+            store.set_password(&name, &pw).await?;
+            eprintln!("password of {name} changed; their sessions were ended");
+        }
+        UserCommand::Disable { name } => {
+            store.set_disabled(&name, true).await?;
+            eprintln!("{name} disabled");
+        }
+        UserCommand::Enable { name } => {
+            store.set_disabled(&name, false).await?;
+            eprintln!("{name} enabled");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

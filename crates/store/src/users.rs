@@ -1,0 +1,556 @@
+//! Staff accounts: users with roles, database-backed sessions, throttled logins, API tokens.
+//!
+//! Why here: the web nodes must be stateless (any node can serve any request), so every piece of
+//! login state lives in the store. Nothing secret is stored in clear:
+//!
+//! - passwords as argon2id PHC strings (hashed and verified off the async runtime);
+//! - session ids and API tokens are 256 random bits, handed out once; the store keeps only their
+//!   SHA-256 digest, so a leaked database does not leak live sessions or tokens;
+//! - each session carries its own CSRF synchroniser token.
+//!
+//! Failed logins are recorded per user name and per client address; [`Throttle`] says how many
+//! failures within a window lock further attempts (counted, not timed: tests pass a throttle).
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use sha2::{Digest, Sha256};
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+use crate::{Result, Store, StoreError, now_rfc3339};
+
+/// What a staff member may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// May log in and see staff pages, change nothing.
+    Viewer,
+    /// May create and edit actions, import the action plan.
+    Editor,
+    /// May also manage users.
+    Admin,
+}
+
+impl Role {
+    /// All roles, least privileged first.
+    pub const ALL: [Role; 3] = [Role::Viewer, Role::Editor, Role::Admin];
+
+    /// The name used in the store and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Viewer => "viewer",
+            Role::Editor => "editor",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Parses the name.
+    pub fn parse(s: &str) -> Option<Role> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// Whether this role may change actions.
+    pub fn can_edit(self) -> bool {
+        self >= Role::Editor
+    }
+
+    /// Whether this role may manage users.
+    pub fn is_admin(self) -> bool {
+        self == Role::Admin
+    }
+}
+
+/// A staff account (never with its password hash).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct User {
+    /// Internal id.
+    pub id: i64,
+    /// Login name; also what the action history records as the actor.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+    /// A disabled user cannot log in and their sessions and tokens stop working.
+    pub disabled: bool,
+    /// When the account was made (RFC 3339).
+    pub created_at: String,
+}
+
+/// A session just created: the cookie value is only here, the store keeps its digest.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    /// The secret to put in the session cookie.
+    pub token: String,
+    /// The CSRF token bound to the session.
+    pub csrf: String,
+    /// Unix seconds when it expires.
+    pub expires_at: i64,
+}
+
+/// A live session looked up by its cookie.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// Whose session.
+    pub user: User,
+    /// The CSRF token every form of this session must carry.
+    pub csrf: String,
+    /// Unix seconds when it expires.
+    pub expires_at: i64,
+}
+
+/// How many failed logins lock further attempts.
+#[derive(Debug, Clone, Copy)]
+pub struct Throttle {
+    /// Failures for one user name (since their last successful login) within the window.
+    pub max_failures_per_user: i64,
+    /// Failures from one client address within the window.
+    pub max_failures_per_ip: i64,
+    /// The window, in seconds.
+    pub window_secs: i64,
+}
+
+impl Default for Throttle {
+    /// 5 failures per user or 20 per address within 15 minutes.
+    fn default() -> Self {
+        Throttle {
+            max_failures_per_user: 5,
+            max_failures_per_ip: 20,
+            window_secs: 15 * 60,
+        }
+    }
+}
+
+/// Why a login failed.
+#[derive(Debug, thiserror::Error)]
+pub enum LoginError {
+    /// Unknown user, wrong password or disabled account (deliberately not told apart).
+    #[error("wrong user name or password")]
+    BadCredentials,
+    /// Too many failures recently; try again later.
+    #[error("too many failed logins; try again later")]
+    Throttled,
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for LoginError {
+    fn from(e: sqlx::Error) -> Self {
+        LoginError::Store(StoreError::Db(e))
+    }
+}
+
+/// Lowest acceptable password length.
+pub const MIN_PASSWORD_LEN: usize = 10;
+
+/// Session lifetime: one working day.
+pub const SESSION_TTL_SECS: i64 = 8 * 60 * 60;
+
+fn unix_now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// 256 random bits as 64 hex digits, from the operating system's CSPRNG.
+pub fn random_token() -> Result<String> {
+    let mut buf = [0u8; 32];
+    getrandom::fill(&mut buf)
+        .map_err(|e| StoreError::Invalid(format!("no random numbers from the system: {e}")))?;
+    Ok(hex::encode(buf))
+}
+
+/// SHA-256 hex digest: what the store keeps of a session id or token.
+fn digest(secret: &str) -> String {
+    hex::encode(Sha256::digest(secret.as_bytes()))
+}
+
+/// Hashes a password with argon2id (default parameters, random salt) to a PHC string.
+pub async fn hash_password(password: &str) -> Result<String> {
+    let pw = password.to_owned();
+    tokio::task::spawn_blocking(move || {
+        Argon2::default()
+            .hash_password(pw.as_bytes())
+            .map(|h| h.to_string())
+            .map_err(|e| StoreError::Invalid(format!("cannot hash the password: {e}")))
+    })
+    .await
+    .map_err(|e| StoreError::Invalid(format!("password hashing failed: {e}")))?
+}
+
+/// Verifies a password against a PHC string. A malformed hash is a failed verification.
+async fn verify_password(password: &str, phc: &str) -> bool {
+    let pw = password.to_owned();
+    let phc = phc.to_owned();
+    tokio::task::spawn_blocking(move || match PasswordHash::new(&phc) {
+        Ok(parsed) => Argon2::default()
+            .verify_password(pw.as_bytes(), &parsed)
+            .is_ok(),
+        Err(_) => false,
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A valid hash of a random password, verified against when the user name is unknown so that
+/// a login takes as long for unknown names as for wrong passwords.
+async fn dummy_hash() -> String {
+    static DUMMY: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    DUMMY
+        .get_or_init(|| async {
+            let pw = random_token().unwrap_or_else(|_| "dummy-password".into());
+            hash_password(&pw).await.unwrap_or_default()
+        })
+        .await
+        .clone()
+}
+
+/// Checks a user name: 1–64 characters, letters, digits, `.`, `_`, `-`, `@`.
+pub fn check_user_name(name: &str) -> Result<()> {
+    let ok = !name.is_empty()
+        && name.chars().count() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'));
+    if ok {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(format!(
+            "user name {name:?}: use 1–64 letters, digits, '.', '_', '-' or '@'"
+        )))
+    }
+}
+
+/// Checks a new password's length.
+pub fn check_password(password: &str) -> Result<()> {
+    if password.chars().count() < MIN_PASSWORD_LEN {
+        return Err(StoreError::Invalid(format!(
+            "the password must have at least {MIN_PASSWORD_LEN} characters"
+        )));
+    }
+    Ok(())
+}
+
+fn user_from_row(row: &AnyRow) -> Result<User> {
+    let role: String = row.try_get("role")?;
+    let disabled: i64 = row.try_get("disabled")?;
+    Ok(User {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        role: Role::parse(&role)
+            .ok_or_else(|| StoreError::Corrupt(format!("unknown stored role {role:?}")))?,
+        disabled: disabled != 0,
+        created_at: row.try_get("created_at")?,
+    })
+}
+
+impl Store {
+    /// Adds a user. Fails if the name is taken or invalid, or the password too short.
+    pub async fn add_user(&self, name: &str, password: &str, role: Role) -> Result<User> {
+        check_user_name(name)?;
+        check_password(password)?;
+        if self.user(name).await?.is_some() {
+            return Err(StoreError::Invalid(format!("user {name:?} already exists")));
+        }
+        let hash = hash_password(password).await?;
+        sqlx::query(
+            "INSERT INTO users (name, password_hash, role, disabled, created_at) VALUES ($1, $2, $3, 0, $4)",
+        )
+        .bind(name)
+        .bind(&hash)
+        .bind(role.as_str())
+        .bind(now_rfc3339())
+        .execute(self.pool())
+        .await?;
+        self.user(name)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("user {name:?} vanished")))
+    }
+
+    /// All users, by name.
+    pub async fn users(&self) -> Result<Vec<User>> {
+        let rows =
+            sqlx::query("SELECT id, name, role, disabled, created_at FROM users ORDER BY name")
+                .fetch_all(self.pool())
+                .await?;
+        rows.iter().map(user_from_row).collect()
+    }
+
+    /// One user by name.
+    pub async fn user(&self, name: &str) -> Result<Option<User>> {
+        let row =
+            sqlx::query("SELECT id, name, role, disabled, created_at FROM users WHERE name = $1")
+                .bind(name)
+                .fetch_optional(self.pool())
+                .await?;
+        row.as_ref().map(user_from_row).transpose()
+    }
+
+    /// Changes a user's role.
+    pub async fn set_role(&self, name: &str, role: Role) -> Result<()> {
+        let res = sqlx::query("UPDATE users SET role = $1 WHERE name = $2")
+            .bind(role.as_str())
+            .bind(name)
+            .execute(self.pool())
+            .await?;
+        found(res.rows_affected(), name)
+    }
+
+    /// Disables or re-enables a user; disabling ends their sessions.
+    pub async fn set_disabled(&self, name: &str, disabled: bool) -> Result<()> {
+        let mut tx = self.pool().begin().await?;
+        let res = sqlx::query("UPDATE users SET disabled = $1 WHERE name = $2")
+            .bind(i64::from(disabled))
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        found(res.rows_affected(), name)?;
+        if disabled {
+            sqlx::query(
+                "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE name = $1)",
+            )
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Sets a new password and ends the user's sessions.
+    pub async fn set_password(&self, name: &str, password: &str) -> Result<()> {
+        check_password(password)?;
+        let hash = hash_password(password).await?;
+        let mut tx = self.pool().begin().await?;
+        let res = sqlx::query("UPDATE users SET password_hash = $1 WHERE name = $2")
+            .bind(&hash)
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        found(res.rows_affected(), name)?;
+        sqlx::query("DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE name = $1)")
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Logs in: checks the throttle, verifies the password, records the attempt, and on success
+    /// creates a fresh session (a new random id: the id a client had before is never reused, and
+    /// the session it names, `replaces`, is ended — no session fixation).
+    pub async fn login(
+        &self,
+        name: &str,
+        password: &str,
+        ip: &str,
+        throttle: &Throttle,
+        replaces: Option<&str>,
+    ) -> Result<(User, NewSession), LoginError> {
+        let now = unix_now();
+        let since = now - throttle.window_secs;
+        // Forget attempts older than the window: the table stays small.
+        sqlx::query("DELETE FROM login_attempts WHERE at < $1")
+            .bind(since)
+            .execute(self.pool())
+            .await?;
+        let last_ok: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(at) FROM login_attempts WHERE username = $1 AND success = 1",
+        )
+        .bind(name)
+        .fetch_one(self.pool())
+        .await?;
+        let user_failures: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM login_attempts WHERE username = $1 AND success = 0 AND at >= $2",
+        )
+        .bind(name)
+        .bind(since.max(last_ok.unwrap_or(i64::MIN)))
+        .fetch_one(self.pool())
+        .await?;
+        let ip_failures: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND success = 0 AND at >= $2",
+        )
+        .bind(ip)
+        .bind(since)
+        .fetch_one(self.pool())
+        .await?;
+        if user_failures >= throttle.max_failures_per_user
+            || ip_failures >= throttle.max_failures_per_ip
+        {
+            self.record_attempt(now, name, ip, false).await?;
+            return Err(LoginError::Throttled);
+        }
+
+        let row = sqlx::query(
+            "SELECT id, name, role, disabled, created_at, password_hash FROM users WHERE name = $1",
+        )
+        .bind(name)
+        .fetch_optional(self.pool())
+        .await?;
+        let (user, ok) = match row {
+            Some(row) => {
+                let hash: String = row.try_get("password_hash")?;
+                let user = user_from_row(&row)?;
+                let ok = verify_password(password, &hash).await && !user.disabled;
+                (Some(user), ok)
+            }
+            None => {
+                let _ = verify_password(password, &dummy_hash().await).await;
+                (None, false)
+            }
+        };
+        self.record_attempt(now, name, ip, ok).await?;
+        let user = match (user, ok) {
+            (Some(u), true) => u,
+            _ => return Err(LoginError::BadCredentials),
+        };
+
+        let token = random_token()?;
+        let csrf = random_token()?;
+        let expires_at = now + SESSION_TTL_SECS;
+        let mut tx = self.pool().begin().await?;
+        if let Some(old) = replaces {
+            sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+                .bind(digest(old))
+                .execute(&mut *tx)
+                .await?;
+        }
+        sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(digest(&token))
+        .bind(user.id)
+        .bind(&csrf)
+        .bind(now)
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok((
+            user,
+            NewSession {
+                token,
+                csrf,
+                expires_at,
+            },
+        ))
+    }
+
+    async fn record_attempt(&self, at: i64, name: &str, ip: &str, ok: bool) -> Result<()> {
+        // Bound what an attacker can make us store.
+        let name: String = name.chars().take(64).collect();
+        sqlx::query(
+            "INSERT INTO login_attempts (at, username, ip, success) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(at)
+        .bind(name)
+        .bind(ip)
+        .bind(i64::from(ok))
+        .execute(self.pool())
+        .await?;
+        Ok(())
+    }
+
+    /// The live session a cookie value names, if any (expired sessions and disabled users: none).
+    pub async fn session(&self, token: &str) -> Result<Option<Session>> {
+        let row = sqlx::query(
+            "SELECT u.id, u.name, u.role, u.disabled, u.created_at, s.csrf_token, s.expires_at \
+             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(digest(token))
+        .bind(unix_now())
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let user = user_from_row(&row)?;
+        if user.disabled {
+            return Ok(None);
+        }
+        Ok(Some(Session {
+            user,
+            csrf: row.try_get("csrf_token")?,
+            expires_at: row.try_get("expires_at")?,
+        }))
+    }
+
+    /// Ends a session.
+    pub async fn logout(&self, token: &str) -> Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
+            .bind(digest(token))
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
+    /// Makes a new API bearer token for a user and returns it; only its digest is stored, so
+    /// this is the one time anyone sees it.
+    pub async fn create_api_token(&self, name: &str, label: &str) -> Result<String> {
+        let user = self
+            .user(name)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("no user {name:?}")))?;
+        let token = format!("np_{}", random_token()?);
+        sqlx::query(
+            "INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(user.id)
+        .bind(digest(&token))
+        .bind(label)
+        .bind(now_rfc3339())
+        .execute(self.pool())
+        .await?;
+        Ok(token)
+    }
+
+    /// The (enabled) user an API token belongs to, if the token is known.
+    pub async fn user_by_api_token(&self, token: &str) -> Result<Option<User>> {
+        let hash = digest(token);
+        let row = sqlx::query(
+            "SELECT u.id, u.name, u.role, u.disabled, u.created_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
+        )
+        .bind(&hash)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let user = user_from_row(&row)?;
+        if user.disabled {
+            return Ok(None);
+        }
+        sqlx::query("UPDATE api_tokens SET last_used = $1 WHERE token_hash = $2")
+            .bind(now_rfc3339())
+            .bind(&hash)
+            .execute(self.pool())
+            .await?;
+        Ok(Some(user))
+    }
+
+    /// Revokes every API token of a user; returns how many there were.
+    pub async fn revoke_api_tokens(&self, name: &str) -> Result<u64> {
+        let res = sqlx::query(
+            "DELETE FROM api_tokens WHERE user_id IN (SELECT id FROM users WHERE name = $1)",
+        )
+        .bind(name)
+        .execute(self.pool())
+        .await?;
+        Ok(res.rows_affected())
+    }
+}
+
+fn found(rows: u64, name: &str) -> Result<()> {
+    if rows == 0 {
+        Err(StoreError::NotFound(format!("no user {name:?}")))
+    } else {
+        Ok(())
+    }
+}
+
+/// Compares two secrets in time independent of where they first differ.
+pub fn constant_time_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}

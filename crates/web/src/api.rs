@@ -1,0 +1,757 @@
+//! The JSON API under `/api`, described by an OpenAPI 3.1 document at `/api/openapi.json`
+//! generated from these handlers and types (utoipa).
+//!
+//! Why separate from the pages: programs get stable JSON shapes and HTTP semantics, people get
+//! HTML. Reads are public, like the dashboard. Writes need `Authorization: Bearer <token>`
+//! (tokens from `naeringsplan user token NAME`); cookies are never read here, so there is no CSRF
+//! surface. Concurrency is optimistic and explicit:
+//!
+//! - `GET /api/actions/{id}` answers with `ETag: "<version>"`;
+//! - `PATCH`/`PUT /api/actions/{id}` must send `If-Match: "<version>"`: without it the answer is
+//!   **428 Precondition Required**; if the action has moved on it is **412 Precondition Failed**
+//!   (RFC 9110: a failed `If-Match`), with the current action and what changed since in the body.
+//!   Nothing is written in either case. (The HTML form answers a stale edit with 409 Conflict,
+//!   since there the version travels in the form, not in a precondition header.)
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use plan::{Action, ActionOrigin, ActionStatus};
+use serde::{Deserialize, Deserializer, Serialize};
+use store::{ActionPatch, ActionRecord, HistoryEntry, UpdateError};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+use crate::AppState;
+use crate::indicators::{Judgement, YearValue, indicator_views};
+
+/// The API routes (nested under `/api`).
+pub fn router() -> axum::Router<AppState> {
+    axum::Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/plan", get(get_plan))
+        .route("/indicators", get(list_indicators))
+        .route("/actions", get(list_actions).post(create_action))
+        .route(
+            "/actions/{id}",
+            get(get_action).patch(patch_action).put(put_action),
+        )
+        .route("/actions/{id}/history", get(action_history))
+}
+
+/// The OpenAPI document.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "naeringsplan API",
+        description = "A municipal business-development plan: the plan, its indicators and its action plan with history. Reads are public; writes need a bearer token and If-Match."
+    ),
+    paths(get_plan, list_indicators, list_actions, get_action, action_history, create_action, patch_action, put_action),
+    components(schemas(ActionDto, HistoryDto, IndicatorDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, ConflictDto, YearValue, Judgement)),
+    modifiers(&BearerAuth),
+    tags((name = "plan", description = "The plan and its indicators"), (name = "actions", description = "The action plan"))
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        if let Some(c) = openapi.components.as_mut() {
+            c.add_security_scheme(
+                "bearer",
+                SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+            );
+        }
+    }
+}
+
+/// `GET /api/openapi.json`
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+/// An error answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApiError {
+    /// What went wrong.
+    pub error: String,
+}
+
+fn err(status: StatusCode, msg: impl Into<String>) -> Response {
+    (status, Json(ApiError { error: msg.into() })).into_response()
+}
+
+fn internal(e: impl std::fmt::Display) -> Response {
+    tracing::error!("api: {e}");
+    err(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal error; it has been logged",
+    )
+}
+
+/// An action as the API shows it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActionDto {
+    /// Id, e.g. `T1`.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Linked strategy ids.
+    pub strategies: Vec<String>,
+    /// Responsible unit or person.
+    pub owner: String,
+    /// Partners.
+    pub partners: Vec<String>,
+    /// Start date (YYYY-MM-DD).
+    pub start: Option<String>,
+    /// End date (YYYY-MM-DD).
+    pub end: Option<String>,
+    /// One of not_started, in_progress, delayed, on_hold, completed, cancelled.
+    pub status: String,
+    /// Progress 0–100.
+    pub progress: u8,
+    /// Latest staff comment.
+    pub comment: String,
+    /// Weight in progress roll-ups (none: 1).
+    pub weight: Option<f64>,
+    /// Concurrency version (also the ETag).
+    pub version: i64,
+    /// When it last changed (RFC 3339).
+    pub updated_at: String,
+    /// Who changed it last.
+    pub updated_by: String,
+    /// `drawn_from_text` or `staff`.
+    pub origin: String,
+}
+
+impl From<&ActionRecord> for ActionDto {
+    fn from(r: &ActionRecord) -> Self {
+        let a = &r.action;
+        ActionDto {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            description: a.description.clone(),
+            strategies: a.strategies.clone(),
+            owner: a.owner.clone(),
+            partners: a.partners.clone(),
+            start: a.start.map(|d| d.to_string()),
+            end: a.end.map(|d| d.to_string()),
+            status: a.status.as_str().into(),
+            progress: a.progress,
+            comment: r.comment.clone(),
+            weight: r.weight,
+            version: r.version,
+            updated_at: r.updated_at.clone(),
+            updated_by: r.updated_by.clone(),
+            origin: match a.origin {
+                ActionOrigin::DrawnFromText { .. } => "drawn_from_text".into(),
+                ActionOrigin::Staff => "staff".into(),
+            },
+        }
+    }
+}
+
+/// One change to one field of an action.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HistoryDto {
+    /// Position in the global history.
+    pub seq: i64,
+    /// The action.
+    pub action_id: String,
+    /// The version this change produced.
+    pub version: i64,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// Field (`created` for the creation).
+    pub field: String,
+    /// Before.
+    pub old_value: Option<String>,
+    /// After.
+    pub new_value: Option<String>,
+}
+
+impl From<&HistoryEntry> for HistoryDto {
+    fn from(h: &HistoryEntry) -> Self {
+        HistoryDto {
+            seq: h.seq,
+            action_id: h.action_id.clone(),
+            version: h.version,
+            at: h.at.clone(),
+            actor: h.actor.clone(),
+            field: h.field.clone(),
+            old_value: h.old_value.clone(),
+            new_value: h.new_value.clone(),
+        }
+    }
+}
+
+/// A stale write: the action now, and what changed after the version the client had.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ConflictDto {
+    /// What went wrong.
+    pub error: String,
+    /// The action as it is now.
+    pub current: ActionDto,
+    /// Changes after the client's version.
+    pub since: Vec<HistoryDto>,
+}
+
+/// An indicator with values by year and its judgement.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IndicatorDto {
+    /// Id.
+    pub id: String,
+    /// Position in the plan.
+    pub number: u32,
+    /// Name (Norwegian).
+    pub name: String,
+    /// Name (English), if translated.
+    pub name_en: Option<String>,
+    /// Unit: rank, percent, ratio, dekar, count, nok.
+    pub unit: String,
+    /// Data source.
+    pub source: String,
+    /// The plan's target, as worded.
+    pub rule_text: String,
+    /// Operator comparing a result with the year's ambition.
+    pub ambition_op: String,
+    /// Values by year.
+    pub years: Vec<YearValue>,
+    /// The latest result's year.
+    pub latest_year: Option<i32>,
+    /// The latest result.
+    pub latest_value: Option<f64>,
+    /// The latest result judged.
+    pub judgement: Judgement,
+}
+
+/// The plan (vision, goals, indicators, focus areas, strategies, premises, published rankings).
+#[utoipa::path(get, path = "/api/plan", tag = "plan",
+    responses((status = 200, description = "The plan as stored, in the plan model's JSON shape", body = Object)))]
+async fn get_plan(State(state): State<AppState>) -> Response {
+    match state.store.plan(&state.plan_code).await {
+        Ok(Some(p)) => Json(p).into_response(),
+        Ok(None) => err(StatusCode::NOT_FOUND, "no plan loaded"),
+        Err(e) => internal(e),
+    }
+}
+
+/// The plan's indicators with results, ambitions and judgements.
+#[utoipa::path(get, path = "/api/indicators", tag = "plan",
+    responses((status = 200, description = "Every indicator", body = [IndicatorDto])))]
+async fn list_indicators(State(state): State<AppState>) -> Response {
+    let plan = match state.store.plan(&state.plan_code).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return err(StatusCode::NOT_FOUND, "no plan loaded"),
+        Err(e) => return internal(e),
+    };
+    let views = match indicator_views(&state, &plan).await {
+        Ok(v) => v,
+        Err(e) => return internal(e.0),
+    };
+    let out: Vec<IndicatorDto> = views
+        .into_iter()
+        .map(|v| {
+            let i = v.indicator;
+            IndicatorDto {
+                id: i.id.clone(),
+                number: i.number,
+                name: i.name.nb.clone(),
+                name_en: i.name.en.clone(),
+                unit: serde_json::to_value(i.unit)
+                    .ok()
+                    .and_then(|x| x.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                source: i.source.clone(),
+                rule_text: i.rule_text.nb.clone(),
+                ambition_op: i.ambition_op.symbol().into(),
+                latest_year: v.latest.as_ref().map(|(y, _)| *y),
+                latest_value: v.latest.as_ref().map(|(_, o)| o.value),
+                judgement: v.judgement,
+                years: v.years,
+            }
+        })
+        .collect();
+    Json(out).into_response()
+}
+
+/// Every action.
+#[utoipa::path(get, path = "/api/actions", tag = "actions",
+    responses((status = 200, description = "The action plan", body = [ActionDto])))]
+async fn list_actions(State(state): State<AppState>) -> Response {
+    match state.store.actions(&state.plan_code).await {
+        Ok(a) => Json(a.iter().map(ActionDto::from).collect::<Vec<_>>()).into_response(),
+        Err(e) => internal(e),
+    }
+}
+
+fn etag(version: i64) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{version}\""))
+        .unwrap_or_else(|_| HeaderValue::from_static("\"0\""))
+}
+
+fn with_etag(status: StatusCode, rec: &ActionRecord) -> Response {
+    let mut res = (status, Json(ActionDto::from(rec))).into_response();
+    res.headers_mut().insert(header::ETAG, etag(rec.version));
+    res
+}
+
+/// One action, with `ETag: "<version>"`.
+#[utoipa::path(get, path = "/api/actions/{id}", tag = "actions",
+    params(("id" = String, Path, description = "Action id")),
+    responses(
+        (status = 200, description = "The action", body = ActionDto, headers(("ETag" = String, description = "The version, quoted"))),
+        (status = 304, description = "Not modified (If-None-Match matched)"),
+        (status = 404, description = "No such action", body = ApiError)))]
+async fn get_action(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    match state.store.action(&state.plan_code, &id).await {
+        Ok(Some(rec)) => {
+            if headers.get(header::IF_NONE_MATCH) == Some(&etag(rec.version)) {
+                let mut res = StatusCode::NOT_MODIFIED.into_response();
+                res.headers_mut().insert(header::ETAG, etag(rec.version));
+                return res;
+            }
+            with_etag(StatusCode::OK, &rec)
+        }
+        Ok(None) => err(StatusCode::NOT_FOUND, format!("no action {id}")),
+        Err(e) => internal(e),
+    }
+}
+
+/// The history of one action, oldest first.
+#[utoipa::path(get, path = "/api/actions/{id}/history", tag = "actions",
+    params(("id" = String, Path, description = "Action id")),
+    responses((status = 200, description = "Every change", body = [HistoryDto]), (status = 404, description = "No such action", body = ApiError)))]
+async fn action_history(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    match state.store.action(&state.plan_code, &id).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return err(StatusCode::NOT_FOUND, format!("no action {id}")),
+        Err(e) => return internal(e),
+    }
+    match state.store.history(&state.plan_code, &id).await {
+        Ok(h) => Json(h.iter().map(HistoryDto::from).collect::<Vec<_>>()).into_response(),
+        Err(e) => internal(e),
+    }
+}
+
+/// The user behind the bearer token, if they may write; else the refusal.
+async fn writer(state: &AppState, headers: &HeaderMap) -> Result<String, Response> {
+    match crate::auth::bearer_user(state, headers).await {
+        Ok(Some(u)) if u.role.can_edit() => Ok(u.name),
+        Ok(Some(_)) => Err(err(
+            StatusCode::FORBIDDEN,
+            "this token's user may not change actions",
+        )),
+        Ok(None) => {
+            let mut res = err(
+                StatusCode::UNAUTHORIZED,
+                "send Authorization: Bearer <token> (naeringsplan user token NAME)",
+            );
+            res.headers_mut()
+                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            Err(res)
+        }
+        Err(e) => Err(internal(e)),
+    }
+}
+
+fn parse_status(s: &str) -> Result<ActionStatus, Response> {
+    ActionStatus::parse(s).ok_or_else(|| {
+        err(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("unknown status {s:?}; expected one of not_started, in_progress, delayed, on_hold, completed, cancelled"),
+        )
+    })
+}
+
+fn parse_date(field: &str, s: Option<&str>) -> Result<Option<time::Date>, Response> {
+    match s.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => time::Date::parse(s, &time::format_description::well_known::Iso8601::DATE)
+            .map(Some)
+            .map_err(|_| {
+                err(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    format!("{field}: {s:?} is not a date YYYY-MM-DD"),
+                )
+            }),
+    }
+}
+
+/// A new action.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionCreate {
+    /// Unique id, e.g. `T12`.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    #[serde(default)]
+    pub description: String,
+    /// Linked strategy ids.
+    #[serde(default)]
+    pub strategies: Vec<String>,
+    /// Owner.
+    #[serde(default)]
+    pub owner: String,
+    /// Partners.
+    #[serde(default)]
+    pub partners: Vec<String>,
+    /// Start date YYYY-MM-DD.
+    pub start: Option<String>,
+    /// End date YYYY-MM-DD.
+    pub end: Option<String>,
+    /// Status (default not_started).
+    pub status: Option<String>,
+    /// Progress 0–100 (default 0).
+    #[serde(default)]
+    pub progress: u8,
+    /// Comment.
+    pub comment: Option<String>,
+    /// Weight in roll-ups.
+    pub weight: Option<f64>,
+}
+
+/// Creates an action (version 1).
+#[utoipa::path(post, path = "/api/actions", tag = "actions", request_body = ActionCreate,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Created", body = ActionDto, headers(("ETag" = String), ("Location" = String))),
+        (status = 401, description = "No valid bearer token", body = ApiError),
+        (status = 403, description = "The token's user may not write", body = ApiError),
+        (status = 422, description = "Invalid (id taken, unknown strategy, …)", body = ApiError)))]
+async fn create_action(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    let actor = match writer(&state, &headers).await {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
+    let c: ActionCreate = match serde_json::from_slice(&body) {
+        Ok(c) => c,
+        Err(e) => {
+            return err(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("invalid JSON body: {e}"),
+            );
+        }
+    };
+    let status = match c.status.as_deref().map(parse_status).transpose() {
+        Ok(s) => s.unwrap_or(ActionStatus::NotStarted),
+        Err(r) => return r,
+    };
+    let (start, end) = match (
+        parse_date("start", c.start.as_deref()),
+        parse_date("end", c.end.as_deref()),
+    ) {
+        (Ok(s), Ok(e)) => (s, e),
+        (Err(r), _) | (_, Err(r)) => return r,
+    };
+    let action = Action {
+        id: c.id.trim().to_string(),
+        title: c.title,
+        description: c.description,
+        strategies: c.strategies,
+        owner: c.owner,
+        partners: c.partners,
+        start,
+        end,
+        status,
+        progress: c.progress,
+        deliveries: Vec::new(),
+        origin: ActionOrigin::Staff,
+    };
+    if action.id.is_empty() || action.id.contains(['/', '?', '#', ' ']) {
+        return err(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "the id must be non-empty without spaces, /, ? or #",
+        );
+    }
+    if action.title.trim().is_empty() {
+        return err(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "the title may not be empty",
+        );
+    }
+    let mut rec = match state
+        .store
+        .create_action(&state.plan_code, &action, &actor)
+        .await
+    {
+        Ok(r) => r,
+        Err(UpdateError::Invalid(m)) => return err(StatusCode::UNPROCESSABLE_ENTITY, m),
+        Err(e) => return internal(e),
+    };
+    if c.comment.is_some() || c.weight.is_some() {
+        let extra = ActionPatch {
+            comment: c.comment,
+            weight: Some(c.weight),
+            ..Default::default()
+        };
+        rec = match state
+            .store
+            .update_action(
+                &state.plan_code,
+                &rec.action.id,
+                rec.version,
+                &extra,
+                &actor,
+            )
+            .await
+        {
+            Ok(r) => r,
+            Err(e) => return internal(e),
+        };
+    }
+    let mut res = with_etag(StatusCode::CREATED, &rec);
+    if let Ok(v) = HeaderValue::from_str(&format!("/api/actions/{}", rec.action.id)) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    res
+}
+
+fn double<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    Ok(Some(Option::deserialize(d)?))
+}
+
+/// A partial update: fields left out stay as they are; `null` clears `start`, `end` and `weight`.
+#[derive(Debug, Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ActionUpdate {
+    /// Title.
+    pub title: Option<String>,
+    /// Description.
+    pub description: Option<String>,
+    /// Linked strategies (replaces the set).
+    pub strategies: Option<Vec<String>>,
+    /// Owner.
+    pub owner: Option<String>,
+    /// Partners (replaces the list).
+    pub partners: Option<Vec<String>>,
+    /// Start date YYYY-MM-DD, or null to clear.
+    #[serde(default, deserialize_with = "double")]
+    #[schema(value_type = Option<String>)]
+    pub start: Option<Option<String>>,
+    /// End date YYYY-MM-DD, or null to clear.
+    #[serde(default, deserialize_with = "double")]
+    #[schema(value_type = Option<String>)]
+    pub end: Option<Option<String>>,
+    /// Status.
+    pub status: Option<String>,
+    /// Progress 0–100.
+    pub progress: Option<u8>,
+    /// Comment.
+    pub comment: Option<String>,
+    /// Weight, or null to clear.
+    #[serde(default, deserialize_with = "double")]
+    #[schema(value_type = Option<f64>)]
+    pub weight: Option<Option<f64>>,
+}
+
+/// A full replacement of an action's editable fields (PUT).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActionReplace {
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Linked strategies.
+    pub strategies: Vec<String>,
+    /// Owner.
+    pub owner: String,
+    /// Partners.
+    pub partners: Vec<String>,
+    /// Start date YYYY-MM-DD or null.
+    pub start: Option<String>,
+    /// End date YYYY-MM-DD or null.
+    pub end: Option<String>,
+    /// Status.
+    pub status: String,
+    /// Progress 0–100.
+    pub progress: u8,
+    /// Comment.
+    pub comment: String,
+    /// Weight or null.
+    pub weight: Option<f64>,
+}
+
+impl From<ActionReplace> for ActionUpdate {
+    fn from(r: ActionReplace) -> Self {
+        ActionUpdate {
+            title: Some(r.title),
+            description: Some(r.description),
+            strategies: Some(r.strategies),
+            owner: Some(r.owner),
+            partners: Some(r.partners),
+            start: Some(r.start),
+            end: Some(r.end),
+            status: Some(r.status),
+            progress: Some(r.progress),
+            comment: Some(r.comment),
+            weight: Some(r.weight),
+        }
+    }
+}
+
+/// The version an `If-Match` header names: 428 without one.
+fn if_match(headers: &HeaderMap) -> Result<i64, Response> {
+    let Some(v) = headers.get(header::IF_MATCH) else {
+        return Err(err(
+            StatusCode::PRECONDITION_REQUIRED,
+            "send If-Match: \"<version>\" with the version you based the change on (the ETag of GET /api/actions/{id})",
+        ));
+    };
+    v.to_str()
+        .ok()
+        .map(str::trim)
+        .and_then(|s| s.strip_prefix('"').and_then(|s| s.strip_suffix('"')))
+        .and_then(|s| s.parse::<i64>().ok())
+        .ok_or_else(|| {
+            err(
+                StatusCode::PRECONDITION_REQUIRED,
+                "If-Match must be a quoted version number, e.g. \"3\"",
+            )
+        })
+}
+
+async fn apply(state: AppState, id: String, headers: HeaderMap, u: ActionUpdate) -> Response {
+    let actor = match writer(&state, &headers).await {
+        Ok(a) => a,
+        Err(r) => return r,
+    };
+    let version = match if_match(&headers) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let status = match u.status.as_deref().map(parse_status).transpose() {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let start = match u
+        .start
+        .map(|s| parse_date("start", s.as_deref()))
+        .transpose()
+    {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let end = match u.end.map(|s| parse_date("end", s.as_deref())).transpose() {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    let patch = ActionPatch {
+        title: u.title,
+        description: u.description,
+        owner: u.owner,
+        partners: u.partners,
+        start,
+        end,
+        status,
+        progress: u.progress,
+        comment: u.comment,
+        strategies: u.strategies,
+        weight: u.weight,
+    };
+    match state
+        .store
+        .update_action(&state.plan_code, &id, version, &patch, &actor)
+        .await
+    {
+        Ok(rec) => with_etag(StatusCode::OK, &rec),
+        Err(UpdateError::Conflict { current, since }) => {
+            let mut res = (
+                StatusCode::PRECONDITION_FAILED,
+                Json(ConflictDto {
+                    error: format!(
+                        "the action is at version {}, not {version}; nothing was saved",
+                        current.version
+                    ),
+                    current: ActionDto::from(current.as_ref()),
+                    since: since.iter().map(HistoryDto::from).collect(),
+                }),
+            )
+                .into_response();
+            res.headers_mut()
+                .insert(header::ETAG, etag(current.version));
+            res
+        }
+        Err(UpdateError::NotFound(_)) => err(StatusCode::NOT_FOUND, format!("no action {id}")),
+        Err(UpdateError::Invalid(m)) => err(StatusCode::UNPROCESSABLE_ENTITY, m),
+        Err(e) => internal(e),
+    }
+}
+
+/// Changes some fields of an action, if it is still at the `If-Match` version.
+#[utoipa::path(patch, path = "/api/actions/{id}", tag = "actions", request_body = ActionUpdate,
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Action id"), ("If-Match" = String, Header, description = "The version the change is based on, quoted: \"3\"")),
+    responses(
+        (status = 200, description = "Saved; the new version is in ETag", body = ActionDto),
+        (status = 401, description = "No valid bearer token", body = ApiError),
+        (status = 403, description = "The token's user may not write", body = ApiError),
+        (status = 404, description = "No such action", body = ApiError),
+        (status = 412, description = "The action changed since that version; nothing saved", body = ConflictDto),
+        (status = 422, description = "Invalid values", body = ApiError),
+        (status = 428, description = "If-Match missing", body = ApiError)))]
+async fn patch_action(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    match serde_json::from_slice::<ActionUpdate>(&body) {
+        Ok(u) => apply(state, id, headers, u).await,
+        Err(e) => match writer(&state, &headers).await {
+            Err(r) => r,
+            Ok(_) => err(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("invalid JSON body: {e}"),
+            ),
+        },
+    }
+}
+
+/// Replaces every editable field of an action, if it is still at the `If-Match` version.
+#[utoipa::path(put, path = "/api/actions/{id}", tag = "actions", request_body = ActionReplace,
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "Action id"), ("If-Match" = String, Header, description = "The version the change is based on, quoted: \"3\"")),
+    responses(
+        (status = 200, description = "Saved; the new version is in ETag", body = ActionDto),
+        (status = 401, description = "No valid bearer token", body = ApiError),
+        (status = 412, description = "The action changed since that version; nothing saved", body = ConflictDto),
+        (status = 422, description = "Invalid values", body = ApiError),
+        (status = 428, description = "If-Match missing", body = ApiError)))]
+async fn put_action(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    match serde_json::from_slice::<ActionReplace>(&body) {
+        Ok(r) => apply(state, id, headers, r.into()).await,
+        Err(e) => match writer(&state, &headers).await {
+            Err(r) => r,
+            Ok(_) => err(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("invalid JSON body: {e}"),
+            ),
+        },
+    }
+}

@@ -1,0 +1,590 @@
+//! The action plan as a spreadsheet: export to CSV or XLSX, import from either.
+//!
+//! Why here: both the staff upload page and the CLI (`naeringsplan actions import|export`) use
+//! it, and both already depend on this crate. Reading and checking are pure (bytes in, rows or
+//! located errors out); writing goes through `Store::apply_action_batch`, one transaction, so a
+//! file with any bad row changes nothing.
+//!
+//! The sheet has a header row with these columns (any order; only `id` is required; a column
+//! left out leaves that field as it is): `id, title, description, strategies, owner, partners,
+//! start, end, status, progress, comment, weight, version`. Lists (`strategies`, `partners`) are
+//! separated by `;`. A row whose id exists updates that action (and, with `version`, only if the
+//! action is still at that version); a new id creates one. Rows are numbered as a spreadsheet
+//! shows them: the header is row 1.
+
+use std::collections::HashMap;
+use std::io::Cursor;
+
+use calamine::{Data, Reader};
+use plan::{Action, ActionOrigin, ActionStatus, Plan};
+use store::ActionRecord;
+use store::actions::{ActionPatch, BatchItem};
+
+/// The columns, in export order.
+pub const COLUMNS: [&str; 13] = [
+    "id",
+    "title",
+    "description",
+    "strategies",
+    "owner",
+    "partners",
+    "start",
+    "end",
+    "status",
+    "progress",
+    "comment",
+    "weight",
+    "version",
+];
+
+/// A problem with the file, located by row and column where possible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// Spreadsheet row number (header = 1); 0 for the file as a whole.
+    pub row: usize,
+    /// Column name, if one cell is at fault.
+    pub column: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.row, &self.column) {
+            (0, _) => write!(f, "{}", self.message),
+            (r, Some(c)) => write!(f, "row {r}, column {c}: {}", self.message),
+            (r, None) => write!(f, "row {r}: {}", self.message),
+        }
+    }
+}
+
+/// Errors of a bulk operation.
+#[derive(Debug, thiserror::Error)]
+pub enum BulkError {
+    /// The file cannot be read at all.
+    #[error("{0}")]
+    File(String),
+    /// Some rows are wrong; nothing was imported.
+    #[error("{} problem(s); nothing was imported:\n{}", .0.len(), .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
+    Rows(Vec<RowError>),
+    /// Writing the export failed.
+    #[error("{0}")]
+    Write(String),
+}
+
+/// A sheet as text cells: header and numbered rows.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    /// Header names (trimmed, lower case).
+    pub header: Vec<String>,
+    /// (spreadsheet row number, cells).
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+/// The file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Comma- or semicolon-separated text (UTF-8).
+    Csv,
+    /// Excel workbook (first sheet).
+    Xlsx,
+}
+
+impl Format {
+    /// Guesses the format from a file name and its first bytes (XLSX is a zip: `PK`).
+    pub fn detect(name: &str, bytes: &[u8]) -> Format {
+        if bytes.starts_with(b"PK") || name.to_ascii_lowercase().ends_with(".xlsx") {
+            Format::Xlsx
+        } else {
+            Format::Csv
+        }
+    }
+}
+
+fn status_help() -> String {
+    ActionStatus::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Reads a CSV file (`,` or `;` separated, optional UTF-8 BOM).
+pub fn read_csv(bytes: &[u8]) -> Result<Table, BulkError> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| BulkError::File(format!("the file is not UTF-8 text: {e}")))?;
+    let first = text.lines().next().unwrap_or("");
+    let delim = if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(delim)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut table = Table::default();
+    for (i, rec) in r.records().enumerate() {
+        let rec = rec.map_err(|e| BulkError::File(format!("row {}: {e}", i + 1)))?;
+        let cells: Vec<String> = rec.iter().map(|c| c.to_string()).collect();
+        if i == 0 {
+            table.header = cells.iter().map(|c| c.trim().to_lowercase()).collect();
+        } else if cells.iter().any(|c| !c.trim().is_empty()) {
+            table.rows.push((i + 1, cells));
+        }
+    }
+    Ok(table)
+}
+
+/// Excel's serial day number → ISO date (the 1900 system; serial 25569 is 1970-01-01).
+fn excel_date(serial: f64) -> Option<String> {
+    let days = serial.floor() as i64 - 25569;
+    let d = time::Date::from_julian_day(
+        time::Date::from_calendar_date(1970, time::Month::January, 1)
+            .ok()?
+            .to_julian_day()
+            + i32::try_from(days).ok()?,
+    )
+    .ok()?;
+    Some(d.to_string())
+}
+
+/// Reads the first sheet of an XLSX workbook.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Table, BulkError> {
+    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
+        .map_err(|e| BulkError::File(format!("not a readable workbook: {e}")))?;
+    let range = wb
+        .worksheet_range_at(0)
+        .ok_or_else(|| BulkError::File("the workbook has no sheet".into()))?
+        .map_err(|e| BulkError::File(format!("cannot read the first sheet: {e}")))?;
+    let (row0, _) = range.start().unwrap_or((0, 0));
+    let mut table = Table::default();
+    for (i, row) in range.rows().enumerate() {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                Data::DateTime(dt) => excel_date(dt.as_f64()).unwrap_or_else(|| c.to_string()),
+                Data::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_string(),
+                Data::Empty => String::new(),
+                other => other.to_string(),
+            })
+            .collect();
+        let number = row0 as usize + i + 1;
+        if i == 0 {
+            table.header = cells.iter().map(|c| c.trim().to_lowercase()).collect();
+        } else if cells.iter().any(|c| !c.trim().is_empty()) {
+            table.rows.push((number, cells));
+        }
+    }
+    Ok(table)
+}
+
+/// Reads a file of either format.
+pub fn read(name: &str, bytes: &[u8]) -> Result<Table, BulkError> {
+    match Format::detect(name, bytes) {
+        Format::Csv => read_csv(bytes),
+        Format::Xlsx => read_xlsx(bytes),
+    }
+}
+
+fn list(s: &str) -> Vec<String> {
+    s.split(';')
+        .map(|x| x.trim().to_string())
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
+/// Parses a status by machine name or by its Norwegian or English label (any case).
+pub fn parse_status(s: &str) -> Option<ActionStatus> {
+    let s = s.trim();
+    ActionStatus::ALL.into_iter().find(|x| {
+        x.as_str().eq_ignore_ascii_case(s)
+            || x.label(plan::Lang::Nb).to_lowercase() == s.to_lowercase()
+            || x.label(plan::Lang::En).to_lowercase() == s.to_lowercase()
+    })
+}
+
+/// Checks every row against the plan and the current actions; turns them into a batch.
+pub fn to_batch(
+    plan: &Plan,
+    table: &Table,
+    current: &[ActionRecord],
+) -> Result<Vec<(usize, BatchItem)>, BulkError> {
+    let mut errors = Vec::new();
+    let mut col: HashMap<&str, usize> = HashMap::new();
+    for (i, h) in table.header.iter().enumerate() {
+        match COLUMNS.iter().find(|c| **c == h.as_str()) {
+            Some(c) => {
+                if col.insert(c, i).is_some() {
+                    errors.push(RowError {
+                        row: 1,
+                        column: Some(h.clone()),
+                        message: "the column appears twice".into(),
+                    });
+                }
+            }
+            None if h.is_empty() => {}
+            None => errors.push(RowError {
+                row: 1,
+                column: Some(h.clone()),
+                message: format!("unknown column — expected some of {}", COLUMNS.join(", ")),
+            }),
+        }
+    }
+    if !col.contains_key("id") {
+        errors.push(RowError {
+            row: 1,
+            column: None,
+            message: "the header has no `id` column".into(),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(BulkError::Rows(errors));
+    }
+    let known: HashMap<&str, &ActionRecord> =
+        current.iter().map(|a| (a.action.id.as_str(), a)).collect();
+    let mut items = Vec::new();
+    for (row, cells) in &table.rows {
+        let row = *row;
+        let cell = |name: &str| -> Option<&str> {
+            col.get(name)
+                .map(|i| cells.get(*i).map(|s| s.trim()).unwrap_or(""))
+        };
+        let mut err = |column: &str, message: String| {
+            errors.push(RowError {
+                row,
+                column: Some(column.into()),
+                message,
+            });
+        };
+        let id = cell("id").unwrap_or("").to_string();
+        if id.is_empty() {
+            err("id", "empty id".into());
+            continue;
+        }
+        let status = cell("status")
+            .filter(|s| !s.is_empty())
+            .and_then(|s| match parse_status(s) {
+                Some(x) => Some(x),
+                None => {
+                    err(
+                        "status",
+                        format!("unknown status \"{s}\" — expected one of {}", status_help()),
+                    );
+                    None
+                }
+            });
+        let progress = cell("progress").filter(|s| !s.is_empty()).and_then(|s| {
+            let n = s.trim_end_matches('%').trim().replace(',', ".");
+            match n.parse::<f64>() {
+                Ok(p) if (0.0..=100.0).contains(&p) && p.fract() == 0.0 => Some(p as u8),
+                _ => {
+                    err(
+                        "progress",
+                        format!("\"{s}\" is not a whole number from 0 to 100"),
+                    );
+                    None
+                }
+            }
+        });
+        let mut date = |name: &str| -> Option<Option<time::Date>> {
+            let s = cell(name)?;
+            if s.is_empty() {
+                return Some(None);
+            }
+            match time::Date::parse(s, &time::format_description::well_known::Iso8601::DATE) {
+                Ok(d) => Some(Some(d)),
+                Err(_) => {
+                    errors.push(RowError {
+                        row,
+                        column: Some(name.into()),
+                        message: format!("\"{s}\" is not a date YYYY-MM-DD"),
+                    });
+                    None
+                }
+            }
+        };
+        let start = date("start");
+        let end = date("end");
+        let mut err = |column: &str, message: String| {
+            errors.push(RowError {
+                row,
+                column: Some(column.into()),
+                message,
+            });
+        };
+        let weight = match cell("weight") {
+            None => None,
+            Some("") => Some(None),
+            Some(s) => match s.replace(',', ".").parse::<f64>() {
+                Ok(w) if w.is_finite() && w >= 0.0 => Some(Some(w)),
+                _ => {
+                    err("weight", format!("\"{s}\" is not a number ≥ 0"));
+                    None
+                }
+            },
+        };
+        let version = match cell("version") {
+            None | Some("") => None,
+            Some(s) => match s.parse::<f64>() {
+                Ok(v) if v.fract() == 0.0 && v >= 1.0 => Some(v as i64),
+                _ => {
+                    err("version", format!("\"{s}\" is not a version number"));
+                    None
+                }
+            },
+        };
+        let strategies = cell("strategies").map(|s| list(&s.replace(',', ";")));
+        if let Some(ss) = &strategies {
+            for s in ss {
+                if !plan.strategies().any(|x| &x.id == s) {
+                    err("strategies", format!("unknown strategy \"{s}\""));
+                }
+            }
+        }
+        let title = cell("title").map(str::to_string);
+        if title.as_deref() == Some("") {
+            err("title", "empty title".into());
+        }
+        if known.contains_key(id.as_str()) {
+            items.push((
+                row,
+                BatchItem::Update {
+                    id,
+                    base_version: version,
+                    patch: ActionPatch {
+                        title,
+                        description: cell("description").map(str::to_string),
+                        owner: cell("owner").map(str::to_string),
+                        partners: cell("partners").map(list),
+                        start,
+                        end,
+                        status,
+                        progress,
+                        comment: cell("comment").map(str::to_string),
+                        strategies,
+                        weight,
+                    },
+                },
+            ));
+        } else {
+            if title.is_none() {
+                err("title", format!("new action {id} needs a title"));
+                continue;
+            }
+            let action = Action {
+                id,
+                title: title.unwrap_or_default(),
+                description: cell("description").unwrap_or("").to_string(),
+                strategies: strategies.unwrap_or_default(),
+                owner: cell("owner").unwrap_or("").to_string(),
+                partners: cell("partners").map(list).unwrap_or_default(),
+                start: start.flatten(),
+                end: end.flatten(),
+                status: status.unwrap_or(ActionStatus::NotStarted),
+                progress: progress.unwrap_or(0),
+                deliveries: Vec::new(),
+                origin: ActionOrigin::Staff,
+            };
+            items.push((row, BatchItem::Create(action)));
+            // Comment and weight of a new action: a follow-up edit in the same batch is not
+            // possible (ids must be unique per batch), so they are taken as the initial values
+            // by the caller when present.
+        }
+    }
+    if errors.is_empty() {
+        Ok(items)
+    } else {
+        Err(BulkError::Rows(errors))
+    }
+}
+
+fn row_cells(a: &ActionRecord) -> [String; 13] {
+    let x = &a.action;
+    [
+        x.id.clone(),
+        x.title.clone(),
+        x.description.clone(),
+        x.strategies.join("; "),
+        x.owner.clone(),
+        x.partners.join("; "),
+        x.start.map(|d| d.to_string()).unwrap_or_default(),
+        x.end.map(|d| d.to_string()).unwrap_or_default(),
+        x.status.as_str().to_string(),
+        x.progress.to_string(),
+        a.comment.clone(),
+        a.weight.map(|w| w.to_string()).unwrap_or_default(),
+        a.version.to_string(),
+    ]
+}
+
+/// The action plan as CSV (UTF-8, comma-separated, header row).
+pub fn write_csv(actions: &[ActionRecord]) -> Result<Vec<u8>, BulkError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(COLUMNS)
+        .map_err(|e| BulkError::Write(e.to_string()))?;
+    for a in actions {
+        w.write_record(row_cells(a))
+            .map_err(|e| BulkError::Write(e.to_string()))?;
+    }
+    w.into_inner().map_err(|e| BulkError::Write(e.to_string()))
+}
+
+/// The action plan as an XLSX workbook (one sheet `tiltak`; numbers as numbers, the rest text).
+pub fn write_xlsx(actions: &[ActionRecord]) -> Result<Vec<u8>, BulkError> {
+    let w = |e: rust_xlsxwriter::XlsxError| BulkError::Write(e.to_string());
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let sheet = wb.add_worksheet();
+    sheet.set_name("tiltak").map_err(w)?;
+    for (c, h) in COLUMNS.iter().enumerate() {
+        sheet
+            .write_string_with_format(0, c as u16, *h, &bold)
+            .map_err(w)?;
+    }
+    for (r, a) in actions.iter().enumerate() {
+        let r = (r + 1) as u32;
+        for (c, v) in row_cells(a).iter().enumerate() {
+            let name = COLUMNS[c];
+            let numeric = matches!(name, "progress" | "version" | "weight");
+            match (numeric, v.parse::<f64>()) {
+                (true, Ok(n)) => sheet.write_number(r, c as u16, n).map_err(w)?,
+                _ => sheet.write_string(r, c as u16, v).map_err(w)?,
+            };
+        }
+    }
+    sheet.set_freeze_panes(1, 0).map_err(w)?;
+    sheet.set_column_width(1, 40).map_err(w)?;
+    sheet.set_column_width(2, 50).map_err(w)?;
+    wb.save_to_buffer().map_err(w)
+}
+
+/// Imports a file into the store: reads, checks every row, applies all in one transaction.
+pub async fn import(
+    store: &store::Store,
+    plan_code: &str,
+    name: &str,
+    bytes: &[u8],
+    actor: &str,
+) -> Result<store::actions::BatchReport, ImportError> {
+    let plan = store.plan(plan_code).await?.ok_or_else(|| {
+        ImportError::Bulk(BulkError::File(format!("no plan {plan_code} in the store")))
+    })?;
+    let table = read(name, bytes)?;
+    let current = store.actions(plan_code).await?;
+    let items = to_batch(&plan, &table, &current)?;
+    store
+        .apply_action_batch(plan_code, &items, actor)
+        .await
+        .map_err(|e| match e {
+            store::actions::BatchError::Rows(rows) => ImportError::Bulk(BulkError::Rows(
+                rows.into_iter()
+                    .map(|(row, message)| RowError {
+                        row,
+                        column: None,
+                        message,
+                    })
+                    .collect(),
+            )),
+            store::actions::BatchError::Store(e) => ImportError::Store(e),
+        })
+}
+
+/// Why an import failed. Nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file or some rows are wrong.
+    #[error(transparent)]
+    Bulk(#[from] BulkError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(id: &str) -> ActionRecord {
+        let plan = plan::embedded_default();
+        let mut a = plan.actions[0].clone();
+        a.id = id.into();
+        ActionRecord {
+            action: a,
+            comment: "ok".into(),
+            weight: None,
+            version: 3,
+            updated_at: String::new(),
+            updated_by: String::new(),
+        }
+    }
+
+    #[test]
+    fn errors_are_located_by_row_and_column() {
+        let plan = plan::embedded_default();
+        let csv = "id,title,status,progress,strategies\nT1,Ny tittel,ferdig,50,\nT99,,in_progress,120,5.1-s99\n";
+        let table = read_csv(csv.as_bytes()).unwrap();
+        let Err(BulkError::Rows(errs)) = to_batch(&plan, &table, &[record("T1")]) else {
+            panic!("expected row errors")
+        };
+        let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            text[0],
+            "row 2, column status: unknown status \"ferdig\" — expected one of not_started, in_progress, delayed, on_hold, completed, cancelled"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.starts_with("row 3, column progress:")),
+            "{text:?}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t == "row 3, column strategies: unknown strategy \"5.1-s99\""),
+            "{text:?}"
+        );
+        assert!(
+            text.iter().any(|t| t == "row 3, column title: empty title"),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn csv_and_xlsx_round_trip() {
+        let plan = plan::embedded_default();
+        let recs = vec![record("T1"), record("T2")];
+        for (name, bytes) in [
+            ("a.csv", write_csv(&recs).unwrap()),
+            ("a.xlsx", write_xlsx(&recs).unwrap()),
+        ] {
+            let table = read(name, &bytes).unwrap();
+            assert_eq!(table.header, COLUMNS);
+            assert_eq!(table.rows.len(), 2);
+            let items = to_batch(&plan, &table, &recs).unwrap();
+            assert!(
+                matches!(
+                    &items[0],
+                    (
+                        2,
+                        BatchItem::Update {
+                            base_version: Some(3),
+                            ..
+                        }
+                    )
+                ),
+                "{name}: {items:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn semicolon_csv_with_bom_and_labels() {
+        let table = read_csv("\u{feff}id;status\nT1;Pågår\n".as_bytes()).unwrap();
+        assert_eq!(table.header, ["id", "status"]);
+        assert_eq!(
+            parse_status(&table.rows[0].1[1]),
+            Some(ActionStatus::InProgress)
+        );
+    }
+}

@@ -1,0 +1,270 @@
+//! Indicator values and judgements as the pages and the API see them.
+//!
+//! Why a module: this is the one boundary between "where the numbers come from" and "how they are
+//! shown". Today every value is quoted from the plan (chapter 6). When the indicator engine
+//! lands, [`indicator_views`] is the only function to change: merge computed results (with their
+//! provenance, possibly synthetic) into [`YearValue::result`] and let the engine judge; every page,
+//! card, chart and API answer follows. A view with any synthetic value makes its pages show the
+//! synthetic-data banner ([`IndicatorView::synthetic`]).
+
+use plan::{Indicator, Plan, Rule, Unit, Year};
+
+use crate::AppState;
+
+/// Where a value comes from.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Provenance {
+    /// Quoted from the plan document (or another publication).
+    Quoted {
+        /// Where it is quoted from.
+        source: String,
+    },
+    /// Computed by the indicator engine from stored statistics.
+    Computed {
+        /// Statistics used (e.g. SSB table numbers).
+        source: String,
+        /// Computed from synthetic data: must be marked wherever shown.
+        synthetic: bool,
+    },
+}
+
+impl Provenance {
+    /// Whether the value rests on synthetic data.
+    pub fn synthetic(&self) -> bool {
+        matches!(
+            self,
+            Provenance::Computed {
+                synthetic: true,
+                ..
+            }
+        )
+    }
+
+    /// A short description of the source.
+    pub fn source(&self) -> &str {
+        match self {
+            Provenance::Quoted { source } | Provenance::Computed { source, .. } => source,
+        }
+    }
+}
+
+/// A result with its provenance.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
+pub struct Observed {
+    /// The value in the indicator's unit.
+    pub value: f64,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// One year of an indicator: a result, an ambition, both or neither.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
+pub struct YearValue {
+    /// The year.
+    pub year: Year,
+    /// What happened.
+    pub result: Option<Observed>,
+    /// What the plan aims for.
+    pub ambition: Option<f64>,
+}
+
+/// How the latest result stands against the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Judgement {
+    /// The target is met.
+    Met,
+    /// The target is not met.
+    NotMet,
+    /// Nothing to judge by (no result, or no target for it).
+    Unknown,
+}
+
+impl Judgement {
+    /// The label a reader sees.
+    pub fn label(self, lang: plan::Lang) -> &'static str {
+        use plan::Lang::*;
+        match (self, lang) {
+            (Judgement::Met, Nb) => "Nådd",
+            (Judgement::Met, En) => "Met",
+            (Judgement::NotMet, Nb) => "Ikke nådd",
+            (Judgement::NotMet, En) => "Not met",
+            (Judgement::Unknown, Nb) => "Kan ikke vurderes",
+            (Judgement::Unknown, En) => "Cannot be judged",
+        }
+    }
+
+    /// CSS class.
+    pub fn class(self) -> &'static str {
+        match self {
+            Judgement::Met => "judgement met",
+            Judgement::NotMet => "judgement not-met",
+            Judgement::Unknown => "judgement unknown",
+        }
+    }
+}
+
+/// An indicator with its values by year, latest result and judgement.
+#[derive(Debug, Clone)]
+pub struct IndicatorView<'a> {
+    /// The plan's indicator (name, unit, rule, sources).
+    pub indicator: &'a Indicator,
+    /// Every year of the plan's table, in order.
+    pub years: Vec<YearValue>,
+    /// The latest year with a result.
+    pub latest: Option<(Year, Observed)>,
+    /// The first ambition from the latest result's year on (or the last one).
+    pub next_ambition: Option<(Year, f64)>,
+    /// The latest result judged against that year's ambition, else against the headline rule.
+    pub judgement: Judgement,
+    /// What the judgement compared (for readers), Norwegian and English.
+    pub basis: (String, String),
+}
+
+impl IndicatorView<'_> {
+    /// Whether any shown value rests on synthetic data.
+    pub fn synthetic(&self) -> bool {
+        self.years
+            .iter()
+            .any(|y| y.result.as_ref().is_some_and(|r| r.provenance.synthetic()))
+    }
+}
+
+/// Every indicator of the plan, ready to show. The plug-in point for computed values.
+pub async fn indicator_views<'a>(
+    _state: &AppState,
+    plan: &'a Plan,
+) -> Result<Vec<IndicatorView<'a>>, crate::AppError> {
+    Ok(plan.indicators.iter().map(|i| quoted(plan, i)).collect())
+}
+
+/// An indicator as the plan quotes it.
+pub fn quoted<'a>(plan: &Plan, i: &'a Indicator) -> IndicatorView<'a> {
+    let years: Vec<YearValue> = plan
+        .table_years()
+        .map(|y| YearValue {
+            year: y,
+            result: i.results.get(&y).map(|q| Observed {
+                value: q.value,
+                provenance: Provenance::Quoted {
+                    source: q.source.clone(),
+                },
+            }),
+            ambition: i.ambitions.get(&y).copied(),
+        })
+        .collect();
+    view(i, years)
+}
+
+/// Builds the view (latest, judgement) from values by year. Pure; used for quoted and computed
+/// values alike.
+pub fn view(i: &Indicator, years: Vec<YearValue>) -> IndicatorView<'_> {
+    let latest = years
+        .iter()
+        .rev()
+        .find_map(|y| y.result.clone().map(|r| (y.year, r)));
+    let from = latest.as_ref().map(|(y, _)| *y).unwrap_or(i32::MIN);
+    let next_ambition = years
+        .iter()
+        .filter(|y| y.year >= from)
+        .find_map(|y| y.ambition.map(|a| (y.year, a)))
+        .or_else(|| {
+            years
+                .iter()
+                .rev()
+                .find_map(|y| y.ambition.map(|a| (y.year, a)))
+        });
+    let (judgement, basis) = judge(i, &years, latest.as_ref());
+    IndicatorView {
+        indicator: i,
+        years,
+        latest,
+        next_ambition,
+        judgement,
+        basis,
+    }
+}
+
+fn judge(
+    i: &Indicator,
+    years: &[YearValue],
+    latest: Option<&(Year, Observed)>,
+) -> (Judgement, (String, String)) {
+    let Some((year, obs)) = latest else {
+        return (
+            Judgement::Unknown,
+            ("Ingen resultater ennå.".into(), "No results yet.".into()),
+        );
+    };
+    let v = obs.value;
+    let fmt = |x: f64| plan::fmt::value(x, i.unit);
+    if let Some(a) = years
+        .iter()
+        .find(|y| y.year == *year)
+        .and_then(|y| y.ambition)
+    {
+        let met = i.ambition_op.holds(v, a);
+        let s = i.ambition_op.symbol();
+        return (
+            met.into(),
+            (
+                format!("{year}: {} mot ambisjonen {s} {}.", fmt(v), fmt(a)),
+                format!("{year}: {} against the ambition {s} {}.", fmt(v), fmt(a)),
+            ),
+        );
+    }
+    match i.rule {
+        Rule::Threshold { op, target } => {
+            let s = op.symbol();
+            (
+                op.holds(v, target).into(),
+                (
+                    format!("{year}: {} mot målet {s} {}.", fmt(v), fmt(target)),
+                    format!("{year}: {} against the target {s} {}.", fmt(v), fmt(target)),
+                ),
+            )
+        }
+        Rule::IncreaseFromPreviousYear | Rule::DecreaseFromPreviousYear => {
+            let prev = years
+                .iter()
+                .find(|y| y.year == year - 1)
+                .and_then(|y| y.result.as_ref());
+            match prev {
+                None => (
+                    Judgement::Unknown,
+                    (
+                        format!("Ingen verdi for {} å sammenligne med.", year - 1),
+                        format!("No value for {} to compare with.", year - 1),
+                    ),
+                ),
+                Some(p) => {
+                    let up = matches!(i.rule, Rule::IncreaseFromPreviousYear);
+                    let met = if up { v > p.value } else { v < p.value };
+                    (
+                        met.into(),
+                        (
+                            format!("{year}: {} mot {} året før.", fmt(v), fmt(p.value)),
+                            format!(
+                                "{year}: {} against {} the year before.",
+                                fmt(v),
+                                fmt(p.value)
+                            ),
+                        ),
+                    )
+                }
+            }
+        }
+    }
+}
+
+impl From<bool> for Judgement {
+    fn from(b: bool) -> Self {
+        if b { Judgement::Met } else { Judgement::NotMet }
+    }
+}
+
+/// Whether a chart should put lower values higher (ranks: 1 on top).
+pub fn inverted(i: &Indicator) -> bool {
+    i.unit == Unit::Rank
+}

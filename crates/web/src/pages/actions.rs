@@ -1,0 +1,281 @@
+//! The action plan: the list with filters (focus area, strategy, status, owner — plain GET
+//! parameters, so filtered views can be bookmarked and work without JavaScript) and a page per
+//! action with its full public history (who, when, field, old → new).
+
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+use plan::{ActionOrigin, ActionStatus, Lang, Plan};
+use serde::Deserialize;
+use store::{ActionRecord, HistoryEntry};
+
+use crate::charts;
+use crate::layout::{self, href, t};
+use crate::{AppError, AppState};
+
+/// Filters of the action list. Empty values mean "all".
+#[derive(Debug, Deserialize, Default)]
+pub struct Filters {
+    /// `en` for English.
+    pub lang: Option<String>,
+    /// Focus area number, e.g. `5.1`.
+    pub omrade: Option<String>,
+    /// Strategy id.
+    pub strategi: Option<String>,
+    /// Status machine name.
+    pub status: Option<String>,
+    /// Owner, exactly as stored.
+    pub ansvarlig: Option<String>,
+}
+
+fn nonempty(o: &Option<String>) -> Option<&str> {
+    o.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Whether an action passes the filters.
+pub fn matches(plan: &Plan, a: &ActionRecord, f: &Filters) -> bool {
+    if let Some(area) = nonempty(&f.omrade)
+        && !a.action.strategies.iter().any(|s| {
+            plan.focus_area_of_strategy(s)
+                .is_some_and(|fa| fa.number == area)
+        })
+    {
+        return false;
+    }
+    if let Some(s) = nonempty(&f.strategi)
+        && !a.action.strategies.iter().any(|x| x == s)
+    {
+        return false;
+    }
+    if let Some(st) = nonempty(&f.status)
+        && a.action.status.as_str() != st
+    {
+        return false;
+    }
+    if let Some(o) = nonempty(&f.ansvarlig)
+        && a.action.owner != o
+    {
+        return false;
+    }
+    true
+}
+
+/// `GET /tiltak`
+pub async fn list(
+    State(state): State<AppState>,
+    Query(f): Query<Filters>,
+) -> Result<Markup, AppError> {
+    let lang = if f.lang.as_deref() == Some("en") {
+        Lang::En
+    } else {
+        Lang::Nb
+    };
+    let plan = super::load_plan(&state).await?;
+    let all = state.store.actions(&state.plan_code).await?;
+    let shown: Vec<&ActionRecord> = all.iter().filter(|a| matches(&plan, a, &f)).collect();
+    let mut owners: Vec<&str> = all
+        .iter()
+        .map(|a| a.action.owner.as_str())
+        .filter(|o| !o.is_empty())
+        .collect();
+    owners.sort();
+    owners.dedup();
+    let sel = |o: &Option<String>, v: &str| nonempty(o) == Some(v);
+    let body = html! {
+        h1 { (t(lang, "Tiltaksplanen", "The action plan")) }
+        form class="filters" method="get" action="/tiltak" {
+            @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
+            div {
+                label for="f-omrade" { (t(lang, "Innsatsområde", "Focus area")) }
+                select id="f-omrade" name="omrade" {
+                    option value="" { (t(lang, "Alle", "All")) }
+                    @for a in &plan.focus_areas {
+                        option value=(a.number) selected[sel(&f.omrade, &a.number)] { (a.number) " " (a.title.get(lang)) }
+                    }
+                }
+            }
+            div {
+                label for="f-strategi" { (t(lang, "Strategi", "Strategy")) }
+                select id="f-strategi" name="strategi" {
+                    option value="" { (t(lang, "Alle", "All")) }
+                    @for s in plan.strategies() {
+                        option value=(s.id) selected[sel(&f.strategi, &s.id)] { (s.id) }
+                    }
+                }
+            }
+            div {
+                label for="f-status" { "Status" }
+                select id="f-status" name="status" {
+                    option value="" { (t(lang, "Alle", "All")) }
+                    @for s in ActionStatus::ALL {
+                        option value=(s.as_str()) selected[sel(&f.status, s.as_str())] { (s.label(lang)) }
+                    }
+                }
+            }
+            div {
+                label for="f-ansvarlig" { (t(lang, "Ansvarlig", "Owner")) }
+                select id="f-ansvarlig" name="ansvarlig" {
+                    option value="" { (t(lang, "Alle", "All")) }
+                    @for o in &owners {
+                        option value=(o) selected[sel(&f.ansvarlig, o)] { (o) }
+                    }
+                }
+            }
+            div { button type="submit" { (t(lang, "Vis", "Show")) } }
+        }
+        p role="status" { (shown.len()) " " (t(lang, "av", "of")) " " (all.len()) " " (t(lang, "tiltak", "actions")) }
+        div class="table-wrap" {
+            table {
+                caption class="muted" { (t(lang, "Tiltak med strategier, ansvarlig, status og fremdrift.", "Actions with strategies, owner, status and progress.")) }
+                thead { tr {
+                    th scope="col" { "Id" }
+                    th scope="col" { (t(lang, "Tiltak", "Action")) }
+                    th scope="col" { (t(lang, "Strategier", "Strategies")) }
+                    th scope="col" { (t(lang, "Ansvarlig", "Owner")) }
+                    th scope="col" { "Status" }
+                    th scope="col" { (t(lang, "Fremdrift", "Progress")) }
+                } }
+                tbody {
+                    @for a in &shown {
+                        tr {
+                            td { a href=(href(lang, &format!("/tiltak/{}", a.action.id))) { (a.action.id) } }
+                            td { (a.action.title) }
+                            td { (a.action.strategies.join(", ")) }
+                            td { (a.action.owner) }
+                            td { (a.action.status.label(lang)) }
+                            td { (charts::progress_bar(Some(f64::from(a.action.progress)), &format!("{} {}", a.action.id, t(lang, "fremdrift", "progress")), lang)) }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(layout::page(
+        lang,
+        t(lang, "Tiltaksplanen", "The action plan"),
+        "/tiltak",
+        body,
+    ))
+}
+
+/// A history field's name for readers.
+pub fn field_label(field: &str, lang: Lang) -> &str {
+    match (field, lang) {
+        ("created", Lang::Nb) => "opprettet",
+        ("created", Lang::En) => "created",
+        ("title", Lang::Nb) => "tittel",
+        ("description", Lang::Nb) => "beskrivelse",
+        ("owner", Lang::Nb) => "ansvarlig",
+        ("partners", Lang::Nb) => "partnere",
+        ("start", Lang::Nb) => "start",
+        ("end", Lang::Nb) => "slutt",
+        ("status", _) => "status",
+        ("progress", Lang::Nb) => "fremdrift",
+        ("comment", Lang::Nb) => "kommentar",
+        ("strategies", Lang::Nb) => "strategier",
+        ("weight", Lang::Nb) => "vekt",
+        (f, _) => f,
+    }
+}
+
+/// A history value for readers (statuses by their label).
+pub fn value_label(field: &str, v: &Option<String>, lang: Lang) -> String {
+    match v.as_deref() {
+        None | Some("") => "–".into(),
+        Some(s) if field == "status" => ActionStatus::parse(s)
+            .map(|x| x.label(lang).to_string())
+            .unwrap_or_else(|| s.to_string()),
+        Some(s) if field == "progress" => format!("{s}\u{a0}%"),
+        Some(s) => s.to_string(),
+    }
+}
+
+/// The history as a table.
+pub fn history_table(
+    history: &[HistoryEntry],
+    lang: Lang,
+    caption: &str,
+    show_action: bool,
+) -> Markup {
+    html! {
+        div class="table-wrap" {
+            table {
+                caption { (caption) }
+                thead { tr {
+                    th scope="col" { (t(lang, "Når (UTC)", "When (UTC)")) }
+                    @if show_action { th scope="col" { (t(lang, "Tiltak", "Action")) } }
+                    th scope="col" { (t(lang, "Hvem", "Who")) }
+                    th scope="col" { (t(lang, "Felt", "Field")) }
+                    th scope="col" { (t(lang, "Før", "Before")) }
+                    th scope="col" { (t(lang, "Etter", "After")) }
+                    th scope="col" class="num" { (t(lang, "Versjon", "Version")) }
+                } }
+                tbody {
+                    @for h in history {
+                        tr {
+                            td { (h.at.replace('T', " ").trim_end_matches('Z')) }
+                            @if show_action { td { a href=(href(lang, &format!("/tiltak/{}", h.action_id))) { (h.action_id) } } }
+                            td { (h.actor) }
+                            td { (field_label(&h.field, lang)) }
+                            td { @if h.field != "created" { del { (value_label(&h.field, &h.old_value, lang)) } } }
+                            td { ins { (value_label(&h.field, &h.new_value, lang)) } }
+                            td class="num" { (h.version) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `GET /tiltak/{id}`
+pub async fn detail(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<layout::LangQuery>,
+) -> Result<Response, AppError> {
+    let lang = q.lang();
+    let plan = super::load_plan(&state).await?;
+    let Some(a) = state.store.action(&state.plan_code, &id).await? else {
+        return Ok(super::not_found(lang));
+    };
+    let mut history = state.store.history(&state.plan_code, &id).await?;
+    history.reverse();
+    let x = &a.action;
+    let title = format!("{} {}", x.id, x.title);
+    let body = html! {
+        p class="muted" { a href=(href(lang, "/tiltak")) { (t(lang, "Tiltaksplanen", "The action plan")) } " › " (x.id) }
+        h1 { (title) }
+        @if !x.description.is_empty() { p { (x.description) } }
+        dl {
+            dt { "Status" } dd { (x.status.label(lang)) }
+            dt { (t(lang, "Fremdrift", "Progress")) } dd { (charts::progress_bar(Some(f64::from(x.progress)), &title, lang)) }
+            dt { (t(lang, "Ansvarlig", "Owner")) } dd { (x.owner) }
+            @if !x.partners.is_empty() { dt { (t(lang, "Partnere", "Partners")) } dd { (x.partners.join(", ")) } }
+            @if let Some(d) = x.start { dt { "Start" } dd { (d) } }
+            @if let Some(d) = x.end { dt { (t(lang, "Slutt", "End")) } dd { (d) } }
+            @if !a.comment.is_empty() { dt { (t(lang, "Kommentar", "Comment")) } dd { (a.comment) } }
+            dt { (t(lang, "Strategier", "Strategies")) }
+            dd {
+                ul class="plain" {
+                    @for s in &x.strategies {
+                        @let area = plan.focus_area_of_strategy(s);
+                        @let text = plan.strategies().find(|st| &st.id == s).map(|st| st.text.as_str()).unwrap_or("");
+                        li {
+                            @if let Some(area) = area { a href=(href(lang, &format!("/innsatsomrader/{}", area.number))) { (s) } } @else { (s) }
+                            " " (text)
+                        }
+                    }
+                }
+            }
+            @if let ActionOrigin::DrawnFromText { section, quote } = &x.origin {
+                dt { (t(lang, "Hentet fra planteksten", "Drawn from the plan text")) }
+                dd { blockquote { (quote) } " (" (section) ")" }
+            }
+            dt { (t(lang, "Sist endret", "Last changed")) } dd { (a.updated_at.replace('T', " ").trim_end_matches('Z')) " " (t(lang, "av", "by")) " " (a.updated_by) }
+        }
+        h2 id="historikk" { (t(lang, "Historikk", "History")) }
+        (history_table(&history, lang, t(lang, "Alle endringer, nyeste først.", "Every change, newest first."), false))
+    };
+    Ok(layout::page(lang, &title, &format!("/tiltak/{}", x.id), body).into_response())
+}

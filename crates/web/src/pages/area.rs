@@ -1,0 +1,141 @@
+//! One focus area (*innsatsområde*): its text, its fact box, and each strategy with the actions
+//! linked to it and their progress.
+//!
+//! Facts are quoted from the plan (*Fakta (2019-tall)*). Where a fact names a register or
+//! statistics key (`computed_by`), a computed figure will stand beside the quoted one once the
+//! register facts are in the store: [`fact_rows`] is where it plugs in.
+
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
+use engine::rollup::{PlanRollup, Weighting};
+use maud::{Markup, html};
+use plan::{Fact, Lang, Strategy};
+use store::ActionRecord;
+
+use crate::charts;
+use crate::layout::{self, LangQuery, href, t};
+use crate::{AppError, AppState};
+
+/// A fact as shown: the plan's quote, and a computed figure when there is one.
+pub struct FactRow<'a> {
+    /// The fact as quoted by the plan.
+    pub fact: &'a Fact,
+    /// A computed value (text), its year and whether it is synthetic. None until register facts land.
+    pub computed: Option<(String, i32, bool)>,
+}
+
+/// The facts of a focus area with computed figures where available. The plug-in point for
+/// register/statistics facts (today: none are computed yet).
+pub async fn fact_rows<'a>(
+    _state: &AppState,
+    facts: Vec<&'a Fact>,
+) -> Result<Vec<FactRow<'a>>, AppError> {
+    Ok(facts
+        .into_iter()
+        .map(|fact| FactRow {
+            fact,
+            computed: None,
+        })
+        .collect())
+}
+
+fn strategy_list(
+    strategies: &[Strategy],
+    actions: &[ActionRecord],
+    roll: &PlanRollup,
+    lang: Lang,
+) -> Markup {
+    html! {
+        ul class="plain strategies" {
+            @for s in strategies {
+                @let linked: Vec<&ActionRecord> = actions.iter().filter(|a| a.action.strategies.contains(&s.id)).collect();
+                li {
+                    strong { (s.id) } " " (s.text)
+                    @if let Some(n) = s.added_by_amendment { " " span class="badge" { (t(lang, "Tilføyd ved vedtak, endring ", "Added on adoption, amendment ")) (n) } }
+                    br;
+                    (charts::progress_bar(roll.strategy(&s.id).and_then(|r| r.progress).map(|p| p.percent), &s.id, lang))
+                    @if !linked.is_empty() {
+                        ul {
+                            @for a in linked {
+                                li {
+                                    a href=(href(lang, &format!("/tiltak/{}", a.action.id))) { (a.action.id) " " (a.action.title) }
+                                    " – " (a.action.status.label(lang)) ", " (a.action.progress) "\u{a0}%"
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `GET /innsatsomrader/{number}`
+pub async fn page(
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+    Query(q): Query<LangQuery>,
+) -> Result<Response, AppError> {
+    let lang = q.lang();
+    let plan = super::load_plan(&state).await?;
+    let Some(area) = plan.focus_areas.iter().find(|a| a.number == number) else {
+        return Ok(super::not_found(lang));
+    };
+    let actions = state.store.actions(&state.plan_code).await?;
+    let roll = super::rollup(&plan, &actions, Weighting::Mean);
+    let facts = fact_rows(&state, area.all_facts().collect()).await?;
+    let synthetic = facts
+        .iter()
+        .any(|f| f.computed.as_ref().is_some_and(|c| c.2));
+    let title = format!("{} {}", area.number, area.title.get(lang));
+    let body = html! {
+        p class="muted" { a href=(href(lang, "/#innsatsomrader")) { (t(lang, "Innsatsområder", "Focus areas")) } " › " (area.number) }
+        h1 { (title) }
+        @if synthetic { (layout::synthetic_banner(lang)) }
+        p { (t(lang, "Fremdrift i tiltakene: ", "Progress of the actions: "))
+            (charts::progress_bar(roll.area(&area.number).and_then(|r| r.progress).map(|p| p.percent), &title, lang)) }
+        p { (area.description) }
+        @if !facts.is_empty() {
+            h2 { (t(lang, "Fakta", "Facts")) }
+            div class="table-wrap" {
+                table {
+                    caption class="muted" { (t(lang, "Sitert fra planens faktabokser (2019-tall). Beregnede tall fra registrene kommer ved siden av når de er hentet inn.", "Quoted from the plan's fact boxes (2019 figures). Figures computed from the registers will appear beside them once imported.")) }
+                    thead { tr {
+                        th scope="col" { (t(lang, "Fakta (sitert)", "Fact (quoted)")) }
+                        th scope="col" { (t(lang, "Avsnitt", "Section")) }
+                        th scope="col" { (t(lang, "Beregnet", "Computed")) }
+                    } }
+                    tbody {
+                        @for f in &facts {
+                            tr {
+                                td { (f.fact.text) }
+                                td { (f.fact.section) }
+                                td {
+                                    @if let Some((v, y, syn)) = &f.computed {
+                                        (v) " (" (y) ")" @if *syn { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } }
+                                    } @else { span class="muted" { (t(lang, "ikke beregnet ennå", "not computed yet")) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { (t(lang, "Strategier og tiltak", "Strategies and actions")) }
+        (strategy_list(&area.strategies, &actions, &roll, lang))
+        @for sub in &area.sub_areas {
+            section aria-labelledby=(format!("sub-{}", sub.number)) {
+                h3 id=(format!("sub-{}", sub.number)) { (sub.number) " " (sub.title.get(lang)) }
+                p { (sub.description) }
+                (strategy_list(&sub.strategies, &actions, &roll, lang))
+            }
+        }
+    };
+    Ok(layout::page(
+        lang,
+        &title,
+        &format!("/innsatsomrader/{}", area.number),
+        body,
+    )
+    .into_response())
+}

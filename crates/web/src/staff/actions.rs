@@ -1,0 +1,665 @@
+//! Creating and editing actions (editors and admins).
+//!
+//! Every edit form carries the version it was based on in a hidden field, and every save goes
+//! through `Store::update_action`, which refuses a stale version: the answer is then HTTP 409 with
+//! what changed meanwhile (who, when, field, old → new), the action as it is now, and the form
+//! still holding the user's input — nothing is overwritten. The form's version is moved to the
+//! current one, so saving again is a deliberate decision made after seeing the other changes.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+use plan::{Action, ActionOrigin, ActionStatus, Lang, Plan};
+use store::{ActionPatch, ActionRecord, HistoryEntry, UpdateError};
+
+use super::{Fields, hidden, respond};
+use crate::auth::{self, Staff};
+use crate::layout::{LangQuery, href, t};
+use crate::pages::actions::{field_label, history_table, value_label};
+use crate::pages::load_plan;
+use crate::{AppError, AppState};
+
+/// The action form's values as typed (strings), so that invalid input can be shown back.
+#[derive(Debug, Clone, Default)]
+pub struct ActionForm {
+    /// Id (only for new actions).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Owner.
+    pub owner: String,
+    /// Partners, one per line.
+    pub partners: String,
+    /// Start date `YYYY-MM-DD` or empty.
+    pub start: String,
+    /// End date or empty.
+    pub end: String,
+    /// Status machine name.
+    pub status: String,
+    /// Progress 0–100.
+    pub progress: String,
+    /// Comment.
+    pub comment: String,
+    /// Linked strategies.
+    pub strategies: Vec<String>,
+    /// Weight or empty.
+    pub weight: String,
+    /// The version the edit is based on.
+    pub version: i64,
+}
+
+/// The parsed form.
+pub struct Parsed {
+    title: String,
+    description: String,
+    owner: String,
+    partners: Vec<String>,
+    start: Option<time::Date>,
+    end: Option<time::Date>,
+    status: ActionStatus,
+    progress: u8,
+    comment: String,
+    strategies: Vec<String>,
+    weight: Option<f64>,
+}
+
+fn parse_date(s: &str) -> Result<Option<time::Date>, ()> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    time::Date::parse(s, &time::format_description::well_known::Iso8601::DATE)
+        .map(Some)
+        .map_err(|_| ())
+}
+
+impl ActionForm {
+    /// The form for an existing action.
+    pub fn from_record(r: &ActionRecord) -> Self {
+        let a = &r.action;
+        ActionForm {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            description: a.description.clone(),
+            owner: a.owner.clone(),
+            partners: a.partners.join("\n"),
+            start: a.start.map(|d| d.to_string()).unwrap_or_default(),
+            end: a.end.map(|d| d.to_string()).unwrap_or_default(),
+            status: a.status.as_str().into(),
+            progress: a.progress.to_string(),
+            comment: r.comment.clone(),
+            strategies: a.strategies.clone(),
+            weight: r.weight.map(|w| w.to_string()).unwrap_or_default(),
+            version: r.version,
+        }
+    }
+
+    /// The form as submitted.
+    pub fn from_fields(f: &Fields) -> Self {
+        let g = |n: &str| f.get(n).unwrap_or("").to_string();
+        ActionForm {
+            id: g("id").trim().to_string(),
+            title: g("title"),
+            description: g("description"),
+            owner: g("owner"),
+            partners: g("partners"),
+            start: g("start"),
+            end: g("end"),
+            status: g("status"),
+            progress: g("progress"),
+            comment: g("comment"),
+            strategies: f.all("strategies"),
+            weight: g("weight"),
+            version: f.get("version").and_then(|v| v.parse().ok()).unwrap_or(0),
+        }
+    }
+
+    /// Checks every field; on failure, (field, message) for each problem.
+    pub fn parse(&self, lang: Lang) -> Result<Parsed, Vec<(&'static str, String)>> {
+        let mut errors = Vec::new();
+        if self.title.trim().is_empty() {
+            errors.push((
+                "title",
+                t(
+                    lang,
+                    "Tittelen kan ikke være tom.",
+                    "The title may not be empty.",
+                )
+                .to_string(),
+            ));
+        }
+        let start = parse_date(&self.start).unwrap_or_else(|_| {
+            errors.push((
+                "start",
+                t(
+                    lang,
+                    "Startdatoen må være ÅÅÅÅ-MM-DD.",
+                    "The start date must be YYYY-MM-DD.",
+                )
+                .to_string(),
+            ));
+            None
+        });
+        let end = parse_date(&self.end).unwrap_or_else(|_| {
+            errors.push((
+                "end",
+                t(
+                    lang,
+                    "Sluttdatoen må være ÅÅÅÅ-MM-DD.",
+                    "The end date must be YYYY-MM-DD.",
+                )
+                .to_string(),
+            ));
+            None
+        });
+        if let (Some(s), Some(e)) = (start, end)
+            && e < s
+        {
+            errors.push((
+                "end",
+                t(
+                    lang,
+                    "Sluttdatoen er før startdatoen.",
+                    "The end date is before the start date.",
+                )
+                .to_string(),
+            ));
+        }
+        let status = ActionStatus::parse(&self.status).unwrap_or_else(|| {
+            errors.push((
+                "status",
+                t(lang, "Velg en status.", "Choose a status.").to_string(),
+            ));
+            ActionStatus::NotStarted
+        });
+        let progress = match self.progress.trim().parse::<u8>() {
+            Ok(p) if p <= 100 => p,
+            _ => {
+                errors.push((
+                    "progress",
+                    t(
+                        lang,
+                        "Fremdriften må være et helt tall fra 0 til 100.",
+                        "Progress must be a whole number from 0 to 100.",
+                    )
+                    .to_string(),
+                ));
+                0
+            }
+        };
+        let weight = match self.weight.trim().replace(',', ".") {
+            w if w.is_empty() => None,
+            w => match w.parse::<f64>() {
+                Ok(x) if x.is_finite() && x >= 0.0 => Some(x),
+                _ => {
+                    errors.push((
+                        "weight",
+                        t(
+                            lang,
+                            "Vekten må være et tall fra 0 og opp, eller tom.",
+                            "The weight must be a number from 0 up, or empty.",
+                        )
+                        .to_string(),
+                    ));
+                    None
+                }
+            },
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Parsed {
+            title: self.title.trim().to_string(),
+            description: self.description.trim().to_string(),
+            owner: self.owner.trim().to_string(),
+            partners: self
+                .partners
+                .lines()
+                .flat_map(|l| l.split(';'))
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect(),
+            start,
+            end,
+            status,
+            progress,
+            comment: self.comment.trim().to_string(),
+            strategies: self.strategies.clone(),
+            weight,
+        })
+    }
+}
+
+impl Parsed {
+    fn patch(self) -> ActionPatch {
+        ActionPatch {
+            title: Some(self.title),
+            description: Some(self.description),
+            owner: Some(self.owner),
+            partners: Some(self.partners),
+            start: Some(self.start),
+            end: Some(self.end),
+            status: Some(self.status),
+            progress: Some(self.progress),
+            comment: Some(self.comment),
+            strategies: Some(self.strategies),
+            weight: Some(self.weight),
+        }
+    }
+}
+
+/// Whether the form edits an existing action or makes a new one.
+enum Mode<'a> {
+    New,
+    Edit(&'a str),
+}
+
+/// What changed meanwhile, for the 409 page.
+struct Conflict<'a> {
+    current: &'a ActionRecord,
+    since: &'a [HistoryEntry],
+}
+
+fn err_for<'a>(errors: &'a [(&'static str, String)], field: &str) -> Option<&'a str> {
+    errors
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, m)| m.as_str())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render(
+    lang: Lang,
+    staff: &Staff,
+    plan: &Plan,
+    form: &ActionForm,
+    errors: &[(&'static str, String)],
+    general_error: Option<&str>,
+    mode: Mode,
+    conflict: Option<Conflict>,
+) -> Markup {
+    let (title, action, path) = match mode {
+        Mode::New => (
+            t(lang, "Nytt tiltak", "New action").to_string(),
+            "/intern/tiltak/ny".to_string(),
+            "/intern/tiltak/ny".to_string(),
+        ),
+        Mode::Edit(id) => (
+            format!("{} {id}", t(lang, "Rediger tiltak", "Edit action")),
+            format!("/intern/tiltak/{id}"),
+            format!("/intern/tiltak/{id}"),
+        ),
+    };
+    let text_field = |name: &'static str, label: &str, value: &str, hint: Option<&str>| {
+        let err = err_for(errors, name);
+        let hint_id = format!("{name}-hint");
+        let err_id = format!("{name}-error");
+        let described: Vec<&str> = [hint.map(|_| hint_id.as_str()), err.map(|_| err_id.as_str())]
+            .into_iter()
+            .flatten()
+            .collect();
+        html! {
+            div class="field" {
+                label for=(name) { (label) }
+                @if let Some(h) = hint { span class="hint" id=(hint_id) { (h) } }
+                @if let Some(e) = err { span class="error" id=(err_id) { (e) } }
+                input type="text" id=(name) name=(name) value=(value)
+                    aria-invalid=[err.map(|_| "true")]
+                    aria-describedby=[(!described.is_empty()).then(|| described.join(" "))];
+            }
+        }
+    };
+    let body = html! {
+        h1 { (title) }
+        @if let Some(c) = &conflict {
+            div class="conflict" role="alert" id="conflict" {
+                h2 { (t(lang, "Tiltaket er endret av noen andre", "The action was changed by someone else")) }
+                p { (t(lang,
+                    "Noen lagret endringer etter at du åpnet skjemaet. Ingenting av det du skrev er lagret, og ingenting er overskrevet. Se hva som er endret, rett skjemaet om nødvendig og lagre på nytt.",
+                    "Someone saved changes after you opened the form. Nothing you typed was saved, and nothing was overwritten. See what changed, adjust the form if needed and save again.")) }
+                (history_table(c.since, lang, t(lang, "Endret i mellomtiden", "Changed meanwhile"), false))
+                p { (t(lang, "Nå: ", "Now: ")) (t(lang, "versjon ", "version ")) (c.current.version) ", "
+                    (field_label("status", lang)) " " (value_label("status", &Some(c.current.action.status.as_str().into()), lang)) ", "
+                    (field_label("progress", lang)) " " (c.current.action.progress) "\u{a0}%." }
+            }
+        }
+        @if let Some(e) = general_error { div class="error" role="alert" { (e) } }
+        @if !errors.is_empty() {
+            div class="error" role="alert" {
+                p { (t(lang, "Skjemaet har feil:", "The form has errors:")) }
+                ul { @for (f, m) in errors { li { a href=(format!("#{f}")) { (m) } } } }
+            }
+        }
+        form class="stack" method="post" action=(action) {
+            (hidden(staff, lang))
+            input type="hidden" name="version" value=(form.version);
+            @if matches!(mode, Mode::New) {
+                (text_field("id", "Id", &form.id, Some(t(lang, "Kort og unik, f.eks. T12.", "Short and unique, e.g. T12."))))
+            }
+            (text_field("title", t(lang, "Tittel", "Title"), &form.title, None))
+            div class="field" {
+                label for="description" { (t(lang, "Beskrivelse", "Description")) }
+                textarea id="description" name="description" { (form.description) }
+            }
+            (text_field("owner", t(lang, "Ansvarlig", "Owner"), &form.owner, None))
+            div class="field" {
+                label for="partners" { (t(lang, "Partnere", "Partners")) }
+                span class="hint" id="partners-hint" { (t(lang, "Én per linje.", "One per line.")) }
+                textarea id="partners" name="partners" aria-describedby="partners-hint" { (form.partners) }
+            }
+            div class="field" {
+                label for="start" { (t(lang, "Startdato", "Start date")) }
+                @if let Some(e) = err_for(errors, "start") { span class="error" id="start-error" { (e) } }
+                input type="date" id="start" name="start" value=(form.start) aria-invalid=[err_for(errors, "start").map(|_| "true")];
+            }
+            div class="field" {
+                label for="end" { (t(lang, "Sluttdato", "End date")) }
+                @if let Some(e) = err_for(errors, "end") { span class="error" id="end-error" { (e) } }
+                input type="date" id="end" name="end" value=(form.end) aria-invalid=[err_for(errors, "end").map(|_| "true")];
+            }
+            div class="field" {
+                label for="status" { "Status" }
+                select id="status" name="status" {
+                    @for s in ActionStatus::ALL {
+                        option value=(s.as_str()) selected[form.status == s.as_str()] { (s.label(lang)) }
+                    }
+                }
+            }
+            div class="field" {
+                label for="progress" { (t(lang, "Fremdrift (0–100 %)", "Progress (0–100 %)")) }
+                @if let Some(e) = err_for(errors, "progress") { span class="error" id="progress-error" { (e) } }
+                input type="number" id="progress" name="progress" min="0" max="100" step="1" value=(form.progress)
+                    aria-invalid=[err_for(errors, "progress").map(|_| "true")];
+            }
+            div class="field" {
+                label for="comment" { (t(lang, "Kommentar", "Comment")) }
+                textarea id="comment" name="comment" { (form.comment) }
+            }
+            div class="field" {
+                label for="weight" { (t(lang, "Vekt i oppsummeringen (valgfri)", "Weight in the roll-up (optional)")) }
+                @if let Some(e) = err_for(errors, "weight") { span class="error" id="weight-error" { (e) } }
+                input type="text" inputmode="decimal" id="weight" name="weight" value=(form.weight);
+            }
+            @for area in &plan.focus_areas {
+                fieldset class="strategies" {
+                    legend { (t(lang, "Strategier i ", "Strategies in ")) (area.number) " " (area.title.get(lang)) }
+                    @for s in area.all_strategies() {
+                        @let cid = format!("s-{}", s.id);
+                        label for=(cid) {
+                            input type="checkbox" id=(cid) name="strategies" value=(s.id) checked[form.strategies.contains(&s.id)];
+                            " " strong { (s.id) } " " (s.text)
+                        }
+                    }
+                }
+            }
+            button type="submit" { (t(lang, "Lagre", "Save")) }
+        }
+    };
+    super::page(lang, &title, &path, staff, body)
+}
+
+fn see_other(to: &str) -> Response {
+    (
+        StatusCode::SEE_OTHER,
+        [
+            (header::LOCATION, to.to_string()),
+            (header::CACHE_CONTROL, "no-store".into()),
+        ],
+    )
+        .into_response()
+}
+
+/// `GET /intern/tiltak/ny`
+pub async fn new_form(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(q): Query<LangQuery>,
+) -> Result<Response, AppError> {
+    let lang = q.lang();
+    if let Err(r) = staff.require_editor(lang) {
+        return Ok(r);
+    }
+    let plan = load_plan(&state).await?;
+    let actions = state.store.actions(&state.plan_code).await?;
+    let next = actions
+        .iter()
+        .filter_map(|a| {
+            a.action
+                .id
+                .strip_prefix('T')
+                .and_then(|n| n.parse::<u32>().ok())
+        })
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let form = ActionForm {
+        id: format!("T{next}"),
+        status: ActionStatus::NotStarted.as_str().into(),
+        progress: "0".into(),
+        version: 0,
+        ..Default::default()
+    };
+    Ok(respond(
+        StatusCode::OK,
+        render(lang, &staff, &plan, &form, &[], None, Mode::New, None),
+    ))
+}
+
+/// `POST /intern/tiltak/ny`
+pub async fn create(
+    State(state): State<AppState>,
+    staff: Staff,
+    fields: Fields,
+) -> Result<Response, AppError> {
+    let lang = fields.lang();
+    if let Err(r) = auth::check_csrf(&staff, fields.get("csrf"), lang) {
+        return Ok(r);
+    }
+    if let Err(r) = staff.require_editor(lang) {
+        return Ok(r);
+    }
+    let plan = load_plan(&state).await?;
+    let form = ActionForm::from_fields(&fields);
+    let mut errors = match form.parse(lang) {
+        Ok(_) => Vec::new(),
+        Err(e) => e,
+    };
+    if form.id.is_empty()
+        || form
+            .id
+            .chars()
+            .any(|c| c.is_whitespace() || c == '/' || c == '?' || c == '#')
+        || form.id.len() > 32
+    {
+        errors.insert(
+            0,
+            (
+                "id",
+                t(
+                    lang,
+                    "Id må være 1–32 tegn uten mellomrom, / , ? eller #.",
+                    "The id must be 1–32 characters without spaces, /, ? or #.",
+                )
+                .to_string(),
+            ),
+        );
+    }
+    let parsed = match (errors.is_empty(), form.parse(lang)) {
+        (true, Ok(p)) => p,
+        _ => {
+            return Ok(respond(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                render(lang, &staff, &plan, &form, &errors, None, Mode::New, None),
+            ));
+        }
+    };
+    let action = Action {
+        id: form.id.clone(),
+        title: parsed.title.clone(),
+        description: parsed.description.clone(),
+        strategies: parsed.strategies.clone(),
+        owner: parsed.owner.clone(),
+        partners: parsed.partners.clone(),
+        start: parsed.start,
+        end: parsed.end,
+        status: parsed.status,
+        progress: parsed.progress,
+        deliveries: Vec::new(),
+        origin: ActionOrigin::Staff,
+    };
+    let actor = staff.user().name.clone();
+    match state
+        .store
+        .create_action(&state.plan_code, &action, &actor)
+        .await
+    {
+        Ok(rec) => {
+            // Comment and weight are not part of `Action`: set them as the first edit.
+            let extra = ActionPatch {
+                comment: Some(parsed.comment),
+                weight: Some(parsed.weight),
+                ..Default::default()
+            };
+            state
+                .store
+                .update_action(
+                    &state.plan_code,
+                    &rec.action.id,
+                    rec.version,
+                    &extra,
+                    &actor,
+                )
+                .await
+                .map_err(|e| AppError(e.to_string()))?;
+            Ok(see_other(&href(
+                lang,
+                &format!("/tiltak/{}", rec.action.id),
+            )))
+        }
+        Err(UpdateError::Invalid(m)) => Ok(respond(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(lang, &staff, &plan, &form, &[], Some(&m), Mode::New, None),
+        )),
+        Err(e) => Err(AppError(e.to_string())),
+    }
+}
+
+/// `GET /intern/tiltak/{id}`
+pub async fn edit_form(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+) -> Result<Response, AppError> {
+    let lang = q.lang();
+    if let Err(r) = staff.require_editor(lang) {
+        return Ok(r);
+    }
+    let plan = load_plan(&state).await?;
+    let Some(rec) = state.store.action(&state.plan_code, &id).await? else {
+        return Ok(crate::pages::not_found(lang));
+    };
+    let form = ActionForm::from_record(&rec);
+    Ok(respond(
+        StatusCode::OK,
+        render(
+            lang,
+            &staff,
+            &plan,
+            &form,
+            &[],
+            None,
+            Mode::Edit(&rec.action.id),
+            None,
+        ),
+    ))
+}
+
+/// `POST /intern/tiltak/{id}`
+pub async fn update(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    fields: Fields,
+) -> Result<Response, AppError> {
+    let lang = fields.lang();
+    if let Err(r) = auth::check_csrf(&staff, fields.get("csrf"), lang) {
+        return Ok(r);
+    }
+    if let Err(r) = staff.require_editor(lang) {
+        return Ok(r);
+    }
+    let plan = load_plan(&state).await?;
+    let mut form = ActionForm::from_fields(&fields);
+    let parsed = match form.parse(lang) {
+        Ok(p) => p,
+        Err(errors) => {
+            return Ok(respond(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                render(
+                    lang,
+                    &staff,
+                    &plan,
+                    &form,
+                    &errors,
+                    None,
+                    Mode::Edit(&id),
+                    None,
+                ),
+            ));
+        }
+    };
+    match state
+        .store
+        .update_action(
+            &state.plan_code,
+            &id,
+            form.version,
+            &parsed.patch(),
+            &staff.user().name,
+        )
+        .await
+    {
+        Ok(rec) => Ok(see_other(&format!(
+            "{}#historikk",
+            href(lang, &format!("/tiltak/{}", rec.action.id))
+        ))),
+        Err(UpdateError::Conflict { current, since }) => {
+            form.version = current.version;
+            Ok(respond(
+                StatusCode::CONFLICT,
+                render(
+                    lang,
+                    &staff,
+                    &plan,
+                    &form,
+                    &[],
+                    None,
+                    Mode::Edit(&id),
+                    Some(Conflict {
+                        current: &current,
+                        since: &since,
+                    }),
+                ),
+            ))
+        }
+        Err(UpdateError::NotFound(_)) => Ok(crate::pages::not_found(lang)),
+        Err(UpdateError::Invalid(m)) => Ok(respond(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(
+                lang,
+                &staff,
+                &plan,
+                &form,
+                &[],
+                Some(&m),
+                Mode::Edit(&id),
+                None,
+            ),
+        )),
+        Err(UpdateError::Store(e)) => Err(e.into()),
+    }
+}

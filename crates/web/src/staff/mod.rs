@@ -1,0 +1,114 @@
+//! Staff pages: login and everything behind it. Every page needs a session; every form carries
+//! the session's CSRF token and is checked before anything else is done; every answer is marked
+//! `Cache-Control: no-store`.
+
+pub mod actions;
+pub mod bulk;
+pub mod home;
+pub mod login;
+pub mod users;
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use maud::{Markup, html};
+use plan::Lang;
+
+use crate::auth::Staff;
+use crate::layout::{self, href, t};
+
+/// A submitted `application/x-www-form-urlencoded` form as name/value pairs, keeping repeated
+/// names (checkbox groups).
+#[derive(Debug, Default, Clone)]
+pub struct Fields(pub Vec<(String, String)>);
+
+impl Fields {
+    /// Parses a urlencoded body.
+    pub fn parse(body: &[u8]) -> Fields {
+        Fields(form_urlencoded::parse(body).into_owned().collect())
+    }
+
+    /// The first value of a field.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of a field.
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    /// The language asked for (`lang=en` in the form).
+    pub fn lang(&self) -> Lang {
+        if self.get("lang") == Some("en") {
+            Lang::En
+        } else {
+            Lang::Nb
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for Fields {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Response> {
+        let body = Bytes::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok(Fields::parse(&body))
+    }
+}
+
+/// A staff answer: status, `no-store`, the page.
+pub fn respond(status: StatusCode, page: Markup) -> Response {
+    (status, [(header::CACHE_CONTROL, "no-store")], page).into_response()
+}
+
+/// The hidden fields every staff form carries: the CSRF token and the language.
+pub fn hidden(staff: &Staff, lang: Lang) -> Markup {
+    html! {
+        input type="hidden" name="csrf" value=(staff.csrf());
+        @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
+    }
+}
+
+/// The page shell for staff pages: who is logged in, the staff menu, the logout button.
+pub fn page(lang: Lang, title: &str, path: &str, staff: &Staff, content: Markup) -> Markup {
+    let u = staff.user();
+    layout::page(
+        lang,
+        title,
+        path,
+        html! {
+            nav class="staffbar" aria-label=(t(lang, "Internmeny", "Staff menu")) {
+                a href=(href(lang, "/intern")) { (t(lang, "Tiltak (intern)", "Actions (staff)")) }
+                " · "
+                @if u.role.can_edit() {
+                    a href=(href(lang, "/intern/tiltak/ny")) { (t(lang, "Nytt tiltak", "New action")) }
+                    " · "
+                    a href=(href(lang, "/intern/import")) { (t(lang, "Import og eksport", "Import and export")) }
+                    " · "
+                }
+                @if u.role.is_admin() {
+                    a href=(href(lang, "/intern/brukere")) { (t(lang, "Brukere", "Users")) }
+                    " · "
+                }
+                span { (t(lang, "Logget inn som ", "Logged in as ")) strong { (u.name) } " (" (u.role.as_str()) ")" }
+                " "
+                form class="inline" method="post" action="/logg-ut" {
+                    (hidden(staff, lang))
+                    button type="submit" class="secondary" { (t(lang, "Logg ut", "Log out")) }
+                }
+            }
+            (content)
+        },
+    )
+}

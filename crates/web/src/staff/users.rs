@@ -1,0 +1,218 @@
+//! User management (admins only): list users, add a user, change a role, disable or enable an
+//! account, set a new password. Changes to users are logged (tracing), not kept in the action
+//! history.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use maud::{Markup, html};
+use plan::Lang;
+use store::StoreError;
+use store::users::{MIN_PASSWORD_LEN, Role, User};
+
+use super::{Fields, hidden, respond};
+use crate::auth::{self, Staff};
+use crate::layout::{LangQuery, t};
+use crate::{AppError, AppState};
+
+fn render(
+    lang: Lang,
+    staff: &Staff,
+    users: &[User],
+    notice: Option<&str>,
+    error: Option<&str>,
+) -> Markup {
+    let title = t(lang, "Brukere", "Users");
+    let body = html! {
+        h1 { (title) }
+        @if let Some(n) = notice { div class="notice" role="status" { (n) } }
+        @if let Some(e) = error { div class="error" role="alert" { (e) } }
+        div class="table-wrap" {
+            table {
+                caption { (t(lang, "Ansatte med tilgang", "Staff with access")) }
+                thead { tr {
+                    th scope="col" { (t(lang, "Navn", "Name")) }
+                    th scope="col" { (t(lang, "Rolle", "Role")) }
+                    th scope="col" { (t(lang, "Konto", "Account")) }
+                    th scope="col" { (t(lang, "Endre", "Change")) }
+                } }
+                tbody {
+                    @for u in users {
+                        tr {
+                            th scope="row" { (u.name) }
+                            td { (u.role.as_str()) }
+                            td { @if u.disabled { (t(lang, "sperret", "disabled")) } @else { (t(lang, "aktiv", "active")) } }
+                            td {
+                                form class="inline" method="post" action=(format!("/intern/brukere/{}", u.name)) {
+                                    (hidden(staff, lang))
+                                    label for=(format!("role-{}", u.name)) { (t(lang, "Rolle for ", "Role for ")) (u.name) }
+                                    " "
+                                    select id=(format!("role-{}", u.name)) name="role" {
+                                        @for r in Role::ALL { option value=(r.as_str()) selected[r == u.role] { (r.as_str()) } }
+                                    }
+                                    " "
+                                    button type="submit" name="do" value="role" { (t(lang, "Sett rolle", "Set role")) }
+                                    " "
+                                    @if u.disabled {
+                                        button type="submit" class="secondary" name="do" value="enable" { (t(lang, "Åpne", "Enable")) }
+                                    } @else if u.name != staff.user().name {
+                                        button type="submit" class="secondary" name="do" value="disable" { (t(lang, "Sperr", "Disable")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { (t(lang, "Ny bruker", "New user")) }
+        form class="stack" method="post" action="/intern/brukere" {
+            (hidden(staff, lang))
+            div class="field" {
+                label for="new-name" { (t(lang, "Brukernavn", "User name")) }
+                input type="text" id="new-name" name="name" required autocomplete="off";
+            }
+            div class="field" {
+                label for="new-password" { (t(lang, "Passord", "Password")) }
+                span class="hint" id="new-password-hint" { (t(lang, "Minst ", "At least ")) (MIN_PASSWORD_LEN) (t(lang, " tegn.", " characters.")) }
+                input type="password" id="new-password" name="password" required autocomplete="new-password" aria-describedby="new-password-hint";
+            }
+            div class="field" {
+                label for="new-role" { (t(lang, "Rolle", "Role")) }
+                select id="new-role" name="role" {
+                    @for r in Role::ALL { option value=(r.as_str()) selected[r == Role::Editor] { (r.as_str()) } }
+                }
+            }
+            button type="submit" { (t(lang, "Legg til", "Add")) }
+        }
+    };
+    super::page(lang, title, "/intern/brukere", staff, body)
+}
+
+/// `GET /intern/brukere`
+pub async fn list(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(q): Query<LangQuery>,
+) -> Result<Response, AppError> {
+    let lang = q.lang();
+    if let Err(r) = staff.require_admin(lang) {
+        return Ok(r);
+    }
+    let users = state.store.users().await?;
+    Ok(respond(
+        StatusCode::OK,
+        render(lang, &staff, &users, None, None),
+    ))
+}
+
+/// `POST /intern/brukere`
+pub async fn add(
+    State(state): State<AppState>,
+    staff: Staff,
+    fields: Fields,
+) -> Result<Response, AppError> {
+    let lang = fields.lang();
+    if let Err(r) = auth::check_csrf(&staff, fields.get("csrf"), lang) {
+        return Ok(r);
+    }
+    if let Err(r) = staff.require_admin(lang) {
+        return Ok(r);
+    }
+    let name = fields.get("name").unwrap_or("").trim();
+    let role = Role::parse(fields.get("role").unwrap_or("")).unwrap_or(Role::Viewer);
+    let result = state
+        .store
+        .add_user(name, fields.get("password").unwrap_or(""), role)
+        .await;
+    let users = state.store.users().await?;
+    match result {
+        Ok(u) => {
+            tracing::info!(
+                "user {} added by {} as {}",
+                u.name,
+                staff.user().name,
+                u.role.as_str()
+            );
+            let msg = format!("{} {}", t(lang, "La til", "Added"), u.name);
+            Ok(respond(
+                StatusCode::OK,
+                render(lang, &staff, &users, Some(&msg), None),
+            ))
+        }
+        Err(StoreError::Invalid(m)) => Ok(respond(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(lang, &staff, &users, None, Some(&m)),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /intern/brukere/{name}`: `do=role|disable|enable`.
+pub async fn change(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(name): Path<String>,
+    fields: Fields,
+) -> Result<Response, AppError> {
+    let lang = fields.lang();
+    if let Err(r) = auth::check_csrf(&staff, fields.get("csrf"), lang) {
+        return Ok(r);
+    }
+    if let Err(r) = staff.require_admin(lang) {
+        return Ok(r);
+    }
+    let self_change = name == staff.user().name;
+    let result = match fields.get("do") {
+        Some("role") => match Role::parse(fields.get("role").unwrap_or("")) {
+            Some(r) if self_change && r != Role::Admin => Err(t(
+                lang,
+                "Du kan ikke ta fra deg selv administratorrollen.",
+                "You cannot remove your own admin role.",
+            )
+            .to_string()),
+            Some(r) => state
+                .store
+                .set_role(&name, r)
+                .await
+                .map_err(|e| e.to_string()),
+            None => Err(t(lang, "Ukjent rolle.", "Unknown role.").to_string()),
+        },
+        Some("disable") if self_change => Err(t(
+            lang,
+            "Du kan ikke sperre deg selv.",
+            "You cannot disable yourself.",
+        )
+        .to_string()),
+        Some("disable") => state
+            .store
+            .set_disabled(&name, true)
+            .await
+            .map_err(|e| e.to_string()),
+        Some("enable") => state
+            .store
+            .set_disabled(&name, false)
+            .await
+            .map_err(|e| e.to_string()),
+        _ => Err(t(lang, "Ukjent handling.", "Unknown operation.").to_string()),
+    };
+    let users = state.store.users().await?;
+    match result {
+        Ok(()) => {
+            tracing::info!(
+                "user {name} changed by {}: {:?}",
+                staff.user().name,
+                fields.get("do")
+            );
+            let msg = format!("{} {name}", t(lang, "Endret", "Changed"));
+            Ok(respond(
+                StatusCode::OK,
+                render(lang, &staff, &users, Some(&msg), None),
+            ))
+        }
+        Err(m) => Ok(respond(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(lang, &staff, &users, None, Some(&m)),
+        )),
+    }
+}

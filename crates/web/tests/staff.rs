@@ -1,0 +1,708 @@
+//! Staff security and editing, end to end over HTTP against a fresh SQLite file: login, session
+//! rotation, cookie flags, CSRF, throttling, roles, lost-update protection, escaping, history.
+
+mod common;
+
+use common::{PASSWORD, client, csrf_of, session_cookie, spawn, spawn_with};
+use naeringsplan_web::auth::CookieSecurity;
+use plan::ActionStatus;
+use store::ActionPatch;
+use store::users::Throttle;
+
+#[tokio::test]
+async fn login_sets_a_hardened_session_cookie_and_opens_the_staff_pages() {
+    let app = spawn().await;
+    let c = client();
+    // Anonymous: the staff pages send you to the login page.
+    let res = c.get(app.url("/intern")).send().await.unwrap();
+    assert_eq!(res.status(), 303);
+    assert!(
+        res.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/logg-inn")
+    );
+
+    let res = app.login(&c, "kari", PASSWORD).await;
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/intern");
+    let set: Vec<String> = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    let session = set
+        .iter()
+        .find(|v| v.starts_with("np_session="))
+        .expect("a session cookie");
+    assert!(session.contains("HttpOnly"), "{session}");
+    assert!(session.contains("SameSite=Strict"), "{session}");
+    assert!(session.contains("Path=/"), "{session}");
+    // Plain http on loopback: no Secure flag (the browser would drop the cookie).
+    assert!(!session.contains("Secure"), "{session}");
+
+    let (status, body) = app.get_text(&c, "/intern").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("Logget inn som"));
+    assert!(body.contains("kari"));
+}
+
+#[tokio::test]
+async fn cookies_are_secure_behind_https_and_when_configured() {
+    let app = spawn().await;
+    let c = client();
+    let page = c
+        .get(app.url("/logg-inn"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = csrf_of(&page);
+    let res = c
+        .post(app.url("/logg-inn"))
+        .header("x-forwarded-proto", "https")
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("username", "kari"),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let cookie = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .find(|v| v.starts_with("np_session="))
+        .unwrap();
+    assert!(cookie.contains("; Secure"), "{cookie}");
+
+    let app = spawn_with(Throttle::default(), CookieSecurity::Always).await;
+    let res = client().get(app.url("/logg-inn")).send().await.unwrap();
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(
+        cookie.starts_with("np_login_csrf=")
+            && cookie.contains("; Secure")
+            && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+}
+
+#[tokio::test]
+async fn the_session_id_changes_at_login_and_the_old_one_dies() {
+    let app = spawn().await;
+    let c = client();
+    let first = session_cookie(&app.login(&c, "kari", PASSWORD).await).unwrap();
+    // Logging in again (the browser sends the old cookie) gives a new id and ends the old session.
+    let second = session_cookie(&app.login(&c, "kari", PASSWORD).await).unwrap();
+    assert_ne!(first, second);
+    let plain = client();
+    let old = plain
+        .get(app.url("/intern"))
+        .header("cookie", format!("np_session={first}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(old.status(), 303, "the old session id must no longer work");
+    let new = plain
+        .get(app.url("/intern"))
+        .header("cookie", format!("np_session={second}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(new.status(), 200);
+
+    // Fixation: an id planted before login is never adopted.
+    let page = plain.get(app.url("/logg-inn")).send().await.unwrap();
+    let login_cookie = page.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let csrf = csrf_of(&page.text().await.unwrap());
+    let res = plain
+        .post(app.url("/logg-inn"))
+        .header(
+            "cookie",
+            format!("{login_cookie}; np_session=planted-by-attacker"),
+        )
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("username", "kari"),
+            ("password", PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let sid = session_cookie(&res).unwrap();
+    assert_ne!(sid, "planted-by-attacker");
+    assert_eq!(sid.len(), 64);
+}
+
+#[tokio::test]
+async fn forms_without_a_valid_csrf_token_are_refused() {
+    let app = spawn().await;
+    // The login form itself.
+    let c = client();
+    let _ = c.get(app.url("/logg-inn")).send().await.unwrap();
+    let res = c
+        .post(app.url("/logg-inn"))
+        .form(&[("username", "kari"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+
+    let c = app.logged_in("kari").await;
+    let before = app
+        .store
+        .action(&app.plan_code, "T1")
+        .await
+        .unwrap()
+        .unwrap();
+    let form = [
+        ("version", before.version.to_string()),
+        ("title", "Uten sikkerhetskode".to_string()),
+        ("status", "in_progress".into()),
+        ("progress", "50".into()),
+    ];
+    let res = c
+        .post(app.url("/intern/tiltak/T1"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let mut wrong = form.to_vec();
+    wrong.push(("csrf", "0".repeat(64)));
+    let res = c
+        .post(app.url("/intern/tiltak/T1"))
+        .form(&wrong)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    // Logout needs it too.
+    let res = c
+        .post(app.url("/logg-ut"))
+        .form(&[("x", "y")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let after = app
+        .store
+        .action(&app.plan_code, "T1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(before, after, "nothing may change");
+}
+
+fn edit_form(html: &str, title: &str) -> Vec<(String, String)> {
+    vec![
+        ("csrf".into(), csrf_of(html)),
+        ("version".into(), {
+            let s = html.find("name=\"version\" value=\"").unwrap() + 22;
+            html[s..].split('"').next().unwrap().to_string()
+        }),
+        ("title".into(), title.into()),
+        ("description".into(), "Beskrivelse".into()),
+        ("owner".into(), "Næringsavdelingen".into()),
+        ("partners".into(), "NHO\nAsker Næringsråd".into()),
+        ("start".into(), "2022-01-01".into()),
+        ("end".into(), "2024-12-31".into()),
+        ("status".into(), "in_progress".into()),
+        ("progress".into(), "60".into()),
+        ("comment".into(), "Godt i gang".into()),
+        ("strategies".into(), "5.1-s1".into()),
+        ("strategies".into(), "5.2.1-s1".into()),
+        ("weight".into(), "".into()),
+    ]
+}
+
+#[tokio::test]
+async fn an_edit_is_saved_with_history_shown_publicly() {
+    let app = spawn().await;
+    let c = app.logged_in("kari").await;
+    let (status, html) = app.get_text(&c, "/intern/tiltak/T1").await;
+    assert_eq!(status, 200);
+    let res = c
+        .post(app.url("/intern/tiltak/T1"))
+        .form(&edit_form(&html, "Ordførerens bedriftsbesøk"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
+    let rec = app
+        .store
+        .action(&app.plan_code, "T1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(rec.action.title, "Ordførerens bedriftsbesøk");
+    assert_eq!(rec.action.status, ActionStatus::InProgress);
+    assert_eq!(rec.action.strategies, ["5.1-s1", "5.2.1-s1"]);
+    assert_eq!(rec.action.partners, ["NHO", "Asker Næringsråd"]);
+    assert_eq!(rec.updated_by, "kari");
+    // The public page shows who changed what, without logging in.
+    let (status, page) = app.get_text(&client(), "/tiltak/T1").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Ordførerens bedriftsbesøk"));
+    assert!(page.contains("<td>kari</td>"));
+    assert!(page.contains("Godt i gang"));
+    assert!(page.contains("Historikk"));
+}
+
+#[tokio::test]
+async fn a_stale_edit_gets_409_keeps_the_input_and_overwrites_nothing() {
+    let app = spawn().await;
+    let c = app.logged_in("kari").await;
+    let (_, html) = app.get_text(&c, "/intern/tiltak/T1").await;
+    // Meanwhile someone else saves.
+    let base = app
+        .store
+        .action(&app.plan_code, "T1")
+        .await
+        .unwrap()
+        .unwrap();
+    let other = ActionPatch {
+        title: Some("Endret av Ola".into()),
+        progress: Some(77),
+        ..Default::default()
+    };
+    app.store
+        .update_action(&app.plan_code, "T1", base.version, &other, "ola")
+        .await
+        .unwrap();
+
+    let res = c
+        .post(app.url("/intern/tiltak/T1"))
+        .form(&edit_form(&html, "Karis utkast som ikke må gå tapt"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409);
+    let body = res.text().await.unwrap();
+    assert!(
+        body.contains("Karis utkast som ikke må gå tapt"),
+        "the user's input is kept"
+    );
+    assert!(
+        body.contains("Godt i gang"),
+        "every field of the input is kept"
+    );
+    assert!(
+        body.contains("Endret av Ola"),
+        "what changed meanwhile is shown"
+    );
+    assert!(body.contains("<td>ola</td>"));
+    let now = app
+        .store
+        .action(&app.plan_code, "T1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(now.action.title, "Endret av Ola", "nothing was overwritten");
+    assert_eq!(now.version, base.version + 1);
+    // The form now carries the current version: saving again is a deliberate second decision.
+    assert!(body.contains(&format!("name=\"version\" value=\"{}\"", now.version)));
+}
+
+#[tokio::test]
+async fn unauthenticated_and_unauthorised_writes_are_refused() {
+    let app = spawn().await;
+    let before = app
+        .store
+        .action(&app.plan_code, "T1")
+        .await
+        .unwrap()
+        .unwrap();
+    // Web form without a session: sent to the login page, nothing changes.
+    let res = client()
+        .post(app.url("/intern/tiltak/T1"))
+        .form(&[("title", "x"), ("version", "1")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert!(
+        res.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/logg-inn")
+    );
+    // A viewer, with a valid CSRF token, may not edit.
+    let c = app.logged_in("vera").await;
+    let (_, html) = app.get_text(&c, "/intern").await;
+    let res = c
+        .post(app.url("/intern/tiltak/T1"))
+        .form(&[
+            ("csrf", csrf_of(&html)),
+            ("title", "x".into()),
+            ("version", before.version.to_string()),
+            ("status", "in_progress".into()),
+            ("progress", "1".into()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    // The API: no token → 401; a session cookie is not a token.
+    let api = reqwest::Client::new();
+    let res = api
+        .patch(app.url("/api/actions/T1"))
+        .header("if-match", format!("\"{}\"", before.version))
+        .json(&serde_json::json!({"progress": 5}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+    assert_eq!(res.headers()["www-authenticate"], "Bearer");
+    let cookie_client = app.logged_in("kari").await;
+    let res = cookie_client
+        .patch(app.url("/api/actions/T1"))
+        .header("if-match", format!("\"{}\"", before.version))
+        .json(&serde_json::json!({"progress": 5}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401, "the API ignores cookies");
+    let res = api
+        .post(app.url("/api/actions"))
+        .json(&serde_json::json!({"id": "T99", "title": "x"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+    // A viewer's token may not write.
+    let res = api
+        .patch(app.url("/api/actions/T1"))
+        .bearer_auth(&app.viewer_token)
+        .header("if-match", format!("\"{}\"", before.version))
+        .json(&serde_json::json!({"progress": 5}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    assert_eq!(
+        app.store
+            .action(&app.plan_code, "T1")
+            .await
+            .unwrap()
+            .unwrap(),
+        before
+    );
+}
+
+#[tokio::test]
+async fn the_api_writes_with_bearer_tokens_and_if_match() {
+    let app = spawn().await;
+    let api = reqwest::Client::new();
+    let res = api.get(app.url("/api/actions/T1")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let etag = res.headers()["etag"].to_str().unwrap().to_string();
+    let v: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(etag, format!("\"{}\"", v["version"]));
+
+    // No If-Match: 428.
+    let res = api
+        .patch(app.url("/api/actions/T1"))
+        .bearer_auth(&app.editor_token)
+        .json(&serde_json::json!({"progress": 40}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 428);
+    // Right version: saved, new ETag.
+    let res = api
+        .patch(app.url("/api/actions/T1"))
+        .bearer_auth(&app.editor_token)
+        .header("if-match", &etag)
+        .json(&serde_json::json!({"progress": 40, "status": "in_progress"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let new_etag = res.headers()["etag"].to_str().unwrap().to_string();
+    assert_ne!(new_etag, etag);
+    // The same stale version again: 412 with what changed.
+    let res = api
+        .patch(app.url("/api/actions/T1"))
+        .bearer_auth(&app.editor_token)
+        .header("if-match", &etag)
+        .json(&serde_json::json!({"progress": 90}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 412);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["current"]["progress"], 40);
+    assert!(
+        body["since"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["field"] == "progress" && h["actor"] == "kari")
+    );
+    // PUT needs every field.
+    let res = api
+        .put(app.url("/api/actions/T1"))
+        .bearer_auth(&app.editor_token)
+        .header("if-match", &new_etag)
+        .json(&serde_json::json!({"progress": 90}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    // Create.
+    let res = api.post(app.url("/api/actions")).bearer_auth(&app.editor_token).json(&serde_json::json!({"id": "T50", "title": "Nytt via API", "strategies": ["5.1-s1"], "comment": "fra API"})).send().await.unwrap();
+    assert_eq!(res.status(), 201);
+    assert_eq!(res.headers()["location"], "/api/actions/T50");
+    let h: serde_json::Value = api
+        .get(app.url("/api/actions/T50/history"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(h[0]["field"], "created");
+    assert_eq!(h[0]["actor"], "kari");
+    // Unknown strategy: 422, nothing created.
+    let res = api
+        .post(app.url("/api/actions"))
+        .bearer_auth(&app.editor_token)
+        .json(&serde_json::json!({"id": "T51", "title": "x", "strategies": ["9.9-s9"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(
+        app.store
+            .action(&app.plan_code, "T51")
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn an_xss_payload_in_a_title_comes_back_escaped() {
+    let app = spawn().await;
+    let c = app.logged_in("kari").await;
+    let (_, html) = app.get_text(&c, "/intern/tiltak/ny").await;
+    let payload = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+    let mut form = edit_form(&html, payload);
+    form.retain(|(k, _)| k != "version");
+    form.push(("id".into(), "T77".into()));
+    let res = c
+        .post(app.url("/intern/tiltak/ny"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
+    for path in ["/tiltak/T77", "/tiltak", "/", "/intern"] {
+        let (_, body) = app.get_text(&c, path).await;
+        assert!(
+            !body.contains("<script>alert"),
+            "{path} must escape the title"
+        );
+        assert!(!body.contains("<img src=x"), "{path} must escape the title");
+        assert!(
+            body.contains("&lt;script&gt;alert"),
+            "{path} shows the title as text"
+        );
+    }
+}
+
+#[tokio::test]
+async fn failed_logins_are_throttled_per_user_and_per_address() {
+    let throttle = Throttle {
+        max_failures_per_user: 3,
+        max_failures_per_ip: 6,
+        window_secs: 900,
+    };
+    let app = spawn_with(throttle, CookieSecurity::Auto { loopback: true }).await;
+    let c = client();
+    for _ in 0..3 {
+        assert_eq!(
+            app.login(&c, "kari", "feil-passord-1234").await.status(),
+            401
+        );
+    }
+    // Now even the right password is refused for this user.
+    let res = app.login(&c, "kari", PASSWORD).await;
+    assert_eq!(res.status(), 429);
+    assert!(res.headers().contains_key("retry-after"));
+    // Another user from the same address still gets in…
+    assert_eq!(app.login(&c, "ola", PASSWORD).await.status(), 303);
+    // …until the address has too many failures (4 so far; 2 more).
+    for name in ["nn1", "nn2"] {
+        assert_eq!(app.login(&c, name, "feil-passord-1234").await.status(), 401);
+    }
+    assert_eq!(app.login(&c, "vera", PASSWORD).await.status(), 429);
+}
+
+#[tokio::test]
+async fn wrong_passwords_and_unknown_users_look_the_same() {
+    let app = spawn().await;
+    let c = client();
+    let a = app.login(&c, "kari", "feil-passord-1234").await;
+    assert_eq!(a.status(), 401);
+    let a = a.text().await.unwrap();
+    let b = app.login(&c, "finnes-ikke", "feil-passord-1234").await;
+    assert_eq!(b.status(), 401);
+    let b = b.text().await.unwrap();
+    assert!(
+        a.contains("Feil brukernavn eller passord.")
+            && b.contains("Feil brukernavn eller passord.")
+    );
+}
+
+#[tokio::test]
+async fn logout_ends_the_session() {
+    let app = spawn().await;
+    let c = app.logged_in("kari").await;
+    let (_, html) = app.get_text(&c, "/intern").await;
+    let res = c
+        .post(app.url("/logg-ut"))
+        .form(&[("csrf", csrf_of(&html))])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let res = c.get(app.url("/intern")).send().await.unwrap();
+    assert_eq!(res.status(), 303);
+}
+
+#[tokio::test]
+async fn admins_manage_users_and_editors_cannot() {
+    let app = spawn().await;
+    let editor = app.logged_in("kari").await;
+    assert_eq!(
+        editor
+            .get(app.url("/intern/brukere"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+    let admin = app.logged_in("ola").await;
+    let (status, html) = app.get_text(&admin, "/intern/brukere").await;
+    assert_eq!(status, 200);
+    let res = admin
+        .post(app.url("/intern/brukere"))
+        .form(&[
+            ("csrf", csrf_of(&html).as_str()),
+            ("name", "nora"),
+            ("password", "et-langt-passord"),
+            ("role", "editor"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        app.store.user("nora").await.unwrap().unwrap().role,
+        store::users::Role::Editor
+    );
+    let res = admin
+        .post(app.url("/intern/brukere/nora"))
+        .form(&[("csrf", csrf_of(&html).as_str()), ("do", "disable")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(app.store.user("nora").await.unwrap().unwrap().disabled);
+}
+
+#[tokio::test]
+async fn import_through_the_web_is_all_or_nothing_with_row_errors() {
+    let app = spawn().await;
+    let c = app.logged_in("kari").await;
+    let (status, html) = app.get_text(&c, "/intern/import").await;
+    assert_eq!(status, 200);
+    let csrf = csrf_of(&html);
+    let upload = |csv: &'static str, csrf: Option<String>| {
+        let mut form = reqwest::multipart::Form::new().part(
+            "file",
+            reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("tiltak.csv"),
+        );
+        if let Some(t) = csrf {
+            form = form.text("csrf", t);
+        }
+        c.post(app.url("/intern/import")).multipart(form).send()
+    };
+    let bad = "id,title,status,progress\nT1,Ny tittel,in_progress,50\nT2,Annen,ferdig,10\n";
+    assert_eq!(upload(bad, None).await.unwrap().status(), 403);
+    let res = upload(bad, Some(csrf.clone())).await.unwrap();
+    assert_eq!(res.status(), 422);
+    let body = res.text().await.unwrap();
+    assert!(
+        body.contains("row 3, column status: unknown status &quot;ferdig&quot;")
+            || body.contains("row 3, column status: unknown status \"ferdig\""),
+        "{body}"
+    );
+    assert_ne!(
+        app.store
+            .action(&app.plan_code, "T1")
+            .await
+            .unwrap()
+            .unwrap()
+            .action
+            .title,
+        "Ny tittel",
+        "nothing imported"
+    );
+    let good =
+        "id,title,status,progress\nT1,Ny tittel,in_progress,50\nT90,Helt nytt tiltak,Pågår,5\n";
+    let res = upload(good, Some(csrf)).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        app.store
+            .action(&app.plan_code, "T1")
+            .await
+            .unwrap()
+            .unwrap()
+            .action
+            .title,
+        "Ny tittel"
+    );
+    assert_eq!(
+        app.store
+            .action(&app.plan_code, "T90")
+            .await
+            .unwrap()
+            .unwrap()
+            .updated_by,
+        "kari"
+    );
+    let res = c
+        .get(app.url("/intern/eksport?format=csv"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .starts_with("id,title,description,strategies")
+    );
+    let res = c
+        .get(app.url("/intern/eksport?format=xlsx"))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.bytes().await.unwrap().starts_with(b"PK"));
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Browser tests: builds (or takes) the naeringsplan binary, makes a fresh SQLite store with a
+# staff user, starts `naeringsplan serve` on a free loopback port, runs the Node tests against it
+# in headless Debian chromium (playwright-core, executablePath /usr/bin/chromium), and stops the
+# server. Run `npm ci` here once first. Used by `cargo test` (crates/naeringsplan/tests/browser.rs).
+#
+# Environment: NAERINGSPLAN_BIN (a built binary; else this script runs `cargo build`),
+# CHROMIUM (default /usr/bin/chromium).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+
+if [ -z "${NAERINGSPLAN_BIN:-}" ]; then
+  (cd "$root" && cargo build -q -p naeringsplan)
+  NAERINGSPLAN_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/naeringsplan"
+fi
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+[ -x "$CHROMIUM" ] || { echo "run.sh: no chromium at $CHROMIUM (apt-get install chromium)" >&2; exit 2; }
+[ -d "$here/node_modules/playwright-core" ] || { echo "run.sh: run 'npm ci' in $here first" >&2; exit 2; }
+
+tmp="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+export NAERINGSPLAN_DB="$tmp/browser.db"
+export NAERINGSPLAN_LOG="${NAERINGSPLAN_LOG:-warn}"
+unset NAERINGSPLAN_PLAN
+export STAFF_USER="redaktor"
+export STAFF_PASSWORD="nettleser-test-passord"
+printf '%s\n' "$STAFF_PASSWORD" | "$NAERINGSPLAN_BIN" user add "$STAFF_USER" --role editor
+
+port="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
+"$NAERINGSPLAN_BIN" serve --addr "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
+server_pid=$!
+export BASE_URL="http://127.0.0.1:$port"
+
+# Wait until the server answers (bounded: 300 tries).
+for _ in $(seq 1 300); do
+  if node -e "fetch(process.env.BASE_URL + '/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then
+    break
+  fi
+  if ! kill -0 "$server_pid" 2>/dev/null; then cat "$tmp/server.log" >&2; echo "run.sh: the server died" >&2; exit 1; fi
+  sleep 0.1
+done
+
+status=0
+(cd "$here" && node --test --test-concurrency=1 tests/) || status=$?
+if [ "$status" != 0 ]; then echo "--- server log" >&2; cat "$tmp/server.log" >&2; fi
+exit "$status"

@@ -1,0 +1,69 @@
+// Shared helpers: launch Debian's chromium headless with a fresh profile, inject axe-core.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+export const AXE_PATH = require.resolve('axe-core/axe.min.js');
+export const BASE = process.env.BASE_URL;
+if (!BASE) throw new Error('BASE_URL is not set: run through run.sh');
+
+const ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** A fresh browser context (its own --user-data-dir). The CSP is bypassed only so that axe can be injected. */
+export async function launch() {
+  const dir = mkdtempSync(join(tmpdir(), 'np-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ARGS,
+    bypassCSP: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** axe-core WCAG 2.1 A/AA violations of the page as loaded. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+  }));
+}
+
+/** Every public page to check: fixed ones plus each indicator and focus area from the API. */
+export async function publicPaths() {
+  const plan = await (await fetch(`${BASE}/api/plan`)).json();
+  const actions = await (await fetch(`${BASE}/api/actions`)).json();
+  return [
+    '/', '/?lang=en', '/tiltak', '/tiltak?status=in_progress', '/fremdrift', '/fremdrift?lang=en', '/logg-inn',
+    `/tiltak/${actions[0].id}`,
+    ...plan.indicators.map((i) => `/indikatorer/${i.id}`),
+    ...plan.focus_areas.map((a) => `/innsatsomrader/${a.number}`),
+  ];
+}
+
+/** Logs in through the form. */
+export async function login(page) {
+  await page.goto(`${BASE}/logg-inn`);
+  await page.fill('#username', process.env.STAFF_USER);
+  await page.fill('#password', process.env.STAFF_PASSWORD);
+  await Promise.all([page.waitForURL(`${BASE}/intern`), page.click('button[type=submit]')]);
+}

@@ -1,0 +1,32 @@
+// A staff member logs in, edits an action, and the change appears in its public history.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, login, BASE } from './browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+test('log in, edit an action, see it in the public history', async () => {
+  const page = await browser.context.newPage();
+  await login(page);
+  await page.goto(`${BASE}/intern/tiltak/T1`);
+  const title = `Bedriftsbesøk – oppdatert i nettleseren ${Date.now()}`;
+  await page.fill('#title', title);
+  await page.selectOption('#status', 'delayed');
+  await page.fill('#progress', '35');
+  await page.fill('#comment', 'Flyttet til høsten');
+  await Promise.all([page.waitForURL(/\/tiltak\/T1/), page.click('form.stack button[type=submit]')]);
+
+  // The public action page shows the change and who made it.
+  assert.equal(await page.locator('h1').innerText(), `T1 ${title}`);
+  const history = await page.locator('#historikk + div table').innerText();
+  assert.match(history, new RegExp(process.env.STAFF_USER));
+  assert.match(history, /Forsinket/);
+  assert.match(history, /35/);
+  assert.match(history, /Flyttet til høsten/);
+  // And so does the same page for an anonymous visitor (no cookies at all).
+  const anon = await (await fetch(`${BASE}/tiltak/T1`)).text();
+  assert.ok(anon.includes('Flyttet til høsten') && anon.includes(process.env.STAFF_USER));
+  await page.close();
+});
