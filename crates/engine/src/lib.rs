@@ -34,6 +34,7 @@ pub mod definitions;
 pub mod evaluate;
 pub mod explain;
 pub mod inputs;
+pub mod ranking;
 pub mod rollup;
 pub mod trend;
 
