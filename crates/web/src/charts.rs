@@ -20,7 +20,15 @@ struct Scale {
 }
 
 impl Scale {
-    fn new(values: impl Iterator<Item = f64>, invert: bool, top: f64, bottom: f64) -> Scale {
+    /// A scale over the values, widened to whole "nice" steps (1, 2 or 5 × 10ⁿ; at least 1 for
+    /// integer units such as ranks), with the tick values.
+    fn new(
+        values: impl Iterator<Item = f64>,
+        invert: bool,
+        integer: bool,
+        top: f64,
+        bottom: f64,
+    ) -> (Scale, Vec<f64>) {
         let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
         for v in values {
             min = min.min(v);
@@ -29,18 +37,45 @@ impl Scale {
         if !min.is_finite() {
             (min, max) = (0.0, 1.0);
         }
-        if (max - min).abs() < 1e-9 {
-            min -= 1.0;
-            max += 1.0;
+        let span = (max - min).max(if integer { 1.0 } else { 1e-9 });
+        let raw = span / 4.0;
+        let mag = 10f64.powf(raw.log10().floor());
+        let n = raw / mag;
+        let mut step = mag
+            * if n <= 1.0 {
+                1.0
+            } else if n <= 2.0 {
+                2.0
+            } else if n <= 5.0 {
+                5.0
+            } else {
+                10.0
+            };
+        if integer {
+            step = step.max(1.0).round();
         }
-        let pad = (max - min) * 0.1;
-        Scale {
-            min: min - pad,
-            max: max + pad,
-            invert,
-            top,
-            bottom,
+        let mut lo = (min / step).floor() * step;
+        let mut hi = (max / step).ceil() * step;
+        if hi - lo < step * 0.5 {
+            lo -= step;
+            hi += step;
         }
+        let mut ticks = Vec::new();
+        let mut t = lo;
+        while t <= hi + step * 1e-6 && ticks.len() < 12 {
+            ticks.push(t);
+            t += step;
+        }
+        (
+            Scale {
+                min: lo,
+                max: hi,
+                invert,
+                top,
+                bottom,
+            },
+            ticks,
+        )
     }
 
     fn y(&self, v: f64) -> f64 {
@@ -48,6 +83,11 @@ impl Scale {
         let f = if self.invert { f } else { 1.0 - f };
         self.top + f * (self.bottom - self.top)
     }
+}
+
+/// Whether the indicator's values are whole numbers (ranks, counts).
+fn integer(v: &IndicatorView) -> bool {
+    matches!(v.indicator.unit, plan::Unit::Rank | plan::Unit::Count)
 }
 
 fn r1(x: f64) -> String {
@@ -66,7 +106,7 @@ pub fn sparkline(v: &IndicatorView, lang: Lang) -> Markup {
             .into_iter()
             .chain(y.ambition)
     });
-    let s = Scale::new(all, inverted(v.indicator), 4.0, h - 4.0);
+    let (s, _) = Scale::new(all, inverted(v.indicator), integer(v), 4.0, h - 4.0);
     let points: Vec<String> = v
         .years
         .iter()
@@ -110,11 +150,8 @@ pub fn chart(v: &IndicatorView, lang: Lang) -> Markup {
             .into_iter()
             .chain(y.ambition)
     });
-    let s = Scale::new(all, inverted(v.indicator), top, bottom);
+    let (s, ticks) = Scale::new(all, inverted(v.indicator), integer(v), top, bottom);
     let unit = v.indicator.unit;
-    let ticks: Vec<f64> = (0..=4)
-        .map(|k| s.min + (s.max - s.min) * f64::from(k) / 4.0)
-        .collect();
     let res: Vec<String> = v
         .years
         .iter()
@@ -188,5 +225,36 @@ pub fn progress_bar(percent: Option<f64>, label: &str, lang: Lang) -> Markup {
             }
         }
         None => html! { span class="muted" { (t(lang, "ingen tiltak", "no actions")) } },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Scale;
+
+    #[test]
+    fn ticks_are_nice_and_whole_for_ranks() {
+        let (_, t) = Scale::new([12.0, 13.0, 10.0].into_iter(), true, true, 0.0, 100.0);
+        assert_eq!(t, [10.0, 11.0, 12.0, 13.0]);
+        let (s, t) = Scale::new(
+            [9.0, 168.0, 56.0, 50.0].into_iter(),
+            false,
+            false,
+            0.0,
+            100.0,
+        );
+        assert_eq!(t, [0.0, 50.0, 100.0, 150.0, 200.0]);
+        assert_eq!(s.y(200.0), 0.0, "higher is up");
+        let (_, t) = Scale::new(
+            [41.4, 41.9, 42.3, 43.0].into_iter(),
+            false,
+            false,
+            0.0,
+            100.0,
+        );
+        assert!(
+            t.len() >= 3 && t[0] <= 41.4 && *t.last().unwrap() >= 43.0,
+            "{t:?}"
+        );
     }
 }

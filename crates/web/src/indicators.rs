@@ -198,7 +198,9 @@ fn judge(
         );
     };
     let v = obs.value;
+    // Ranks are written "13."; a sentence ending in one gets no second full stop.
     let fmt = |x: f64| plan::fmt::value(x, i.unit);
+    let end = |s: String| if s.ends_with('.') { s } else { s + "." };
     if let Some(a) = years
         .iter()
         .find(|y| y.year == *year)
@@ -209,8 +211,12 @@ fn judge(
         return (
             met.into(),
             (
-                format!("{year}: {} mot ambisjonen {s} {}.", fmt(v), fmt(a)),
-                format!("{year}: {} against the ambition {s} {}.", fmt(v), fmt(a)),
+                end(format!("{year}: {} mot ambisjonen {s} {}", fmt(v), fmt(a))),
+                end(format!(
+                    "{year}: {} against the ambition {s} {}",
+                    fmt(v),
+                    fmt(a)
+                )),
             ),
         );
     }
@@ -220,8 +226,12 @@ fn judge(
             (
                 op.holds(v, target).into(),
                 (
-                    format!("{year}: {} mot målet {s} {}.", fmt(v), fmt(target)),
-                    format!("{year}: {} against the target {s} {}.", fmt(v), fmt(target)),
+                    end(format!("{year}: {} mot målet {s} {}", fmt(v), fmt(target))),
+                    end(format!(
+                        "{year}: {} against the target {s} {}",
+                        fmt(v),
+                        fmt(target)
+                    )),
                 ),
             )
         }

@@ -40,6 +40,8 @@ export async function axeViolations(page) {
   const result = await page.evaluate(async () =>
     // eslint-disable-next-line no-undef
     axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  // axe must actually have checked something: a run with no passing rule means it did not run.
+  if (!result.passes.length) throw new Error(`axe checked nothing on ${page.url()}`);
   return result.violations.map((v) => ({
     id: v.id,
     impact: v.impact,

@@ -1,0 +1,119 @@
+//! `naeringsplan user …` and `naeringsplan actions import|export` as a user runs them.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn run(db: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
+        .env_remove("NAERINGSPLAN_DB")
+        .env_remove("NAERINGSPLAN_PLAN")
+        .env("NAERINGSPLAN_LOG", "warn")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn users_are_added_from_stdin_listed_and_get_tokens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let out = run(
+        &db,
+        &["user", "add", "kari", "--role", "editor"],
+        "et-langt-passord\n",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = run(
+        &db,
+        &["user", "add", "kari", "--role", "admin"],
+        "et-langt-passord\n",
+    );
+    assert!(!out.status.success(), "a duplicate name is refused");
+    let out = run(&db, &["user", "add", "ola", "--role", "admin"], "kort\n");
+    assert!(!out.status.success(), "a short password is refused");
+    assert!(text(&out.stderr).contains("at least 10 characters"));
+    let out = run(&db, &["user", "list"], "");
+    assert!(text(&out.stdout).starts_with("kari\teditor\tactive"));
+    let out = run(&db, &["user", "token", "kari"], "");
+    assert!(out.status.success());
+    let token = text(&out.stdout);
+    assert!(
+        token.trim().starts_with("np_") && token.trim().len() == 67,
+        "{token}"
+    );
+    let out = run(&db, &["user", "list", "--format", "json"], "");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["role"], "editor");
+    assert!(!text(&out.stdout).contains("argon2"), "never print hashes");
+}
+
+#[test]
+fn actions_export_and_import_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let out = run(&db, &["actions", "export", "--format", "csv"], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    assert!(csv.starts_with("id,title,description,strategies,owner,partners,start,end,status,progress,comment,weight,version\n"));
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "id,status,progress\nT1,in_progress,40\nT2,ferdig,10\n",
+    )
+    .unwrap();
+    let out = run(&db, &["actions", "import", bad.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("row 3, column status: unknown status \"ferdig\" — expected one of not_started, in_progress"), "{err}");
+    assert!(err.contains("nothing was imported"));
+
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "id,status,progress\nT1,in_progress,40\n").unwrap();
+    let out = run(
+        &db,
+        &["actions", "import", good.to_str().unwrap(), "--as", "kari"],
+        "",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("0 created, 1 updated"));
+    let xlsx = dir.path().join("t.xlsx");
+    let out = run(
+        &db,
+        &[
+            "actions",
+            "export",
+            "--format",
+            "xlsx",
+            "--out",
+            xlsx.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.status.success());
+    // The exported workbook imports back unchanged.
+    let out = run(&db, &["actions", "import", xlsx.to_str().unwrap()], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("0 created, 0 updated"),
+        "{}",
+        text(&out.stderr)
+    );
+}
