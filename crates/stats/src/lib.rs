@@ -8,6 +8,8 @@
 //! - [`geography`]: which municipality and county codes are valid at a date, chains of changes,
 //!   and mapping a series across mergers; [`geography::Geography::bundled`] holds the offline
 //!   KLASS snapshot from 2017 onwards.
+//! - [`pxcsv`]: SSB statistics-bank CSV exports (07459 by region and single-year age, in the
+//!   encodings, separators and title lines SSB used over the years).
 //!
 //! No I/O: every reader takes the bytes it is handed.
 
@@ -16,4 +18,5 @@
 pub mod geography;
 pub mod jsonstat;
 pub mod klass;
+pub mod pxcsv;
 pub mod text;

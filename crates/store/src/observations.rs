@@ -1,0 +1,1002 @@
+//! Official statistics in the store: imported files, observations with provenance, KLASS.
+//!
+//! Every file goes through [`Store::import_file`] (or one of the typed entry points) in **one
+//! transaction**: a file that does not parse, or fails half-way, leaves the store as it was.
+//!
+//! - A file is known by its SHA-256: importing the same bytes again changes nothing and says so
+//!   ([`ImportSummary::already_imported`]).
+//! - An observation's key is (table, contents code, series key, region, period). The series key
+//!   holds every dimension other than contents, region and time, as `id=code` pairs sorted by
+//!   dimension id and joined by `;` (`"Alder=015"`, `""` when there are none).
+//! - A newer release of a table (later SSB `updated`) supersedes the current row of a key: the
+//!   old row is kept and marked `superseded_by` the new import, never deleted. Real data
+//!   supersedes synthetic data for the same key whatever the dates; synthetic never supersedes
+//!   real. A row that loses (an older release imported late) is stored already superseded, so
+//!   the record of what was imported is complete.
+//! - A missing value is stored as no value with SSB's symbol as its reason (`..`, `:`, …;
+//!   `""` for a bare `null`), never as 0.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use sqlx::{Any, Row, Transaction};
+use stats::jsonstat::{self, Cell, Dataset, JsonStatError};
+use stats::klass::{self, KlassChange, KlassCode, KlassError};
+use stats::pxcsv::{self, PxCsvError, PxValue};
+
+use crate::{Backend, Result, Store, StoreError, now_rfc3339};
+
+mod resolve;
+
+pub use resolve::{
+    AdditivityKind, BUNDLED_CATALOGUE, Method, Missing, Provenance, ResolveError, Resolved,
+    ResolvedComponent, SeriesCatalogue, SeriesDef, SeriesKind, StoredObservation, SumOver,
+};
+
+/// What kind of file an import holds, as detected from its bytes (see [`detect_format`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileFormat {
+    /// A JSON-stat 2.0 dataset (SSB PxWebApi v0/v1/v2 `json-stat2`).
+    JsonStat2,
+    /// An SSB statistics-bank CSV export of 07459 by region and single-year age.
+    SsbCsv,
+    /// A KLASS code list exported as CSV.
+    KlassCodesCsv,
+    /// A KLASS `/codes` or `/codesAt` JSON response.
+    KlassCodesJson,
+    /// A KLASS change table exported as CSV (KLASS columns or SSB's `kommuner_2019;kommuner_2020`).
+    KlassChangesCsv,
+    /// A KLASS `/changes` JSON response.
+    KlassChangesJson,
+    /// A Brønnøysund register bulk file (enheter/underenheter, CSV or JSON, maybe gzipped);
+    /// imported by the register import, not here.
+    Brreg,
+}
+
+impl FileFormat {
+    /// The name stored in `imports.format`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileFormat::JsonStat2 => "jsonstat2",
+            FileFormat::SsbCsv => "ssb_csv",
+            FileFormat::KlassCodesCsv => "klass_codes_csv",
+            FileFormat::KlassCodesJson => "klass_codes_json",
+            FileFormat::KlassChangesCsv => "klass_changes_csv",
+            FileFormat::KlassChangesJson => "klass_changes_json",
+            FileFormat::Brreg => "brreg",
+        }
+    }
+
+    /// A description in Norwegian for messages.
+    pub fn describe_nb(self) -> &'static str {
+        match self {
+            FileFormat::JsonStat2 => "JSON-stat 2.0-datasett",
+            FileFormat::SsbCsv => "CSV-uttrekk fra Statistikkbanken",
+            FileFormat::KlassCodesCsv => "KLASS-kodeliste (CSV)",
+            FileFormat::KlassCodesJson => "KLASS-kodeliste (JSON)",
+            FileFormat::KlassChangesCsv => "KLASS-endringstabell (CSV)",
+            FileFormat::KlassChangesJson => "KLASS-endringstabell (JSON)",
+            FileFormat::Brreg => "Enhetsregisteret-fil",
+        }
+    }
+}
+
+impl fmt::Display for FileFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a file was not imported. Reading errors carry their location in the file; the file
+/// name is added by the caller (`file: location: what was expected`).
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The bytes match no known format.
+    #[error("{0}")]
+    Unrecognised(String),
+    /// The JSON-stat dataset is malformed.
+    #[error("{0}")]
+    JsonStat(#[from] JsonStatError),
+    /// The KLASS file is malformed.
+    #[error("{0}")]
+    Klass(#[from] KlassError),
+    /// The statistics-bank CSV export is malformed.
+    #[error("{0}")]
+    SsbCsv(#[from] PxCsvError),
+    /// A well-formed file whose content cannot be stored as observations.
+    #[error("at {location}: expected {expected}, found {found}")]
+    Content {
+        /// Where in the file (JSON path, or line and field).
+        location: String,
+        /// What the store needs there.
+        expected: String,
+        /// What the file has.
+        found: String,
+    },
+    /// A Brønnøysund file: import it with the register import.
+    #[error("this is a Brønnøysund register file; it is imported by the register import")]
+    Brreg,
+    /// The store failed (the transaction was rolled back).
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for ImportError {
+    fn from(e: sqlx::Error) -> Self {
+        ImportError::Store(StoreError::Db(e))
+    }
+}
+
+/// Options of one import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Where the file came from (a URL); overrides what the file says. Without either, the
+    /// provenance names the table's page in SSB's statistics bank.
+    pub source_url: Option<String>,
+    /// Force the synthetic flag (the file's own mark, `extension.naeringsplan.synthetic` or
+    /// "SYNTETISKE DATA" in its label, counts too).
+    pub synthetic: bool,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportSummary {
+    /// The file name as given.
+    pub file_name: String,
+    /// SHA-256 of the bytes, hex.
+    pub sha256: String,
+    /// The detected format.
+    pub format: FileFormat,
+    /// The import's id in the store (the earlier one when already imported).
+    pub import_id: i64,
+    /// The same bytes were imported before; nothing changed.
+    pub already_imported: bool,
+    /// SSB table id (or KLASS classification).
+    pub table_id: Option<String>,
+    /// SSB `updated` of the release.
+    pub updated: Option<String>,
+    /// The file is synthetic.
+    pub synthetic: bool,
+    /// Cells, codes or changes read from the file.
+    pub rows_read: u64,
+    /// Rows written.
+    pub rows_stored: u64,
+    /// Of the cells read, how many had no value (kept with their reason).
+    pub rows_missing: u64,
+    /// Rows that superseded an older current row.
+    pub rows_superseding: u64,
+    /// Cells equal to what was already current (not written again).
+    pub rows_unchanged: u64,
+    /// Cells of an older release (or synthetic where real exists), stored as superseded.
+    pub rows_older: u64,
+}
+
+/// Looks at a file's bytes (and name) and says what it is, or why it is none of the formats.
+pub fn detect_format(name: &str, bytes: &[u8]) -> std::result::Result<FileFormat, ImportError> {
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(FileFormat::Brreg);
+    }
+    let lower = name.to_lowercase();
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = body.iter().position(|b| !b.is_ascii_whitespace());
+    let Some(first) = first else {
+        return Err(ImportError::Unrecognised(
+            "empty file: expected a JSON-stat 2.0 dataset, a KLASS export (CSV or JSON) or a Brønnøysund bulk file".to_owned(),
+        ));
+    };
+    let head = &body[first..body.len().min(first + 65_536)];
+    let head_text = String::from_utf8_lossy(head);
+    if head[0] == b'{' || head[0] == b'[' || lower.ends_with(".json") {
+        if head_text.contains("\"organisasjonsnummer\"") {
+            return Ok(FileFormat::Brreg);
+        }
+        if head_text.contains("\"codeChanges\"") {
+            return Ok(FileFormat::KlassChangesJson);
+        }
+        if head_text.contains("\"codes\"") && !head_text.contains("\"dimension\"") {
+            return Ok(FileFormat::KlassCodesJson);
+        }
+        // Everything else JSON-like is read as JSON-stat, whose reader says what is wrong.
+        return Ok(FileFormat::JsonStat2);
+    }
+    let (text, _) = stats::text::decode(head);
+    let header = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("\"07459:") && l.contains([';', ',', '\t']))
+        .unwrap_or("");
+    let fields: Vec<String> = header
+        .split([';', ',', '\t'])
+        .map(|f| f.trim().trim_matches('"').to_lowercase())
+        .collect();
+    let has = |n: &str| fields.iter().any(|f| f == n);
+    if has("organisasjonsnummer") {
+        return Ok(FileFormat::Brreg);
+    }
+    if has("region") && (has("age") || has("alder")) {
+        return Ok(FileFormat::SsbCsv);
+    }
+    if has("oldcode") || has("newcode") || has("changeoccurred") {
+        return Ok(FileFormat::KlassChangesCsv);
+    }
+    let year_cols = fields
+        .iter()
+        .filter(|f| {
+            f.rsplit_once('_')
+                .is_some_and(|(_, y)| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .count();
+    if year_cols >= 2 {
+        return Ok(FileFormat::KlassChangesCsv);
+    }
+    if has("code") || has("name") || has("validfrom") || lower.contains("klass") {
+        return Ok(FileFormat::KlassCodesCsv);
+    }
+    Err(ImportError::Unrecognised(format!(
+        "line 1: expected a JSON-stat 2.0 dataset (JSON), a KLASS CSV export (columns code;name;… or oldCode;newCode;…), an SSB CSV export (region;age;Persons YYYY) or a Brønnøysund bulk file, found {:?}",
+        header.chars().take(80).collect::<String>()
+    )))
+}
+
+/// One observation ready to store.
+#[derive(Debug, Clone, PartialEq)]
+struct NewObservation {
+    contents_code: String,
+    series_key: String,
+    region: String,
+    region_raw: String,
+    period: String,
+    value: Option<f64>,
+    status: Option<String>,
+    unit: Option<String>,
+    decimals: Option<i64>,
+}
+
+/// A parsed file of observations, with what the provenance needs.
+struct ObservationFile {
+    table_id: String,
+    updated: Option<String>,
+    source_url: Option<String>,
+    synthetic: bool,
+    rows: Vec<NewObservation>,
+}
+
+/// The normalised region code: a municipality's four digits without `K-`, else as given.
+pub fn normalise_region(raw: &str) -> String {
+    stats::geography::municipality_code(raw)
+        .unwrap_or(raw)
+        .to_owned()
+}
+
+/// The canonical series key of `(dimension id, code)` pairs: sorted by id, `id=code;…`.
+pub fn series_key(pairs: &[(&str, &str)]) -> String {
+    let mut p: Vec<(&str, &str)> = pairs.to_vec();
+    p.sort();
+    p.iter()
+        .map(|(d, c)| format!("{d}={c}"))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+fn rfc3339_utc(t: time::OffsetDateTime) -> String {
+    t.to_offset(time::UtcOffset::UTC)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+fn dataset_marks(ds: &Dataset) -> (bool, Option<String>) {
+    let ext = ds.extension.as_ref().and_then(|e| e.get("naeringsplan"));
+    let synthetic = ext
+        .and_then(|e| e.get("synthetic"))
+        .and_then(serde_json::Value::as_bool)
+        .unwrap_or(false)
+        || ds
+            .label
+            .as_deref()
+            .is_some_and(|l| l.contains("SYNTETISKE DATA"));
+    let url = ext
+        .and_then(|e| e.get("source_url"))
+        .and_then(serde_json::Value::as_str)
+        .map(str::to_owned);
+    (synthetic, url)
+}
+
+fn observations_from_dataset(ds: &Dataset) -> std::result::Result<ObservationFile, ImportError> {
+    let table_id = ds.table_id.clone().ok_or_else(|| ImportError::Content {
+        location: "extension.px.tableid".to_owned(),
+        expected: "the statistics-bank table id (e.g. \"07459\")".to_owned(),
+        found: "nothing".to_owned(),
+    })?;
+    let metric = ds
+        .roles
+        .metric
+        .first()
+        .ok_or_else(|| ImportError::Content {
+            location: "role.metric".to_owned(),
+            expected: "a measure dimension (ContentsCode)".to_owned(),
+            found: "none".to_owned(),
+        })?;
+    let time_dim = ds.roles.time.first().ok_or_else(|| ImportError::Content {
+        location: "role.time".to_owned(),
+        expected: "a time dimension (Tid)".to_owned(),
+        found: "none".to_owned(),
+    })?;
+    let geo = ds.roles.geo.first();
+    let (synthetic, source_url) = dataset_marks(ds);
+    let mut seen: HashSet<(String, String, String, String)> = HashSet::new();
+    let mut rows = Vec::with_capacity(ds.cells().len());
+    for obs in ds.observations() {
+        let contents = obs.code(metric).unwrap_or_default();
+        let period = obs.code(time_dim).unwrap_or_default();
+        let region_raw = geo.and_then(|g| obs.code(g)).unwrap_or_default();
+        let others: Vec<(&str, &str)> = obs
+            .coordinates
+            .iter()
+            .filter(|(d, _)| *d != metric && *d != time_dim && Some(*d) != geo.map(String::as_str))
+            .map(|&(d, c)| (d, c))
+            .collect();
+        let normalised_others: Vec<(String, String)> = others
+            .iter()
+            .map(|(d, c)| ((*d).to_owned(), normalise_region(c)))
+            .collect();
+        let pairs: Vec<(&str, &str)> = normalised_others
+            .iter()
+            .map(|(d, c)| (d.as_str(), c.as_str()))
+            .collect();
+        let key = series_key(&pairs);
+        let region = normalise_region(region_raw);
+        if !seen.insert((
+            contents.to_owned(),
+            key.clone(),
+            region.clone(),
+            period.to_owned(),
+        )) {
+            return Err(ImportError::Content {
+                location: format!("dimension.{}", geo.map_or("?", String::as_str)),
+                expected: "each region once (K-3025 and 3025 are the same municipality)".to_owned(),
+                found: format!("{region_raw:?} (municipality {region}) a second time"),
+            });
+        }
+        let (value, status) = match obs.cell {
+            Cell::Value(v) => (Some(*v), None),
+            Cell::Flagged { value, status } => (Some(*value), Some(status.clone())),
+            Cell::Missing(r) => (None, Some(r.symbol().unwrap_or("").to_owned())),
+        };
+        let unit = ds.unit(contents);
+        rows.push(NewObservation {
+            contents_code: contents.to_owned(),
+            series_key: key,
+            region,
+            region_raw: region_raw.to_owned(),
+            period: period.to_owned(),
+            value,
+            status,
+            unit: unit.and_then(|u| u.base.clone()),
+            decimals: unit.and_then(|u| u.decimals).or(ds.decimals).map(i64::from),
+        });
+    }
+    Ok(ObservationFile {
+        table_id,
+        updated: ds.updated.map(rfc3339_utc),
+        source_url,
+        synthetic,
+        rows,
+    })
+}
+
+/// An SSB CSV export of 07459 by single-year age, as observations of table 07459 (contents
+/// `Personer1`, series key `Alder=…`). A region with 0 in every age of a year is a code that
+/// did not exist that year (SSB's 2015–2018 export writes 0 there): those cells are stored as
+/// missing with reason `.` (not applicable), never as 0.
+fn observations_from_ssb_csv(
+    table: &pxcsv::PxCsvTable,
+) -> std::result::Result<ObservationFile, ImportError> {
+    let totals = table.region_year_totals();
+    let mut rows = Vec::with_capacity(table.rows.len() * table.years.len());
+    let mut seen: HashSet<(String, String, i32)> = HashSet::new();
+    for row in &table.rows {
+        let region = normalise_region(&row.region);
+        for (year, v) in table.years.iter().zip(&row.values) {
+            if !seen.insert((region.clone(), row.age.clone(), *year)) {
+                return Err(ImportError::Content {
+                    location: format!("line {}", row.line),
+                    expected: "each region and age once".to_owned(),
+                    found: format!("{} {} a second time", row.region, row.age),
+                });
+            }
+            let absent = totals
+                .get(&(row.region.clone(), *year))
+                .is_some_and(|t| *t == 0.0);
+            let (value, status) = match v {
+                PxValue::Value(_) if absent => (None, Some(".".to_owned())),
+                PxValue::Value(x) => (Some(*x), None),
+                PxValue::Missing(r) => (None, Some(r.symbol().unwrap_or("").to_owned())),
+            };
+            rows.push(NewObservation {
+                contents_code: "Personer1".to_owned(),
+                series_key: format!("Alder={}", row.age),
+                region: region.clone(),
+                region_raw: row.region.clone(),
+                period: year.to_string(),
+                value,
+                status,
+                unit: Some("personer".to_owned()),
+                decimals: Some(0),
+            });
+        }
+    }
+    Ok(ObservationFile {
+        table_id: "07459".to_owned(),
+        updated: None,
+        source_url: None,
+        synthetic: false,
+        rows,
+    })
+}
+
+/// The current row of a key, as far as supersession needs it.
+struct Current {
+    id: i64,
+    import_id: i64,
+    value: Option<f64>,
+    status: Option<String>,
+    updated: Option<String>,
+    synthetic: bool,
+}
+
+type Key = (String, String, String, String);
+
+/// Whether a new row replaces the current one.
+enum Outcome {
+    Unchanged,
+    Supersedes(i64),
+    Older(i64),
+    New,
+}
+
+fn decide(
+    cur: Option<&Current>,
+    new: &NewObservation,
+    updated: &Option<String>,
+    synthetic: bool,
+) -> Outcome {
+    let Some(cur) = cur else {
+        return Outcome::New;
+    };
+    let same = cur.value == new.value && cur.status == new.status && cur.synthetic == synthetic;
+    let wins = match (cur.synthetic, synthetic) {
+        (true, false) => true,
+        (false, true) => false,
+        _ => match (updated, &cur.updated) {
+            (Some(n), Some(o)) if n > o => true,
+            (Some(n), Some(o)) if n < o => false,
+            (None, Some(_)) => false,
+            (Some(_), None) => true,
+            _ => !same,
+        },
+    };
+    if same && (updated == &cur.updated || !wins) {
+        Outcome::Unchanged
+    } else if wins {
+        Outcome::Supersedes(cur.id)
+    } else {
+        Outcome::Older(cur.import_id)
+    }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+fn bool_i64(b: bool) -> i64 {
+    i64::from(b)
+}
+
+/// Rows per multi-row statement.
+const CHUNK: usize = 2000;
+
+impl Store {
+    /// Detects the format of a file and imports it in one transaction. Brønnøysund files are
+    /// refused with [`ImportError::Brreg`] (the register import handles them).
+    pub async fn import_file(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        opts: &ImportOptions,
+    ) -> std::result::Result<ImportSummary, ImportError> {
+        let format = detect_format(file_name, bytes)?;
+        if let Some(s) = self.already_imported(file_name, bytes, format).await? {
+            return Ok(s);
+        }
+        match format {
+            FileFormat::JsonStat2 => {
+                let ds = jsonstat::parse(bytes)?;
+                let file = observations_from_dataset(&ds)?;
+                self.store_observations(file_name, bytes, format, file, opts)
+                    .await
+            }
+            FileFormat::SsbCsv => {
+                let table = pxcsv::parse(bytes)?;
+                let file = observations_from_ssb_csv(&table)?;
+                self.store_observations(file_name, bytes, format, file, opts)
+                    .await
+            }
+            FileFormat::KlassCodesCsv => {
+                let codes = klass::parse_codes_csv(bytes)?;
+                self.store_klass(file_name, bytes, format, &codes, &[], opts)
+                    .await
+            }
+            FileFormat::KlassCodesJson => {
+                let codes = klass::parse_codes_json(bytes)?;
+                self.store_klass(file_name, bytes, format, &codes, &[], opts)
+                    .await
+            }
+            FileFormat::KlassChangesCsv => {
+                let changes = klass::parse_changes_csv(bytes)?;
+                self.store_klass(file_name, bytes, format, &[], &changes, opts)
+                    .await
+            }
+            FileFormat::KlassChangesJson => {
+                let changes = klass::parse_changes_json(bytes)?;
+                self.store_klass(file_name, bytes, format, &[], &changes, opts)
+                    .await
+            }
+            FileFormat::Brreg => Err(ImportError::Brreg),
+        }
+    }
+
+    /// The summary of an earlier import of the same bytes, if there was one.
+    async fn already_imported(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        format: FileFormat,
+    ) -> Result<Option<ImportSummary>> {
+        let sha = sha256_hex(bytes);
+        let row = sqlx::query(
+            "SELECT id, table_id, updated, synthetic, rows_read FROM imports WHERE sha256 = $1",
+        )
+        .bind(&sha)
+        .fetch_optional(self.pool())
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(ImportSummary {
+            file_name: file_name.to_owned(),
+            sha256: sha,
+            format,
+            import_id: row.try_get("id")?,
+            already_imported: true,
+            table_id: row.try_get("table_id")?,
+            updated: row.try_get("updated")?,
+            synthetic: row.try_get::<i64, _>("synthetic")? != 0,
+            rows_read: u64::try_from(row.try_get::<i64, _>("rows_read")?).unwrap_or(0),
+            rows_stored: 0,
+            rows_missing: 0,
+            rows_superseding: 0,
+            rows_unchanged: 0,
+            rows_older: 0,
+        }))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn insert_import(
+        tx: &mut Transaction<'static, Any>,
+        file_name: &str,
+        sha: &str,
+        format: FileFormat,
+        table_id: Option<&str>,
+        source_url: Option<&str>,
+        updated: Option<&str>,
+        now: &str,
+        synthetic: bool,
+    ) -> Result<i64> {
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO imports (file_name, sha256, format, table_id, source_url, updated, imported_at, rows_read, rows_stored, rows_missing, rows_superseding, rows_unchanged, synthetic) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 0, 0, 0, 0, $8) RETURNING id",
+        )
+        .bind(file_name)
+        .bind(sha)
+        .bind(format.as_str())
+        .bind(table_id)
+        .bind(source_url)
+        .bind(updated)
+        .bind(now)
+        .bind(bool_i64(synthetic))
+        .fetch_one(&mut **tx)
+        .await?;
+        Ok(id)
+    }
+
+    async fn finish_import(
+        tx: &mut Transaction<'static, Any>,
+        id: i64,
+        s: &ImportSummary,
+    ) -> Result<()> {
+        sqlx::query(
+            "UPDATE imports SET rows_read = $1, rows_stored = $2, rows_missing = $3, rows_superseding = $4, rows_unchanged = $5 WHERE id = $6",
+        )
+        .bind(i64::try_from(s.rows_read).unwrap_or(i64::MAX))
+        .bind(i64::try_from(s.rows_stored).unwrap_or(i64::MAX))
+        .bind(i64::try_from(s.rows_missing).unwrap_or(i64::MAX))
+        .bind(i64::try_from(s.rows_superseding).unwrap_or(i64::MAX))
+        .bind(i64::try_from(s.rows_unchanged).unwrap_or(i64::MAX))
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+        Ok(())
+    }
+
+    async fn store_observations(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        format: FileFormat,
+        file: ObservationFile,
+        opts: &ImportOptions,
+    ) -> std::result::Result<ImportSummary, ImportError> {
+        let sha = sha256_hex(bytes);
+        let synthetic = opts.synthetic || file.synthetic;
+        let source_url = opts
+            .source_url
+            .clone()
+            .or(file.source_url.clone())
+            .unwrap_or_else(|| format!("https://www.ssb.no/statbank/table/{}", file.table_id));
+        let now = now_rfc3339();
+        let mut tx = self.pool().begin().await?;
+        let import_id = Self::insert_import(
+            &mut tx,
+            file_name,
+            &sha,
+            format,
+            Some(&file.table_id),
+            Some(&source_url),
+            file.updated.as_deref(),
+            &now,
+            synthetic,
+        )
+        .await?;
+
+        // The current rows of this table, by key.
+        let existing = sqlx::query(
+            "SELECT id, import_id, contents_code, series_key, region, period, value, status, updated, synthetic FROM observations WHERE table_id = $1 AND superseded_by IS NULL",
+        )
+        .bind(&file.table_id)
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut current: HashMap<Key, Current> = HashMap::with_capacity(existing.len());
+        for r in existing {
+            current.insert(
+                (
+                    r.try_get("contents_code")?,
+                    r.try_get("series_key")?,
+                    r.try_get("region")?,
+                    r.try_get("period")?,
+                ),
+                Current {
+                    id: r.try_get("id")?,
+                    import_id: r.try_get("import_id")?,
+                    value: r.try_get("value")?,
+                    status: r.try_get("status")?,
+                    updated: r.try_get("updated")?,
+                    synthetic: r.try_get::<i64, _>("synthetic")? != 0,
+                },
+            );
+        }
+
+        let mut summary = ImportSummary {
+            file_name: file_name.to_owned(),
+            sha256: sha.clone(),
+            format,
+            import_id,
+            already_imported: false,
+            table_id: Some(file.table_id.clone()),
+            updated: file.updated.clone(),
+            synthetic,
+            rows_read: file.rows.len() as u64,
+            rows_stored: 0,
+            rows_missing: file.rows.iter().filter(|r| r.value.is_none()).count() as u64,
+            rows_superseding: 0,
+            rows_unchanged: 0,
+            rows_older: 0,
+        };
+        let mut to_supersede: Vec<i64> = Vec::new();
+        let mut to_insert: Vec<serde_json::Value> = Vec::new();
+        for row in &file.rows {
+            let key = (
+                row.contents_code.clone(),
+                row.series_key.clone(),
+                row.region.clone(),
+                row.period.clone(),
+            );
+            let superseded_by: Option<i64> =
+                match decide(current.get(&key), row, &file.updated, synthetic) {
+                    Outcome::Unchanged => {
+                        summary.rows_unchanged += 1;
+                        continue;
+                    }
+                    Outcome::New => None,
+                    Outcome::Supersedes(old) => {
+                        to_supersede.push(old);
+                        summary.rows_superseding += 1;
+                        None
+                    }
+                    Outcome::Older(by) => {
+                        summary.rows_older += 1;
+                        Some(by)
+                    }
+                };
+            to_insert.push(serde_json::json!([
+                row.contents_code,
+                row.series_key,
+                row.region,
+                row.region_raw,
+                row.period,
+                row.value,
+                row.status,
+                row.unit,
+                row.decimals,
+                superseded_by,
+            ]));
+        }
+        summary.rows_stored = to_insert.len() as u64;
+
+        for chunk in to_supersede.chunks(CHUNK) {
+            let ids = serde_json::to_string(chunk).map_err(StoreError::from)?;
+            let sql = match self.backend() {
+                Backend::Sqlite => {
+                    "UPDATE observations SET superseded_by = $1, superseded_at = $2 WHERE id IN (SELECT value FROM json_each($3))"
+                }
+                Backend::Postgres => {
+                    "UPDATE observations SET superseded_by = $1, superseded_at = $2 WHERE id IN (SELECT (jsonb_array_elements_text($3::jsonb))::bigint)"
+                }
+            };
+            sqlx::query(sql)
+                .bind(import_id)
+                .bind(&now)
+                .bind(ids)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for chunk in to_insert.chunks(CHUNK) {
+            let rows = serde_json::to_string(chunk).map_err(StoreError::from)?;
+            let sql = match self.backend() {
+                Backend::Sqlite => concat!(
+                    "INSERT INTO observations (import_id, table_id, contents_code, series_key, region, region_raw, period, value, status, unit, decimals, source_url, updated, imported_at, file_sha256, synthetic, superseded_by, superseded_at) ",
+                    "SELECT $1, $2, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]'), ",
+                    "json_extract(j.value, '$[5]'), json_extract(j.value, '$[6]'), json_extract(j.value, '$[7]'), json_extract(j.value, '$[8]'), $3, $4, $5, $6, $7, ",
+                    "json_extract(j.value, '$[9]'), CASE WHEN json_extract(j.value, '$[9]') IS NULL THEN NULL ELSE $5 END ",
+                    "FROM json_each($8) AS j"
+                ),
+                Backend::Postgres => concat!(
+                    "INSERT INTO observations (import_id, table_id, contents_code, series_key, region, region_raw, period, value, status, unit, decimals, source_url, updated, imported_at, file_sha256, synthetic, superseded_by, superseded_at) ",
+                    "SELECT $1, $2, r->>0, r->>1, r->>2, r->>3, r->>4, (r->>5)::double precision, r->>6, r->>7, (r->>8)::bigint, $3, $4, $5, $6, $7, ",
+                    "(r->>9)::bigint, CASE WHEN r->>9 IS NULL THEN NULL ELSE $5 END ",
+                    "FROM jsonb_array_elements($8::jsonb) AS r"
+                ),
+            };
+            sqlx::query(sql)
+                .bind(import_id)
+                .bind(&file.table_id)
+                .bind(&source_url)
+                .bind(file.updated.as_deref())
+                .bind(&now)
+                .bind(&sha)
+                .bind(bool_i64(synthetic))
+                .bind(rows)
+                .execute(&mut *tx)
+                .await?;
+        }
+        Self::finish_import(&mut tx, import_id, &summary).await?;
+        tx.commit().await?;
+        Ok(summary)
+    }
+
+    async fn store_klass(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        format: FileFormat,
+        codes: &[KlassCode],
+        changes: &[KlassChange],
+        opts: &ImportOptions,
+    ) -> std::result::Result<ImportSummary, ImportError> {
+        let sha = sha256_hex(bytes);
+        let classification = |code: &str| if code.len() == 2 { "104" } else { "131" };
+        let first = codes
+            .first()
+            .map(|c| c.code.as_str())
+            .or(changes.first().map(|c| c.old_code.as_str()))
+            .unwrap_or("");
+        let table_id = classification(first);
+        let now = now_rfc3339();
+        let mut tx = self.pool().begin().await?;
+        let import_id = Self::insert_import(
+            &mut tx,
+            file_name,
+            &sha,
+            format,
+            Some(table_id),
+            opts.source_url.as_deref(),
+            None,
+            &now,
+            opts.synthetic,
+        )
+        .await?;
+        for c in codes {
+            sqlx::query(
+                "INSERT INTO klass_codes (import_id, classification, code, name, parent_code, level, valid_from, valid_to) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(import_id)
+            .bind(classification(&c.code))
+            .bind(&c.code)
+            .bind(&c.name)
+            .bind(c.parent_code.as_deref())
+            .bind(c.level.as_deref())
+            .bind(c.valid_from.map(|d| d.to_string()))
+            .bind(c.valid_to.map(|d| d.to_string()))
+            .execute(&mut *tx)
+            .await?;
+        }
+        for c in changes {
+            sqlx::query(
+                "INSERT INTO klass_changes (import_id, classification, old_code, old_name, new_code, new_name, change_occurred, split) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(import_id)
+            .bind(classification(&c.old_code))
+            .bind(&c.old_code)
+            .bind(c.old_name.as_deref())
+            .bind(&c.new_code)
+            .bind(c.new_name.as_deref())
+            .bind(c.change_occurred.to_string())
+            .bind(c.split.map(bool_i64))
+            .execute(&mut *tx)
+            .await?;
+        }
+        let n = (codes.len() + changes.len()) as u64;
+        let summary = ImportSummary {
+            file_name: file_name.to_owned(),
+            sha256: sha,
+            format,
+            import_id,
+            already_imported: false,
+            table_id: Some(table_id.to_owned()),
+            updated: None,
+            synthetic: opts.synthetic,
+            rows_read: n,
+            rows_stored: n,
+            rows_missing: 0,
+            rows_superseding: 0,
+            rows_unchanged: 0,
+            rows_older: 0,
+        };
+        Self::finish_import(&mut tx, import_id, &summary).await?;
+        tx.commit().await?;
+        Ok(summary)
+    }
+
+    /// Number of observations in the store (current and superseded).
+    pub async fn observation_count(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM observations")
+            .fetch_one(self.pool())
+            .await?)
+    }
+
+    /// Every import, newest first.
+    pub async fn imports(&self) -> Result<Vec<ImportRecord>> {
+        let rows = sqlx::query(
+            "SELECT id, file_name, sha256, format, table_id, source_url, updated, imported_at, rows_read, rows_stored, synthetic FROM imports ORDER BY id DESC",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ImportRecord {
+                    id: r.try_get("id")?,
+                    file_name: r.try_get("file_name")?,
+                    sha256: r.try_get("sha256")?,
+                    format: r.try_get("format")?,
+                    table_id: r.try_get("table_id")?,
+                    source_url: r.try_get("source_url")?,
+                    updated: r.try_get("updated")?,
+                    imported_at: r.try_get("imported_at")?,
+                    rows_read: r.try_get("rows_read")?,
+                    rows_stored: r.try_get("rows_stored")?,
+                    synthetic: r.try_get::<i64, _>("synthetic")? != 0,
+                })
+            })
+            .collect()
+    }
+}
+
+/// One row of `imports`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportRecord {
+    /// Import id.
+    pub id: i64,
+    /// File name as given.
+    pub file_name: String,
+    /// SHA-256 of the bytes.
+    pub sha256: String,
+    /// Detected format (`jsonstat2`, `klass_codes_csv`, …).
+    pub format: String,
+    /// Table id or classification.
+    pub table_id: Option<String>,
+    /// Source URL.
+    pub source_url: Option<String>,
+    /// SSB `updated`.
+    pub updated: Option<String>,
+    /// When imported.
+    pub imported_at: String,
+    /// Rows read.
+    pub rows_read: i64,
+    /// Rows stored.
+    pub rows_stored: i64,
+    /// Synthetic.
+    pub synthetic: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_formats() {
+        let d = |n: &str, b: &[u8]| detect_format(n, b).map_err(|e| e.to_string());
+        assert_eq!(
+            d("x.json", b"{\"class\":\"dataset\"}"),
+            Ok(FileFormat::JsonStat2)
+        );
+        assert_eq!(
+            d("x.json", b"{\"codes\":[]}"),
+            Ok(FileFormat::KlassCodesJson)
+        );
+        assert_eq!(
+            d("x.json", b"{\"codeChanges\":[]}"),
+            Ok(FileFormat::KlassChangesJson)
+        );
+        assert_eq!(
+            d("k.csv", b"\"code\";\"parentCode\";\"name\"\n"),
+            Ok(FileFormat::KlassCodesCsv)
+        );
+        assert_eq!(
+            d("k.csv", b"kommuner_2019;kommuner_2020;splittes\n"),
+            Ok(FileFormat::KlassChangesCsv)
+        );
+        assert_eq!(
+            d(
+                "p.csv",
+                b"\"07459: Population\"\n\n\"region\";\"age\";\"Persons 2022\"\n"
+            ),
+            Ok(FileFormat::SsbCsv)
+        );
+        assert_eq!(d("e.csv.gz", b"\x1f\x8b\x08"), Ok(FileFormat::Brreg));
+        assert_eq!(
+            d("e.csv", b"\"organisasjonsnummer\",\"navn\"\n"),
+            Ok(FileFormat::Brreg)
+        );
+        assert!(
+            d("empty.json", b"  \n")
+                .unwrap_err()
+                .starts_with("empty file")
+        );
+        assert!(
+            d("x.txt", b"hello;world\n")
+                .unwrap_err()
+                .starts_with("line 1: expected")
+        );
+    }
+
+    #[test]
+    fn series_keys_are_sorted() {
+        assert_eq!(
+            series_key(&[("Kjonn", "2"), ("Alder", "015")]),
+            "Alder=015;Kjonn=2"
+        );
+        assert_eq!(series_key(&[]), "");
+        assert_eq!(normalise_region("K-3025"), "3025");
+        assert_eq!(normalise_region("K-Rest"), "K-Rest");
+    }
+}
