@@ -4,6 +4,7 @@
 mod cmd;
 mod context;
 mod export;
+mod snapshot;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -65,6 +66,32 @@ enum Command {
         #[command(subcommand)]
         command: cmd::plan::PlanCommand,
     },
+    /// Import statistics and register files into the store: SSB JSON-stat 2.0 datasets, SSB
+    /// CSV exports, KLASS code lists and change tables (CSV or JSON), Brønnøysund bulk files.
+    ///
+    /// The format is detected from the content. Each file is one transaction: a bad file is
+    /// reported as `file: location: what was expected`, nothing from it is stored, and the
+    /// command exits 1. Importing the same file twice changes nothing; a newer release of a
+    /// table supersedes the older (which is kept).
+    Import {
+        /// Files to import.
+        files: Vec<PathBuf>,
+        /// Brønnøysund files: report malformed rows and go on instead of refusing the file.
+        #[arg(long)]
+        skip_bad_rows: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Statistics in the store: values with provenance, across municipal mergers.
+    Stats {
+        #[command(subcommand)]
+        command: cmd::stats::StatsCommand,
+    },
+    /// Fetch the configured SSB tables and KLASS classifications online (data/sources.toml),
+    /// with retries, SSB's rate limit and a cache of raw responses, and import them. Offline it
+    /// says so in one line and exits 0; the bundled snapshot keeps serving.
+    Fetch(cmd::fetch::FetchArgs),
     /// Staff accounts: add, list, API tokens, roles.
     User {
         #[command(subcommand)]
@@ -109,6 +136,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::User { command } => runtime()?.block_on(cmd::user::run(&ctx, command)),
         Command::Actions { command } => runtime()?.block_on(cmd::actions::run(&ctx, command)),
+        Command::Import {
+            files,
+            skip_bad_rows,
+            format,
+        } => runtime()?.block_on(cmd::import::run(&ctx, &files, skip_bad_rows, format)),
+        Command::Stats { command } => runtime()?.block_on(cmd::stats::run(&ctx, command)),
+        Command::Fetch(args) => runtime()?.block_on(cmd::fetch::run(&ctx, &args)),
     }
 }
 

@@ -6,9 +6,12 @@
 //! from [`plan`] and this crate; no SQL leaks out.
 //!
 //! - [`plans`]: loading a plan file into the store and reading it back;
-//! - [`actions`]: the action plan, optimistic concurrency and the append-only history.
+//! - [`actions`]: the action plan, optimistic concurrency and the append-only history;
+//! - [`observations`]: official statistics (SSB JSON-stat, KLASS) with provenance, and series
+//!   resolved across municipal mergers.
 
 pub mod actions;
+pub mod observations;
 pub mod plans;
 pub mod users;
 

@@ -2,6 +2,10 @@
 
 pub mod actions;
 pub mod check;
+pub mod fetch;
+pub mod import;
+pub mod import_brreg;
 pub mod plan;
 pub mod serve;
+pub mod stats;
 pub mod user;
