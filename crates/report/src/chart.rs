@@ -1,0 +1,206 @@
+//! One SVG chart per indicator: results (filled dots, solid line) against ambitions (hollow
+//! squares, dashed line) by year. Written by hand: small, deterministic, styled with presentation
+//! attributes only (no `style`, so it passes a strict CSP and renders in typst).
+
+use std::fmt::Write;
+
+use plan::Unit;
+
+use crate::model::IndicatorView;
+
+const W: f64 = 560.0;
+const H: f64 = 220.0;
+const LEFT: f64 = 56.0;
+const RIGHT: f64 = 16.0;
+const TOP: f64 = 16.0;
+const BOTTOM: f64 = 40.0;
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The chart as a standalone SVG document (with `<title>` and `<desc>` for screen readers).
+pub fn indicator_svg(ind: &IndicatorView) -> String {
+    let years: Vec<i32> = ind.years.iter().map(|y| y.year).collect();
+    let results: Vec<(i32, f64)> = ind
+        .years
+        .iter()
+        .filter_map(|y| y.shown().map(|v| (y.year, v.value)))
+        .collect();
+    let ambitions: Vec<(i32, f64)> = ind
+        .years
+        .iter()
+        .filter_map(|y| y.ambition.map(|a| (y.year, a)))
+        .collect();
+    let all: Vec<f64> = results
+        .iter()
+        .chain(ambitions.iter())
+        .map(|(_, v)| *v)
+        .collect();
+    let (mut lo, mut hi) = all
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| {
+            (l.min(*v), h.max(*v))
+        });
+    if !lo.is_finite() {
+        lo = 0.0;
+        hi = 1.0;
+    }
+    if ind.unit == Unit::Rank {
+        lo = 1.0_f64.min(lo);
+    } else if lo > 0.0 && lo < hi * 0.5 {
+        lo = 0.0;
+    }
+    if (hi - lo).abs() < f64::EPSILON {
+        hi = lo + 1.0;
+    }
+    let pad = (hi - lo) * 0.1;
+    let (lo, hi) = (
+        if ind.unit == Unit::Rank {
+            lo.max(1.0) - pad.min(0.5)
+        } else {
+            lo - pad
+        },
+        hi + pad,
+    );
+    let n = years.len().max(2) as f64;
+    let x = |year: i32| {
+        let i = years.iter().position(|y| *y == year).unwrap_or(0) as f64;
+        LEFT + i * (W - LEFT - RIGHT) / (n - 1.0)
+    };
+    // Ranks: 1 is best and drawn at the top.
+    let y = |v: f64| {
+        let t = (v - lo) / (hi - lo);
+        if ind.unit == Unit::Rank {
+            TOP + t * (H - TOP - BOTTOM)
+        } else {
+            H - BOTTOM - t * (H - TOP - BOTTOM)
+        }
+    };
+    let fmt = |v: f64| plan::fmt::value(v, ind.unit).replace(plan::fmt::NBSP, " ");
+
+    let mut s = String::new();
+    let desc = format!(
+        "Resultater: {}. Ambisjoner: {}.",
+        if results.is_empty() {
+            "ingen".to_string()
+        } else {
+            results
+                .iter()
+                .map(|(yr, v)| format!("{yr} {}", fmt(*v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        },
+        if ambitions.is_empty() {
+            "ingen".to_string()
+        } else {
+            ambitions
+                .iter()
+                .map(|(yr, v)| format!("{yr} {}{}", ind.ambition_op, fmt(*v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    );
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" width="{W}" height="{H}" role="img" aria-labelledby="t-{id} d-{id}"><title id="t-{id}">{title}</title><desc id="d-{id}">{desc}</desc>"#,
+        id = esc(&ind.id),
+        title = esc(&ind.name),
+        desc = esc(&desc),
+    );
+    // Axes and gridlines with labels.
+    let _ = write!(
+        s,
+        r##"<line x1="{LEFT}" y1="{}" x2="{}" y2="{}" stroke="#555" stroke-width="1"/>"##,
+        H - BOTTOM,
+        W - RIGHT,
+        H - BOTTOM
+    );
+    for k in 0..=4 {
+        let v = lo + (hi - lo) * f64::from(k) / 4.0;
+        let yy = y(v);
+        let label = if ind.unit == Unit::Rank {
+            format!("{}", v.round())
+        } else {
+            plan::fmt::number_auto((v * 10.0).round() / 10.0, 1).replace(plan::fmt::NBSP, " ")
+        };
+        let _ = write!(
+            s,
+            r##"<line x1="{LEFT}" y1="{yy:.1}" x2="{}" y2="{yy:.1}" stroke="#ddd" stroke-width="1"/><text x="{}" y="{:.1}" font-size="11" text-anchor="end" fill="#333" font-family="DejaVu Sans, sans-serif">{}</text>"##,
+            W - RIGHT,
+            LEFT - 6.0,
+            yy + 4.0,
+            esc(&label)
+        );
+    }
+    for yr in &years {
+        let _ = write!(
+            s,
+            r##"<text x="{:.1}" y="{}" font-size="11" text-anchor="middle" fill="#333" font-family="DejaVu Sans, sans-serif">{yr}</text>"##,
+            x(*yr),
+            H - BOTTOM + 16.0
+        );
+    }
+    // Ambitions: dashed line, hollow squares.
+    if ambitions.len() > 1 {
+        let pts: Vec<String> = ambitions
+            .iter()
+            .map(|(yr, v)| format!("{:.1},{:.1}", x(*yr), y(*v)))
+            .collect();
+        let _ = write!(
+            s,
+            r##"<polyline points="{}" fill="none" stroke="#7a5200" stroke-width="2" stroke-dasharray="6 4"/>"##,
+            pts.join(" ")
+        );
+    }
+    for (yr, v) in &ambitions {
+        let _ = write!(
+            s,
+            r##"<rect x="{:.1}" y="{:.1}" width="8" height="8" fill="#fff" stroke="#7a5200" stroke-width="2"/>"##,
+            x(*yr) - 4.0,
+            y(*v) - 4.0
+        );
+    }
+    // Results: solid line across consecutive years, filled dots.
+    for w in results.windows(2) {
+        let (y0, v0) = w[0];
+        let (y1, v1) = w[1];
+        let consecutive = years.iter().position(|y| *y == y1)
+            == years.iter().position(|y| *y == y0).map(|p| p + 1);
+        if consecutive {
+            let _ = write!(
+                s,
+                r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#00507d" stroke-width="2.5"/>"##,
+                x(y0),
+                y(v0),
+                x(y1),
+                y(v1)
+            );
+        }
+    }
+    for (yr, v) in &results {
+        let _ = write!(
+            s,
+            r##"<circle cx="{:.1}" cy="{:.1}" r="4.5" fill="#00507d"/>"##,
+            x(*yr),
+            y(*v)
+        );
+    }
+    // Legend.
+    let ly = H - 8.0;
+    let _ = write!(
+        s,
+        r##"<circle cx="{LEFT}" cy="{:.1}" r="4.5" fill="#00507d"/><text x="{}" y="{ly}" font-size="11" fill="#333" font-family="DejaVu Sans, sans-serif">Resultat</text><rect x="{}" y="{:.1}" width="8" height="8" fill="#fff" stroke="#7a5200" stroke-width="2"/><text x="{}" y="{ly}" font-size="11" fill="#333" font-family="DejaVu Sans, sans-serif">Ambisjon ({})</text>"##,
+        ly - 4.0,
+        LEFT + 10.0,
+        LEFT + 90.0,
+        ly - 8.0,
+        LEFT + 104.0,
+        esc(&ind.ambition_op)
+    );
+    s.push_str("</svg>");
+    s
+}

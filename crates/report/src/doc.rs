@@ -1,0 +1,514 @@
+//! The report as a small document tree, built once from [`ReportInput`] and rendered by each
+//! backend (HTML, Markdown, typst/PDF). Keeping the content in one place means the three formats
+//! cannot drift apart.
+
+use plan::fmt;
+
+use crate::chart;
+use crate::model::{Mark, ReportInput};
+
+/// A run of text, optionally bold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    /// The text.
+    pub text: String,
+    /// Bold.
+    pub strong: bool,
+}
+
+/// A table cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    /// Text.
+    pub text: String,
+    /// Bold.
+    pub strong: bool,
+}
+
+impl Cell {
+    fn plain(t: impl Into<String>) -> Self {
+        Cell {
+            text: t.into(),
+            strong: false,
+        }
+    }
+    fn strong(t: impl Into<String>) -> Self {
+        Cell {
+            text: t.into(),
+            strong: true,
+        }
+    }
+}
+
+/// A block of the document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// The front page: title lines.
+    Front {
+        /// Main title.
+        title: String,
+        /// Lines under it.
+        lines: Vec<String>,
+    },
+    /// Table of contents.
+    Toc,
+    /// A heading (level 1 or 2) with an anchor id.
+    Heading {
+        /// 1 or 2.
+        level: u8,
+        /// Text.
+        text: String,
+        /// Anchor.
+        id: String,
+    },
+    /// A paragraph.
+    Para(Vec<Span>),
+    /// A highlighted notice (synthetic data, deviations).
+    Notice(String),
+    /// A bulleted list.
+    List(Vec<String>),
+    /// A table.
+    Table {
+        /// Caption.
+        caption: String,
+        /// Header cells.
+        header: Vec<String>,
+        /// Which columns are numeric (right-aligned).
+        numeric: Vec<bool>,
+        /// Rows.
+        rows: Vec<Vec<Cell>>,
+    },
+    /// A chart (SVG) with a caption.
+    Chart {
+        /// Stable file-safe id.
+        id: String,
+        /// The SVG document.
+        svg: String,
+        /// Caption.
+        caption: String,
+    },
+}
+
+fn para(text: impl Into<String>) -> Block {
+    Block::Para(vec![Span {
+        text: text.into(),
+        strong: false,
+    }])
+}
+
+fn heading(level: u8, text: impl Into<String>, id: &str) -> Block {
+    Block::Heading {
+        level,
+        text: text.into(),
+        id: id.to_string(),
+    }
+}
+
+/// Builds the document.
+pub fn build(r: &ReportInput) -> Vec<Block> {
+    let p = &r.plan;
+    let mut d = Vec::new();
+    let mut front = vec![
+        format!("{} kommune", p.meta.municipality_name),
+        format!(
+            "{} – planperiode {}–{}, vedtatt {} {}",
+            p.meta.title.nb,
+            p.meta.period_start,
+            p.meta.period_end,
+            p.meta.adopted_by.to_lowercase(),
+            p.meta.adopted
+        ),
+        format!("Rapportperiode: {}", r.period.label(r.year)),
+        format!("Data per {}", r.data_as_of),
+    ];
+    if r.has_synthetic() {
+        front.push(
+            "Rapporten inneholder SYNTETISKE DATA der offisielle tall ikke var hentet. Slike tall er merket «syntetisk» og er ikke Askers faktiske tall."
+                .to_string(),
+        );
+    }
+    d.push(Block::Front {
+        title: r.title(),
+        lines: front,
+    });
+    d.push(Block::Toc);
+
+    // Summary.
+    d.push(heading(1, "Sammendrag", "sammendrag"));
+    d.push(Block::Para(vec![
+        Span {
+            text: "Visjon: ".into(),
+            strong: true,
+        },
+        Span {
+            text: p.vision.nb.clone(),
+            strong: false,
+        },
+    ]));
+    d.push(para(format!(
+        "Kommunedirektøren rapporterer årlig til kommunestyret om status for måloppnåelse og arbeidet med oppfølging av innsatsområder og strategier (planens kap. 2.5). Denne rapporten er laget automatisk fra planens data per {}.",
+        r.data_as_of
+    )));
+    let mut rows = Vec::new();
+    for i in &r.indicators {
+        let latest = i
+            .years
+            .iter()
+            .rev()
+            .find_map(|y| y.shown().map(|v| (y.year, v)));
+        let this = i.years.iter().find(|y| y.year == r.year);
+        rows.push(vec![
+            Cell::plain(format!("{}. {}", i.number, i.name)),
+            Cell::plain(match latest {
+                Some((y, v)) => format!(
+                    "{} ({y}{})",
+                    fmt::value(v.value, i.unit),
+                    if v.synthetic { ", syntetisk" } else { "" }
+                ),
+                None => "ingen data".to_string(),
+            }),
+            Cell::plain(
+                this.and_then(|y| y.ambition)
+                    .map(|a| format!("{} {}", i.ambition_op, fmt::value(a, i.unit)))
+                    .unwrap_or_else(|| "–".into()),
+            ),
+            Cell::strong(this.map(|y| y.mark.label()).unwrap_or("")),
+            Cell::plain(
+                i.trend
+                    .as_ref()
+                    .map(|t| t.status.clone())
+                    .unwrap_or_else(|| "ikke beregnet".into()),
+            ),
+        ]);
+    }
+    d.push(Block::Table {
+        caption: format!(
+            "Indikatorene i {} – siste verdi, ambisjon og vurdering",
+            r.year
+        ),
+        header: vec![
+            "Indikator".into(),
+            "Siste verdi".into(),
+            format!("Ambisjon {}", r.year),
+            format!("Vurdering {}", r.year),
+            "Trend".into(),
+        ],
+        numeric: vec![false, true, true, false, false],
+        rows,
+    });
+
+    // Chapter-6 table.
+    d.push(heading(1, "Resultater og ambisjoner", "indikatorer"));
+    d.push(para(
+        "Tabellen følger planens kapittel 6: for hvert år vises resultatet (beregnet fra kildene der det finnes, ellers tallet planen selv oppgir) og ambisjonen, med vurdering. Et år uten data er merket «ingen data», aldri 0.",
+    ));
+    let years: Vec<i32> = p.table_years().collect();
+    let mut header = vec!["Indikator".to_string()];
+    header.extend(years.iter().map(|y| y.to_string()));
+    let mut rows = Vec::new();
+    for i in &r.indicators {
+        let mut row = vec![Cell::plain(format!("{}. {}", i.number, i.name))];
+        for y in &years {
+            let yv = i.years.iter().find(|v| v.year == *y);
+            let mut parts = Vec::new();
+            if let Some(v) = yv.and_then(|v| v.shown()) {
+                parts.push(format!(
+                    "{}{}",
+                    fmt::value(v.value, i.unit),
+                    if v.synthetic { "*" } else { "" }
+                ));
+            }
+            if let Some(a) = yv.and_then(|v| v.ambition) {
+                parts.push(format!("mål {}{}", i.ambition_op, fmt::value(a, i.unit)));
+            }
+            match yv.map(|v| v.mark) {
+                Some(Mark::Achieved) => parts.push("✓".into()),
+                Some(Mark::NotAchieved) => parts.push("✗".into()),
+                Some(Mark::NoData) => parts.push("?".into()),
+                _ => {}
+            }
+            row.push(Cell::plain(if parts.is_empty() {
+                "–".to_string()
+            } else {
+                parts.join(" · ")
+            }));
+        }
+        rows.push(row);
+    }
+    let mut numeric = vec![false];
+    numeric.extend(years.iter().map(|_| true));
+    d.push(Block::Table {
+        caption: "Resultat, mål (ambisjon) og vurdering per år: ✓ nådd, ✗ ikke nådd, ? ingen data; * = syntetiske inndata".into(),
+        header,
+        numeric,
+        rows,
+    });
+
+    for i in &r.indicators {
+        d.push(heading(
+            2,
+            format!("{}. {}", i.number, i.name),
+            &format!("ind-{}", i.id),
+        ));
+        d.push(Block::Chart {
+            id: i.id.clone(),
+            svg: chart::indicator_svg(i),
+            caption: format!("Resultater og ambisjoner for «{}».", i.name),
+        });
+        d.push(para(format!("Mål: {} Kilde: {}.", i.rule_text, i.source)));
+        d.push(para(format!("Beregning: {}", i.definition)));
+        let differing: Vec<String> = i
+            .years
+            .iter()
+            .filter_map(|y| match (&y.computed, &y.quoted) {
+                (Some(c), Some(q)) if (c.value - q.value).abs() > 1e-9 => Some(format!(
+                    "{}: beregnet {} ({}), planen oppgir {} ({})",
+                    y.year,
+                    fmt::value(c.value, i.unit),
+                    c.source,
+                    fmt::value(q.value, i.unit),
+                    q.source
+                )),
+                _ => None,
+            })
+            .collect();
+        if !differing.is_empty() {
+            d.push(para(
+                "Beregnede tall som avviker fra tallene planen oppgir (begge vises):",
+            ));
+            d.push(Block::List(differing));
+        }
+        if let Some(t) = &i.trend {
+            d.push(para(format!("Trend: {}. {}", t.status, t.basis)));
+            if let Some(o) = &t.override_note {
+                d.push(para(format!("Overstyrt av saksbehandler: {o}")));
+            }
+        }
+        if let Some(c) = &i.comment {
+            d.push(para(format!("Kommentar: {c}")));
+        }
+    }
+
+    // Ranking.
+    d.push(heading(1, "Kommune-NM", "kommune-nm"));
+    if r.rankings.is_empty() {
+        d.push(para("Ingen rangering er tilgjengelig."));
+    }
+    for k in &r.rankings {
+        let mut header = vec!["Kommune".to_string(), "Totalt".to_string()];
+        header.extend(k.groups.iter().cloned());
+        let numeric = header.iter().enumerate().map(|(n, _)| n > 0).collect();
+        let rows = k
+            .rows
+            .iter()
+            .map(|row| {
+                let mk = |t: String| {
+                    if row.own {
+                        Cell::strong(t)
+                    } else {
+                        Cell::plain(t)
+                    }
+                };
+                let mut cells = vec![mk(row.name.clone()), mk(format!("{}.", row.total))];
+                cells.extend(
+                    row.groups
+                        .iter()
+                        .map(|g| mk(g.map(|g| format!("{g}.")).unwrap_or_else(|| "–".into()))),
+                );
+                cells
+            })
+            .collect();
+        d.push(Block::Table {
+            caption: format!(
+                "{} ({}{}). Kilde: {}",
+                k.title,
+                if k.computed { "beregnet" } else { "publisert" },
+                if k.synthetic {
+                    ", syntetiske inndata"
+                } else {
+                    ""
+                },
+                k.source
+            ),
+            header,
+            numeric,
+            rows,
+        });
+    }
+
+    // Focus areas.
+    d.push(heading(
+        1,
+        "Innsatsområder, strategier og tiltak",
+        "innsatsomrader",
+    ));
+    for a in &p.focus_areas {
+        d.push(heading(
+            2,
+            format!("{} {}", a.number, a.title.nb),
+            &format!("omrade-{}", a.number),
+        ));
+        d.push(para(a.description.clone()));
+        let mut rows = Vec::new();
+        for s in a.all_strategies() {
+            let linked: Vec<&crate::model::ActionView> = r
+                .actions
+                .iter()
+                .filter(|x| x.strategies.contains(&s.id))
+                .collect();
+            let actions = if linked.is_empty() {
+                "ingen tiltak koblet".to_string()
+            } else {
+                linked
+                    .iter()
+                    .map(|x| format!("{} {} ({}, {} %)", x.id, x.title, x.status, x.progress))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            rows.push(vec![
+                Cell::strong(s.id.clone()),
+                Cell::plain(s.text.clone()),
+                Cell::plain(actions),
+            ]);
+        }
+        d.push(Block::Table {
+            caption: format!("Strategier i {} og tiltakene som følger dem opp", a.number),
+            header: vec![
+                "Id".into(),
+                "Strategi".into(),
+                "Tiltak (status, fremdrift)".into(),
+            ],
+            numeric: vec![false, false, false],
+            rows,
+        });
+    }
+
+    // Deviations.
+    d.push(heading(1, "Avvik", "avvik"));
+    let late: Vec<String> = r
+        .actions
+        .iter()
+        .filter(|a| a.late)
+        .map(|a| {
+            format!(
+                "Tiltak {} {} – {}, {} %{}{}",
+                a.id,
+                a.title,
+                a.status,
+                a.progress,
+                a.end
+                    .map(|e| format!(", sluttdato {e}"))
+                    .unwrap_or_default(),
+                if a.comment.is_empty() {
+                    String::new()
+                } else {
+                    format!(". Kommentar: {}", a.comment)
+                }
+            )
+        })
+        .collect();
+    let off: Vec<String> = r
+        .off_track()
+        .iter()
+        .map(|i| {
+            format!(
+                "Indikator {}. {} – ambisjonen for {} er ikke nådd{}",
+                i.number,
+                i.name,
+                r.year,
+                i.comment
+                    .as_ref()
+                    .map(|c| format!(". Kommentar: {c}"))
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    if late.is_empty() && off.is_empty() {
+        d.push(para("Ingen avvik registrert for perioden."));
+    } else {
+        d.extend([para("Forsinkede tiltak og indikatorer som ikke når ambisjonen, med saksbehandlers forklaring:")]);
+        let mut all = off;
+        all.extend(late);
+        d.push(Block::List(all));
+    }
+
+    // Register facts.
+    d.push(heading(1, "Fakta fra registrene", "fakta"));
+    if r.facts.is_empty() {
+        d.push(para(
+            "Ingen registertall er importert ennå; planens egne fakta (2019-tall) står i planen.",
+        ));
+    } else {
+        let rows = r
+            .facts
+            .iter()
+            .map(|f| {
+                vec![
+                    Cell::plain(f.section.clone()),
+                    Cell::plain(f.quoted_text.clone()),
+                    Cell::plain(f.quoted.clone().unwrap_or_else(|| "–".into())),
+                    Cell::plain(match &f.computed {
+                        Some(c) if f.synthetic => format!("{c} (syntetisk)"),
+                        Some(c) => c.clone(),
+                        None => "–".into(),
+                    }),
+                ]
+            })
+            .collect();
+        d.push(Block::Table {
+            caption: "Planens tall (sitert) ved siden av tall beregnet fra Enhetsregisteret".into(),
+            header: vec![
+                "Avsnitt".into(),
+                "Fakta i planen".into(),
+                "Planens tall".into(),
+                "Beregnet".into(),
+            ],
+            numeric: vec![false, false, true, true],
+            rows,
+        });
+    }
+
+    // Appendix.
+    d.push(heading(1, "Vedlegg: kilder og definisjoner", "vedlegg"));
+    if !r.sources.is_empty() {
+        d.push(Block::Table {
+            caption: "Kilder".into(),
+            header: vec![
+                "Kilde".into(),
+                "Publisering".into(),
+                "Hentet".into(),
+                "Type".into(),
+            ],
+            numeric: vec![false, false, false, false],
+            rows: r
+                .sources
+                .iter()
+                .map(|s| {
+                    vec![
+                        Cell::plain(s.name.clone()),
+                        Cell::plain(s.release.clone()),
+                        Cell::plain(s.fetched.clone()),
+                        Cell::plain(if s.synthetic {
+                            "syntetisk"
+                        } else {
+                            "offisiell"
+                        }),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    d.push(para(format!(
+        "Planens tall er sitert fra «{}». Tall merket «beregnet» er regnet ut av naeringsplan fra kildene over.",
+        p.meta.source
+    )));
+    if !r.definitions.is_empty() {
+        d.push(Block::List(
+            r.definitions
+                .iter()
+                .map(|(t, e)| format!("{t}: {e}"))
+                .collect(),
+        ));
+    }
+    d
+}

@@ -1,0 +1,48 @@
+//! The council report (*status for måloppnåelse*), generated from the data.
+//!
+//! The caller assembles a [`ReportInput`] (the plan, indicator years with judgements, actions,
+//! rankings, register facts, sources); [`doc::build`] turns it into one document tree; and the
+//! backends render that tree as a self-contained HTML file ([`html`]), Markdown ([`markdown`]) or
+//! an A4 PDF made in-process with typst ([`pdf`]). Numbers use Norwegian formatting (`96 088`,
+//! `41,9 %`). HTML and Markdown are deterministic for the same input; the PDF differs at most in
+//! its creation date.
+
+pub mod chart;
+pub mod doc;
+pub mod html;
+pub mod markdown;
+pub mod model;
+pub mod pdf;
+
+pub use model::*;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One self-contained HTML file.
+    Html,
+    /// Markdown.
+    Markdown,
+    /// PDF (A4).
+    Pdf,
+}
+
+/// Renders the report. `created` is the PDF creation date (ignored by HTML and Markdown).
+pub fn render(
+    input: &ReportInput,
+    format: Format,
+    created: Option<time::OffsetDateTime>,
+) -> Result<Vec<u8>, pdf::PdfError> {
+    let blocks = doc::build(input);
+    let title = input.title();
+    Ok(match format {
+        Format::Html => html::render(&title, &blocks).into_bytes(),
+        Format::Markdown => markdown::render(&blocks).into_bytes(),
+        Format::Pdf => pdf::render(
+            &title,
+            &format!("{} kommune", input.plan.meta.municipality_name),
+            &blocks,
+            created,
+        )?,
+    })
+}

@@ -1,0 +1,277 @@
+//! The report's input: a plain view of everything the report shows, assembled by the caller from
+//! the store and the engine. The renderers only format; they compute nothing, so the HTML, the
+//! Markdown and the PDF always say the same thing.
+
+use plan::{Plan, Unit};
+use serde::Serialize;
+
+/// Which part of the year the report covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    /// The whole year (the annual report to the council).
+    Year,
+    /// First half-year (political follow-up).
+    H1,
+    /// Second half-year.
+    H2,
+}
+
+impl Period {
+    /// Label as shown in the report, e.g. `2024`, `1. halvår 2024`.
+    pub fn label(self, year: i32) -> String {
+        match self {
+            Period::Year => format!("{year}"),
+            Period::H1 => format!("1. halvår {year}"),
+            Period::H2 => format!("2. halvår {year}"),
+        }
+    }
+
+    /// Last day covered.
+    pub fn end(self, year: i32) -> Option<time::Date> {
+        let (m, d) = match self {
+            Period::H1 => (time::Month::June, 30),
+            Period::Year | Period::H2 => (time::Month::December, 31),
+        };
+        time::Date::from_calendar_date(year, m, d).ok()
+    }
+}
+
+/// How a year of an indicator was judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mark {
+    /// The year's result meets the ambition.
+    Achieved,
+    /// It does not.
+    NotAchieved,
+    /// There is an ambition but no result.
+    NoData,
+    /// No ambition for that year.
+    NoAmbition,
+}
+
+impl Mark {
+    /// Symbol and word shown in tables (text, not colour only).
+    pub fn label(self) -> &'static str {
+        match self {
+            Mark::Achieved => "✓ nådd",
+            Mark::NotAchieved => "✗ ikke nådd",
+            Mark::NoData => "– ingen data",
+            Mark::NoAmbition => "",
+        }
+    }
+}
+
+/// A result value and where it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValueView {
+    /// The value in the indicator's unit.
+    pub value: f64,
+    /// Short source label, e.g. `beregnet (SSB 07459)` or `sitert fra planen`.
+    pub source: String,
+    /// Whether any input is synthetic.
+    pub synthetic: bool,
+}
+
+/// One year of an indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearView {
+    /// The year.
+    pub year: i32,
+    /// Result computed from statistics, if any.
+    pub computed: Option<ValueView>,
+    /// Result quoted by the plan or imported as published, if any.
+    pub quoted: Option<ValueView>,
+    /// The ambition that year, if any.
+    pub ambition: Option<f64>,
+    /// The judgement.
+    pub mark: Mark,
+}
+
+impl YearView {
+    /// The value the judgement uses: computed if present, else quoted.
+    pub fn shown(&self) -> Option<&ValueView> {
+        self.computed.as_ref().or(self.quoted.as_ref())
+    }
+}
+
+/// An indicator with its years, trend and explanation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorView {
+    /// Stable id.
+    pub id: String,
+    /// Position in the plan.
+    pub number: u32,
+    /// Name (Norwegian).
+    pub name: String,
+    /// Unit.
+    pub unit: Unit,
+    /// The rule in words.
+    pub rule_text: String,
+    /// Comparison symbol of the ambitions (≤, ≥ …).
+    pub ambition_op: String,
+    /// Data source (e.g. SSB, NHO).
+    pub source: String,
+    /// One entry per year of the plan's table.
+    pub years: Vec<YearView>,
+    /// Trend status (Open SDG method), if computed: label and the figures it rests on.
+    pub trend: Option<TrendView>,
+    /// How the value is computed, in words.
+    pub definition: String,
+    /// Staff's explanation of a deviation, if any.
+    pub comment: Option<String>,
+}
+
+/// Trend status with its inputs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrendView {
+    /// Status in words, e.g. `Moderat fremgang`.
+    pub status: String,
+    /// The figures it rests on, in words.
+    pub basis: String,
+    /// A staff override and its justification, shown beside the computed status.
+    pub override_note: Option<String>,
+}
+
+/// An action with its current state.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionView {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Linked strategy ids.
+    pub strategies: Vec<String>,
+    /// Owner.
+    pub owner: String,
+    /// Status label (Norwegian).
+    pub status: String,
+    /// Progress 0–100.
+    pub progress: u8,
+    /// Planned end, if any.
+    pub end: Option<time::Date>,
+    /// Latest staff comment.
+    pub comment: String,
+    /// Late: past its end date without being completed, or marked delayed.
+    pub late: bool,
+}
+
+/// A fact computed from a register or statistics, beside the plan's quoted figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FactView {
+    /// Plan section.
+    pub section: String,
+    /// The fact as quoted in the plan.
+    pub quoted_text: String,
+    /// The quoted value with its year, formatted.
+    pub quoted: Option<String>,
+    /// The computed value, formatted, with its date.
+    pub computed: Option<String>,
+    /// Whether the computed value is synthetic.
+    pub synthetic: bool,
+}
+
+/// A ranking position (computed or published) with sub-ranks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankRow {
+    /// Municipality name.
+    pub name: String,
+    /// Total rank.
+    pub total: u32,
+    /// Sub-ranks in the order of [`RankingView::groups`].
+    pub groups: Vec<Option<u32>>,
+    /// Whether this is the plan's own municipality.
+    pub own: bool,
+}
+
+/// A ranking table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankingView {
+    /// Title, e.g. `NHOs Kommune-NM 2020 (tall fra 2019), publisert`.
+    pub title: String,
+    /// Where it comes from.
+    pub source: String,
+    /// Group names.
+    pub groups: Vec<String>,
+    /// Rows.
+    pub rows: Vec<RankRow>,
+    /// Whether it is computed (vs published).
+    pub computed: bool,
+    /// Whether its inputs are synthetic.
+    pub synthetic: bool,
+}
+
+/// One source in the appendix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceView {
+    /// Table or register, e.g. `SSB tabell 07459`.
+    pub name: String,
+    /// Release / update.
+    pub release: String,
+    /// When it was fetched or imported.
+    pub fetched: String,
+    /// Real or synthetic.
+    pub synthetic: bool,
+}
+
+/// Everything a report shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportInput {
+    /// The plan.
+    pub plan: Plan,
+    /// Report year.
+    pub year: i32,
+    /// Period.
+    pub period: Period,
+    /// "Data as of": the latest change in the store (never the wall clock, so the output is
+    /// deterministic).
+    pub data_as_of: String,
+    /// Indicators.
+    pub indicators: Vec<IndicatorView>,
+    /// Actions.
+    pub actions: Vec<ActionView>,
+    /// Rankings (computed and published).
+    pub rankings: Vec<RankingView>,
+    /// Register facts beside the plan's quoted figures.
+    pub facts: Vec<FactView>,
+    /// Sources.
+    pub sources: Vec<SourceView>,
+    /// Definitions (term, explanation).
+    pub definitions: Vec<(String, String)>,
+}
+
+impl ReportInput {
+    /// Whether anything shown is synthetic (the report then says so on its front page).
+    pub fn has_synthetic(&self) -> bool {
+        self.indicators
+            .iter()
+            .flat_map(|i| i.years.iter())
+            .filter_map(|y| y.computed.as_ref())
+            .any(|v| v.synthetic)
+            || self.rankings.iter().any(|r| r.synthetic)
+            || self.facts.iter().any(|f| f.synthetic)
+            || self.sources.iter().any(|s| s.synthetic)
+    }
+
+    /// The report's title, e.g. `Status for måloppnåelse 2024 – Temaplan næring 2021–2024`.
+    pub fn title(&self) -> String {
+        format!(
+            "Status for måloppnåelse {} – {}",
+            self.period.label(self.year),
+            self.plan.meta.title.nb
+        )
+    }
+
+    /// Indicators that are off track in the report year (not achieved, or a deteriorating trend).
+    pub fn off_track(&self) -> Vec<&IndicatorView> {
+        self.indicators
+            .iter()
+            .filter(|i| {
+                i.years
+                    .iter()
+                    .any(|y| y.year == self.year && y.mark == Mark::NotAchieved)
+            })
+            .collect()
+    }
+}

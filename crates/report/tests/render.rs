@@ -1,0 +1,221 @@
+//! Renders the report for the embedded default and reads it back.
+
+use std::process::Command;
+
+use naeringsplan_report::{
+    ActionView, Format, IndicatorView, Mark, Period, RankRow, RankingView, ReportInput, ValueView,
+    YearView, render,
+};
+
+/// The report input as the plan alone gives it: quoted results and ambitions, the example actions.
+fn input() -> ReportInput {
+    let plan = plan::embedded_default();
+    let indicators = plan
+        .indicators
+        .iter()
+        .map(|i| IndicatorView {
+            id: i.id.clone(),
+            number: i.number,
+            name: i.name.nb.clone(),
+            unit: i.unit,
+            rule_text: i.rule_text.nb.clone(),
+            ambition_op: i.ambition_op.symbol().to_string(),
+            source: i.source.clone(),
+            years: plan
+                .table_years()
+                .map(|y| YearView {
+                    year: y,
+                    computed: None,
+                    quoted: i.results.get(&y).map(|r| ValueView {
+                        value: r.value,
+                        source: r.source.clone(),
+                        synthetic: false,
+                    }),
+                    ambition: i.ambitions.get(&y).copied(),
+                    mark: if i.ambitions.contains_key(&y) {
+                        Mark::NoData
+                    } else {
+                        Mark::NoAmbition
+                    },
+                })
+                .collect(),
+            trend: None,
+            definition: "sitert fra planen".into(),
+            comment: None,
+        })
+        .collect();
+    let actions = plan
+        .actions
+        .iter()
+        .map(|a| ActionView {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            strategies: a.strategies.clone(),
+            owner: a.owner.clone(),
+            status: a.status.label(plan::Lang::Nb).to_string(),
+            progress: a.progress,
+            end: a.end,
+            comment: String::new(),
+            late: a.status == plan::ActionStatus::Delayed,
+        })
+        .collect();
+    let nm = &plan.published_rankings[0];
+    let rankings = vec![RankingView {
+        title: format!("NHOs Kommune-NM {} (tall fra {})", nm.edition, nm.data_year),
+        source: nm.source.clone(),
+        groups: nm.groups.iter().map(|g| g.name.nb.clone()).collect(),
+        rows: nm
+            .rows
+            .iter()
+            .map(|r| RankRow {
+                name: r.municipality_name.clone(),
+                total: r.total,
+                groups: nm
+                    .groups
+                    .iter()
+                    .map(|g| r.groups.get(&g.id).copied())
+                    .collect(),
+                own: r.municipality_name.starts_with("Asker"),
+            })
+            .collect(),
+        computed: false,
+        synthetic: false,
+    }];
+    ReportInput {
+        plan,
+        year: 2024,
+        period: Period::Year,
+        data_as_of: "2024-12-31".into(),
+        indicators,
+        actions,
+        rankings,
+        facts: vec![],
+        sources: vec![],
+        definitions: vec![(
+            "Egendekning".into(),
+            "Arbeidsplasser i kommunen / sysselsatte bosatte 15–74 år".into(),
+        )],
+    }
+}
+
+#[test]
+fn html_is_self_contained_deterministic_and_escaped() {
+    let mut inp = input();
+    inp.actions[0].title = "<script>alert(1)</script>".into();
+    let a = render(&inp, Format::Html, None).unwrap();
+    let b = render(&inp, Format::Html, None).unwrap();
+    assert_eq!(a, b, "same input, same bytes");
+    let html = String::from_utf8(a).unwrap();
+    assert!(!html.contains("<script>"), "user text is escaped");
+    assert!(html.contains("&lt;script&gt;"));
+    assert!(
+        !html.contains("src=\"http") && !html.contains("href=\"http"),
+        "no external resources"
+    );
+    assert!(html.contains("<svg"), "charts are inline SVG");
+    assert!(html.contains("name=\"viewport\""));
+    assert!(html.contains("41,9\u{a0}%"));
+}
+
+#[test]
+fn markdown_has_every_strategy() {
+    let md = String::from_utf8(render(&input(), Format::Markdown, None).unwrap()).unwrap();
+    for s in plan::embedded_default().strategies() {
+        assert!(md.contains(&s.id), "{}", s.id);
+    }
+}
+
+#[test]
+fn pdf_text_has_every_indicator_area_and_strategy_and_pages_render() {
+    let inp = input();
+    let pdf = render(&inp, Format::Pdf, None).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    if let Ok(keep) = std::env::var("REPORT_KEEP_PDF") {
+        std::fs::write(keep, &pdf).unwrap();
+    }
+    let out = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed: .ci/run installs it");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).replace('\u{a0}', " ");
+    // Words may be hyphenated or wrapped across lines: compare with whitespace squeezed.
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for i in &inp.plan.indicators {
+        let head: String = i
+            .name
+            .nb
+            .split_whitespace()
+            .take(5)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(flat.contains(&head), "indicator {}: {head}", i.id);
+    }
+    for a in &inp.plan.focus_areas {
+        assert!(
+            flat.contains(&format!(
+                "{} {}",
+                a.number,
+                a.title.nb.split_whitespace().next().unwrap()
+            )),
+            "area {}",
+            a.number
+        );
+    }
+    for s in inp.plan.strategies() {
+        assert!(flat.contains(&s.id), "strategy {}", s.id);
+    }
+    assert!(flat.contains("41,9 %"), "Norwegian decimal comma");
+    assert!(flat.contains("Innhold"), "table of contents");
+    assert!(
+        flat.contains("Side 1 av") || flat.contains("Side 2 av"),
+        "page numbers"
+    );
+    let info = Command::new("pdfinfo").arg(&path).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.contains("Status for måloppnåelse"),
+        "title in metadata: {info}"
+    );
+    assert!(
+        info.contains("Page size:      595.276 x 841.89") || info.contains("A4"),
+        "A4: {info}"
+    );
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap();
+    let ppm = Command::new("pdftoppm")
+        .args(["-r", "20", "-png"])
+        .arg(&path)
+        .arg(dir.path().join("p"))
+        .output()
+        .unwrap();
+    assert!(
+        ppm.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ppm.stderr)
+    );
+    let pngs = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "png")
+        })
+        .count();
+    assert_eq!(pngs, pages, "every page renders");
+    let catalog = String::from_utf8_lossy(&pdf);
+    assert!(
+        catalog.contains("/Lang (nb") || catalog.contains("/Lang(nb"),
+        "language nb in the catalog"
+    );
+}
