@@ -10,6 +10,7 @@
 //!   KLASS snapshot from 2017 onwards.
 //! - [`pxcsv`]: SSB statistics-bank CSV exports (07459 by region and single-year age, in the
 //!   encodings, separators and title lines SSB used over the years).
+//! - [`synthetic`]: the documented, deterministic generator of the snapshot's SYNTHETIC series.
 //!
 //! No I/O: every reader takes the bytes it is handed.
 
@@ -19,4 +20,5 @@ pub mod geography;
 pub mod jsonstat;
 pub mod klass;
 pub mod pxcsv;
+pub mod synthetic;
 pub mod text;

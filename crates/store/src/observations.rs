@@ -162,6 +162,8 @@ pub struct ImportSummary {
     pub synthetic: bool,
     /// Cells, codes or changes read from the file.
     pub rows_read: u64,
+    /// Cells that were a bare `null` (no value, no status symbol): not stored.
+    pub rows_empty: u64,
     /// Rows written.
     pub rows_stored: u64,
     /// Of the cells read, how many had no value (kept with their reason).
@@ -262,6 +264,8 @@ struct ObservationFile {
     source_url: Option<String>,
     synthetic: bool,
     rows: Vec<NewObservation>,
+    /// Cells read in all (including bare nulls, which are not stored).
+    cells: u64,
 }
 
 /// The normalised region code: a municipality's four digits without `K-`, else as given.
@@ -329,6 +333,14 @@ fn observations_from_dataset(ds: &Dataset) -> std::result::Result<ObservationFil
     let mut seen: HashSet<(String, String, String, String)> = HashSet::new();
     let mut rows = Vec::with_capacity(ds.cells().len());
     for obs in ds.observations() {
+        // A bare `null` (no status symbol) says only "no value", as an absent row does: not
+        // stored (sparse datasets such as a commuting matrix are mostly that).
+        if matches!(
+            obs.cell,
+            Cell::Missing(jsonstat::MissingReason::Unspecified)
+        ) {
+            continue;
+        }
         let contents = obs.code(metric).unwrap_or_default();
         let period = obs.code(time_dim).unwrap_or_default();
         let region_raw = geo.and_then(|g| obs.code(g)).unwrap_or_default();
@@ -384,6 +396,7 @@ fn observations_from_dataset(ds: &Dataset) -> std::result::Result<ObservationFil
         source_url,
         synthetic,
         rows,
+        cells: ds.cells().len() as u64,
     })
 }
 
@@ -428,12 +441,14 @@ fn observations_from_ssb_csv(
             });
         }
     }
+    let cells = rows.len() as u64;
     Ok(ObservationFile {
         table_id: "07459".to_owned(),
         updated: None,
         source_url: None,
         synthetic: false,
         rows,
+        cells,
     })
 }
 
@@ -573,6 +588,7 @@ impl Store {
             updated: row.try_get("updated")?,
             synthetic: row.try_get::<i64, _>("synthetic")? != 0,
             rows_read: u64::try_from(row.try_get::<i64, _>("rows_read")?).unwrap_or(0),
+            rows_empty: 0,
             rows_stored: 0,
             rows_missing: 0,
             rows_superseding: 0,
@@ -695,7 +711,8 @@ impl Store {
             table_id: Some(file.table_id.clone()),
             updated: file.updated.clone(),
             synthetic,
-            rows_read: file.rows.len() as u64,
+            rows_read: file.cells,
+            rows_empty: file.cells - file.rows.len() as u64,
             rows_stored: 0,
             rows_missing: file.rows.iter().filter(|r| r.value.is_none()).count() as u64,
             rows_superseding: 0,
@@ -866,6 +883,7 @@ impl Store {
             updated: None,
             synthetic: opts.synthetic,
             rows_read: n,
+            rows_empty: 0,
             rows_stored: n,
             rows_missing: 0,
             rows_superseding: 0,

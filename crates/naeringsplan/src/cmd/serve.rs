@@ -32,6 +32,7 @@ pub enum SecureCookies {
 
 pub async fn run(opts: &Options, addr: &str, security: &Security) -> anyhow::Result<ExitCode> {
     let ctx = opts.open().await?;
+    crate::snapshot::ensure(&ctx.store).await?;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;

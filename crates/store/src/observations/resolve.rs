@@ -609,35 +609,52 @@ impl Store {
         let rows = self
             .current_observations(&def.table, &def.contents, &components, &period)
             .await?;
-        let (rows, method) = if def.kind == SeriesKind::CommutingBlock {
-            (rows, Method::CommutingBlock)
-        } else if rows.is_empty() && components != [code.clone()] {
-            let direct = self
-                .current_observations(
-                    &def.table,
-                    &def.contents,
-                    std::slice::from_ref(&code),
-                    &period,
-                )
-                .await?;
-            if direct.is_empty() {
-                (direct, Method::Summed)
-            } else {
-                out.series_date = at;
-                out.components.clear();
-                (direct, Method::Redistricted)
-            }
-        } else if components == [code.clone()] {
-            (rows, Method::Direct)
+        let is_block = def.kind == SeriesKind::CommutingBlock;
+        let wanted_key = |r: &StoredObservation| is_block || keys.contains(&r.series_key);
+        let rows: Vec<StoredObservation> = rows.into_iter().filter(|r| wanted_key(r)).collect();
+        let mut redistricted: Option<String> = None;
+        let rows = if is_block || !rows.is_empty() {
+            rows
         } else {
-            (rows, Method::Summed)
+            // Nothing on the year's own codes: the figure may be published under the target
+            // code on later borders (re-districted), or under the code it was renumbered to.
+            let mut found = Vec::new();
+            for cand in fallback_codes(geo, &code, at, &components) {
+                let direct: Vec<StoredObservation> = self
+                    .current_observations(
+                        &def.table,
+                        &def.contents,
+                        std::slice::from_ref(&cand),
+                        &period,
+                    )
+                    .await?
+                    .into_iter()
+                    .filter(|r| wanted_key(r))
+                    .collect();
+                if !direct.is_empty() {
+                    found = direct;
+                    redistricted = Some(cand);
+                    break;
+                }
+            }
+            found
+        };
+        let method = if is_block {
+            Method::CommutingBlock
+        } else if redistricted.is_some() {
+            Method::Redistricted
+        } else if components == [code.clone()] {
+            Method::Direct
+        } else {
+            Method::Summed
         };
         out.method = method;
-
-        let used_codes: Vec<String> = if method == Method::Redistricted {
-            vec![code.clone()]
-        } else {
-            components.clone()
+        if redistricted.is_some() {
+            out.series_date = at;
+        }
+        let used_codes: Vec<String> = match &redistricted {
+            Some(c) => vec![c.clone()],
+            None => components.clone(),
         };
         let mut total = Some(0.0);
         let mut first_missing: Option<Missing> = None;
@@ -714,13 +731,7 @@ impl Store {
             let name = geo
                 .versions_of(stats::geography::Level::Municipality, c)
                 .into_iter()
-                .find(|v| {
-                    v.is_valid_at(if method == Method::Redistricted {
-                        at
-                    } else {
-                        series_date
-                    })
-                })
+                .find(|v| method == Method::Redistricted || v.is_valid_at(series_date))
                 .map(|v| v.name.clone());
             out.components.push(ResolvedComponent {
                 region: c.clone(),
@@ -736,6 +747,28 @@ impl Store {
         out.synthetic = out.provenance.iter().any(|p| p.synthetic);
         Ok(out)
     }
+}
+
+/// Codes to try when the year's own codes have no data: the target itself (a table published on
+/// later borders), then the code it was later renumbered to, if that is a pure renumbering
+/// (one successor, whose only predecessor is the target): 3025 → 3203.
+fn fallback_codes(geo: &Geography, code: &str, at: Date, components: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    if components != [code.to_owned()] {
+        out.push(code.to_owned());
+    }
+    let today = time::OffsetDateTime::now_utc().date();
+    if today > at
+        && let Ok(next) = geo.successors(code, at, today)
+        && let [s] = next.as_slice()
+        && s != code
+        && geo
+            .predecessors(s, today, at)
+            .is_ok_and(|p| p == [code.to_owned()])
+    {
+        out.push(s.clone());
+    }
+    out
 }
 
 /// 1 January of the series' year when the code is valid then, else the last day it is valid
