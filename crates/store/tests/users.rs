@@ -137,3 +137,53 @@ async fn disabled_users_lose_sessions_and_tokens() {
     );
     assert_eq!(store.revoke_api_tokens("kari").await.unwrap(), 1);
 }
+
+/// The same flow on PostgreSQL, when `NAERINGSPLAN_TEST_POSTGRES` names a database
+/// (e.g. `postgres://postgres@127.0.0.1:5432/test`); skipped otherwise.
+#[tokio::test]
+async fn postgres_users_sessions_throttle_and_tokens() {
+    let Ok(url) = std::env::var("NAERINGSPLAN_TEST_POSTGRES") else {
+        eprintln!("skipped: NAERINGSPLAN_TEST_POSTGRES is not set");
+        return;
+    };
+    let store = Store::open(&url).await.unwrap();
+    let suffix = &naeringsplan_store::users::random_token().unwrap()[..8];
+    let name = format!("kari-{suffix}");
+    store.add_user(&name, PW, Role::Editor).await.unwrap();
+    let t = Throttle {
+        max_failures_per_user: 2,
+        max_failures_per_ip: 100,
+        window_secs: 600,
+    };
+    let ip = format!("ip-{suffix}");
+    let (_, s) = store.login(&name, PW, &ip, &t, None).await.unwrap();
+    assert_eq!(
+        store.session(&s.token).await.unwrap().unwrap().user.name,
+        name
+    );
+    for _ in 0..2 {
+        assert!(matches!(
+            store.login(&name, "feil", &ip, &t, None).await,
+            Err(LoginError::BadCredentials)
+        ));
+    }
+    assert!(matches!(
+        store.login(&name, PW, &ip, &t, None).await,
+        Err(LoginError::Throttled)
+    ));
+    let token = store.create_api_token(&name, "pg").await.unwrap();
+    assert_eq!(
+        store.user_by_api_token(&token).await.unwrap().unwrap().name,
+        name
+    );
+    store.set_disabled(&name, true).await.unwrap();
+    assert!(store.session(&s.token).await.unwrap().is_none());
+    assert!(
+        store
+            .users()
+            .await
+            .unwrap()
+            .iter()
+            .any(|u| u.name == name && u.disabled)
+    );
+}
