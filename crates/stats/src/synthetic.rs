@@ -240,6 +240,7 @@ fn extension(table: &str, note: &str) -> Value {
 }
 
 /// A dataset with dimensions (id, codes with labels), sparse values by row-major index.
+#[allow(clippy::too_many_arguments)]
 fn dataset(
     table: &str,
     label: &str,

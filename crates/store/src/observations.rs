@@ -675,13 +675,23 @@ impl Store {
         )
         .await?;
 
-        // The current rows of this table, by key.
-        let existing = sqlx::query(
-            "SELECT id, import_id, contents_code, series_key, region, period, value, status, updated, synthetic FROM observations WHERE table_id = $1 AND superseded_by IS NULL",
-        )
-        .bind(&file.table_id)
-        .fetch_all(&mut *tx)
-        .await?;
+        // The current rows of this table for the file's periods, by key.
+        let periods: std::collections::BTreeSet<&str> =
+            file.rows.iter().map(|r| r.period.as_str()).collect();
+        let periods = serde_json::to_string(&periods).map_err(StoreError::from)?;
+        let sql = match self.backend() {
+            Backend::Sqlite => {
+                "SELECT id, import_id, contents_code, series_key, region, period, value, status, updated, synthetic FROM observations WHERE table_id = $1 AND superseded_by IS NULL AND period IN (SELECT value FROM json_each($2))"
+            }
+            Backend::Postgres => {
+                "SELECT id, import_id, contents_code, series_key, region, period, value, status, updated, synthetic FROM observations WHERE table_id = $1 AND superseded_by IS NULL AND period IN (SELECT jsonb_array_elements_text($2::jsonb))"
+            }
+        };
+        let existing = sqlx::query(sql)
+            .bind(&file.table_id)
+            .bind(periods)
+            .fetch_all(&mut *tx)
+            .await?;
         let mut current: HashMap<Key, Current> = HashMap::with_capacity(existing.len());
         for r in existing {
             current.insert(
