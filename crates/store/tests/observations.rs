@@ -528,3 +528,80 @@ async fn the_bundled_catalogue_parses_and_names_the_series() {
         Err(ResolveError::NeedsSelection { .. })
     ));
 }
+
+/// The same import, supersession and resolution on PostgreSQL, when `NAERINGSPLAN_TEST_POSTGRES`
+/// names a server (e.g. `postgres://postgres@127.0.0.1:5432/postgres`); a fresh database is
+/// created for the run. Skipped otherwise.
+#[tokio::test]
+async fn postgres_import_supersede_and_resolve() {
+    let Ok(url) = std::env::var("NAERINGSPLAN_TEST_POSTGRES") else {
+        eprintln!("skipped: NAERINGSPLAN_TEST_POSTGRES is not set");
+        return;
+    };
+    let admin = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(1)
+        .connect(&url)
+        .await
+        .unwrap();
+    let name = format!(
+        "obs_{}_{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    );
+    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&admin)
+        .await
+        .unwrap();
+    let base = url.rsplit_once('/').map_or(url.as_str(), |(b, _)| b);
+    let store = naeringsplan_store::Store::open(&format!("{base}/{name}"))
+        .await
+        .unwrap();
+    let s = store
+        .import_file("07459.json", &sample(), &opts())
+        .await
+        .unwrap();
+    assert_eq!(s.rows_stored, 359);
+    let again = store
+        .import_file("07459.json", &sample(), &opts())
+        .await
+        .unwrap();
+    assert!(again.already_imported);
+    let newer = with_release(&sample(), "2023-03-01T07:00:00Z", 96100.0, None);
+    let s = store
+        .import_file("2023.json", &newer, &opts())
+        .await
+        .unwrap();
+    assert_eq!(s.rows_superseding, 359);
+    let geo = Geography::bundled();
+    let r = store
+        .resolve(geo, &catalogue(), "population", "3025", 2022, None)
+        .await
+        .unwrap();
+    assert_eq!(r.value, Some(96100.0));
+    let h = store
+        .observation_history("07459", "Personer1", "", "3025", "2022")
+        .await
+        .unwrap();
+    assert_eq!(h.len(), 2);
+    store
+        .import_file(
+            "pop2019.json",
+            &fixture("pop_2019_asker_parts.json"),
+            &opts(),
+        )
+        .await
+        .unwrap();
+    let r = store
+        .resolve(geo, &catalogue(), "population", "3203", 2019, None)
+        .await
+        .unwrap();
+    assert_eq!(r.value, Some(93679.0));
+    let bad = store
+        .import_file("bad.json", b"{\"class\":\"dataset\"", &opts())
+        .await;
+    assert!(bad.is_err());
+    store.close().await;
+}
