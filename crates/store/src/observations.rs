@@ -305,6 +305,16 @@ fn dataset_marks(ds: &Dataset) -> (bool, Option<String>) {
         .and_then(|e| e.get("source_url"))
         .and_then(serde_json::Value::as_str)
         .map(str::to_owned);
+    // Synthetic data has no SSB address: its provenance names the generator instead.
+    let url = url.or_else(|| {
+        synthetic.then(|| {
+            let generator = ext
+                .and_then(|e| e.get("generator"))
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("naeringsplan");
+            format!("syntetisk, ikke SSB: generert med `{generator}`")
+        })
+    });
     (synthetic, url)
 }
 

@@ -194,6 +194,15 @@ async fn real_data_supersedes_synthetic_and_not_the_other_way() {
     assert_eq!(r.value, Some(11111.0));
     assert!(r.synthetic);
     assert!(r.provenance[0].synthetic);
+    assert!(
+        r.provenance[0]
+            .source_url
+            .as_deref()
+            .unwrap()
+            .starts_with("syntetisk, ikke SSB"),
+        "{:?}",
+        r.provenance[0]
+    );
 
     // Real, with an older `updated`, still wins over synthetic.
     store
