@@ -180,6 +180,7 @@ button.secondary { background: #fff; color: var(--accent); border: 1px solid var
 .notice { border: 2px solid var(--ok); padding: .5rem 1rem; margin: 1rem 0; }
 .hint { color: var(--muted); font-size: .9rem; }
 .inline { display: inline; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 del { color: var(--bad); }
 ins { color: var(--ok); text-decoration: none; }
 "#;

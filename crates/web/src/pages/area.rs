@@ -113,7 +113,12 @@ pub async fn page(
                                 td {
                                     @if let Some((v, y, syn)) = &f.computed {
                                         (v) " (" (y) ")" @if *syn { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } }
-                                    } @else { span class="muted" { (t(lang, "ikke beregnet ennå", "not computed yet")) } }
+                                    } @else if f.fact.computed_by.is_some() {
+                                        span class="muted" { (t(lang, "ikke beregnet ennå", "not computed yet")) }
+                                    } @else {
+                                        span class="muted" aria-hidden="true" { "–" }
+                                        span class="sr-only" { (t(lang, "beregnes ikke", "not computed")) }
+                                    }
                                 }
                             }
                         }
