@@ -93,15 +93,6 @@ pub fn synthetic_banner(lang: Lang) -> Markup {
     }
 }
 
-/// Escapes nothing: a path plus query for links that keep the language (`href` already does
-/// that); kept for symmetry with `href` when building filter links.
-pub fn lang_param(lang: Lang) -> Option<&'static str> {
-    match lang {
-        Lang::Nb => None,
-        Lang::En => Some("en"),
-    }
-}
-
 /// The stylesheet.
 pub async fn stylesheet() -> impl IntoResponse {
     (
