@@ -123,31 +123,68 @@ impl TopN {
     }
 
     fn offer(&mut self, unit: &Unit, value: i64) {
+        if let Some(pos) = self.position(value, unit.orgnr) {
+            self.items.insert(
+                pos,
+                Ranked {
+                    orgnr: unit.orgnr,
+                    name: unit.name.clone(),
+                    org_form: unit.org_form,
+                    nace: unit.nace,
+                    value,
+                },
+            );
+            self.items.truncate(self.n);
+        }
+    }
+
+    /// Where an entry with this value and number goes, `None` when it does not make the list.
+    fn position(&self, value: i64, orgnr: OrgNr) -> Option<usize> {
         if self.n == 0 {
-            return;
+            return None;
         }
         let key = |v: i64, o: OrgNr| (std::cmp::Reverse(v), o);
-        let k = key(value, unit.orgnr);
+        let k = key(value, orgnr);
         if self.items.len() == self.n
             && self
                 .items
                 .last()
                 .is_some_and(|last| key(last.value, last.orgnr) <= k)
         {
-            return;
+            return None;
         }
-        let pos = self.items.partition_point(|r| key(r.value, r.orgnr) < k);
-        self.items.insert(
-            pos,
-            Ranked {
-                orgnr: unit.orgnr,
-                name: unit.name.clone(),
-                org_form: unit.org_form,
-                nace: unit.nace,
-                value,
-            },
-        );
-        self.items.truncate(self.n);
+        Some(self.items.partition_point(|r| key(r.value, r.orgnr) < k))
+    }
+
+    /// Adds the entries of another list (same ranking rule).
+    fn merge(&mut self, other: TopN) {
+        for r in other.items {
+            if let Some(pos) = self.position(r.value, r.orgnr) {
+                self.items.insert(pos, r);
+                self.items.truncate(self.n);
+            }
+        }
+    }
+}
+
+impl EmployeeCount {
+    /// Adds another summary (of other units).
+    pub fn merge(&mut self, o: &EmployeeCount) {
+        self.units += o.units;
+        self.known_sum += o.known_sum;
+        self.known_units += o.known_units;
+        self.withheld_units += o.withheld_units;
+        self.not_registered_units += o.not_registered_units;
+    }
+}
+
+impl Registrations {
+    /// Adds another year's registrations.
+    pub fn merge(&mut self, o: &Registrations) {
+        self.total += o.total;
+        for (f, n) in &o.by_form {
+            *self.by_form.entry(*f).or_default() += n;
+        }
     }
 }
 
@@ -322,6 +359,45 @@ impl<'g> FactsBuilder<'g> {
         }
     }
 
+    /// Adds what another builder (with the same sector groups and list length) has counted, e.g.
+    /// one that read another part of the file on another thread. Merging gives the same facts as
+    /// feeding all units to one builder.
+    pub fn merge(&mut self, other: FactsBuilder<'_>) {
+        self.enheter_without_municipality += other.enheter_without_municipality;
+        self.underenheter_without_municipality += other.underenheter_without_municipality;
+        let (n_groups, top_n) = (self.groups.groups().len(), self.top_n);
+        for (k, o) in other.munis {
+            let acc = self
+                .munis
+                .entry(k)
+                .or_insert_with(|| Acc::new(n_groups, top_n));
+            acc.enheter += o.enheter;
+            for (f, n) in o.units_by_form {
+                *acc.units_by_form.entry(f).or_default() += n;
+            }
+            for (y, r) in o.registrations_by_year {
+                acc.registrations_by_year.entry(y).or_default().merge(&r);
+            }
+            acc.bankrupt += o.bankrupt;
+            for (y, n) in o.bankruptcies_by_year {
+                *acc.bankruptcies_by_year.entry(y).or_default() += n;
+            }
+            acc.under_liquidation += o.under_liquidation;
+            acc.under_forced_liquidation += o.under_forced_liquidation;
+            acc.deleted_or_closed += o.deleted_or_closed;
+            acc.enterprise_employees.merge(&o.enterprise_employees);
+            acc.largest.merge(o.largest);
+            for (mine, theirs) in acc.largest_by_group.iter_mut().zip(o.largest_by_group) {
+                mine.merge(theirs);
+            }
+            acc.employees_total.merge(&o.employees_total);
+            for (mine, theirs) in acc.employees_by_group.iter_mut().zip(&o.employees_by_group) {
+                mine.merge(theirs);
+            }
+            acc.employees_ungrouped.merge(&o.employees_ungrouped);
+        }
+    }
+
     /// The facts so far.
     pub fn finish(self) -> Facts {
         let groups = self.groups.groups();
@@ -385,6 +461,12 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
+    /// A snapshot from stored entries (e.g. read back from a database); sorted here, a number seen
+    /// twice keeps its last entry.
+    pub fn from_entries(date: Date, entries: Vec<(OrgNr, SnapshotEntry)>) -> Snapshot {
+        SnapshotBuilder { date, entries }.finish()
+    }
+
     /// The date the bulk file was taken.
     pub fn date(&self) -> Date {
         self.date

@@ -41,7 +41,7 @@ mod names {
 
 /// Column positions, resolved once from the header.
 #[derive(Debug, Clone)]
-struct Columns {
+pub(crate) struct Columns {
     orgnr: usize,
     name: usize,
     org_form: usize,
@@ -65,7 +65,11 @@ struct Columns {
 }
 
 impl Columns {
-    fn resolve(header: &[String], kind: UnitKind, file: &str) -> Result<Columns, OpenError> {
+    pub(crate) fn resolve(
+        header: &[String],
+        kind: UnitKind,
+        file: &str,
+    ) -> Result<Columns, OpenError> {
         let find = |aliases: &[&str]| {
             aliases
                 .iter()
@@ -133,6 +137,21 @@ impl Columns {
     }
 }
 
+/// The header's column names (trimmed, a byte order mark dropped); an error unless UTF-8.
+pub(crate) fn header_names(header: &ByteRecord, file: &str) -> Result<Vec<String>, OpenError> {
+    header
+        .iter()
+        .map(|h| {
+            std::str::from_utf8(h)
+                .map(|s| s.trim_start_matches('\u{feff}').trim().to_string())
+                .map_err(|_| OpenError::Header {
+                    file: file.to_string(),
+                    message: "header is not UTF-8".to_string(),
+                })
+        })
+        .collect()
+}
+
 /// Reads units from an Enhetsregisteret bulk CSV file, one [`Unit`] (or [`RowError`]) per record.
 ///
 /// Columns are found by header name (ignoring ASCII case, with the aliases the register uses), so
@@ -155,6 +174,9 @@ pub struct CsvUnitReader<R: Read> {
     file: Arc<str>,
     record: ByteRecord,
     width: usize,
+    /// Added to the CSV parser's line numbers: lines of the file before the text this reader
+    /// sees (0 when it reads the file from its header; more for a chunk of the file).
+    line_offset: u64,
     finished: bool,
 }
 
@@ -169,17 +191,7 @@ impl<R: Read> CsvUnitReader<R> {
             file: file.to_string(),
             message: e.to_string(),
         })?;
-        let header: Vec<String> = header
-            .iter()
-            .map(|h| {
-                std::str::from_utf8(h)
-                    .map(|s| s.trim_start_matches('\u{feff}').trim().to_string())
-                    .map_err(|_| OpenError::Header {
-                        file: file.to_string(),
-                        message: "header is not UTF-8".to_string(),
-                    })
-            })
-            .collect::<Result<_, _>>()?;
+        let header = header_names(header, file)?;
         let cols = Columns::resolve(&header, kind, file)?;
         Ok(CsvUnitReader {
             inner,
@@ -188,8 +200,37 @@ impl<R: Read> CsvUnitReader<R> {
             file: Arc::from(file),
             record: ByteRecord::new(),
             width: header.len(),
+            line_offset: 0,
             finished: false,
         })
+    }
+
+    /// A reader of header-less CSV text (a chunk of a file) whose columns are already known.
+    /// `line_offset` is the number of lines of the file before the chunk, so that errors name the
+    /// line in the whole file.
+    pub(crate) fn for_chunk(
+        reader: R,
+        cols: Columns,
+        kind: UnitKind,
+        file: Arc<str>,
+        width: usize,
+        line_offset: u64,
+    ) -> Self {
+        let inner = ReaderBuilder::new()
+            .flexible(true)
+            .has_headers(false)
+            .buffer_capacity(64 * 1024)
+            .from_reader(reader);
+        CsvUnitReader {
+            inner,
+            cols,
+            kind,
+            file,
+            record: ByteRecord::new(),
+            width,
+            line_offset,
+            finished: false,
+        }
     }
 
     /// Which kind of units this reader yields.
@@ -205,7 +246,7 @@ impl<R: Read> CsvUnitReader<R> {
     fn error(&self, line: u64, orgnr: Option<&[u8]>, kind: RowErrorKind) -> RowError {
         RowError {
             file: self.file.clone(),
-            location: Location::Line(line),
+            location: Location::Line(line + self.line_offset),
             orgnr: orgnr
                 .filter(|o| !o.is_empty())
                 .map(|o| String::from_utf8_lossy(o).into_owned()),

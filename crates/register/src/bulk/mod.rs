@@ -1,6 +1,9 @@
 //! Streaming readers for the Enhetsregisteret bulk files (enheter, underenheter), CSV or JSON,
 //! plain or gzipped.
 //!
+//! For the national files, [`read_units_parallel`] runs decompression on a thread of its own and
+//! parses CSV on several workers (same units, same errors; see its module docs).
+//!
 //! Every reader is an iterator of `Result<Unit, RowError>`, one item per row (CSV record or JSON
 //! array element), so the caller chooses: stop at the first error (the default of
 //! [`read_units`]) or skip bad rows and report them ([`ErrorPolicy::SkipAndReport`]). Nothing is
@@ -22,12 +25,17 @@
 mod csv_reader;
 mod input;
 mod json_reader;
+mod parallel;
 
 use std::io::{BufRead, Read};
 
 pub use csv_reader::CsvUnitReader;
 pub use input::{Input, Peeked};
 pub use json_reader::{DEFAULT_MAX_ELEMENT, JsonUnitReader};
+pub use parallel::{
+    DEFAULT_BLOCK_SIZE, MAX_RECORD_BYTES, ParallelOptions, ParallelRead, ReadError,
+    read_units_parallel,
+};
 
 use crate::error::{OpenError, RowError};
 use crate::unit::{Unit, UnitKind};
