@@ -33,7 +33,7 @@
 //! let r = Ranker::new(&def, &t).rank_year(2019, &ms).unwrap();
 //! // Population growth 2017–2020 is the only indicator with data: 3203 grew most.
 //! let growth = &r.indicators[def.indicator_index("befolkningsvekst_3ar").unwrap()];
-//! assert_eq!(growth.ranks, vec![Some(1), Some(2), Some(3)]);
+//! assert_eq!(growth.ranks(), vec![Some(1), Some(2), Some(3)]);
 //! // Four of five groups have no data at all, so nobody gets a total rank.
 //! assert_eq!(r.total.ranked, 0);
 //! ```

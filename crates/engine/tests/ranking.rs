@@ -146,7 +146,7 @@ fn hand_made_set_ranks_as_computed_by_hand() {
     let x = &r.indicators[0];
     let y = &r.indicators[1];
     assert_eq!(
-        x.scores,
+        x.scores(),
         [
             Some(1.0),
             Some(1.0),
@@ -159,7 +159,7 @@ fn hand_made_set_ranks_as_computed_by_hand() {
         ]
     );
     assert_eq!(
-        y.scores,
+        y.scores(),
         [
             Some(-1.0),
             None,
@@ -173,11 +173,11 @@ fn hand_made_set_ranks_as_computed_by_hand() {
     );
     // Indicator ranks by value, ties shared, the lower-is-better one reversed.
     assert_eq!(
-        x.ranks,
+        x.ranks(),
         [Some(1), Some(1), Some(3), Some(3), None, None, None, None]
     );
     assert_eq!(
-        y.ranks,
+        y.ranks(),
         [Some(3), None, Some(1), None, Some(1), Some(3), None, None]
     );
 
@@ -185,7 +185,7 @@ fn hand_made_set_ranks_as_computed_by_hand() {
     // group's weight, enough): A 0, B 1, C 0, D −1, E 1, F −1. G has none: no score.
     let g1 = &r.groups[0];
     assert_eq!(
-        g1.scores,
+        g1.scores(),
         [
             Some(0.0),
             Some(1.0),
@@ -228,7 +228,7 @@ fn hand_made_set_ranks_as_computed_by_hand() {
 
     // Total = (g1 + g2) / 2: A −0.5, B 1, C −0.5, D 0, E 0, F 0; G and H not ranked.
     assert_eq!(
-        r.total.scores,
+        r.total.scores(),
         [
             Some(-0.5),
             Some(1.0),
@@ -304,7 +304,7 @@ fn exclude_policy_drops_incomplete_groups() {
     );
     assert_eq!(r.total.county_ranks[0], Some(1));
     // The normalisation still uses every value: x is ±1 as before.
-    assert_eq!(r.indicators[0].scores[1], Some(1.0));
+    assert_eq!(r.indicators[0].score(1), Some(1.0));
 }
 
 #[test]
@@ -532,11 +532,11 @@ fn minmax_and_rank_normalisations() {
         .unwrap();
     // x in {2, 4}: 4 → 1, 2 → 0; y (lower) 10 → 1, 30 → 0.
     assert_eq!(
-        r.indicators[0].scores[..4],
+        r.indicators[0].scores()[..4],
         [Some(1.0), Some(1.0), Some(0.0), Some(0.0)]
     );
-    assert_eq!(r.indicators[1].scores[0], Some(0.0));
-    assert_eq!(r.indicators[1].scores[2], Some(1.0));
+    assert_eq!(r.indicators[1].score(0), Some(0.0));
+    assert_eq!(r.indicators[1].score(2), Some(1.0));
     // Same ranks as the z-score here (two-valued indicators).
     assert_eq!(
         r.total.ranks,
@@ -557,8 +557,8 @@ fn minmax_and_rank_normalisations() {
         .unwrap();
     // x = [4, 4, 2, 2]: the two 2s share average rank 1.5 from the worst → (1.5 − 1)/3;
     // the 4s 3.5 → 2.5/3.
-    assert!(close(r.indicators[0].scores[0], 2.5 / 3.0));
-    assert!(close(r.indicators[0].scores[2], 0.5 / 3.0));
+    assert!(close(r.indicators[0].score(0), 2.5 / 3.0));
+    assert!(close(r.indicators[0].score(2), 0.5 / 3.0));
 }
 
 /// Formulas: year offsets, max, diversity, division by zero.
@@ -646,15 +646,19 @@ data = "synthetic"
         .map(|c| Municipality::new(*c, "01"))
         .collect();
     let r = Ranker::new(&def, &t).rank_year(2021, &ms).unwrap();
-    assert!(close(r.indicators[0].values[0], 0.1));
-    assert_eq!(r.indicators[0].values[1..], [None, None]);
-    assert_eq!(r.indicators[1].values, [Some(0.0), Some(0.25), Some(0.01)]);
+    assert!(close(r.indicators[0].value(0), 0.1));
+    assert_eq!(r.indicators[0].values()[1..], [None, None]);
+    assert_eq!(
+        r.indicators[1].values(),
+        [Some(0.0), Some(0.25), Some(0.01)]
+    );
     assert!(r.indicators[1].synthetic.iter().all(|s| *s));
     assert!(!r.indicators[0].synthetic[0]);
-    assert!(close(r.indicators[2].values[0], 2.0 / 3.0));
-    assert_eq!(r.indicators[2].values[1..], [Some(0.0), Some(0.5)]);
+    assert!(close(r.indicators[2].value(0), 2.0 / 3.0));
+    assert_eq!(r.indicators[2].values()[1..], [Some(0.0), Some(0.5)]);
     // Lower tax is better: A (0) first.
-    assert_eq!(r.indicators[1].ranks, [Some(1), Some(3), Some(2)]);
+    assert_eq!(r.indicators[1].ranks(), [Some(1), Some(3), Some(2)]);
+    assert_eq!(r.indicators[1].rank_of(2), Some(2));
     // A series the table lacks entirely is reported, and its indicator is missing for all.
     let t2 = SeriesTable::new(["A"], ["p"], 2021..=2021).unwrap();
     let r2 = Ranker::new(&def, &t2)

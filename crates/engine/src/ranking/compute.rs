@@ -2,7 +2,8 @@
 //! scores, group and total scores, and competition ranks (nationally, per group, per
 //! indicator, and within each county).
 
-use std::collections::HashMap;
+use std::collections::HashSet;
+use std::sync::Arc;
 
 use plan::Year;
 use serde::Serialize;
@@ -10,7 +11,7 @@ use serde::Serialize;
 use super::RankError;
 use super::definition::{Definition, Direction, MissingPolicy, Normalisation};
 use super::formula::{BinOp, Expr, Func};
-use super::table::SeriesTable;
+use super::table::{FastMap, SeriesTable};
 
 /// A municipality to rank in a year, with its county in that year.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -56,18 +57,69 @@ pub struct IndicatorColumn {
     pub group: String,
     /// Higher or lower is better.
     pub direction: Direction,
-    /// The value (the formula's result), if any.
-    pub values: Vec<Option<f64>>,
-    /// The normalised score (higher is better), if there is a value.
-    pub scores: Vec<Option<f64>>,
-    /// Rank on this indicator (by value, best first; ties share), if there is a value.
-    pub ranks: Vec<Option<u32>>,
+    /// The values (the formula's results); NaN = missing (read with [`IndicatorColumn::value`]).
+    values: NanColumn,
+    /// The normalised scores (higher is better); NaN = missing.
+    scores: NanColumn,
     /// Whether any input of the value is synthetic.
     pub synthetic: Vec<bool>,
     /// Statistics of the values; `None` if no municipality has one.
     pub stats: Option<IndicatorStats>,
     /// Series the formula reads that the table does not hold at all (all values missing).
     pub absent_series: Vec<String>,
+    /// Values are rounded to this many decimals before ranking (the method's `tie_decimals`).
+    pub tie_decimals: u32,
+}
+
+impl IndicatorColumn {
+    /// The value at position `i` (the formula's result), if there is one.
+    pub fn value(&self, i: usize) -> Option<f64> {
+        some(self.values.0[i])
+    }
+
+    /// The normalised score at position `i` (higher is better), if there is a value.
+    pub fn score(&self, i: usize) -> Option<f64> {
+        some(self.scores.0[i])
+    }
+
+    /// Every value, in municipality order.
+    pub fn values(&self) -> Vec<Option<f64>> {
+        self.values.0.iter().map(|v| some(*v)).collect()
+    }
+
+    /// Every score, in municipality order.
+    pub fn scores(&self) -> Vec<Option<f64>> {
+        self.scores.0.iter().map(|v| some(*v)).collect()
+    }
+
+    /// The oriented, rounded ranking key of position `i` (NaN if no value).
+    fn key(&self, i: usize) -> f64 {
+        tie_key(self.direction.sign() * self.values.0[i], self.tie_decimals)
+    }
+
+    /// The rank of position `i` on this indicator: by value, best first (lower first for a
+    /// lower-is-better indicator), ties sharing a rank; `None` without a value. Computed on
+    /// demand (O(n)): indicator ranks are for explanations, not for the totals.
+    pub fn rank_of(&self, i: usize) -> Option<u32> {
+        let k = self.key(i);
+        if k.is_nan() {
+            return None;
+        }
+        let better = (0..self.values.0.len())
+            .filter(|&j| self.key(j) > k)
+            .count();
+        Some(better as u32 + 1)
+    }
+
+    /// Every position's rank on this indicator (see [`IndicatorColumn::rank_of`]).
+    pub fn ranks(&self) -> Vec<Option<u32>> {
+        let keys: Vec<f64> = (0..self.values.0.len()).map(|i| self.key(i)).collect();
+        let mut out = vec![None; keys.len()];
+        let mut order = Vec::with_capacity(keys.len());
+        sorted_desc(&keys, &mut Scratch::default(), &mut order);
+        assign_ranks(&keys, &order, &mut out);
+        out
+    }
 }
 
 /// One group's results for every municipality.
@@ -75,8 +127,8 @@ pub struct IndicatorColumn {
 pub struct GroupColumn {
     /// Group id.
     pub id: String,
-    /// Group score, if the missing-data policy gives one.
-    pub scores: Vec<Option<f64>>,
+    /// Group scores; NaN = none (read with [`GroupColumn::score`]).
+    scores: NanColumn,
     /// Rank on the group score (best first; ties share).
     pub ranks: Vec<Option<u32>>,
     /// How many of the group's indicators the municipality lacks (and, under the group-mean
@@ -89,14 +141,66 @@ pub struct GroupColumn {
 /// Total scores and ranks for every municipality.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TotalColumn {
-    /// Total score (weighted mean of the group scores), if every group has a score.
-    pub scores: Vec<Option<f64>>,
+    /// Total scores (weighted mean of the group scores); NaN = none (read with
+    /// [`TotalColumn::score`]).
+    scores: NanColumn,
     /// National rank.
     pub ranks: Vec<Option<u32>>,
     /// Rank within the municipality's county that year.
     pub county_ranks: Vec<Option<u32>>,
     /// Number of municipalities with a total score.
     pub ranked: u32,
+}
+
+impl GroupColumn {
+    /// The group score at position `i`, if the missing-data policy gives one.
+    pub fn score(&self, i: usize) -> Option<f64> {
+        some(self.scores.0[i])
+    }
+
+    /// Every group score, in municipality order.
+    pub fn scores(&self) -> Vec<Option<f64>> {
+        self.scores.0.iter().map(|v| some(*v)).collect()
+    }
+}
+
+impl TotalColumn {
+    /// The total score at position `i`, if every group has a score.
+    pub fn score(&self, i: usize) -> Option<f64> {
+        some(self.scores.0[i])
+    }
+
+    /// Every total score, in municipality order.
+    pub fn scores(&self) -> Vec<Option<f64>> {
+        self.scores.0.iter().map(|v| some(*v)).collect()
+    }
+}
+
+/// NaN → `None`.
+fn some(x: f64) -> Option<f64> {
+    (!x.is_nan()).then_some(x)
+}
+
+/// A column of numbers with NaN for "missing": equal to another when the same numbers are
+/// there and the same ones are missing, serialised as a list with `null` for missing.
+#[derive(Debug, Clone, Default)]
+struct NanColumn(Vec<f64>);
+
+impl PartialEq for NanColumn {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len()
+            && self
+                .0
+                .iter()
+                .zip(&other.0)
+                .all(|(a, b)| a == b || (a.is_nan() && b.is_nan()))
+    }
+}
+
+impl Serialize for NanColumn {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|x| some(*x)))
+    }
 }
 
 /// The ranking of one data year: every result, column by column, in the order the
@@ -109,14 +213,20 @@ pub struct YearRanking {
     pub year: Year,
     /// The edition year (data year + the definition's edition lag).
     pub edition: Year,
-    /// The municipalities ranked, with their county that year.
-    pub municipalities: Vec<Municipality>,
+    /// The municipalities ranked, with their county that year (shared with the caller when
+    /// passed in with [`Ranker::rank_year_shared`]).
+    #[serde(serialize_with = "serialize_slice")]
+    pub municipalities: Arc<[Municipality]>,
     /// One column per indicator, in definition order.
     pub indicators: Vec<IndicatorColumn>,
     /// One column per group, in definition order.
     pub groups: Vec<GroupColumn>,
     /// Totals.
     pub total: TotalColumn,
+}
+
+fn serialize_slice<S: serde::Serializer>(v: &Arc<[Municipality]>, s: S) -> Result<S::Ok, S::Error> {
+    v.as_ref().serialize(s)
 }
 
 /// A group's score and rank for one municipality.
@@ -183,7 +293,7 @@ impl YearRanking {
             .iter()
             .map(|g| GroupCell {
                 id: g.id.clone(),
-                score: g.scores[i],
+                score: g.score(i),
                 rank: g.ranks[i],
                 missing: g.missing[i],
             })
@@ -193,16 +303,16 @@ impl YearRanking {
             .iter()
             .map(|c| IndicatorCell {
                 id: c.id.clone(),
-                value: c.values[i],
-                score: c.scores[i],
-                rank: c.ranks[i],
+                value: c.value(i),
+                score: c.score(i),
+                rank: c.rank_of(i),
                 synthetic: c.synthetic[i],
             })
             .collect();
         RankingRow {
             code: self.municipalities[i].code.clone(),
             county: self.municipalities[i].county.clone(),
-            score: self.total.scores[i],
+            score: self.total.score(i),
             rank: self.total.ranks[i],
             county_rank: self.total.county_ranks[i],
             synthetic: indicators.iter().any(|c| c.synthetic),
@@ -248,8 +358,8 @@ impl YearRanking {
     pub fn county_ranked(&self, county: &str) -> u32 {
         self.municipalities
             .iter()
-            .zip(&self.total.scores)
-            .filter(|(m, s)| m.county == county && s.is_some())
+            .zip(&self.total.scores.0)
+            .filter(|(m, s)| m.county == county && !s.is_nan())
             .count() as u32
     }
 
@@ -316,122 +426,211 @@ impl Compiled {
         }
     }
 
-    /// Evaluates for every row (`None` = the municipality is not in the table); ORs the
-    /// synthetic flags of every cell read into `syn`. NaN = missing.
-    fn eval(
+    /// Evaluates for every municipality into `out` (NaN = missing), reading table row
+    /// `rows[i]` ([`NO_ROW`] = not in the table); ORs the synthetic flags of every cell read into
+    /// `syn`. Temporary columns come from and go back to `pool`.
+    fn eval_into(
         &self,
         table: &SeriesTable,
         year: Year,
-        rows: &[Option<usize>],
+        rows: &[usize],
         syn: &mut [bool],
-    ) -> Vec<f64> {
+        out: &mut Vec<f64>,
+        pool: &mut Vec<Vec<f64>>,
+    ) {
         let n = rows.len();
+        out.clear();
         match self {
-            Compiled::Number(v) => vec![*v; n],
+            Compiled::Number(v) => out.resize(n, *v),
             Compiled::Series { col, offset } => {
                 match col.and_then(|c| table.column(c, year + offset)) {
-                    Some((vals, flags)) => rows
-                        .iter()
-                        .zip(syn.iter_mut())
-                        .map(|(r, s)| match r {
-                            Some(r) => {
-                                *s |= flags[*r];
-                                vals[*r]
+                    // The municipalities are the table's rows in table order: copy the column.
+                    Some((vals, flags)) if rows.len() == vals.len() && is_identity(rows) => {
+                        out.extend_from_slice(vals);
+                        syn.iter_mut().zip(flags).for_each(|(s, f)| *s |= f);
+                    }
+                    Some((vals, flags)) => {
+                        out.extend(rows.iter().zip(syn.iter_mut()).map(|(&r, s)| {
+                            if r == NO_ROW {
+                                f64::NAN
+                            } else {
+                                *s |= flags[r];
+                                vals[r]
                             }
-                            None => f64::NAN,
-                        })
-                        .collect(),
-                    None => vec![f64::NAN; n],
+                        }))
+                    }
+                    None => out.resize(n, f64::NAN),
                 }
             }
             Compiled::Family { cols, offset } => {
-                let mut sum = vec![0.0; n];
-                let mut count = vec![0u32; n];
-                let columns: Vec<(&[f64], &[bool])> = cols
-                    .iter()
-                    .filter_map(|c| table.column(*c, year + offset))
-                    .collect();
-                for (vals, flags) in &columns {
-                    for (i, r) in rows.iter().enumerate() {
-                        if let Some(r) = r {
-                            syn[i] |= flags[*r];
-                            let v = vals[*r];
+                let mut sum = pool.pop().unwrap_or_default();
+                let mut count = pool.pop().unwrap_or_default();
+                sum.clear();
+                sum.resize(n, 0.0);
+                count.clear();
+                count.resize(n, 0.0);
+                out.resize(n, 0.0); // Σ share², filled below
+                for c in cols {
+                    let Some((vals, flags)) = table.column(*c, year + offset) else {
+                        continue;
+                    };
+                    for (i, &r) in rows.iter().enumerate() {
+                        if r != NO_ROW {
+                            syn[i] |= flags[r];
+                            let v = vals[r];
                             if !v.is_nan() {
                                 sum[i] += v;
-                                count[i] += 1;
+                                count[i] += 1.0;
                             }
                         }
                     }
                 }
-                let mut sq = vec![0.0; n];
-                for (vals, _) in &columns {
-                    for (i, r) in rows.iter().enumerate() {
-                        if let Some(r) = r {
-                            let v = vals[*r];
+                for c in cols {
+                    let Some((vals, _)) = table.column(*c, year + offset) else {
+                        continue;
+                    };
+                    for (i, &r) in rows.iter().enumerate() {
+                        if r != NO_ROW {
+                            let v = vals[r];
                             if !v.is_nan() {
                                 let share = v / sum[i];
-                                sq[i] += share * share;
+                                out[i] += share * share;
                             }
                         }
                     }
                 }
-                (0..n)
-                    .map(|i| {
-                        if count[i] > 0 && sum[i] > 0.0 {
-                            1.0 - sq[i]
-                        } else {
-                            f64::NAN
-                        }
-                    })
-                    .collect()
+                for i in 0..n {
+                    out[i] = if count[i] > 0.0 && sum[i] > 0.0 {
+                        1.0 - out[i]
+                    } else {
+                        f64::NAN
+                    };
+                }
+                pool.push(sum);
+                pool.push(count);
             }
             Compiled::Neg(a) => {
-                let mut v = a.eval(table, year, rows, syn);
-                v.iter_mut().for_each(|x| *x = -*x);
-                v
+                a.eval_into(table, year, rows, syn, out, pool);
+                out.iter_mut().for_each(|x| *x = -*x);
             }
-            Compiled::Binary(op, a, b) => {
-                let mut x = a.eval(table, year, rows, syn);
-                let y = b.eval(table, year, rows, syn);
-                x.iter_mut()
-                    .zip(&y)
-                    .for_each(|(x, y)| *x = op.apply(*x, *y));
-                x
-            }
+            Compiled::Binary(op, a, b) => match (&**a, &**b) {
+                // Fast paths, one pass each: a constant operand, or two series read straight
+                // from the table when the municipalities are its rows in order.
+                (_, Compiled::Number(c)) => {
+                    a.eval_into(table, year, rows, syn, out, pool);
+                    out.iter_mut().for_each(|x| *x = op.apply(*x, *c));
+                }
+                (Compiled::Number(c), _) => {
+                    b.eval_into(table, year, rows, syn, out, pool);
+                    out.iter_mut().for_each(|x| *x = op.apply(*c, *x));
+                }
+                (
+                    Compiled::Series {
+                        col: Some(ca),
+                        offset: oa,
+                    },
+                    Compiled::Series {
+                        col: Some(cb),
+                        offset: ob,
+                    },
+                ) if is_identity(rows) => {
+                    match (table.column(*ca, year + oa), table.column(*cb, year + ob)) {
+                        (Some((va, fa)), Some((vb, fb))) if va.len() == n => {
+                            out.extend(va.iter().zip(vb).map(|(x, y)| op.apply(*x, *y)));
+                            for ((s, x), y) in syn.iter_mut().zip(fa).zip(fb) {
+                                *s |= x | y;
+                            }
+                        }
+                        _ => {
+                            // A year outside the table: read each side (flags of the other).
+                            a.eval_into(table, year, rows, syn, out, pool);
+                            let mut y = pool.pop().unwrap_or_default();
+                            b.eval_into(table, year, rows, syn, &mut y, pool);
+                            out.iter_mut()
+                                .zip(&y)
+                                .for_each(|(x, y)| *x = op.apply(*x, *y));
+                            pool.push(y);
+                        }
+                    }
+                }
+                _ => {
+                    a.eval_into(table, year, rows, syn, out, pool);
+                    let mut y = pool.pop().unwrap_or_default();
+                    b.eval_into(table, year, rows, syn, &mut y, pool);
+                    out.iter_mut()
+                        .zip(&y)
+                        .for_each(|(x, y)| *x = op.apply(*x, *y));
+                    pool.push(y);
+                }
+            },
             Compiled::Call(f, a, b) => {
-                let mut x = a.eval(table, year, rows, syn);
-                let y = b.eval(table, year, rows, syn);
-                x.iter_mut().zip(&y).for_each(|(x, y)| *x = f.apply(*x, *y));
-                x
+                a.eval_into(table, year, rows, syn, out, pool);
+                let mut y = pool.pop().unwrap_or_default();
+                b.eval_into(table, year, rows, syn, &mut y, pool);
+                out.iter_mut()
+                    .zip(&y)
+                    .for_each(|(x, y)| *x = f.apply(*x, *y));
+                pool.push(y);
             }
         }
     }
 }
 
+/// The row of a municipality the table does not hold.
+const NO_ROW: usize = usize::MAX;
+
+/// Whether `rows` is 0, 1, 2, …
+fn is_identity(rows: &[usize]) -> bool {
+    rows.iter().enumerate().all(|(i, &r)| i == r)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Normalisation, aggregation, ranking: shared with the explanation.
 
-/// The rounding applied before comparing scores (half to even, as numpy/pandas `round`).
+/// The rounding applied before comparing scores: `x · 10^decimals` rounded to the nearest
+/// integer, ties to even (as numpy/pandas `round`, which compute `rint(x · 10^d) / 10^d`).
 pub(crate) fn tie_key(x: f64, decimals: u32) -> f64 {
     const POW10: [f64; 16] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
     ];
-    (x * POW10[decimals.min(15) as usize]).round_ties_even()
+    rint(x * POW10[decimals.min(15) as usize])
+}
+
+/// Round to nearest, ties to even, without a libm call: for |x| < 2⁵², adding and subtracting
+/// 2⁵² (with x's sign) leaves the nearest integer under the default rounding mode; larger values
+/// are integers already. Gives the same integers as `f64::round_ties_even` (checked in a test).
+#[inline]
+fn rint(x: f64) -> f64 {
+    const TWO52: f64 = 4_503_599_627_370_496.0;
+    if x.is_nan() || x.abs() >= TWO52 {
+        return x; // NaN, infinite or large (a whole number already)
+    }
+    let m = TWO52.copysign(x);
+    (x + m) - m
+}
+
+/// An order-reversing integer image of a non-NaN key (−0 and +0 map alike): sorting these
+/// ascending sorts the keys from highest to lowest, and equal images mean equal keys.
+#[inline]
+fn desc_bits(x: f64) -> u64 {
+    let b = (x + 0.0).to_bits();
+    let asc = if b >> 63 == 1 { !b } else { b | (1 << 63) };
+    !asc
 }
 
 /// Mean, population sd, min and max of the non-NaN values.
 pub(crate) fn stats(values: &[f64]) -> Option<IndicatorStats> {
+    // Branch-free: f64::min/max skip NaN, and a missing value adds 0.
     let mut n = 0u32;
     let mut sum = 0.0;
     let mut min = f64::INFINITY;
     let mut max = f64::NEG_INFINITY;
     for &v in values {
-        if !v.is_nan() {
-            n += 1;
-            sum += v;
-            min = min.min(v);
-            max = max.max(v);
-        }
+        let ok = !v.is_nan();
+        n += ok as u32;
+        sum += if ok { v } else { 0.0 };
+        min = min.min(v);
+        max = max.max(v);
     }
     if n == 0 {
         return None;
@@ -439,9 +638,8 @@ pub(crate) fn stats(values: &[f64]) -> Option<IndicatorStats> {
     let mean = sum / n as f64;
     let mut ss = 0.0;
     for &v in values {
-        if !v.is_nan() {
-            ss += (v - mean) * (v - mean);
-        }
+        let d = v - mean;
+        ss += if v.is_nan() { 0.0 } else { d * d };
     }
     Some(IndicatorStats {
         n,
@@ -521,7 +719,26 @@ fn normalise(
         return vec![f64::NAN; values.len()];
     };
     match def.method.normalisation {
-        Normalisation::ZScore | Normalisation::MinMax => values
+        // The same arithmetic as `score_of`, as one loop over the column.
+        Normalisation::ZScore => {
+            let sign = direction.sign();
+            let (lo, hi) = def
+                .method
+                .clamp
+                .map_or((f64::NEG_INFINITY, f64::INFINITY), |c| (-c, c));
+            if st.sd > 0.0 {
+                values
+                    .iter()
+                    .map(|&v| (sign * (v - st.mean) / st.sd).clamp(lo, hi))
+                    .collect()
+            } else {
+                values
+                    .iter()
+                    .map(|&v| if v.is_nan() { f64::NAN } else { 0.0 })
+                    .collect()
+            }
+        }
+        Normalisation::MinMax => values
             .iter()
             .map(|&v| {
                 if v.is_nan() {
@@ -599,19 +816,106 @@ pub(crate) fn total_score(scores: &[f64], weights: &[f64]) -> f64 {
     if wsum > 0.0 { sum / wsum } else { f64::NAN }
 }
 
-/// Competition ranks ("1, 2, 2, 4") of `members` by `keys`, highest first; NaN keys get no rank.
-fn competition_ranks(
-    keys: &[f64],
-    members: &[usize],
-    out: &mut [Option<u32>],
-    scratch: &mut Vec<usize>,
-) {
-    scratch.clear();
-    scratch.extend(members.iter().copied().filter(|&i| !keys[i].is_nan()));
-    scratch.sort_unstable_by(|&a, &b| keys[b].total_cmp(&keys[a]));
+/// The positions with a key, sorted by key from highest to lowest, into `order`.
+///
+/// One plain integer sort: when the keys are whole numbers (always so for rounded scores) spanning
+/// less than 2⁴⁴, `(highest − key) << 20 | position` fits a `u64`; otherwise (fractional or
+/// widely spread keys, or over 2²⁰ positions) `desc_bits(key) << 32 | position` as a `u128`.
+fn sorted_desc(keys: &[f64], scratch: &mut Scratch, order: &mut Vec<u32>) {
+    const SPAN: f64 = (1u64 << 44) as f64;
+    order.clear();
+    // The keys' range; a key that is not a whole number (never from `tie_key` below 2⁵²) makes
+    // the range NaN and takes the wide path.
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for &k in keys {
+        if !k.is_nan() {
+            let whole = if rint(k) == k { 0.0 } else { f64::NAN };
+            lo = lo.min(k) + whole;
+            hi = hi.max(k) + whole;
+        }
+    }
+    let packable = keys.len() < (1 << 20) && (lo > hi || hi - lo < SPAN);
+    if packable {
+        let s = &mut scratch.narrow;
+        s.clear();
+        s.extend(
+            keys.iter()
+                .enumerate()
+                .filter(|(_, k)| !k.is_nan())
+                .map(|(i, k)| {
+                    // hi − k in [0, 2⁴⁴): the highest key gets 0 and sorts first.
+                    (((hi - k) as u64) << 20) | i as u64
+                }),
+        );
+        radix_sort_high(s, &mut scratch.tmp);
+        order.extend(s.iter().map(|p| (*p & 0xf_ffff) as u32));
+    } else {
+        let s = &mut scratch.wide;
+        s.clear();
+        s.extend(
+            keys.iter()
+                .enumerate()
+                .filter(|(_, k)| !k.is_nan())
+                .map(|(i, k)| ((desc_bits(*k) as u128) << 32) | i as u128),
+        );
+        s.sort_unstable();
+        order.extend(s.iter().map(|p| *p as u32));
+    }
+}
+
+/// Reusable sort buffers.
+#[derive(Default)]
+struct Scratch {
+    narrow: Vec<u64>,
+    tmp: Vec<u64>,
+    wide: Vec<u128>,
+}
+
+/// Sorts by bits 16–63 (the low 16 bits, part of the position packed below the key, are left
+/// unordered: only the key's order matters). LSD radix sort by byte, skipping bytes that are the
+/// same everywhere (a rounded score varies in about five of them): no comparisons, no branch
+/// mispredictions. Short slices use `sort_unstable`.
+fn radix_sort_high(v: &mut Vec<u64>, tmp: &mut Vec<u64>) {
+    if v.len() < 64 {
+        v.sort_unstable();
+        return;
+    }
+    let mut counts = [[0u32; 256]; 6];
+    for &x in v.iter() {
+        for (b, c) in counts.iter_mut().enumerate() {
+            c[((x >> (16 + 8 * b)) & 0xff) as usize] += 1;
+        }
+    }
+    let n = v.len() as u32;
+    tmp.clear();
+    tmp.resize(v.len(), 0);
+    for (b, c) in counts.iter().enumerate() {
+        if c.contains(&n) {
+            continue; // every element has the same byte here
+        }
+        let mut offsets = [0u32; 256];
+        let mut acc = 0;
+        for (o, k) in offsets.iter_mut().zip(c) {
+            *o = acc;
+            acc += k;
+        }
+        let shift = 16 + 8 * b;
+        for &x in v.iter() {
+            let d = ((x >> shift) & 0xff) as usize;
+            tmp[offsets[d] as usize] = x;
+            offsets[d] += 1;
+        }
+        std::mem::swap(v, tmp);
+    }
+}
+
+/// Competition ranks ("1, 2, 2, 4") from a [`sorted_desc`] order: a position's rank is 1 + the
+/// number of positions with a higher key.
+fn assign_ranks(keys: &[f64], order: &[u32], out: &mut [Option<u32>]) {
     let mut prev = f64::NAN;
     let mut rank = 0u32;
-    for (pos, &i) in scratch.iter().enumerate() {
+    for (pos, &i) in order.iter().enumerate() {
+        let i = i as usize;
         if keys[i] != prev {
             rank = pos as u32 + 1;
             prev = keys[i];
@@ -620,8 +924,26 @@ fn competition_ranks(
     }
 }
 
-fn to_opt(v: &[f64]) -> Vec<Option<f64>> {
-    v.iter().map(|x| (!x.is_nan()).then_some(*x)).collect()
+/// Competition ranks within groups (counties) from the national order, in one pass: each
+/// group's running count, last key and last rank.
+fn assign_group_ranks(
+    keys: &[f64],
+    order: &[u32],
+    group_of: &[u32],
+    n_groups: usize,
+    out: &mut [Option<u32>],
+) {
+    let mut state: Vec<(u32, f64, u32)> = vec![(0, f64::NAN, 0); n_groups];
+    for &i in order {
+        let i = i as usize;
+        let st = &mut state[group_of[i] as usize];
+        st.0 += 1;
+        if keys[i] != st.1 {
+            st.1 = keys[i];
+            st.2 = st.0;
+        }
+        out[i] = Some(st.2);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -674,17 +996,19 @@ impl<'a> Ranker<'a> {
         self.table
     }
 
-    /// Indicator values for the municipalities at `rows` (table rows) in `year`, with synthetic
-    /// flags. NaN = missing.
-    pub(crate) fn values(
+    /// Indicator `k`'s values for the municipalities at table `rows` ([`NO_ROW`] = not in the
+    /// table) in `year`, with synthetic flags. NaN = missing.
+    fn values(
         &self,
         k: usize,
         year: Year,
-        rows: &[Option<usize>],
+        rows: &[usize],
+        pool: &mut Vec<Vec<f64>>,
     ) -> (Vec<f64>, Vec<bool>) {
         let mut syn = vec![false; rows.len()];
-        let v = self.compiled[k].eval(self.table, year, rows, &mut syn);
-        (v, syn)
+        let mut out = pool.pop().unwrap_or_default();
+        self.compiled[k].eval_into(self.table, year, rows, &mut syn, &mut out, pool);
+        (out, syn)
     }
 
     /// Ranks the municipalities valid in `year` (each with its county that year). The caller
@@ -695,112 +1019,161 @@ impl<'a> Ranker<'a> {
         year: Year,
         municipalities: &[Municipality],
     ) -> Result<YearRanking, RankError> {
+        self.rank_year_shared(year, Arc::from(municipalities))
+    }
+
+    /// As [`Ranker::rank_year`], keeping the caller's shared list of municipalities in the
+    /// result instead of copying it (for callers that rank the same list often).
+    pub fn rank_year_shared(
+        &self,
+        year: Year,
+        municipalities: Arc<[Municipality]>,
+    ) -> Result<YearRanking, RankError> {
         let def = self.definition;
         let n = municipalities.len();
-        let mut seen = HashMap::with_capacity(n);
-        for m in municipalities {
-            if seen.insert(m.code.as_str(), ()).is_some() {
+        let rows: Vec<usize> = municipalities
+            .iter()
+            .map(|m| self.table.code_index(&m.code).unwrap_or(NO_ROW))
+            .collect();
+        // Duplicates: by table row where there is one (no hashing), by code otherwise.
+        let mut seen_row = vec![false; self.table.codes().len()];
+        let mut seen_code: HashSet<&str> = HashSet::new();
+        for (m, &row) in municipalities.iter().zip(&rows) {
+            let dup = if row == NO_ROW {
+                !seen_code.insert(m.code.as_str())
+            } else {
+                std::mem::replace(&mut seen_row[row], true)
+            };
+            if dup {
                 return Err(RankError::DuplicateMunicipality {
                     code: m.code.clone(),
                     year,
                 });
             }
         }
-        let rows: Vec<Option<usize>> = municipalities
-            .iter()
-            .map(|m| self.table.code_index(&m.code))
-            .collect();
-        let all: Vec<usize> = (0..n).collect();
-        let mut scratch = Vec::with_capacity(n);
         let decimals = def.method.tie_decimals;
+        let mut pool: Vec<Vec<f64>> = Vec::new();
+        let mut scratch = Scratch::default();
+        let mut order: Vec<u32> = Vec::with_capacity(n);
 
-        // Indicators.
+        // Indicators; their weighted scores summed per group as we go (in indicator order, the
+        // same arithmetic as `group_score`).
+        let ng = def.groups.len();
+        let mut gsum = vec![vec![0.0; n]; ng];
+        let mut gw = vec![vec![0.0; n]; ng];
+        let mut gmissing = vec![vec![0u32; n]; ng];
         let mut indicators = Vec::with_capacity(self.compiled.len());
-        let mut score_cols: Vec<Vec<f64>> = Vec::with_capacity(self.compiled.len());
         for (k, (g, ind)) in def.indicators().enumerate() {
-            let (values, synthetic) = self.values(k, year, &rows);
+            let (values, synthetic) = self.values(k, year, &rows, &mut pool);
             let st = stats(&values);
             let scores = normalise(def, ind.direction, &values, st.as_ref());
-            let sign = ind.direction.sign();
-            let keys: Vec<f64> = values.iter().map(|v| tie_key(sign * v, decimals)).collect();
-            let mut ranks = vec![None; n];
-            competition_ranks(&keys, &all, &mut ranks, &mut scratch);
+            let w = ind.weight;
+            let (gsum, gw, gmissing) = (&mut gsum[g], &mut gw[g], &mut gmissing[g]);
+            for (((sc, sum), wsum), missing) in scores
+                .iter()
+                .zip(gsum.iter_mut())
+                .zip(gw.iter_mut())
+                .zip(gmissing.iter_mut())
+            {
+                // Adding 0 for a missing score is the same as skipping it.
+                let ok = !sc.is_nan();
+                *sum += if ok { w * sc } else { 0.0 };
+                *wsum += if ok { w } else { 0.0 };
+                *missing += !ok as u32;
+            }
             indicators.push(IndicatorColumn {
                 id: ind.id.clone(),
                 group: def.groups[g].id.clone(),
                 direction: ind.direction,
-                values: to_opt(&values),
-                scores: to_opt(&scores),
-                ranks,
+                values: NanColumn(values),
+                scores: NanColumn(scores),
                 synthetic,
                 stats: st,
                 absent_series: self.absent[k].clone(),
+                tie_decimals: decimals,
             });
-            score_cols.push(scores);
         }
 
-        // Groups.
-        let mut groups = Vec::with_capacity(def.groups.len());
-        let mut group_cols: Vec<Vec<f64>> = Vec::with_capacity(def.groups.len());
-        let mut k0 = 0;
-        let mut buf = Vec::new();
-        for grp in &def.groups {
-            let weights: Vec<f64> = grp.indicators.iter().map(|i| i.weight).collect();
-            let cols = &score_cols[k0..k0 + grp.indicators.len()];
-            k0 += grp.indicators.len();
-            let mut scores = vec![f64::NAN; n];
-            let mut missing = vec![0u32; n];
+        // Groups, then the total (weighted mean of the groups, in group order).
+        let mut groups = Vec::with_capacity(ng);
+        let mut tsum = vec![0.0; n];
+        let mut twsum = vec![0.0; n];
+        let mut keys = vec![0.0; n];
+        for (g, grp) in def.groups.iter().enumerate() {
+            let wall: f64 = grp.indicators.iter().map(|i| i.weight).sum();
+            let scores: Vec<f64> = (0..n)
+                .map(|i| {
+                    let (sum, wsum, missing) = (gsum[g][i], gw[g][i], gmissing[g][i]);
+                    match def.method.missing {
+                        MissingPolicy::Exclude if missing > 0 => f64::NAN,
+                        _ if wsum == 0.0 => f64::NAN,
+                        MissingPolicy::GroupMean if wsum / wall < def.method.min_group_coverage => {
+                            f64::NAN
+                        }
+                        _ => sum / wsum,
+                    }
+                })
+                .collect();
             for i in 0..n {
-                buf.clear();
-                buf.extend(cols.iter().map(|c| c[i]));
-                let (s, m) = group_score(def, &buf, &weights);
-                scores[i] = s;
-                missing[i] = m;
+                tsum[i] += grp.weight * scores[i]; // NaN stays NaN: no total
+                twsum[i] += grp.weight;
+                keys[i] = tie_key(scores[i], decimals);
             }
-            let keys: Vec<f64> = scores.iter().map(|s| tie_key(*s, decimals)).collect();
+            sorted_desc(&keys, &mut scratch, &mut order);
             let mut ranks = vec![None; n];
-            competition_ranks(&keys, &all, &mut ranks, &mut scratch);
+            assign_ranks(&keys, &order, &mut ranks);
             groups.push(GroupColumn {
                 id: grp.id.clone(),
-                scores: to_opt(&scores),
+                ranked: order.len() as u32,
+                scores: NanColumn(scores),
                 ranks,
-                missing,
-                ranked: scores.iter().filter(|s| !s.is_nan()).count() as u32,
+                missing: std::mem::take(&mut gmissing[g]),
             });
-            group_cols.push(scores);
         }
-
-        // Total, national and county ranks.
-        let gweights: Vec<f64> = def.groups.iter().map(|g| g.weight).collect();
         let totals: Vec<f64> = (0..n)
             .map(|i| {
-                buf.clear();
-                buf.extend(group_cols.iter().map(|c| c[i]));
-                total_score(&buf, &gweights)
+                if twsum[i] > 0.0 {
+                    tsum[i] / twsum[i]
+                } else {
+                    f64::NAN
+                }
             })
             .collect();
-        let keys: Vec<f64> = totals.iter().map(|s| tie_key(*s, decimals)).collect();
+        for i in 0..n {
+            keys[i] = tie_key(totals[i], decimals);
+        }
+
+        // National and county ranks from one sort.
+        let mut county_index: FastMap<&str, u32> = FastMap::default();
+        let group_of: Vec<u32> = municipalities
+            .iter()
+            .map(|m| {
+                let next = county_index.len() as u32;
+                *county_index.entry(m.county.as_str()).or_insert(next)
+            })
+            .collect();
+        sorted_desc(&keys, &mut scratch, &mut order);
         let mut ranks = vec![None; n];
-        competition_ranks(&keys, &all, &mut ranks, &mut scratch);
-        let mut by_county: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, m) in municipalities.iter().enumerate() {
-            by_county.entry(m.county.as_str()).or_default().push(i);
-        }
+        assign_ranks(&keys, &order, &mut ranks);
         let mut county_ranks = vec![None; n];
-        for members in by_county.values() {
-            competition_ranks(&keys, members, &mut county_ranks, &mut scratch);
-        }
+        assign_group_ranks(
+            &keys,
+            &order,
+            &group_of,
+            county_index.len(),
+            &mut county_ranks,
+        );
 
         Ok(YearRanking {
             definition_id: def.id.clone(),
             year,
             edition: def.edition(year),
-            municipalities: municipalities.to_vec(),
+            municipalities,
             indicators,
             groups,
             total: TotalColumn {
-                ranked: totals.iter().filter(|s| !s.is_nan()).count() as u32,
-                scores: to_opt(&totals),
+                ranked: order.len() as u32,
+                scores: NanColumn(totals),
                 ranks,
                 county_ranks,
             },
@@ -824,4 +1197,124 @@ pub fn rank_year(
     municipalities: &[Municipality],
 ) -> Result<YearRanking, RankError> {
     Ranker::new(definition, table).rank_year(year, municipalities)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rint_is_round_half_to_even() {
+        for x in [
+            0.5,
+            1.5,
+            2.5,
+            -0.5,
+            -1.5,
+            -2.5,
+            0.49999999999999994,
+            1e15 + 0.5,
+            -3.7,
+            2.0,
+            0.0,
+            -0.0,
+            4.5e15,
+            1e300,
+            -1e300,
+        ] {
+            assert_eq!(rint(x), x.round_ties_even(), "{x}");
+        }
+        assert!(rint(f64::NAN).is_nan());
+        let mut state = 7u64;
+        for _ in 0..10_000 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let x = ((state >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * 8e9;
+            assert_eq!(rint(x), x.round_ties_even(), "{x}");
+        }
+    }
+
+    #[test]
+    fn desc_bits_order_reverses_and_merges_zeros() {
+        let xs = [
+            -3.0,
+            -1e-300,
+            -0.0,
+            0.0,
+            1e-300,
+            2.0,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        for a in xs {
+            for b in xs {
+                assert_eq!(desc_bits(a) == desc_bits(b), a == b, "{a} {b}");
+                if a < b {
+                    assert!(desc_bits(a) > desc_bits(b), "{a} {b}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn competition_ranks_share_and_skip() {
+        let keys = [3.0, 5.0, 5.0, f64::NAN, 1.0, 5.0, -0.0, 0.0];
+        let group_of = [0, 0, 1, 0, 0, 1, 0, 1];
+        // Whole keys take the u64 path, a fractional one the u128 path: same ranks.
+        let mut fractional = keys;
+        fractional[4] = 0.5;
+        for keys in [keys, fractional] {
+            let mut out = vec![None; keys.len()];
+            let mut order = Vec::new();
+            sorted_desc(&keys, &mut Scratch::default(), &mut order);
+            assign_ranks(&keys, &order, &mut out);
+            assert_eq!(
+                out,
+                [
+                    Some(4),
+                    Some(1),
+                    Some(1),
+                    None,
+                    Some(5),
+                    Some(1),
+                    Some(6),
+                    Some(6)
+                ]
+            );
+            // Groups a = {0, 1, 4, 6}, b = {2, 5, 7}.
+            let mut within = vec![None; keys.len()];
+            assign_group_ranks(&keys, &order, &group_of, 2, &mut within);
+            assert_eq!(
+                within,
+                [
+                    Some(2),
+                    Some(1),
+                    Some(1),
+                    None,
+                    Some(3),
+                    Some(1),
+                    Some(4),
+                    Some(3)
+                ]
+            );
+        }
+        // Radix sort: the high bits in order, for many random keys.
+        let mut state = 1u64;
+        let mut v: Vec<u64> = (0..1000)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                state
+            })
+            .collect();
+        radix_sort_high(&mut v, &mut Vec::new());
+        assert!(v.windows(2).all(|w| w[0] >> 16 <= w[1] >> 16));
+        // Negative whole keys near the packing limit keep their order.
+        let keys = [-8.7e12, 8.7e12, 0.0, -1.0];
+        let mut order = Vec::new();
+        sorted_desc(&keys, &mut Scratch::default(), &mut order);
+        assert_eq!(order, [1, 2, 3, 0]);
+    }
 }

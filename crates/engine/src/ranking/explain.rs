@@ -202,11 +202,13 @@ impl Ranker<'_> {
         let n = ranking.municipalities.len();
         let decimals = def.method.tie_decimals;
         let county = ranking.municipalities[m].county.clone();
-        let keys: Vec<f64> = ranking
-            .total
-            .scores
-            .iter()
-            .map(|s| s.map_or(f64::NAN, |s| tie_key(s, decimals)))
+        let keys: Vec<f64> = (0..n)
+            .map(|i| {
+                ranking
+                    .total
+                    .score(i)
+                    .map_or(f64::NAN, |s| tie_key(s, decimals))
+            })
             .collect();
         let own_key = keys[m];
 
@@ -214,7 +216,7 @@ impl Ranker<'_> {
         let place = |key: f64| -> Gap {
             let holders: Vec<usize> = (0..n).filter(|&j| keys[j] == key).collect();
             let first = holders[0];
-            let score = ranking.total.scores[first].unwrap_or(f64::NAN);
+            let score = ranking.total.score(first).unwrap_or(f64::NAN);
             Gap {
                 rank: ranking.total.ranks[first].unwrap_or(0),
                 codes: holders
@@ -247,7 +249,7 @@ impl Ranker<'_> {
                 id: g.id.clone(),
                 name: g.name.clone(),
                 weight: g.weight,
-                score: c.scores[m],
+                score: c.score(m),
                 rank: c.ranks[m],
                 ranked: c.ranked,
                 missing: c.missing[m],
@@ -256,7 +258,7 @@ impl Ranker<'_> {
         let mut indicators = Vec::with_capacity(def.indicator_count());
         for (k, (g, ind)) in def.indicators().enumerate() {
             let col = &ranking.indicators[k];
-            let missing_inputs = if col.values[m].is_none() {
+            let missing_inputs = if col.value(m).is_none() {
                 self.missing_inputs(&ind.formula.series_refs(), code, ranking.year)
             } else {
                 Vec::new()
@@ -268,13 +270,13 @@ impl Ranker<'_> {
                 formula: ind.formula_text.clone(),
                 direction: ind.direction,
                 weight: ind.weight,
-                value: col.values[m],
-                score: col.scores[m],
-                imputed_score: match (col.scores[m], def.method.missing) {
-                    (None, super::MissingPolicy::GroupMean) => ranking.groups[g].scores[m],
+                value: col.value(m),
+                score: col.score(m),
+                imputed_score: match (col.score(m), def.method.missing) {
+                    (None, super::MissingPolicy::GroupMean) => ranking.groups[g].score(m),
                     _ => None,
                 },
-                rank: col.ranks[m],
+                rank: col.rank_of(m),
                 ranked: col.stats.map_or(0, |s| s.n),
                 mean: col.stats.map(|s| s.mean),
                 sd: col.stats.map(|s| s.sd),
@@ -287,7 +289,7 @@ impl Ranker<'_> {
         let scores_m: Vec<f64> = ranking
             .indicators
             .iter()
-            .map(|c| c.scores[m].unwrap_or(f64::NAN))
+            .map(|c| c.score(m).unwrap_or(f64::NAN))
             .collect();
         let unranked_at = ranking.total.ranked + 1;
         let old_rank = row.rank;
@@ -299,7 +301,7 @@ impl Ranker<'_> {
                     let sign = ind.direction.sign();
                     let others: Vec<f64> = (0..n)
                         .filter(|&j| j != m)
-                        .map(|j| col.values[j].map_or(f64::NAN, |v| sign * v))
+                        .map(|j| col.value(j).map_or(f64::NAN, |v| sign * v))
                         .collect();
                     rank_score(&others, sign * value)
                 }
@@ -354,14 +356,14 @@ impl Ranker<'_> {
         let mut sensitivity = Vec::with_capacity(def.indicator_count());
         for (k, (g, ind)) in def.indicators().enumerate() {
             let col = &ranking.indicators[k];
-            let value = col.values[m];
+            let value = col.value(m);
             let plus_one_sd = match (value, &col.stats) {
                 (Some(v), Some(st)) => Some(scenario(k, v + ind.direction.sign() * st.sd)),
                 _ => None,
             };
             let mut in_county: Vec<f64> = (0..n)
                 .filter(|&j| ranking.municipalities[j].county == county)
-                .filter_map(|j| col.values[j])
+                .filter_map(|j| col.value(j))
                 .collect();
             let county_median = median(&mut in_county).map(|med| scenario(k, med));
             let moves = moved(&plus_one_sd).max(moved(&county_median));

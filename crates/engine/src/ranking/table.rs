@@ -19,6 +19,7 @@
 //! ```
 
 use std::collections::{BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::RangeInclusive;
 
 use plan::Year;
@@ -55,19 +56,46 @@ pub enum TableError {
     },
 }
 
+/// FNV-1a: a fast hasher for short keys (municipality codes, series names). The keys come from
+/// the caller's own data, so the flooding resistance of the default hasher buys nothing here.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= *b as u64;
+            self.0 = self.0.wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+/// A hash map with the [`Fnv`] hasher.
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// A dense matrix of series values by (year, series, municipality); see the [module
 /// docs](self).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeriesTable {
     codes: Vec<String>,
-    code_index: HashMap<String, usize>,
+    code_index: FastMap<String, usize>,
     series: Vec<String>,
-    series_index: HashMap<String, usize>,
+    series_index: FastMap<String, usize>,
     first_year: Year,
     n_years: usize,
     values: Vec<f64>,
     synthetic: Vec<bool>,
-    reasons: HashMap<usize, MissingReason>,
+    reasons: FastMap<usize, MissingReason>,
 }
 
 impl SeriesTable {
@@ -84,13 +112,13 @@ impl SeriesTable {
     {
         let codes: Vec<String> = codes.into_iter().map(Into::into).collect();
         let series: Vec<String> = series.into_iter().map(Into::into).collect();
-        let mut code_index = HashMap::with_capacity(codes.len());
+        let mut code_index = FastMap::with_capacity_and_hasher(codes.len(), Default::default());
         for (i, c) in codes.iter().enumerate() {
             if code_index.insert(c.clone(), i).is_some() {
                 return Err(TableError::DuplicateCode(c.clone()));
             }
         }
-        let mut series_index = HashMap::with_capacity(series.len());
+        let mut series_index = FastMap::with_capacity_and_hasher(series.len(), Default::default());
         for (i, s) in series.iter().enumerate() {
             if series_index.insert(s.clone(), i).is_some() {
                 return Err(TableError::DuplicateSeries(s.clone()));
@@ -114,7 +142,7 @@ impl SeriesTable {
             n_years,
             values: vec![f64::NAN; n],
             synthetic: vec![false; n],
-            reasons: HashMap::new(),
+            reasons: FastMap::default(),
         })
     }
 
@@ -260,7 +288,9 @@ impl SeriesTable {
         self.synthetic[i] = synthetic;
         if value.is_finite() {
             self.values[i] = value;
-            self.reasons.remove(&i);
+            if !self.reasons.is_empty() {
+                self.reasons.remove(&i);
+            }
         } else {
             self.values[i] = f64::NAN;
             self.reasons.insert(i, MissingReason::Unspecified);
