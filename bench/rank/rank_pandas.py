@@ -274,10 +274,12 @@ def main():
 
     if a.rust_ranks:
         rust = pd.read_csv(a.rust_ranks, dtype={"code": str}).set_index(["code", "year"])
+        if len(rust) != len(ranks) or not rust.index.sort_values().equals(ranks.index.sort_values()):
+            sys.exit("RANKS DIFFER: the Rust ranks cover other municipality-years")
         rust = rust.astype("Int64").reindex(ranks.index)
         cols = list(ranks.columns)
         diff = ~((ranks[cols] == rust[cols]).fillna(False) | (ranks[cols].isna() & rust[cols].isna()))
-        if len(rust.dropna(how="all")) != len(ranks) or diff.any().any():
+        if diff.any().any():
             bad = diff.any(axis=1)
             print(f"RANKS DIFFER in {int(bad.sum())} municipality-years; first ones:", file=sys.stderr)
             show = pd.concat({"pandas": ranks[bad], "rust": rust[bad]}, axis=1).head(10)

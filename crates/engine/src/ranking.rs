@@ -12,7 +12,10 @@
 //! - [`SeriesTable`]: the dense input matrix (year × series × municipality), built from the
 //!   engine's [`Inputs`](crate::Inputs) with [`SeriesTable::from_inputs`] or filled directly.
 //! - [`Ranker`]: compiles the formulas against a table once and ranks any number of years
-//!   ([`Ranker::rank_year`] → [`YearRanking`]); [`Ranker::explain`] → [`Explanation`].
+//!   ([`Ranker::rank_year`], or [`Ranker::rank_year_shared`] to keep the caller's list of
+//!   municipalities without copying → [`YearRanking`], columns of values, scores and ranks with
+//!   `Option` accessors; [`YearRanking::row`] and [`YearRanking::rows_by_rank`] for one
+//!   municipality's row); [`Ranker::explain`] → [`Explanation`].
 //! - [`compare_published`]: NHO's published ranks beside ours, each [`LabelledRank`] saying
 //!   which is which.
 //!

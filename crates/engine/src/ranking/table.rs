@@ -83,8 +83,10 @@ impl Hasher for Fnv {
 /// A hash map with the [`Fnv`] hasher.
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-/// A dense matrix of series values by (year, series, municipality); see the [module
-/// docs](self).
+/// A dense matrix of series values by (year, series, municipality): one `Vec<f64>` laid out
+/// year-major, then series, then municipality, so that one series in one year is a contiguous
+/// column. A missing value is NaN in the matrix, its reason (when it is not simply "no
+/// observation") kept on the side; every cell carries its observation's synthetic flag.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeriesTable {
     codes: Vec<String>,
