@@ -8,11 +8,14 @@
 //! - [`plans`]: loading a plan file into the store and reading it back;
 //! - [`actions`]: the action plan, optimistic concurrency and the append-only history;
 //! - [`observations`]: official statistics (SSB JSON-stat, KLASS) with provenance, and series
-//!   resolved across municipal mergers.
+//!   resolved across municipal mergers;
+//! - [`register`]: Brønnøysund register snapshots, their facts per municipality, cohort survival,
+//!   annual accounts and the plan facts computed from them.
 
 pub mod actions;
 pub mod observations;
 pub mod plans;
+pub mod register;
 pub mod users;
 
 use std::path::Path;
