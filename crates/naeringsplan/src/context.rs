@@ -87,4 +87,12 @@ impl Options {
             .context("the plan vanished from the store")?;
         Ok(Context { store, plan })
     }
+
+    /// As [`Options::open`], and fills an empty store with the bundled statistics snapshot first
+    /// (for the commands that compute from statistics).
+    pub async fn open_with_data(&self) -> anyhow::Result<Context> {
+        let ctx = self.open().await?;
+        crate::snapshot::ensure(&ctx.store).await?;
+        Ok(ctx)
+    }
 }

@@ -92,6 +92,12 @@ enum Command {
     /// with retries, SSB's rate limit and a cache of raw responses, and import them. Offline it
     /// says so in one line and exits 0; the bundled snapshot keeps serving.
     Fetch(cmd::fetch::FetchArgs),
+    /// The plan's indicators computed from the stored statistics and judged against each
+    /// year's ambition (the plan's chapter 6 regenerated from data); `--explain ID` shows the
+    /// formula and every input with its provenance.
+    Indicators(cmd::indicators::IndicatorsArgs),
+    /// The status report to the council (status for måloppnåelse), as PDF, HTML or Markdown.
+    Report(cmd::report::ReportArgs),
     /// Staff accounts: add, list, API tokens, roles.
     User {
         #[command(subcommand)]
@@ -143,6 +149,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => runtime()?.block_on(cmd::import::run(&ctx, &files, skip_bad_rows, format)),
         Command::Stats { command } => runtime()?.block_on(cmd::stats::run(&ctx, command)),
         Command::Fetch(args) => runtime()?.block_on(cmd::fetch::run(&ctx, &args)),
+        Command::Indicators(args) => runtime()?.block_on(cmd::indicators::run(&ctx, &args)),
+        Command::Report(args) => runtime()?.block_on(cmd::report::run(&ctx, &args)),
     }
 }
 

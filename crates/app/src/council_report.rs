@@ -1,0 +1,237 @@
+//! Assemble the council report's input from the store and the engine. The report crate only
+//! formats; every number and judgement comes from here.
+
+use engine::{ValueBasis, Verdict};
+use plan::{ActionStatus, Lang, Plan};
+use report::{
+    ActionView, IndicatorView, Mark, Period, RankRow, RankingView, ReportInput, SourceView,
+    TrendView, ValueView, YearView,
+};
+use store::Store;
+
+use crate::AppError;
+use crate::indicators::{Evaluated, evaluate};
+
+fn mark(v: Verdict) -> Mark {
+    match v {
+        Verdict::Achieved => Mark::Achieved,
+        Verdict::NotAchieved => Mark::NotAchieved,
+        Verdict::NoData => Mark::NoData,
+        Verdict::NoAmbition => Mark::NoAmbition,
+    }
+}
+
+/// The report's view of one evaluated indicator.
+pub fn indicator_view(plan: &Plan, e: &Evaluated) -> IndicatorView {
+    let ev = &e.evaluation;
+    let ind = plan.indicator(&ev.indicator_id);
+    let years = ev
+        .table_years()
+        .map(|y| {
+            let computed = y
+                .computation
+                .as_ref()
+                .and_then(|c| c.computed())
+                .map(|c| ValueView {
+                    value: c.value,
+                    source: "beregnet".into(),
+                    synthetic: c.synthetic,
+                });
+            let quoted = match (y.imported_value(), &y.quoted) {
+                (Some(v), _) => Some(ValueView {
+                    value: v,
+                    source: ValueBasis::Imported.label_nb().into(),
+                    synthetic: y.imported.as_ref().is_some_and(|o| o.provenance.synthetic),
+                }),
+                (None, Some(q)) => Some(ValueView {
+                    value: q.value,
+                    source: q.source.clone(),
+                    synthetic: false,
+                }),
+                (None, None) => None,
+            };
+            YearView {
+                year: y.year,
+                computed,
+                quoted,
+                ambition: y.ambition,
+                mark: mark(y.judgement.verdict),
+            }
+        })
+        .collect();
+    let trend = e.trend.as_ref().map(|t| {
+        let c = &t.computed;
+        let fmt = |v: Option<f64>| {
+            v.map(|v| plan::fmt::value(v, ev.unit))
+                .unwrap_or_else(|| "–".into())
+        };
+        let pct = |v: Option<f64>| {
+            v.map(|v| format!("{} %", plan::fmt::number(v * 100.0, 1)))
+                .unwrap_or_else(|| "–".into())
+        };
+        TrendView {
+            status: t.effective_status.label_nb().to_string(),
+            basis: format!(
+                "Grunnlag: {} {} → {} {}; mål {} i {}; årlig endring observert {}, nødvendig {}.",
+                c.base_year
+                    .map(|y| y.to_string())
+                    .unwrap_or_else(|| "–".into()),
+                fmt(c.base_value),
+                c.latest_year
+                    .map(|y| y.to_string())
+                    .unwrap_or_else(|| "–".into()),
+                fmt(c.latest_value),
+                fmt(c.target_value),
+                c.target_year
+                    .map(|y| y.to_string())
+                    .unwrap_or_else(|| "–".into()),
+                pct(c.cagr_observed),
+                pct(c.cagr_required),
+            ),
+            override_note: t.override_.as_ref().map(|o| {
+                format!(
+                    "{} ({}, {}): {}",
+                    o.status.label_nb(),
+                    o.by,
+                    o.at,
+                    o.justification
+                )
+            }),
+        }
+    });
+    IndicatorView {
+        id: ev.indicator_id.clone(),
+        number: ev.number,
+        name: ev.name.nb.clone(),
+        unit: ev.unit,
+        rule_text: ev.rule_text.nb.clone(),
+        ambition_op: ev.ambition_op.symbol().to_string(),
+        source: ind.map(|i| i.source.clone()).unwrap_or_default(),
+        years,
+        trend,
+        definition: match &ev.formula {
+            Some(f) => format!("{}: {}", f.name.nb, f.formula.nb),
+            None => "Publisert tall, importert som det er (NHO Kommune-NM); tallene for 2017–2019 er sitert fra planen.".to_string(),
+        },
+        comment: None,
+    }
+}
+
+/// Everything the report for `year`/`period` shows, from the store.
+pub async fn assemble(
+    store: &Store,
+    plan: &Plan,
+    year: i32,
+    period: Period,
+) -> Result<ReportInput, AppError> {
+    let code = &plan.meta.municipality_code;
+    let (evaluated, _inputs) = evaluate(store, plan).await?;
+    let indicators = evaluated.iter().map(|e| indicator_view(plan, e)).collect();
+
+    let period_end = period.end(year);
+    let actions = store
+        .actions(code)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let a = r.action;
+            let done = matches!(a.status, ActionStatus::Completed | ActionStatus::Cancelled);
+            let late = a.status == ActionStatus::Delayed
+                || (!done && matches!((a.end, period_end), (Some(e), Some(p)) if e < p));
+            ActionView {
+                id: a.id,
+                title: a.title,
+                strategies: a.strategies,
+                owner: a.owner,
+                status: a.status.label(Lang::Nb).to_string(),
+                progress: a.progress,
+                end: a.end,
+                comment: r.comment,
+                late,
+            }
+        })
+        .collect();
+
+    let rankings = plan
+        .published_rankings
+        .iter()
+        .map(|k| RankingView {
+            title: format!("NHOs Kommune-NM {} (tall fra {})", k.edition, k.data_year),
+            source: k.source.clone(),
+            groups: k.groups.iter().map(|g| g.name.nb.clone()).collect(),
+            rows: k
+                .rows
+                .iter()
+                .map(|r| RankRow {
+                    name: r.municipality_name.clone(),
+                    total: r.total,
+                    groups: k
+                        .groups
+                        .iter()
+                        .map(|g| r.groups.get(&g.id).copied())
+                        .collect(),
+                    own: r
+                        .municipality_name
+                        .starts_with(&plan.meta.municipality_name),
+                })
+                .collect(),
+            computed: false,
+            synthetic: false,
+        })
+        .collect();
+
+    let imports = store.imports().await?;
+    let sources = imports
+        .iter()
+        .filter(|i| i.table_id.is_some())
+        .map(|i| SourceView {
+            name: format!(
+                "{} ({})",
+                i.table_id
+                    .as_deref()
+                    .map(|t| format!("SSB tabell {t}"))
+                    .unwrap_or_default(),
+                i.file_name
+            ),
+            release: i.updated.clone().unwrap_or_else(|| "–".into()),
+            fetched: i
+                .imported_at
+                .get(..10)
+                .unwrap_or(&i.imported_at)
+                .to_string(),
+            synthetic: i.synthetic,
+        })
+        .collect();
+
+    let latest_change = store
+        .recent_history(code, 1)
+        .await?
+        .into_iter()
+        .next()
+        .map(|h| h.at);
+    let latest_import = imports.iter().map(|i| i.imported_at.clone()).max();
+    let data_as_of = latest_change
+        .into_iter()
+        .chain(latest_import)
+        .max()
+        .map(|s| s.get(..10).unwrap_or(&s).to_string())
+        .unwrap_or_else(|| plan.meta.adopted.to_string());
+
+    let definitions = engine::definitions()
+        .iter()
+        .map(|d| (d.name_nb.to_string(), d.formula_nb.to_string()))
+        .collect();
+
+    Ok(ReportInput {
+        plan: plan.clone(),
+        year,
+        period,
+        data_as_of,
+        indicators,
+        actions,
+        rankings,
+        facts: vec![],
+        sources,
+        definitions,
+    })
+}

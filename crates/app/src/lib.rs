@@ -1,0 +1,29 @@
+//! Use cases that need several crates at once, shared by the CLI and the web app:
+//!
+//! - [`inputs`]: the adapter from the store's resolved series to the engine's [`engine::Inputs`];
+//! - [`indicators`]: evaluate the plan's indicators (values, judgements, trends) from the store;
+//! - [`council_report`]: assemble the council report's input from the store and the engine;
+//! - [`ranking`]: the Kommune-NM-style ranking of every municipality from the store.
+//!
+//! Data flows one way: store → engine → report. Nothing here writes to the store.
+
+pub mod council_report;
+pub mod indicators;
+pub mod inputs;
+
+/// Errors of the use cases.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    /// A series could not be resolved.
+    #[error(transparent)]
+    Resolve(#[from] store::observations::ResolveError),
+    /// The engine refused (an unknown definition or indicator).
+    #[error(transparent)]
+    Engine(#[from] engine::EngineError),
+    /// Something asked for does not exist.
+    #[error("{0}")]
+    NotFound(String),
+}

@@ -1,0 +1,149 @@
+//! `naeringsplan indicators`: the plan's chapter-6 table regenerated from data — for each
+//! indicator and year the result (computed, imported or quoted, with its source), the ambition
+//! and the judgement; `--explain ID` prints the formula and every input with provenance.
+
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Args, ValueEnum};
+use engine::{ValueBasis, Verdict};
+
+use crate::context::Options;
+
+#[derive(Args, Debug)]
+pub struct IndicatorsArgs {
+    /// Show one year only.
+    #[arg(long)]
+    year: Option<i32>,
+    /// Explain one indicator: formula, every input with provenance, arithmetic, judgement.
+    #[arg(long, value_name = "ID")]
+    explain: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    format: TableFormat,
+}
+
+/// Output formats of `indicators`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// A readable table.
+    Table,
+    /// JSON.
+    Json,
+}
+
+fn basis_mark(b: ValueBasis) -> &'static str {
+    match b {
+        ValueBasis::Computed => "b",
+        ValueBasis::Imported => "i",
+        ValueBasis::PlanQuote => "s",
+    }
+}
+
+fn verdict_mark(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Achieved => "✓",
+        Verdict::NotAchieved => "✗",
+        Verdict::NoData => "ingen data",
+        Verdict::NoAmbition => "",
+    }
+}
+
+pub async fn run(opts: &Options, args: &IndicatorsArgs) -> anyhow::Result<ExitCode> {
+    let ctx = opts.open_with_data().await?;
+    if let Some(id) = &args.explain {
+        let explanation = app::indicators::explain(&ctx.store, &ctx.plan, id).await?;
+        match args.format {
+            TableFormat::Json => println!("{}", serde_json::to_string_pretty(&explanation)?),
+            TableFormat::Table => println!("{explanation}"),
+        }
+        ctx.store.close().await;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let (evaluated, _) = app::indicators::evaluate(&ctx.store, &ctx.plan)
+        .await
+        .context("cannot evaluate the indicators")?;
+    if let Some(y) = args.year
+        && !ctx.plan.table_years().any(|t| t == y)
+    {
+        anyhow::bail!(
+            "{y} is outside the plan's years {}–{}",
+            ctx.plan.meta.first_data_year,
+            ctx.plan.meta.period_end
+        );
+    }
+    match args.format {
+        TableFormat::Json => {
+            let filtered: Vec<serde_json::Value> = evaluated
+                .iter()
+                .map(|e| {
+                    let mut v = serde_json::to_value(e).unwrap_or_default();
+                    if let Some(y) = args.year
+                        && let Some(years) = v["evaluation"]["years"].as_array_mut()
+                    {
+                        years.retain(|x| x["year"] == y);
+                    }
+                    v
+                })
+                .collect();
+            println!("{}", serde_json::to_string_pretty(&filtered)?);
+        }
+        TableFormat::Table => {
+            let years: Vec<i32> = match args.year {
+                Some(y) => vec![y],
+                None => ctx.plan.table_years().collect(),
+            };
+            println!(
+                "{} – {} ({})",
+                ctx.plan.meta.title.nb,
+                ctx.plan.meta.municipality_name,
+                ctx.plan.meta.municipality_code
+            );
+            println!(
+                "Verdi: b = beregnet fra kildene, i = importert publisert tall, s = sitert fra planen; * = syntetiske inndata"
+            );
+            for e in &evaluated {
+                let ev = &e.evaluation;
+                println!();
+                println!("{}. {} [{}]", ev.number, ev.name.nb, ev.indicator_id);
+                for y in &years {
+                    let Some(ye) = ev.year(*y) else { continue };
+                    let value = match &ye.chosen {
+                        Some(c) => format!(
+                            "{} ({}{})",
+                            crate::export::fmt_value(c.value, ev.unit),
+                            basis_mark(c.basis),
+                            if c.synthetic { "*" } else { "" }
+                        ),
+                        None => "–".to_string(),
+                    };
+                    let quoted = match (&ye.quoted, ye.computed_value()) {
+                        (Some(q), Some(_)) => {
+                            format!("  [planen: {}]", crate::export::fmt_value(q.value, ev.unit))
+                        }
+                        _ => String::new(),
+                    };
+                    let ambition = ye
+                        .ambition
+                        .map(|a| {
+                            format!(
+                                "mål {}{}",
+                                ev.ambition_op.symbol(),
+                                crate::export::fmt_value(a, ev.unit)
+                            )
+                        })
+                        .unwrap_or_default();
+                    println!(
+                        "  {y}  {value:<22} {ambition:<16} {}{quoted}",
+                        verdict_mark(ye.judgement.verdict)
+                    );
+                }
+                if let Some(t) = &e.trend {
+                    println!("  trend: {}", t.effective_status.label_nb());
+                }
+            }
+        }
+    }
+    ctx.store.close().await;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,128 @@
+//! Indicators and the council report from the embedded default on a fresh store (the bundled
+//! statistics snapshot is imported on first use). One store for all checks: the import is the
+//! slow part.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
+        .env_remove("NAERINGSPLAN_DB")
+        .env_remove("NAERINGSPLAN_PLAN")
+        .env("NAERINGSPLAN_LOG", "warn")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("run naeringsplan");
+    assert!(
+        out.status.success(),
+        "naeringsplan {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+#[test]
+fn indicators_explain_and_report_on_the_embedded_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+
+    // The five indicators, evaluated for every table year 2017–2024.
+    let out = run(&db, &["indicators", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), 5);
+    for ind in list {
+        let years: Vec<i64> = ind["evaluation"]["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|y| y["in_table"] == true)
+            .map(|y| y["year"].as_i64().unwrap())
+            .collect();
+        assert_eq!(
+            years,
+            (2017..=2024).collect::<Vec<_>>(),
+            "{}",
+            ind["evaluation"]["indicator_id"]
+        );
+        for y in ind["evaluation"]["years"].as_array().unwrap() {
+            let verdict = y["judgement"]["verdict"].as_str().unwrap();
+            // A year without a value says "no data" (when there is an ambition), never a 0.
+            if y["chosen"].is_null() {
+                assert!(verdict == "no_data" || verdict == "no_ambition", "{y}");
+            }
+        }
+    }
+    // The published ranks: 2019 is the plan's quoted 13, not computed here.
+    let nm = &list[0]["evaluation"];
+    let y2019 = nm["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|y| y["year"] == 2019)
+        .unwrap();
+    assert_eq!(y2019["quoted"]["value"], 13.0);
+    // Kortreist is computed from (synthetic) statistics and labelled so.
+    let kortreist = &list[3]["evaluation"];
+    let y2021 = kortreist["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|y| y["year"] == 2021)
+        .unwrap();
+    assert_eq!(y2021["chosen"]["basis"], "computed");
+    assert_eq!(y2021["chosen"]["synthetic"], true);
+
+    // --explain: the formula and every input with its provenance.
+    let out = run(&db, &["indicators", "--explain", "kortreist"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Formel"));
+    assert!(text.contains("employed_residents_local"));
+    assert!(text.contains("SSB-tabell 03321"));
+    assert!(text.contains("SYNTETISKE DATA"));
+    let out = run(
+        &db,
+        &["indicators", "--explain", "job-growth", "--format", "json"],
+    );
+    let e: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e["indicator_id"], "job-growth");
+
+    // The report: PDF, HTML (deterministic), Markdown.
+    let pdf = dir.path().join("r.pdf");
+    run(
+        &db,
+        &[
+            "report",
+            "--year",
+            "2024",
+            "--format",
+            "pdf",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let a = run(
+        &db,
+        &[
+            "report", "--year", "2023", "--period", "H1", "--format", "html",
+        ],
+    )
+    .stdout;
+    let b = run(
+        &db,
+        &[
+            "report", "--year", "2023", "--period", "H1", "--format", "html",
+        ],
+    )
+    .stdout;
+    assert_eq!(a, b, "the same store and options give the same HTML");
+    let html = String::from_utf8(a).unwrap();
+    assert!(html.contains("1. halvår 2023"));
+    assert!(html.contains("SYNTETISKE DATA"), "synthetic data is marked");
+    let md = String::from_utf8(run(&db, &["report", "--format", "md"]).stdout).unwrap();
+    assert!(md.contains("5.3-s6"));
+}
