@@ -22,7 +22,8 @@ pub struct Evaluated {
 pub async fn evaluate(store: &Store, plan: &Plan) -> Result<(Vec<Evaluated>, Inputs), AppError> {
     let geo = Geography::bundled();
     let catalogue = SeriesCatalogue::bundled();
-    let inputs = crate::inputs::load(store, geo, &catalogue, plan).await?;
+    let mut inputs = crate::inputs::load(store, geo, &catalogue, plan).await?;
+    crate::ranking::feed_plan_indicators(store, plan, &mut inputs).await?;
     let evaluations = engine::evaluate_plan(plan, &inputs)?;
     let mut out = Vec::new();
     for evaluation in evaluations {
@@ -53,6 +54,7 @@ pub async fn explain(
     }
     let geo = Geography::bundled();
     let catalogue = SeriesCatalogue::bundled();
-    let inputs = crate::inputs::load(store, geo, &catalogue, plan).await?;
+    let mut inputs = crate::inputs::load(store, geo, &catalogue, plan).await?;
+    crate::ranking::feed_plan_indicators(store, plan, &mut inputs).await?;
     Ok(engine::explain_indicator(plan, &inputs, indicator_id)?)
 }

@@ -10,6 +10,7 @@
 pub mod council_report;
 pub mod indicators;
 pub mod inputs;
+pub mod ranking;
 
 /// Errors of the use cases.
 #[derive(Debug, thiserror::Error)]

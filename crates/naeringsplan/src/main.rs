@@ -66,6 +66,21 @@ enum Command {
         #[command(subcommand)]
         command: cmd::plan::PlanCommand,
     },
+    /// Staff accounts: add, list, API tokens, roles.
+    User {
+        #[command(subcommand)]
+        command: cmd::user::UserCommand,
+    },
+    /// The action plan as a spreadsheet: import and export CSV or XLSX.
+    Actions {
+        #[command(subcommand)]
+        command: cmd::actions::ActionsCommand,
+    },
+    /// Register facts (Enhetsregisteret) of a municipality: units by organisation form, new
+    /// registrations per year and the AS share, bankruptcies, employees by sector group, the
+    /// largest enterprises, cohort survival, turnover; and the plan's quoted facts beside the
+    /// computed values. Each figure names its snapshot date; synthetic data is labelled.
+    Facts(cmd::facts::FactsArgs),
     /// Import statistics and register files into the store: SSB JSON-stat 2.0 datasets, SSB
     /// CSV exports, KLASS code lists and change tables (CSV or JSON), Brønnøysund bulk files.
     ///
@@ -98,16 +113,11 @@ enum Command {
     Indicators(cmd::indicators::IndicatorsArgs),
     /// The status report to the council (status for måloppnåelse), as PDF, HTML or Markdown.
     Report(cmd::report::ReportArgs),
-    /// Staff accounts: add, list, API tokens, roles.
-    User {
-        #[command(subcommand)]
-        command: cmd::user::UserCommand,
-    },
-    /// The action plan as a spreadsheet: import and export CSV or XLSX.
-    Actions {
-        #[command(subcommand)]
-        command: cmd::actions::ActionsCommand,
-    },
+    /// Every municipality ranked on a Kommune-NM-style index (our own computation on NHO's
+    /// published structure: 19 indicators in five groups): total, groups and county rank, the
+    /// plan's municipality highlighted, NHO's published ranks beside ours; `--explain CODE`
+    /// shows the scores, the gaps and what would move the rank. Synthetic inputs are labelled.
+    Rank(cmd::rank::RankArgs),
 }
 
 fn main() -> ExitCode {
@@ -142,6 +152,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::User { command } => runtime()?.block_on(cmd::user::run(&ctx, command)),
         Command::Actions { command } => runtime()?.block_on(cmd::actions::run(&ctx, command)),
+        Command::Facts(args) => runtime()?.block_on(cmd::facts::run(&ctx, &args)),
         Command::Import {
             files,
             skip_bad_rows,
@@ -151,6 +162,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Fetch(args) => runtime()?.block_on(cmd::fetch::run(&ctx, &args)),
         Command::Indicators(args) => runtime()?.block_on(cmd::indicators::run(&ctx, &args)),
         Command::Report(args) => runtime()?.block_on(cmd::report::run(&ctx, &args)),
+        Command::Rank(args) => runtime()?.block_on(cmd::rank::run(&ctx, &args)),
     }
 }
 

@@ -50,14 +50,55 @@ pub const FILES: &[SnapshotFile] = &[
     snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2023.json"),
     snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2024.json"),
     snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2025.json"),
+    // The ranking's series (stats::synthetic::ranking).
+    snap!("snapshot/synthetic/ssb_07459_alder_SYNTETISK_2024_2026.json"),
+    snap!("snapshot/synthetic/ssb_13470_SYNTETISK_2015_2025.json"),
+    snap!("snapshot/synthetic/ssb_06944_SYNTETISK_2015_2025.json"),
+    snap!("snapshot/synthetic/ssb_10540_SYNTETISK_2015_2025.json"),
+    snap!("snapshot/synthetic/ssb_11715_SYNTETISK_2015_2025.json"),
+    snap!("snapshot/synthetic/ssb_12442_SYNTETISK_2015_2025.json"),
+    snap!("snapshot/synthetic/ssb_06913_SYNTETISK_2015_2025.json"),
+    snap!("snapshot/synthetic/naeringsplan_SYSUTD_SYNTETISK_2015_2025.json"),
+    snap!("snapshot/synthetic/ssb_12367_SYNTETISK_2015_2025.json"),
+    snap!("snapshot/synthetic/ssb_12177_SYNTETISK_2015_2025.json"),
+    snap!("snapshot/synthetic/ssb_12842_SYNTETISK_2015_2025.json"),
 ];
 
-/// Imports the snapshot when the store has no observations; otherwise does nothing.
+/// Imports the snapshot when the store has no observations. A store filled from the snapshot
+/// of an older build gets the files added to the snapshot since (by content: a file already
+/// imported is not imported again); a store filled otherwise is left alone.
 pub async fn ensure(store: &Store) -> anyhow::Result<()> {
-    if store.observation_count().await? > 0 {
+    if store.observation_count().await? == 0 {
+        return import_all(store).await;
+    }
+    let imports = store.imports().await?;
+    if !imports.iter().any(|i| i.file_name.starts_with("snapshot/")) {
         return Ok(());
     }
-    import_all(store).await
+    let known: std::collections::HashSet<&str> =
+        imports.iter().map(|i| i.sha256.as_str()).collect();
+    let missing: Vec<&SnapshotFile> = FILES
+        .iter()
+        .filter(|f| {
+            use sha2::Digest as _;
+            !known.contains(hex::encode(sha2::Sha256::digest(f.bytes)).as_str())
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    eprintln!(
+        "naeringsplan: importerer {} nye filer fra det innebygde øyeblikksbildet …",
+        missing.len()
+    );
+    let opts = ImportOptions::default();
+    for f in missing {
+        store
+            .import_file(f.name, f.bytes, &opts)
+            .await
+            .with_context(|| format!("snapshot {}", f.name))?;
+    }
+    Ok(())
 }
 
 /// Imports every snapshot file (KLASS first), each in its own transaction.

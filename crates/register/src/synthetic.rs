@@ -462,6 +462,9 @@ struct EnhetGen {
     rng: SplitMix64,
     counter: u64,
     offset: u64,
+    /// Every unit placed in this municipality (index into the table) instead of the drawn one;
+    /// the draw is still made, so the rest of each unit is the same as without it.
+    placed: Option<usize>,
 }
 
 const ORGNR_SPAN: u64 = 10_000_000;
@@ -476,7 +479,23 @@ impl EnhetGen {
             rng,
             counter: 0,
             offset,
+            placed: None,
         }
+    }
+
+    fn placed_in(mut self, municipality: &str) -> io::Result<Self> {
+        let idx = tables()
+            .munis
+            .iter()
+            .position(|m| m.code == municipality)
+            .ok_or_else(|| {
+                io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("{municipality} is not a municipality code of 2024"),
+                )
+            })?;
+        self.placed = Some(idx);
+        Ok(self)
     }
 
     fn next_orgnr(&mut self, base: u32) -> OrgNr {
@@ -522,6 +541,7 @@ impl EnhetGen {
             None
         };
         let muni = t.muni_pick.pick(rng);
+        let muni = self.placed.unwrap_or(muni);
         let year = FIRST_YEAR + t.year_pick.pick(rng) as i32;
         let registered = random_date_in(rng, year);
         let founded = match code {
@@ -606,15 +626,52 @@ fn to_io(e: csv::Error) -> io::Error {
 ///
 /// Deterministic for `(n_units, seed)`; every name starts with [`SYNTHETIC_PREFIX`].
 pub fn generate_enheter_csv<W: Write>(
-    mut writer: W,
+    writer: W,
     n_units: u64,
     seed: u64,
+) -> io::Result<SyntheticSummary> {
+    enheter_csv(writer, n_units, EnhetGen::new(seed))
+}
+
+/// The share of the generated units placed in a municipality (its population weight: the 2024
+/// population over the country's), `None` for a code that is not a municipality of 2024.
+pub fn municipality_share(code: &str) -> Option<f64> {
+    let t = tables();
+    let i = t.munis.iter().position(|m| m.code == code)?;
+    let total = t.muni_pick.cumulative.last().copied()?;
+    let before = if i == 0 {
+        0.0
+    } else {
+        t.muni_pick.cumulative[i - 1]
+    };
+    (total > 0.0).then(|| (t.muni_pick.cumulative[i] - before) / total)
+}
+
+/// [`generate_enheter_csv`] with every unit placed in `municipality` (a 2024 code): the
+/// synthetic register of one municipality, for a demo that need not generate the whole country.
+/// `n_units` would typically be the national count times [`municipality_share`].
+pub fn generate_enheter_csv_in<W: Write>(
+    writer: W,
+    municipality: &str,
+    n_units: u64,
+    seed: u64,
+) -> io::Result<SyntheticSummary> {
+    enheter_csv(
+        writer,
+        n_units,
+        EnhetGen::new(seed).placed_in(municipality)?,
+    )
+}
+
+fn enheter_csv<W: Write>(
+    mut writer: W,
+    n_units: u64,
+    mut units: EnhetGen,
 ) -> io::Result<SyntheticSummary> {
     writer.write_all(ENHETER_2025_COLUMNS.join(",").as_bytes())?;
     writer.write_all(b"\n")?;
     let t = tables();
     let mut out = csv_writer(writer);
-    let mut units = EnhetGen::new(seed);
     let mut summary = SyntheticSummary::default();
     let mut rec: Vec<String> = vec![String::new(); ENHETER_2025_COLUMNS.len()];
     for _ in 0..n_units {
@@ -711,15 +768,39 @@ pub fn generate_enheter_csv_gz<W: Write>(
 /// enhet with employees or in an industry, none for `ESEK`, `SAM`, `KBO`; the headcount (published
 /// or withheld) is the enhet's. Format: the real 2025 underenheter bulk CSV (44 columns).
 pub fn generate_underenheter_csv<W: Write>(
+    writer: W,
+    n_enheter: u64,
+    seed: u64,
+) -> io::Result<SyntheticSummary> {
+    underenheter_csv(writer, n_enheter, seed, EnhetGen::new(seed))
+}
+
+/// [`generate_underenheter_csv`] matching [`generate_enheter_csv_in`]: every establishment in
+/// `municipality`.
+pub fn generate_underenheter_csv_in<W: Write>(
+    writer: W,
+    municipality: &str,
+    n_enheter: u64,
+    seed: u64,
+) -> io::Result<SyntheticSummary> {
+    underenheter_csv(
+        writer,
+        n_enheter,
+        seed,
+        EnhetGen::new(seed).placed_in(municipality)?,
+    )
+}
+
+fn underenheter_csv<W: Write>(
     mut writer: W,
     n_enheter: u64,
     seed: u64,
+    mut units: EnhetGen,
 ) -> io::Result<SyntheticSummary> {
     writer.write_all(UNDERENHETER_2025_COLUMNS.join(",").as_bytes())?;
     writer.write_all(b"\n")?;
     let t = tables();
     let mut out = csv_writer(writer);
-    let mut units = EnhetGen::new(seed);
     let mut sub = EnhetGen::new(seed.rotate_left(17) ^ 0xABCD);
     let mut summary = SyntheticSummary::default();
     let mut rec: Vec<String> = vec![String::new(); UNDERENHETER_2025_COLUMNS.len()];
@@ -877,6 +958,29 @@ mod tests {
             let u = r.unit();
             assert!((0.0..1.0).contains(&u));
         }
+    }
+
+    #[test]
+    fn placed_units_are_the_same_units_in_one_municipality() {
+        let mut a = EnhetGen::new(3);
+        let mut b = EnhetGen::new(3).placed_in("3203").unwrap();
+        let asker = tables()
+            .munis
+            .iter()
+            .position(|m| m.code == "3203")
+            .unwrap();
+        for _ in 0..500 {
+            let (x, y) = (a.next(), b.next());
+            assert_eq!(y.muni, asker);
+            assert_eq!(
+                (x.orgnr, &x.name, x.form, x.registered),
+                (y.orgnr, &y.name, y.form, y.registered)
+            );
+        }
+        assert!(EnhetGen::new(3).placed_in("9999").is_err());
+        let share = municipality_share("3203").unwrap();
+        assert!((0.01..0.03).contains(&share), "{share}");
+        assert!(municipality_share("0220").is_none());
     }
 
     #[test]

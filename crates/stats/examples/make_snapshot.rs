@@ -4,7 +4,9 @@
 //!   municipality 2005–2026 on 2024 borders (`sources/population_kommune_b2024_2005_2026.csv`),
 //!   in the JSON-stat 2.0 shape of table 07459;
 //! - `synthetic/*.json`: SYNTHETIC national series from `stats::synthetic`, calibrated on the
-//!   real population 15–74 of SSB's own 07459 exports (`ssb_raw/`).
+//!   real population 15–74 of SSB's own 07459 exports (`ssb_raw/`), among them the ranking's
+//!   series (`stats::synthetic::ranking`) and single-year ages 15–74 for 2024–2026 scaled from
+//!   the real 2023 ages.
 //!
 //! Run from the workspace root: `cargo run -p naeringsplan-stats --example make_snapshot`
 //! (optionally with the snapshot directory as argument).
@@ -14,6 +16,7 @@ use std::path::PathBuf;
 
 use naeringsplan_stats::geography::Geography;
 use naeringsplan_stats::pxcsv::{self, PxValue};
+use naeringsplan_stats::synthetic::ranking::{AgeBase, RankingExtra, Redistricted};
 use naeringsplan_stats::synthetic::{self, Base};
 use serde_json::json;
 use time::{Date, Month};
@@ -81,8 +84,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(&out, serde_json::to_vec(&population)?)?;
     eprintln!("wrote {}", out.display());
 
-    // Real population 15–74 and totals from SSB's exports, by (code, year).
+    // Real population 15–74 and totals from SSB's exports, by (code, year); and the real ages
+    // 15–74 of the last exported year, for the synthetic ages of the years after it.
     let mut raw: BTreeMap<(String, i32), (f64, f64)> = BTreeMap::new();
+    let mut ages_last: BTreeMap<String, BTreeMap<u32, f64>> = BTreeMap::new();
     let mut raw_files: Vec<PathBuf> = std::fs::read_dir(dir.join("ssb_raw"))?
         .map(|e| e.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
@@ -99,6 +104,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     e.0 += v;
                     if (15..=74).contains(&age) {
                         e.1 += v;
+                        if *y == LAST_REAL_AGES {
+                            *ages_last
+                                .entry(code.clone())
+                                .or_default()
+                                .entry(age)
+                                .or_default() += v;
+                        }
                     }
                 }
             }
@@ -161,11 +173,97 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             });
         }
     }
+    // For the ranking's series: the real growth of each year (on 2024 borders, over all the
+    // code's 2024 successors), and the later codes the non-additive median income is also
+    // published on.
+    let mut extra = RankingExtra::default();
+    for b in &base {
+        let d = jan1(b.year.max(2017));
+        let succ = geo.successors(&b.code, d, jan1(2024))?;
+        let total = |y: i32| -> Option<f64> {
+            succ.iter()
+                .map(|s| b2024.get(&(s.clone(), y)).copied())
+                .sum::<Option<f64>>()
+        };
+        if let (Some(now), Some(next)) = (total(b.year), total(b.year + 1))
+            && now > 0.0
+        {
+            extra
+                .growth
+                .insert((b.year, b.code.clone()), next / now - 1.0);
+        }
+    }
+    for y in 2015..=2025 {
+        let d = jan1(y.max(2017));
+        for later in [2020, 2024] {
+            if jan1(later) <= d {
+                continue;
+            }
+            for m in geo.municipalities_at(jan1(later))? {
+                if geo.municipality(&m.code, d).is_ok() {
+                    continue;
+                }
+                let parts = geo.predecessors(&m.code, jan1(later), d)?;
+                if !extra
+                    .redistricted
+                    .iter()
+                    .any(|r| r.year == y && r.code == m.code)
+                {
+                    extra.redistricted.push(Redistricted {
+                        year: y,
+                        code: m.code.clone(),
+                        name: m.name.clone(),
+                        parts,
+                    });
+                }
+            }
+        }
+    }
+
+    // Single-year ages 15–74 after the last exported year: each 2024 municipality's real age
+    // structure of that year (its predecessors summed) scaled to its real total of the year.
+    let mut age_rows = Vec::new();
+    for y in (LAST_REAL_AGES + 1)..=2026 {
+        for m in geo.municipalities_at(jan1(2024))? {
+            let Some(total) = b2024.get(&(m.code.clone(), y)).copied() else {
+                continue;
+            };
+            let parts = geo.predecessors(&m.code, jan1(2024), jan1(LAST_REAL_AGES))?;
+            let mut structure: BTreeMap<u32, f64> = BTreeMap::new();
+            let mut part_total = 0.0;
+            for p in &parts {
+                for (a, v) in ages_last.get(p).into_iter().flatten() {
+                    *structure.entry(*a).or_default() += v;
+                }
+                part_total += raw.get(&(p.clone(), LAST_REAL_AGES)).map_or(0.0, |v| v.0);
+            }
+            if part_total <= 0.0 {
+                eprintln!("no {LAST_REAL_AGES} ages for {}; skipped", m.code);
+                continue;
+            }
+            // A split municipality (1507 → 1508 + 1580) takes its parent's structure.
+            let scale = total / part_total;
+            age_rows.push(AgeBase {
+                year: y,
+                code: m.code.clone(),
+                name: m.name.clone(),
+                ages: structure.into_iter().map(|(a, v)| (a, v * scale)).collect(),
+            });
+        }
+    }
+
     std::fs::create_dir_all(dir.join("synthetic"))?;
-    for f in synthetic::generate(&base) {
+    let files = synthetic::generate(&base)
+        .into_iter()
+        .chain(synthetic::ranking::generate(&base, &extra))
+        .chain([synthetic::ranking::generate_ages(&age_rows)]);
+    for f in files {
         let out = dir.join("synthetic").join(&f.name);
         std::fs::write(&out, serde_json::to_vec(&f.dataset)?)?;
         eprintln!("wrote {}", out.display());
     }
     Ok(())
 }
+
+/// The last year of SSB's single-year-age exports in `ssb_raw/`.
+const LAST_REAL_AGES: i32 = 2023;

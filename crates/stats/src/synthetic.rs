@@ -19,6 +19,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Value, json};
 
+pub mod ranking;
+
 /// The real base of one municipality in one year (codes valid on 1 January of that year).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Base {
@@ -295,28 +297,10 @@ fn index(sizes: &[usize], pos: &[usize]) -> usize {
     sizes.iter().zip(pos).fold(0, |acc, (s, p)| acc * s + p)
 }
 
-/// Generates every synthetic file from the real base (one entry per municipality and year).
-pub fn generate(base: &[Base]) -> Vec<SyntheticFile> {
+/// The core numbers (employed residents, jobs, local workers) of every municipality-year, with
+/// Asker's parts rescaled to the whole: the base of every generated series.
+fn core_numbers(base: &[Base]) -> BTreeMap<(i32, String), Gen> {
     let years: BTreeSet<i32> = base.iter().map(|b| b.year).collect();
-    let mut regions: BTreeMap<String, String> = BTreeMap::new();
-    for b in base {
-        regions
-            .entry(b.code.clone())
-            .or_insert_with(|| b.name.clone());
-    }
-    let region_list: Vec<(String, String)> = regions.into_iter().collect();
-    let region_pos: BTreeMap<&str, usize> = region_list
-        .iter()
-        .enumerate()
-        .map(|(i, (c, _))| (c.as_str(), i))
-        .collect();
-    let year_list: Vec<(String, String)> = years
-        .iter()
-        .map(|y| (y.to_string(), y.to_string()))
-        .collect();
-    let year_pos = |y: i32| years.iter().position(|&x| x == y).unwrap_or(0);
-
-    // Core numbers, with Asker's parts rescaled to the whole.
     let mut gens: BTreeMap<(i32, String), Gen> = BTreeMap::new();
     for &y in &years {
         let in_year: Vec<&Base> = base.iter().filter(|b| b.year == y).collect();
@@ -345,6 +329,30 @@ pub fn generate(base: &[Base]) -> Vec<SyntheticFile> {
             g.jobs = asker_employed(y) * asker_coverage(y);
         }
     }
+    gens
+}
+
+/// Generates every synthetic file from the real base (one entry per municipality and year).
+pub fn generate(base: &[Base]) -> Vec<SyntheticFile> {
+    let years: BTreeSet<i32> = base.iter().map(|b| b.year).collect();
+    let mut regions: BTreeMap<String, String> = BTreeMap::new();
+    for b in base {
+        regions
+            .entry(b.code.clone())
+            .or_insert_with(|| b.name.clone());
+    }
+    let region_list: Vec<(String, String)> = regions.into_iter().collect();
+    let region_pos: BTreeMap<&str, usize> = region_list
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| (c.as_str(), i))
+        .collect();
+    let year_list: Vec<(String, String)> = years
+        .iter()
+        .map(|y| (y.to_string(), y.to_string()))
+        .collect();
+    let year_pos = |y: i32| years.iter().position(|&x| x == y).unwrap_or(0);
+    let gens = core_numbers(base);
 
     let mut files = Vec::new();
 

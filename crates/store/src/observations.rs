@@ -28,7 +28,10 @@ use stats::pxcsv::{self, PxCsvError, PxValue};
 
 use crate::{Backend, Result, Store, StoreError, now_rfc3339};
 
+mod panel;
 mod resolve;
+
+pub use panel::{PanelValue, SeriesPanel};
 
 pub use resolve::{
     AdditivityKind, BUNDLED_CATALOGUE, Method, Missing, Provenance, ResolveError, Resolved,

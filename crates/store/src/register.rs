@@ -6,12 +6,15 @@
 //!
 //! - `register_snapshots`: one row per imported bulk file (a *snapshot*): kind (`enheter` or
 //!   `underenheter`), the date the file was taken and where that date came from (file name,
-//!   `--snapshot-date`, file modification time, or `generated` for the offline demo), the file's
+//!   `--snapshot-date`, file modification time, the latest registration in the file when the
+//!   modification time is much later, or `generated` for the offline demo), the file's
 //!   SHA-256 (unique: re-importing a file changes nothing), format, row counts, whether it is
 //!   **synthetic** (units named with the generator's `SYNTETISK ` prefix) and its **coverage**:
 //!   `national` (at least [`NATIONAL_MIN_UNITS`] units in at least [`NATIONAL_MIN_MUNICIPALITIES`]
-//!   municipalities, as the register's full downloads) or `extract` (anything smaller, such as the
-//!   real sample rows: figures then cover only the units in the file, never a whole municipality).
+//!   municipalities, as the register's full downloads), `municipal` (complete for the
+//!   municipalities in it: the generated demo register of the plan's municipality) or `extract`
+//!   (anything smaller, such as the real sample rows: figures then cover only the units in the
+//!   file, never a whole municipality).
 //! - `register_municipality_facts`: the aggregates of one snapshot for one municipality (code as
 //!   in the file): headline counts as columns, the detail (units by organisation form,
 //!   registrations per year and form, bankruptcies per year, headcounts per sector group, the
@@ -119,6 +122,9 @@ pub enum DateSource {
     Option,
     /// The file's modification time (a downloaded file's is its download day).
     FileMtime,
+    /// The latest registration date in the file: used instead of the modification time when
+    /// that is much later (a file copied long after it was downloaded).
+    LatestRegistration,
     /// A generated (synthetic) file: the generator's reference date.
     Generated,
 }
@@ -130,6 +136,7 @@ impl DateSource {
             DateSource::FileName => "file_name",
             DateSource::Option => "option",
             DateSource::FileMtime => "file_mtime",
+            DateSource::LatestRegistration => "latest_registration",
             DateSource::Generated => "generated",
         }
     }
@@ -139,6 +146,7 @@ impl DateSource {
             "file_name" => DateSource::FileName,
             "option" => DateSource::Option,
             "file_mtime" => DateSource::FileMtime,
+            "latest_registration" => DateSource::LatestRegistration,
             "generated" => DateSource::Generated,
             other => {
                 return Err(StoreError::Corrupt(format!(
@@ -155,6 +163,9 @@ impl DateSource {
 pub enum Coverage {
     /// A full national download.
     National,
+    /// Complete for the municipalities in it, and only those (the generated demo register of
+    /// the plan's municipality).
+    Municipal,
     /// Fewer units: figures describe only the units in the file.
     Extract,
 }
@@ -164,6 +175,7 @@ impl Coverage {
     pub fn as_str(self) -> &'static str {
         match self {
             Coverage::National => "national",
+            Coverage::Municipal => "municipal",
             Coverage::Extract => "extract",
         }
     }
@@ -171,6 +183,7 @@ impl Coverage {
     fn parse(s: &str) -> Result<Self> {
         match s {
             "national" => Ok(Coverage::National),
+            "municipal" => Ok(Coverage::Municipal),
             "extract" => Ok(Coverage::Extract),
             other => Err(StoreError::Corrupt(format!("unknown coverage {other:?}"))),
         }
@@ -261,7 +274,7 @@ impl SnapshotInfo {
                 ""
             },
             match self.coverage {
-                Coverage::National => "",
+                Coverage::National | Coverage::Municipal => "",
                 Coverage::Extract => ", utdrag: ikke fullstendige tall",
             }
         )

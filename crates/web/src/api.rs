@@ -39,6 +39,7 @@ pub fn router() -> axum::Router<AppState> {
             get(get_action).patch(patch_action).put(put_action),
         )
         .route("/actions/{id}/history", get(action_history))
+        .route("/ranking", get(crate::pages::ranking::api))
 }
 
 /// The OpenAPI document.
@@ -48,8 +49,8 @@ pub fn router() -> axum::Router<AppState> {
         title = "naeringsplan API",
         description = "A municipal business-development plan: the plan, its indicators and its action plan with history. Reads are public; writes need a bearer token and If-Match."
     ),
-    paths(get_plan, list_indicators, list_actions, get_action, action_history, create_action, patch_action, put_action),
-    components(schemas(ActionDto, HistoryDto, IndicatorDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, ConflictDto, YearValue, Judgement)),
+    paths(get_plan, list_indicators, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
+    components(schemas(ActionDto, HistoryDto, IndicatorDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, ConflictDto, YearValue, Judgement, crate::pages::ranking::RankingDto)),
     modifiers(&BearerAuth),
     tags((name = "plan", description = "The plan and its indicators"), (name = "actions", description = "The action plan"))
 )]

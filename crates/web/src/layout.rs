@@ -66,6 +66,7 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                         a href=(href(lang, "/#innsatsomrader")) { (t(lang, "Innsatsområder", "Focus areas")) }
                         a href=(href(lang, "/tiltak")) { (t(lang, "Tiltak", "Actions")) }
                         a href=(href(lang, "/fremdrift")) { (t(lang, "Fremdrift", "Progress")) }
+                        a href=(href(lang, "/rangering")) { (t(lang, "Rangering", "Ranking")) }
                         a href=(href(lang, "/intern")) { (t(lang, "For ansatte", "Staff")) }
                         a href=(href(other_lang, path)) hreflang=(other_name) lang=(other_name) { (other_label) }
                     }
@@ -173,5 +174,6 @@ button.secondary { background: #fff; color: var(--accent); border: 1px solid var
 .inline { display: inline; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 del { color: var(--bad); }
+tr.own > * { background: #fff4ce; font-weight: 600; }
 ins { color: var(--ok); text-decoration: none; }
 "#;

@@ -94,6 +94,7 @@ pub fn router(state: AppState) -> Router {
         .route("/tiltak", get(pages::actions::list))
         .route("/tiltak/{id}", get(pages::actions::detail))
         .route("/fremdrift", get(pages::progress::page))
+        .route("/rangering", get(pages::ranking::page))
         .route("/logg-inn", get(staff::login::form).post(staff::login::submit))
         .route("/logg-ut", post(staff::login::logout))
         .route("/intern", get(staff::home::page))

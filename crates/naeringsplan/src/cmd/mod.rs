@@ -2,11 +2,13 @@
 
 pub mod actions;
 pub mod check;
+pub mod facts;
 pub mod fetch;
 pub mod import;
 pub mod import_brreg;
 pub mod indicators;
 pub mod plan;
+pub mod rank;
 pub mod report;
 pub mod serve;
 pub mod stats;

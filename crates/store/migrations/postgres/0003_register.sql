@@ -8,13 +8,13 @@ CREATE TABLE register_snapshots (
     id                   BIGSERIAL PRIMARY KEY,
     kind                 TEXT NOT NULL CHECK (kind IN ('enheter', 'underenheter')),
     snapshot_date        TEXT NOT NULL,      -- YYYY-MM-DD: the day the bulk file was taken
-    date_source          TEXT NOT NULL CHECK (date_source IN ('file_name', 'option', 'file_mtime', 'generated')),
+    date_source          TEXT NOT NULL CHECK (date_source IN ('file_name', 'option', 'file_mtime', 'latest_registration', 'generated')),
     file_name            TEXT NOT NULL,
     sha256               TEXT NOT NULL UNIQUE, -- of the file's bytes: the same file is imported once
     format               TEXT NOT NULL,      -- csv, csv.gz, json, json.gz
     synthetic            BIGINT NOT NULL CHECK (synthetic IN (0, 1)),
     synthetic_units      BIGINT NOT NULL,    -- units named with the generator's SYNTETISK prefix
-    coverage             TEXT NOT NULL CHECK (coverage IN ('national', 'extract')),
+    coverage             TEXT NOT NULL CHECK (coverage IN ('national', 'municipal', 'extract')),
     units                BIGINT NOT NULL,    -- rows read
     skipped_rows         BIGINT NOT NULL,    -- malformed rows skipped (--skip-bad-rows)
     municipalities       BIGINT NOT NULL,

@@ -264,7 +264,7 @@ pub struct Missing {
 }
 
 impl Missing {
-    fn from_symbol(s: &str) -> Missing {
+    pub(crate) fn from_symbol(s: &str) -> Missing {
         let r = MissingReason::from_symbol(s);
         Missing {
             symbol: r.symbol().map(str::to_owned),
@@ -273,11 +273,27 @@ impl Missing {
         }
     }
 
-    fn no_data(what: &str) -> Missing {
+    pub(crate) fn no_data(what: &str) -> Missing {
         Missing {
             symbol: None,
             meaning_nb: format!("ingen observasjon i lageret ({what})"),
             meaning_en: format!("no observation in the store ({what})"),
+        }
+    }
+
+    /// A ratio or non-additive series asked for a merged or split municipality, with no figure
+    /// published on its own borders.
+    pub(crate) fn not_summable(series: &str, codes: &[String]) -> Missing {
+        Missing {
+            symbol: None,
+            meaning_nb: format!(
+                "{series} kan ikke summeres over sammenslåingen ({}), og er ikke publisert på de nye grensene",
+                codes.join(" + ")
+            ),
+            meaning_en: format!(
+                "{series} cannot be summed across the merger ({}) and is not published on the new borders",
+                codes.join(" + ")
+            ),
         }
     }
 }

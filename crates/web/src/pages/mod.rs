@@ -5,6 +5,7 @@ pub mod area;
 pub mod home;
 pub mod indicator;
 pub mod progress;
+pub mod ranking;
 
 use engine::rollup::{ActionInput, PlanRollup, Weighting};
 use plan::{ActionStatus, Plan};

@@ -1,0 +1,783 @@
+//! The Kommune-NM-style ranking over the store: every municipality valid in a year, all the
+//! definition's series read in bulk ([`store::Store::series_panel`]), ranked by the pure engine
+//! ([`engine::ranking`]), and the plan's municipality's computed ranks fed to the plan's
+//! indicators 1 and 2 as imported figures, labelled as computed (and synthetic where they are).
+//!
+//! **Borders.** NHO ranks each data year on the municipalities of its edition year (data year +
+//! 1; `KOMMUNE-NM.md`, "Data lag"), and so do we ([`Borders::Edition`]): data year 2019 is
+//! ranked on the 356 municipalities of 1 January 2020, each in its county of that year (Asker
+//! 3025 in Viken 30), data year 2023 on those of 2024 (Asker 3203 in Akershus 32). A data year
+//! whose edition predates the plan's municipality (Asker before the 2020 merger) is ranked on
+//! the first borders the municipality has ([`Borders::EditionNotBefore`], [`plan_borders`]), as
+//! NHO's comparable history on 2020 borders does and as the plan's chapter 6 quotes merged
+//! Asker's ranks for 2017–2019.
+//!
+//! Loading is the slow part (a few seconds for every year); a loaded [`RankingSet`] is cached in
+//! memory by the content of the store's imports (the SHA-256 of every imported file, in order),
+//! so the dashboard, the CLI and the council report share one computation until new data is
+//! imported.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
+use std::ops::RangeInclusive;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use engine::ranking::{
+    Definition, Explanation, Municipality, RankComparison, RankError, Ranker, SeriesTable,
+    YearRanking, compare_published, kommune_nm,
+};
+use engine::{MissingReason, Observation, Provenance as EngineProvenance};
+use plan::{Plan, Year};
+use serde::Serialize;
+use stats::geography::Geography;
+use store::Store;
+use store::observations::{Provenance, SeriesCatalogue};
+use time::{Date, Month};
+
+use crate::AppError;
+
+/// The plan indicator fed with the computed total rank.
+pub const TOTAL_INDICATOR: &str = "kommune-nm-total";
+/// The plan indicator fed with the computed county rank.
+pub const COUNTY_INDICATOR: &str = "kommune-nm-county";
+
+/// Which municipalities (borders) a data year is ranked on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "date")]
+pub enum Borders {
+    /// 1 January of the edition year (data year + the definition's lag), as NHO ranks.
+    Edition,
+    /// As [`Borders::Edition`], but not before this date.
+    EditionNotBefore(Date),
+    /// These borders for every year.
+    At(Date),
+}
+
+impl Borders {
+    /// The date whose municipalities rank `data_year`.
+    pub fn date_for(self, def: &Definition, data_year: Year) -> Date {
+        let edition = jan1(def.edition(data_year));
+        match self {
+            Borders::Edition => edition,
+            Borders::EditionNotBefore(d) => edition.max(d),
+            Borders::At(d) => d,
+        }
+    }
+}
+
+fn jan1(year: Year) -> Date {
+    Date::from_calendar_date(year, Month::January, 1)
+        .unwrap_or_else(|_| Date::from_calendar_date(2000, Month::January, 1).expect("a date"))
+}
+
+/// The code the municipality `code` (as valid today or last) had on `date`: itself if valid
+/// then, else the code it was renumbered from (3203 on 1 January 2021 → 3025); `None` if it did
+/// not exist as a whole then (3203 in 2019: three municipalities).
+pub fn code_at(geo: &Geography, code: &str, date: Date) -> Option<String> {
+    if geo.municipality(code, date).is_ok() {
+        return Some(code.to_owned());
+    }
+    let versions = geo.versions_of(stats::geography::Level::Municipality, code);
+    let first = versions.iter().filter_map(|v| v.valid_from).min()?;
+    if date < first {
+        let preds = geo.predecessors(code, first, date).ok()?;
+        let [p] = preds.as_slice() else { return None };
+        let succ = geo.successors(p, date, first).ok()?;
+        (succ == [code.to_owned()]).then(|| p.clone())
+    } else {
+        // Later than its last day: the code it was renumbered to.
+        let last = versions.iter().filter_map(|v| v.last_day()).max()?;
+        let succ = geo.successors(code, last, date).ok()?;
+        let [s] = succ.as_slice() else { return None };
+        let preds = geo.predecessors(s, date, last).ok()?;
+        (preds == [code.to_owned()]).then(|| s.clone())
+    }
+}
+
+/// The borders for the plan's municipality: edition-year borders, but not before the first
+/// 1 January on which the municipality existed as it is now (Asker: 2020).
+pub fn plan_borders(geo: &Geography, plan_code: &str) -> Borders {
+    let start = geo.coverage_start().year();
+    let today = time::OffsetDateTime::now_utc().date().year();
+    for y in start..=today {
+        if code_at(geo, plan_code, jan1(y)).is_some() {
+            return Borders::EditionNotBefore(jan1(y));
+        }
+    }
+    Borders::Edition
+}
+
+/// One data year, ranked.
+#[derive(Debug, Clone)]
+pub struct RankedYear {
+    /// The data year.
+    pub year: Year,
+    /// The edition year (data year + lag).
+    pub edition: Year,
+    /// The date whose municipalities are ranked.
+    pub geography_at: Date,
+    /// The inputs.
+    pub table: SeriesTable,
+    /// The ranking.
+    pub ranking: YearRanking,
+    /// Municipality names on `geography_at`, by code.
+    pub names: BTreeMap<String, String>,
+    /// County names on `geography_at`, by code.
+    pub county_names: BTreeMap<String, String>,
+}
+
+impl RankedYear {
+    /// Why `code` ranks where it does (per indicator and group, gaps, sensitivity).
+    pub fn explain(&self, code: &str) -> Result<Explanation, RankError> {
+        Ranker::new(kommune_nm(), &self.table).explain(&self.ranking, code)
+    }
+
+    /// The plan's published rankings of this data year, paired with the computed ranks.
+    /// A published row whose code is not on this year's borders is matched by renumbering.
+    pub fn compare_published(&self, geo: &Geography, plan: &Plan) -> Vec<RankComparison> {
+        let mut out = Vec::new();
+        for p in plan
+            .published_rankings
+            .iter()
+            .filter(|p| p.data_year == self.year)
+        {
+            let mut p = p.clone();
+            for row in &mut p.rows {
+                if let Some(c) = &row.municipality_code
+                    && !self.names.contains_key(c)
+                {
+                    // Published on other borders: the same municipality renumbered, if it is.
+                    let published_at = jan1(p.edition);
+                    if let Some(now) = renumbered(geo, c, published_at, self.geography_at) {
+                        row.municipality_code = Some(now);
+                    }
+                }
+            }
+            if let Ok(c) = compare_published(kommune_nm(), &self.ranking, &p) {
+                out.extend(c);
+            }
+        }
+        out
+    }
+
+    /// Whether any value of the ranking rests on synthetic data.
+    pub fn synthetic(&self) -> bool {
+        self.ranking.uses_synthetic()
+    }
+
+    /// The name of a municipality on this year's borders.
+    pub fn name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.names.get(code).map(String::as_str).unwrap_or(code)
+    }
+}
+
+/// `code` (valid on `from`) on the borders of `to`, when it only changed its number.
+fn renumbered(geo: &Geography, code: &str, from: Date, to: Date) -> Option<String> {
+    if from == to {
+        return Some(code.to_owned());
+    }
+    let (a, b) = if from < to { (from, to) } else { (to, from) };
+    if from < to {
+        let s = geo.successors(code, a, b).ok()?;
+        let [s] = s.as_slice() else { return None };
+        (geo.predecessors(s, b, a).ok()? == [code.to_owned()]).then(|| s.clone())
+    } else {
+        let p = geo.predecessors(code, b, a).ok()?;
+        let [p] = p.as_slice() else { return None };
+        (geo.successors(p, a, b).ok()? == [code.to_owned()]).then(|| p.clone())
+    }
+}
+
+/// Every data year ranked, with the files the inputs came from.
+#[derive(Debug, Clone)]
+pub struct RankingSet {
+    /// The borders rule used.
+    pub borders: Borders,
+    /// The years with at least one ranked municipality, ascending.
+    pub years: Vec<RankedYear>,
+    /// Every file an input came from.
+    pub sources: Vec<Provenance>,
+}
+
+impl RankingSet {
+    /// One data year.
+    pub fn year(&self, year: Year) -> Option<&RankedYear> {
+        self.years.iter().find(|y| y.year == year)
+    }
+
+    /// The latest data year.
+    pub fn latest(&self) -> Option<&RankedYear> {
+        self.years.last()
+    }
+
+    /// Whether any input is synthetic.
+    pub fn synthetic(&self) -> bool {
+        self.years.iter().any(RankedYear::synthetic)
+    }
+}
+
+/// The (series, offset) pairs the definition's formulas read, families expanded later.
+fn series_offsets(def: &Definition) -> BTreeSet<(String, i32, bool)> {
+    def.indicators()
+        .flat_map(|(_, i)| i.formula.series_refs())
+        .map(|r| (r.name, r.offset, r.family))
+        .collect()
+}
+
+/// The data years to rank by default: from the first year the bundled geography can rank to
+/// the year before this one.
+pub fn default_years(geo: &Geography) -> RangeInclusive<Year> {
+    let first = geo.coverage_start().year() - kommune_nm().edition_lag;
+    let last = time::OffsetDateTime::now_utc().date().year() - 1;
+    first.max(2000)..=last
+}
+
+type CacheKey = (u64, Vec<Year>, Borders);
+type Cache = Mutex<Vec<(CacheKey, Arc<RankingSet>)>>;
+
+fn cache() -> &'static Cache {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    CACHE.get_or_init(|| Mutex::new(Vec::new()))
+}
+
+/// A fingerprint of the store's statistics: every import's id and SHA-256, in order.
+async fn fingerprint(store: &Store) -> Result<u64, AppError> {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut imports = store.imports().await?;
+    imports.sort_by_key(|i| i.id);
+    for i in &imports {
+        i.id.hash(&mut h);
+        i.sha256.hash(&mut h);
+    }
+    Ok(h.finish())
+}
+
+/// Ranks every data year in `years` on `borders`, from the store (cached; see the module docs).
+/// Years in which nobody can be ranked (no data) are left out.
+pub async fn load(
+    store: &Store,
+    years: RangeInclusive<Year>,
+    borders: Borders,
+) -> Result<Arc<RankingSet>, AppError> {
+    let key: CacheKey = (fingerprint(store).await?, years.clone().collect(), borders);
+    if let Some((_, set)) = cache()
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .find(|(k, _)| *k == key)
+    {
+        return Ok(set.clone());
+    }
+    let set = Arc::new(compute(store, Geography::bundled(), years, borders).await?);
+    let mut c = cache().lock().unwrap_or_else(|e| e.into_inner());
+    c.retain(|(k, _)| *k != key);
+    c.push((key, set.clone()));
+    if c.len() > 4 {
+        c.remove(0);
+    }
+    Ok(set)
+}
+
+/// As [`load`] without the cache.
+pub async fn compute(
+    store: &Store,
+    geo: &Geography,
+    years: RangeInclusive<Year>,
+    borders: Borders,
+) -> Result<RankingSet, AppError> {
+    let def = kommune_nm();
+    let catalogue = SeriesCatalogue::bundled();
+    let refs = series_offsets(def);
+    let names: BTreeSet<&str> = refs.iter().map(|(n, _, _)| n.as_str()).collect();
+    let names: Vec<&str> = names.into_iter().collect();
+    let (lo, hi) = refs
+        .iter()
+        .fold((0, 0), |(lo, hi), (_, o, _)| (lo.min(*o), hi.max(*o)));
+    if years.is_empty() {
+        return Ok(RankingSet {
+            borders,
+            years: Vec::new(),
+            sources: Vec::new(),
+        });
+    }
+    let span = (*years.start() + lo)..=(*years.end() + hi);
+    let panel = store.series_panel(&catalogue, &names, span).await?;
+    let coverage = geo.coverage_start();
+
+    let mut out = Vec::new();
+    let mut used: BTreeSet<u32> = BTreeSet::new();
+    for year in years {
+        let at = borders.date_for(def, year);
+        if at < coverage {
+            continue;
+        }
+        let Ok(ms) = geo.municipalities_at(at) else {
+            continue;
+        };
+        let municipalities: Vec<Municipality> = ms
+            .iter()
+            .map(|m| Municipality::new(m.code.clone(), m.code[..2].to_owned()))
+            .collect();
+        let names_at: BTreeMap<String, String> = ms
+            .iter()
+            .map(|m| (m.code.clone(), m.name.clone()))
+            .collect();
+        let county_names: BTreeMap<String, String> = geo
+            .counties_at(at)
+            .map(|cs| {
+                cs.iter()
+                    .map(|c| (c.code.clone(), c.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+
+        // Table columns: plain series, and each family's members.
+        let mut columns: Vec<(String, String, Option<String>)> = Vec::new();
+        for n in &names {
+            let family = refs.iter().any(|(r, _, f)| r == n && *f);
+            if family {
+                for m in panel.members(n) {
+                    columns.push((format!("{n}:{m}"), (*n).to_owned(), Some(m)));
+                }
+            } else {
+                columns.push(((*n).to_owned(), (*n).to_owned(), None));
+            }
+        }
+        let mut table = SeriesTable::new(
+            municipalities.iter().map(|m| m.code.clone()),
+            columns.iter().map(|c| c.0.clone()),
+            (year + lo)..=(year + hi),
+        )
+        .map_err(|e| AppError::NotFound(e.to_string()))?;
+        for (col, (column, series, member)) in columns.iter().enumerate() {
+            let offsets: BTreeSet<i32> = refs
+                .iter()
+                .filter(|(r, _, _)| r == series)
+                .map(|(_, o, _)| *o)
+                .collect();
+            for (row, m) in municipalities.iter().enumerate() {
+                for o in &offsets {
+                    let y = year + o;
+                    let Ok(v) = panel.resolve(geo, series, member.as_deref(), &m.code, y, at)
+                    else {
+                        continue;
+                    };
+                    used.extend(v.provenance.iter().copied());
+                    match (v.value, &v.missing) {
+                        (Some(x), _) => {
+                            let _ = table.set_at(col, row, y, x, v.synthetic);
+                        }
+                        (None, Some(miss)) if miss.symbol.is_some() => {
+                            let _ = table.set_missing(
+                                column,
+                                &m.code,
+                                y,
+                                MissingReason::from_symbol(miss.symbol.as_deref().unwrap_or("")),
+                                v.synthetic,
+                            );
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let ranking = Ranker::new(def, &table)
+            .rank_year(year, &municipalities)
+            .map_err(|e| AppError::NotFound(e.to_string()))?;
+        if ranking.total.ranked == 0 {
+            continue;
+        }
+        out.push(RankedYear {
+            year,
+            edition: def.edition(year),
+            geography_at: at,
+            table,
+            ranking,
+            names: names_at,
+            county_names,
+        });
+    }
+    let sources = used
+        .into_iter()
+        .filter_map(|i| panel.provenance().get(i as usize).cloned())
+        .collect();
+    Ok(RankingSet {
+        borders,
+        years: out,
+        sources,
+    })
+}
+
+/// The plan municipality's computed rank in one data year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanRank {
+    /// The data year.
+    pub year: Year,
+    /// The municipality's code on that year's borders.
+    pub code: String,
+    /// The borders ranked (1 January of the edition year, or later).
+    pub geography_at: Date,
+    /// National rank.
+    pub rank: u32,
+    /// Out of how many ranked.
+    pub ranked: u32,
+    /// The county that year.
+    pub county: String,
+    /// Its name.
+    pub county_name: String,
+    /// Rank within the county.
+    pub county_rank: Option<u32>,
+    /// Ranked in the county.
+    pub county_ranked: u32,
+    /// Whether any input is synthetic.
+    pub synthetic: bool,
+}
+
+/// The plan municipality's computed ranks, one per data year where it is ranked.
+pub fn plan_ranks(set: &RankingSet, geo: &Geography, plan_code: &str) -> Vec<PlanRank> {
+    let mut out = Vec::new();
+    for y in &set.years {
+        let Some(code) = code_at(geo, plan_code, y.geography_at) else {
+            continue;
+        };
+        let Some(row) = y.ranking.row(&code) else {
+            continue;
+        };
+        let Some(rank) = row.rank else { continue };
+        out.push(PlanRank {
+            year: y.year,
+            county_name: y
+                .county_names
+                .get(&row.county)
+                .cloned()
+                .unwrap_or_else(|| row.county.clone()),
+            county_ranked: y.ranking.county_ranked(&row.county),
+            county_rank: row.county_rank,
+            county: row.county,
+            code,
+            geography_at: y.geography_at,
+            rank,
+            ranked: y.ranking.total.ranked,
+            synthetic: row.synthetic,
+        });
+    }
+    out
+}
+
+/// Feeds the plan municipality's computed total and county ranks into `inputs` as imported
+/// figures of the plan's indicators [`TOTAL_INDICATOR`] and [`COUNTY_INDICATOR`] (where the plan
+/// has them), labelled "beregnet rangering" — and "(syntetiske inndata)" where any input is
+/// synthetic — so that they are shown beside the plan's quoted (published) ranks.
+pub async fn feed_plan_indicators(
+    store: &Store,
+    plan: &Plan,
+    inputs: &mut engine::Inputs,
+) -> Result<(), AppError> {
+    let has = |id: &str| plan.indicators.iter().any(|i| i.id == id);
+    if !has(TOTAL_INDICATOR) && !has(COUNTY_INDICATOR) {
+        return Ok(());
+    }
+    let geo = Geography::bundled();
+    let code = &plan.meta.municipality_code;
+    let borders = plan_borders(geo, code);
+    let set = load(store, default_years(geo), borders).await?;
+    let def = kommune_nm();
+    for r in plan_ranks(&set, geo, code) {
+        let label = if r.synthetic {
+            "beregnet rangering (syntetiske inndata)"
+        } else {
+            "beregnet rangering"
+        };
+        let prov = |what: String| {
+            EngineProvenance::default()
+                .synthetic(r.synthetic)
+                .note(format!(
+                    "{label}: egen indeks {} (ikke NHOs), datår {}, kommunene per {} ({}); {what}",
+                    def.id, r.year, r.geography_at, r.code,
+                ))
+        };
+        if has(TOTAL_INDICATOR) {
+            inputs.insert_published(
+                TOTAL_INDICATOR,
+                code.clone(),
+                r.year,
+                Observation::value(
+                    f64::from(r.rank),
+                    prov(format!("plass {} av {}", r.rank, r.ranked)),
+                ),
+            );
+        }
+        if has(COUNTY_INDICATOR)
+            && let Some(cr) = r.county_rank
+        {
+            inputs.insert_published(
+                COUNTY_INDICATOR,
+                code.clone(),
+                r.year,
+                Observation::value(
+                    f64::from(cr),
+                    prov(format!(
+                        "plass {cr} av {} i {} ({})",
+                        r.county_ranked, r.county_name, r.county
+                    )),
+                ),
+            );
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// One year's ranking as the CLI, the page and the API show it.
+
+/// A group's name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GroupInfo {
+    /// Group id.
+    pub id: String,
+    /// Name.
+    pub name: engine::Bilingual,
+}
+
+/// A county on the year's borders.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CountyInfo {
+    /// Code, e.g. `30`.
+    pub code: String,
+    /// Name, e.g. `Viken`.
+    pub name: String,
+}
+
+/// One municipality's line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportRow {
+    /// Code on the year's borders.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// County code.
+    pub county: String,
+    /// County name.
+    pub county_name: String,
+    /// Total score.
+    pub score: Option<f64>,
+    /// National rank.
+    pub rank: Option<u32>,
+    /// Rank in the county.
+    pub county_rank: Option<u32>,
+    /// Group scores and ranks, in definition order.
+    pub groups: Vec<engine::ranking::GroupCell>,
+    /// Whether any input is synthetic.
+    pub synthetic: bool,
+    /// Groups without a score (why it is not ranked).
+    pub missing_groups: Vec<String>,
+    /// The plan's municipality.
+    pub plan: bool,
+}
+
+/// A file the inputs came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceInfo {
+    /// Table id.
+    pub table_id: String,
+    /// File name.
+    pub file_name: String,
+    /// Synthetic (generated) data.
+    pub synthetic: bool,
+}
+
+/// One data year's ranking, ready to show.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankingReport {
+    /// Definition id.
+    pub definition_id: String,
+    /// Definition name.
+    pub definition_name: engine::Bilingual,
+    /// Data year.
+    pub year: Year,
+    /// Edition year.
+    pub edition: Year,
+    /// The municipalities ranked are those valid on this date.
+    pub geography_at: Date,
+    /// Every data year available.
+    pub years: Vec<Year>,
+    /// Municipalities ranked (with a total score).
+    pub ranked: u32,
+    /// Municipalities on the borders.
+    pub municipalities: u32,
+    /// Whether any input is synthetic.
+    pub synthetic: bool,
+    /// The county filter, if any.
+    pub county: Option<CountyInfo>,
+    /// Every county on the borders.
+    pub counties: Vec<CountyInfo>,
+    /// The plan's municipality's code on these borders, if it existed as a whole.
+    pub plan_code: Option<String>,
+    /// The groups.
+    pub groups: Vec<GroupInfo>,
+    /// The rows: best first (by county rank with a county filter), at most `top`.
+    pub rows: Vec<ReportRow>,
+    /// The plan's municipality's row (also when it is not among `rows`).
+    pub plan_row: Option<ReportRow>,
+    /// Published ranks of this data year beside the computed ones.
+    pub published: Vec<RankComparison>,
+    /// The explanation asked for.
+    pub explanation: Option<Explanation>,
+    /// Where the definition departs from NHO.
+    pub departures: Vec<engine::ranking::Departure>,
+    /// The files the inputs came from.
+    pub sources: Vec<SourceInfo>,
+}
+
+/// What to show of a [`RankingSet`].
+#[derive(Debug, Clone, Default)]
+pub struct ReportOptions<'a> {
+    /// The data year (default: the latest).
+    pub year: Option<Year>,
+    /// Only this county (its code on the year's borders).
+    pub county: Option<&'a str>,
+    /// Explain this municipality (a code on the year's borders, or a later code that is the
+    /// same municipality renumbered, e.g. 3203 for 3025).
+    pub explain: Option<&'a str>,
+    /// At most this many rows.
+    pub top: Option<usize>,
+}
+
+/// One year's ranking as shown by the CLI, the page and the API.
+pub fn report(
+    set: &RankingSet,
+    geo: &Geography,
+    plan: Option<&Plan>,
+    opts: &ReportOptions<'_>,
+) -> Result<RankingReport, AppError> {
+    let def = kommune_nm();
+    let y = match opts.year {
+        Some(year) => set.year(year).ok_or_else(|| {
+            AppError::NotFound(format!(
+                "ingen rangering for datåret {year} (tilgjengelig: {})",
+                set.years
+                    .iter()
+                    .map(|y| y.year.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        })?,
+        None => set
+            .latest()
+            .ok_or_else(|| AppError::NotFound("ingen data å rangere i lageret".into()))?,
+    };
+    let counties: Vec<CountyInfo> = y
+        .county_names
+        .iter()
+        .filter(|(c, _)| y.ranking.municipalities.iter().any(|m| &m.county == *c))
+        .map(|(c, n)| CountyInfo {
+            code: c.clone(),
+            name: n.clone(),
+        })
+        .collect();
+    let county = match opts.county {
+        None => None,
+        Some(c) => Some(
+            counties
+                .iter()
+                .find(|k| k.code == c)
+                .cloned()
+                .ok_or_else(|| {
+                    AppError::NotFound(format!(
+                        "fylke {c} finnes ikke per {} (fylker: {})",
+                        y.geography_at,
+                        counties
+                            .iter()
+                            .map(|k| format!("{} {}", k.code, k.name))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                })?,
+        ),
+    };
+    let plan_code = plan.and_then(|p| code_at(geo, &p.meta.municipality_code, y.geography_at));
+    let to_row = |r: engine::ranking::RankingRow| ReportRow {
+        name: y.name(&r.code).to_owned(),
+        county_name: y
+            .county_names
+            .get(&r.county)
+            .cloned()
+            .unwrap_or_else(|| r.county.clone()),
+        plan: plan_code.as_deref() == Some(r.code.as_str()),
+        code: r.code,
+        county: r.county,
+        score: r.score,
+        rank: r.rank,
+        county_rank: r.county_rank,
+        groups: r.groups,
+        synthetic: r.synthetic,
+        missing_groups: r.missing_groups,
+    };
+    let rows: Vec<engine::ranking::RankingRow> = match &county {
+        Some(k) => y.ranking.county_rows(&k.code),
+        None => y.ranking.rows_by_rank(),
+    };
+    let rows: Vec<ReportRow> = rows
+        .into_iter()
+        .take(opts.top.unwrap_or(usize::MAX))
+        .map(to_row)
+        .collect();
+    let plan_row = plan_code
+        .as_deref()
+        .and_then(|c| y.ranking.row(c))
+        .map(to_row);
+    let explanation = match opts.explain {
+        None => None,
+        Some(c) => {
+            let code = code_at(geo, c, y.geography_at).ok_or_else(|| {
+                AppError::NotFound(format!(
+                    "kommune {c} finnes ikke som én kommune per {}",
+                    y.geography_at
+                ))
+            })?;
+            Some(
+                y.explain(&code)
+                    .map_err(|e| AppError::NotFound(e.to_string()))?,
+            )
+        }
+    };
+    let sources = set
+        .sources
+        .iter()
+        .map(|p| SourceInfo {
+            table_id: p.table_id.clone(),
+            file_name: p.file_name.clone(),
+            synthetic: p.synthetic,
+        })
+        .collect();
+    Ok(RankingReport {
+        definition_id: def.id.clone(),
+        definition_name: def.name.clone(),
+        year: y.year,
+        edition: y.edition,
+        geography_at: y.geography_at,
+        years: set.years.iter().map(|y| y.year).collect(),
+        ranked: y.ranking.total.ranked,
+        municipalities: y.ranking.municipalities.len() as u32,
+        synthetic: y.synthetic(),
+        county,
+        counties,
+        plan_code,
+        groups: def
+            .groups
+            .iter()
+            .map(|g| GroupInfo {
+                id: g.id.clone(),
+                name: g.name.clone(),
+            })
+            .collect(),
+        rows,
+        plan_row,
+        published: plan
+            .map(|p| y.compare_published(geo, p))
+            .unwrap_or_default(),
+        explanation,
+        departures: def.departures.clone(),
+        sources,
+    })
+}

@@ -1,0 +1,510 @@
+//! `/rangering`: every municipality ranked on the Kommune-NM-style index (our own computation
+//! on NHO's published structure, `data/ranking/kommune-nm.toml`), the plan's municipality
+//! highlighted and explained (score per group, gap to the rank above and to 10th place, which
+//! indicator would move the rank the most), NHO's published ranks beside ours, a county filter
+//! and a year choice as plain GET parameters (no JavaScript). `/api/ranking` gives the same as
+//! JSON.
+
+use app::ranking::{Borders, RankingReport, ReportOptions, ReportRow};
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use engine::ranking::{RankComparison, RankScope, Scenario};
+use maud::{Markup, html};
+use plan::Lang;
+use serde::Deserialize;
+use stats::geography::Geography;
+
+use crate::layout::{self, href, t};
+use crate::{AppError, AppState};
+
+/// Query parameters of the page and the API.
+#[derive(Debug, Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RankingQuery {
+    /// `en` for English.
+    pub lang: Option<String>,
+    /// Data year (default: the latest with data).
+    pub ar: Option<i32>,
+    /// County code on the year's borders (e.g. `30`); empty = the whole country.
+    pub fylke: Option<String>,
+    /// Municipality to explain (default: the plan's).
+    pub kommune: Option<String>,
+}
+
+fn nonempty(o: &Option<String>) -> Option<&str> {
+    o.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+async fn build(
+    state: &AppState,
+    q: &RankingQuery,
+) -> Result<Result<RankingReport, String>, AppError> {
+    let plan = super::load_plan(state).await?;
+    let geo = Geography::bundled();
+    let borders: Borders = app::ranking::plan_borders(geo, &plan.meta.municipality_code);
+    let set = app::ranking::load(&state.store, app::ranking::default_years(geo), borders).await?;
+    let explain = nonempty(&q.kommune)
+        .map(str::to_owned)
+        .unwrap_or_else(|| plan.meta.municipality_code.clone());
+    let opts = ReportOptions {
+        year: q.ar,
+        county: nonempty(&q.fylke),
+        explain: None,
+        top: None,
+    };
+    // Explain only a municipality that exists on the year's borders; a bad GET parameter is the
+    // visitor's mistake (404), not a server error.
+    let report = match app::ranking::report(&set, geo, Some(&plan), &opts) {
+        Ok(r) => r,
+        Err(app::AppError::NotFound(m)) => return Ok(Err(m)),
+        Err(e) => return Err(e.into()),
+    };
+    let with_explanation = app::ranking::report(
+        &set,
+        geo,
+        Some(&plan),
+        &ReportOptions {
+            explain: Some(&explain),
+            ..opts
+        },
+    );
+    Ok(Ok(match with_explanation {
+        Ok(r) => r,
+        Err(app::AppError::NotFound(_)) if nonempty(&q.kommune).is_none() => report,
+        Err(app::AppError::NotFound(m)) => return Ok(Err(m)),
+        Err(e) => return Err(e.into()),
+    }))
+}
+
+/// `GET /rangering`
+pub async fn page(
+    State(state): State<AppState>,
+    Query(q): Query<RankingQuery>,
+) -> Result<Response, AppError> {
+    let lang = if q.lang.as_deref() == Some("en") {
+        Lang::En
+    } else {
+        Lang::Nb
+    };
+    match build(&state, &q).await? {
+        Ok(r) => Ok(render(lang, &q, &r).into_response()),
+        Err(message) => Ok((
+            StatusCode::NOT_FOUND,
+            layout::page(
+                lang,
+                t(lang, "Rangering", "Ranking"),
+                "/rangering",
+                html! {
+                    h1 { (t(lang, "Kommunerangering", "Municipal ranking")) }
+                    p class="error" { (message) }
+                    p { a href=(href(lang, "/rangering")) { (t(lang, "Til rangeringen", "Back to the ranking")) } }
+                },
+            ),
+        )
+            .into_response()),
+    }
+}
+
+/// One year's ranking as JSON (the same content as `naeringsplan rank --format json`).
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct RankingDto {
+    /// The ranking: definition, year, edition, borders, rows (code, name, county, score, rank,
+    /// county rank, groups), the plan's municipality's row and explanation, published ranks
+    /// beside computed ones, departures from NHO's method, sources. Synthetic inputs are flagged
+    /// (`synthetic`).
+    #[schema(value_type = Object)]
+    #[serde(flatten)]
+    pub report: RankingReport,
+}
+
+/// `GET /api/ranking`
+#[utoipa::path(
+    get,
+    path = "/api/ranking",
+    tag = "plan",
+    params(RankingQuery),
+    responses(
+        (status = 200, description = "Every municipality ranked on the Kommune-NM-style index (own computation, not NHO's); the plan's municipality explained; published ranks beside computed", body = RankingDto),
+        (status = 404, description = "No such year, county or municipality", body = crate::api::ApiError)
+    )
+)]
+pub async fn api(State(state): State<AppState>, Query(q): Query<RankingQuery>) -> Response {
+    match build(&state, &q).await {
+        Ok(Ok(report)) => Json(RankingDto { report }).into_response(),
+        Ok(Err(message)) => (
+            StatusCode::NOT_FOUND,
+            Json(crate::api::ApiError { error: message }),
+        )
+            .into_response(),
+        Err(e) => {
+            tracing::error!("api ranking: {}", e.0);
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Json(crate::api::ApiError {
+                    error: "internal error; it has been logged".into(),
+                }),
+            )
+                .into_response()
+        }
+    }
+}
+
+fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_else(|| "–".into())
+}
+
+fn score(lang: Lang, v: Option<f64>) -> String {
+    match v {
+        None => "–".into(),
+        Some(v) => {
+            let s = format!("{v:+.2}");
+            match lang {
+                Lang::Nb => s.replace('.', ",").replace('-', "−"),
+                Lang::En => s.replace('-', "−"),
+            }
+        }
+    }
+}
+
+fn value(lang: Lang, v: Option<f64>) -> String {
+    let s = match v {
+        None => return "–".into(),
+        Some(v) if v.abs() >= 1000.0 => plan::fmt::number(v, 0),
+        Some(v) if v.abs() >= 10.0 => plan::fmt::number(v, 1),
+        Some(v) => plan::fmt::number(v, 4),
+    };
+    match lang {
+        Lang::Nb => s,
+        Lang::En => s.replace(',', ".").replace('\u{a0}', ","),
+    }
+}
+
+fn scenario(lang: Lang, s: &Option<Scenario>) -> String {
+    match s {
+        None => "–".into(),
+        Some(s) => format!(
+            "{} → {} {}{}",
+            value(lang, Some(s.value)),
+            t(lang, "plass", "rank"),
+            opt(s.rank),
+            s.rank_gain.map(|g| format!(" ({g:+})")).unwrap_or_default()
+        ),
+    }
+}
+
+fn self_link(lang: Lang, q: &RankingQuery, year: i32, county: Option<&str>) -> String {
+    let mut parts = vec![format!("ar={year}")];
+    if let Some(c) = county {
+        parts.push(format!("fylke={c}"));
+    }
+    if let Some(k) = nonempty(&q.kommune) {
+        parts.push(format!("kommune={k}"));
+    }
+    href(lang, &format!("/rangering?{}", parts.join("&")))
+}
+
+fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
+    let title = t(lang, "Kommunerangering", "Municipal ranking");
+    let own = r.plan_row.as_ref();
+    let county = r.county.as_ref();
+    let group_name = |id: &str| {
+        r.groups
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| match lang {
+                Lang::Nb => g.name.nb.clone(),
+                Lang::En => g.name.en.clone(),
+            })
+            .unwrap_or_else(|| id.to_owned())
+    };
+    let path = format!(
+        "/rangering?ar={}{}",
+        r.year,
+        county
+            .map(|k| format!("&fylke={}", k.code))
+            .unwrap_or_default()
+    );
+    let body = html! {
+        h1 { (title) ": " (match lang { Lang::Nb => &r.definition_name.nb, Lang::En => &r.definition_name.en }) }
+        @if r.synthetic { (layout::synthetic_banner(lang)) }
+        p {
+            (t(lang, "Datår ", "Data year ")) (r.year) ", "
+            (t(lang, "utgave ", "edition ")) (r.edition) "; "
+            (t(lang, "kommunene per ", "municipalities as of ")) (r.geography_at) " ("
+            (r.ranked) " " (t(lang, "av", "of")) " " (r.municipalities) " " (t(lang, "rangert", "ranked")) "). "
+            strong { (t(lang, "Dette er ikke NHOs Kommune-NM", "This is not NHO's Kommune-NM")) }
+            (t(lang,
+               ": en egen beregning med NHOs offentlige struktur (19 indikatorer i fem grupper). NHOs vekter og normalisering er ikke offentlige; avvikene står nederst.",
+               ": our own computation on NHO's public structure (19 indicators in five groups). NHO's weights and normalisation are not public; the departures are listed at the end."))
+        }
+        form class="filters" method="get" action="/rangering" {
+            @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
+            div {
+                label for="f-ar" { (t(lang, "Datår", "Data year")) }
+                select id="f-ar" name="ar" {
+                    @for y in r.years.iter().rev() {
+                        option value=(y) selected[*y == r.year] { (y) " (" (t(lang, "utgave", "edition")) " " (y + 1) ")" }
+                    }
+                }
+            }
+            div {
+                label for="f-fylke" { (t(lang, "Fylke", "County")) }
+                select id="f-fylke" name="fylke" {
+                    option value="" { (t(lang, "Hele landet", "All of Norway")) }
+                    @for k in &r.counties {
+                        option value=(k.code) selected[county.is_some_and(|c| c.code == k.code)] { (k.code) " " (k.name) }
+                    }
+                }
+            }
+            div { button type="submit" { (t(lang, "Vis", "Show")) } }
+        }
+
+        @if let Some(row) = own {
+            section aria-labelledby="own" {
+                h2 id="own" { (row.name) " (" (row.code) ")" }
+                p class="card" {
+                    span class="big" { (t(lang, "Plass ", "Rank ")) (opt(row.rank)) }
+                    " " (t(lang, "av", "of")) " " (r.ranked) "; "
+                    (t(lang, "plass ", "rank ")) (opt(row.county_rank)) " " (t(lang, "i", "in")) " " (row.county_name) " (" (row.county) ")"
+                    @if row.synthetic { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } }
+                }
+                @if let Some(e) = &r.explanation {
+                    @if let Some(g) = &e.gap_to_rank_above {
+                        p { (t(lang, "Avstand til plassen over", "Gap to the rank above")) " (" (g.rank) ", " (g.codes.join(", ")) "): " (score(lang, Some(g.gap))) " " (t(lang, "poeng", "points")) "." }
+                    }
+                    @if let Some(g) = &e.gap_to_10th {
+                        p {
+                            @if g.gap > 0.0 {
+                                (t(lang, "Avstand til 10. plass", "Gap to 10th place")) " (" (g.codes.join(", ")) "): " (score(lang, Some(g.gap)))
+                            } @else {
+                                (t(lang, "Margin ned til 10. plass", "Margin over 10th place")) " (" (g.codes.join(", ")) "): " (score(lang, Some(-g.gap)))
+                            }
+                            " " (t(lang, "poeng", "points")) "."
+                        }
+                    }
+                    div class="table-wrap" {
+                        table {
+                            caption { (t(lang, "Poeng og plass per gruppe", "Score and rank per group")) " – " (row.name) ", " (r.year) }
+                            thead { tr {
+                                th scope="col" { (t(lang, "Gruppe", "Group")) }
+                                th scope="col" class="num" { (t(lang, "Poeng", "Score")) }
+                                th scope="col" class="num" { (t(lang, "Plass", "Rank")) }
+                                th scope="col" class="num" { (t(lang, "Manglende indikatorer", "Missing indicators")) }
+                            } }
+                            tbody {
+                                @for g in &e.groups {
+                                    tr {
+                                        th scope="row" { (match lang { Lang::Nb => &g.name.nb, Lang::En => &g.name.en }) }
+                                        td class="num" { (score(lang, g.score)) }
+                                        td class="num" { (opt(g.rank)) " / " (g.ranked) }
+                                        td class="num" { (g.missing) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    div class="table-wrap" {
+                        table {
+                            caption { (t(lang, "Følsomhet: én indikator endret, alt annet likt", "Sensitivity: one indicator changed, everything else held")) }
+                            thead { tr {
+                                th scope="col" { (t(lang, "Indikator", "Indicator")) }
+                                th scope="col" class="num" { (t(lang, "Verdi nå", "Value now")) }
+                                th scope="col" class="num" { (t(lang, "+1 standardavvik", "+1 standard deviation")) }
+                                th scope="col" class="num" { (t(lang, "Fylkesmedianen", "County median")) }
+                            } }
+                            tbody {
+                                @for s in e.sensitivity.iter().take(8) {
+                                    @let ind = e.indicators.iter().find(|i| i.id == s.indicator);
+                                    tr {
+                                        th scope="row" {
+                                            (ind.map(|i| match lang { Lang::Nb => i.name.nb.clone(), Lang::En => i.name.en.clone() }).unwrap_or_else(|| s.indicator.clone()))
+                                            @if ind.is_some_and(|i| i.synthetic) { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } }
+                                        }
+                                        td class="num" { (value(lang, s.value)) }
+                                        td class="num" { (scenario(lang, &s.plus_one_sd)) }
+                                        td class="num" { (scenario(lang, &s.county_median)) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    details {
+                        summary { (t(lang, "Alle 19 indikatorer", "All 19 indicators")) }
+                        div class="table-wrap" {
+                            table {
+                                caption { (t(lang, "Verdi, poeng og plass per indikator", "Value, score and rank per indicator")) " – " (row.name) ", " (r.year) }
+                                thead { tr {
+                                    th scope="col" { (t(lang, "Indikator", "Indicator")) }
+                                    th scope="col" { (t(lang, "Gruppe", "Group")) }
+                                    th scope="col" class="num" { (t(lang, "Verdi", "Value")) }
+                                    th scope="col" class="num" { (t(lang, "Snitt", "Mean")) }
+                                    th scope="col" class="num" { (t(lang, "Poeng", "Score")) }
+                                    th scope="col" class="num" { (t(lang, "Plass", "Rank")) }
+                                    th scope="col" { (t(lang, "Data", "Data")) }
+                                } }
+                                tbody {
+                                    @for i in &e.indicators {
+                                        tr {
+                                            th scope="row" { (match lang { Lang::Nb => &i.name.nb, Lang::En => &i.name.en }) }
+                                            td { (group_name(&i.group)) }
+                                            td class="num" { (value(lang, i.value)) }
+                                            td class="num" { (value(lang, i.mean)) }
+                                            td class="num" {
+                                                (score(lang, i.score.or(i.imputed_score)))
+                                                @if i.score.is_none() && i.imputed_score.is_some() { " " span class="muted" { (t(lang, "(gruppesnitt)", "(group mean)")) } }
+                                            }
+                                            td class="num" { (opt(i.rank)) " / " (i.ranked) }
+                                            td { @if i.synthetic { (t(lang, "syntetisk", "synthetic")) } @else { (t(lang, "ekte", "real")) } }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } @else if let Some(code) = &r.plan_code {
+            p { (code) ": " (t(lang, "ikke rangert dette året.", "not ranked this year.")) }
+        }
+
+        @if !r.published.is_empty() {
+            (published(lang, r, &group_name))
+        }
+
+        section aria-labelledby="all" {
+            h2 id="all" {
+                @if let Some(k) = county { (k.name) " (" (k.code) ")" } @else { (t(lang, "Alle kommuner", "All municipalities")) }
+            }
+            @if county.is_some() {
+                p { a href=(self_link(lang, q, r.year, None)) { (t(lang, "Vis hele landet", "Show all of Norway")) } }
+            } @else if let Some(row) = own {
+                p { a href=(self_link(lang, q, r.year, Some(&row.county))) { (t(lang, "Vis bare ", "Show only ")) (row.county_name) } }
+            }
+            div class="table-wrap" {
+                table class="ranking" {
+                    caption {
+                        (t(lang, "Samlet plassering, plassering i fylket og per gruppe, datår ", "Total rank, county rank and rank per group, data year ")) (r.year)
+                        @if let Some(k) = county { " – " (k.name) }
+                        ". " (t(lang, "Planens kommune er uthevet.", "The plan's municipality is highlighted."))
+                    }
+                    thead { tr {
+                        th scope="col" class="num" { (t(lang, "Plass", "Rank")) }
+                        th scope="col" class="num" { (t(lang, "I fylket", "In county")) }
+                        th scope="col" { (t(lang, "Kommune", "Municipality")) }
+                        th scope="col" { (t(lang, "Fylke", "County")) }
+                        th scope="col" class="num" { (t(lang, "Poeng", "Score")) }
+                        @for g in &r.groups {
+                            th scope="col" class="num" { (match lang { Lang::Nb => &g.name.nb, Lang::En => &g.name.en }) }
+                        }
+                    } }
+                    tbody {
+                        @for row in &r.rows { (row_html(lang, row)) }
+                    }
+                }
+            }
+        }
+
+        details {
+            summary { (t(lang, "Hvor indeksen avviker fra NHOs metode", "Where the index departs from NHO's method")) }
+            ul {
+                @for d in &r.departures {
+                    li { strong { (d.topic) } ": " (d.text) }
+                }
+            }
+        }
+        details {
+            summary { (t(lang, "Kilder", "Sources")) }
+            ul class="plain" {
+                @for s in &r.sources {
+                    li { (s.table_id) ": " (s.file_name) @if s.synthetic { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } } }
+                }
+            }
+        }
+    };
+    layout::page(lang, title, &path, body)
+}
+
+fn row_html(lang: Lang, row: &ReportRow) -> Markup {
+    html! {
+        tr class=[row.plan.then_some("own")] {
+            td class="num" { (opt(row.rank)) }
+            td class="num" { (opt(row.county_rank)) }
+            th scope="row" {
+                (row.name) " " span class="muted" { (row.code) }
+                @if row.plan { " " span class="badge" { (t(lang, "planens kommune", "the plan's municipality")) } }
+                @if !row.missing_groups.is_empty() {
+                    " " span class="muted" { (t(lang, "ikke rangert", "not ranked")) }
+                }
+            }
+            td { (row.county_name) }
+            td class="num" { (score(lang, row.score)) }
+            @for g in &row.groups { td class="num" { (opt(g.rank)) } }
+        }
+    }
+}
+
+fn published(lang: Lang, r: &RankingReport, group_name: &dyn Fn(&str) -> String) -> Markup {
+    let mut codes: Vec<&RankComparison> = Vec::new();
+    for c in &r.published {
+        if c.scope == RankScope::Total {
+            codes.push(c);
+        }
+    }
+    let label = r
+        .published
+        .iter()
+        .find_map(|c| c.published.as_ref())
+        .map(|p| match lang {
+            Lang::Nb => p.label.nb.clone(),
+            Lang::En => p.label.en.clone(),
+        })
+        .unwrap_or_default();
+    let source = r
+        .published
+        .iter()
+        .find_map(|c| c.published.as_ref())
+        .map(|p| p.source.clone())
+        .unwrap_or_default();
+    html! {
+        section aria-labelledby="published" {
+            h2 id="published" { (t(lang, "Publisert av NHO og egen beregning", "Published by NHO and our computation")) }
+            p { (label) ". " (source) }
+            div class="table-wrap" {
+                table {
+                    caption { (t(lang, "NHOs publiserte plassering (utgave ", "NHO's published rank (edition ")) (r.edition) (t(lang, ") ved siden av egen beregning; publisert / beregnet", ") beside our computation; published / computed")) }
+                    thead { tr {
+                        th scope="col" { (t(lang, "Kommune", "Municipality")) }
+                        th scope="col" class="num" { (t(lang, "Samlet", "Total")) }
+                        @for g in r.groups.iter() { th scope="col" class="num" { (group_name(&g.id)) } }
+                    } }
+                    tbody {
+                        @for c in &codes {
+                            @let own = r.plan_code.as_deref() == Some(c.code.as_str());
+                            tr class=[own.then_some("own")] {
+                                th scope="row" { (c.name.clone().unwrap_or_else(|| c.code.clone())) " " span class="muted" { (c.code) } }
+                                td class="num" { (pair(lang, c)) }
+                                @for g in &r.groups {
+                                    @let gc = r.published.iter().find(|x| x.code == c.code && x.scope == RankScope::Group(g.id.clone()));
+                                    td class="num" { @if let Some(gc) = gc { (pair(lang, gc)) } @else { "–" } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            p class="hint" { (t(lang, "Beregnet = egen indeks, ikke NHOs; «syntetisk» = bygger på syntetiske inndata.", "Computed = our own index, not NHO's; \"synthetic\" = rests on synthetic inputs.")) }
+        }
+    }
+}
+
+fn pair(lang: Lang, c: &RankComparison) -> Markup {
+    html! {
+        (opt(c.published.as_ref().map(|p| p.rank))) " / " (opt(c.computed.as_ref().map(|p| p.rank)))
+        @if c.computed.as_ref().is_some_and(|p| p.synthetic) {
+            span class="sr-only" { " (" (t(lang, "beregnet fra syntetiske data", "computed from synthetic data")) ")" }
+            "*"
+        }
+    }
+}
