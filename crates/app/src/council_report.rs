@@ -4,8 +4,8 @@
 use engine::{ValueBasis, Verdict};
 use plan::{ActionStatus, Lang, Plan};
 use report::{
-    ActionView, IndicatorView, Mark, Period, RankRow, RankingView, ReportInput, SourceView,
-    TrendView, ValueView, YearView,
+    ActionView, FactView, IndicatorView, Mark, Period, RankRow, RankingView, ReportInput,
+    SourceView, TrendView, ValueView, YearView,
 };
 use store::Store;
 
@@ -152,7 +152,7 @@ pub async fn assemble(
         })
         .collect();
 
-    let rankings = plan
+    let mut rankings: Vec<RankingView> = plan
         .published_rankings
         .iter()
         .map(|k| RankingView {
@@ -179,6 +179,10 @@ pub async fn assemble(
             synthetic: false,
         })
         .collect();
+
+    if let Some(view) = computed_ranking(store, plan, year, &rankings).await? {
+        rankings.push(view);
+    }
 
     let imports = store.imports().await?;
     let sources = imports
@@ -230,8 +234,141 @@ pub async fn assemble(
         indicators,
         actions,
         rankings,
-        facts: vec![],
+        facts: register_facts(store, plan).await?,
         sources,
         definitions,
     })
+}
+
+/// The plan's facts that name a register key, each beside the value computed from the stored
+/// Enhetsregisteret snapshot (none when the store holds no register data).
+async fn register_facts(store: &Store, plan: &Plan) -> Result<Vec<FactView>, AppError> {
+    let values = if store.has_register_data().await? {
+        store.plan_fact_values(plan).await?
+    } else {
+        Vec::new()
+    };
+    let fmt_num = |v: f64| {
+        let decimals = if v.fract() == 0.0 || v.abs() >= 100.0 {
+            0
+        } else {
+            1
+        };
+        plan::fmt::number(v, decimals)
+    };
+    Ok(plan
+        .focus_areas
+        .iter()
+        .flat_map(|a| a.all_facts())
+        .filter(|f| f.computed_by.as_deref().is_some_and(|k| !k.is_empty()))
+        .map(|f| {
+            let value = values.iter().find(|v| v.fact_id == f.id);
+            let computed = value.and_then(|v| v.computed.as_ref());
+            FactView {
+                section: f.section.clone(),
+                quoted_text: f.text.clone(),
+                quoted: f.value.map(|v| {
+                    let unit = f.unit.as_deref().unwrap_or("");
+                    match f.year {
+                        Some(y) => format!("{} {unit} ({y})", fmt_num(v)),
+                        None => format!("{} {unit}", fmt_num(v)),
+                    }
+                }),
+                computed: computed.map(|c| {
+                    format!(
+                        "{} {} (register per {})",
+                        fmt_num(c.value),
+                        c.unit,
+                        c.snapshot.snapshot_date
+                    )
+                }),
+                synthetic: computed.is_some_and(|c| c.snapshot.synthetic),
+            }
+        })
+        .collect())
+}
+
+/// Our computed Kommune-NM-style ranking for the latest data year up to `year`: the plan's
+/// municipality and the peers of the published tables (by name), else the top ten; `None` when
+/// the store holds nothing to rank.
+async fn computed_ranking(
+    store: &Store,
+    plan: &Plan,
+    year: i32,
+    published: &[RankingView],
+) -> Result<Option<RankingView>, AppError> {
+    use crate::ranking;
+    let geo = stats::geography::Geography::bundled();
+    let code = &plan.meta.municipality_code;
+    let set = ranking::load(
+        store,
+        ranking::default_years(geo),
+        ranking::plan_borders(geo, code),
+    )
+    .await?;
+    let Some(data_year) = set
+        .years
+        .iter()
+        .map(|y| y.year)
+        .filter(|y| *y <= year)
+        .max()
+    else {
+        return Ok(None);
+    };
+    let rep = ranking::report(
+        &set,
+        geo,
+        Some(plan),
+        &ranking::ReportOptions {
+            year: Some(data_year),
+            ..Default::default()
+        },
+    )?;
+    let peers: Vec<String> = published
+        .iter()
+        .flat_map(|r| r.rows.iter().map(|row| base_name(&row.name).to_string()))
+        .collect();
+    let chosen: Vec<&ranking::ReportRow> = rep
+        .rows
+        .iter()
+        .filter(|r| r.rank.is_some())
+        .filter(|r| {
+            r.plan
+                || if peers.is_empty() {
+                    r.rank.is_some_and(|k| k <= 10)
+                } else {
+                    peers.iter().any(|p| p == base_name(&r.name))
+                }
+        })
+        .collect();
+    if chosen.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(RankingView {
+        title: format!(
+            "Beregnet rangering {} (egen indeks etter Kommune-NMs struktur, tall fra {data_year})",
+            rep.edition
+        ),
+        source: format!(
+            "naeringsplan rank: {} av {} kommuner rangert, kommunene per {}; ikke NHOs tall",
+            rep.ranked, rep.municipalities, rep.geography_at
+        ),
+        groups: rep.groups.iter().map(|g| g.name.nb.clone()).collect(),
+        rows: chosen
+            .into_iter()
+            .map(|r| RankRow {
+                name: r.name.clone(),
+                total: r.rank.unwrap_or_default(),
+                groups: r.groups.iter().map(|g| g.rank).collect(),
+                own: r.plan,
+            })
+            .collect(),
+        computed: true,
+        synthetic: rep.synthetic,
+    }))
+}
+
+/// A municipality name without SSB's period suffix (`Asker (2020-2023)` → `Asker`).
+fn base_name(name: &str) -> &str {
+    name.split(" (").next().unwrap_or(name).trim()
 }

@@ -1,6 +1,9 @@
 //! Evaluate the plan's indicators from the store: values (computed, imported, quoted side by
 //! side), judgement per year, and trend status.
 
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex, OnceLock};
+
 use engine::{IndicatorEvaluation, Inputs, TrendAssessment, combine_override};
 use plan::Plan;
 use stats::geography::Geography;
@@ -33,6 +36,49 @@ pub async fn evaluate(store: &Store, plan: &Plan) -> Result<(Vec<Evaluated>, Inp
         out.push(Evaluated { evaluation, trend });
     }
     Ok((out, inputs))
+}
+
+type CacheKey = (u64, u64);
+type Cache = Mutex<Vec<(CacheKey, Arc<Vec<Evaluated>>)>>;
+
+/// A fingerprint of what the evaluation of `plan` reads from the plan itself: municipality,
+/// table years and the indicators (values, ambitions, rules, computations).
+fn plan_fingerprint(plan: &Plan) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    plan.meta.municipality_code.hash(&mut h);
+    plan.table_years().collect::<Vec<_>>().hash(&mut h);
+    format!("{:?}", plan.indicators).hash(&mut h);
+    h.finish()
+}
+
+/// As [`evaluate`] without the inputs, cached: the result is a function of the store's imports
+/// (their ids and SHA-256 sums, see [`crate::ranking`]) and the plan's indicators, so pages can
+/// call this on every request and only the first request after an import pays for the
+/// computation.
+pub async fn evaluate_cached(store: &Store, plan: &Plan) -> Result<Arc<Vec<Evaluated>>, AppError> {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
+    let key = (
+        crate::ranking::fingerprint(store).await?,
+        plan_fingerprint(plan),
+    );
+    if let Some((_, hit)) = cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .find(|(k, _)| *k == key)
+    {
+        return Ok(hit.clone());
+    }
+    let (evaluated, _) = evaluate(store, plan).await?;
+    let evaluated = Arc::new(evaluated);
+    let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
+    c.retain(|(k, _)| *k != key);
+    c.push((key, evaluated.clone()));
+    if c.len() > 8 {
+        c.remove(0);
+    }
+    Ok(evaluated)
 }
 
 /// The explanation of one indicator (formula, every input with provenance, arithmetic,

@@ -241,7 +241,7 @@ fn cache() -> &'static Cache {
 }
 
 /// A fingerprint of the store's statistics: every import's id and SHA-256, in order.
-async fn fingerprint(store: &Store) -> Result<u64, AppError> {
+pub(crate) async fn fingerprint(store: &Store) -> Result<u64, AppError> {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     let mut imports = store.imports().await?;
     imports.sort_by_key(|i| i.id);

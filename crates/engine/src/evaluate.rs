@@ -9,7 +9,9 @@
 //!
 //! None overwrites another; where two are present they are compared ([`Comparison`]).
 //! The value a year is judged by ([`ChosenValue`]) is the first present of computed, imported,
-//! plan quote — and says which it is.
+//! plan quote that rests on real data, else the first present (synthetic) one — and says which it
+//! is. Real data beats synthetic: the offline demo's synthetic series never override a figure the
+//! plan quotes from its source.
 //!
 //! Judgement of a year ([`judge_year`]), with the rules as data (`plan::Rule` and the
 //! indicator's `ambition_op`):
@@ -493,30 +495,36 @@ fn choose(
     imported: Option<&Observation>,
     quoted: Option<&PlanQuote>,
 ) -> Option<ChosenValue> {
-    if let Some(c) = computation.and_then(DefinitionOutcome::computed) {
-        return Some(ChosenValue {
+    let computed = computation
+        .and_then(DefinitionOutcome::computed)
+        .map(|c| ChosenValue {
             year,
             value: c.value,
             basis: ValueBasis::Computed,
             synthetic: c.synthetic,
         });
-    }
-    if let Some(o) = imported
-        && let Some(v) = o.as_value()
-    {
-        return Some(ChosenValue {
+    let imported = imported.and_then(|o| {
+        o.as_value().map(|v| ChosenValue {
             year,
             value: v,
             basis: ValueBasis::Imported,
             synthetic: o.provenance.synthetic,
-        });
-    }
-    quoted.map(|q| ChosenValue {
+        })
+    });
+    let quoted = quoted.map(|q| ChosenValue {
         year,
         value: q.value,
         basis: ValueBasis::PlanQuote,
         synthetic: false,
-    })
+    });
+    let candidates = [computed, imported, quoted];
+    // Real data beats synthetic data; among equals, computed before imported before quoted.
+    candidates
+        .iter()
+        .flatten()
+        .find(|c| !c.synthetic)
+        .or_else(|| candidates.iter().flatten().next())
+        .copied()
 }
 
 /// Number of decimals a figure is given to (0–3): 56 → 0, 41.9 → 1, 0.8125 → 3.

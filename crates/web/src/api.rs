@@ -40,6 +40,51 @@ pub fn router() -> axum::Router<AppState> {
         )
         .route("/actions/{id}/history", get(action_history))
         .route("/ranking", get(crate::pages::ranking::api))
+        .route("/facts", get(get_facts))
+}
+
+/// The register facts of the plan's municipality.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FactsDto {
+    /// Municipality code.
+    pub municipality: String,
+    /// Whether any register snapshot is in the store.
+    pub has_register_data: bool,
+    /// The plan's facts that name a register key, the quoted figure beside the computed one
+    /// (with its snapshot: date, file, SHA-256, synthetic flag), or why none could be computed.
+    #[schema(value_type = Vec<Object>)]
+    pub plan_facts: Vec<store::register::PlanFactValue>,
+    /// Everything the current register snapshots say about the municipality: units by
+    /// organisation form, registrations by year and the AS share, bankruptcies, employees by
+    /// sector group, the largest enterprises, cohort survival, turnover.
+    #[schema(value_type = Object)]
+    pub register: store::register::RegisterFacts,
+}
+
+/// `GET /api/facts`
+#[utoipa::path(
+    get,
+    path = "/api/facts",
+    tag = "plan",
+    responses(
+        (status = 200, description = "Register facts of the plan's municipality, computed from the stored Enhetsregisteret snapshots, beside the plan's quoted figures", body = FactsDto)
+    )
+)]
+async fn get_facts(State(state): State<AppState>) -> Result<Json<FactsDto>, crate::AppError> {
+    let plan = crate::pages::load_plan(&state).await?;
+    let has = state.store.has_register_data().await?;
+    let plan_facts = if has {
+        state.store.plan_fact_values(&plan).await?
+    } else {
+        Vec::new()
+    };
+    let register = state.store.register_facts(&state.plan_code, None).await?;
+    Ok(Json(FactsDto {
+        municipality: state.plan_code.clone(),
+        has_register_data: has,
+        plan_facts,
+        register,
+    }))
 }
 
 /// The OpenAPI document.
@@ -49,8 +94,8 @@ pub fn router() -> axum::Router<AppState> {
         title = "naeringsplan API",
         description = "A municipal business-development plan: the plan, its indicators and its action plan with history. Reads are public; writes need a bearer token and If-Match."
     ),
-    paths(get_plan, list_indicators, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
-    components(schemas(ActionDto, HistoryDto, IndicatorDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, ConflictDto, YearValue, Judgement, crate::pages::ranking::RankingDto)),
+    paths(get_plan, get_facts, list_indicators, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
+    components(schemas(FactsDto, ActionDto, HistoryDto, IndicatorDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, ConflictDto, YearValue, Judgement, crate::pages::ranking::RankingDto)),
     modifiers(&BearerAuth),
     tags((name = "plan", description = "The plan and its indicators"), (name = "actions", description = "The action plan"))
 )]

@@ -1,11 +1,11 @@
 //! Indicator values and judgements as the pages and the API see them.
 //!
 //! Why a module: this is the one boundary between "where the numbers come from" and "how they are
-//! shown". Today every value is quoted from the plan (chapter 6). When the indicator engine
-//! lands, [`indicator_views`] is the only function to change: merge computed results (with their
-//! provenance, possibly synthetic) into [`YearValue::result`] and let the engine judge; every page,
-//! card, chart and API answer follows. A view with any synthetic value makes its pages show the
-//! synthetic-data banner ([`IndicatorView::synthetic`]).
+//! shown". [`indicator_views`] takes each year's value from the indicator engine
+//! (`app::indicators::evaluate_cached`: computed from the stored statistics, an imported or
+//! computed ranking, or the plan's quoted figure — real data before synthetic) with its
+//! provenance; every page, card, chart and API answer follows. A view with any synthetic value
+//! makes its pages show the synthetic-data banner ([`IndicatorView::synthetic`]).
 
 use plan::{Indicator, Plan, Rule, Unit, Year};
 
@@ -131,12 +131,93 @@ impl IndicatorView<'_> {
     }
 }
 
-/// Every indicator of the plan, ready to show. The plug-in point for computed values.
+/// Every indicator of the plan, ready to show, with the values the engine chose from the store
+/// (an indicator the engine cannot evaluate falls back to the plan's quoted figures).
 pub async fn indicator_views<'a>(
-    _state: &AppState,
+    state: &AppState,
     plan: &'a Plan,
 ) -> Result<Vec<IndicatorView<'a>>, crate::AppError> {
-    Ok(plan.indicators.iter().map(|i| quoted(plan, i)).collect())
+    let evaluated = app::indicators::evaluate_cached(&state.store, plan).await?;
+    Ok(plan
+        .indicators
+        .iter()
+        .map(
+            |i| match evaluated.iter().find(|e| e.evaluation.indicator_id == i.id) {
+                Some(e) => evaluated_view(plan, i, &e.evaluation),
+                None => quoted(plan, i),
+            },
+        )
+        .collect())
+}
+
+/// An indicator with the engine's chosen value for every table year.
+pub fn evaluated_view<'a>(
+    plan: &Plan,
+    i: &'a Indicator,
+    e: &engine::IndicatorEvaluation,
+) -> IndicatorView<'a> {
+    let years = plan
+        .table_years()
+        .map(|year| {
+            let ye = e.years.iter().find(|y| y.year == year);
+            YearValue {
+                year,
+                result: ye.and_then(|ye| ye.chosen.map(|c| observed(i, ye, c))),
+                ambition: i.ambitions.get(&year).copied(),
+            }
+        })
+        .collect();
+    view(i, years)
+}
+
+/// A chosen value with its provenance as readers see it.
+fn observed(i: &Indicator, ye: &engine::YearEvaluation, c: engine::ChosenValue) -> Observed {
+    let provenance = match c.basis {
+        engine::ValueBasis::PlanQuote => Provenance::Quoted {
+            source: ye
+                .quoted
+                .as_ref()
+                .map(|q| q.source.clone())
+                .or_else(|| i.results.get(&ye.year).map(|q| q.source.clone()))
+                .unwrap_or_default(),
+        },
+        engine::ValueBasis::Computed => {
+            let mut tables: Vec<String> = ye
+                .computation
+                .as_ref()
+                .and_then(|o| o.computed())
+                .map(|v| {
+                    v.inputs
+                        .iter()
+                        .filter_map(|u| u.observation.provenance.table.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            tables.sort();
+            tables.dedup();
+            let tables = tables
+                .iter()
+                .map(|t| format!("SSB {t}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            Provenance::Computed {
+                source: format!("Beregnet fra {tables}"),
+                synthetic: c.synthetic,
+            }
+        }
+        engine::ValueBasis::Imported => Provenance::Computed {
+            source: ye
+                .imported
+                .as_ref()
+                .and_then(|o| o.provenance.note.clone())
+                .unwrap_or_else(|| "Importert publisert tall".into()),
+            synthetic: c.synthetic,
+        },
+    };
+    Observed {
+        value: c.value,
+        provenance,
+    }
 }
 
 /// An indicator as the plan quotes it.

@@ -67,6 +67,7 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                         a href=(href(lang, "/tiltak")) { (t(lang, "Tiltak", "Actions")) }
                         a href=(href(lang, "/fremdrift")) { (t(lang, "Fremdrift", "Progress")) }
                         a href=(href(lang, "/rangering")) { (t(lang, "Rangering", "Ranking")) }
+                        a href=(href(lang, "/rapport")) { (t(lang, "Rapport", "Report")) }
                         a href=(href(lang, "/intern")) { (t(lang, "For ansatte", "Staff")) }
                         a href=(href(other_lang, path)) hreflang=(other_name) lang=(other_name) { (other_label) }
                     }

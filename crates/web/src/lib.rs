@@ -95,6 +95,7 @@ pub fn router(state: AppState) -> Router {
         .route("/tiltak/{id}", get(pages::actions::detail))
         .route("/fremdrift", get(pages::progress::page))
         .route("/rangering", get(pages::ranking::page))
+        .route("/rapport", get(pages::report::page))
         .route("/logg-inn", get(staff::login::form).post(staff::login::submit))
         .route("/logg-ut", post(staff::login::logout))
         .route("/intern", get(staff::home::page))

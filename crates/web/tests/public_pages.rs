@@ -185,3 +185,166 @@ async fn the_api_serves_plan_indicators_actions_and_openapi() {
     assert!(actions.as_array().unwrap().iter().any(|a| a["id"] == "T1"));
     assert_eq!(get("/api/actions/T999").await.unwrap().status(), 404);
 }
+
+/// Spawns the app with one statistics file imported (synthetic KOSTRA farmland conversion, from
+/// the bundled snapshot).
+async fn spawn_with_farmland() -> TestApp {
+    let app = spawn_store().await;
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/snapshot/synthetic/ssb_12660_SYNTETISK_2015_2025.json"
+    );
+    let bytes = std::fs::read(path).unwrap();
+    app.1
+        .import_file(
+            "ssb_12660_SYNTETISK_2015_2025.json",
+            &bytes,
+            &store::observations::ImportOptions::default(),
+        )
+        .await
+        .unwrap();
+    app.0
+}
+
+async fn spawn_store() -> (TestApp, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("t.db").to_str().unwrap())
+        .await
+        .unwrap();
+    let plan = plan::embedded_default();
+    store
+        .load_plan(
+            &plan,
+            plan::EMBEDDED_DEFAULT_NAME,
+            plan::EMBEDDED_DEFAULT_SOURCE,
+        )
+        .await
+        .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let state = AppState::new(store.clone(), plan.meta.municipality_code.clone());
+    tokio::spawn(serve(listener, state, std::future::pending()));
+    (TestApp { base, _dir: dir }, store)
+}
+
+#[tokio::test]
+async fn indicator_page_shows_values_computed_from_the_store_marked_synthetic() {
+    let app = spawn_with_farmland().await;
+    let before = reqwest::get(format!("{}/api/indicators", app.base))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let body = reqwest::get(format!("{}/indikatorer/farmland-conversion", app.base))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    // The years the plan quotes (real figures from its chapter 6) keep the quote; later years
+    // come from the imported (synthetic) KOSTRA series, with the source named and marked.
+    assert!(body.contains("Beregnet fra SSB 12660"), "{body}");
+    assert!(body.contains("syntetisk"), "{body}");
+    assert!(body.contains("Temaplan næring, kap. 6"), "{body}");
+    let json: serde_json::Value = serde_json::from_str(&before).unwrap();
+    let farmland = json
+        .as_array()
+        .or_else(|| json["indicators"].as_array())
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "farmland-conversion")
+        .unwrap()
+        .clone();
+    let text = farmland.to_string();
+    assert!(text.contains("computed"), "{text}");
+    assert!(text.contains("quoted"), "{text}");
+}
+
+#[tokio::test]
+async fn indicator_page_without_statistics_shows_the_plan_quotes_only() {
+    let app = spawn().await;
+    let body = reqwest::get(format!("{}/indikatorer/farmland-conversion", app.base))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!body.contains("Beregnet fra"), "{body}");
+    assert!(body.contains("Temaplan næring, kap. 6"), "{body}");
+}
+
+#[tokio::test]
+async fn the_council_report_downloads_as_html_and_markdown_and_bad_options_are_refused() {
+    let app = spawn().await;
+    let page = reqwest::get(format!("{}/rapport", app.base)).await.unwrap();
+    assert_eq!(page.status(), 200);
+    let page = page.text().await.unwrap();
+    assert!(
+        page.contains("/rapport?aar=2024&amp;periode=year&amp;format=pdf"),
+        "{page}"
+    );
+
+    let res = reqwest::get(format!(
+        "{}/rapport?aar=2024&periode=H1&format=html",
+        app.base
+    ))
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("statusrapport-3203-2024-h1.html")
+    );
+    let html = res.text().await.unwrap();
+    let plan = plan::embedded_default();
+    for i in &plan.indicators {
+        assert!(
+            html.contains(&i.id) || html.contains(&*i.name.nb),
+            "{}",
+            i.id
+        );
+    }
+    for s in plan.focus_areas.iter().flat_map(|a| a.all_strategies()) {
+        assert!(html.contains(&s.id), "strategy {} missing", s.id);
+    }
+
+    let md = reqwest::get(format!("{}/rapport?aar=2023&format=md", app.base))
+        .await
+        .unwrap();
+    assert_eq!(md.status(), 200);
+    assert!(md.text().await.unwrap().starts_with('#'));
+
+    for bad in [
+        "aar=1999&format=pdf",
+        "format=docx",
+        "periode=Q3&format=html",
+    ] {
+        let res = reqwest::get(format!("{}/rapport?{bad}", app.base))
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 400, "{bad}");
+    }
+}
+
+#[tokio::test]
+async fn the_facts_api_answers_without_register_data_and_is_documented() {
+    let app = spawn().await;
+    let res = reqwest::get(format!("{}/api/facts", app.base))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let v: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(v["municipality"], "3203");
+    assert_eq!(v["has_register_data"], false);
+    assert_eq!(v["plan_facts"].as_array().unwrap().len(), 0);
+    let doc: serde_json::Value = reqwest::get(format!("{}/api/openapi.json", app.base))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(doc["paths"]["/api/facts"]["get"].is_object(), "{doc}");
+}

@@ -33,6 +33,16 @@ pub enum SecureCookies {
 pub async fn run(opts: &Options, addr: &str, security: &Security) -> anyhow::Result<ExitCode> {
     let ctx = opts.open().await?;
     crate::snapshot::ensure(&ctx.store).await?;
+    // Compute the indicators and the ranking once before the first visitor asks (both are cached
+    // until the next import).
+    let started = std::time::Instant::now();
+    app::indicators::evaluate_cached(&ctx.store, &ctx.plan)
+        .await
+        .context("computing the indicators")?;
+    tracing::info!(
+        "indicators and ranking computed in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;

@@ -1,9 +1,10 @@
 //! One focus area (*innsatsområde*): its text, its fact box, and each strategy with the actions
 //! linked to it and their progress.
 //!
-//! Facts are quoted from the plan (*Fakta (2019-tall)*). Where a fact names a register or
-//! statistics key (`computed_by`), a computed figure will stand beside the quoted one once the
-//! register facts are in the store: [`fact_rows`] is where it plugs in.
+//! Facts are quoted from the plan (*Fakta (2019-tall)*). Where a fact names a register key
+//! (`computed_by`) and the store holds an Enhetsregisteret snapshot, the figure computed from it
+//! (`Store::plan_fact_values`) stands beside the quoted one, with its snapshot date and a mark
+//! when the snapshot is synthetic.
 
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
@@ -20,21 +21,44 @@ use crate::{AppError, AppState};
 pub struct FactRow<'a> {
     /// The fact as quoted by the plan.
     pub fact: &'a Fact,
-    /// A computed value (text), its year and whether it is synthetic. None until register facts land.
+    /// A computed value (text), its year and whether it is synthetic.
     pub computed: Option<(String, i32, bool)>,
 }
 
-/// The facts of a focus area with computed figures where available. The plug-in point for
-/// register/statistics facts (today: none are computed yet).
+/// The facts of a focus area with the figures computed from the stored register snapshots
+/// where a fact names a register key and the store has what it needs.
 pub async fn fact_rows<'a>(
-    _state: &AppState,
+    state: &AppState,
+    plan: &plan::Plan,
     facts: Vec<&'a Fact>,
 ) -> Result<Vec<FactRow<'a>>, AppError> {
+    let values = if facts.iter().any(|f| f.computed_by.is_some())
+        && state.store.has_register_data().await?
+    {
+        state.store.plan_fact_values(plan).await?
+    } else {
+        Vec::new()
+    };
     Ok(facts
         .into_iter()
-        .map(|fact| FactRow {
-            fact,
-            computed: None,
+        .map(|fact| {
+            let computed = values
+                .iter()
+                .find(|v| v.fact_id == fact.id)
+                .and_then(|v| v.computed.as_ref())
+                .map(|c| {
+                    let decimals = if c.value.fract() == 0.0 || c.value.abs() >= 100.0 {
+                        0
+                    } else {
+                        1
+                    };
+                    (
+                        format!("{} {}", plan::fmt::number(c.value, decimals), c.unit),
+                        c.year.unwrap_or(c.snapshot.snapshot_date.year()),
+                        c.snapshot.synthetic,
+                    )
+                });
+            FactRow { fact, computed }
         })
         .collect())
 }
@@ -83,7 +107,7 @@ pub async fn page(
     };
     let actions = state.store.actions(&state.plan_code).await?;
     let roll = super::rollup(&plan, &actions, Weighting::Mean);
-    let facts = fact_rows(&state, area.all_facts().collect()).await?;
+    let facts = fact_rows(&state, &plan, area.all_facts().collect()).await?;
     let synthetic = facts
         .iter()
         .any(|f| f.computed.as_ref().is_some_and(|c| c.2));

@@ -1,0 +1,158 @@
+//! The council report for download: the page that lists the report's years and formats, and the
+//! download itself (`?aar=2024&periode=year&format=pdf|html|md`). Why here: the dashboard is where
+//! council members and the press look, so the same report the council gets
+//! (`naeringsplan report`) is one click away, generated from the same store and the same code
+//! (`app::council_report` + `report`), never a stale file.
+
+use ::report::{Format, Period};
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use maud::html;
+use plan::Lang;
+use serde::Deserialize;
+
+use crate::layout::{self, href, t};
+use crate::{AppError, AppState};
+
+/// Query of the report page.
+#[derive(Debug, Deserialize, Default)]
+pub struct ReportQuery {
+    /// `en` for English (the page; the report itself is in Norwegian).
+    pub lang: Option<String>,
+    /// The report year.
+    pub aar: Option<i32>,
+    /// `year` (default), `H1` or `H2`.
+    pub periode: Option<String>,
+    /// `pdf`, `html` or `md`; without it the page lists the downloads.
+    pub format: Option<String>,
+}
+
+fn parse_period(s: Option<&str>) -> Result<Period, String> {
+    match s.unwrap_or("year") {
+        "year" | "aar" | "år" => Ok(Period::Year),
+        "H1" | "h1" => Ok(Period::H1),
+        "H2" | "h2" => Ok(Period::H2),
+        other => Err(format!(
+            "ukjent periode «{other}» (forventet year, H1 eller H2)"
+        )),
+    }
+}
+
+fn parse_format(s: &str) -> Result<(Format, &'static str, &'static str), String> {
+    match s {
+        "pdf" => Ok((Format::Pdf, "application/pdf", "pdf")),
+        "html" => Ok((Format::Html, "text/html; charset=utf-8", "html")),
+        "md" => Ok((Format::Markdown, "text/markdown; charset=utf-8", "md")),
+        other => Err(format!(
+            "ukjent format «{other}» (forventet pdf, html eller md)"
+        )),
+    }
+}
+
+fn bad_request(msg: String) -> Response {
+    (axum::http::StatusCode::BAD_REQUEST, msg).into_response()
+}
+
+/// `GET /rapport`
+pub async fn page(
+    State(state): State<AppState>,
+    Query(q): Query<ReportQuery>,
+) -> Result<Response, AppError> {
+    let lang = if q.lang.as_deref() == Some("en") {
+        Lang::En
+    } else {
+        Lang::Nb
+    };
+    let plan = super::load_plan(&state).await?;
+    let years: Vec<i32> = plan.table_years().collect();
+    let period = match parse_period(q.periode.as_deref()) {
+        Ok(p) => p,
+        Err(e) => return Ok(bad_request(e)),
+    };
+    if let Some(format) = q.format.as_deref() {
+        let (format, mime, ext) = match parse_format(format) {
+            Ok(f) => f,
+            Err(e) => return Ok(bad_request(e)),
+        };
+        let year = q.aar.unwrap_or(plan.meta.period_end);
+        if !years.contains(&year) {
+            return Ok(bad_request(format!(
+                "planen dekker årene {}–{}, ikke {year}",
+                plan.meta.first_data_year, plan.meta.period_end
+            )));
+        }
+        let input = app::council_report::assemble(&state.store, &plan, year, period).await?;
+        // Typst layout takes a moment; keep it off the async workers.
+        let bytes = tokio::task::spawn_blocking(move || {
+            let created = matches!(format, Format::Pdf).then(time::OffsetDateTime::now_utc);
+            ::report::render(&input, format, created)
+        })
+        .await
+        .map_err(|e| AppError(e.to_string()))??;
+        let suffix = match period {
+            Period::Year => String::new(),
+            Period::H1 => "-h1".into(),
+            Period::H2 => "-h2".into(),
+        };
+        let file = format!(
+            "statusrapport-{}-{year}{suffix}.{ext}",
+            plan.meta.municipality_code
+        );
+        return Ok((
+            [
+                (header::CONTENT_TYPE, mime.to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{file}\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response());
+    }
+
+    let title = t(
+        lang,
+        "Statusrapport til kommunestyret",
+        "Status report to the council",
+    );
+    let link = |year: i32, period: &str, format: &str| {
+        href(
+            lang,
+            &format!("/rapport?aar={year}&periode={period}&format={format}"),
+        )
+    };
+    let body = html! {
+        h1 { (title) }
+        p {
+            (t(lang,
+               "Rapporten lages fra de samme dataene som vises her: indikatorene mot ambisjonene, rangeringen, innsatsområdene med strategier og tiltak, avvik og kilder. Rapporten er på norsk.",
+               "The report is generated from the same data shown here: the indicators against their ambitions, the ranking, the focus areas with strategies and actions, deviations and sources. The report is in Norwegian."))
+        }
+        div class="table-wrap" {
+            table {
+                caption class="muted" { (t(lang, "Last ned", "Download")) }
+                thead { tr {
+                    th scope="col" { (t(lang, "Periode", "Period")) }
+                    th scope="col" { "PDF" }
+                    th scope="col" { "HTML" }
+                    th scope="col" { "Markdown" }
+                } }
+                tbody {
+                    @for year in years.iter().rev() {
+                        @for (p, label) in [("year", Period::Year.label(*year)), ("H1", Period::H1.label(*year)), ("H2", Period::H2.label(*year))] {
+                            tr {
+                                th scope="row" { (label) }
+                                td { a href=(link(*year, p, "pdf")) download { "PDF" span class="sr-only" { " " (label) } } }
+                                td { a href=(link(*year, p, "html")) download { "HTML" span class="sr-only" { " " (label) } } }
+                                td { a href=(link(*year, p, "md")) download { "Markdown" span class="sr-only" { " " (label) } } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(layout::page(lang, title, "/rapport", body).into_response())
+}
