@@ -88,11 +88,13 @@ impl Options {
         Ok(Context { store, plan })
     }
 
-    /// As [`Options::open`], and fills an empty store with the bundled statistics snapshot first
-    /// (for the commands that compute from statistics).
+    /// As [`Options::open`], and fills an empty store with the bundled statistics snapshot and
+    /// the synthetic demo register first (for the commands that compute from them; the demo is
+    /// skipped with `NAERINGSPLAN_NO_DEMO`).
     pub async fn open_with_data(&self) -> anyhow::Result<Context> {
         let ctx = self.open().await?;
         crate::snapshot::ensure(&ctx.store).await?;
+        crate::cmd::import_brreg::ensure_demo(&ctx.store).await?;
         Ok(ctx)
     }
 }

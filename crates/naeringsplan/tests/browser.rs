@@ -27,6 +27,9 @@ fn browser_tests_pass_in_headless_chromium() {
     let out = Command::new("bash")
         .arg(dir.join("run.sh"))
         .env("NAERINGSPLAN_BIN", env!("CARGO_BIN_EXE_naeringsplan"))
+        // The synthetic demo register takes a minute to generate in a debug build; the browser
+        // tests do not need it.
+        .env("NAERINGSPLAN_NO_DEMO", "1")
         .env_remove("NAERINGSPLAN_DB")
         .env_remove("NAERINGSPLAN_PLAN")
         .output()

@@ -10,6 +10,7 @@ fn run(db: &Path, args: &[&str]) -> Output {
         .env_remove("NAERINGSPLAN_DB")
         .env_remove("NAERINGSPLAN_PLAN")
         .env("NAERINGSPLAN_LOG", "warn")
+        .env("NAERINGSPLAN_NO_DEMO", "1")
         .arg("--db")
         .arg(db)
         .args(args)

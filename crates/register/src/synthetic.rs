@@ -535,8 +535,13 @@ impl EnhetGen {
         };
         let has_employees = rng.chance(p_emp);
         let employees = if has_employees && rng.chance(0.45) {
-            // 5 and up, heavy-tailed: 5 + floor(exp(U * ln 2000)) - 1.
-            Some(4 + (rng.unit() * 2000f64.ln()).exp() as u32)
+            // 5 and up, mean ≈ 20 like Norwegian enterprises with employees: mostly exponential
+            // (5 + Exp(mean 12)), and 1 % from a heavy tail up to ~2 000 (5 + exp(U · ln 2000)).
+            Some(if rng.chance(0.01) {
+                4 + (rng.unit() * 2000f64.ln()).exp() as u32
+            } else {
+                5 + (-(1.0 - rng.unit()).ln() * 12.0) as u32
+            })
         } else {
             None
         };

@@ -624,7 +624,7 @@ pub async fn import_demo(store: &store::Store, n: u64, seed: u64) -> anyhow::Res
             UnitKind::Underenhet => "syntetisk/underenheter_alle.csv",
         };
         let descriptor = format!(
-            "naeringsplan synthetic register v1: {file_name} n={n} seed={seed} date={DEMO_DATE}"
+            "naeringsplan synthetic register v2: {file_name} n={n} seed={seed} date={DEMO_DATE}"
         );
         let source = Source {
             name: format!("{file_name} (generert, n={n}, seed={seed})"),

@@ -31,8 +31,7 @@ pub enum SecureCookies {
 }
 
 pub async fn run(opts: &Options, addr: &str, security: &Security) -> anyhow::Result<ExitCode> {
-    let ctx = opts.open().await?;
-    crate::snapshot::ensure(&ctx.store).await?;
+    let ctx = opts.open_with_data().await?;
     // Compute the indicators and the ranking once before the first visitor asks (both are cached
     // until the next import).
     let started = std::time::Instant::now();
