@@ -28,11 +28,21 @@ pub async fn evaluate(store: &Store, plan: &Plan) -> Result<(Vec<Evaluated>, Inp
     let mut inputs = crate::inputs::load(store, geo, &catalogue, plan).await?;
     crate::ranking::feed_plan_indicators(store, plan, &mut inputs).await?;
     let evaluations = engine::evaluate_plan(plan, &inputs)?;
+    let overrides = store
+        .current_status_overrides(&plan.meta.municipality_code)
+        .await?;
     let mut out = Vec::new();
     for evaluation in evaluations {
+        let override_ = overrides
+            .iter()
+            .find(|o| o.indicator_id == evaluation.indicator_id)
+            .and_then(|o| {
+                let status = engine::TrendStatus::parse(o.status.as_deref()?)?;
+                engine::StatusOverride::new(status, &o.justification, &o.by, &o.at).ok()
+            });
         let trend = engine::assess_trend(plan, &evaluation)
             .ok()
-            .map(|t| combine_override(t, None));
+            .map(|t| combine_override(t, override_));
         out.push(Evaluated { evaluation, trend });
     }
     Ok((out, inputs))
@@ -52,15 +62,17 @@ fn plan_fingerprint(plan: &Plan) -> u64 {
 }
 
 /// As [`evaluate`] without the inputs, cached: the result is a function of the store's imports
-/// (their ids and SHA-256 sums, see [`crate::ranking`]) and the plan's indicators, so pages can
+/// (their ids and SHA-256 sums, see [`crate::ranking`]), the plan's indicators and the staff's
+/// status overrides (append-only, so the latest id identifies them), so pages can
 /// call this on every request and only the first request after an import pays for the
 /// computation.
 pub async fn evaluate_cached(store: &Store, plan: &Plan) -> Result<Arc<Vec<Evaluated>>, AppError> {
     static CACHE: OnceLock<Cache> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
+    let overrides = store.status_overrides(&plan.meta.municipality_code).await?;
     let key = (
         crate::ranking::fingerprint(store).await?,
-        plan_fingerprint(plan),
+        plan_fingerprint(plan) ^ overrides.last().map_or(0, |o| o.id as u64).rotate_left(32),
     );
     if let Some((_, hit)) = cache
         .lock()

@@ -14,6 +14,7 @@
 
 pub mod actions;
 pub mod observations;
+pub mod overrides;
 pub mod plans;
 pub mod register;
 pub mod users;

@@ -67,6 +67,10 @@ pub struct YearValue {
     pub result: Option<Observed>,
     /// What the plan aims for.
     pub ambition: Option<f64>,
+    /// The year's other values (another basis than `result`: the plan's quote beside a computed
+    /// value, or the reverse), shown side by side and never silently dropped.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Observed>,
 }
 
 /// How the latest result stands against the plan.
@@ -120,6 +124,9 @@ pub struct IndicatorView<'a> {
     pub judgement: Judgement,
     /// What the judgement compared (for readers), Norwegian and English.
     pub basis: (String, String),
+    /// The trend status (Open SDG method) with every input, and a staff override if one is in
+    /// force; `None` where the engine could not assess it.
+    pub trend: Option<engine::TrendAssessment>,
 }
 
 impl IndicatorView<'_> {
@@ -143,7 +150,11 @@ pub async fn indicator_views<'a>(
         .iter()
         .map(
             |i| match evaluated.iter().find(|e| e.evaluation.indicator_id == i.id) {
-                Some(e) => evaluated_view(plan, i, &e.evaluation),
+                Some(e) => {
+                    let mut v = evaluated_view(plan, i, &e.evaluation);
+                    v.trend = e.trend.clone();
+                    v
+                }
                 None => quoted(plan, i),
             },
         )
@@ -160,14 +171,57 @@ pub fn evaluated_view<'a>(
         .table_years()
         .map(|year| {
             let ye = e.years.iter().find(|y| y.year == year);
+            let chosen = ye.and_then(|ye| ye.chosen);
+            let also = ye
+                .map(|ye| {
+                    alternatives(ye)
+                        .into_iter()
+                        .filter(|c| Some(c.basis) != chosen.map(|c| c.basis))
+                        .map(|c| observed(i, ye, c))
+                        .collect()
+                })
+                .unwrap_or_default();
             YearValue {
                 year,
-                result: ye.and_then(|ye| ye.chosen.map(|c| observed(i, ye, c))),
+                result: ye.and_then(|ye| chosen.map(|c| observed(i, ye, c))),
                 ambition: i.ambitions.get(&year).copied(),
+                also,
             }
         })
         .collect();
     view(i, years)
+}
+
+/// Every value a year has (computed, imported, quoted), as candidates.
+fn alternatives(ye: &engine::YearEvaluation) -> Vec<engine::ChosenValue> {
+    let mut out = Vec::new();
+    if let Some(c) = ye.computation.as_ref().and_then(|o| o.computed()) {
+        out.push(engine::ChosenValue {
+            year: ye.year,
+            value: c.value,
+            basis: engine::ValueBasis::Computed,
+            synthetic: c.synthetic,
+        });
+    }
+    if let Some(o) = &ye.imported
+        && let Some(v) = o.as_value()
+    {
+        out.push(engine::ChosenValue {
+            year: ye.year,
+            value: v,
+            basis: engine::ValueBasis::Imported,
+            synthetic: o.provenance.synthetic,
+        });
+    }
+    if let Some(q) = &ye.quoted {
+        out.push(engine::ChosenValue {
+            year: ye.year,
+            value: q.value,
+            basis: engine::ValueBasis::PlanQuote,
+            synthetic: false,
+        });
+    }
+    out
 }
 
 /// A chosen value with its provenance as readers see it.
@@ -233,6 +287,7 @@ pub fn quoted<'a>(plan: &Plan, i: &'a Indicator) -> IndicatorView<'a> {
                 },
             }),
             ambition: i.ambitions.get(&y).copied(),
+            also: Vec::new(),
         })
         .collect();
     view(i, years)
@@ -264,6 +319,7 @@ pub fn view(i: &Indicator, years: Vec<YearValue>) -> IndicatorView<'_> {
         next_ambition,
         judgement,
         basis,
+        trend: None,
     }
 }
 

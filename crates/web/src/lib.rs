@@ -107,6 +107,10 @@ pub fn router(state: AppState) -> Router {
             "/intern/tiltak/{id}",
             get(staff::actions::edit_form).post(staff::actions::update),
         )
+        .route(
+            "/intern/indikatorer/{id}",
+            get(staff::indicators::form).post(staff::indicators::submit),
+        )
         .route("/intern/brukere", get(staff::users::list).post(staff::users::add))
         .route("/intern/brukere/{name}", post(staff::users::change))
         .route("/intern/import", get(staff::bulk::form).post(staff::bulk::upload))

@@ -706,3 +706,114 @@ async fn import_through_the_web_is_all_or_nothing_with_row_errors() {
         .unwrap();
     assert!(res.bytes().await.unwrap().starts_with(b"PK"));
 }
+
+#[tokio::test]
+async fn an_editor_overrides_a_trend_status_with_a_justification_shown_publicly() {
+    let app = spawn().await;
+    // Not without login, not for a viewer.
+    let res = client()
+        .post(app.url("/intern/indikatorer/kortreist"))
+        .form(&[("status", "moderate_progress"), ("justification", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_ne!(res.status(), 200);
+    let viewer = app.logged_in("vera").await;
+    let (status, _) = app.get_text(&viewer, "/intern/indikatorer/kortreist").await;
+    assert_eq!(status, 403);
+
+    let c = app.logged_in("kari").await;
+    let (status, html) = app.get_text(&c, "/intern/indikatorer/kortreist").await;
+    assert_eq!(status, 200, "{html}");
+    let csrf = csrf_of(&html);
+    // A justification is required; nothing is stored without one.
+    let res = c
+        .post(app.url("/intern/indikatorer/kortreist"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("status", "moderate_progress"),
+            ("justification", "  "),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(
+        app.store
+            .status_overrides(&app.plan_code)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    // Without the CSRF token: refused.
+    let res = c
+        .post(app.url("/intern/indikatorer/kortreist"))
+        .form(&[
+            ("status", "moderate_progress"),
+            ("justification", "Omlegging i SSBs pendlingsstatistikk"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    assert!(
+        app.store
+            .status_overrides(&app.plan_code)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let res = c
+        .post(app.url("/intern/indikatorer/kortreist"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("status", "moderate_progress"),
+            (
+                "justification",
+                "Omlegging i SSBs pendlingsstatistikk <b>2023</b>",
+            ),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let rows = app.store.status_overrides(&app.plan_code).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].by, "kari");
+    assert_eq!(rows[0].status.as_deref(), Some("moderate_progress"));
+
+    let (status, page) = app.get_text(&client(), "/indikatorer/kortreist").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("overstyrt"), "{page}");
+    assert!(page.contains("noe framgang, må forsterkes"), "{page}");
+    assert!(page.contains("Beregnet status"), "{page}");
+    assert!(
+        page.contains("Omlegging i SSBs pendlingsstatistikk &lt;b&gt;2023&lt;/b&gt;"),
+        "{page}"
+    );
+
+    // Withdrawn: the computed status applies again; the history keeps both rows.
+    let res = c
+        .post(app.url("/intern/indikatorer/kortreist"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("status", ""),
+            ("justification", "Statistikken er rettet."),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let (_, page) = app.get_text(&client(), "/indikatorer/kortreist").await;
+    assert!(!page.contains("class=\"badge\">overstyrt"), "{page}");
+    assert!(page.contains("trukket tilbake"), "{page}");
+    assert_eq!(
+        app.store
+            .status_overrides(&app.plan_code)
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
+}

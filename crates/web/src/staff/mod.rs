@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod bulk;
 pub mod home;
+pub mod indicators;
 pub mod login;
 pub mod users;
 

@@ -1,0 +1,193 @@
+//! Overriding an indicator's computed trend status (editors). The computed status is always kept
+//! and shown beside the override; the override needs a written justification and goes into the
+//! indicator's append-only override history, which the public indicator page shows in full.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use engine::TrendStatus;
+use maud::{Markup, html};
+use plan::Lang;
+use store::StoreError;
+
+use super::{Fields, hidden, respond};
+use crate::auth::{self, Staff};
+use crate::indicators::{IndicatorView, indicator_views};
+use crate::layout::{LangQuery, href, t};
+use crate::{AppError, AppState};
+
+fn label(lang: Lang, s: TrendStatus) -> &'static str {
+    match lang {
+        Lang::Nb => s.label_nb(),
+        Lang::En => s.label_en(),
+    }
+}
+
+fn render(
+    lang: Lang,
+    staff: &Staff,
+    v: &IndicatorView<'_>,
+    notice: Option<&str>,
+    error: Option<&str>,
+    justification: &str,
+) -> Markup {
+    let i = v.indicator;
+    let title = format!(
+        "{} {}",
+        t(lang, "Status for", "Status of"),
+        i.name.get(lang)
+    );
+    let computed = v.trend.as_ref().map(|tr| tr.computed.status);
+    let current = v.trend.as_ref().map(|tr| tr.effective_status);
+    let overridden = v.trend.as_ref().is_some_and(|tr| tr.override_.is_some());
+    let body = html! {
+        h1 { (title) }
+        @if let Some(n) = notice { div class="notice" role="status" { (n) } }
+        @if let Some(e) = error { div class="error" role="alert" { (e) } }
+        p {
+            (t(lang, "Beregnet status: ", "Computed status: "))
+            strong { (computed.map_or("–", |s| label(lang, s))) }
+            @if overridden {
+                ". " (t(lang, "Gjeldende (overstyrt): ", "In force (overridden): "))
+                strong { (current.map_or("–", |s| label(lang, s))) }
+            }
+            ". "
+            a href=(href(lang, &format!("/indikatorer/{}", i.id))) { (t(lang, "Se indikatoren og historikken", "See the indicator and its history")) }
+        }
+        form class="stack" method="post" action=(format!("/intern/indikatorer/{}", i.id)) {
+            (hidden(staff, lang))
+            div class="field" {
+                label for="status" { (t(lang, "Ny status", "New status")) }
+                select id="status" name="status" {
+                    @for s in TrendStatus::ALL {
+                        option value=(s.as_str()) selected[Some(s) == current] { (label(lang, s)) }
+                    }
+                    @if overridden {
+                        option value="" { (t(lang, "Trekk tilbake overstyringen (bruk beregnet status)", "Withdraw the override (use the computed status)")) }
+                    }
+                }
+            }
+            div class="field" {
+                label for="justification" { (t(lang, "Begrunnelse (påkrevd, vises offentlig)", "Justification (required, shown publicly)")) }
+                textarea id="justification" name="justification" rows="4" required { (justification) }
+            }
+            button type="submit" { (t(lang, "Lagre", "Save")) }
+        }
+    };
+    super::page(
+        lang,
+        &title,
+        &format!("/intern/indikatorer/{}", i.id),
+        staff,
+        body,
+    )
+}
+
+/// `GET /intern/indikatorer/{id}`
+pub async fn form(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    Query(q): Query<LangQuery>,
+) -> Result<Response, AppError> {
+    let lang = q.lang();
+    if let Err(r) = staff.require_editor(lang) {
+        return Ok(r);
+    }
+    let plan = crate::pages::load_plan(&state).await?;
+    let views = indicator_views(&state, &plan).await?;
+    let Some(v) = views.iter().find(|v| v.indicator.id == id) else {
+        return Ok(crate::pages::not_found(lang));
+    };
+    Ok(respond(
+        StatusCode::OK,
+        render(lang, &staff, v, None, None, ""),
+    ))
+}
+
+/// `POST /intern/indikatorer/{id}`: `status` (empty: withdraw) and `justification`.
+pub async fn submit(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    fields: Fields,
+) -> Result<Response, AppError> {
+    let lang = fields.lang();
+    if let Err(r) = auth::check_csrf(&staff, fields.get("csrf"), lang) {
+        return Ok(r);
+    }
+    if let Err(r) = staff.require_editor(lang) {
+        return Ok(r);
+    }
+    let plan = crate::pages::load_plan(&state).await?;
+    let views = indicator_views(&state, &plan).await?;
+    let Some(v) = views.iter().find(|v| v.indicator.id == id) else {
+        return Ok(crate::pages::not_found(lang));
+    };
+    let justification = fields.get("justification").unwrap_or("");
+    let status = match fields.get("status").unwrap_or("") {
+        "" => None,
+        s => match TrendStatus::parse(s) {
+            Some(st) => Some(st),
+            None => {
+                return Ok(respond(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    render(
+                        lang,
+                        &staff,
+                        v,
+                        None,
+                        Some(t(lang, "Ukjent status.", "Unknown status.")),
+                        justification,
+                    ),
+                ));
+            }
+        },
+    };
+    let computed = v
+        .trend
+        .as_ref()
+        .map_or(TrendStatus::NotAvailable, |tr| tr.computed.status);
+    let result = state
+        .store
+        .add_status_override(
+            &state.plan_code,
+            &id,
+            status.map(TrendStatus::as_str),
+            computed.as_str(),
+            justification,
+            &staff.user().name,
+        )
+        .await;
+    match result {
+        Ok(_) => {
+            tracing::info!(
+                "status of indicator {id} overridden by {}",
+                staff.user().name
+            );
+            // Re-read: the cached evaluation is keyed on the overrides, so this shows the new state.
+            let views = indicator_views(&state, &plan).await?;
+            let v = views
+                .iter()
+                .find(|v| v.indicator.id == id)
+                .ok_or_else(|| AppError(format!("indicator {id} vanished")))?;
+            let msg = match status {
+                Some(_) => t(lang, "Statusen er overstyrt.", "The status is overridden."),
+                None => t(
+                    lang,
+                    "Overstyringen er trukket tilbake.",
+                    "The override is withdrawn.",
+                ),
+            };
+            Ok(respond(
+                StatusCode::OK,
+                render(lang, &staff, v, Some(msg), None, ""),
+            ))
+        }
+        Err(StoreError::Invalid(m)) => Ok(respond(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(lang, &staff, v, None, Some(&m), justification),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
