@@ -122,6 +122,9 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve { .. }) {
+        default_sigpipe();
+    }
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("NAERINGSPLAN_LOG")
@@ -136,6 +139,19 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Restores the default SIGPIPE action for the one-shot commands, so that
+/// `naeringsplan rank | head` ends quietly like any Unix tool instead of panicking on a closed
+/// pipe. (Rust ignores SIGPIPE by default; the server keeps that, since a client hanging up must
+/// not end the process.)
+fn default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up on the main thread before any other thread exists;
+    // `signal` with SIG_DFL only changes the disposition of SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 
