@@ -128,7 +128,9 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("NAERINGSPLAN_LOG")
-                .unwrap_or_else(|_| "info".into()),
+                // sqlx reports statements over 1 s at WARN; on a big national import that is
+                // expected, not a problem for the user.
+                .unwrap_or_else(|_| "info,sqlx::query=error".into()),
         )
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
