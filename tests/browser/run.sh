@@ -27,7 +27,7 @@ cleanup() {
 trap cleanup EXIT
 
 export NAERINGSPLAN_DB="$tmp/browser.db"
-export NAERINGSPLAN_LOG="${NAERINGSPLAN_LOG:-warn}"
+export NAERINGSPLAN_LOG="${NAERINGSPLAN_LOG:-warn,sqlx::query=error}"
 unset NAERINGSPLAN_PLAN
 export STAFF_USER="redaktor"
 export STAFF_PASSWORD="nettleser-test-passord"

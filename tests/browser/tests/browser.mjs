@@ -56,6 +56,7 @@ export async function publicPaths() {
   const actions = await (await fetch(`${BASE}/api/actions`)).json();
   return [
     '/', '/?lang=en', '/tiltak', '/tiltak?status=in_progress', '/fremdrift', '/fremdrift?lang=en', '/logg-inn',
+    '/rangering', '/rangering?lang=en', '/rapport', '/rapport?lang=en',
     `/tiltak/${actions[0].id}`,
     ...plan.indicators.map((i) => `/indikatorer/${i.id}`),
     ...plan.focus_areas.map((a) => `/innsatsomrader/${a.number}`),

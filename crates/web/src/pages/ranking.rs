@@ -382,7 +382,7 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
             } @else if let Some(row) = own {
                 p { a href=(self_link(lang, q, r.year, Some(&row.county))) { (t(lang, "Vis bare ", "Show only ")) (row.county_name) } }
             }
-            div class="table-wrap" {
+            div class="table-wrap" tabindex="0" role="region" aria-labelledby="all" {
                 table class="ranking" {
                     caption {
                         (t(lang, "Samlet plassering, plassering i fylket og per gruppe, datår ", "Total rank, county rank and rank per group, data year ")) (r.year)
