@@ -231,6 +231,7 @@ pub async fn assemble(
         actions,
         rankings,
         facts: vec![],
+        registers: crate::registers::report_sections(store, plan, year).await?,
         sources,
         definitions,
     })

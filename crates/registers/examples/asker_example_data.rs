@@ -36,44 +36,327 @@ struct Site {
     hub_m: u32,
     owner: &'static str,
     /// (date, area, zoning, availability, use class, note)
-    changes: &'static [(&'static str, f64, &'static str, &'static str, &'static str, &'static str)],
+    changes: &'static [(
+        &'static str,
+        f64,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    )],
 }
 
 const SITES: &[Site] = &[
-    Site { id: "ASK-001", name: "Tofte næringspark", place: "Tofte", lon: 10.560, lat: 59.545, abc: "C", hub_m: 2600, owner: "SYNTETISK Grunneier 1 AS",
-        changes: &[("2019-01-01", 120.0, "regulert", "ledig", "lager_logistikk", "Registrert ved oppstart"),
-                   ("2022-05-01", 120.0, "regulert", "reservert", "lager_logistikk", "Opsjon til logistikkaktør"),
-                   ("2024-09-01", 120.0, "regulert", "utbygd", "lager_logistikk", "Lagerbygg tatt i bruk")] },
-    Site { id: "ASK-002", name: "Billingstad øst", place: "Billingstad", lon: 10.470, lat: 59.870, abc: "B", hub_m: 650, owner: "SYNTETISK Eiendom 2 AS",
-        changes: &[("2019-01-01", 35.0, "regulert", "utbygd", "handel", "Registrert ved oppstart")] },
-    Site { id: "ASK-003", name: "Asker sentrum kvartal 7", place: "Asker sentrum", lon: 10.436, lat: 59.834, abc: "A", hub_m: 150, owner: "SYNTETISK Sentrum Eiendom AS",
-        changes: &[("2019-01-01", 12.0, "regulert", "reservert", "kontor", "Registrert ved oppstart"),
-                   ("2023-03-15", 12.0, "regulert", "utbygd", "kontor", "Kontorbygg ferdigstilt")] },
-    Site { id: "ASK-004", name: "Slemmestad havn", place: "Slemmestad", lon: 10.497, lat: 59.781, abc: "B", hub_m: 400, owner: "SYNTETISK Havneeiendom AS",
-        changes: &[("2019-01-01", 45.0, "under_regulering", "ledig", "produksjon", "Registrert ved oppstart"),
-                   ("2021-06-01", 45.0, "regulert", "ledig", "produksjon", "Reguleringsplan vedtatt"),
-                   ("2022-11-10", 45.0, "regulert", "omdisponert_bolig", "produksjon", "Omregulert til boliger")] },
-    Site { id: "ASK-005", name: "Hvalstad stasjon", place: "Hvalstad", lon: 10.462, lat: 59.858, abc: "A", hub_m: 250, owner: "SYNTETISK Stasjonsbyen AS",
-        changes: &[("2019-01-01", 18.0, "regulert", "utbygd", "kontor", "Registrert ved oppstart")] },
-    Site { id: "ASK-006", name: "Nesbru vest", place: "Nesbru", lon: 10.488, lat: 59.862, abc: "B", hub_m: 900, owner: "SYNTETISK Nesbru Invest AS",
-        changes: &[("2019-01-01", 28.0, "regulert", "ledig", "lager_logistikk", "Registrert ved oppstart"),
-                   ("2021-02-01", 28.0, "regulert", "reservert", "lager_logistikk", "Avtale med leietaker"),
-                   ("2024-04-20", 28.0, "regulert", "utbygd", "lager_logistikk", "Bygg tatt i bruk")] },
-    Site { id: "ASK-007", name: "Heggedal nord", place: "Heggedal", lon: 10.330, lat: 59.785, abc: "B", hub_m: 700, owner: "SYNTETISK Heggedal Utvikling AS",
-        changes: &[("2019-01-01", 22.0, "avsatt", "ledig", "produksjon", "Registrert ved oppstart"),
-                   ("2023-01-10", 22.0, "under_regulering", "ledig", "produksjon", "Planoppstart"),
-                   ("2025-02-01", 26.5, "regulert", "ledig", "produksjon", "Regulert; utvidet avgrensning")] },
-    Site { id: "ASK-008", name: "Dikemark vest", place: "Dikemark", lon: 10.355, lat: 59.815, abc: "C", hub_m: 2100, owner: "SYNTETISK Grunneier 8",
-        changes: &[("2019-01-01", 30.0, "avsatt", "ledig", "kontor", "Registrert ved oppstart"),
-                   ("2024-06-18", 30.0, "avsatt", "utgatt", "kontor", "Tatt ut i kommuneplanrevisjon (grønnstruktur)")] },
-    Site { id: "ASK-009", name: "Sætre industriområde", place: "Sætre", lon: 10.525, lat: 59.680, abc: "C", hub_m: 1200, owner: "SYNTETISK Industri 9 AS",
-        changes: &[("2019-01-01", 60.0, "regulert", "utbygd", "produksjon", "Registrert ved oppstart")] },
-    Site { id: "ASK-010", name: "Tofte sør (kraftkrevende)", place: "Tofte", lon: 10.565, lat: 59.532, abc: "C", hub_m: 3400, owner: "SYNTETISK Kraft 10 AS",
-        changes: &[("2022-09-01", 200.0, "avsatt", "ledig", "kraftkrevende", "Nytt område i kommuneplanen"),
-                   ("2025-05-05", 200.0, "under_regulering", "reservert", "kraftkrevende", "Planoppstart, opsjon til datasenter")] },
-    Site { id: "ASK-011", name: "Vollen brygge", place: "Vollen", lon: 10.482, lat: 59.802, abc: "B", hub_m: 800, owner: "SYNTETISK Vollen Eiendom AS",
-        changes: &[("2019-01-01", 8.0, "regulert", "utbygd", "handel", "Registrert ved oppstart"),
-                   ("2021-08-30", 8.0, "regulert", "omdisponert_bolig", "handel", "Omregulert til boliger")] },
+    Site {
+        id: "ASK-001",
+        name: "Tofte næringspark",
+        place: "Tofte",
+        lon: 10.560,
+        lat: 59.545,
+        abc: "C",
+        hub_m: 2600,
+        owner: "SYNTETISK Grunneier 1 AS",
+        changes: &[
+            (
+                "2019-01-01",
+                120.0,
+                "regulert",
+                "ledig",
+                "lager_logistikk",
+                "Registrert ved oppstart",
+            ),
+            (
+                "2022-05-01",
+                120.0,
+                "regulert",
+                "reservert",
+                "lager_logistikk",
+                "Opsjon til logistikkaktør",
+            ),
+            (
+                "2024-09-01",
+                120.0,
+                "regulert",
+                "utbygd",
+                "lager_logistikk",
+                "Lagerbygg tatt i bruk",
+            ),
+        ],
+    },
+    Site {
+        id: "ASK-002",
+        name: "Billingstad øst",
+        place: "Billingstad",
+        lon: 10.470,
+        lat: 59.870,
+        abc: "B",
+        hub_m: 650,
+        owner: "SYNTETISK Eiendom 2 AS",
+        changes: &[(
+            "2019-01-01",
+            35.0,
+            "regulert",
+            "utbygd",
+            "handel",
+            "Registrert ved oppstart",
+        )],
+    },
+    Site {
+        id: "ASK-003",
+        name: "Asker sentrum kvartal 7",
+        place: "Asker sentrum",
+        lon: 10.436,
+        lat: 59.834,
+        abc: "A",
+        hub_m: 150,
+        owner: "SYNTETISK Sentrum Eiendom AS",
+        changes: &[
+            (
+                "2019-01-01",
+                12.0,
+                "regulert",
+                "reservert",
+                "kontor",
+                "Registrert ved oppstart",
+            ),
+            (
+                "2023-03-15",
+                12.0,
+                "regulert",
+                "utbygd",
+                "kontor",
+                "Kontorbygg ferdigstilt",
+            ),
+        ],
+    },
+    Site {
+        id: "ASK-004",
+        name: "Slemmestad havn",
+        place: "Slemmestad",
+        lon: 10.497,
+        lat: 59.781,
+        abc: "B",
+        hub_m: 400,
+        owner: "SYNTETISK Havneeiendom AS",
+        changes: &[
+            (
+                "2019-01-01",
+                45.0,
+                "under_regulering",
+                "ledig",
+                "produksjon",
+                "Registrert ved oppstart",
+            ),
+            (
+                "2021-06-01",
+                45.0,
+                "regulert",
+                "ledig",
+                "produksjon",
+                "Reguleringsplan vedtatt",
+            ),
+            (
+                "2022-11-10",
+                45.0,
+                "regulert",
+                "omdisponert_bolig",
+                "produksjon",
+                "Omregulert til boliger",
+            ),
+        ],
+    },
+    Site {
+        id: "ASK-005",
+        name: "Hvalstad stasjon",
+        place: "Hvalstad",
+        lon: 10.462,
+        lat: 59.858,
+        abc: "A",
+        hub_m: 250,
+        owner: "SYNTETISK Stasjonsbyen AS",
+        changes: &[(
+            "2019-01-01",
+            18.0,
+            "regulert",
+            "utbygd",
+            "kontor",
+            "Registrert ved oppstart",
+        )],
+    },
+    Site {
+        id: "ASK-006",
+        name: "Nesbru vest",
+        place: "Nesbru",
+        lon: 10.488,
+        lat: 59.862,
+        abc: "B",
+        hub_m: 900,
+        owner: "SYNTETISK Nesbru Invest AS",
+        changes: &[
+            (
+                "2019-01-01",
+                28.0,
+                "regulert",
+                "ledig",
+                "lager_logistikk",
+                "Registrert ved oppstart",
+            ),
+            (
+                "2021-02-01",
+                28.0,
+                "regulert",
+                "reservert",
+                "lager_logistikk",
+                "Avtale med leietaker",
+            ),
+            (
+                "2024-04-20",
+                28.0,
+                "regulert",
+                "utbygd",
+                "lager_logistikk",
+                "Bygg tatt i bruk",
+            ),
+        ],
+    },
+    Site {
+        id: "ASK-007",
+        name: "Heggedal nord",
+        place: "Heggedal",
+        lon: 10.330,
+        lat: 59.785,
+        abc: "B",
+        hub_m: 700,
+        owner: "SYNTETISK Heggedal Utvikling AS",
+        changes: &[
+            (
+                "2019-01-01",
+                22.0,
+                "avsatt",
+                "ledig",
+                "produksjon",
+                "Registrert ved oppstart",
+            ),
+            (
+                "2023-01-10",
+                22.0,
+                "under_regulering",
+                "ledig",
+                "produksjon",
+                "Planoppstart",
+            ),
+            (
+                "2025-02-01",
+                26.5,
+                "regulert",
+                "ledig",
+                "produksjon",
+                "Regulert; utvidet avgrensning",
+            ),
+        ],
+    },
+    Site {
+        id: "ASK-008",
+        name: "Dikemark vest",
+        place: "Dikemark",
+        lon: 10.355,
+        lat: 59.815,
+        abc: "C",
+        hub_m: 2100,
+        owner: "SYNTETISK Grunneier 8",
+        changes: &[
+            (
+                "2019-01-01",
+                30.0,
+                "avsatt",
+                "ledig",
+                "kontor",
+                "Registrert ved oppstart",
+            ),
+            (
+                "2024-06-18",
+                30.0,
+                "avsatt",
+                "utgatt",
+                "kontor",
+                "Tatt ut i kommuneplanrevisjon (grønnstruktur)",
+            ),
+        ],
+    },
+    Site {
+        id: "ASK-009",
+        name: "Sætre industriområde",
+        place: "Sætre",
+        lon: 10.525,
+        lat: 59.680,
+        abc: "C",
+        hub_m: 1200,
+        owner: "SYNTETISK Industri 9 AS",
+        changes: &[(
+            "2019-01-01",
+            60.0,
+            "regulert",
+            "utbygd",
+            "produksjon",
+            "Registrert ved oppstart",
+        )],
+    },
+    Site {
+        id: "ASK-010",
+        name: "Tofte sør (kraftkrevende)",
+        place: "Tofte",
+        lon: 10.565,
+        lat: 59.532,
+        abc: "C",
+        hub_m: 3400,
+        owner: "SYNTETISK Kraft 10 AS",
+        changes: &[
+            (
+                "2022-09-01",
+                200.0,
+                "avsatt",
+                "ledig",
+                "kraftkrevende",
+                "Nytt område i kommuneplanen",
+            ),
+            (
+                "2025-05-05",
+                200.0,
+                "under_regulering",
+                "reservert",
+                "kraftkrevende",
+                "Planoppstart, opsjon til datasenter",
+            ),
+        ],
+    },
+    Site {
+        id: "ASK-011",
+        name: "Vollen brygge",
+        place: "Vollen",
+        lon: 10.482,
+        lat: 59.802,
+        abc: "B",
+        hub_m: 800,
+        owner: "SYNTETISK Vollen Eiendom AS",
+        changes: &[
+            (
+                "2019-01-01",
+                8.0,
+                "regulert",
+                "utbygd",
+                "handel",
+                "Registrert ved oppstart",
+            ),
+            (
+                "2021-08-30",
+                8.0,
+                "regulert",
+                "omdisponert_bolig",
+                "handel",
+                "Omregulert til boliger",
+            ),
+        ],
+    },
 ];
 
 /// A closed hexagon of `area_daa` dekar around (lon, lat), a little irregular.
@@ -159,14 +442,25 @@ fn demo_units() -> Vec<(String, String, String, String, bool)> {
 fn ledger() -> String {
     let units = demo_units();
     let pick = |pred: &dyn Fn(&(String, String, String, String, bool)) -> bool, n: usize| {
-        units.iter().filter(|u| pred(u)).take(n).cloned().collect::<Vec<_>>()
+        units
+            .iter()
+            .filter(|u| pred(u))
+            .take(n)
+            .cloned()
+            .collect::<Vec<_>>()
     };
     let active = |u: &(String, String, String, String, bool)| !u.4;
     let mut suppliers = Vec::new();
     suppliers.extend(pick(&|u| active(u) && u.2 == "3203", 10));
-    suppliers.extend(pick(&|u| active(u) && ["3201", "3312", "3301"].contains(&u.2.as_str()), 5));
+    suppliers.extend(pick(
+        &|u| active(u) && ["3201", "3312", "3301"].contains(&u.2.as_str()),
+        5,
+    ));
     suppliers.extend(pick(&|u| active(u) && u.2 == "0301", 4));
-    suppliers.extend(pick(&|u| active(u) && u.3.parse::<u32>().is_ok_and(|e| e >= 250), 2));
+    suppliers.extend(pick(
+        &|u| active(u) && u.3.parse::<u32>().is_ok_and(|e| e >= 250),
+        2,
+    ));
     suppliers.extend(pick(&|u| active(u) && u.2 == "4601", 2));
     suppliers.extend(pick(&|u| u.4, 1));
     let categories = [
@@ -203,8 +497,14 @@ fn ledger() -> String {
             }
         }
         // One number in no register (valid check digit), one row without a number.
-        let _ = writeln!(out, "988888885;SYNTETISK Ukjent leverandør AS;12 500,00;{year}-06-15;konsulenttjenester");
-        let _ = writeln!(out, ";SYNTETISK privatperson (tolk);3 200,00;{year}-09-01;tolketjenester");
+        let _ = writeln!(
+            out,
+            "988888885;SYNTETISK Ukjent leverandør AS;12 500,00;{year}-06-15;konsulenttjenester"
+        );
+        let _ = writeln!(
+            out,
+            ";SYNTETISK privatperson (tolk);3 200,00;{year}-09-01;tolketjenester"
+        );
     }
     out
 }

@@ -162,7 +162,9 @@ impl Geometry {
             .get("type")
             .and_then(Value::as_str)
             .ok_or("geometry has no \"type\"")?;
-        let coords = v.get("coordinates").ok_or("geometry has no \"coordinates\"")?;
+        let coords = v
+            .get("coordinates")
+            .ok_or("geometry has no \"coordinates\"")?;
         let polygon = |p: &Value| -> Result<Vec<Vec<[f64; 2]>>, String> {
             let rings = p.as_array().ok_or("a polygon must be an array of rings")?;
             if rings.is_empty() {
@@ -230,7 +232,12 @@ impl Geometry {
 
     /// Bounding box `[min_lon, min_lat, max_lon, max_lat]`.
     pub fn bbox(&self) -> [f64; 4] {
-        let mut b = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
+        let mut b = [
+            f64::INFINITY,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
+        ];
         for [x, y] in self.polygons.iter().flatten().flatten() {
             b = [b[0].min(*x), b[1].min(*y), b[2].max(*x), b[3].max(*y)];
         }
@@ -420,7 +427,8 @@ pub fn stats_by_year(changes: &[SiteChange], last_year: Option<i32>) -> Vec<Year
     let Some(first) = changes.iter().map(|c| c.date.year()).min() else {
         return Vec::new();
     };
-    let last = last_year.unwrap_or_else(|| changes.iter().map(|c| c.date.year()).max().unwrap_or(first));
+    let last =
+        last_year.unwrap_or_else(|| changes.iter().map(|c| c.date.year()).max().unwrap_or(first));
     (first..=last).map(|y| year_stats(changes, y)).collect()
 }
 
@@ -475,7 +483,10 @@ fn change_from_fields(
     let name = required("navn")?;
     let area_daa = parse_number(&required("areal_daa")?).map_err(|m| err("areal_daa", m))?;
     if !(area_daa > 0.0) {
-        return Err(err("areal_daa", format!("{area_daa} dekar: the area must be above 0")));
+        return Err(err(
+            "areal_daa",
+            format!("{area_daa} dekar: the area must be above 0"),
+        ));
     }
     let zoning = Zoning::parse(&required("planstatus")?).ok_or_else(|| {
         err(
@@ -542,10 +553,7 @@ fn change_from_fields(
     })
 }
 
-fn check_duplicates(
-    file: &str,
-    changes: &[(Location, SiteChange)],
-) -> Result<(), InputError> {
+fn check_duplicates(file: &str, changes: &[(Location, SiteChange)]) -> Result<(), InputError> {
     let mut seen: BTreeMap<(&str, Date), &Location> = BTreeMap::new();
     for (loc, c) in changes {
         if let Some(first) = seen.insert((c.site_id.as_str(), c.date), loc) {
@@ -570,9 +578,8 @@ fn check_duplicates(
 /// column holds a GeoJSON geometry object as text.
 pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<Vec<SiteChange>, InputError> {
     let bytes = crate::strip_bom(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        InputError::new(file, Location::File, None, format!("not UTF-8 text: {e}"))
-    })?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| InputError::new(file, Location::File, None, format!("not UTF-8 text: {e}")))?;
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(sniff_delimiter(bytes))
         .flexible(true)
@@ -589,7 +596,10 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<Vec<SiteChange>, InputError
                 file,
                 Location::Line(1),
                 None,
-                format!("the header has no column {r:?} (columns: {})", COLUMNS.join(";")),
+                format!(
+                    "the header has no column {r:?} (columns: {})",
+                    COLUMNS.join(";")
+                ),
             ));
         }
     }
@@ -623,15 +633,16 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<Vec<SiteChange>, InputError
                 .and_then(|i| rec.get(i))
                 .map(str::to_string)
         };
-        let geometry = get("geometri")
-            .filter(|g| !g.trim().is_empty())
-            .map(|g| {
-                serde_json::from_str::<Value>(&g)
-                    .map_err(|e| format!("not a GeoJSON geometry (JSON: {e})"))
-                    .and_then(|v| Geometry::from_geojson(&v))
-            });
+        let geometry = get("geometri").filter(|g| !g.trim().is_empty()).map(|g| {
+            serde_json::from_str::<Value>(&g)
+                .map_err(|e| format!("not a GeoJSON geometry (JSON: {e})"))
+                .and_then(|v| Geometry::from_geojson(&v))
+        });
         let err = |f: &str, m: String| InputError::new(file, Location::Line(line), Some(f), m);
-        out.push((Location::Line(line), change_from_fields(&get, geometry, &err)?));
+        out.push((
+            Location::Line(line),
+            change_from_fields(&get, geometry, &err)?,
+        ));
     }
     check_duplicates(file, &out)?;
     Ok(out.into_iter().map(|(_, c)| c).collect())
@@ -657,12 +668,14 @@ pub fn parse_geojson(file: &str, bytes: &[u8]) -> Result<Vec<SiteChange>, InputE
             "expected a GeoJSON FeatureCollection",
         ));
     }
-    let features = v
-        .get("features")
-        .and_then(Value::as_array)
-        .ok_or_else(|| {
-            InputError::new(file, Location::File, None, "the FeatureCollection has no \"features\" array")
-        })?;
+    let features = v.get("features").and_then(Value::as_array).ok_or_else(|| {
+        InputError::new(
+            file,
+            Location::File,
+            None,
+            "the FeatureCollection has no \"features\" array",
+        )
+    })?;
     let mut out = Vec::new();
     for (i, f) in features.iter().enumerate() {
         let loc = Location::Feature(i + 1);
@@ -670,7 +683,12 @@ pub fn parse_geojson(file: &str, bytes: &[u8]) -> Result<Vec<SiteChange>, InputE
             .get("properties")
             .and_then(Value::as_object)
             .ok_or_else(|| {
-                InputError::new(file, loc.clone(), None, "the feature has no \"properties\" object")
+                InputError::new(
+                    file,
+                    loc.clone(),
+                    None,
+                    "the feature has no \"properties\" object",
+                )
             })?;
         let get = |k: &str| {
             props
@@ -785,7 +803,13 @@ mod tests {
         parse_date(s).unwrap()
     }
 
-    fn change(id: &str, date: &str, area: f64, av: Availability, use_class: UseClass) -> SiteChange {
+    fn change(
+        id: &str,
+        date: &str,
+        area: f64,
+        av: Availability,
+        use_class: UseClass,
+    ) -> SiteChange {
         SiteChange {
             site_id: id.into(),
             date: d(date),
@@ -849,14 +873,20 @@ mod tests {
 
         let y21 = year_stats(&h, 2021);
         assert_eq!((y21.in_use_daa, y21.future_daa), (40.0, 16.0));
-        assert_eq!(y21.additions_daa, 6.0, "C grew 10 → 16; the brief withdrawal nets out");
+        assert_eq!(
+            y21.additions_daa, 6.0,
+            "C grew 10 → 16; the brief withdrawal nets out"
+        );
         assert_eq!(y21.withdrawals_daa, 0.0);
         assert_eq!(y21.built_out_daa, 40.0);
         assert_eq!(y21.to_housing_daa, 0.0);
         assert_eq!(y21.changed_sites.len(), 2);
 
         let all = stats_by_year(&h, Some(2022));
-        assert_eq!(all.iter().map(|s| s.year).collect::<Vec<_>>(), [2019, 2020, 2021, 2022]);
+        assert_eq!(
+            all.iter().map(|s| s.year).collect::<Vec<_>>(),
+            [2019, 2020, 2021, 2022]
+        );
         assert_eq!(all[3].additions_daa + all[3].withdrawals_daa, 0.0);
         assert_eq!(all[3].in_use_daa + all[3].future_daa, 56.0);
     }
@@ -865,7 +895,12 @@ mod tests {
     fn state_at_keeps_every_change_and_carries_geometry() {
         let mut h = history();
         let g = Geometry {
-            polygons: vec![vec![vec![[10.0, 59.0], [10.1, 59.0], [10.1, 59.1], [10.0, 59.0]]]],
+            polygons: vec![vec![vec![
+                [10.0, 59.0],
+                [10.1, 59.0],
+                [10.1, 59.1],
+                [10.0, 59.0],
+            ]]],
         };
         h[0].state.geometry = Some(g.clone());
         let s = state_at(&h, d("2020-12-31"));
@@ -878,7 +913,12 @@ mod tests {
     fn csv_and_geojson_round_trip() {
         let mut h = history();
         h[1].state.geometry = Some(Geometry {
-            polygons: vec![vec![vec![[10.4, 59.7], [10.41, 59.7], [10.41, 59.71], [10.4, 59.7]]]],
+            polygons: vec![vec![vec![
+                [10.4, 59.7],
+                [10.41, 59.7],
+                [10.41, 59.71],
+                [10.4, 59.7],
+            ]]],
         });
         h[2].state.area_daa = 40.25;
         h[2].note = "Bygget; \"ferdig\"".into();
@@ -898,8 +938,11 @@ mod tests {
     #[test]
     fn bad_rows_are_located() {
         let head = "id;dato;navn;areal_daa;planstatus;tilgjengelighet;formal\n";
-        let e = parse_csv("l.csv", format!("{head}A;2020-01-01;A;12x;regulert;ledig;kontor\n").as_bytes())
-            .unwrap_err();
+        let e = parse_csv(
+            "l.csv",
+            format!("{head}A;2020-01-01;A;12x;regulert;ledig;kontor\n").as_bytes(),
+        )
+        .unwrap_err();
         assert_eq!(e.location, Location::Line(2));
         assert_eq!(e.field.as_deref(), Some("areal_daa"));
         let e = parse_csv(
@@ -907,9 +950,16 @@ mod tests {
             format!("{head}A;2020-01-01;A;1;regulert;ledig;kontor\nA;2020-01-01;A;2;regulert;ledig;kontor\n").as_bytes(),
         )
         .unwrap_err();
-        assert_eq!(e.to_string(), "l.csv: line 3: dato: site A has two changes dated 2020-01-01 (the first at line 2)");
+        assert_eq!(
+            e.to_string(),
+            "l.csv: line 3: dato: site A has two changes dated 2020-01-01 (the first at line 2)"
+        );
         let e = parse_csv("l.csv", b"id;navn\n").unwrap_err();
-        assert!(e.to_string().starts_with("l.csv: line 1: the header has no column \"dato\""), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("l.csv: line 1: the header has no column \"dato\""),
+            "{e}"
+        );
         let e = parse_geojson(
             "l.geojson",
             br#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"A","dato":"2020-01-01","navn":"A","areal_daa":3,"planstatus":"regulert","tilgjengelighet":"ledig","formal":"kontor"},"geometry":{"type":"Point","coordinates":[10,59]}}]}"#,

@@ -88,10 +88,7 @@ pub fn parse_number(s: &str) -> Result<f64, String> {
     if t.is_empty() {
         return Err("is empty, expected a number".into());
     }
-    let (neg, body) = match t
-        .strip_prefix('-')
-        .or_else(|| t.strip_prefix('\u{2212}'))
-    {
+    let (neg, body) = match t.strip_prefix('-').or_else(|| t.strip_prefix('\u{2212}')) {
         Some(rest) => (true, rest),
         None => (false, t),
     };
@@ -101,7 +98,9 @@ pub fn parse_number(s: &str) -> Result<f64, String> {
         .collect();
     let normalised = if compact.contains(',') {
         if compact.matches(',').count() > 1 {
-            return Err(format!("{s:?} is not a number (more than one decimal comma)"));
+            return Err(format!(
+                "{s:?} is not a number (more than one decimal comma)"
+            ));
         }
         let (int, frac) = compact.split_once(',').unwrap_or((&compact, ""));
         if int.contains('.') && !thousands_grouped(int, '.') {
@@ -126,9 +125,7 @@ pub fn parse_number(s: &str) -> Result<f64, String> {
         compact
     };
     if normalised.is_empty()
-        || !normalised
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.')
+        || !normalised.chars().all(|c| c.is_ascii_digit() || c == '.')
         || normalised.starts_with('.')
         || normalised.ends_with('.')
     {

@@ -66,7 +66,12 @@ fn ser_orgnr<S: serde::Serializer>(o: &Option<OrgNr>, s: S) -> Result<S::Ok, S::
     }
 }
 
-const ORGNR: &[&str] = &["orgnr", "organisasjonsnummer", "orgnummer", "leverandororgnr"];
+const ORGNR: &[&str] = &[
+    "orgnr",
+    "organisasjonsnummer",
+    "orgnummer",
+    "leverandororgnr",
+];
 const SUPPLIER: &[&str] = &["leverandor", "leverandornavn", "navn", "supplier"];
 const AMOUNT: &[&str] = &["belop", "belopnok", "belopikr", "sum", "amount"];
 const DATE: &[&str] = &["dato", "bilagsdato", "fakturadato", "betalingsdato", "date"];
@@ -79,11 +84,15 @@ const CATEGORY: &[&str] = &["kategori", "varegruppe", "art", "category"];
 /// malformed one is an error.
 pub fn parse_ledger(file: &str, bytes: &[u8]) -> Result<Vec<LedgerRow>, InputError> {
     let bytes = crate::strip_bom(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        InputError::new(file, Location::File, None, format!("not UTF-8 text: {e}"))
-    })?;
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| InputError::new(file, Location::File, None, format!("not UTF-8 text: {e}")))?;
     if text.trim().is_empty() {
-        return Err(InputError::new(file, Location::File, None, "the file is empty"));
+        return Err(InputError::new(
+            file,
+            Location::File,
+            None,
+            "the file is empty",
+        ));
     }
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(sniff_delimiter(bytes))
@@ -142,9 +151,8 @@ pub fn parse_ledger(file: &str, bytes: &[u8]) -> Result<Vec<LedgerRow>, InputErr
             ));
         }
         let field = |i: usize| rec.get(i).unwrap_or("").trim();
-        let err = |name: &str, m: String| {
-            InputError::new(file, Location::Line(line), Some(name), m)
-        };
+        let err =
+            |name: &str, m: String| InputError::new(file, Location::Line(line), Some(name), m);
         let orgnr = match field(c_org).replace([' ', '\u{a0}'], "") {
             s if s.is_empty() => None,
             s => Some(OrgNr::parse(s.as_bytes()).map_err(|e| {
@@ -515,14 +523,20 @@ mod tests {
         assert_eq!(rows[2].amount_ore, 30_050);
         let rep = match_ledger(&rows, facts, &neighbours::embedded("3203"));
         let y = &rep.by_year[&2024];
-        assert_eq!(y.total, 100_000 + 50_000 + 30_050 + 20_000 + 10_000 + 200_000);
+        assert_eq!(
+            y.total,
+            100_000 + 50_000 + 30_050 + 20_000 + 10_000 + 200_000
+        );
         assert_eq!(y.local, 150_000);
         assert_eq!(y.neighbour, 30_050);
         assert_eq!(y.elsewhere, 200_000);
         assert_eq!(y.unresolved, 30_000);
         assert_eq!(y.local_share(), Some(150_000.0 / 380_050.0));
         assert_eq!(y.sme_share(), Some(30_050.0 / 380_050.0));
-        assert_eq!(y.size_share(SizeClass::Withheld), Some(150_000.0 / 380_050.0));
+        assert_eq!(
+            y.size_share(SizeClass::Withheld),
+            Some(150_000.0 / 380_050.0)
+        );
         assert_eq!(y.size_share(SizeClass::Large), Some(200_000.0 / 380_050.0));
         let renhold = &rep.by_year_category[&2024]["renhold"];
         assert_eq!((renhold.neighbour, renhold.unresolved), (30_050, 20_000));
@@ -548,15 +562,24 @@ mod tests {
     #[test]
     fn bad_ledger_rows_are_located() {
         let head = "orgnr;leverandor;belop;dato;kategori\n";
-        let e = parse_ledger("l.csv", format!("{head}923609017;X;1;2024-01-01;a\n").as_bytes())
-            .unwrap_err();
+        let e = parse_ledger(
+            "l.csv",
+            format!("{head}923609017;X;1;2024-01-01;a\n").as_bytes(),
+        )
+        .unwrap_err();
         assert_eq!(
             e.to_string(),
             "l.csv: line 2: orgnr: \"923609017\" is not a valid organisation number: check digit is 7, MOD11 gives 6"
         );
-        let e = parse_ledger("l.csv", format!("{head}923609016;X;12;2024-13-01;a\n").as_bytes())
-            .unwrap_err();
-        assert_eq!((e.location, e.field.as_deref()), (Location::Line(2), Some("dato")));
+        let e = parse_ledger(
+            "l.csv",
+            format!("{head}923609016;X;12;2024-13-01;a\n").as_bytes(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            (e.location, e.field.as_deref()),
+            (Location::Line(2), Some("dato"))
+        );
         let e = parse_ledger("l.csv", b"orgnr;belop\n1;2\n").unwrap_err();
         assert!(e.to_string().contains("no column \"leverandor\""), "{e}");
     }

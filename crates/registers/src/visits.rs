@@ -164,14 +164,26 @@ pub fn aggregate(visits: &[Visit]) -> VisitAggregates {
         let y = v.date.year();
         *a.per_year.entry(y).or_default() += 1;
         let sector = v.sector.clone().unwrap_or_else(|| "?".into());
-        *a.per_year_sector.entry(y).or_default().entry(sector).or_default() += 1;
+        *a.per_year_sector
+            .entry(y)
+            .or_default()
+            .entry(sector)
+            .or_default() += 1;
         let area = if v.area.trim().is_empty() {
             "?".to_string()
         } else {
             v.area.trim().to_string()
         };
-        *a.per_year_area.entry(y).or_default().entry(area).or_default() += 1;
-        *a.per_year_kind.entry(y).or_default().entry(v.kind).or_default() += 1;
+        *a.per_year_area
+            .entry(y)
+            .or_default()
+            .entry(area)
+            .or_default() += 1;
+        *a.per_year_kind
+            .entry(y)
+            .or_default()
+            .entry(v.kind)
+            .or_default() += 1;
         companies.entry(y).or_default().insert(v.orgnr);
         let f = a.follow_ups_per_year.entry(y).or_default();
         f.0 += v.follow_ups.len() as u64;
@@ -225,7 +237,10 @@ mod tests {
         assert_eq!(a.per_year_area[&2025]["Hurum"], 1);
         assert_eq!(a.follow_ups_per_year[&2024], (3, 3));
         let json = serde_json::to_string(&a).unwrap();
-        assert!(!json.contains("Ordfører"), "aggregates carry no names: {json}");
+        assert!(
+            !json.contains("Ordfører"),
+            "aggregates carry no names: {json}"
+        );
     }
 
     #[test]

@@ -17,9 +17,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use ::register::{Employees, OrgNr};
-use registers::land::{
-    Abc, Availability, Geometry, SiteChange, SiteState, UseClass, Zoning,
-};
+use registers::land::{Abc, Availability, Geometry, SiteChange, SiteState, UseClass, Zoning};
 use registers::procurement::{LedgerRow, SupplierFacts, SupplierStatus};
 use registers::visits::{FollowUp, Visit, VisitAggregates, VisitKind};
 use serde::Serialize;
@@ -97,9 +95,9 @@ fn date_of(s: &str) -> Result<Date> {
 fn land_row(r: &sqlx::any::AnyRow) -> Result<StoredLandChange> {
     let geometry: Option<String> = r.try_get("geometry")?;
     let geometry = match geometry {
-        Some(g) => Some(
-            Geometry::from_geojson(&serde_json::from_str(&g)?).map_err(StoreError::Corrupt)?,
-        ),
+        Some(g) => {
+            Some(Geometry::from_geojson(&serde_json::from_str(&g)?).map_err(StoreError::Corrupt)?)
+        }
         None => None,
     };
     let abc: Option<String> = r.try_get("abc")?;
@@ -124,7 +122,9 @@ fn land_row(r: &sqlx::any::AnyRow) -> Result<StoredLandChange> {
                     UseClass::parse,
                     "use class",
                 )?,
-                abc: abc.map(|a| enum_of(&a, Abc::parse, "ABC category")).transpose()?,
+                abc: abc
+                    .map(|a| enum_of(&a, Abc::parse, "ABC category"))
+                    .transpose()?,
                 hub_distance_m: hub.and_then(|h| u32::try_from(h).ok()),
                 owner: r.try_get("owner")?,
                 geometry,
@@ -164,7 +164,11 @@ fn visit_row(r: &sqlx::any::AnyRow) -> Result<(Visit, bool)> {
             sector: r.try_get("sector")?,
             area: r.try_get("area")?,
             date: date_of(&r.try_get::<String, _>("visit_date")?)?,
-            kind: enum_of(&r.try_get::<String, _>("kind")?, VisitKind::parse, "visit kind")?,
+            kind: enum_of(
+                &r.try_get::<String, _>("kind")?,
+                VisitKind::parse,
+                "visit kind",
+            )?,
             participants: serde_json::from_str(&r.try_get::<String, _>("participants")?)?,
             topics: serde_json::from_str(&r.try_get::<String, _>("topics")?)?,
             follow_ups: follow
@@ -272,8 +276,7 @@ impl Store {
         ))
         .fetch_all(self.pool())
         .await?;
-        let mut out: Vec<StoredLandChange> =
-            rows.iter().map(land_row).collect::<Result<_>>()?;
+        let mut out: Vec<StoredLandChange> = rows.iter().map(land_row).collect::<Result<_>>()?;
         for i in 1..out.len() {
             let (a, b) = (&out[i - 1].change, &out[i].change);
             if a.site_id == b.site_id && a.date == b.date {
@@ -318,12 +321,11 @@ impl Store {
         synthetic: bool,
         rows: &[LedgerRow],
     ) -> Result<LedgerImport> {
-        if let Some(id) = sqlx::query_scalar::<_, i64>(
-            "SELECT id FROM procurement_imports WHERE sha256 = $1",
-        )
-        .bind(sha256)
-        .fetch_optional(self.pool())
-        .await?
+        if let Some(id) =
+            sqlx::query_scalar::<_, i64>("SELECT id FROM procurement_imports WHERE sha256 = $1")
+                .bind(sha256)
+                .fetch_optional(self.pool())
+                .await?
         {
             return Ok(LedgerImport::AlreadyImported { id });
         }
@@ -408,7 +410,10 @@ impl Store {
         &self,
         orgnrs: &BTreeSet<OrgNr>,
     ) -> Result<(Option<SnapshotInfo>, BTreeMap<OrgNr, RegisterEntry>)> {
-        let Some(snap) = self.current_register_snapshot(SnapshotKind::Enheter).await? else {
+        let Some(snap) = self
+            .current_register_snapshot(SnapshotKind::Enheter)
+            .await?
+        else {
             return Ok((None, BTreeMap::new()));
         };
         let mut out = BTreeMap::new();
@@ -440,15 +445,14 @@ impl Store {
                     RegisterEntry {
                         facts: SupplierFacts {
                             name: u.name.clone(),
-                            municipality: (!municipality.is_empty())
-                                .then(|| municipality.clone()),
+                            municipality: (!municipality.is_empty()).then(|| municipality.clone()),
                             employees: u.employees,
                             org_form: u.org_form.as_str().to_string(),
                             status,
                         },
-                        nace: u.nace.map(|n| {
-                            format!("{:02}.{:03}", n.get() / 1000, n.get() % 1000)
-                        }),
+                        nace: u
+                            .nace
+                            .map(|n| format!("{:02}.{:03}", n.get() / 1000, n.get() % 1000)),
                     },
                 );
             }
@@ -614,7 +618,11 @@ impl Store {
             let n = u64::try_from(r.try_get::<i64, _>("visits")?).unwrap_or(0);
             let f = u64::try_from(r.try_get::<i64, _>("follow_ups")?).unwrap_or(0);
             let l = u64::try_from(r.try_get::<i64, _>("linked")?).unwrap_or(0);
-            let kind = enum_of(&r.try_get::<String, _>("kind")?, VisitKind::parse, "visit kind")?;
+            let kind = enum_of(
+                &r.try_get::<String, _>("kind")?,
+                VisitKind::parse,
+                "visit kind",
+            )?;
             synthetic |= r.try_get::<i64, _>("synthetic")? != 0;
             *a.per_year.entry(y).or_default() += n;
             *a.per_year_sector
@@ -627,7 +635,11 @@ impl Store {
                 .or_default()
                 .entry(r.try_get("area")?)
                 .or_default() += n;
-            *a.per_year_kind.entry(y).or_default().entry(kind).or_default() += n;
+            *a.per_year_kind
+                .entry(y)
+                .or_default()
+                .entry(kind)
+                .or_default() += n;
             let e = a.follow_ups_per_year.entry(y).or_default();
             e.0 += f;
             e.1 += l;

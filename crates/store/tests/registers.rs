@@ -102,7 +102,10 @@ async fn exercise(store: &Store) {
         .await
         .unwrap();
     assert_eq!((r.stored, r.unchanged), (0, 4));
-    let corrected = LAND.replace("B;2019-01-01;Tomt B;Billingstad;25;", "B;2019-01-01;Tomt B;Billingstad;27,5;");
+    let corrected = LAND.replace(
+        "B;2019-01-01;Tomt B;Billingstad;25;",
+        "B;2019-01-01;Tomt B;Billingstad;27,5;",
+    );
     let changes = land::parse_csv("fix.csv", corrected.as_bytes()).unwrap();
     let r = store
         .land_import("fix.csv", "s2", "csv", false, &changes, "test")
@@ -126,7 +129,10 @@ async fn exercise(store: &Store) {
     assert_eq!(y20.to_housing_daa, 27.5);
     assert_eq!(y20.withdrawals_daa, 27.5);
     // The 2020 change itself still records 25 daa (only the 2019 change was corrected).
-    assert_eq!(y20.by_availability.get(&Availability::ToHousing), Some(&25.0));
+    assert_eq!(
+        y20.by_availability.get(&Availability::ToHousing),
+        Some(&25.0)
+    );
 
     // Procurement against a register snapshot.
     put_register(store).await;
@@ -151,21 +157,34 @@ async fn exercise(store: &Store) {
     let (stored, synthetic) = store.procurement_rows(Some(2024)).await.unwrap();
     assert!(synthetic);
     assert_eq!(stored, rows);
-    assert!(store.procurement_rows(Some(2023)).await.unwrap().0.is_empty());
+    assert!(
+        store
+            .procurement_rows(Some(2023))
+            .await
+            .unwrap()
+            .0
+            .is_empty()
+    );
     let wanted: BTreeSet<OrgNr> = stored.iter().filter_map(|r| r.orgnr).collect();
     let (snap, found) = store.register_lookup(&wanted).await.unwrap();
     assert!(snap.unwrap().synthetic);
     assert_eq!(found.len(), 4, "988888885 is not in the register");
     let deleted = &found[&"911111128".parse().unwrap()];
     assert_eq!(deleted.facts.status, SupplierStatus::Deleted);
-    assert_eq!(found[&"923609016".parse().unwrap()].nace.as_deref(), Some("62.010"));
+    assert_eq!(
+        found[&"923609016".parse().unwrap()].nace.as_deref(),
+        Some("62.010")
+    );
     let rep = procurement::match_ledger(
         &stored,
         |o| found.get(&o).map(|e| e.facts.clone()),
         &neighbours::embedded("3203"),
     );
     let y = &rep.by_year[&2024];
-    assert_eq!((y.local, y.neighbour, y.elsewhere, y.unresolved), (100_000, 50_000, 25_000, 15_000));
+    assert_eq!(
+        (y.local, y.neighbour, y.elsewhere, y.unresolved),
+        (100_000, 50_000, 25_000, 15_000)
+    );
     assert_eq!(y.sme_share(), Some(100_000.0 / 175_000.0));
     let reasons: Vec<Unresolved> = rep.unresolved.iter().map(|u| u.reason).collect();
     assert_eq!(reasons, [Unresolved::NotInRegister, Unresolved::Deleted]);
@@ -183,21 +202,42 @@ async fn exercise(store: &Store) {
         topics: vec!["kompetanse".into()],
         follow_ups: vec![FollowUp::parse("Invitere til møte [5.7-s1]").unwrap()],
     };
-    let old = store.visit_add(&v(date!(2022 - 03 - 01), "Røyken"), false, "test").await.unwrap();
-    store.visit_add(&v(date!(2025 - 03 - 01), "Asker nord"), false, "test").await.unwrap();
+    let old = store
+        .visit_add(&v(date!(2022 - 03 - 01), "Røyken"), false, "test")
+        .await
+        .unwrap();
+    store
+        .visit_add(&v(date!(2025 - 03 - 01), "Asker nord"), false, "test")
+        .await
+        .unwrap();
     let (back, _) = store.visit(old).await.unwrap().unwrap();
     assert_eq!(back.participants, ["Kari Nordmann"]);
     assert_eq!(back.follow_ups[0].links, ["5.7-s1"]);
     let before = store.visit_aggregates().await.unwrap().0;
-    assert_eq!(store.visits_purge(date!(2024 - 01 - 01), "test").await.unwrap(), 1);
+    assert_eq!(
+        store
+            .visits_purge(date!(2024 - 01 - 01), "test")
+            .await
+            .unwrap(),
+        1
+    );
     assert!(store.visit(old).await.unwrap().is_none());
     assert_eq!(store.visits().await.unwrap().len(), 1);
     let after = store.visit_aggregates().await.unwrap().0;
     assert_eq!(after.per_year, before.per_year);
     assert_eq!(after.per_year_area, before.per_year_area);
     assert_eq!(after.follow_ups_per_year, before.follow_ups_per_year);
-    assert_eq!(store.visits_purge(date!(2024 - 01 - 01), "test").await.unwrap(), 0);
-    assert_eq!(store.visit_aggregates().await.unwrap().0.per_year, before.per_year);
+    assert_eq!(
+        store
+            .visits_purge(date!(2024 - 01 - 01), "test")
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        store.visit_aggregates().await.unwrap().0.per_year,
+        before.per_year
+    );
 }
 
 #[tokio::test]
