@@ -3,7 +3,7 @@
 //! add|list|aggregate|purge`, and a bad file refused with exit 1 and nothing stored.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(db: &Path, args: &[&str]) -> Output {

@@ -482,7 +482,7 @@ fn change_from_fields(
     let date = parse_date(&required("dato")?).map_err(|m| err("dato", m))?;
     let name = required("navn")?;
     let area_daa = parse_number(&required("areal_daa")?).map_err(|m| err("areal_daa", m))?;
-    if !(area_daa > 0.0) {
+    if area_daa.is_nan() || area_daa <= 0.0 {
         return Err(err(
             "areal_daa",
             format!("{area_daa} dekar: the area must be above 0"),

@@ -428,8 +428,7 @@ pub fn match_ledger(
     for r in rows {
         let facts = r
             .orgnr
-            .map(|o| cache.entry(o).or_insert_with(|| lookup(o)).clone())
-            .flatten();
+            .and_then(|o| cache.entry(o).or_insert_with(|| lookup(o)).clone());
         let placed = place(r, facts.as_ref(), hood);
         let y = r.date.year();
         rep.by_year.entry(y).or_default().add(r.amount_ore, placed);
@@ -475,7 +474,7 @@ pub fn fmt_nok(ore: i64) -> String {
     let digits = kr.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('\u{a0}');
         }
         out.push(c);

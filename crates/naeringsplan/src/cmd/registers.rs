@@ -89,6 +89,8 @@ pub enum ProcurementCommand {
 }
 
 /// `visits` subcommands.
+// Parsed once per run: the size difference between the variants costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 pub enum VisitsCommand {
     /// Record a company visit or dialogue meeting. The company's name and sector come from
