@@ -411,8 +411,11 @@ fn land() -> String {
     serde_json::to_string_pretty(&fc).unwrap() + "\n"
 }
 
-/// (orgnr, name, municipality, employees, bankrupt) of the first units of the demo sequence.
-fn demo_units() -> Vec<(String, String, String, String, bool)> {
+/// (orgnr, name, municipality, employees, bankrupt) of one unit of the demo sequence.
+type DemoUnit = (String, String, String, String, bool);
+
+/// The first units of the demo sequence.
+fn demo_units() -> Vec<DemoUnit> {
     let mut buf = Vec::new();
     register::synthetic::generate_enheter_csv(&mut buf, PREFIX, DEMO_SEED).unwrap();
     let mut rdr = csv::Reader::from_reader(&buf[..]);
@@ -441,7 +444,7 @@ fn demo_units() -> Vec<(String, String, String, String, bool)> {
 
 fn ledger() -> String {
     let units = demo_units();
-    let pick = |pred: &dyn Fn(&(String, String, String, String, bool)) -> bool, n: usize| {
+    let pick = |pred: &dyn Fn(&DemoUnit) -> bool, n: usize| {
         units
             .iter()
             .filter(|u| pred(u))
@@ -449,7 +452,7 @@ fn ledger() -> String {
             .cloned()
             .collect::<Vec<_>>()
     };
-    let active = |u: &(String, String, String, String, bool)| !u.4;
+    let active = |u: &DemoUnit| !u.4;
     let mut suppliers = Vec::new();
     suppliers.extend(pick(&|u| active(u) && u.2 == "3203", 10));
     suppliers.extend(pick(
