@@ -235,6 +235,7 @@ pub async fn assemble(
         actions,
         rankings,
         facts: register_facts(store, plan).await?,
+        registers: crate::registers::report_sections(store, plan, year).await?,
         sources,
         definitions,
     })

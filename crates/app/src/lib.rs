@@ -3,7 +3,8 @@
 //! - [`inputs`]: the adapter from the store's resolved series to the engine's [`engine::Inputs`];
 //! - [`indicators`]: evaluate the plan's indicators (values, judgements, trends) from the store;
 //! - [`council_report`]: assemble the council report's input from the store and the engine;
-//! - [`ranking`]: the Kommune-NM-style ranking of every municipality from the store.
+//! - [`ranking`]: the Kommune-NM-style ranking of every municipality from the store;
+//! - [`registers`]: commercial land, local procurement and company visits (issue 9).
 //!
 //! Data flows one way: store → engine → report. Nothing here writes to the store.
 
@@ -11,6 +12,7 @@ pub mod council_report;
 pub mod indicators;
 pub mod inputs;
 pub mod ranking;
+pub mod registers;
 
 /// Errors of the use cases.
 #[derive(Debug, thiserror::Error)]

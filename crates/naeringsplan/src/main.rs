@@ -118,6 +118,24 @@ enum Command {
     /// plan's municipality highlighted, NHO's published ranks beside ours; `--explain CODE`
     /// shows the scores, the gaps and what would move the rank. Synthetic inputs are labelled.
     Rank(cmd::rank::RankArgs),
+    /// Commercial land sites (næringsarealer, plan §5.9.2): import and export CSV or GeoJSON,
+    /// statistics per year (supply, additions and withdrawals, conversion to housing).
+    Land {
+        #[command(subcommand)]
+        command: cmd::registers::LandCommand,
+    },
+    /// Local procurement (plan §5.7.2): import a supplier ledger and report the shares of spend
+    /// that are local, in neighbouring municipalities and elsewhere, and with SMEs.
+    Procurement {
+        #[command(subcommand)]
+        command: cmd::registers::ProcurementCommand,
+    },
+    /// Company visits and dialogue meetings: record, list, aggregate, and delete after the
+    /// retention period (the details are personal data).
+    Visits {
+        #[command(subcommand)]
+        command: cmd::registers::VisitsCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -181,6 +199,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Indicators(args) => runtime()?.block_on(cmd::indicators::run(&ctx, &args)),
         Command::Report(args) => runtime()?.block_on(cmd::report::run(&ctx, &args)),
         Command::Rank(args) => runtime()?.block_on(cmd::rank::run(&ctx, &args)),
+        Command::Land { command } => runtime()?.block_on(cmd::registers::land(&ctx, command)),
+        Command::Procurement { command } => {
+            runtime()?.block_on(cmd::registers::procurement(&ctx, command))
+        }
+        Command::Visits { command } => runtime()?.block_on(cmd::registers::visits(&ctx, command)),
     }
 }
 

@@ -468,6 +468,29 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
         });
     }
 
+    // The registers the plan says are missing.
+    for sec in &r.registers {
+        d.push(heading(1, sec.title.clone(), &sec.id));
+        if sec.synthetic {
+            d.push(Block::Notice(
+                "Syntetiske data: tallene i dette kapitlet er laget av eksempeldata, ikke kommunens egne.".into(),
+            ));
+        }
+        d.extend(sec.paragraphs.iter().map(|p| para(p.clone())));
+        for t in &sec.tables {
+            d.push(Block::Table {
+                caption: t.caption.clone(),
+                header: t.header.clone(),
+                numeric: t.numeric.clone(),
+                rows: t
+                    .rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| Cell::plain(c.clone())).collect())
+                    .collect(),
+            });
+        }
+    }
+
     // Appendix.
     d.push(heading(1, "Vedlegg: kilder og definisjoner", "vedlegg"));
     if !r.sources.is_empty() {

@@ -157,6 +157,35 @@ pub struct ActionView {
     pub late: bool,
 }
 
+/// A plain table of text cells.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextTable {
+    /// Caption.
+    pub caption: String,
+    /// Header cells.
+    pub header: Vec<String>,
+    /// Which columns are numeric (right-aligned).
+    pub numeric: Vec<bool>,
+    /// Rows.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A section on one of the registers the plan says are missing (commercial land, local
+/// procurement, company visits): paragraphs, then tables.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegisterSection {
+    /// Heading.
+    pub title: String,
+    /// Anchor id.
+    pub id: String,
+    /// Paragraphs.
+    pub paragraphs: Vec<String>,
+    /// Tables.
+    pub tables: Vec<TextTable>,
+    /// Built from synthetic data.
+    pub synthetic: bool,
+}
+
 /// A fact computed from a register or statistics, beside the plan's quoted figure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FactView {
@@ -235,6 +264,8 @@ pub struct ReportInput {
     pub rankings: Vec<RankingView>,
     /// Register facts beside the plan's quoted figures.
     pub facts: Vec<FactView>,
+    /// Commercial land, local procurement and company visits (one section each).
+    pub registers: Vec<RegisterSection>,
     /// Sources.
     pub sources: Vec<SourceView>,
     /// Definitions (term, explanation).
@@ -251,6 +282,7 @@ impl ReportInput {
             .any(|v| v.synthetic)
             || self.rankings.iter().any(|r| r.synthetic)
             || self.facts.iter().any(|f| f.synthetic)
+            || self.registers.iter().any(|r| r.synthetic)
             || self.sources.iter().any(|s| s.synthetic)
     }
 

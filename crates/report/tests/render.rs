@@ -90,6 +90,7 @@ fn input() -> ReportInput {
         actions,
         rankings,
         facts: vec![],
+        registers: vec![],
         sources: vec![],
         definitions: vec![(
             "Egendekning".into(),

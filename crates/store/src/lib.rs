@@ -10,13 +10,16 @@
 //! - [`observations`]: official statistics (SSB JSON-stat, KLASS) with provenance, and series
 //!   resolved across municipal mergers;
 //! - [`register`]: Brønnøysund register snapshots, their facts per municipality, cohort survival,
-//!   annual accounts and the plan facts computed from them.
+//!   annual accounts and the plan facts computed from them;
+//! - [`registers`]: the registers the plan says are missing: commercial land sites (every change
+//!   kept), supplier ledgers matched against the register, company visits with retention.
 
 pub mod actions;
 pub mod observations;
 pub mod overrides;
 pub mod plans;
 pub mod register;
+pub mod registers;
 pub mod users;
 
 use std::path::Path;

@@ -68,6 +68,9 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                         a href=(href(lang, "/fremdrift")) { (t(lang, "Fremdrift", "Progress")) }
                         a href=(href(lang, "/rangering")) { (t(lang, "Rangering", "Ranking")) }
                         a href=(href(lang, "/rapport")) { (t(lang, "Rapport", "Report")) }
+                        a href=(href(lang, "/naeringsarealer")) { (t(lang, "Næringsarealer", "Commercial land")) }
+                        a href=(href(lang, "/anskaffelser")) { (t(lang, "Anskaffelser", "Procurement")) }
+                        a href=(href(lang, "/bedriftsbesok")) { (t(lang, "Bedriftsbesøk", "Company visits")) }
                         a href=(href(lang, "/intern")) { (t(lang, "For ansatte", "Staff")) }
                         a href=(href(other_lang, path)) hreflang=(other_name) lang=(other_name) { (other_label) }
                     }

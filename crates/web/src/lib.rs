@@ -96,6 +96,9 @@ pub fn router(state: AppState) -> Router {
         .route("/fremdrift", get(pages::progress::page))
         .route("/rangering", get(pages::ranking::page))
         .route("/rapport", get(pages::report::page))
+        .route("/naeringsarealer", get(pages::registers::land))
+        .route("/anskaffelser", get(pages::registers::procurement))
+        .route("/bedriftsbesok", get(pages::registers::visits))
         .route("/logg-inn", get(staff::login::form).post(staff::login::submit))
         .route("/logg-ut", post(staff::login::logout))
         .route("/intern", get(staff::home::page))
@@ -115,6 +118,13 @@ pub fn router(state: AppState) -> Router {
         .route("/intern/brukere/{name}", post(staff::users::change))
         .route("/intern/import", get(staff::bulk::form).post(staff::bulk::upload))
         .route("/intern/eksport", get(staff::bulk::export))
+        .route(
+            "/intern/bedriftsbesok",
+            get(staff::visits::page).post(staff::visits::add),
+        )
+        .route("/intern/bedriftsbesok/slett-gamle", post(staff::visits::purge))
+        .route("/intern/bedriftsbesok/{id}", get(staff::visits::detail))
+        .route("/intern/bedriftsbesok/{id}/slett", post(staff::visits::delete))
         .nest("/api", api::router())
         .route("/health", get(|| async { "ok" }))
         .route("/static/style.css", get(layout::stylesheet))

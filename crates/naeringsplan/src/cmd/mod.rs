@@ -9,6 +9,7 @@ pub mod import_brreg;
 pub mod indicators;
 pub mod plan;
 pub mod rank;
+pub mod registers;
 pub mod report;
 pub mod serve;
 pub mod stats;

@@ -6,6 +6,7 @@ pub mod home;
 pub mod indicator;
 pub mod progress;
 pub mod ranking;
+pub mod registers;
 pub mod report;
 
 use engine::rollup::{ActionInput, PlanRollup, Weighting};

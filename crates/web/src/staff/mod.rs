@@ -8,6 +8,7 @@ pub mod home;
 pub mod indicators;
 pub mod login;
 pub mod users;
+pub mod visits;
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
@@ -98,6 +99,8 @@ pub fn page(lang: Lang, title: &str, path: &str, staff: &Staff, content: Markup)
                     a href=(href(lang, "/intern/import")) { (t(lang, "Import og eksport", "Import and export")) }
                     " · "
                 }
+                a href=(href(lang, "/intern/bedriftsbesok")) { (t(lang, "Bedriftsbesøk", "Company visits")) }
+                " · "
                 @if u.role.is_admin() {
                     a href=(href(lang, "/intern/brukere")) { (t(lang, "Brukere", "Users")) }
                     " · "

@@ -1,0 +1,315 @@
+//! The registers of issue 9 (land, procurement, visits) read from the store and computed with
+//! the `registers` crate, for the CLI, the web pages and the council report.
+
+use std::collections::BTreeSet;
+
+use plan::Plan;
+use register::OrgNr;
+use register::sn2007::Sn2007;
+use registers::land::{self, SiteChange, YearStats};
+use registers::neighbours::{self, Neighbourhood};
+use registers::procurement::{self, ProcurementReport};
+use registers::visits::VisitAggregates;
+use report::{RegisterSection, TextTable};
+use serde::Serialize;
+use store::Store;
+use store::register::SnapshotInfo;
+
+use crate::AppError;
+
+/// The land register as it stands, with statistics per year.
+#[derive(Debug, Clone, Serialize)]
+pub struct LandView {
+    /// The changes in effect.
+    pub changes: Vec<SiteChange>,
+    /// Statistics from the first change's year to the last year asked for.
+    pub years: Vec<YearStats>,
+    /// Any change from a synthetic file.
+    pub synthetic: bool,
+}
+
+/// Reads the land register and computes the statistics up to `last_year` (default: the year
+/// of the last change).
+pub async fn land_view(store: &Store, last_year: Option<i32>) -> Result<LandView, AppError> {
+    let stored = store.land_changes().await?;
+    let synthetic = stored.iter().any(|c| c.synthetic);
+    let changes: Vec<SiteChange> = stored.into_iter().map(|c| c.change).collect();
+    let years = land::stats_by_year(&changes, last_year);
+    Ok(LandView {
+        changes,
+        years,
+        synthetic,
+    })
+}
+
+/// The procurement report with what it was matched against.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcurementView {
+    /// The report.
+    pub report: ProcurementReport,
+    /// The register snapshot used; `None` when no register data is stored (then every row is
+    /// unresolved: "not in the register").
+    pub snapshot: Option<SnapshotInfo>,
+    /// The neighbouring municipalities used.
+    pub neighbours: Vec<String>,
+    /// Any ledger row or the register snapshot synthetic.
+    pub synthetic: bool,
+}
+
+/// Matches the stored ledger rows (one year, or all) against the current register snapshot.
+pub async fn procurement_view(
+    store: &Store,
+    plan: &Plan,
+    year: Option<i32>,
+) -> Result<ProcurementView, AppError> {
+    let (rows, ledger_synthetic) = store.procurement_rows(year).await?;
+    let wanted: BTreeSet<OrgNr> = rows.iter().filter_map(|r| r.orgnr).collect();
+    let (snapshot, found) = store.register_lookup(&wanted).await?;
+    let hood = neighbourhood(plan);
+    let report =
+        procurement::match_ledger(&rows, |o| found.get(&o).map(|e| e.facts.clone()), &hood);
+    Ok(ProcurementView {
+        report,
+        synthetic: ledger_synthetic || snapshot.as_ref().is_some_and(|s| s.synthetic),
+        snapshot,
+        neighbours: hood
+            .neighbours()
+            .map(|n| format!("{} {}", n.code, n.name))
+            .collect(),
+    })
+}
+
+/// The plan municipality's neighbourhood from the bundled file (trying earlier codes too).
+pub fn neighbourhood(plan: &Plan) -> Neighbourhood {
+    let n = neighbours::embedded(&plan.meta.municipality_code);
+    if n.neighbours().next().is_some() {
+        return n;
+    }
+    plan.meta
+        .previous_codes
+        .iter()
+        .map(|c| neighbours::embedded(c.as_str()))
+        .find(|n| n.neighbours().next().is_some())
+        .unwrap_or(n)
+}
+
+/// A company as the register knows it, for recording a visit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Company {
+    /// Name in the register.
+    pub name: String,
+    /// SN2007 section letter of the main industry.
+    pub sector: Option<String>,
+    /// Municipality of the business address.
+    pub municipality: Option<String>,
+}
+
+/// Looks a company up in the current register snapshot (`None` when not in it).
+pub async fn company(store: &Store, orgnr: OrgNr) -> Result<Option<Company>, AppError> {
+    let (_, found) = store.register_lookup(&BTreeSet::from([orgnr])).await?;
+    Ok(found.get(&orgnr).map(|e| Company {
+        name: e.facts.name.clone(),
+        sector: e
+            .nace
+            .as_deref()
+            .and_then(|n| Sn2007::embedded().section(n))
+            .map(|c| c.to_string()),
+        municipality: e.facts.municipality.clone(),
+    }))
+}
+
+/// The name of an SN2007 section letter (`C` → `Industri`).
+pub fn sector_name(letter: &str) -> Option<&'static str> {
+    Sn2007::embedded().name(letter)
+}
+
+/// Public visit aggregates and whether any visit is synthetic.
+pub async fn visit_aggregates(store: &Store) -> Result<(VisitAggregates, bool), AppError> {
+    Ok(store.visit_aggregates().await?)
+}
+
+/// The ids a visit's follow-ups may link to: the plan's strategies and the stored actions.
+pub async fn linkable_ids(store: &Store, plan: &Plan) -> Result<BTreeSet<String>, AppError> {
+    let mut ids: BTreeSet<String> = plan.strategies().map(|s| s.id.clone()).collect();
+    for a in store.actions(&plan.meta.municipality_code).await? {
+        ids.insert(a.action.id);
+    }
+    Ok(ids)
+}
+
+fn daa(v: f64) -> String {
+    let s = format!("{v:.1}").replace('.', ",");
+    s.strip_suffix(",0").map(str::to_string).unwrap_or(s)
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map_or("–".into(), |v| {
+        format!("{:.1} %", v * 100.0).replace('.', ",")
+    })
+}
+
+/// The council report's sections on the three registers, for the report `year` (land and
+/// procurement show the years up to it; visits the counts per year).
+pub async fn report_sections(
+    store: &Store,
+    plan: &Plan,
+    year: i32,
+) -> Result<Vec<RegisterSection>, AppError> {
+    let mut out = Vec::new();
+
+    let land = land_view(store, Some(year)).await?;
+    let seed = land::SEED_2019;
+    let mut paragraphs = vec![format!(
+        "Planens tall for {}: {} dekar i bruk til næringsformål og {} dekar satt av til fremtidig bruk (sitert fra {}). Tallene under er regnet ut fra de daterte endringene i arealregisteret og gjelder bare tomtene som er registrert.",
+        seed.year,
+        daa(seed.in_use_daa),
+        daa(seed.future_daa),
+        seed.source
+    )];
+    let years: Vec<&YearStats> = land.years.iter().filter(|y| y.year <= year).collect();
+    if years.is_empty() {
+        paragraphs.push("Ingen næringsarealer er registrert ennå.".into());
+    }
+    out.push(RegisterSection {
+        title: "Næringsarealer".into(),
+        id: "naeringsarealer".into(),
+        paragraphs,
+        tables: if years.is_empty() {
+            vec![]
+        } else {
+            vec![TextTable {
+                caption: "Beholdning ved årets slutt og endringer gjennom året, dekar".into(),
+                header: [
+                    "År",
+                    "I bruk",
+                    "Satt av (ledig + reservert)",
+                    "Tilgang",
+                    "Avgang",
+                    "Herav til bolig",
+                ]
+                .map(String::from)
+                .to_vec(),
+                numeric: vec![false, true, true, true, true, true],
+                rows: years
+                    .iter()
+                    .map(|y| {
+                        vec![
+                            y.year.to_string(),
+                            daa(y.in_use_daa),
+                            daa(y.future_daa),
+                            daa(y.additions_daa),
+                            daa(y.withdrawals_daa),
+                            daa(y.to_housing_daa),
+                        ]
+                    })
+                    .collect(),
+            }]
+        },
+        synthetic: land.synthetic,
+    });
+
+    let pv = procurement_view(store, plan, None).await?;
+    let years: Vec<(&i32, &registers::procurement::Spend)> = pv
+        .report
+        .by_year
+        .iter()
+        .filter(|(y, _)| **y <= year)
+        .collect();
+    let mut paragraphs = vec![format!(
+        "Fakturajournalen koblet mot Enhetsregisteret{}: andel av beløpet til leverandører som kunne plasseres, etter forretningsadresse. Nabokommuner: {}. SMB: færre enn 250 ansatte i registeret. Leverandører som ikke kunne plasseres (ukjent eller slettet organisasjonsnummer, konkurs, uten adresse eller nummer) gjettes ikke, men står som egen andel.",
+        pv.snapshot
+            .as_ref()
+            .map(|s| format!(" ({})", s.label()))
+            .unwrap_or_default(),
+        pv.neighbours.join(", ")
+    )];
+    if years.is_empty() {
+        paragraphs.push("Ingen fakturajournal er importert ennå.".into());
+    }
+    out.push(RegisterSection {
+        title: "Lokale anskaffelser".into(),
+        id: "anskaffelser".into(),
+        paragraphs,
+        tables: if years.is_empty() {
+            vec![]
+        } else {
+            vec![TextTable {
+                caption: "Andel av innkjøpene etter leverandørens adresse og størrelse".into(),
+                header: [
+                    "År",
+                    "Beløp (kr)",
+                    "Lokalt",
+                    "Nabokommuner",
+                    "Andre steder",
+                    "SMB",
+                    "Ikke plassert",
+                ]
+                .map(String::from)
+                .to_vec(),
+                numeric: vec![false, true, true, true, true, true, true],
+                rows: years
+                    .iter()
+                    .map(|(y, s)| {
+                        vec![
+                            y.to_string(),
+                            procurement::fmt_nok(s.total),
+                            pct(s.local_share()),
+                            pct(s.neighbour_share()),
+                            pct(s.elsewhere_share()),
+                            pct(s.sme_share()),
+                            pct(s.unresolved_share()),
+                        ]
+                    })
+                    .collect(),
+            }]
+        },
+        synthetic: pv.synthetic,
+    });
+
+    let (visits, synthetic) = store.visit_aggregates().await?;
+    let rows: Vec<Vec<String>> = visits
+        .per_year
+        .iter()
+        .filter(|(y, _)| **y <= year)
+        .map(|(y, n)| {
+            let (f, l) = visits.follow_ups_per_year.get(y).copied().unwrap_or((0, 0));
+            let sectors = visits.per_year_sector.get(y).map_or(0, |m| m.len());
+            vec![
+                y.to_string(),
+                n.to_string(),
+                sectors.to_string(),
+                f.to_string(),
+                l.to_string(),
+            ]
+        })
+        .collect();
+    out.push(RegisterSection {
+        title: "Bedriftsbesøk".into(),
+        id: "bedriftsbesok".into(),
+        paragraphs: vec![if rows.is_empty() {
+            "Ingen bedriftsbesøk er registrert ennå.".into()
+        } else {
+            "Antall bedriftsbesøk og dialogmøter per år. Deltakere og innhold er personopplysninger og står ikke i rapporten.".into()
+        }],
+        tables: if rows.is_empty() {
+            vec![]
+        } else {
+            vec![TextTable {
+                caption: "Bedriftsbesøk per år".into(),
+                header: [
+                    "År",
+                    "Besøk",
+                    "Næringer",
+                    "Oppfølgingspunkter",
+                    "Knyttet til strategi/tiltak",
+                ]
+                .map(String::from)
+                .to_vec(),
+                numeric: vec![false, true, true, true, true],
+                rows,
+            }]
+        },
+        synthetic,
+    });
+    Ok(out)
+}

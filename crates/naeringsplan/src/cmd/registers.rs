@@ -1,0 +1,633 @@
+//! `naeringsplan land|procurement|visits`: the registers the plan says are missing (issue 9).
+//!
+//! - `land import FILE` (CSV or GeoJSON), `land export --format csv|geojson`, `land stats`;
+//! - `procurement import FILE` (a supplier ledger), `procurement report [--year]`;
+//! - `visits add|list|aggregate|purge|delete`: company visits; the details are personal data,
+//!   deleted after the retention period (`visits purge --older-than MONTHS`, default 24).
+//!
+//! Every import is one transaction: a bad file is reported as `file: line N: field: what was
+//! expected`, nothing from it is stored, and the command exits 1.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use clap::{Subcommand, ValueEnum};
+use registers::land::{self, Availability, UseClass};
+use registers::procurement::{self, SizeClass, fmt_nok};
+use registers::visits::{self, FollowUp, Visit, VisitKind};
+use sha2::{Digest, Sha256};
+
+use crate::Format;
+use crate::context::Options;
+
+/// `land` subcommands.
+#[derive(Subcommand, Debug)]
+pub enum LandCommand {
+    /// Import land site changes from CSV or GeoJSON (detected from the content). One row or
+    /// feature is one dated change of one site; every change is kept. A change already stored
+    /// with the same content is skipped; other content for the same site and date is stored
+    /// as a correction (the earlier row is kept in the history).
+    Import {
+        /// The file.
+        file: PathBuf,
+        /// Who records the changes (default: $USER).
+        #[arg(long = "as", value_name = "NAME")]
+        by: Option<String>,
+    },
+    /// Export every change in effect, as CSV (the import format) or GeoJSON.
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = LandFormat::Csv)]
+        format: LandFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Statistics per year: supply by availability and use class, additions and withdrawals
+    /// (tilgang/avgang), conversion to housing; and the plan's 2019 figures beside them.
+    Stats {
+        /// Only this year (default: every year from the first change).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+/// Land export formats.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LandFormat {
+    /// `;`-separated, decimal comma (the import format).
+    Csv,
+    /// A GeoJSON FeatureCollection.
+    Geojson,
+}
+
+/// `procurement` subcommands.
+#[derive(Subcommand, Debug)]
+pub enum ProcurementCommand {
+    /// Import a supplier ledger (CSV: orgnr; leverandor; belop; dato; kategori). The same file
+    /// twice changes nothing.
+    Import {
+        /// The file.
+        file: PathBuf,
+    },
+    /// The share of spend with suppliers in the municipality, in neighbouring municipalities
+    /// and elsewhere, by year and category; the SME share; and every organisation number that
+    /// could not be placed (unknown, deleted, bankrupt, no address), never guessed.
+    Report {
+        /// Only this year.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+/// `visits` subcommands.
+// Parsed once per run: the size difference between the variants costs nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Subcommand, Debug)]
+pub enum VisitsCommand {
+    /// Record a company visit or dialogue meeting. The company's name and sector come from
+    /// the register when it is there.
+    Add {
+        /// The company's organisation number.
+        #[arg(long)]
+        orgnr: String,
+        /// Date (YYYY-MM-DD).
+        #[arg(long)]
+        date: String,
+        /// `besok` (company visit) or `dialogmote` (dialogue meeting).
+        #[arg(long, default_value = "besok")]
+        kind: String,
+        /// Part of the municipality (e.g. "Asker nord", "Røyken", "Hurum").
+        #[arg(long, default_value = "")]
+        area: String,
+        /// A participant (repeat the option for several).
+        #[arg(long = "participant")]
+        participants: Vec<String>,
+        /// A topic (repeat for several).
+        #[arg(long = "topic")]
+        topics: Vec<String>,
+        /// A follow-up, with the strategies and actions it serves in brackets at the end:
+        /// "Invite to the start-up service [5.2-s1, T3]" (repeat for several).
+        #[arg(long = "follow-up")]
+        follow_ups: Vec<String>,
+        /// The company's name, when it is not in the register snapshot.
+        #[arg(long)]
+        company: Option<String>,
+        /// Who records it (default: $USER).
+        #[arg(long = "as", value_name = "NAME")]
+        by: Option<String>,
+    },
+    /// List the stored visits with their details (personal data: staff only).
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Public aggregates: visits per year, per sector and per part of the municipality.
+    Aggregate {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Delete the visits older than the retention period (their counts are kept, without
+    /// names or text).
+    Purge {
+        /// Retention period in months.
+        #[arg(long, value_name = "MONTHS", default_value_t = visits::DEFAULT_RETENTION_MONTHS, env = "NAERINGSPLAN_VISIT_RETENTION_MONTHS")]
+        older_than: u32,
+        /// Show what would be deleted, delete nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Delete one visit now (e.g. at a participant's request). No counts are kept.
+    Delete {
+        /// The visit's id (from `visits list`).
+        id: i64,
+    },
+}
+
+fn who(by: Option<String>) -> String {
+    by.or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "cli".into())
+}
+
+fn read_file(path: &Path) -> anyhow::Result<(String, Vec<u8>, String, bool)> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let sha = hex::encode(Sha256::digest(&bytes));
+    // Synthetic files say so in their name or their content.
+    let synthetic =
+        name.to_uppercase().contains("SYNTETISK") || bytes.windows(9).any(|w| w == b"SYNTETISK");
+    Ok((name, bytes, sha, synthetic))
+}
+
+fn nothing_imported(e: impl std::fmt::Display) -> anyhow::Error {
+    anyhow::anyhow!("{e}\nnothing was imported (the store is unchanged)")
+}
+
+/// Imports a land file into the store; the message to print.
+pub async fn land_import(store: &store::Store, path: &Path, by: &str) -> anyhow::Result<String> {
+    let (name, bytes, sha, synthetic) = read_file(path)?;
+    let changes = land::parse_any(&name, &bytes).map_err(nothing_imported)?;
+    let format = if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
+        "geojson"
+    } else {
+        "csv"
+    };
+    let r = store
+        .land_import(&name, &sha, format, synthetic, &changes, by)
+        .await
+        .map_err(nothing_imported)?;
+    Ok(format!(
+        "{name}: {} changes stored, {} already stored{}",
+        r.stored,
+        r.unchanged,
+        if synthetic { " (SYNTETISKE DATA)" } else { "" }
+    ))
+}
+
+/// Imports a ledger file into the store; the message to print.
+pub async fn ledger_import(store: &store::Store, path: &Path) -> anyhow::Result<String> {
+    let (name, bytes, sha, synthetic) = read_file(path)?;
+    let rows = procurement::parse_ledger(&name, &bytes).map_err(nothing_imported)?;
+    match store
+        .procurement_import(&name, &sha, synthetic, &rows)
+        .await
+        .map_err(nothing_imported)?
+    {
+        store::registers::LedgerImport::Imported { rows, .. } => Ok(format!(
+            "{name}: {rows} ledger rows stored{}",
+            if synthetic { " (SYNTETISKE DATA)" } else { "" }
+        )),
+        store::registers::LedgerImport::AlreadyImported { id } => Ok(format!(
+            "{name}: already imported (import {id}); nothing changed"
+        )),
+    }
+}
+
+fn daa(v: f64) -> String {
+    let s = format!("{v:.1}").replace('.', ",");
+    s.strip_suffix(",0").map(str::to_string).unwrap_or(s)
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map_or("–".into(), |v| {
+        format!("{:.1} %", v * 100.0).replace('.', ",")
+    })
+}
+
+/// `naeringsplan land …`
+pub async fn land(ctx: &Options, command: LandCommand) -> anyhow::Result<ExitCode> {
+    let c = ctx.open().await?;
+    match command {
+        LandCommand::Import { file, by } => {
+            println!("{}", land_import(&c.store, &file, &who(by)).await?);
+        }
+        LandCommand::Export { format, out } => {
+            let view = app::registers::land_view(&c.store, None).await?;
+            let text = match format {
+                LandFormat::Csv => land::to_csv(&view.changes),
+                LandFormat::Geojson => {
+                    serde_json::to_string_pretty(&land::to_geojson(&view.changes))? + "\n"
+                }
+            };
+            match out {
+                Some(p) => std::fs::write(&p, text)
+                    .with_context(|| format!("cannot write {}", p.display()))?,
+                None => std::io::stdout().write_all(text.as_bytes())?,
+            }
+        }
+        LandCommand::Stats { year, format } => {
+            let view = app::registers::land_view(&c.store, year).await?;
+            let years: Vec<_> = view
+                .years
+                .iter()
+                .filter(|y| year.is_none_or(|w| y.year == w))
+                .collect();
+            if format == Format::Json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&serde_json::json!({
+                        "synthetic": view.synthetic,
+                        "years": years,
+                        "seed": land::SEED_2019,
+                    }))?
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            if view.synthetic {
+                println!("SYNTETISKE DATA: arealregisteret inneholder oppdiktede tomter.");
+            }
+            let s = land::SEED_2019;
+            println!(
+                "Planens tall ({}): {} dekar i bruk til næringsformål, {} dekar satt av til fremtidig bruk. Kilde: {}.",
+                s.year,
+                daa(s.in_use_daa),
+                daa(s.future_daa),
+                s.source
+            );
+            if years.is_empty() {
+                println!("Ingen næringsarealer i registeret for dette året.");
+            }
+            for y in years {
+                println!(
+                    "\n{}: {} tomter. I bruk (utbygd) {} daa, satt av for fremtiden (ledig + reservert) {} daa.",
+                    y.year,
+                    y.sites,
+                    daa(y.in_use_daa),
+                    daa(y.future_daa)
+                );
+                println!(
+                    "  Tilgang {} daa, avgang {} daa (herav omdisponert til bolig {} daa); utbygd i året {} daa.",
+                    daa(y.additions_daa),
+                    daa(y.withdrawals_daa),
+                    daa(y.to_housing_daa),
+                    daa(y.built_out_daa)
+                );
+                for u in UseClass::ALL {
+                    let Some(by) = y.by_use.get(u) else { continue };
+                    let parts: Vec<String> = Availability::ALL
+                        .iter()
+                        .filter_map(|a| by.get(a).map(|v| format!("{} {}", a.nb(), daa(*v))))
+                        .collect();
+                    println!("  {:<20} {}", u.nb(), parts.join(", "));
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `naeringsplan procurement …`
+pub async fn procurement(ctx: &Options, command: ProcurementCommand) -> anyhow::Result<ExitCode> {
+    let c = ctx.open().await?;
+    match command {
+        ProcurementCommand::Import { file } => {
+            println!("{}", ledger_import(&c.store, &file).await?);
+        }
+        ProcurementCommand::Report { year, format } => {
+            if let Some(done) = super::import_brreg::ensure_demo(&c.store).await? {
+                tracing::info!("{done}");
+            }
+            let v = app::registers::procurement_view(&c.store, &c.plan, year).await?;
+            if format == Format::Json {
+                println!("{}", serde_json::to_string_pretty(&v)?);
+                return Ok(ExitCode::SUCCESS);
+            }
+            if v.synthetic {
+                println!("SYNTETISKE DATA: fakturajournalen eller registeret er oppdiktet.");
+            }
+            match &v.snapshot {
+                Some(s) => println!("Matchet mot Enhetsregisteret: {}", s.label()),
+                None => println!(
+                    "Ingen registerdata i lageret: ingen leverandør kan plasseres (importer en Brreg-fil først)."
+                ),
+            }
+            println!("Nabokommuner: {}", v.neighbours.join(", "));
+            println!(
+                "Andelene er andeler av beløpet til leverandører som kunne plasseres; resten står som «ikke plassert»."
+            );
+            if v.report.by_year.is_empty() {
+                println!("Ingen fakturarader for dette året.");
+            }
+            for (y, s) in &v.report.by_year {
+                println!(
+                    "\n{y}: {} kr i alt ({} rader). Lokalt {}, nabokommuner {}, andre steder {}; ikke plassert {} ({} kr). SMB {}, store {}, ansattall skjult {}, offentlige {}.",
+                    fmt_nok(s.total),
+                    s.rows,
+                    pct(s.local_share()),
+                    pct(s.neighbour_share()),
+                    pct(s.elsewhere_share()),
+                    pct(s.unresolved_share()),
+                    fmt_nok(s.unresolved),
+                    pct(s.sme_share()),
+                    pct(s.size_share(SizeClass::Large)),
+                    pct(s.size_share(SizeClass::Withheld)),
+                    pct(s.size_share(SizeClass::Public)),
+                );
+                for (cat, s) in v.report.by_year_category.get(y).into_iter().flatten() {
+                    println!(
+                        "  {cat:<28} {:>16} kr  lokalt {:>7}  nabo {:>7}  andre {:>7}  ikke plassert {:>7}",
+                        fmt_nok(s.total),
+                        pct(s.local_share()),
+                        pct(s.neighbour_share()),
+                        pct(s.elsewhere_share()),
+                        pct(s.unresolved_share()),
+                    );
+                }
+            }
+            if !v.report.unresolved.is_empty() {
+                println!("\nIkke plassert (gjettes aldri):");
+                for u in &v.report.unresolved {
+                    println!(
+                        "  {:<9} {:<30} {:>14} kr  {}  (linje {})",
+                        u.orgnr.map(|o| o.to_string()).unwrap_or_else(|| "–".into()),
+                        u.supplier,
+                        fmt_nok(u.spend),
+                        u.reason.nb(),
+                        u.lines
+                            .iter()
+                            .map(u64::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    );
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `naeringsplan visits …`
+pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<ExitCode> {
+    let c = ctx.open().await?;
+    match command {
+        VisitsCommand::Add {
+            orgnr,
+            date,
+            kind,
+            area,
+            participants,
+            topics,
+            follow_ups,
+            company,
+            by,
+        } => {
+            let orgnr: register::OrgNr = orgnr
+                .trim()
+                .parse()
+                .map_err(|e| anyhow::anyhow!("--orgnr {orgnr:?}: {e}"))?;
+            let date = registers::parse_date(&date).map_err(|e| anyhow::anyhow!("--date: {e}"))?;
+            let kind = VisitKind::parse(&kind)
+                .with_context(|| format!("--kind {kind:?}: expected besok or dialogmote"))?;
+            let follow_ups = follow_ups
+                .iter()
+                .map(|f| FollowUp::parse(f).map_err(|e| anyhow::anyhow!("--follow-up: {e}")))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            let known = app::registers::linkable_ids(&c.store, &c.plan).await?;
+            for f in &follow_ups {
+                let unknown = f.unknown_links(&known);
+                if !unknown.is_empty() {
+                    bail!(
+                        "--follow-up {:?}: {} is not a strategy or action of the plan",
+                        f.text,
+                        unknown.join(", ")
+                    );
+                }
+            }
+            if let Some(done) = super::import_brreg::ensure_demo(&c.store).await? {
+                tracing::info!("{done}");
+            }
+            let found = app::registers::company(&c.store, orgnr).await?;
+            let name = match (&found, company) {
+                (_, Some(n)) => n,
+                (Some(f), None) => f.name.clone(),
+                (None, None) => {
+                    bail!("{orgnr} is not in the register snapshot; give the name with --company")
+                }
+            };
+            let v = Visit {
+                id: 0,
+                orgnr,
+                company: name,
+                sector: found.as_ref().and_then(|f| f.sector.clone()),
+                area,
+                date,
+                kind,
+                participants,
+                topics,
+                follow_ups,
+            };
+            let id = c.store.visit_add(&v, false, &who(by)).await?;
+            println!("visit {id} stored: {} {} ({orgnr})", v.date, v.company);
+        }
+        VisitsCommand::List { format } => {
+            let all = c.store.visits().await?;
+            if format == Format::Json {
+                let list: Vec<_> = all
+                    .iter()
+                    .map(|(v, s)| serde_json::json!({ "visit": v, "synthetic": s }))
+                    .collect();
+                println!("{}", serde_json::to_string_pretty(&list)?);
+                return Ok(ExitCode::SUCCESS);
+            }
+            for (v, synthetic) in &all {
+                println!(
+                    "{:>4}  {}  {}  {} ({}){}  deltakere: {}  tema: {}",
+                    v.id,
+                    v.date,
+                    v.kind.nb(),
+                    v.company,
+                    v.orgnr,
+                    if *synthetic { " SYNTETISK" } else { "" },
+                    v.participants.join(", "),
+                    v.topics.join(", ")
+                );
+                for f in &v.follow_ups {
+                    println!("        oppfølging: {} [{}]", f.text, f.links.join(", "));
+                }
+            }
+        }
+        VisitsCommand::Aggregate { format } => {
+            let (a, synthetic) = app::registers::visit_aggregates(&c.store).await?;
+            if format == Format::Json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(
+                        &serde_json::json!({ "synthetic": synthetic, "aggregates": a })
+                    )?
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            if synthetic {
+                println!("SYNTETISKE DATA: besøkene er oppdiktet.");
+            }
+            for (y, n) in &a.per_year {
+                println!("{y}: {n} besøk");
+                for (s, n) in a.per_year_sector.get(y).into_iter().flatten() {
+                    println!(
+                        "  næring {s} {}: {n}",
+                        app::registers::sector_name(s).unwrap_or("ukjent")
+                    );
+                }
+                for (area, n) in a.per_year_area.get(y).into_iter().flatten() {
+                    println!("  område {area}: {n}");
+                }
+            }
+        }
+        VisitsCommand::Purge {
+            older_than,
+            dry_run,
+        } => {
+            let today = time::OffsetDateTime::now_utc().date();
+            let cutoff = visits::retention_cutoff(today, older_than);
+            if dry_run {
+                let n = c
+                    .store
+                    .visits()
+                    .await?
+                    .iter()
+                    .filter(|(v, _)| v.date < cutoff)
+                    .count();
+                println!("{n} visits dated before {cutoff} would be deleted");
+            } else {
+                let n = c.store.visits_purge(cutoff, &who(None)).await?;
+                println!(
+                    "{n} visits dated before {cutoff} deleted (their counts are kept without names)"
+                );
+            }
+        }
+        VisitsCommand::Delete { id } => {
+            if c.store.visit_delete(id).await? {
+                println!("visit {id} deleted");
+            } else {
+                bail!("no visit {id}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn workspace() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+    }
+
+    /// Every file in tests/bad-input/registers is refused with the first line in EXPECTED.tsv
+    /// (file, line, field, what was expected), says nothing was imported, and leaves the store
+    /// exactly as it was.
+    #[tokio::test]
+    async fn bad_inputs_name_file_line_field_and_change_nothing() {
+        let dir = workspace().join("tests/bad-input/registers");
+        let expected = std::fs::read_to_string(dir.join("EXPECTED.tsv")).unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let store = store::Store::open_sqlite(&tmp.path().join("t.db"))
+            .await
+            .unwrap();
+        // Something in the store first, so "unchanged" is not trivially "empty".
+        let example = workspace().join("data/registers/example");
+        land_import(
+            &store,
+            &example.join("asker_naeringsarealer_SYNTETISK.geojson"),
+            "t",
+        )
+        .await
+        .unwrap();
+        ledger_import(&store, &example.join("asker_fakturajournal_SYNTETISK.csv"))
+            .await
+            .unwrap();
+        let before = (
+            store.land_dump().await.unwrap(),
+            store.procurement_dump().await.unwrap(),
+        );
+        assert!(before.0.contains("ASK-"), "{}", before.0);
+        let mut failures = Vec::new();
+        let mut checked = 0;
+        for line in expected
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let (file, message) = line.split_once('\t').expect("file<TAB>message");
+            let path = dir.join(file);
+            let result = if file.contains("ledger") {
+                ledger_import(&store, &path).await
+            } else {
+                land_import(&store, &path, "t").await
+            };
+            match result {
+                Ok(s) => failures.push(format!("{file}: imported, expected an error: {s}")),
+                Err(e) => {
+                    let got = format!("{e:#}");
+                    let first = got.lines().next().unwrap_or("");
+                    if first != message {
+                        failures.push(format!(
+                            "{file}:\n  expected: {message}\n  got:      {first}"
+                        ));
+                    }
+                    if !got.contains("nothing was imported") {
+                        failures.push(format!("{file}: must say nothing was imported: {got}"));
+                    }
+                }
+            }
+            let after = (
+                store.land_dump().await.unwrap(),
+                store.procurement_dump().await.unwrap(),
+            );
+            assert_eq!(after, before, "{file} changed the store");
+            checked += 1;
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let files = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().file_name() != "EXPECTED.tsv")
+            .count();
+        assert_eq!(
+            checked,
+            files,
+            "every file in {} has an expectation",
+            dir.display()
+        );
+    }
+
+    #[test]
+    fn helpers() {
+        assert_eq!(daa(7425.0), "7425");
+        assert_eq!(daa(12.26), "12,3");
+        assert_eq!(pct(Some(0.4567)), "45,7 %");
+        assert_eq!(pct(None), "–");
+    }
+}

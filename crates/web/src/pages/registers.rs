@@ -1,0 +1,495 @@
+//! Public pages of the registers the plan says are missing (issue 9):
+//!
+//! - `/naeringsarealer`: commercial land statistics per year, the plan's 2019 figures beside
+//!   them, and a map drawn as inline SVG from the sites' polygons (no external tiles);
+//! - `/anskaffelser`: the shares of spend with local, neighbouring and other suppliers, and
+//!   with SMEs, by year and category, and what could not be placed;
+//! - `/bedriftsbesok`: visit aggregates (counts only; the details are for staff).
+
+use axum::extract::{Query, State};
+use maud::{Markup, PreEscaped, html};
+use plan::Lang;
+use registers::land::{self, Availability, Geometry, SiteState, UseClass};
+use registers::procurement::{SizeClass, Spend, fmt_nok};
+use serde::Deserialize;
+
+use crate::layout::{self, t};
+use crate::{AppError, AppState};
+
+/// Query of the register pages.
+#[derive(Debug, Deserialize, Default)]
+pub struct RegisterQuery {
+    /// `en` for English.
+    pub lang: Option<String>,
+    /// A year (procurement).
+    pub ar: Option<i32>,
+}
+
+impl RegisterQuery {
+    fn lang(&self) -> Lang {
+        if self.lang.as_deref() == Some("en") {
+            Lang::En
+        } else {
+            Lang::Nb
+        }
+    }
+}
+
+fn label<'a>(lang: Lang, nb: &'a str, en: &'a str) -> &'a str {
+    t(lang, nb, en)
+}
+
+fn daa(v: f64) -> String {
+    let s = format!("{v:.1}").replace('.', ",");
+    s.strip_suffix(",0").map(str::to_string).unwrap_or(s)
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map_or("–".into(), |v| {
+        format!("{:.1}\u{a0}%", v * 100.0).replace('.', ",")
+    })
+}
+
+fn synthetic_note(lang: Lang, nb: &str, en: &str) -> Markup {
+    html! {
+        div class="synthetic" role="note" {
+            strong { (t(lang, "SYNTETISKE DATA. ", "SYNTHETIC DATA. ")) }
+            (t(lang, nb, en))
+        }
+    }
+}
+
+/// Fill colour of a site on the map by availability (colour-blind-safe palette, Okabe–Ito).
+fn fill(a: Availability) -> &'static str {
+    match a {
+        Availability::Free => "#009E73",
+        Availability::Reserved => "#E69F00",
+        Availability::BuiltOut => "#0072B2",
+        Availability::ToHousing => "#CC79A7",
+        Availability::Withdrawn => "#999999",
+    }
+}
+
+/// The sites as an SVG map: positions projected equirectangularly (x scaled by the cosine of
+/// the middle latitude) into the bounding box of all outlines.
+pub fn site_map(sites: &[(String, SiteState)], lang: Lang) -> Option<Markup> {
+    let with: Vec<(&String, &SiteState, &Geometry)> = sites
+        .iter()
+        .filter_map(|(id, s)| s.geometry.as_ref().map(|g| (id, s, g)))
+        .collect();
+    if with.is_empty() {
+        return None;
+    }
+    let mut b = [
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    for (_, _, g) in &with {
+        let gb = g.bbox();
+        b = [
+            b[0].min(gb[0]),
+            b[1].min(gb[1]),
+            b[2].max(gb[2]),
+            b[3].max(gb[3]),
+        ];
+    }
+    let k = ((b[1] + b[3]) / 2.0).to_radians().cos();
+    let (w_deg, h_deg) = (((b[2] - b[0]) * k).max(1e-6), (b[3] - b[1]).max(1e-6));
+    let width = 640.0;
+    let pad = 16.0;
+    let scale = (width - 2.0 * pad) / w_deg;
+    let height = (h_deg * scale + 2.0 * pad).clamp(160.0, 900.0);
+    let scale = scale.min((height - 2.0 * pad) / h_deg);
+    let x = |lon: f64| pad + (lon - b[0]) * k * scale;
+    let y = |lat: f64| height - pad - (lat - b[1]) * scale;
+    let mut svg = String::new();
+    for (id, s, g) in &with {
+        let mut d = String::new();
+        for ring in g.polygons.iter().flatten() {
+            for (i, [lon, lat]) in ring.iter().enumerate() {
+                d.push_str(&format!(
+                    "{}{:.1},{:.1}",
+                    if i == 0 { "M" } else { "L" },
+                    x(*lon),
+                    y(*lat)
+                ));
+            }
+            d.push('Z');
+        }
+        let title = format!(
+            "{} {} ({}): {} daa, {}, {}",
+            id,
+            s.name,
+            s.place,
+            daa(s.area_daa),
+            match lang {
+                Lang::Nb => s.availability.nb(),
+                Lang::En => s.availability.en(),
+            },
+            match lang {
+                Lang::Nb => s.use_class.nb(),
+                Lang::En => s.use_class.en(),
+            }
+        );
+        svg.push_str(&format!(
+            r##"<path d="{d}" fill="{}" fill-opacity="0.8" stroke="#1a1a1a" stroke-width="1" fill-rule="evenodd"><title>{}</title></path>"##,
+            fill(s.availability),
+            maud::html! { (title) }.into_string()
+        ));
+    }
+    let aria = t(
+        lang,
+        "Kart over næringsarealene, farget etter tilgjengelighet. Tabellen under har de samme opplysningene.",
+        "Map of the commercial land sites, coloured by availability. The table below holds the same information.",
+    );
+    Some(html! {
+        figure class="chart" {
+            svg xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {width} {height:.0}")) role="img" aria-label=(aria) {
+                rect x="0" y="0" width=(width) height=(format!("{height:.0}")) fill="#f2f5f8" {}
+                (PreEscaped(svg))
+            }
+            figcaption {
+                @for a in Availability::ALL {
+                    span class="key-swatch" {
+                        svg width="14" height="14" aria-hidden="true" { rect width="14" height="14" fill=(fill(*a)) {} }
+                        " " (match lang { Lang::Nb => a.nb(), Lang::En => a.en() }) " "
+                    }
+                }
+                br;
+                span class="hint" { (t(lang, "Enkel projeksjon (lengde skalert med cos(breddegrad)), ingen bakgrunnskart.", "Simple projection (longitude scaled by cos(latitude)), no background map.")) }
+            }
+        }
+    })
+}
+
+/// `GET /naeringsarealer`
+pub async fn land(
+    State(state): State<AppState>,
+    Query(q): Query<RegisterQuery>,
+) -> Result<Markup, AppError> {
+    let lang = q.lang();
+    let view = app::registers::land_view(&state.store, None).await?;
+    let today = time::OffsetDateTime::now_utc().date();
+    let current: Vec<(String, SiteState)> =
+        land::state_at(&view.changes, today).into_iter().collect();
+    let seed = land::SEED_2019;
+    let title = t(lang, "Næringsarealer", "Commercial land");
+    let body = html! {
+        h1 { (title) }
+        @if view.synthetic {
+            (synthetic_note(lang,
+                "Arealregisteret inneholder oppdiktede tomter (eksempeldata), ikke kommunens tall.",
+                "The land register holds invented sites (example data), not the municipality's figures."))
+        }
+        p { (t(lang,
+            "Planen sier at kommunen «til enhver tid [skal] ha oversikt over tilgjengelige næringsarealer», og at det ikke finnes statistikk over egnethet, størrelse og tilgang/avgang (§5.9.2). Her er registeret: hver endring er datert og tatt vare på, og tallene per år er regnet ut fra endringene.",
+            "The plan says the municipality shall at all times have an overview of available commercial land, and that there are no statistics of suitability, size and additions/withdrawals (§5.9.2). This is that register: every change is dated and kept, and the yearly figures are computed from the changes.")) }
+        section aria-labelledby="seed" {
+            h2 id="seed" { (t(lang, "Planens tall for 2019", "The plan's 2019 figures")) }
+            p {
+                (daa(seed.in_use_daa)) " " (t(lang, "dekar i bruk til næringsformål (inkludert offentlig tjenesteyting), og", "dekar in use for business (including public services), and")) " "
+                (daa(seed.future_daa)) " " (t(lang, "dekar satt av til fremtidig bruk.", "dekar set aside for future use."))
+                br;
+                span class="hint" { (t(lang, "Kilde (sitat, ikke beregnet): ", "Source (quoted, not computed): ")) (seed.source) "." }
+            }
+            p class="hint" { (t(lang,
+                "Planens tall gjelder hele kommunen; registeret bare tomtene som er lagt inn. Tallene sammenlignes derfor side om side, ikke slått sammen.",
+                "The plan's figures cover the whole municipality; the register only the sites entered. They are therefore shown side by side, not combined.")) }
+        }
+        @if let Some(map) = site_map(&current, lang) {
+            h2 { (t(lang, "Kart", "Map")) }
+            (map)
+        }
+        h2 { (t(lang, "Per år", "Per year")) }
+        @if view.years.is_empty() {
+            p { (t(lang, "Ingen næringsarealer er registrert ennå.", "No commercial land has been registered yet.")) }
+        } @else {
+            div class="table-wrap" {
+                table {
+                    caption { (t(lang, "Beholdning ved årets slutt og endringer gjennom året, dekar", "Stock at year end and changes during the year, dekar")) }
+                    thead { tr {
+                        th scope="col" { (t(lang, "År", "Year")) }
+                        th scope="col" class="num" { (t(lang, "I bruk (utbygd)", "In use (built out)")) }
+                        th scope="col" class="num" { (t(lang, "Satt av (ledig + reservert)", "Set aside (available + reserved)")) }
+                        th scope="col" class="num" { (t(lang, "Tilgang", "Additions")) }
+                        th scope="col" class="num" { (t(lang, "Avgang", "Withdrawals")) }
+                        th scope="col" class="num" { (t(lang, "Herav til bolig", "Of which to housing")) }
+                        th scope="col" class="num" { (t(lang, "Utbygd i året", "Built out in the year")) }
+                    } }
+                    tbody {
+                        @for y in &view.years {
+                            tr {
+                                th scope="row" { (y.year) }
+                                td class="num" { (daa(y.in_use_daa)) }
+                                td class="num" { (daa(y.future_daa)) }
+                                td class="num" { (daa(y.additions_daa)) }
+                                td class="num" { (daa(y.withdrawals_daa)) }
+                                td class="num" { (daa(y.to_housing_daa)) }
+                                td class="num" { (daa(y.built_out_daa)) }
+                            }
+                        }
+                    }
+                }
+            }
+            @if let Some(last) = view.years.last() {
+                div class="table-wrap" {
+                    table {
+                        caption { (t(lang, "Beholdning etter formål og tilgjengelighet ved utgangen av ", "Stock by use class and availability at the end of ")) (last.year) ", dekar" }
+                        thead { tr {
+                            th scope="col" { (t(lang, "Formål", "Use class")) }
+                            @for a in Availability::ALL.iter().filter(|a| a.in_stock()) {
+                                th scope="col" class="num" { (label(lang, a.nb(), a.en())) }
+                            }
+                        } }
+                        tbody {
+                            @for u in UseClass::ALL {
+                                tr {
+                                    th scope="row" { (label(lang, u.nb(), u.en())) }
+                                    @for a in Availability::ALL.iter().filter(|a| a.in_stock()) {
+                                        td class="num" { (daa(last.by_use.get(u).and_then(|m| m.get(a)).copied().unwrap_or(0.0))) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { (t(lang, "Tomtene i dag", "The sites today")) }
+        div class="table-wrap" {
+            table {
+                caption { (t(lang, "Hver tomt slik den står i registeret i dag", "Each site as the register has it today")) }
+                thead { tr {
+                    th scope="col" { "Id" }
+                    th scope="col" { (t(lang, "Navn", "Name")) }
+                    th scope="col" { (t(lang, "Sted", "Place")) }
+                    th scope="col" class="num" { (t(lang, "Areal (daa)", "Area (daa)")) }
+                    th scope="col" { (t(lang, "Planstatus", "Zoning")) }
+                    th scope="col" { (t(lang, "Tilgjengelighet", "Availability")) }
+                    th scope="col" { (t(lang, "Formål", "Use class")) }
+                    th scope="col" { "ABC" }
+                    th scope="col" class="num" { (t(lang, "Til knutepunkt (m)", "To hub (m)")) }
+                } }
+                tbody {
+                    @for (id, s) in &current {
+                        tr {
+                            th scope="row" { (id) }
+                            td { (s.name) }
+                            td { (s.place) }
+                            td class="num" { (daa(s.area_daa)) }
+                            td { (label(lang, s.zoning.nb(), s.zoning.en())) }
+                            td { (label(lang, s.availability.nb(), s.availability.en())) }
+                            td { (label(lang, s.use_class.nb(), s.use_class.en())) }
+                            td { (s.abc.map_or("–", |a| a.code())) }
+                            td class="num" { (s.hub_distance_m.map_or("–".to_string(), |d| d.to_string())) }
+                        }
+                    }
+                }
+            }
+        }
+        p class="hint" { (t(lang,
+            "Tilgang er økning i areal som er ledig, reservert eller utbygd (nye tomter, utvidelser); avgang er reduksjon (omdisponert til bolig, tatt ut av planen, mindre areal). Tallene sammenligner hver tomt ved utgangen av året med utgangen av året før.",
+            "Additions are increases of area that is available, reserved or built out (new sites, enlargements); withdrawals are decreases (converted to housing, taken out of the plan, smaller area). Each site is compared at the end of the year with the end of the year before.")) }
+    };
+    Ok(layout::page(lang, title, "/naeringsarealer", body))
+}
+
+fn spend_row(head: &str, s: &Spend) -> Markup {
+    html! {
+        tr {
+            th scope="row" { (head) }
+            td class="num" { (fmt_nok(s.total)) }
+            td class="num" { (pct(s.local_share())) }
+            td class="num" { (pct(s.neighbour_share())) }
+            td class="num" { (pct(s.elsewhere_share())) }
+            td class="num" { (pct(s.sme_share())) }
+            td class="num" { (pct(s.size_share(SizeClass::Withheld))) }
+            td class="num" { (pct(s.unresolved_share())) }
+        }
+    }
+}
+
+fn spend_head(lang: Lang, first: &str) -> Markup {
+    html! {
+        thead { tr {
+            th scope="col" { (first) }
+            th scope="col" class="num" { (t(lang, "Beløp (kr)", "Amount (NOK)")) }
+            th scope="col" class="num" { (t(lang, "Lokalt", "Local")) }
+            th scope="col" class="num" { (t(lang, "Nabokommuner", "Neighbours")) }
+            th scope="col" class="num" { (t(lang, "Andre steder", "Elsewhere")) }
+            th scope="col" class="num" { (t(lang, "SMB", "SMEs")) }
+            th scope="col" class="num" { (t(lang, "Ansattall skjult", "Headcount withheld")) }
+            th scope="col" class="num" { (t(lang, "Ikke plassert", "Not placed")) }
+        } }
+    }
+}
+
+/// `GET /anskaffelser`
+pub async fn procurement(
+    State(state): State<AppState>,
+    Query(q): Query<RegisterQuery>,
+) -> Result<Markup, AppError> {
+    let lang = q.lang();
+    let plan = super::load_plan(&state).await?;
+    let v = app::registers::procurement_view(&state.store, &plan, q.ar).await?;
+    let title = t(lang, "Lokale anskaffelser", "Local procurement");
+    let body = html! {
+        h1 { (title) }
+        @if v.synthetic {
+            (synthetic_note(lang,
+                "Fakturajournalen og/eller Enhetsregisteret er oppdiktet (eksempeldata), ikke kommunens innkjøp.",
+                "The supplier ledger and/or the register are invented (example data), not the municipality's purchases."))
+        }
+        p { (t(lang,
+            "Planen: «Kommunen fører i dag ingen oversikt eller rapporterer på lokale anskaffelser» (§5.7.2). Her er fakturajournalen koblet mot Enhetsregisteret på organisasjonsnummer: leverandørens forretningsadresse avgjør om kjøpet er lokalt, i en nabokommune eller andre steder.",
+            "The plan: the municipality keeps no overview of, nor reports on, local procurement (§5.7.2). Here the supplier ledger is joined with the Central Coordinating Register on organisation number: the supplier's business address decides whether a purchase is local, in a neighbouring municipality or elsewhere.")) }
+        p class="hint" {
+            (t(lang, "Andelene er andeler av beløpet til leverandører som kunne plasseres. «Ikke plassert» (ukjent eller slettet organisasjonsnummer, konkurs, uten adresse eller uten nummer) er andel av alt, og gjettes aldri. SMB: færre enn 250 ansatte i Enhetsregisteret (eller ingen registrert); offentlige virksomheter og skjult ansattall telles for seg. Nabokommuner: ",
+                "Shares are of the spend with suppliers that could be placed. \"Not placed\" (unknown or deleted organisation number, bankrupt, no address, no number) is a share of all spend, and never guessed. SME: fewer than 250 employees in the register (or none registered); public bodies and withheld headcounts are counted apart. Neighbouring municipalities: "))
+            (v.neighbours.join(", ")) "."
+            @if let Some(s) = &v.snapshot { " " (t(lang, "Register: ", "Register: ")) (s.label()) "." }
+        }
+        @if v.report.by_year.is_empty() {
+            p { (t(lang, "Ingen fakturajournal er importert ennå.", "No supplier ledger has been imported yet.")) }
+        } @else {
+            div class="table-wrap" {
+                table {
+                    caption { (t(lang, "Per år", "Per year")) }
+                    (spend_head(lang, t(lang, "År", "Year")))
+                    tbody {
+                        @for (y, s) in &v.report.by_year { (spend_row(&y.to_string(), s)) }
+                    }
+                }
+            }
+            @for (y, cats) in &v.report.by_year_category {
+                div class="table-wrap" {
+                    table {
+                        caption { (t(lang, "Per kategori, ", "By category, ")) (y) }
+                        (spend_head(lang, t(lang, "Kategori", "Category")))
+                        tbody {
+                            @for (c, s) in cats { (spend_row(c, s)) }
+                        }
+                    }
+                }
+            }
+            @if !v.report.unresolved.is_empty() {
+                h2 { (t(lang, "Ikke plassert", "Not placed")) }
+                div class="table-wrap" {
+                    table {
+                        caption { (t(lang, "Leverandører som ikke kunne plasseres, størst beløp først. Rader uten organisasjonsnummer vises uten navn (det kan være privatpersoner).", "Suppliers that could not be placed, largest first. Rows without an organisation number are shown without a name (they may be private persons).")) }
+                        thead { tr {
+                            th scope="col" { (t(lang, "Organisasjonsnummer", "Organisation number")) }
+                            th scope="col" { (t(lang, "Leverandør", "Supplier")) }
+                            th scope="col" { (t(lang, "Årsak", "Reason")) }
+                            th scope="col" class="num" { (t(lang, "Beløp (kr)", "Amount (NOK)")) }
+                        } }
+                        tbody {
+                            @for u in &v.report.unresolved {
+                                tr {
+                                    td { (u.orgnr.map_or("–".to_string(), |o| o.to_string())) }
+                                    td { @if u.orgnr.is_some() { (u.supplier) } @else { span class="muted" { (t(lang, "(ikke vist)", "(not shown)")) } } }
+                                    td { (label(lang, u.reason.nb(), u.reason.en())) }
+                                    td class="num" { (fmt_nok(u.spend)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(layout::page(lang, title, "/anskaffelser", body))
+}
+
+/// `GET /bedriftsbesok`: aggregates only.
+pub async fn visits(
+    State(state): State<AppState>,
+    Query(q): Query<RegisterQuery>,
+) -> Result<Markup, AppError> {
+    let lang = q.lang();
+    let (a, synthetic) = app::registers::visit_aggregates(&state.store).await?;
+    let title = t(lang, "Bedriftsbesøk", "Company visits");
+    let body = html! {
+        h1 { (title) }
+        @if synthetic {
+            (synthetic_note(lang, "Besøkene er oppdiktet (eksempeldata).", "The visits are invented (example data)."))
+        }
+        p { (t(lang,
+            "Ordføreren tar initiativ til faste bedriftsbesøk (planens forord). Her vises antall besøk og dialogmøter per år, per næring og per del av kommunen. Hvem som deltok og hva som ble sagt, er personopplysninger og vises bare for ansatte; detaljene slettes etter oppbevaringstiden.",
+            "The mayor takes the initiative for regular company visits (the plan's foreword). Shown here are the numbers of visits and dialogue meetings per year, per industry and per part of the municipality. Who took part and what was said are personal data, shown to staff only, and deleted after the retention period.")) }
+        @if a.per_year.is_empty() {
+            p { (t(lang, "Ingen besøk er registrert ennå.", "No visits have been recorded yet.")) }
+        }
+        @for (y, n) in &a.per_year {
+            section aria-labelledby=(format!("y{y}")) {
+                h2 id=(format!("y{y}")) { (y) ": " (n) " " (t(lang, "besøk", "visits")) }
+                @if let Some((f, l)) = a.follow_ups_per_year.get(y) {
+                    p { (f) " " (t(lang, "oppfølgingspunkter, ", "follow-ups, ")) (l) " " (t(lang, "av dem knyttet til strategier eller tiltak.", "of them linked to strategies or actions.")) }
+                }
+                div class="table-wrap" {
+                    table {
+                        caption { (t(lang, "Per næring (SN2007-hovedområde)", "By industry (SN2007 section)")) }
+                        thead { tr { th scope="col" { (t(lang, "Næring", "Industry")) } th scope="col" class="num" { (t(lang, "Besøk", "Visits")) } } }
+                        tbody {
+                            @for (s, n) in a.per_year_sector.get(y).into_iter().flatten() {
+                                tr {
+                                    th scope="row" { (s) " " (app::registers::sector_name(s).unwrap_or(t(lang, "ukjent", "unknown"))) }
+                                    td class="num" { (n) }
+                                }
+                            }
+                        }
+                    }
+                    table {
+                        caption { (t(lang, "Per del av kommunen", "By part of the municipality")) }
+                        thead { tr { th scope="col" { (t(lang, "Område", "Area")) } th scope="col" class="num" { (t(lang, "Besøk", "Visits")) } } }
+                        tbody {
+                            @for (s, n) in a.per_year_area.get(y).into_iter().flatten() {
+                                tr { th scope="row" { (if s == "?" { t(lang, "ikke oppgitt", "not given") } else { s.as_str() }) } td class="num" { (n) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(layout::page(lang, title, "/bedriftsbesok", body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_map_projects_into_the_box_and_escapes_titles() {
+        let g = Geometry {
+            polygons: vec![vec![vec![
+                [10.0, 59.0],
+                [10.2, 59.0],
+                [10.2, 59.1],
+                [10.0, 59.0],
+            ]]],
+        };
+        let s = SiteState {
+            name: "<script>".into(),
+            place: "Tofte".into(),
+            area_daa: 5.0,
+            zoning: land::Zoning::Zoned,
+            availability: Availability::Free,
+            use_class: UseClass::Office,
+            abc: None,
+            hub_distance_m: None,
+            owner: String::new(),
+            geometry: Some(g),
+        };
+        let svg = site_map(&[("A".into(), s)], Lang::Nb)
+            .unwrap()
+            .into_string();
+        assert!(svg.contains("&lt;script&gt;"), "{svg}");
+        assert!(!svg.contains("<script>"));
+        // The west-most point sits at the left padding, the north-most at the top padding.
+        assert!(svg.contains("M16.0,"), "{svg}");
+        assert!(svg.contains(",16.0Z") || svg.contains(",16.0L"), "{svg}");
+    }
+}

@@ -1,0 +1,183 @@
+//! The register pages of issue 9 over HTTP: visit details are not reachable without a login
+//! (and the public aggregates carry no names), staff record a visit through the form, and the
+//! land and procurement pages render the stored data (the land map as inline SVG).
+
+mod common;
+
+use common::{client, csrf_of, spawn};
+use registers::visits::{FollowUp, Visit, VisitKind};
+
+const SECRET_NAME: &str = "Hemmelig Deltakersen";
+
+fn visit(date: time::Date) -> Visit {
+    Visit {
+        id: 0,
+        orgnr: "923609016".parse().unwrap(),
+        company: "Besøkt Bedrift AS".into(),
+        sector: Some("C".into()),
+        area: "Hurum".into(),
+        date,
+        kind: VisitKind::Visit,
+        participants: vec![SECRET_NAME.into(), "Ordføreren".into()],
+        topics: vec!["Tomt til utvidelse".into()],
+        follow_ups: vec![FollowUp::parse("Sende oversikt over ledige tomter [5.1-s1]").unwrap()],
+    }
+}
+
+#[tokio::test]
+async fn visit_details_are_not_reachable_without_login() {
+    let app = spawn().await;
+    let id = app
+        .store
+        .visit_add(&visit(time::macros::date!(2025 - 05 - 06)), false, "test")
+        .await
+        .unwrap();
+    let anon = client();
+    for path in [
+        "/intern/bedriftsbesok".to_string(),
+        format!("/intern/bedriftsbesok/{id}"),
+        format!("/intern/bedriftsbesok/{id}?lang=en"),
+    ] {
+        let res = anon.get(app.url(&path)).send().await.unwrap();
+        assert_eq!(res.status(), 303, "{path}");
+        let to = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(to.starts_with("/logg-inn"), "{path} → {to}");
+        let body = res.text().await.unwrap();
+        assert!(!body.contains(SECRET_NAME), "{path} leaked a name");
+    }
+    // Writes without a session are refused too, and change nothing.
+    let res = anon
+        .post(app.url(&format!("/intern/bedriftsbesok/{id}/slett")))
+        .form(&[("csrf", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert!(app.store.visit(id).await.unwrap().is_some());
+    // Nothing public names the participants, the topics or the follow-ups.
+    for path in [
+        "/bedriftsbesok",
+        "/bedriftsbesok?lang=en",
+        "/api/openapi.json",
+    ] {
+        let (status, body) = app.get_text(&anon, path).await;
+        assert!(status == 200, "{path}: {status}");
+        assert!(!body.contains(SECRET_NAME), "{path} leaked a name");
+        assert!(
+            !body.contains("Tomt til utvidelse"),
+            "{path} leaked a topic"
+        );
+    }
+    let (_, public) = app.get_text(&anon, "/bedriftsbesok").await;
+    assert!(public.contains("2025: 1 besøk"), "{public}");
+    assert!(public.contains("Hurum"), "{public}");
+    // A viewer sees the details.
+    let staff = app.logged_in("vera").await;
+    let (status, body) = app
+        .get_text(&staff, &format!("/intern/bedriftsbesok/{id}"))
+        .await;
+    assert_eq!(status, 200);
+    assert!(body.contains(SECRET_NAME));
+    assert!(body.contains("5.1-s1"));
+}
+
+#[tokio::test]
+async fn staff_record_a_visit_through_the_form() {
+    let app = spawn().await;
+    let c = app.logged_in("kari").await;
+    let (_, page) = app.get_text(&c, "/intern/bedriftsbesok").await;
+    let csrf = csrf_of(&page);
+    // An unknown strategy id is refused with 422 and nothing is stored.
+    let res = c
+        .post(app.url("/intern/bedriftsbesok"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("orgnr", "923609016"),
+            ("company", "Bedrift AS"),
+            ("date", "2025-03-04"),
+            ("kind", "besok"),
+            ("participants", "Ola\nKari"),
+            ("follow_ups", "Følge opp [9.9-s9]"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res.text().await.unwrap().contains("9.9-s9"));
+    assert!(app.store.visits().await.unwrap().is_empty());
+    let res = c
+        .post(app.url("/intern/bedriftsbesok"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("orgnr", "923 609 016"),
+            ("company", "Bedrift AS"),
+            ("date", "2025-03-04"),
+            ("kind", "dialogmote"),
+            ("area", "Asker nord"),
+            ("participants", "Ola\nKari"),
+            ("topics", "Rekruttering"),
+            ("follow_ups", "Følge opp [5.7-s1]"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let stored = app.store.visits().await.unwrap();
+    assert_eq!(stored.len(), 1);
+    let v = &stored[0].0;
+    assert_eq!(v.participants, ["Ola", "Kari"]);
+    assert_eq!(v.kind, VisitKind::Dialogue);
+    assert_eq!(v.follow_ups[0].links, ["5.7-s1"]);
+}
+
+#[tokio::test]
+async fn land_and_procurement_pages_show_the_stored_registers() {
+    let app = spawn().await;
+    let anon = client();
+    let (status, empty) = app.get_text(&anon, "/naeringsarealer").await;
+    assert_eq!(status, 200);
+    assert!(empty.contains("7425"), "the plan's 2019 figure is quoted");
+    assert!(!empty.contains("<svg"), "no map without sites");
+    let geo = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../data/registers/example/asker_naeringsarealer_SYNTETISK.geojson"),
+    )
+    .unwrap();
+    let changes = registers::land::parse_geojson("x.geojson", &geo).unwrap();
+    app.store
+        .land_import("x.geojson", "sha", "geojson", true, &changes, "test")
+        .await
+        .unwrap();
+    let (status, page) = app.get_text(&anon, "/naeringsarealer").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("SYNTETISKE DATA"));
+    let sites: std::collections::BTreeSet<&str> =
+        changes.iter().map(|c| c.site_id.as_str()).collect();
+    assert_eq!(
+        page.matches("<path ").count(),
+        sites.len(),
+        "one outline per site"
+    );
+    assert!(page.contains("Tofte næringspark"));
+
+    let (status, page) = app.get_text(&anon, "/anskaffelser").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Ingen fakturajournal"), "{page}");
+    let rows = registers::procurement::parse_ledger(
+        "l.csv",
+        b"orgnr;leverandor;belop;dato;kategori\n923609016;Ukjent AS;100;2024-01-01;IKT\n;Person;50;2024-01-02;tolk\n",
+    )
+    .unwrap();
+    app.store
+        .procurement_import("l.csv", "h", false, &rows)
+        .await
+        .unwrap();
+    let (status, page) = app.get_text(&anon, "/anskaffelser").await;
+    assert_eq!(status, 200);
+    // No register data in this store: nothing can be placed, and the share is not invented.
+    assert!(page.contains("ikke i Enhetsregisteret"), "{page}");
+    assert!(
+        !page.contains(">Person<"),
+        "a row without a number is shown without its name"
+    );
+}
