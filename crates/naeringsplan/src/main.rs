@@ -118,6 +118,13 @@ enum Command {
     /// plan's municipality highlighted, NHO's published ranks beside ours; `--explain CODE`
     /// shows the scores, the gaps and what would move the rank. Synthetic inputs are labelled.
     Rank(cmd::rank::RankArgs),
+    /// Check the store's integrity: the database file, references, every import whole, the
+    /// action history consistent with the action versions. Reads only; exits 1 on a problem.
+    Doctor {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
 }
 
 fn main() -> ExitCode {
@@ -163,6 +170,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Indicators(args) => runtime()?.block_on(cmd::indicators::run(&ctx, &args)),
         Command::Report(args) => runtime()?.block_on(cmd::report::run(&ctx, &args)),
         Command::Rank(args) => runtime()?.block_on(cmd::rank::run(&ctx, &args)),
+        Command::Doctor { format } => runtime()?.block_on(cmd::doctor::run(&ctx, format)),
     }
 }
 

@@ -13,9 +13,11 @@
 //!   annual accounts and the plan facts computed from them.
 
 pub mod actions;
+pub mod doctor;
 pub mod observations;
 pub mod plans;
 pub mod register;
+pub mod testing;
 pub mod users;
 
 use std::path::Path;

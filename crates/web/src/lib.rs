@@ -24,6 +24,7 @@ pub mod charts;
 pub mod indicators;
 pub mod layout;
 pub mod pages;
+pub mod routes;
 pub mod staff;
 
 use std::future::Future;
@@ -32,7 +33,6 @@ use std::net::SocketAddr;
 use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use store::Store;
 use store::users::Throttle;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -85,9 +85,14 @@ impl AppState {
     }
 }
 
-/// The router with every route and the security headers.
-pub fn router(state: AppState) -> Router {
-    Router::new()
+/// Every route with its methods, from the same table the router is built from.
+pub fn route_list() -> Vec<routes::RouteInfo> {
+    route_table().into_parts().1
+}
+
+fn route_table() -> routes::Table {
+    use routes::{get, post};
+    routes::Table::new()
         .route("/", get(pages::home::page))
         .route("/indikatorer/{id}", get(pages::indicator::page))
         .route("/innsatsomrader/{number}", get(pages::area::page))
@@ -110,9 +115,16 @@ pub fn router(state: AppState) -> Router {
         .route("/intern/brukere/{name}", post(staff::users::change))
         .route("/intern/import", get(staff::bulk::form).post(staff::bulk::upload))
         .route("/intern/eksport", get(staff::bulk::export))
-        .nest("/api", api::router())
+        .nest("/api", api::routes())
         .route("/health", get(|| async { "ok" }))
         .route("/static/style.css", get(layout::stylesheet))
+}
+
+/// The router with every route and the security headers.
+pub fn router(state: AppState) -> Router {
+    route_table()
+        .into_parts()
+        .0
         .fallback(not_found)
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
