@@ -125,12 +125,22 @@ async fn every_staff_form_refuses_a_missing_or_foreign_csrf_token() {
             if let Some(t) = token {
                 form.push(("csrf", t));
             }
-            let res = c
-                .post(app.url(&concrete(&route.path)))
-                .form(&form)
-                .send()
-                .await
-                .unwrap();
+            let req = c.post(app.url(&concrete(&route.path)));
+            // The import page takes a multipart upload; the others a urlencoded form.
+            let req = if route.path == "/intern/import" {
+                let mut mp = reqwest::multipart::Form::new().part(
+                    "file",
+                    reqwest::multipart::Part::bytes(b"id,title\nT1,Innbrudd\n".to_vec())
+                        .file_name("tiltak.csv"),
+                );
+                if let Some(t) = token {
+                    mp = mp.text("csrf", t.to_string());
+                }
+                req.multipart(mp)
+            } else {
+                req.form(&form)
+            };
+            let res = req.send().await.unwrap();
             assert_eq!(
                 res.status(),
                 403,
