@@ -136,6 +136,13 @@ enum Command {
         #[command(subcommand)]
         command: cmd::registers::VisitsCommand,
     },
+    /// Check the store's integrity: the database file, references, every import whole, the
+    /// action history consistent with the action versions. Reads only; exits 1 on a problem.
+    Doctor {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
 }
 
 fn main() -> ExitCode {
@@ -204,6 +211,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             runtime()?.block_on(cmd::registers::procurement(&ctx, command))
         }
         Command::Visits { command } => runtime()?.block_on(cmd::registers::visits(&ctx, command)),
+        Command::Doctor { format } => runtime()?.block_on(cmd::doctor::run(&ctx, format)),
     }
 }
 

@@ -15,11 +15,13 @@
 //!   kept), supplier ledgers matched against the register, company visits with retention.
 
 pub mod actions;
+pub mod doctor;
 pub mod observations;
 pub mod overrides;
 pub mod plans;
 pub mod register;
 pub mod registers;
+pub mod testing;
 pub mod users;
 
 use std::path::Path;

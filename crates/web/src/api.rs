@@ -17,7 +17,6 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
 use plan::{Action, ActionOrigin, ActionStatus};
 use serde::{Deserialize, Deserializer, Serialize};
 use store::{ActionPatch, ActionRecord, HistoryEntry, UpdateError};
@@ -28,8 +27,9 @@ use crate::AppState;
 use crate::indicators::{Judgement, YearValue, indicator_views};
 
 /// The API routes (nested under `/api`).
-pub fn router() -> axum::Router<AppState> {
-    axum::Router::new()
+pub(crate) fn routes() -> crate::routes::Table {
+    use crate::routes::get;
+    crate::routes::Table::new()
         .route("/openapi.json", get(openapi))
         .route("/plan", get(get_plan))
         .route("/indicators", get(list_indicators))

@@ -24,6 +24,7 @@ pub mod charts;
 pub mod indicators;
 pub mod layout;
 pub mod pages;
+pub mod routes;
 pub mod staff;
 
 use std::future::Future;
@@ -32,7 +33,6 @@ use std::net::SocketAddr;
 use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
 use store::Store;
 use store::users::Throttle;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -85,9 +85,14 @@ impl AppState {
     }
 }
 
-/// The router with every route and the security headers.
-pub fn router(state: AppState) -> Router {
-    Router::new()
+/// Every route with its methods, from the same table the router is built from.
+pub fn route_list() -> Vec<routes::RouteInfo> {
+    route_table().into_parts().1
+}
+
+fn route_table() -> routes::Table {
+    use routes::{get, post};
+    routes::Table::new()
         .route("/", get(pages::home::page))
         .route("/indikatorer/{id}", get(pages::indicator::page))
         .route("/innsatsomrader/{number}", get(pages::area::page))
@@ -99,7 +104,10 @@ pub fn router(state: AppState) -> Router {
         .route("/naeringsarealer", get(pages::registers::land))
         .route("/anskaffelser", get(pages::registers::procurement))
         .route("/bedriftsbesok", get(pages::registers::visits))
-        .route("/logg-inn", get(staff::login::form).post(staff::login::submit))
+        .route(
+            "/logg-inn",
+            get(staff::login::form).post(staff::login::submit),
+        )
         .route("/logg-ut", post(staff::login::logout))
         .route("/intern", get(staff::home::page))
         .route(
@@ -114,20 +122,39 @@ pub fn router(state: AppState) -> Router {
             "/intern/indikatorer/{id}",
             get(staff::indicators::form).post(staff::indicators::submit),
         )
-        .route("/intern/brukere", get(staff::users::list).post(staff::users::add))
+        .route(
+            "/intern/brukere",
+            get(staff::users::list).post(staff::users::add),
+        )
         .route("/intern/brukere/{name}", post(staff::users::change))
-        .route("/intern/import", get(staff::bulk::form).post(staff::bulk::upload))
+        .route(
+            "/intern/import",
+            get(staff::bulk::form).post(staff::bulk::upload),
+        )
         .route("/intern/eksport", get(staff::bulk::export))
         .route(
             "/intern/bedriftsbesok",
             get(staff::visits::page).post(staff::visits::add),
         )
-        .route("/intern/bedriftsbesok/slett-gamle", post(staff::visits::purge))
+        .route(
+            "/intern/bedriftsbesok/slett-gamle",
+            post(staff::visits::purge),
+        )
         .route("/intern/bedriftsbesok/{id}", get(staff::visits::detail))
-        .route("/intern/bedriftsbesok/{id}/slett", post(staff::visits::delete))
-        .nest("/api", api::router())
+        .route(
+            "/intern/bedriftsbesok/{id}/slett",
+            post(staff::visits::delete),
+        )
+        .nest("/api", api::routes())
         .route("/health", get(|| async { "ok" }))
         .route("/static/style.css", get(layout::stylesheet))
+}
+
+/// The router with every route and the security headers.
+pub fn router(state: AppState) -> Router {
+    route_table()
+        .into_parts()
+        .0
         .fallback(not_found)
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,

@@ -1,4 +1,7 @@
-//! Spawn the app on a random port against a fresh SQLite file and talk HTTP to it.
+//! Spawn the app on a random port against a fresh store (SQLite, or PostgreSQL when
+//! `NAERINGSPLAN_TEST_STORE=postgres`) and talk HTTP to it.
+
+mod common;
 
 use naeringsplan_web::{AppState, serve};
 use store::Store;
@@ -10,9 +13,7 @@ struct TestApp {
 
 async fn spawn() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path().join("t.db").to_str().unwrap())
-        .await
-        .unwrap();
+    let store = common::fresh_store(&dir).await;
     let plan = plan::embedded_default();
     store
         .load_plan(
@@ -208,9 +209,7 @@ async fn spawn_with_farmland() -> TestApp {
 
 async fn spawn_store() -> (TestApp, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path().join("t.db").to_str().unwrap())
-        .await
-        .unwrap();
+    let store = common::fresh_store(&dir).await;
     let plan = plan::embedded_default();
     store
         .load_plan(

@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod check;
+pub mod doctor;
 pub mod facts;
 pub mod fetch;
 pub mod import;

@@ -1,5 +1,7 @@
-//! A test server: a fresh SQLite file, the embedded plan, three users and an API token, served on
-//! a random port.
+//! A test server: a fresh store, the embedded plan, three users and an API token, served on a
+//! random port. The store is a new SQLite file, or a new PostgreSQL database when
+//! `NAERINGSPLAN_TEST_STORE=postgres` and `NAERINGSPLAN_TEST_POSTGRES` are set (see
+//! `store::testing`), so the whole suite runs on either backend.
 #![allow(dead_code)]
 
 use naeringsplan_web::auth::CookieSecurity;
@@ -20,9 +22,7 @@ pub struct TestApp {
 
 pub async fn spawn_with(throttle: Throttle, cookies: CookieSecurity) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(dir.path().join("t.db").to_str().unwrap())
-        .await
-        .unwrap();
+    let store = fresh_store(&dir).await;
     let plan = plan::embedded_default();
     store
         .load_plan(
@@ -58,6 +58,18 @@ pub async fn spawn_with(throttle: Throttle, cookies: CookieSecurity) -> TestApp 
         viewer_token,
         _dir: dir,
     }
+}
+
+/// A new, empty store: PostgreSQL when asked for (see the module docs), else SQLite in `dir`.
+pub async fn fresh_store(dir: &tempfile::TempDir) -> Store {
+    if store::testing::prefer_postgres() {
+        return store::testing::postgres_store("web")
+            .await
+            .expect("NAERINGSPLAN_TEST_POSTGRES is set");
+    }
+    Store::open(dir.path().join("t.db").to_str().unwrap())
+        .await
+        .unwrap()
 }
 
 pub async fn spawn() -> TestApp {
