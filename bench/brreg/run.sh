@@ -24,8 +24,9 @@ GEN=$TARGET/release/examples/bulk_throughput
 FILE=$WORK/enheter_syntetisk_${UNITS}.csv.gz
 if [ ! -s "$FILE" ]; then
   echo "== generating $FILE (synthetic, $UNITS enheter)"
-  "$GEN" generate "$FILE.tmp" "$UNITS" 1
-  mv "$FILE.tmp" "$FILE"
+  # The generator gzips when the name ends in .gz: keep that suffix on the temporary file.
+  "$GEN" generate "$WORK/tmp-$$.csv.gz" "$UNITS" 1
+  mv "$WORK/tmp-$$.csv.gz" "$FILE"
 fi
 echo "file: $FILE ($(du -m "$FILE" | cut -f1) MB gzipped, $UNITS enheter)"
 

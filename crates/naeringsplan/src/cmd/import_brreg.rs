@@ -72,7 +72,8 @@ pub enum BrregFile {
 /// and which? `None` when it is not one (for `naeringsplan import` to try other formats).
 pub fn sniff(path: &Path) -> anyhow::Result<Option<BrregFile>> {
     let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut input = Input::new(file).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut input = Input::new(file)
+        .with_context(|| format!("cannot read {} (nothing was imported)", path.display()))?;
     let gzip = input.is_gzip();
     let mut head = Vec::with_capacity(64 * 1024);
     // A corrupt gzip stream is for the import itself to report with its position.
@@ -827,7 +828,8 @@ mod tests {
             match import_with(&store, &dir.join(file), &quiet(false)).await {
                 Ok(s) => failures.push(format!("{file}: imported, expected an error: {s}")),
                 Err(e) => {
-                    let got = format!("{e:#}");
+                    // Paths as the user typed them (here: the file name).
+                    let got = format!("{e:#}").replace(&format!("{}/", dir.display()), "");
                     // As `naeringsplan import` prints it: the file, then the error.
                     let first = format!("{file}: {}", got.lines().next().unwrap_or(""));
                     if first != message {
