@@ -134,6 +134,11 @@ async fn every_bad_file_fails_with_its_error_and_changes_nothing() {
     let mut total = 0;
     for dir in &folders {
         let folder = dir.file_name().unwrap().to_str().unwrap();
+        if folder == "registers" {
+            // Two commands chosen by file name (land_* / ledger_*); run by the test in
+            // crates/naeringsplan/src/cmd/registers.rs, which also checks the store is unchanged.
+            continue;
+        }
         let command = command_for(folder)
             .unwrap_or_else(|| panic!("tests/bad-input/{folder}: no command known for it"));
         let expected = expectations(dir);

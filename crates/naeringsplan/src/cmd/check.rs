@@ -27,7 +27,7 @@ pub fn run(opts: &Options, files: &[PathBuf], format: Format) -> anyhow::Result<
         let problems: Vec<serde_json::Value> = match text {
             Err(e) => vec![serde_json::json!({
                 "file": name, "line": 0, "col": 0,
-                "message": format!("cannot read the file: {e}"),
+                "message": format!("cannot read the plan file {name}: {e}"),
             })],
             Ok(text) => match plan::parse(&name, &text) {
                 Ok(_) => vec![],
