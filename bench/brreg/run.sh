@@ -68,7 +68,7 @@ done
 printf '  %.3f s\n' "${ours[@]}"
 OURS=$(printf '%s\n' "${ours[@]}" | best)
 RSS_KB=$(printf '%s\n' "${rss[@]}" | sort -g | tail -1)
-echo "  $(grep -c '"municipality"' "$WORK/ours.json") municipalities in the output"
+echo "  $(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["municipalities"]))' "$WORK/ours.json") municipalities in the output"
 
 if "$BIN" import --help > /dev/null 2>&1; then
   echo "== ours, as the product runs it: naeringsplan import FILE into a fresh SQLite store (1 run)"

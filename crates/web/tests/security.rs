@@ -12,7 +12,14 @@ use common::{TestApp, client, csrf_of, spawn};
 
 /// A concrete path for a route pattern (`{id}` → an existing action, `{name}` → a user, …).
 fn concrete(path: &str) -> String {
-    path.replace("{id}", "T1")
+    let id = if path.starts_with("/intern/bedriftsbesok/") {
+        "1" // visits have numeric ids
+    } else if path.starts_with("/intern/indikatorer/") {
+        "kortreist"
+    } else {
+        "T1"
+    };
+    path.replace("{id}", id)
         .replace("{name}", "kari")
         .replace("{number}", "5.1")
 }

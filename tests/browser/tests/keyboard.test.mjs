@@ -35,7 +35,7 @@ async function tabThrough(page, max) {
 test('home: skip link first, then the menu and the indicator cards, all visibly focused', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${BASE}/`);
-  const seen = await tabThrough(page, 25);
+  const seen = await tabThrough(page, 32);
   assert.equal(seen[0].href, '#main', 'the first stop is the skip link');
   assert.ok(seen[0].onScreen, 'the skip link shows when focused');
   const hrefs = seen.map((s) => s.href);
@@ -46,13 +46,14 @@ test('home: skip link first, then the menu and the indicator cards, all visibly 
   await page.goto(`${BASE}/`);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
+  await page.waitForURL(/#main$/);
   assert.ok(page.url().endsWith('#main'));
 });
 
 test('action plan: filter with the keyboard alone', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${BASE}/tiltak`);
-  const seen = await tabThrough(page, 14);
+  const seen = await tabThrough(page, 24);
   const ids = seen.map((s) => s.id);
   for (const id of ['f-omrade', 'f-strategi', 'f-status', 'f-ansvarlig']) assert.ok(ids.includes(id), `reaches #${id}: ${ids}`);
   for (const s of seen) assert.ok(s.outline, `visible focus on ${s.tag} ${s.href ?? s.id}`);
@@ -67,7 +68,7 @@ test('action plan: filter with the keyboard alone', async () => {
 test('login form: keyboard only', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${BASE}/logg-inn`);
-  const seen = await tabThrough(page, 12);
+  const seen = await tabThrough(page, 22);
   const ids = seen.map((s) => s.id);
   assert.ok(ids.includes('username') && ids.includes('password'), ids.join(','));
   await page.focus('#username');
