@@ -249,14 +249,7 @@ async fn register_facts(store: &Store, plan: &Plan) -> Result<Vec<FactView>, App
     } else {
         Vec::new()
     };
-    let fmt_num = |v: f64| {
-        let decimals = if v.fract() == 0.0 || v.abs() >= 100.0 {
-            0
-        } else {
-            1
-        };
-        plan::fmt::number(v, decimals)
-    };
+    let fmt_num = |v: f64| plan::fmt::number_auto(v, 1);
     Ok(plan
         .focus_areas
         .iter()

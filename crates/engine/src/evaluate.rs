@@ -275,6 +275,16 @@ impl YearEvaluation {
         self.imported.as_ref().and_then(Observation::as_value)
     }
 
+    /// Every value the year has, as candidates in the order computed, imported, plan quote.
+    pub fn candidates(&self) -> Vec<ChosenValue> {
+        candidates(
+            self.year,
+            self.computation.as_ref(),
+            self.imported.as_ref(),
+            self.quoted.as_ref(),
+        )
+    }
+
     /// Whether any two values present disagree.
     pub fn has_disagreement(&self) -> bool {
         self.comparisons.iter().any(|c| !c.agrees)
@@ -495,6 +505,21 @@ fn choose(
     imported: Option<&Observation>,
     quoted: Option<&PlanQuote>,
 ) -> Option<ChosenValue> {
+    let candidates = candidates(year, computation, imported, quoted);
+    // Real data beats synthetic data; among equals, computed before imported before quoted.
+    candidates
+        .iter()
+        .find(|c| !c.synthetic)
+        .or_else(|| candidates.first())
+        .copied()
+}
+
+fn candidates(
+    year: Year,
+    computation: Option<&DefinitionOutcome>,
+    imported: Option<&Observation>,
+    quoted: Option<&PlanQuote>,
+) -> Vec<ChosenValue> {
     let computed = computation
         .and_then(DefinitionOutcome::computed)
         .map(|c| ChosenValue {
@@ -517,14 +542,7 @@ fn choose(
         basis: ValueBasis::PlanQuote,
         synthetic: false,
     });
-    let candidates = [computed, imported, quoted];
-    // Real data beats synthetic data; among equals, computed before imported before quoted.
-    candidates
-        .iter()
-        .flatten()
-        .find(|c| !c.synthetic)
-        .or_else(|| candidates.iter().flatten().next())
-        .copied()
+    [computed, imported, quoted].into_iter().flatten().collect()
 }
 
 /// Number of decimals a figure is given to (0–3): 56 → 0, 41.9 → 1, 0.8125 → 3.

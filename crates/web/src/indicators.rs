@@ -174,7 +174,7 @@ pub fn evaluated_view<'a>(
             let chosen = ye.and_then(|ye| ye.chosen);
             let also = ye
                 .map(|ye| {
-                    alternatives(ye)
+                    ye.candidates()
                         .into_iter()
                         .filter(|c| Some(c.basis) != chosen.map(|c| c.basis))
                         .map(|c| observed(i, ye, c))
@@ -190,38 +190,6 @@ pub fn evaluated_view<'a>(
         })
         .collect();
     view(i, years)
-}
-
-/// Every value a year has (computed, imported, quoted), as candidates.
-fn alternatives(ye: &engine::YearEvaluation) -> Vec<engine::ChosenValue> {
-    let mut out = Vec::new();
-    if let Some(c) = ye.computation.as_ref().and_then(|o| o.computed()) {
-        out.push(engine::ChosenValue {
-            year: ye.year,
-            value: c.value,
-            basis: engine::ValueBasis::Computed,
-            synthetic: c.synthetic,
-        });
-    }
-    if let Some(o) = &ye.imported
-        && let Some(v) = o.as_value()
-    {
-        out.push(engine::ChosenValue {
-            year: ye.year,
-            value: v,
-            basis: engine::ValueBasis::Imported,
-            synthetic: o.provenance.synthetic,
-        });
-    }
-    if let Some(q) = &ye.quoted {
-        out.push(engine::ChosenValue {
-            year: ye.year,
-            value: q.value,
-            basis: engine::ValueBasis::PlanQuote,
-            synthetic: false,
-        });
-    }
-    out
 }
 
 /// A chosen value with its provenance as readers see it.

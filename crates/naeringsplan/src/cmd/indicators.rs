@@ -119,34 +119,23 @@ pub async fn run(opts: &Options, args: &IndicatorsArgs) -> anyhow::Result<ExitCo
                     };
                     // The year's other values beside the chosen one, never dropped.
                     let chosen_basis = ye.chosen.map(|c| c.basis);
-                    let mut others = Vec::new();
-                    if chosen_basis != Some(ValueBasis::Computed)
-                        && let Some(c) = ye.computation.as_ref().and_then(|c| c.computed())
-                    {
-                        others.push(format!(
-                            "beregnet: {}{}",
-                            crate::export::fmt_value(c.value, ev.unit),
-                            if c.synthetic { "*" } else { "" }
-                        ));
-                    }
-                    if chosen_basis != Some(ValueBasis::Imported)
-                        && let Some(o) = &ye.imported
-                        && let Some(v) = o.as_value()
-                    {
-                        others.push(format!(
-                            "importert: {}{}",
-                            crate::export::fmt_value(v, ev.unit),
-                            if o.provenance.synthetic { "*" } else { "" }
-                        ));
-                    }
-                    if chosen_basis != Some(ValueBasis::PlanQuote)
-                        && let Some(q) = &ye.quoted
-                    {
-                        others.push(format!(
-                            "planen: {}",
-                            crate::export::fmt_value(q.value, ev.unit)
-                        ));
-                    }
+                    let others: Vec<String> = ye
+                        .candidates()
+                        .into_iter()
+                        .filter(|c| Some(c.basis) != chosen_basis)
+                        .map(|c| {
+                            let label = match c.basis {
+                                ValueBasis::Computed => "beregnet",
+                                ValueBasis::Imported => "importert",
+                                ValueBasis::PlanQuote => "planen",
+                            };
+                            format!(
+                                "{label}: {}{}",
+                                crate::export::fmt_value(c.value, ev.unit),
+                                if c.synthetic { "*" } else { "" }
+                            )
+                        })
+                        .collect();
                     let quoted = if others.is_empty() {
                         String::new()
                     } else {

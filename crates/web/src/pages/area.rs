@@ -47,13 +47,8 @@ pub async fn fact_rows<'a>(
                 .find(|v| v.fact_id == fact.id)
                 .and_then(|v| v.computed.as_ref())
                 .map(|c| {
-                    let decimals = if c.value.fract() == 0.0 || c.value.abs() >= 100.0 {
-                        0
-                    } else {
-                        1
-                    };
                     (
-                        format!("{} {}", plan::fmt::number(c.value, decimals), c.unit),
+                        format!("{} {}", plan::fmt::number_auto(c.value, 1), c.unit),
                         c.year.unwrap_or(c.snapshot.snapshot_date.year()),
                         c.snapshot.synthetic,
                     )
