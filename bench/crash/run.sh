@@ -86,7 +86,7 @@ for kind in 0 1; do
   echo "undisturbed import ($([ $kind = 0 ] && echo JSON-stat || echo Brreg)): ${dur[$kind]} ms"
 done
 
-kills=0; present=0; absent=0; doctor_fail=0; torn=0
+kills=0; present=0; absent=0; doctor_fail=0; torn=0; reimport_fail=0
 for r in $(seq 1 "$ROUNDS"); do
   f=$(file_for "$r")
   kind=$((r % 2 == 0 ? 0 : 1))
@@ -100,11 +100,16 @@ for r in $(seq 1 "$ROUNDS"); do
   if out=$("$BIN" --db "$WORK/store.db" doctor 2>&1); then ok=pass; else ok=FAIL; doctor_fail=$((doctor_fail + 1)); fi
   # Present or absent: a second import of the same file either says "already" (it was whole)
   # or imports it now; the doctor checked that nothing partial was left either way.
-  again=$("$BIN" --db "$WORK/store.db" import "$f" 2>&1 || true)
+  # The second import must succeed either way: a leftover lock or a half-written import that
+  # blocks it counts as a failure.
+  if again=$("$BIN" --db "$WORK/store.db" import "$f" 2>&1); then again_ok=1; else again_ok=0; fi
   if grep -qiE 'already|allerede|nothing changed|ingen endring|unchanged' <<<"$again"; then
     present=$((present + 1)); was=present
-  else
+  elif [ "$again_ok" = 1 ]; then
     absent=$((absent + 1)); was=absent
+  else
+    reimport_fail=$((reimport_fail + 1)); was=REIMPORT-FAILED
+    echo "$again" | sed 's/^/    /'
   fi
   if ! "$BIN" --db "$WORK/store.db" doctor >/dev/null 2>&1; then torn=$((torn + 1)); fi
   printf 'round %2d: %-9s after %5d ms of ~%5d ms  %-7s doctor %s\n' "$r" "$state" "$delay" "$d" "$was" "$ok"
@@ -116,5 +121,6 @@ echo "rounds: $ROUNDS"
 echo "kills: $kills"
 echo "imports_present_after_kill: $present"
 echo "imports_absent_after_kill: $absent"
+echo "reimport_failures: $reimport_fail"
 echo "doctor_failures: $((doctor_fail + torn))"
-[ $((doctor_fail + torn)) -eq 0 ]
+[ $((doctor_fail + torn + reimport_fail)) -eq 0 ]

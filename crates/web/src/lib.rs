@@ -8,10 +8,13 @@
 //! - [`auth`]: sessions, CSRF, bearer tokens;
 //! - [`indicators`]: the one boundary through which pages get indicator values and judgements;
 //! - [`charts`]: hand-written inline SVG;
-//! - [`bulk`]: the action plan as CSV/XLSX (also used by the CLI).
+//! - [`bulk`]: the action plan as CSV/XLSX (also used by the CLI);
+//! - [`page_cache`]: rendered public pages kept for a moment.
 //!
 //! Everything shown is read from the [`store::Store`]; the web layer holds no state of its own
-//! (sessions live in the store), so any number of nodes can serve the same store.
+//! (sessions live in the store) beyond the page cache, whose pages lag a write made through
+//! another node by at most its time to live (2 s), so any number of nodes can serve the same
+//! store.
 
 // Handlers and guards return a ready `Response` as their error: that is axum's idiom, and these
 // values go straight back to the client, so boxing them would buy nothing.
@@ -23,6 +26,7 @@ pub mod bulk;
 pub mod charts;
 pub mod indicators;
 pub mod layout;
+pub mod page_cache;
 pub mod pages;
 pub mod routes;
 pub mod staff;
@@ -51,6 +55,8 @@ pub struct AppState {
     pub behind_proxy: bool,
     /// How many failed logins lock further attempts.
     pub throttle: Throttle,
+    /// Rendered public pages, kept briefly (see [`page_cache`]).
+    pub page_cache: std::sync::Arc<page_cache::PageCache>,
 }
 
 impl AppState {
@@ -63,7 +69,15 @@ impl AppState {
             cookie_security: auth::CookieSecurity::Always,
             behind_proxy: false,
             throttle: Throttle::default(),
+            page_cache: std::sync::Arc::new(page_cache::PageCache::new(page_cache::DEFAULT_TTL)),
         }
+    }
+
+    /// Sets how long a rendered public page may be served from the cache (`Duration::ZERO`:
+    /// no cache). See [`page_cache`].
+    pub fn with_page_cache_ttl(mut self, ttl: std::time::Duration) -> Self {
+        self.page_cache = std::sync::Arc::new(page_cache::PageCache::new(ttl));
+        self
     }
 
     /// Sets when cookies get the `Secure` flag.
@@ -156,6 +170,10 @@ pub fn router(state: AppState) -> Router {
         .into_parts()
         .0
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            page_cache::layer,
+        ))
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(

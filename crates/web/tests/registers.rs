@@ -148,6 +148,8 @@ async fn land_and_procurement_pages_show_the_stored_registers() {
         .land_import("x.geojson", "sha", "geojson", true, &changes, "test")
         .await
         .unwrap();
+    // Written beside the server, not through it: its cached pages must be told.
+    app.page_cache.invalidate();
     let (status, page) = app.get_text(&anon, "/naeringsarealer").await;
     assert_eq!(status, 200);
     assert!(page.contains("SYNTETISKE DATA"));
@@ -172,6 +174,7 @@ async fn land_and_procurement_pages_show_the_stored_registers() {
         .procurement_import("l.csv", "h", false, &rows)
         .await
         .unwrap();
+    app.page_cache.invalidate();
     let (status, page) = app.get_text(&anon, "/anskaffelser").await;
     assert_eq!(status, 200);
     // No register data in this store: nothing can be placed, and the share is not invented.

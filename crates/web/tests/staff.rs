@@ -231,6 +231,11 @@ fn edit_form(html: &str, title: &str) -> Vec<(String, String)> {
 #[tokio::test]
 async fn an_edit_is_saved_with_history_shown_publicly() {
     let app = spawn().await;
+    // Read (and so cache) the public pages first: the edit must replace them at once.
+    let (_, before) = app.get_text(&client(), "/tiltak/T1").await;
+    assert!(!before.contains("Ordførerens bedriftsbesøk"));
+    let (_, list_before) = app.get_text(&client(), "/tiltak").await;
+    assert!(!list_before.contains("Ordførerens bedriftsbesøk"));
     let c = app.logged_in("kari").await;
     let (status, html) = app.get_text(&c, "/intern/tiltak/T1").await;
     assert_eq!(status, 200);
@@ -259,6 +264,11 @@ async fn an_edit_is_saved_with_history_shown_publicly() {
     assert!(page.contains("<td>kari</td>"));
     assert!(page.contains("Godt i gang"));
     assert!(page.contains("Historikk"));
+    let (_, list) = app.get_text(&client(), "/tiltak").await;
+    assert!(
+        list.contains("Ordførerens bedriftsbesøk"),
+        "the list page is not stale"
+    );
 }
 
 #[tokio::test]

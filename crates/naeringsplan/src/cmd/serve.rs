@@ -17,6 +17,11 @@ pub struct Security {
     /// login throttling and X-Forwarded-Proto for the Secure flag.
     #[arg(long, env = "NAERINGSPLAN_BEHIND_PROXY")]
     pub behind_proxy: bool,
+    /// How long, in milliseconds, a rendered public page may be served again without being
+    /// rebuilt (0 = never). Writes through this server end it at once; the time bounds how long a
+    /// page lags behind a write through another node or the CLI.
+    #[arg(long, default_value_t = 2000, env = "NAERINGSPLAN_PAGE_CACHE_MS")]
+    pub page_cache_ms: u64,
 }
 
 /// `--secure-cookies`.
@@ -59,7 +64,8 @@ pub async fn run(opts: &Options, addr: &str, security: &Security) -> anyhow::Res
     };
     let state = web::AppState::new(ctx.store.clone(), ctx.plan.meta.municipality_code.clone())
         .with_cookie_security(cookies)
-        .with_proxy(security.behind_proxy);
+        .with_proxy(security.behind_proxy)
+        .with_page_cache_ttl(std::time::Duration::from_millis(security.page_cache_ms));
     web::serve(listener, state, shutdown()).await?;
     ctx.store.close().await;
     Ok(ExitCode::SUCCESS)

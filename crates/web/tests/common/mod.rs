@@ -17,6 +17,9 @@ pub struct TestApp {
     pub plan_code: String,
     pub editor_token: String,
     pub viewer_token: String,
+    /// The server's page cache: a test that changes `store` directly (not over HTTP) calls
+    /// `page_cache.invalidate()`, as a second web node's page would otherwise lag up to 2 s.
+    pub page_cache: std::sync::Arc<naeringsplan_web::page_cache::PageCache>,
     _dir: tempfile::TempDir,
 }
 
@@ -49,6 +52,7 @@ pub async fn spawn_with(throttle: Throttle, cookies: CookieSecurity) -> TestApp 
     let state = AppState::new(store.clone(), code.clone())
         .with_cookie_security(cookies)
         .with_throttle(throttle);
+    let page_cache = state.page_cache.clone();
     tokio::spawn(serve(listener, state, std::future::pending()));
     TestApp {
         base,
@@ -56,6 +60,7 @@ pub async fn spawn_with(throttle: Throttle, cookies: CookieSecurity) -> TestApp 
         plan_code: code,
         editor_token,
         viewer_token,
+        page_cache,
         _dir: dir,
     }
 }
