@@ -713,6 +713,15 @@ mod tests {
             .await
             .unwrap();
         let plan = plan::embedded_default();
+        // The plan's actions in the store, so follow-ups may link to them.
+        store
+            .load_plan(
+                &plan,
+                plan::EMBEDDED_DEFAULT_NAME,
+                plan::EMBEDDED_DEFAULT_SOURCE,
+            )
+            .await
+            .unwrap();
         visits_import(
             &store,
             &plan,
