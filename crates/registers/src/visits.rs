@@ -456,7 +456,6 @@ mod tests {
         let known: BTreeSet<String> = ["5.7-s1".to_string(), "T3".to_string()].into();
         let text = "orgnr;dato;type;omrade;deltakere;tema;oppfolging;virksomhet
 923 609 016;04.03.2025;dialogmote;Røyken;Kari | Ola;rekruttering|tomt;Sende info [5.7-s1, T3] | Ringe;Firma AS
-
 914778271;2025-03-05;;;;;;
 ";
         let rows = parse_csv("b.csv", text.as_bytes(), &known).unwrap();
@@ -472,7 +471,7 @@ mod tests {
         assert_eq!(a.company.as_deref(), Some("Firma AS"));
         assert_eq!(
             (b.line, b.visit.kind, b.company.as_ref()),
-            (4, VisitKind::Visit, None)
+            (3, VisitKind::Visit, None)
         );
 
         let bad = |body: &str| {
