@@ -61,8 +61,23 @@ fn plan_fingerprint(plan: &Plan) -> u64 {
     h.finish()
 }
 
+/// A fingerprint of what the local-procurement series read besides the statistics: the ledger
+/// files (ids and SHA-256 sums) and the register snapshots (ids).
+async fn registers_fingerprint(store: &Store) -> Result<u64, AppError> {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    "registers".hash(&mut h);
+    for i in store.procurement_imports().await? {
+        (i.id, i.sha256).hash(&mut h);
+    }
+    for s in store.register_snapshots().await? {
+        (s.id, s.sha256).hash(&mut h);
+    }
+    Ok(h.finish())
+}
+
 /// As [`evaluate`] without the inputs, cached: the result is a function of the store's imports
-/// (their ids and SHA-256 sums, see [`crate::ranking`]), the plan's indicators and the staff's
+/// (their ids and SHA-256 sums, see [`crate::ranking`]; the ledger files and register snapshots
+/// the local-procurement series read), the plan's indicators and the staff's
 /// status overrides (append-only, so the latest id identifies them), so pages can
 /// call this on every request and only the first request after an import pays for the
 /// computation.
@@ -71,7 +86,7 @@ pub async fn evaluate_cached(store: &Store, plan: &Plan) -> Result<Arc<Vec<Evalu
     let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
     let overrides = store.status_overrides(&plan.meta.municipality_code).await?;
     let key = (
-        crate::ranking::fingerprint(store).await?,
+        crate::ranking::fingerprint(store).await? ^ registers_fingerprint(store).await?,
         plan_fingerprint(plan) ^ overrides.last().map_or(0, |o| o.id as u64).rotate_left(32),
     );
     if let Some((_, hit)) = cache

@@ -1,6 +1,8 @@
 //! The adapter: the store resolves each series the plan's indicator definitions need (mapping
 //! older municipality codes forward through the KLASS geography) and this module turns the
-//! answers into the engine's [`Inputs`], keeping value-or-missing-reason and provenance.
+//! answers into the engine's [`Inputs`], keeping value-or-missing-reason and provenance. The
+//! local-procurement series are not SSB's: they come from the stored supplier ledger joined with
+//! the register ([`crate::registers::procurement_series`]).
 
 use std::collections::BTreeSet;
 
@@ -77,7 +79,19 @@ pub async fn load(
 ) -> Result<Inputs, AppError> {
     let code = &plan.meta.municipality_code;
     let mut inputs = Inputs::new();
-    for (series, year) in needed_series(plan) {
+    let needed = needed_series(plan);
+    if needed
+        .iter()
+        .any(|(s, _)| engine::series::is_procurement(s))
+    {
+        for (series, year, obs) in crate::registers::procurement_series(store, plan).await? {
+            inputs.insert(series, code, year, obs);
+        }
+    }
+    for (series, year) in needed {
+        if engine::series::is_procurement(&series) {
+            continue; // from the registers above, not from SSB
+        }
         match store
             .resolve(geo, catalogue, &series, code, year, None)
             .await

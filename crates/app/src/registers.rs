@@ -79,6 +79,71 @@ pub async fn procurement_view(
     })
 }
 
+/// The local-procurement series ([`engine::series::PROCUREMENT`]) for every year of the
+/// stored ledger: `(series, year, observation)`, each a percentage of the year's placed spend
+/// (see [`registers::procurement`]), computed from the stored ledger joined with the current
+/// register snapshot exactly as [`procurement_view`] reports it — never typed in. A year
+/// whose spend could not be placed at all has no value. The provenance names the ledger and
+/// the snapshot and carries the amounts, and is synthetic when either is.
+pub async fn procurement_series(
+    store: &Store,
+    plan: &Plan,
+) -> Result<Vec<(&'static str, i32, engine::Observation)>, AppError> {
+    use engine::series;
+    let pv = procurement_view(store, plan, None).await?;
+    let snapshot = pv
+        .snapshot
+        .as_ref()
+        .map_or("ingen registerdata".to_string(), |s| s.label());
+    let mut out = Vec::new();
+    for (year, spend) in &pv.report.by_year {
+        let parts = [
+            (
+                series::PROCUREMENT_LOCAL_SHARE,
+                spend.local_share(),
+                spend.local,
+            ),
+            (
+                series::PROCUREMENT_NEIGHBOUR_SHARE,
+                spend.neighbour_share(),
+                spend.neighbour,
+            ),
+            (
+                series::PROCUREMENT_ELSEWHERE_SHARE,
+                spend.elsewhere_share(),
+                spend.elsewhere,
+            ),
+            (
+                series::PROCUREMENT_SME_SHARE,
+                spend.sme_share(),
+                spend
+                    .by_size
+                    .get(&procurement::SizeClass::Sme)
+                    .copied()
+                    .unwrap_or(0),
+            ),
+        ];
+        for (name, share, part) in parts {
+            let Some(share) = share else { continue };
+            let prov = engine::Provenance {
+                table: Some("fakturajournal × Enhetsregisteret".into()),
+                synthetic: pv.synthetic,
+                note: Some(format!(
+                    "{} kr av {} kr som kunne plasseres etter forretningsadresse ({} kr i alt, {} kr ikke plassert); {}",
+                    procurement::fmt_nok(part),
+                    procurement::fmt_nok(spend.located()),
+                    procurement::fmt_nok(spend.total),
+                    procurement::fmt_nok(spend.unresolved),
+                    snapshot
+                )),
+                ..engine::Provenance::default()
+            };
+            out.push((name, *year, engine::Observation::value(100.0 * share, prov)));
+        }
+    }
+    Ok(out)
+}
+
 /// The plan municipality's neighbourhood from the bundled file (trying earlier codes too).
 pub fn neighbourhood(plan: &Plan) -> Neighbourhood {
     let n = neighbours::embedded(&plan.meta.municipality_code);
@@ -106,16 +171,34 @@ pub struct Company {
 
 /// Looks a company up in the current register snapshot (`None` when not in it).
 pub async fn company(store: &Store, orgnr: OrgNr) -> Result<Option<Company>, AppError> {
-    let (_, found) = store.register_lookup(&BTreeSet::from([orgnr])).await?;
-    Ok(found.get(&orgnr).map(|e| Company {
-        name: e.facts.name.clone(),
-        sector: e
-            .nace
-            .as_deref()
-            .and_then(|n| Sn2007::embedded().section(n))
-            .map(|c| c.to_string()),
-        municipality: e.facts.municipality.clone(),
-    }))
+    Ok(companies(store, &BTreeSet::from([orgnr]))
+        .await?
+        .remove(&orgnr))
+}
+
+/// Looks companies up in the current register snapshot; numbers not in it are absent.
+pub async fn companies(
+    store: &Store,
+    orgnrs: &BTreeSet<OrgNr>,
+) -> Result<std::collections::BTreeMap<OrgNr, Company>, AppError> {
+    let (_, found) = store.register_lookup(orgnrs).await?;
+    Ok(found
+        .into_iter()
+        .map(|(o, e)| {
+            (
+                o,
+                Company {
+                    name: e.facts.name,
+                    sector: e
+                        .nace
+                        .as_deref()
+                        .and_then(|n| Sn2007::embedded().section(n))
+                        .map(|c| c.to_string()),
+                    municipality: e.facts.municipality,
+                },
+            )
+        })
+        .collect())
 }
 
 /// The name of an SN2007 section letter (`C` → `Industri`).

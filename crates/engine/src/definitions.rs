@@ -740,6 +740,50 @@ fn eval_farmland(g: &mut Gather<'_>, y: Year) -> Step {
     )
 }
 
+fn eval_procurement_local(g: &mut Gather<'_>, y: Year) -> Step {
+    passthrough(
+        g,
+        y,
+        series::PROCUREMENT_LOCAL_SHARE,
+        "andel hos leverandører i kommunen",
+        "share with suppliers in the municipality",
+        Unit::Percent,
+    )
+}
+
+fn eval_procurement_neighbour(g: &mut Gather<'_>, y: Year) -> Step {
+    passthrough(
+        g,
+        y,
+        series::PROCUREMENT_NEIGHBOUR_SHARE,
+        "andel hos leverandører i nabokommuner",
+        "share with suppliers in neighbouring municipalities",
+        Unit::Percent,
+    )
+}
+
+fn eval_procurement_elsewhere(g: &mut Gather<'_>, y: Year) -> Step {
+    passthrough(
+        g,
+        y,
+        series::PROCUREMENT_ELSEWHERE_SHARE,
+        "andel hos leverandører andre steder",
+        "share with suppliers elsewhere",
+        Unit::Percent,
+    )
+}
+
+fn eval_procurement_sme(g: &mut Gather<'_>, y: Year) -> Step {
+    passthrough(
+        g,
+        y,
+        series::PROCUREMENT_SME_SHARE,
+        "andel hos små og mellomstore bedrifter",
+        "share with small and medium enterprises",
+        Unit::Percent,
+    )
+}
+
 fn eval_knowledge(g: &mut Gather<'_>, y: Year) -> Step {
     let found: Vec<(String, Observation)> = g
         .inputs
@@ -833,8 +877,9 @@ const fn need(
     }
 }
 
-/// Every definition, in the order of the plan's chapter 9 (then the indicators' own).
-pub static DEFINITIONS: [Definition; 9] = [
+/// Every definition, in the order of the plan's chapter 9 (then the indicators' own, then the
+/// local-procurement shares of issue 9, each named as the series it passes through).
+pub static DEFINITIONS: [Definition; 13] = [
     Definition {
         id: "egendekning",
         name_nb: "Egendekning",
@@ -1034,6 +1079,82 @@ pub static DEFINITIONS: [Definition; 9] = [
                 missing division makes the share missing.",
         eval: eval_knowledge,
     },
+    Definition {
+        id: "procurement_local_share",
+        name_nb: "Lokale anskaffelser: andel i kommunen",
+        name_en: "Local procurement: share in the municipality",
+        formula_nb: "100 × innkjøp fra leverandører med forretningsadresse i kommunen / innkjøp som kunne plasseres",
+        formula_en: "100 × purchases from suppliers with a business address in the municipality / purchases that could be placed",
+        unit: Unit::Percent,
+        needs: &[need(
+            series::PROCUREMENT_LOCAL_SHARE,
+            0,
+            "andel i kommunen",
+            "share in the municipality",
+        )],
+        notes: "Computed by the app from the stored supplier ledger (fakturajournal) joined with \
+                the current Enhetsregisteret snapshot, by the supplier's business address; the \
+                share is of the spend that could be placed (unknown, deleted, bankrupt and \
+                address-less suppliers are reported apart, never guessed).",
+        eval: eval_procurement_local,
+    },
+    Definition {
+        id: "procurement_neighbour_share",
+        name_nb: "Lokale anskaffelser: andel i nabokommunene",
+        name_en: "Local procurement: share in neighbouring municipalities",
+        formula_nb: "100 × innkjøp fra leverandører i nabokommunene / innkjøp som kunne plasseres",
+        formula_en: "100 × purchases from suppliers in neighbouring municipalities / purchases that could be placed",
+        unit: Unit::Percent,
+        needs: &[need(
+            series::PROCUREMENT_NEIGHBOUR_SHARE,
+            0,
+            "andel i nabokommunene",
+            "share in neighbouring municipalities",
+        )],
+        notes: "Computed by the app from the stored supplier ledger (fakturajournal) joined with \
+                the current Enhetsregisteret snapshot, by the supplier's business address; the \
+                share is of the spend that could be placed (unknown, deleted, bankrupt and \
+                address-less suppliers are reported apart, never guessed). Neighbours: data/registers/neighbours.toml.",
+        eval: eval_procurement_neighbour,
+    },
+    Definition {
+        id: "procurement_elsewhere_share",
+        name_nb: "Lokale anskaffelser: andel andre steder",
+        name_en: "Local procurement: share elsewhere",
+        formula_nb: "100 × innkjøp fra leverandører andre steder / innkjøp som kunne plasseres",
+        formula_en: "100 × purchases from suppliers elsewhere / purchases that could be placed",
+        unit: Unit::Percent,
+        needs: &[need(
+            series::PROCUREMENT_ELSEWHERE_SHARE,
+            0,
+            "andel andre steder",
+            "share elsewhere",
+        )],
+        notes: "Computed by the app from the stored supplier ledger (fakturajournal) joined with \
+                the current Enhetsregisteret snapshot, by the supplier's business address; the \
+                share is of the spend that could be placed (unknown, deleted, bankrupt and \
+                address-less suppliers are reported apart, never guessed).",
+        eval: eval_procurement_elsewhere,
+    },
+    Definition {
+        id: "procurement_sme_share",
+        name_nb: "Lokale anskaffelser: andel hos små og mellomstore bedrifter",
+        name_en: "Local procurement: share with small and medium enterprises",
+        formula_nb: "100 × innkjøp fra leverandører med færre enn 250 ansatte / innkjøp som kunne plasseres",
+        formula_en: "100 × purchases from suppliers with fewer than 250 employees / purchases that could be placed",
+        unit: Unit::Percent,
+        needs: &[need(
+            series::PROCUREMENT_SME_SHARE,
+            0,
+            "andel hos SMB",
+            "share with SMEs",
+        )],
+        notes: "Computed by the app from the stored supplier ledger (fakturajournal) joined with \
+                the current Enhetsregisteret snapshot, by the supplier's business address; the \
+                share is of the spend that could be placed (unknown, deleted, bankrupt and \
+                address-less suppliers are reported apart, never guessed). Public bodies and withheld headcounts are not SMEs here.",
+        eval: eval_procurement_sme,
+    },
 ];
 
 /// Every definition.
@@ -1090,13 +1211,31 @@ mod tests {
                 "verdiskapning",
                 "nyetableringer",
                 "farmland_converted",
-                "knowledge_intensive_share"
+                "knowledge_intensive_share",
+                "procurement_local_share",
+                "procurement_neighbour_share",
+                "procurement_elsewhere_share",
+                "procurement_sme_share"
             ]
         );
         for d in definitions() {
             assert!(!d.formula_nb.is_empty() && !d.formula_en.is_empty() && !d.needs.is_empty());
         }
         assert!(definition("nope").is_none());
+    }
+
+    #[test]
+    fn procurement_shares_pass_their_series_through() {
+        for s in series::PROCUREMENT {
+            let d = definition(s).expect("a definition named as its series");
+            assert_eq!(d.unit, Unit::Percent);
+            assert_eq!(d.needs.len(), 1);
+            assert_eq!(d.needs[0].series, s);
+            let i = table(&[(s, 2023, 41.5)]);
+            assert!(close(value(s, &i, 2023), 41.5));
+            assert!(series::is_procurement(s));
+        }
+        assert!(!series::is_procurement(series::JOBS));
     }
 
     #[test]

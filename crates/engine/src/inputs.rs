@@ -58,6 +58,31 @@ pub mod series {
     /// e.g. `jobs_by_industry:62`. Jobs (as [`JOBS`]) in one SN2007/NACE division; `00` is
     /// "unknown industry". Only keys with exactly two digits after the prefix are used.
     pub const JOBS_BY_INDUSTRY_PREFIX: &str = "jobs_by_industry:";
+    /// Local procurement (seed §5.7.2): of the year's spend in the municipality's supplier ledger
+    /// (*fakturajournal*) that could be placed by the supplier's business address in
+    /// Enhetsregisteret, the percentage that went to suppliers in the municipality. Not an SSB
+    /// series: the app computes it from the stored ledger joined with the stored register
+    /// snapshot (issue 9), never typed in.
+    pub const PROCUREMENT_LOCAL_SHARE: &str = "procurement_local_share";
+    /// As [`PROCUREMENT_LOCAL_SHARE`], suppliers in a neighbouring municipality.
+    pub const PROCUREMENT_NEIGHBOUR_SHARE: &str = "procurement_neighbour_share";
+    /// As [`PROCUREMENT_LOCAL_SHARE`], suppliers elsewhere.
+    pub const PROCUREMENT_ELSEWHERE_SHARE: &str = "procurement_elsewhere_share";
+    /// As [`PROCUREMENT_LOCAL_SHARE`], suppliers that are small and medium enterprises (fewer
+    /// than 250 employees in the register, or none registered).
+    pub const PROCUREMENT_SME_SHARE: &str = "procurement_sme_share";
+    /// The local-procurement series, computed from the registers rather than read from SSB.
+    pub const PROCUREMENT: [&str; 4] = [
+        PROCUREMENT_LOCAL_SHARE,
+        PROCUREMENT_NEIGHBOUR_SHARE,
+        PROCUREMENT_ELSEWHERE_SHARE,
+        PROCUREMENT_SME_SHARE,
+    ];
+
+    /// Whether a series is one of the local-procurement series ([`PROCUREMENT`]).
+    pub fn is_procurement(series: &str) -> bool {
+        PROCUREMENT.contains(&series)
+    }
 
     /// The series name of jobs in one NACE division: `jobs_by_industry("62")` →
     /// `"jobs_by_industry:62"`.
@@ -107,6 +132,10 @@ pub mod series {
             BANKRUPTCIES => "konkurser",
             WAGE_COSTS => "lønnskostnader",
             OPERATING_RESULT => "driftsresultat",
+            PROCUREMENT_LOCAL_SHARE => "andel av innkjøpene hos leverandører i kommunen",
+            PROCUREMENT_NEIGHBOUR_SHARE => "andel av innkjøpene hos leverandører i nabokommuner",
+            PROCUREMENT_ELSEWHERE_SHARE => "andel av innkjøpene hos leverandører andre steder",
+            PROCUREMENT_SME_SHARE => "andel av innkjøpene hos små og mellomstore bedrifter",
             other => other,
         }
         .to_string()
@@ -129,6 +158,12 @@ pub mod series {
             BANKRUPTCIES => "bankruptcies",
             WAGE_COSTS => "wage costs",
             OPERATING_RESULT => "operating result",
+            PROCUREMENT_LOCAL_SHARE => "share of purchases from suppliers in the municipality",
+            PROCUREMENT_NEIGHBOUR_SHARE => {
+                "share of purchases from suppliers in neighbouring municipalities"
+            }
+            PROCUREMENT_ELSEWHERE_SHARE => "share of purchases from suppliers elsewhere",
+            PROCUREMENT_SME_SHARE => "share of purchases from small and medium enterprises",
             other => other,
         }
         .to_string()

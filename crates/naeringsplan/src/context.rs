@@ -88,13 +88,17 @@ impl Options {
         Ok(Context { store, plan })
     }
 
-    /// As [`Options::open`], and fills an empty store with the bundled statistics snapshot and
-    /// the synthetic demo register first (for the commands that compute from them; the demo is
-    /// skipped with `NAERINGSPLAN_NO_DEMO`).
+    /// As [`Options::open`], and fills an empty store with the bundled statistics snapshot, the
+    /// synthetic demo register and, for Asker, the synthetic example land sites and supplier
+    /// ledger first (for the commands that compute from them; the demo register and the
+    /// examples are skipped with `NAERINGSPLAN_NO_DEMO`).
     pub async fn open_with_data(&self) -> anyhow::Result<Context> {
         let ctx = self.open().await?;
         crate::snapshot::ensure(&ctx.store).await?;
         crate::cmd::import_brreg::ensure_demo(&ctx.store).await?;
+        for done in crate::cmd::registers::ensure_examples(&ctx.store, &ctx.plan).await? {
+            tracing::info!("empty register filled with the SYNTHETIC example data: {done}");
+        }
         Ok(ctx)
     }
 }

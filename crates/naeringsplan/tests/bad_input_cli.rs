@@ -135,7 +135,7 @@ async fn every_bad_file_fails_with_its_error_and_changes_nothing() {
     for dir in &folders {
         let folder = dir.file_name().unwrap().to_str().unwrap();
         if folder == "registers" {
-            // Two commands chosen by file name (land_* / ledger_*); run by the test in
+            // Three commands chosen by file name (land_* / ledger_* / visits_*); run by the test in
             // crates/naeringsplan/src/cmd/registers.rs, which also checks the store is unchanged.
             continue;
         }

@@ -1,6 +1,6 @@
 //! The registers of issue 9 through the CLI as a user runs it: `land import|stats|export`,
 //! `procurement import|report` matched against the real Brreg sample, `visits
-//! add|list|aggregate|purge`, and a bad file refused with exit 1 and nothing stored.
+//! add|import|list|aggregate|purge`, and bad files refused with exit 1 and nothing stored.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -266,4 +266,62 @@ fn visits_add_list_aggregate_purge() {
         "the purged visit still counts"
     );
     assert!(!text(&o).contains("Kari"), "aggregates carry no names");
+}
+
+#[test]
+fn visits_import_from_a_file_all_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.db");
+    // A bad row after a good one: exit 1, the file, line and field named, nothing stored.
+    let o = run(
+        &db,
+        &[
+            "visits",
+            "import",
+            &path("tests/bad-input/registers/15_visits_unknown_link.csv"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(
+        text(&o).contains(
+            "15_visits_unknown_link.csv: line 3: oppfolging: T999 is not a strategy or action of the plan"
+        ),
+        "{}",
+        text(&o)
+    );
+    assert!(text(&o).contains("nothing was imported"), "{}", text(&o));
+    let o = run(&db, &["visits", "list", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 0, "nothing stored");
+
+    // The example file: four visits, synthetic; a second import stores nothing new.
+    let example = path("data/registers/example/asker_bedriftsbesok_SYNTETISK.csv");
+    let o = run(&db, &["visits", "import", &example]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("4 visits stored, 0 already stored (SYNTETISKE DATA)"),
+        "{}",
+        text(&o)
+    );
+    let o = run(&db, &["visits", "import", &example]);
+    assert!(
+        text(&o).contains("0 visits stored, 4 already stored"),
+        "{}",
+        text(&o)
+    );
+    let o = run(&db, &["visits", "list", "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 4);
+    assert!(list.iter().all(|v| v["synthetic"] == true));
+    let dialogue = list
+        .iter()
+        .find(|v| v["visit"]["kind"] == "dialogue")
+        .unwrap();
+    assert_eq!(dialogue["visit"]["area"], "Hurum");
+    assert_eq!(dialogue["visit"]["follow_ups"][0]["links"][0], "T1");
+    assert_eq!(
+        dialogue["visit"]["participants"].as_array().unwrap().len(),
+        3
+    );
 }

@@ -63,6 +63,12 @@ pub struct InputError {
 }
 
 impl InputError {
+    /// An error at a line of a text file, for checks made outside this crate (e.g. against the
+    /// store): `file: line N: field: message`.
+    pub fn at_line(file: &str, line: u64, field: &str, message: impl Into<String>) -> Self {
+        Self::new(file, Location::Line(line), Some(field), message)
+    }
+
     pub(crate) fn new(
         file: &str,
         location: Location,

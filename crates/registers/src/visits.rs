@@ -9,12 +9,16 @@
 //! data: the details are for staff only, kept for a retention period ([`DEFAULT_RETENTION_MONTHS`]
 //! by default) and then deleted ([`retention_cutoff`]). What is public are the aggregates
 //! ([`aggregate`]): counts per year, per sector and per part of the municipality, with no names.
+//!
+//! Visits can be recorded one at a time or imported from a CSV file ([`parse_csv`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use register::OrgNr;
 use serde::Serialize;
 use time::Date;
+
+use crate::{InputError, Location, fold_header, parse_date, sniff_delimiter};
 
 /// Default retention period of visit details, in months.
 pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
@@ -57,7 +61,7 @@ impl VisitKind {
 }
 
 /// A follow-up agreed at a visit, linked to strategies (`5.7-s1`) and actions (`T3`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct FollowUp {
     /// What is to be done.
     pub text: String,
@@ -156,6 +160,199 @@ pub struct VisitAggregates {
     pub follow_ups_per_year: BTreeMap<i32, (u64, u64)>,
 }
 
+/// One row of a visits file: the visit (its `company` is the name given in the file, or empty;
+/// `sector` is `None` — the caller fills both from the register) and where it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisitRow {
+    /// Line in the file (the header is line 1).
+    pub line: u64,
+    /// The visit.
+    pub visit: Visit,
+    /// The company's name as given in the file (column `virksomhet`), if any.
+    pub company: Option<String>,
+}
+
+const V_ORGNR: &[&str] = &["orgnr", "organisasjonsnummer", "orgnummer"];
+const V_DATE: &[&str] = &["dato", "date"];
+const V_KIND: &[&str] = &["type", "art", "kind"];
+const V_AREA: &[&str] = &["omrade", "del_av_kommunen", "area"];
+const V_PARTICIPANTS: &[&str] = &["deltakere", "participants"];
+const V_TOPICS: &[&str] = &["tema", "temaer", "topics"];
+const V_FOLLOW_UPS: &[&str] = &["oppfolging", "oppfolgingspunkter", "follow_ups"];
+const V_COMPANY: &[&str] = &["virksomhet", "bedrift", "firma", "company"];
+
+/// The columns of a visits file, for help texts: (name, what it holds).
+pub const CSV_COLUMNS: &[(&str, &str)] = &[
+    ("orgnr", "the company's organisation number (required)"),
+    ("dato", "the date, YYYY-MM-DD or DD.MM.YYYY (required)"),
+    ("type", "besok (company visit, the default) or dialogmote"),
+    (
+        "omrade",
+        "part of the municipality, e.g. Asker nord, Røyken, Hurum",
+    ),
+    ("deltakere", "participants, separated by |"),
+    ("tema", "topics, separated by |"),
+    (
+        "oppfolging",
+        "follow-ups separated by |, each \"text [strategy or action ids]\"",
+    ),
+    (
+        "virksomhet",
+        "the company's name (needed when it is not in the register snapshot)",
+    ),
+];
+
+/// Parses a visits file (CSV, `;`, `,` or tab separated, UTF-8): one row per visit, with the
+/// columns of [`CSV_COLUMNS`] in any order (names case- and æøå-folded; only `orgnr` and `dato`
+/// are required). Lists within a field are separated by `|`. Every follow-up link must be in
+/// `known_links` (the plan's strategy and action ids). The first bad row is an error naming
+/// the file, the line and the field.
+pub fn parse_csv(
+    file: &str,
+    bytes: &[u8],
+    known_links: &BTreeSet<String>,
+) -> Result<Vec<VisitRow>, InputError> {
+    let bytes = crate::strip_bom(bytes);
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| InputError::new(file, Location::File, None, format!("not UTF-8 text: {e}")))?;
+    if text.trim().is_empty() {
+        return Err(InputError::new(
+            file,
+            Location::File,
+            None,
+            "the file is empty",
+        ));
+    }
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(sniff_delimiter(bytes))
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| InputError::new(file, Location::Line(1), None, format!("CSV: {e}")))?
+        .iter()
+        .map(fold_header)
+        .collect();
+    let optional = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
+    let required = |names: &[&str]| -> Result<usize, InputError> {
+        optional(names).ok_or_else(|| {
+            InputError::new(
+                file,
+                Location::Line(1),
+                None,
+                format!(
+                    "the header has no column {:?} (nor any of: {})",
+                    names[0],
+                    names[1..].join(", ")
+                ),
+            )
+        })
+    };
+    let (c_org, c_date) = (required(V_ORGNR)?, required(V_DATE)?);
+    let (c_kind, c_area, c_part, c_topic, c_follow, c_company) = (
+        optional(V_KIND),
+        optional(V_AREA),
+        optional(V_PARTICIPANTS),
+        optional(V_TOPICS),
+        optional(V_FOLLOW_UPS),
+        optional(V_COMPANY),
+    );
+    let mut out = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map_or(0, |p| p.line());
+            InputError::new(file, Location::Line(line), None, format!("CSV: {e}"))
+        })?;
+        let line = rec.position().map_or(0, |p| p.line());
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if rec.len() != headers.len() {
+            return Err(InputError::new(
+                file,
+                Location::Line(line),
+                None,
+                format!(
+                    "expected {} fields (as in the header), found {}",
+                    headers.len(),
+                    rec.len()
+                ),
+            ));
+        }
+        let field = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("").trim();
+        let list = |i: Option<usize>| -> Vec<String> {
+            field(i)
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let err =
+            |name: &str, m: String| InputError::new(file, Location::Line(line), Some(name), m);
+        let raw = field(Some(c_org)).replace([' ', '\u{a0}'], "");
+        if raw.is_empty() {
+            return Err(err(
+                "orgnr",
+                "is empty, expected an organisation number".into(),
+            ));
+        }
+        let orgnr = OrgNr::parse(raw.as_bytes()).map_err(|e| {
+            err(
+                "orgnr",
+                format!("{raw:?} is not a valid organisation number: {e}"),
+            )
+        })?;
+        let date = parse_date(field(Some(c_date))).map_err(|m| err("dato", m))?;
+        let kind = match field(c_kind) {
+            "" => VisitKind::Visit,
+            k => VisitKind::parse(k)
+                .ok_or_else(|| err("type", format!("{k:?} is not one of besok, dialogmote")))?,
+        };
+        let mut follow_ups = Vec::new();
+        for f in list(c_follow) {
+            let f = FollowUp::parse(&f).map_err(|m| err("oppfolging", m))?;
+            let unknown = f.unknown_links(known_links);
+            if !unknown.is_empty() {
+                return Err(err(
+                    "oppfolging",
+                    format!(
+                        "{} is not a strategy or action of the plan",
+                        unknown.join(", ")
+                    ),
+                ));
+            }
+            follow_ups.push(f);
+        }
+        let company = Some(field(c_company).to_string()).filter(|c| !c.is_empty());
+        out.push(VisitRow {
+            line,
+            visit: Visit {
+                id: 0,
+                orgnr,
+                company: company.clone().unwrap_or_default(),
+                sector: None,
+                area: field(c_area).to_string(),
+                date,
+                kind,
+                participants: list(c_part),
+                topics: list(c_topic),
+                follow_ups,
+            },
+            company,
+        });
+    }
+    if out.is_empty() {
+        return Err(InputError::new(
+            file,
+            Location::File,
+            None,
+            "no visits after the header",
+        ));
+    }
+    Ok(out)
+}
+
 /// Counts visits per year, sector, area and kind.
 pub fn aggregate(visits: &[Visit]) -> VisitAggregates {
     let mut a = VisitAggregates::default();
@@ -252,6 +449,61 @@ mod tests {
         assert_eq!(f.unknown_links(&known), ["5.9-x"]);
         assert!(FollowUp::parse(" [T3]").is_err());
         assert_eq!(FollowUp::parse("Bare tekst").unwrap().links.len(), 0);
+    }
+
+    #[test]
+    fn csv_rows_and_errors() {
+        let known: BTreeSet<String> = ["5.7-s1".to_string(), "T3".to_string()].into();
+        let text = "orgnr;dato;type;omrade;deltakere;tema;oppfolging;virksomhet
+923 609 016;04.03.2025;dialogmote;Røyken;Kari | Ola;rekruttering|tomt;Sende info [5.7-s1, T3] | Ringe;Firma AS
+914778271;2025-03-05;;;;;;
+";
+        let rows = parse_csv("b.csv", text.as_bytes(), &known).unwrap();
+        assert_eq!(rows.len(), 2);
+        let (a, b) = (&rows[0], &rows[1]);
+        assert_eq!(a.line, 2);
+        assert_eq!(a.visit.kind, VisitKind::Dialogue);
+        assert_eq!(a.visit.date, d("2025-03-04"));
+        assert_eq!(a.visit.participants, ["Kari", "Ola"]);
+        assert_eq!(a.visit.topics, ["rekruttering", "tomt"]);
+        assert_eq!(a.visit.follow_ups.len(), 2);
+        assert_eq!(a.visit.follow_ups[0].links, ["5.7-s1", "T3"]);
+        assert_eq!(a.company.as_deref(), Some("Firma AS"));
+        assert_eq!(
+            (b.line, b.visit.kind, b.company.as_ref()),
+            (3, VisitKind::Visit, None)
+        );
+
+        let bad = |body: &str| {
+            parse_csv(
+                "b.csv",
+                format!("orgnr;dato;type;oppfolging\n{body}").as_bytes(),
+                &known,
+            )
+            .unwrap_err()
+            .to_string()
+        };
+        assert_eq!(
+            bad("923609016;2025-02-30;;"),
+            "b.csv: line 2: dato: \"2025-02-30\" is not a valid date (YYYY-MM-DD or DD.MM.YYYY)"
+        );
+        assert_eq!(
+            bad("923609016;2025-02-03;lunsj;"),
+            "b.csv: line 2: type: \"lunsj\" is not one of besok, dialogmote"
+        );
+        assert_eq!(
+            bad("923609016;2025-02-03;;Ring [T9]"),
+            "b.csv: line 2: oppfolging: T9 is not a strategy or action of the plan"
+        );
+        assert_eq!(
+            bad(";2025-02-03;;"),
+            "b.csv: line 2: orgnr: is empty, expected an organisation number"
+        );
+        let e = parse_csv("b.csv", b"orgnr;type\n923609016;besok\n", &known).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "b.csv: line 1: the header has no column \"dato\" (nor any of: date)"
+        );
     }
 
     #[test]

@@ -74,11 +74,13 @@ impl From<serde_json::Error> for StoreError {
 /// Result alias for store operations.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// A handle to the store; cheap to clone (it wraps a connection pool).
+/// A handle to the store; cheap to clone (it wraps a connection pool, and the in-memory
+/// lookup cache of [`Store::register_lookup`], shared by the clones).
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    lookup: std::sync::Arc<std::sync::Mutex<registers::LookupCache>>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -149,7 +151,11 @@ impl Store {
         } else {
             POSTGRES_MIGRATIONS.run(&pool).await?;
         }
-        Ok(Store { pool, backend })
+        Ok(Store {
+            pool,
+            backend,
+            lookup: Default::default(),
+        })
     }
 
     /// The backend in use.

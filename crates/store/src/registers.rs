@@ -75,6 +75,125 @@ pub enum LedgerImport {
     },
 }
 
+/// A stored ledger file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProcurementImportInfo {
+    /// Import id.
+    pub id: i64,
+    /// The file's name as given.
+    pub file_name: String,
+    /// SHA-256 of the file's bytes.
+    pub sha256: String,
+    /// Rows stored.
+    pub rows: u64,
+    /// From a synthetic file.
+    pub synthetic: bool,
+    /// When (RFC 3339, UTC).
+    pub imported_at: String,
+}
+
+/// Municipality tables fetched per statement by [`Store::register_lookup`] (well below the
+/// bind-parameter limits of SQLite and PostgreSQL).
+const LOOKUP_BATCH: usize = 200;
+/// Answers of [`Store::register_lookup`] kept in memory.
+const LOOKUP_ANSWERS: usize = 4;
+
+/// In-memory cache of [`Store::register_lookup`], shared by a store handle's clones.
+#[derive(Debug, Default)]
+pub(crate) struct LookupCache {
+    index: Option<std::sync::Arc<UnitIndex>>,
+    answers: Vec<(i64, BTreeSet<OrgNr>, BTreeMap<OrgNr, RegisterEntry>)>,
+    tables_read: u64,
+}
+
+/// Where each unit of one snapshot is stored: sorted organisation numbers, each with the
+/// municipality table that holds it.
+#[derive(Debug)]
+struct UnitIndex {
+    snapshot_id: i64,
+    orgnrs: Vec<(u32, u32)>,
+    municipalities: Vec<String>,
+}
+
+impl UnitIndex {
+    fn municipality(&self, o: OrgNr) -> Option<&str> {
+        let i = self
+            .orgnrs
+            .binary_search_by_key(&o.get(), |(n, _)| *n)
+            .ok()?;
+        self.municipalities
+            .get(self.orgnrs[i].1 as usize)
+            .map(String::as_str)
+    }
+}
+
+#[derive(Debug, Default)]
+struct UnitIndexBuilder {
+    orgnrs: Vec<(u32, u32)>,
+    municipalities: Vec<String>,
+}
+
+impl UnitIndexBuilder {
+    fn add(&mut self, municipality: &str, units: impl Iterator<Item = OrgNr>) {
+        let m = self.municipalities.len() as u32;
+        self.municipalities.push(municipality.to_string());
+        self.orgnrs.extend(units.map(|o| (o.get(), m)));
+    }
+
+    fn finish(mut self, snapshot_id: i64) -> UnitIndex {
+        self.orgnrs.sort_unstable();
+        self.orgnrs.shrink_to_fit();
+        UnitIndex {
+            snapshot_id,
+            orgnrs: self.orgnrs,
+            municipalities: self.municipalities,
+        }
+    }
+}
+
+/// How a visits file was stored.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct VisitImport {
+    /// The new visits' ids, in file order.
+    pub ids: Vec<i64>,
+    /// Visits already stored (skipped).
+    pub unchanged: u64,
+}
+
+async fn insert_visit(
+    conn: &mut sqlx::AnyConnection,
+    v: &Visit,
+    synthetic: bool,
+    by: &str,
+) -> Result<i64> {
+    let follow: Vec<(&str, &[String])> = v
+        .follow_ups
+        .iter()
+        .map(|f| (f.text.as_str(), f.links.as_slice()))
+        .collect();
+    let id: i64 = sqlx::query_scalar(concat!(
+        "INSERT INTO visits (orgnr, company, sector, area, visit_date, year, kind, participants,",
+        " topics, follow_ups, synthetic, recorded_by, recorded_at)",
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id"
+    ))
+    .bind(v.orgnr.to_string())
+    .bind(&v.company)
+    .bind(v.sector.as_deref())
+    .bind(v.area.trim())
+    .bind(v.date.to_string())
+    .bind(i64::from(v.date.year()))
+    .bind(v.kind.code())
+    .bind(serde_json::to_string(&v.participants)?)
+    .bind(serde_json::to_string(&v.topics)?)
+    .bind(serde_json::to_string(&follow)?)
+    .bind(i64::from(synthetic))
+    .bind(by)
+    .bind(now_rfc3339())
+    .fetch_one(conn)
+    .await?;
+    Ok(id)
+}
+
 /// A supplier as found in the register snapshot, with its industry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegisterEntry {
@@ -371,6 +490,27 @@ impl Store {
         })
     }
 
+    /// The stored ledger files, oldest first.
+    pub async fn procurement_imports(&self) -> Result<Vec<ProcurementImportInfo>> {
+        let rows = sqlx::query(
+            "SELECT id, file_name, sha256, rows, synthetic, imported_at FROM procurement_imports ORDER BY id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ProcurementImportInfo {
+                    id: r.try_get("id")?,
+                    file_name: r.try_get("file_name")?,
+                    sha256: r.try_get("sha256")?,
+                    rows: u64::try_from(r.try_get::<i64, _>("rows")?).unwrap_or(0),
+                    synthetic: r.try_get::<i64, _>("synthetic")? != 0,
+                    imported_at: r.try_get("imported_at")?,
+                })
+            })
+            .collect()
+    }
+
     /// The stored ledger rows (of one year, or all), and whether any of them is synthetic.
     pub async fn procurement_rows(&self, year: Option<i32>) -> Result<(Vec<LedgerRow>, bool)> {
         let rows = sqlx::query(concat!(
@@ -406,6 +546,15 @@ impl Store {
     /// Looks organisation numbers up in the current enheter snapshot (the latest real one, or
     /// the latest synthetic while there is none). Numbers not in it are absent from the map.
     /// Returns the snapshot used (`None` when no register data is stored).
+    ///
+    /// The units are stored packed per municipality (`register_unit_tables`), so a lookup
+    /// reads whole municipality tables. To read only the tables that hold the numbers asked
+    /// for, the store handle keeps in memory, per snapshot, where each number lives (built by
+    /// one full read the first time a snapshot is looked up, 8 bytes per unit) and
+    /// fetches just those tables with parameterised, batched `IN` queries; the last few
+    /// answers are kept too, so a page asking again for the same ledger's numbers reads no
+    /// unit table at all. Both are keyed on the snapshot's id: snapshots never change once
+    /// stored, and a newer or deleted one changes the current id.
     pub async fn register_lookup(
         &self,
         orgnrs: &BTreeSet<OrgNr>,
@@ -416,20 +565,95 @@ impl Store {
         else {
             return Ok((None, BTreeMap::new()));
         };
-        let mut out = BTreeMap::new();
         if orgnrs.is_empty() {
-            return Ok((Some(snap), out));
+            return Ok((Some(snap), BTreeMap::new()));
         }
-        let rows = sqlx::query(
-            "SELECT municipality, data FROM register_unit_tables WHERE snapshot_id = $1",
-        )
-        .bind(snap.id)
-        .fetch_all(self.pool())
-        .await?;
-        for r in &rows {
+        let (index, memo) = {
+            let c = self.lookup.lock().unwrap_or_else(|e| e.into_inner());
+            let memo = c
+                .answers
+                .iter()
+                .find(|(id, set, _)| *id == snap.id && set == orgnrs)
+                .map(|(_, _, found)| found.clone());
+            (c.index.clone().filter(|i| i.snapshot_id == snap.id), memo)
+        };
+        if let Some(found) = memo {
+            return Ok((Some(snap), found));
+        }
+        let mut out = BTreeMap::new();
+        match index {
+            Some(index) => {
+                let wanted: BTreeSet<&str> = orgnrs
+                    .iter()
+                    .filter_map(|o| index.municipality(*o))
+                    .collect();
+                let wanted: Vec<&str> = wanted.into_iter().collect();
+                for batch in wanted.chunks(LOOKUP_BATCH) {
+                    let placeholders: Vec<String> =
+                        (0..batch.len()).map(|i| format!("${}", i + 2)).collect();
+                    // Only placeholders are formatted into the statement; the values are bound.
+                    let sql = format!(
+                        "SELECT municipality, data FROM register_unit_tables WHERE snapshot_id = $1 AND municipality IN ({})",
+                        placeholders.join(", ")
+                    );
+                    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(snap.id);
+                    for m in batch {
+                        q = q.bind(*m);
+                    }
+                    let rows = q.fetch_all(self.pool()).await?;
+                    self.collect_units(&rows, orgnrs, &mut out, None)?;
+                }
+            }
+            None => {
+                let rows = sqlx::query(
+                    "SELECT municipality, data FROM register_unit_tables WHERE snapshot_id = $1",
+                )
+                .bind(snap.id)
+                .fetch_all(self.pool())
+                .await?;
+                let mut index = UnitIndexBuilder::default();
+                self.collect_units(&rows, orgnrs, &mut out, Some(&mut index))?;
+                let index = std::sync::Arc::new(index.finish(snap.id));
+                self.lookup.lock().unwrap_or_else(|e| e.into_inner()).index = Some(index);
+            }
+        }
+        let mut c = self.lookup.lock().unwrap_or_else(|e| e.into_inner());
+        c.answers.retain(|(id, _, _)| *id == snap.id);
+        c.answers.push((snap.id, orgnrs.clone(), out.clone()));
+        if c.answers.len() > LOOKUP_ANSWERS {
+            c.answers.remove(0);
+        }
+        Ok((Some(snap), out))
+    }
+
+    /// How many packed unit tables [`Store::register_lookup`] has decoded through this handle
+    /// (and its clones): for tests and diagnostics of the lookup cache.
+    pub fn register_unit_tables_read(&self) -> u64 {
+        self.lookup
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .tables_read
+    }
+
+    fn collect_units(
+        &self,
+        rows: &[sqlx::any::AnyRow],
+        orgnrs: &BTreeSet<OrgNr>,
+        out: &mut BTreeMap<OrgNr, RegisterEntry>,
+        mut index: Option<&mut UnitIndexBuilder>,
+    ) -> Result<()> {
+        for r in rows {
             let municipality: String = r.try_get("municipality")?;
             let data: Vec<u8> = r.try_get("data")?;
-            for u in decode_units(&data)? {
+            let units = decode_units(&data)?;
+            self.lookup
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .tables_read += 1;
+            if let Some(index) = index.as_deref_mut() {
+                index.add(&municipality, units.iter().map(|u| u.orgnr));
+            }
+            for u in units {
                 if !orgnrs.contains(&u.orgnr) {
                     continue;
                 }
@@ -457,7 +681,7 @@ impl Store {
                 );
             }
         }
-        Ok((Some(snap), out))
+        Ok(())
     }
 
     /// Every ledger row and import as text, for tests that a refused file changed nothing.
@@ -476,32 +700,55 @@ impl Store {
 
     /// Records a visit; returns its id.
     pub async fn visit_add(&self, v: &Visit, synthetic: bool, by: &str) -> Result<i64> {
-        let follow: Vec<(&str, &[String])> = v
-            .follow_ups
-            .iter()
-            .map(|f| (f.text.as_str(), f.links.as_slice()))
-            .collect();
-        let id: i64 = sqlx::query_scalar(concat!(
-            "INSERT INTO visits (orgnr, company, sector, area, visit_date, year, kind, participants,",
-            " topics, follow_ups, synthetic, recorded_by, recorded_at)",
-            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id"
-        ))
-        .bind(v.orgnr.to_string())
-        .bind(&v.company)
-        .bind(v.sector.as_deref())
-        .bind(v.area.trim())
-        .bind(v.date.to_string())
-        .bind(i64::from(v.date.year()))
-        .bind(v.kind.code())
-        .bind(serde_json::to_string(&v.participants)?)
-        .bind(serde_json::to_string(&v.topics)?)
-        .bind(serde_json::to_string(&follow)?)
-        .bind(i64::from(synthetic))
-        .bind(by)
-        .bind(now_rfc3339())
-        .fetch_one(self.pool())
-        .await?;
+        let mut tx = self.pool().begin().await?;
+        let id = insert_visit(&mut *tx, v, synthetic, by).await?;
+        tx.commit().await?;
         Ok(id)
+    }
+
+    /// Records the visits of one file in one transaction: all or nothing. A visit already
+    /// stored with the same organisation number, date, kind, area, participants, topics and
+    /// follow-ups (or repeated in the file) is skipped, so importing a file twice stores it
+    /// once.
+    pub async fn visit_import(
+        &self,
+        visits: &[Visit],
+        synthetic: bool,
+        by: &str,
+    ) -> Result<VisitImport> {
+        type Key = (
+            OrgNr,
+            Date,
+            &'static str,
+            String,
+            Vec<String>,
+            Vec<String>,
+            Vec<FollowUp>,
+        );
+        let key = |v: &Visit| -> Key {
+            (
+                v.orgnr,
+                v.date,
+                v.kind.code(),
+                v.area.trim().to_string(),
+                v.participants.clone(),
+                v.topics.clone(),
+                v.follow_ups.clone(),
+            )
+        };
+        let mut seen: BTreeSet<Key> = self.visits().await?.iter().map(|(v, _)| key(v)).collect();
+        let mut tx = self.pool().begin().await?;
+        let mut out = VisitImport::default();
+        for v in visits {
+            if !seen.insert(key(v)) {
+                out.unchanged += 1;
+                continue;
+            }
+            out.ids
+                .push(insert_visit(&mut *tx, v, synthetic, by).await?);
+        }
+        tx.commit().await?;
+        Ok(out)
     }
 
     /// Every stored visit (newest first) with its synthetic flag. Staff only: these are

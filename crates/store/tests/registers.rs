@@ -169,6 +169,21 @@ async fn exercise(store: &Store) {
     let (snap, found) = store.register_lookup(&wanted).await.unwrap();
     assert!(snap.unwrap().synthetic);
     assert_eq!(found.len(), 4, "988888885 is not in the register");
+    // The lookup cache: the first lookup read every unit table once (to learn where each
+    // number lives); the same question again reads none; another reads only its tables.
+    assert_eq!(store.register_unit_tables_read(), 3);
+    let (_, again) = store.register_lookup(&wanted).await.unwrap();
+    assert_eq!(again, found);
+    assert_eq!(store.register_unit_tables_read(), 3);
+    let baerum: OrgNr = "914778271".parse().unwrap();
+    let one: BTreeSet<OrgNr> = [baerum, "988888885".parse().unwrap()].into();
+    let (_, f1) = store.register_lookup(&one).await.unwrap();
+    assert_eq!(f1.len(), 1);
+    assert_eq!(f1[&baerum], found[&baerum]);
+    assert_eq!(store.register_unit_tables_read(), 4, "only Bærum's table");
+    let unknown: BTreeSet<OrgNr> = ["988888885".parse().unwrap()].into();
+    assert!(store.register_lookup(&unknown).await.unwrap().1.is_empty());
+    assert_eq!(store.register_unit_tables_read(), 4, "no table holds it");
     let deleted = &found[&"911111128".parse().unwrap()];
     assert_eq!(deleted.facts.status, SupplierStatus::Deleted);
     assert_eq!(
@@ -237,6 +252,27 @@ async fn exercise(store: &Store) {
     assert_eq!(
         store.visit_aggregates().await.unwrap().0.per_year,
         before.per_year
+    );
+
+    // A visits file: one transaction; visits already stored (or repeated) are skipped.
+    let r = store
+        .visit_import(
+            &[
+                v(date!(2025 - 03 - 01), "Asker nord"),
+                v(date!(2025 - 04 - 01), "Hurum"),
+                v(date!(2025 - 04 - 01), "Hurum"),
+            ],
+            true,
+            "test",
+        )
+        .await
+        .unwrap();
+    assert_eq!((r.ids.len(), r.unchanged), (1, 2));
+    let all = store.visits().await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert!(
+        all.iter()
+            .any(|(v, synthetic)| v.area == "Hurum" && *synthetic)
     );
 }
 

@@ -219,7 +219,13 @@ fn observed(i: &Indicator, ye: &engine::YearEvaluation, c: engine::ChosenValue) 
             tables.dedup();
             let tables = tables
                 .iter()
-                .map(|t| format!("SSB {t}"))
+                .map(|t| {
+                    if t.chars().all(|c| c.is_ascii_digit()) {
+                        format!("SSB {t}")
+                    } else {
+                        t.clone()
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(", ");
             Provenance::Computed {

@@ -125,6 +125,21 @@ pub enum VisitsCommand {
         #[arg(long = "as", value_name = "NAME")]
         by: Option<String>,
     },
+    /// Import visits from a CSV file (`;`, `,` or tab separated, UTF-8), one row per visit, in
+    /// one transaction: a bad row is reported as "file: line N: field: what was expected" and
+    /// nothing is stored. Columns (any order; only orgnr and dato are required): orgnr; dato
+    /// (YYYY-MM-DD or DD.MM.YYYY); type (besok | dialogmote, default besok); omrade (part of
+    /// the municipality); deltakere and tema (lists separated by |); oppfolging (follow-ups
+    /// separated by |, each "text [strategy or action ids]", ids as in the plan); virksomhet
+    /// (the company's name, needed when the number is not in the register snapshot). A visit
+    /// already stored with the same content is skipped.
+    Import {
+        /// The file.
+        file: PathBuf,
+        /// Who records the visits (default: $USER).
+        #[arg(long = "as", value_name = "NAME")]
+        by: Option<String>,
+    },
     /// List the stored visits with their details (personal data: staff only).
     List {
         /// Output format.
@@ -159,17 +174,22 @@ fn who(by: Option<String>) -> String {
         .unwrap_or_else(|| "cli".into())
 }
 
-fn read_file(path: &Path) -> anyhow::Result<(String, Vec<u8>, String, bool)> {
+fn read_file(path: &Path) -> anyhow::Result<(String, Vec<u8>)> {
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let sha = hex::encode(Sha256::digest(&bytes));
-    // Synthetic files say so in their name or their content.
+    Ok((name, bytes))
+}
+
+/// The file's SHA-256 and whether it is synthetic: synthetic files say so in their name or
+/// their content.
+fn sha_and_synthetic(name: &str, bytes: &[u8]) -> (String, bool) {
+    let sha = hex::encode(Sha256::digest(bytes));
     let synthetic =
         name.to_uppercase().contains("SYNTETISK") || bytes.windows(9).any(|w| w == b"SYNTETISK");
-    Ok((name, bytes, sha, synthetic))
+    (sha, synthetic)
 }
 
 fn nothing_imported(e: impl std::fmt::Display) -> anyhow::Error {
@@ -178,15 +198,26 @@ fn nothing_imported(e: impl std::fmt::Display) -> anyhow::Error {
 
 /// Imports a land file into the store; the message to print.
 pub async fn land_import(store: &store::Store, path: &Path, by: &str) -> anyhow::Result<String> {
-    let (name, bytes, sha, synthetic) = read_file(path)?;
-    let changes = land::parse_any(&name, &bytes).map_err(nothing_imported)?;
+    let (name, bytes) = read_file(path)?;
+    land_import_bytes(store, &name, &bytes, by).await
+}
+
+/// Imports the bytes of a land file named `name`; the message to print.
+pub async fn land_import_bytes(
+    store: &store::Store,
+    name: &str,
+    bytes: &[u8],
+    by: &str,
+) -> anyhow::Result<String> {
+    let (sha, synthetic) = sha_and_synthetic(name, bytes);
+    let changes = land::parse_any(name, bytes).map_err(nothing_imported)?;
     let format = if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
         "geojson"
     } else {
         "csv"
     };
     let r = store
-        .land_import(&name, &sha, format, synthetic, &changes, by)
+        .land_import(name, &sha, format, synthetic, &changes, by)
         .await
         .map_err(nothing_imported)?;
     Ok(format!(
@@ -199,10 +230,20 @@ pub async fn land_import(store: &store::Store, path: &Path, by: &str) -> anyhow:
 
 /// Imports a ledger file into the store; the message to print.
 pub async fn ledger_import(store: &store::Store, path: &Path) -> anyhow::Result<String> {
-    let (name, bytes, sha, synthetic) = read_file(path)?;
-    let rows = procurement::parse_ledger(&name, &bytes).map_err(nothing_imported)?;
+    let (name, bytes) = read_file(path)?;
+    ledger_import_bytes(store, &name, &bytes).await
+}
+
+/// Imports the bytes of a ledger file named `name`; the message to print.
+pub async fn ledger_import_bytes(
+    store: &store::Store,
+    name: &str,
+    bytes: &[u8],
+) -> anyhow::Result<String> {
+    let (sha, synthetic) = sha_and_synthetic(name, bytes);
+    let rows = procurement::parse_ledger(name, bytes).map_err(nothing_imported)?;
     match store
-        .procurement_import(&name, &sha, synthetic, &rows)
+        .procurement_import(name, &sha, synthetic, &rows)
         .await
         .map_err(nothing_imported)?
     {
@@ -214,6 +255,98 @@ pub async fn ledger_import(store: &store::Store, path: &Path) -> anyhow::Result<
             "{name}: already imported (import {id}); nothing changed"
         )),
     }
+}
+
+/// The synthetic example data for Asker (`data/registers/example/`, made by
+/// `cargo run -p naeringsplan-registers --example asker_example_data`), compiled in:
+/// (file name, bytes) of the land file and the ledger.
+pub const EXAMPLE_LAND: (&str, &[u8]) = (
+    "asker_naeringsarealer_SYNTETISK.geojson",
+    include_bytes!("../../../../data/registers/example/asker_naeringsarealer_SYNTETISK.geojson"),
+);
+/// See [`EXAMPLE_LAND`].
+pub const EXAMPLE_LEDGER: (&str, &[u8]) = (
+    "asker_fakturajournal_SYNTETISK.csv",
+    include_bytes!("../../../../data/registers/example/asker_fakturajournal_SYNTETISK.csv"),
+);
+/// The municipality the example data describe (Asker).
+pub const EXAMPLE_MUNICIPALITY: &str = "3203";
+
+/// Fills the empty land register and the empty procurement register with the synthetic
+/// example data, as the statistics snapshot and the demo register fill an empty store (the
+/// files are flagged synthetic by their names, so every page and report that shows them says
+/// so). Does nothing when `NAERINGSPLAN_NO_DEMO` is set or the plan is not Asker's (the sites
+/// and the ledger describe Asker); each register is left alone once it holds anything. Returns
+/// what it did.
+pub async fn ensure_examples(
+    store: &store::Store,
+    plan: &plan::Plan,
+) -> anyhow::Result<Vec<String>> {
+    let mut done = Vec::new();
+    if std::env::var_os("NAERINGSPLAN_NO_DEMO").is_some()
+        || plan.meta.municipality_code != EXAMPLE_MUNICIPALITY
+    {
+        return Ok(done);
+    }
+    if store.land_history().await?.is_empty() {
+        let (name, bytes) = EXAMPLE_LAND;
+        done.push(land_import_bytes(store, name, bytes, "eksempeldata").await?);
+    }
+    if store.procurement_imports().await?.is_empty() {
+        let (name, bytes) = EXAMPLE_LEDGER;
+        done.push(ledger_import_bytes(store, name, bytes).await?);
+    }
+    Ok(done)
+}
+
+/// Imports a visits file into the store (one transaction; see `visits import --help`); the
+/// message to print. Companies are looked up in the register snapshot for their name and
+/// sector; a number that is not there needs the `virksomhet` column.
+pub async fn visits_import(
+    store: &store::Store,
+    plan: &plan::Plan,
+    path: &Path,
+    by: &str,
+) -> anyhow::Result<String> {
+    let (name, bytes) = read_file(path)?;
+    let (_, synthetic) = sha_and_synthetic(&name, &bytes);
+    let known = app::registers::linkable_ids(store, plan).await?;
+    let rows = visits::parse_csv(&name, &bytes, &known).map_err(nothing_imported)?;
+    let wanted: std::collections::BTreeSet<register::OrgNr> =
+        rows.iter().map(|r| r.visit.orgnr).collect();
+    let found = app::registers::companies(store, &wanted).await?;
+    let mut list = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut v = row.visit;
+        let company = found.get(&v.orgnr);
+        v.company = match (row.company, company) {
+            (Some(n), _) => n,
+            (None, Some(c)) => c.name.clone(),
+            (None, None) => {
+                return Err(nothing_imported(registers::InputError::at_line(
+                    &name,
+                    row.line,
+                    "orgnr",
+                    format!(
+                        "{} is not in the register snapshot; give the company's name in the column virksomhet",
+                        v.orgnr
+                    ),
+                )));
+            }
+        };
+        v.sector = company.and_then(|c| c.sector.clone());
+        list.push(v);
+    }
+    let r = store
+        .visit_import(&list, synthetic, by)
+        .await
+        .map_err(nothing_imported)?;
+    Ok(format!(
+        "{name}: {} visits stored, {} already stored{}",
+        r.ids.len(),
+        r.unchanged,
+        if synthetic { " (SYNTETISKE DATA)" } else { "" }
+    ))
 }
 
 fn daa(v: f64) -> String {
@@ -452,6 +585,15 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
             let id = c.store.visit_add(&v, false, &who(by)).await?;
             println!("visit {id} stored: {} {} ({orgnr})", v.date, v.company);
         }
+        VisitsCommand::Import { file, by } => {
+            if let Some(done) = super::import_brreg::ensure_demo(&c.store).await? {
+                tracing::info!("{done}");
+            }
+            println!(
+                "{}",
+                visits_import(&c.store, &c.plan, &file, &who(by)).await?
+            );
+        }
         VisitsCommand::List { format } => {
             let all = c.store.visits().await?;
             if format == Format::Json {
@@ -570,9 +712,33 @@ mod tests {
         ledger_import(&store, &example.join("asker_fakturajournal_SYNTETISK.csv"))
             .await
             .unwrap();
+        let plan = plan::embedded_default();
+        // The plan's actions in the store, so follow-ups may link to them.
+        store
+            .load_plan(
+                &plan,
+                plan::EMBEDDED_DEFAULT_NAME,
+                plan::EMBEDDED_DEFAULT_SOURCE,
+            )
+            .await
+            .unwrap();
+        visits_import(
+            &store,
+            &plan,
+            &example.join("asker_bedriftsbesok_SYNTETISK.csv"),
+            "t",
+        )
+        .await
+        .unwrap();
         let before = (
             store.land_dump().await.unwrap(),
             store.procurement_dump().await.unwrap(),
+            format!("{:?}", store.visits().await.unwrap()),
+        );
+        assert!(
+            before.2.contains("dialogmote") || before.2.contains("Dialogue"),
+            "{}",
+            before.2
         );
         assert!(before.0.contains("ASK-"), "{}", before.0);
         let mut failures = Vec::new();
@@ -585,6 +751,8 @@ mod tests {
             let path = dir.join(file);
             let result = if file.contains("ledger") {
                 ledger_import(&store, &path).await
+            } else if file.contains("visits") {
+                visits_import(&store, &plan, &path, "t").await
             } else {
                 land_import(&store, &path, "t").await
             };
@@ -606,6 +774,7 @@ mod tests {
             let after = (
                 store.land_dump().await.unwrap(),
                 store.procurement_dump().await.unwrap(),
+                format!("{:?}", store.visits().await.unwrap()),
             );
             assert_eq!(after, before, "{file} changed the store");
             checked += 1;
