@@ -701,7 +701,7 @@ impl Store {
     /// Records a visit; returns its id.
     pub async fn visit_add(&self, v: &Visit, synthetic: bool, by: &str) -> Result<i64> {
         let mut tx = self.pool().begin().await?;
-        let id = insert_visit(&mut *tx, v, synthetic, by).await?;
+        let id = insert_visit(&mut tx, v, synthetic, by).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -744,8 +744,7 @@ impl Store {
                 out.unchanged += 1;
                 continue;
             }
-            out.ids
-                .push(insert_visit(&mut *tx, v, synthetic, by).await?);
+            out.ids.push(insert_visit(&mut tx, v, synthetic, by).await?);
         }
         tx.commit().await?;
         Ok(out)
