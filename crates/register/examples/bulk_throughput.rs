@@ -70,8 +70,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 report.units as f64 / secs
             );
         }
+        Some("inflate") => {
+            // The decompression alone (flate2 with the workspace's zlib-rs backend), for
+            // comparing with `gzip -dc` and with a whole read.
+            let path = &args[1];
+            let t = Instant::now();
+            let mut d = flate2::read::MultiGzDecoder::new(std::io::BufReader::with_capacity(
+                1 << 20,
+                File::open(path)?,
+            ));
+            let mut buf = vec![0u8; 4 << 20];
+            let mut total = 0u64;
+            loop {
+                let n = std::io::Read::read(&mut d, &mut buf)?;
+                if n == 0 {
+                    break;
+                }
+                total += n as u64;
+            }
+            let secs = t.elapsed().as_secs_f64();
+            eprintln!(
+                "{path}: inflated {:.0} MB in {secs:.2} s = {:.0} MB/s",
+                total as f64 / 1e6,
+                total as f64 / 1e6 / secs
+            );
+        }
         _ => eprintln!(
-            "usage: bulk_throughput generate PATH [N] [SEED] | parse PATH [enhet|underenhet]"
+            "usage: bulk_throughput generate PATH [N] [SEED] | parse PATH [enhet|underenhet] | inflate PATH"
         ),
     }
     Ok(())
