@@ -567,7 +567,9 @@ const FLAG_FORCED: u8 = 16;
 /// filled by several threads are combined with [`UnitTable::merge`].
 #[derive(Debug, Default, Clone)]
 pub struct UnitTable {
-    by_municipality: HashMap<Option<Kommune>, (u64, Vec<u8>)>,
+    /// Per municipality: units, and the packed units in parts (one per parsing worker, joined
+    /// only when written, so that merging the workers' tables copies nothing).
+    by_municipality: HashMap<Option<Kommune>, (u64, Vec<Vec<u8>>)>,
 }
 
 /// One unit read back from a [`UnitTable`].
@@ -608,8 +610,12 @@ impl UnitTable {
         if u.kind != UnitKind::Enhet {
             return;
         }
-        let (n, buf) = self.by_municipality.entry(u.municipality).or_default();
+        let (n, parts) = self.by_municipality.entry(u.municipality).or_default();
         *n += 1;
+        if parts.is_empty() {
+            parts.push(Vec::new());
+        }
+        let buf = parts.last_mut().expect("just pushed");
         buf.extend_from_slice(&u.orgnr.get().to_le_bytes());
         let year = u
             .registered
@@ -651,17 +657,27 @@ impl UnitTable {
         buf.extend_from_slice(&name[..len]);
     }
 
-    /// Adds the units of another table.
+    /// Adds the units of another table (moves its buffers; copies no unit).
     pub fn merge(&mut self, other: UnitTable) {
-        for (k, (n, buf)) in other.by_municipality {
+        for (k, (n, parts)) in other.by_municipality {
             let e = self.by_municipality.entry(k).or_default();
             e.0 += n;
-            if e.1.is_empty() {
-                e.1 = buf;
-            } else {
-                e.1.extend_from_slice(&buf);
-            }
+            e.1.extend(parts);
         }
+    }
+
+    /// Each municipality's units as the stored value (magic, then the packed units), built one
+    /// municipality at a time.
+    fn packed(&self) -> impl Iterator<Item = (Option<Kommune>, u64, Vec<u8>)> + '_ {
+        self.by_municipality.iter().map(|(k, (n, parts))| {
+            let len: usize = parts.iter().map(Vec::len).sum();
+            let mut data = Vec::with_capacity(len + UNIT_TABLE_MAGIC.len());
+            data.extend_from_slice(UNIT_TABLE_MAGIC);
+            for p in parts {
+                data.extend_from_slice(p);
+            }
+            (*k, *n, data)
+        })
     }
 
     /// Units in the table.
@@ -1074,16 +1090,13 @@ impl Store {
         if new.kind == SnapshotKind::Enheter
             && let Some(units) = units
         {
-            for (k, (n, buf)) in &units.by_municipality {
-                let mut data = Vec::with_capacity(buf.len() + 4);
-                data.extend_from_slice(UNIT_TABLE_MAGIC);
-                data.extend_from_slice(buf);
+            for (k, n, data) in units.packed() {
                 sqlx::query(
                     "INSERT INTO register_unit_tables (snapshot_id, municipality, units, data) VALUES ($1, $2, $3, $4)",
                 )
                 .bind(id)
-                .bind(muni_key(*k))
-                .bind(i64_of(*n))
+                .bind(muni_key(k))
+                .bind(i64_of(n))
                 .bind(data)
                 .execute(&mut *tx)
                 .await?;

@@ -73,7 +73,9 @@ pub async fn import_one(
     options: &ImportOptions,
 ) -> FileResult {
     let file = path.display().to_string();
-    let bytes = match std::fs::read(path) {
+    // The kind of file is told by its first bytes; a register bulk file (national: 130 MB or
+    // more) is then streamed by its own importer rather than read whole into memory.
+    let head = match read_head(path, 1 << 20) {
         Ok(b) => b,
         Err(e) => return failed(file, format!("kan ikke lese filen (cannot read): {e}")),
     };
@@ -81,7 +83,7 @@ pub async fn import_one(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.clone());
-    match detect_format(&name, &bytes) {
+    match detect_format(&name, &head) {
         Ok(FileFormat::Brreg) => {
             return match crate::cmd::import_brreg::import(store, path, skip_bad_rows).await {
                 Ok(message) => FileResult {
@@ -97,6 +99,10 @@ pub async fn import_one(
         Ok(_) => {}
         Err(e) => return failed(file, e.to_string()),
     }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return failed(file, format!("kan ikke lese filen (cannot read): {e}")),
+    };
     match store.import_file(&name, &bytes, options).await {
         Ok(s) => FileResult {
             file,
@@ -110,6 +116,16 @@ pub async fn import_one(
         }
         Err(e) => failed(file, e.to_string()),
     }
+}
+
+/// At most `limit` bytes from the start of the file.
+fn read_head(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut head = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit)
+        .read_to_end(&mut head)?;
+    Ok(head)
 }
 
 fn failed(file: String, error: String) -> FileResult {
