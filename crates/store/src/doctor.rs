@@ -207,7 +207,7 @@ impl Store {
         // Register snapshots are whole.
         let rows = sqlx::query(
             "SELECT s.id, s.file_name, s.units, s.skipped_rows, \
-               COALESCE((SELECT SUM(t.units) FROM register_unit_tables t WHERE t.snapshot_id = s.id), 0) AS in_tables, \
+               CAST(COALESCE((SELECT SUM(t.units) FROM register_unit_tables t WHERE t.snapshot_id = s.id), 0) AS BIGINT) AS in_tables, \
                (SELECT COUNT(*) FROM register_skipped_rows k WHERE k.snapshot_id = s.id) AS logged \
              FROM register_snapshots s ORDER BY s.id",
         )

@@ -74,6 +74,22 @@ pub struct User {
     pub disabled: bool,
     /// When the account was made (RFC 3339).
     pub created_at: String,
+    /// The municipality (plan code) the account works for when several plans share the
+    /// database; `None`: every plan in it.
+    pub plan_code: Option<String>,
+}
+
+impl User {
+    /// Whether the account may log in and write where the plan `plan_code` is served.
+    pub fn may_work_on(&self, plan_code: &str) -> bool {
+        self.plan_code.as_deref().is_none_or(|c| c == plan_code)
+    }
+
+    /// Whether this (admin) account may manage `other`: an account for every plan manages
+    /// everyone; one for a single plan manages only that plan's accounts.
+    pub fn may_manage(&self, other: &User) -> bool {
+        self.plan_code.is_none() || self.plan_code == other.plan_code
+    }
 }
 
 /// A session just created: the cookie value is only here, the store keeps its digest.
@@ -239,12 +255,26 @@ fn user_from_row(row: &AnyRow) -> Result<User> {
             .ok_or_else(|| StoreError::Corrupt(format!("unknown stored role {role:?}")))?,
         disabled: disabled != 0,
         created_at: row.try_get("created_at")?,
+        plan_code: row.try_get("plan_code")?,
     })
 }
 
 impl Store {
-    /// Adds a user. Fails if the name is taken or invalid, or the password too short.
+    /// Adds a user for every plan in the database. Fails if the name is taken or invalid, or
+    /// the password too short.
     pub async fn add_user(&self, name: &str, password: &str, role: Role) -> Result<User> {
+        self.add_user_for(name, password, role, None).await
+    }
+
+    /// Adds a user who works on one municipality's plan only (`Some(code)`) or on every plan
+    /// (`None`). Fails as [`Store::add_user`] does.
+    pub async fn add_user_for(
+        &self,
+        name: &str,
+        password: &str,
+        role: Role,
+        plan_code: Option<&str>,
+    ) -> Result<User> {
         check_user_name(name)?;
         check_password(password)?;
         if self.user(name).await?.is_some() {
@@ -252,12 +282,13 @@ impl Store {
         }
         let hash = hash_password(password).await?;
         sqlx::query(
-            "INSERT INTO users (name, password_hash, role, disabled, created_at) VALUES ($1, $2, $3, 0, $4)",
+            "INSERT INTO users (name, password_hash, role, disabled, created_at, plan_code) VALUES ($1, $2, $3, 0, $4, $5)",
         )
         .bind(name)
         .bind(&hash)
         .bind(role.as_str())
         .bind(now_rfc3339())
+        .bind(plan_code)
         .execute(self.pool())
         .await?;
         self.user(name)
@@ -267,20 +298,22 @@ impl Store {
 
     /// All users, by name.
     pub async fn users(&self) -> Result<Vec<User>> {
-        let rows =
-            sqlx::query("SELECT id, name, role, disabled, created_at FROM users ORDER BY name")
-                .fetch_all(self.pool())
-                .await?;
+        let rows = sqlx::query(
+            "SELECT id, name, role, disabled, created_at, plan_code FROM users ORDER BY name",
+        )
+        .fetch_all(self.pool())
+        .await?;
         rows.iter().map(user_from_row).collect()
     }
 
     /// One user by name.
     pub async fn user(&self, name: &str) -> Result<Option<User>> {
-        let row =
-            sqlx::query("SELECT id, name, role, disabled, created_at FROM users WHERE name = $1")
-                .bind(name)
-                .fetch_optional(self.pool())
-                .await?;
+        let row = sqlx::query(
+            "SELECT id, name, role, disabled, created_at, plan_code FROM users WHERE name = $1",
+        )
+        .bind(name)
+        .fetch_optional(self.pool())
+        .await?;
         row.as_ref().map(user_from_row).transpose()
     }
 
@@ -380,7 +413,7 @@ impl Store {
         }
 
         let row = sqlx::query(
-            "SELECT id, name, role, disabled, created_at, password_hash FROM users WHERE name = $1",
+            "SELECT id, name, role, disabled, created_at, plan_code, password_hash FROM users WHERE name = $1",
         )
         .bind(name)
         .fetch_optional(self.pool())
@@ -456,7 +489,7 @@ impl Store {
     /// The live session a cookie value names, if any (expired sessions and disabled users: none).
     pub async fn session(&self, token: &str) -> Result<Option<Session>> {
         let row = sqlx::query(
-            "SELECT u.id, u.name, u.role, u.disabled, u.created_at, s.csrf_token, s.expires_at \
+            "SELECT u.id, u.name, u.role, u.disabled, u.created_at, u.plan_code, s.csrf_token, s.expires_at \
              FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2",
         )
         .bind(digest(token))
@@ -508,7 +541,7 @@ impl Store {
     pub async fn user_by_api_token(&self, token: &str) -> Result<Option<User>> {
         let hash = digest(token);
         let row = sqlx::query(
-            "SELECT u.id, u.name, u.role, u.disabled, u.created_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
+            "SELECT u.id, u.name, u.role, u.disabled, u.created_at, u.plan_code FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
         )
         .bind(&hash)
         .fetch_optional(self.pool())

@@ -156,7 +156,11 @@ async fn session_of(parts: &Parts, state: &AppState) -> Result<Option<Staff>, Re
         return Ok(None);
     };
     match state.store.session(&token).await {
-        Ok(s) => Ok(s.map(|session| Staff { session })),
+        // An account of another municipality's plan is nobody here (several plans may share
+        // one database).
+        Ok(s) => Ok(s
+            .filter(|s| s.user.may_work_on(&state.plan_code))
+            .map(|session| Staff { session })),
         Err(e) => Err(crate::AppError::from(e).into_response()),
     }
 }
@@ -249,5 +253,9 @@ pub async fn bearer_user(
     else {
         return Ok(None);
     };
-    state.store.user_by_api_token(token.trim()).await
+    Ok(state
+        .store
+        .user_by_api_token(token.trim())
+        .await?
+        .filter(|u| u.may_work_on(&state.plan_code)))
 }

@@ -43,6 +43,10 @@ pub enum UserCommand {
         /// What the user may do.
         #[arg(long, value_enum)]
         role: RoleArg,
+        /// Work on this municipality's plan only (its code, e.g. 3203) when several plans share
+        /// the database; without it the account works on every plan in it.
+        #[arg(long)]
+        municipality: Option<String>,
     },
     /// List the staff accounts.
     List {
@@ -106,10 +110,29 @@ pub async fn run(opts: &Options, command: UserCommand) -> anyhow::Result<ExitCod
     let ctx = opts.open().await?;
     let store = &ctx.store;
     match command {
-        UserCommand::Add { name, role } => {
+        UserCommand::Add {
+            name,
+            role,
+            municipality,
+        } => {
+            if let Some(code) = &municipality
+                && store.plan(code).await?.is_none()
+            {
+                anyhow::bail!("no plan for municipality {code} in the store");
+            }
             let pw = read_password()?;
-            let u = store.add_user(&name, &pw, role.into()).await?;
-            eprintln!("added {} ({})", u.name, u.role.as_str());
+            let u = store
+                .add_user_for(&name, &pw, role.into(), municipality.as_deref())
+                .await?;
+            eprintln!(
+                "added {} ({}, {})",
+                u.name,
+                u.role.as_str(),
+                u.plan_code.as_deref().map_or_else(
+                    || "every plan in the store".to_string(),
+                    |c| format!("plan {c} only")
+                )
+            );
         }
         UserCommand::List { format } => {
             let users = store.users().await?;
@@ -118,10 +141,11 @@ pub async fn run(opts: &Options, command: UserCommand) -> anyhow::Result<ExitCod
                 Format::Text => {
                     for u in &users {
                         println!(
-                            "{}\t{}\t{}\t{}",
+                            "{}\t{}\t{}\t{}\t{}",
                             u.name,
                             u.role.as_str(),
                             if u.disabled { "disabled" } else { "active" },
+                            u.plan_code.as_deref().unwrap_or("*"),
                             u.created_at
                         );
                     }

@@ -148,6 +148,29 @@ pub async fn submit(
         .login(&name, password, &ip, &state.throttle, old.as_deref())
         .await
     {
+        Ok((user, session)) if !user.may_work_on(&state.plan_code) => {
+            // The right password, but an account of another municipality's plan.
+            state.store.logout(&session.token).await?;
+            tracing::warn!(
+                "login refused for {} from {ip}: an account of plan {:?}, not {}",
+                user.name,
+                user.plan_code,
+                state.plan_code
+            );
+            with_login_cookie(
+                &state,
+                &headers,
+                StatusCode::FORBIDDEN,
+                lang,
+                &next,
+                &name,
+                Some(t(
+                    lang,
+                    "Brukeren har ikke tilgang til denne kommunens plan.",
+                    "This account has no access to this municipality's plan.",
+                )),
+            )
+        }
         Ok((user, session)) => {
             tracing::info!("login: {} from {ip}", user.name);
             let secure = state.secure_cookies(&headers);

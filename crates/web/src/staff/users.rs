@@ -89,6 +89,13 @@ fn render(
     super::page(lang, title, "/intern/brukere", staff, body)
 }
 
+/// The accounts this admin may see and manage (see [`store::users::User::may_manage`]).
+async fn manageable(state: &AppState, staff: &Staff) -> Result<Vec<User>, AppError> {
+    let mut users = state.store.users().await?;
+    users.retain(|u| staff.user().may_manage(u));
+    Ok(users)
+}
+
 /// `GET /intern/brukere`
 pub async fn list(
     State(state): State<AppState>,
@@ -99,7 +106,7 @@ pub async fn list(
     if let Err(r) = staff.require_admin(lang) {
         return Ok(r);
     }
-    let users = state.store.users().await?;
+    let users = manageable(&state, &staff).await?;
     Ok(respond(
         StatusCode::OK,
         render(lang, &staff, &users, None, None),
@@ -121,11 +128,17 @@ pub async fn add(
     }
     let name = fields.get("name").unwrap_or("").trim();
     let role = Role::parse(fields.get("role").unwrap_or("")).unwrap_or(Role::Viewer);
+    // Accounts made here work on this municipality's plan only.
     let result = state
         .store
-        .add_user(name, fields.get("password").unwrap_or(""), role)
+        .add_user_for(
+            name,
+            fields.get("password").unwrap_or(""),
+            role,
+            Some(&state.plan_code),
+        )
         .await;
-    let users = state.store.users().await?;
+    let users = manageable(&state, &staff).await?;
     match result {
         Ok(u) => {
             tracing::info!(
@@ -163,7 +176,13 @@ pub async fn change(
         return Ok(r);
     }
     let self_change = name == staff.user().name;
+    let target = state.store.user(&name).await?;
     let result = match fields.get("do") {
+        // Another municipality's account (or an account for every plan, seen by an admin of
+        // one): as if it did not exist.
+        _ if !target.as_ref().is_some_and(|u| staff.user().may_manage(u)) => {
+            Err(t(lang, "Ukjent bruker.", "Unknown user.").to_string())
+        }
         Some("role") => match Role::parse(fields.get("role").unwrap_or("")) {
             Some(r) if self_change && r != Role::Admin => Err(t(
                 lang,
@@ -196,7 +215,7 @@ pub async fn change(
             .map_err(|e| e.to_string()),
         _ => Err(t(lang, "Ukjent handling.", "Unknown operation.").to_string()),
     };
-    let users = state.store.users().await?;
+    let users = manageable(&state, &staff).await?;
     match result {
         Ok(()) => {
             tracing::info!(

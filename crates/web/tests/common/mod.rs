@@ -20,7 +20,7 @@ pub struct TestApp {
     /// The server's page cache: a test that changes `store` directly (not over HTTP) calls
     /// `page_cache.invalidate()`, as a second web node's page would otherwise lag up to 2 s.
     pub page_cache: std::sync::Arc<naeringsplan_web::page_cache::PageCache>,
-    _dir: tempfile::TempDir,
+    _dir: Option<tempfile::TempDir>,
 }
 
 pub async fn spawn_with(throttle: Throttle, cookies: CookieSecurity) -> TestApp {
@@ -61,7 +61,28 @@ pub async fn spawn_with(throttle: Throttle, cookies: CookieSecurity) -> TestApp 
         editor_token,
         viewer_token,
         page_cache,
-        _dir: dir,
+        _dir: Some(dir),
+    }
+}
+
+/// A second server on `app`'s store serving another plan already loaded into it (several
+/// municipalities in one database); same users and tokens.
+#[allow(dead_code)]
+pub async fn spawn_beside(app: &TestApp, plan_code: &str) -> TestApp {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let state = AppState::new(app.store.clone(), plan_code.to_string())
+        .with_cookie_security(CookieSecurity::Auto { loopback: true });
+    let page_cache = state.page_cache.clone();
+    tokio::spawn(serve(listener, state, std::future::pending()));
+    TestApp {
+        base,
+        store: app.store.clone(),
+        plan_code: plan_code.to_string(),
+        editor_token: app.editor_token.clone(),
+        viewer_token: app.viewer_token.clone(),
+        page_cache,
+        _dir: None,
     }
 }
 
