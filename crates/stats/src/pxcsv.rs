@@ -242,6 +242,19 @@ pub fn parse(bytes: &[u8]) -> Result<PxCsvTable, PxCsvError> {
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
+        // More fields than the header names: a value that belongs to no column (a separator
+        // inside an unquoted label, a shifted row) would otherwise be dropped unseen. An empty
+        // field after a trailing separator is harmless.
+        if rec.iter().skip(header.len()).any(|f| !f.trim().is_empty()) {
+            return Err(PxCsvError::Csv {
+                line,
+                message: format!(
+                    "{} fields, but the header names {}: expected one value per column",
+                    rec.len(),
+                    header.len()
+                ),
+            });
+        }
         let get = |col: usize| rec.get(col).unwrap_or("").trim();
         let (region, region_label) = split_region(get(region_col));
         if region.is_empty() {
