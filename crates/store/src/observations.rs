@@ -356,6 +356,15 @@ fn observations_from_dataset(ds: &Dataset) -> std::result::Result<ObservationFil
         }
         let contents = obs.code(metric).unwrap_or_default();
         let period = obs.code(time_dim).unwrap_or_default();
+        // A period is looked up by its exact code ("2024", "2024K4"): a blank or padded code
+        // would be stored and never found.
+        if period.is_empty() || period.chars().any(char::is_whitespace) {
+            return Err(ImportError::Content {
+                location: format!("dimension.{time_dim}.category.index"),
+                expected: "a time code without spaces, such as \"2024\" or \"2024K4\"".to_owned(),
+                found: format!("{period:?}"),
+            });
+        }
         let region_raw = geo.and_then(|g| obs.code(g)).unwrap_or_default();
         let others: Vec<(&str, &str)> = obs
             .coordinates
