@@ -63,10 +63,10 @@ fn plan_fingerprint(plan: &Plan) -> u64 {
 
 /// A fingerprint of what the local-procurement series read besides the statistics: the ledger
 /// files (ids and SHA-256 sums) and the register snapshots (ids).
-async fn registers_fingerprint(store: &Store) -> Result<u64, AppError> {
+async fn registers_fingerprint(store: &Store, plan_code: &str) -> Result<u64, AppError> {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     "registers".hash(&mut h);
-    for i in store.procurement_imports().await? {
+    for i in store.procurement_imports(plan_code).await? {
         (i.id, i.sha256).hash(&mut h);
     }
     for s in store.register_snapshots().await? {
@@ -86,7 +86,8 @@ pub async fn evaluate_cached(store: &Store, plan: &Plan) -> Result<Arc<Vec<Evalu
     let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
     let overrides = store.status_overrides(&plan.meta.municipality_code).await?;
     let key = (
-        crate::ranking::fingerprint(store).await? ^ registers_fingerprint(store).await?,
+        crate::ranking::fingerprint(store).await?
+            ^ registers_fingerprint(store, &plan.meta.municipality_code).await?,
         plan_fingerprint(plan) ^ overrides.last().map_or(0, |o| o.id as u64).rotate_left(32),
     );
     if let Some((_, hit)) = cache

@@ -30,8 +30,12 @@ pub struct LandView {
 
 /// Reads the land register and computes the statistics up to `last_year` (default: the year
 /// of the last change).
-pub async fn land_view(store: &Store, last_year: Option<i32>) -> Result<LandView, AppError> {
-    let stored = store.land_changes().await?;
+pub async fn land_view(
+    store: &Store,
+    plan_code: &str,
+    last_year: Option<i32>,
+) -> Result<LandView, AppError> {
+    let stored = store.land_changes(plan_code).await?;
     let synthetic = stored.iter().any(|c| c.synthetic);
     let changes: Vec<SiteChange> = stored.into_iter().map(|c| c.change).collect();
     let years = land::stats_by_year(&changes, last_year);
@@ -62,7 +66,9 @@ pub async fn procurement_view(
     plan: &Plan,
     year: Option<i32>,
 ) -> Result<ProcurementView, AppError> {
-    let (rows, ledger_synthetic) = store.procurement_rows(year).await?;
+    let (rows, ledger_synthetic) = store
+        .procurement_rows(&plan.meta.municipality_code, year)
+        .await?;
     let wanted: BTreeSet<OrgNr> = rows.iter().filter_map(|r| r.orgnr).collect();
     let (snapshot, found) = store.register_lookup(&wanted).await?;
     let hood = neighbourhood(plan);
@@ -207,8 +213,11 @@ pub fn sector_name(letter: &str) -> Option<&'static str> {
 }
 
 /// Public visit aggregates and whether any visit is synthetic.
-pub async fn visit_aggregates(store: &Store) -> Result<(VisitAggregates, bool), AppError> {
-    Ok(store.visit_aggregates().await?)
+pub async fn visit_aggregates(
+    store: &Store,
+    plan_code: &str,
+) -> Result<(VisitAggregates, bool), AppError> {
+    Ok(store.visit_aggregates(plan_code).await?)
 }
 
 /// The ids a visit's follow-ups may link to: the plan's strategies and the stored actions.
@@ -240,7 +249,7 @@ pub async fn report_sections(
 ) -> Result<Vec<RegisterSection>, AppError> {
     let mut out = Vec::new();
 
-    let land = land_view(store, Some(year)).await?;
+    let land = land_view(store, &plan.meta.municipality_code, Some(year)).await?;
     let seed = land::SEED_2019;
     let mut paragraphs = vec![format!(
         "Planens tall for {}: {} dekar i bruk til næringsformål og {} dekar satt av til fremtidig bruk (sitert fra {}). Tallene under er regnet ut fra de daterte endringene i arealregisteret og gjelder bare tomtene som er registrert.",
@@ -349,7 +358,7 @@ pub async fn report_sections(
         synthetic: pv.synthetic,
     });
 
-    let (visits, synthetic) = store.visit_aggregates().await?;
+    let (visits, synthetic) = store.visit_aggregates(&plan.meta.municipality_code).await?;
     let rows: Vec<Vec<String>> = visits
         .per_year
         .iter()

@@ -134,7 +134,7 @@ async fn indicators_on_procurement_series_take_their_values_from_the_ledger() {
     put_register(&store).await;
     let rows = registers::procurement::parse_ledger("ledger.csv", LEDGER.as_bytes()).unwrap();
     store
-        .procurement_import("ledger.csv", "ledger-fixture", false, &rows)
+        .procurement_import("3203", "ledger.csv", "ledger-fixture", false, &rows)
         .await
         .unwrap();
 
@@ -234,7 +234,7 @@ async fn indicators_on_procurement_series_take_their_values_from_the_ledger() {
     let more = "orgnr;leverandor;belop;dato;kategori\n923609016;Lokal AS;10;2024-01-10;bygg\n";
     let rows = registers::procurement::parse_ledger("more.csv", more.as_bytes()).unwrap();
     store
-        .procurement_import("more.csv", "more-fixture", false, &rows)
+        .procurement_import("3203", "more.csv", "more-fixture", false, &rows)
         .await
         .unwrap();
     let cached = naeringsplan_app::indicators::evaluate_cached(&store, &plan)

@@ -162,6 +162,7 @@ pub struct VisitImport {
 
 async fn insert_visit(
     conn: &mut sqlx::AnyConnection,
+    plan_code: &str,
     v: &Visit,
     synthetic: bool,
     by: &str,
@@ -173,8 +174,8 @@ async fn insert_visit(
         .collect();
     let id: i64 = sqlx::query_scalar(concat!(
         "INSERT INTO visits (orgnr, company, sector, area, visit_date, year, kind, participants,",
-        " topics, follow_ups, synthetic, recorded_by, recorded_at)",
-        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id"
+        " topics, follow_ups, synthetic, recorded_by, recorded_at, plan_code)",
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id"
     ))
     .bind(v.orgnr.to_string())
     .bind(&v.company)
@@ -189,6 +190,7 @@ async fn insert_visit(
     .bind(i64::from(synthetic))
     .bind(by)
     .bind(now_rfc3339())
+    .bind(plan_code)
     .fetch_one(conn)
     .await?;
     Ok(id)
@@ -308,31 +310,49 @@ macro_rules! visit_select {
     };
 }
 
+/// A land file as recorded with its changes.
+#[derive(Debug, Clone, Copy)]
+pub struct LandFile<'a> {
+    /// The file's name.
+    pub name: &'a str,
+    /// Its SHA-256 (hex).
+    pub sha256: &'a str,
+    /// `csv`, `geojson` or `form` (entered on a staff page).
+    pub format: &'a str,
+    /// Made-up data.
+    pub synthetic: bool,
+}
+
 impl Store {
     // -----------------------------------------------------------------------------------------
     // Land
     // -----------------------------------------------------------------------------------------
 
-    /// Stores the changes of one land file in one transaction (see the module docs).
+    /// Stores the changes of one land file for the plan `plan_code` in one transaction (see
+    /// the module docs).
     pub async fn land_import(
         &self,
-        file_name: &str,
-        sha256: &str,
-        format: &str,
-        synthetic: bool,
+        plan_code: &str,
+        file: LandFile<'_>,
         changes: &[SiteChange],
         by: &str,
     ) -> Result<LandImport> {
+        let LandFile {
+            name: file_name,
+            sha256,
+            format,
+            synthetic,
+        } = file;
         let current: BTreeMap<(String, Date), SiteChange> = self
-            .land_changes()
+            .land_changes(plan_code)
             .await?
             .into_iter()
             .map(|c| ((c.change.site_id.clone(), c.change.date), c.change))
             .collect();
         let mut tx = self.pool().begin().await?;
         let id: i64 = sqlx::query_scalar(concat!(
-            "INSERT INTO land_imports (file_name, sha256, format, synthetic, changes, unchanged, imported_by, imported_at)",
-            " VALUES ($1, $2, $3, $4, 0, 0, $5, $6) RETURNING id"
+            "INSERT INTO land_imports (file_name, sha256, format, synthetic, changes, unchanged, imported_by, imported_at, plan_code)",
+            " VALUES ($1, $2, $3, $4, 0, 0, $5, $6, $7) RETURNING id"
         ))
         .bind(file_name)
         .bind(sha256)
@@ -340,6 +360,7 @@ impl Store {
         .bind(i64::from(synthetic))
         .bind(by)
         .bind(now_rfc3339())
+        .bind(plan_code)
         .fetch_one(&mut *tx)
         .await?;
         let (mut stored, mut unchanged) = (0u64, 0u64);
@@ -388,11 +409,12 @@ impl Store {
 
     /// Every recorded land change, corrections included (`superseded` marks the replaced
     /// ones), by site, date and recording order.
-    pub async fn land_history(&self) -> Result<Vec<StoredLandChange>> {
+    pub async fn land_history(&self, plan_code: &str) -> Result<Vec<StoredLandChange>> {
         let rows = sqlx::query(concat!(
             land_select!(),
-            " ORDER BY c.site_id, c.valid_from, c.id"
+            " WHERE i.plan_code = $1 ORDER BY c.site_id, c.valid_from, c.id"
         ))
+        .bind(plan_code)
         .fetch_all(self.pool())
         .await?;
         let mut out: Vec<StoredLandChange> = rows.iter().map(land_row).collect::<Result<_>>()?;
@@ -406,9 +428,9 @@ impl Store {
     }
 
     /// The land changes in effect (the latest recorded row for each site and date).
-    pub async fn land_changes(&self) -> Result<Vec<StoredLandChange>> {
+    pub async fn land_changes(&self, plan_code: &str) -> Result<Vec<StoredLandChange>> {
         Ok(self
-            .land_history()
+            .land_history(plan_code)
             .await?
             .into_iter()
             .filter(|c| !c.superseded)
@@ -416,9 +438,9 @@ impl Store {
     }
 
     /// Every land row and import as text, for tests that a refused file changed nothing.
-    pub async fn land_dump(&self) -> Result<String> {
+    pub async fn land_dump(&self, plan_code: &str) -> Result<String> {
         let mut out = String::new();
-        for c in self.land_history().await? {
+        for c in self.land_history(plan_code).await? {
             out.push_str(&format!("{:?}\n", c));
         }
         let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM land_imports")
@@ -435,18 +457,28 @@ impl Store {
     /// Stores one ledger file in one transaction; the same file (SHA-256) twice changes nothing.
     pub async fn procurement_import(
         &self,
+        plan_code: &str,
         file_name: &str,
         sha256: &str,
         synthetic: bool,
         rows: &[LedgerRow],
     ) -> Result<LedgerImport> {
-        if let Some(id) =
-            sqlx::query_scalar::<_, i64>("SELECT id FROM procurement_imports WHERE sha256 = $1")
+        if let Some(row) =
+            sqlx::query("SELECT id, plan_code FROM procurement_imports WHERE sha256 = $1")
                 .bind(sha256)
                 .fetch_optional(self.pool())
                 .await?
         {
-            return Ok(LedgerImport::AlreadyImported { id });
+            let owner: Option<String> = row.try_get("plan_code")?;
+            if owner.as_deref().is_some_and(|o| o != plan_code) {
+                return Err(StoreError::Invalid(format!(
+                    "this ledger file is already imported for municipality {}",
+                    owner.unwrap_or_default()
+                )));
+            }
+            return Ok(LedgerImport::AlreadyImported {
+                id: row.try_get("id")?,
+            });
         }
         let first = rows.iter().map(|r| r.date).min();
         let last = rows.iter().map(|r| r.date).max();
@@ -455,8 +487,8 @@ impl Store {
         };
         let mut tx = self.pool().begin().await?;
         let id: i64 = sqlx::query_scalar(concat!(
-            "INSERT INTO procurement_imports (file_name, sha256, rows, first_date, last_date, synthetic, imported_at)",
-            " VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"
+            "INSERT INTO procurement_imports (file_name, sha256, rows, first_date, last_date, synthetic, imported_at, plan_code)",
+            " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
         ))
         .bind(file_name)
         .bind(sha256)
@@ -465,6 +497,7 @@ impl Store {
         .bind(last.to_string())
         .bind(i64::from(synthetic))
         .bind(now_rfc3339())
+        .bind(plan_code)
         .fetch_one(&mut *tx)
         .await?;
         for r in rows {
@@ -491,10 +524,11 @@ impl Store {
     }
 
     /// The stored ledger files, oldest first.
-    pub async fn procurement_imports(&self) -> Result<Vec<ProcurementImportInfo>> {
+    pub async fn procurement_imports(&self, plan_code: &str) -> Result<Vec<ProcurementImportInfo>> {
         let rows = sqlx::query(
-            "SELECT id, file_name, sha256, rows, synthetic, imported_at FROM procurement_imports ORDER BY id",
+            "SELECT id, file_name, sha256, rows, synthetic, imported_at FROM procurement_imports WHERE plan_code = $1 ORDER BY id",
         )
+        .bind(plan_code)
         .fetch_all(self.pool())
         .await?;
         rows.iter()
@@ -512,13 +546,18 @@ impl Store {
     }
 
     /// The stored ledger rows (of one year, or all), and whether any of them is synthetic.
-    pub async fn procurement_rows(&self, year: Option<i32>) -> Result<(Vec<LedgerRow>, bool)> {
+    pub async fn procurement_rows(
+        &self,
+        plan_code: &str,
+        year: Option<i32>,
+    ) -> Result<(Vec<LedgerRow>, bool)> {
         let rows = sqlx::query(concat!(
             "SELECT r.line, r.orgnr, r.supplier, r.amount_ore, r.paid_on, r.category, i.synthetic",
             " FROM procurement_rows r JOIN procurement_imports i ON i.id = r.import_id",
-            " WHERE ($1 = 0 OR r.year = $1) ORDER BY r.import_id, r.line"
+            " WHERE i.plan_code = $2 AND ($1 = 0 OR r.year = $1) ORDER BY r.import_id, r.line"
         ))
         .bind(i64::from(year.unwrap_or(0)))
+        .bind(plan_code)
         .fetch_all(self.pool())
         .await?;
         let mut synthetic = false;
@@ -685,8 +724,8 @@ impl Store {
     }
 
     /// Every ledger row and import as text, for tests that a refused file changed nothing.
-    pub async fn procurement_dump(&self) -> Result<String> {
-        let (rows, synthetic) = self.procurement_rows(None).await?;
+    pub async fn procurement_dump(&self, plan_code: &str) -> Result<String> {
+        let (rows, synthetic) = self.procurement_rows(plan_code, None).await?;
         let mut out = format!("synthetic {synthetic}\n");
         for r in rows {
             out.push_str(&format!("{r:?}\n"));
@@ -699,9 +738,15 @@ impl Store {
     // -----------------------------------------------------------------------------------------
 
     /// Records a visit; returns its id.
-    pub async fn visit_add(&self, v: &Visit, synthetic: bool, by: &str) -> Result<i64> {
+    pub async fn visit_add(
+        &self,
+        plan_code: &str,
+        v: &Visit,
+        synthetic: bool,
+        by: &str,
+    ) -> Result<i64> {
         let mut tx = self.pool().begin().await?;
-        let id = insert_visit(&mut tx, v, synthetic, by).await?;
+        let id = insert_visit(&mut tx, plan_code, v, synthetic, by).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -712,6 +757,7 @@ impl Store {
     /// once.
     pub async fn visit_import(
         &self,
+        plan_code: &str,
         visits: &[Visit],
         synthetic: bool,
         by: &str,
@@ -736,7 +782,12 @@ impl Store {
                 v.follow_ups.clone(),
             )
         };
-        let mut seen: BTreeSet<Key> = self.visits().await?.iter().map(|(v, _)| key(v)).collect();
+        let mut seen: BTreeSet<Key> = self
+            .visits(plan_code)
+            .await?
+            .iter()
+            .map(|(v, _)| key(v))
+            .collect();
         let mut tx = self.pool().begin().await?;
         let mut out = VisitImport::default();
         for v in visits {
@@ -744,7 +795,8 @@ impl Store {
                 out.unchanged += 1;
                 continue;
             }
-            out.ids.push(insert_visit(&mut tx, v, synthetic, by).await?);
+            out.ids
+                .push(insert_visit(&mut tx, plan_code, v, synthetic, by).await?);
         }
         tx.commit().await?;
         Ok(out)
@@ -752,43 +804,49 @@ impl Store {
 
     /// Every stored visit (newest first) with its synthetic flag. Staff only: these are
     /// personal data.
-    pub async fn visits(&self) -> Result<Vec<(Visit, bool)>> {
+    pub async fn visits(&self, plan_code: &str) -> Result<Vec<(Visit, bool)>> {
         let rows = sqlx::query(concat!(
             visit_select!(),
-            " ORDER BY visit_date DESC, id DESC"
+            " WHERE plan_code = $1 ORDER BY visit_date DESC, id DESC"
         ))
+        .bind(plan_code)
         .fetch_all(self.pool())
         .await?;
         rows.iter().map(visit_row).collect()
     }
 
     /// One visit. Staff only.
-    pub async fn visit(&self, id: i64) -> Result<Option<(Visit, bool)>> {
-        let row = sqlx::query(concat!(visit_select!(), " WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await?;
+    pub async fn visit(&self, plan_code: &str, id: i64) -> Result<Option<(Visit, bool)>> {
+        let row = sqlx::query(concat!(
+            visit_select!(),
+            " WHERE id = $1 AND plan_code = $2"
+        ))
+        .bind(id)
+        .bind(plan_code)
+        .fetch_optional(self.pool())
+        .await?;
         row.as_ref().map(visit_row).transpose()
     }
 
     /// Deletes the visits dated before `cutoff`, keeping their counts (no names, no text) in
     /// the archive; one transaction. Returns how many were deleted.
-    pub async fn visits_purge(&self, cutoff: Date, by: &str) -> Result<u64> {
+    pub async fn visits_purge(&self, plan_code: &str, cutoff: Date, by: &str) -> Result<u64> {
         let old: Vec<(Visit, bool)> = self
-            .visits()
+            .visits(plan_code)
             .await?
             .into_iter()
             .filter(|(v, _)| v.date < cutoff)
             .collect();
         let mut tx = self.pool().begin().await?;
         let purge: i64 = sqlx::query_scalar(concat!(
-            "INSERT INTO visit_purges (cutoff, deleted, purged_by, purged_at)",
-            " VALUES ($1, $2, $3, $4) RETURNING id"
+            "INSERT INTO visit_purges (cutoff, deleted, purged_by, purged_at, plan_code)",
+            " VALUES ($1, $2, $3, $4, $5) RETURNING id"
         ))
         .bind(cutoff.to_string())
         .bind(old.len() as i64)
         .bind(by)
         .bind(now_rfc3339())
+        .bind(plan_code)
         .fetch_one(&mut *tx)
         .await?;
         type Key = (i32, String, String, &'static str, bool);
@@ -829,8 +887,9 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        sqlx::query("DELETE FROM visits WHERE visit_date < $1")
+        sqlx::query("DELETE FROM visits WHERE visit_date < $1 AND plan_code = $2")
             .bind(cutoff.to_string())
+            .bind(plan_code)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -838,9 +897,10 @@ impl Store {
     }
 
     /// Deletes one visit (on request, e.g. when a participant asks). No counts are kept.
-    pub async fn visit_delete(&self, id: i64) -> Result<bool> {
-        let n = sqlx::query("DELETE FROM visits WHERE id = $1")
+    pub async fn visit_delete(&self, plan_code: &str, id: i64) -> Result<bool> {
+        let n = sqlx::query("DELETE FROM visits WHERE id = $1 AND plan_code = $2")
             .bind(id)
+            .bind(plan_code)
             .execute(self.pool())
             .await?
             .rows_affected();
@@ -849,14 +909,15 @@ impl Store {
 
     /// Public aggregates: the stored visits plus the archived counts of purged ones, and
     /// whether any of them is synthetic. `companies_per_year` counts the stored visits only.
-    pub async fn visit_aggregates(&self) -> Result<(VisitAggregates, bool)> {
-        let live = self.visits().await?;
+    pub async fn visit_aggregates(&self, plan_code: &str) -> Result<(VisitAggregates, bool)> {
+        let live = self.visits(plan_code).await?;
         let mut synthetic = live.iter().any(|(_, s)| *s);
         let visits: Vec<Visit> = live.into_iter().map(|(v, _)| v).collect();
         let mut a = registers::visits::aggregate(&visits);
         let rows = sqlx::query(
-            "SELECT year, sector, area, kind, visits, follow_ups, linked, synthetic FROM visit_archive",
+            "SELECT a.year, a.sector, a.area, a.kind, a.visits, a.follow_ups, a.linked, a.synthetic FROM visit_archive a JOIN visit_purges p ON p.id = a.purge_id WHERE p.plan_code = $1",
         )
+        .bind(plan_code)
         .fetch_all(self.pool())
         .await?;
         for r in &rows {

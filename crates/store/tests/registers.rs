@@ -93,12 +93,32 @@ async fn exercise(store: &Store) {
     // Land: import, re-import unchanged, correct one change; every row kept.
     let changes = land::parse_csv("land.csv", LAND.as_bytes()).unwrap();
     let r = store
-        .land_import("land.csv", "s1", "csv", true, &changes, "test")
+        .land_import(
+            "3203",
+            naeringsplan_store::registers::LandFile {
+                name: "land.csv",
+                sha256: "s1",
+                format: "csv",
+                synthetic: true,
+            },
+            &changes,
+            "test",
+        )
         .await
         .unwrap();
     assert_eq!((r.stored, r.unchanged), (4, 0));
     let r = store
-        .land_import("land.csv", "s1", "csv", true, &changes, "test")
+        .land_import(
+            "3203",
+            naeringsplan_store::registers::LandFile {
+                name: "land.csv",
+                sha256: "s1",
+                format: "csv",
+                synthetic: true,
+            },
+            &changes,
+            "test",
+        )
         .await
         .unwrap();
     assert_eq!((r.stored, r.unchanged), (0, 4));
@@ -108,15 +128,25 @@ async fn exercise(store: &Store) {
     );
     let changes = land::parse_csv("fix.csv", corrected.as_bytes()).unwrap();
     let r = store
-        .land_import("fix.csv", "s2", "csv", false, &changes, "test")
+        .land_import(
+            "3203",
+            naeringsplan_store::registers::LandFile {
+                name: "fix.csv",
+                sha256: "s2",
+                format: "csv",
+                synthetic: false,
+            },
+            &changes,
+            "test",
+        )
         .await
         .unwrap();
     assert_eq!((r.stored, r.unchanged), (1, 3));
-    let history = store.land_history().await.unwrap();
+    let history = store.land_history("3203").await.unwrap();
     assert_eq!(history.len(), 5);
     assert_eq!(history.iter().filter(|c| c.superseded).count(), 1);
     let current: Vec<_> = store
-        .land_changes()
+        .land_changes("3203")
         .await
         .unwrap()
         .into_iter()
@@ -145,21 +175,21 @@ async fn exercise(store: &Store) {
 ";
     let rows = procurement::parse_ledger("l.csv", ledger.as_bytes()).unwrap();
     let imp = store
-        .procurement_import("l.csv", "h1", true, &rows)
+        .procurement_import("3203", "l.csv", "h1", true, &rows)
         .await
         .unwrap();
     assert!(matches!(imp, LedgerImport::Imported { rows: 5, .. }));
     let again = store
-        .procurement_import("l.csv", "h1", true, &rows)
+        .procurement_import("3203", "l.csv", "h1", true, &rows)
         .await
         .unwrap();
     assert!(matches!(again, LedgerImport::AlreadyImported { .. }));
-    let (stored, synthetic) = store.procurement_rows(Some(2024)).await.unwrap();
+    let (stored, synthetic) = store.procurement_rows("3203", Some(2024)).await.unwrap();
     assert!(synthetic);
     assert_eq!(stored, rows);
     assert!(
         store
-            .procurement_rows(Some(2023))
+            .procurement_rows("3203", Some(2023))
             .await
             .unwrap()
             .0
@@ -218,45 +248,51 @@ async fn exercise(store: &Store) {
         follow_ups: vec![FollowUp::parse("Invitere til møte [5.7-s1]").unwrap()],
     };
     let old = store
-        .visit_add(&v(date!(2022 - 03 - 01), "Røyken"), false, "test")
+        .visit_add("3203", &v(date!(2022 - 03 - 01), "Røyken"), false, "test")
         .await
         .unwrap();
     store
-        .visit_add(&v(date!(2025 - 03 - 01), "Asker nord"), false, "test")
+        .visit_add(
+            "3203",
+            &v(date!(2025 - 03 - 01), "Asker nord"),
+            false,
+            "test",
+        )
         .await
         .unwrap();
-    let (back, _) = store.visit(old).await.unwrap().unwrap();
+    let (back, _) = store.visit("3203", old).await.unwrap().unwrap();
     assert_eq!(back.participants, ["Kari Nordmann"]);
     assert_eq!(back.follow_ups[0].links, ["5.7-s1"]);
-    let before = store.visit_aggregates().await.unwrap().0;
+    let before = store.visit_aggregates("3203").await.unwrap().0;
     assert_eq!(
         store
-            .visits_purge(date!(2024 - 01 - 01), "test")
+            .visits_purge("3203", date!(2024 - 01 - 01), "test")
             .await
             .unwrap(),
         1
     );
-    assert!(store.visit(old).await.unwrap().is_none());
-    assert_eq!(store.visits().await.unwrap().len(), 1);
-    let after = store.visit_aggregates().await.unwrap().0;
+    assert!(store.visit("3203", old).await.unwrap().is_none());
+    assert_eq!(store.visits("3203").await.unwrap().len(), 1);
+    let after = store.visit_aggregates("3203").await.unwrap().0;
     assert_eq!(after.per_year, before.per_year);
     assert_eq!(after.per_year_area, before.per_year_area);
     assert_eq!(after.follow_ups_per_year, before.follow_ups_per_year);
     assert_eq!(
         store
-            .visits_purge(date!(2024 - 01 - 01), "test")
+            .visits_purge("3203", date!(2024 - 01 - 01), "test")
             .await
             .unwrap(),
         0
     );
     assert_eq!(
-        store.visit_aggregates().await.unwrap().0.per_year,
+        store.visit_aggregates("3203").await.unwrap().0.per_year,
         before.per_year
     );
 
     // A visits file: one transaction; visits already stored (or repeated) are skipped.
     let r = store
         .visit_import(
+            "3203",
             &[
                 v(date!(2025 - 03 - 01), "Asker nord"),
                 v(date!(2025 - 04 - 01), "Hurum"),
@@ -268,7 +304,7 @@ async fn exercise(store: &Store) {
         .await
         .unwrap();
     assert_eq!((r.ids.len(), r.unchanged), (1, 2));
-    let all = store.visits().await.unwrap();
+    let all = store.visits("3203").await.unwrap();
     assert_eq!(all.len(), 2);
     assert!(
         all.iter()

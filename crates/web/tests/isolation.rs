@@ -271,3 +271,102 @@ async fn an_admin_of_one_plan_sees_and_manages_only_its_accounts() {
     assert!(page.contains(&row("berit")));
     assert!(!page.contains(&row("aslak")) && !page.contains(&row("anne")));
 }
+
+#[tokio::test]
+async fn the_land_procurement_and_visit_registers_stay_with_their_plan() {
+    use registers::visits::{FollowUp, Visit, VisitKind};
+    let (asker, baerum) = two_plans().await;
+    let s = &asker.store;
+    // Asker's land sites, ledger and a visit, written as the CLI does.
+    let geo = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../data/registers/example/asker_naeringsarealer_SYNTETISK.geojson"),
+    )
+    .unwrap();
+    let changes = registers::land::parse_geojson("x.geojson", &geo).unwrap();
+    s.land_import(
+        ASKER,
+        store::registers::LandFile {
+            name: "x.geojson",
+            sha256: "sha",
+            format: "geojson",
+            synthetic: true,
+        },
+        &changes,
+        "test",
+    )
+    .await
+    .unwrap();
+    let rows = registers::procurement::parse_ledger(
+        "l.csv",
+        b"orgnr;leverandor;belop;dato;kategori\n923609016;Ukjent AS;100;2024-01-01;IKT\n",
+    )
+    .unwrap();
+    s.procurement_import(ASKER, "l.csv", "h", false, &rows)
+        .await
+        .unwrap();
+    let visit = Visit {
+        id: 0,
+        orgnr: "923609016".parse().unwrap(),
+        company: "Besøkt i Asker AS".into(),
+        sector: Some("C".into()),
+        area: "Hurum".into(),
+        date: time::macros::date!(2025 - 05 - 06),
+        kind: VisitKind::Visit,
+        participants: vec!["Kari Nordmann".into()],
+        topics: vec!["Tomt".into()],
+        follow_ups: vec![FollowUp::parse("Sende oversikt [5.1-s1]").unwrap()],
+    };
+    let id = s.visit_add(ASKER, &visit, false, "test").await.unwrap();
+    asker.page_cache.invalidate();
+    baerum.page_cache.invalidate();
+
+    assert_eq!(s.land_changes(BAERUM).await.unwrap().len(), 0);
+    assert!(!s.land_changes(ASKER).await.unwrap().is_empty());
+    assert!(s.procurement_rows(BAERUM, None).await.unwrap().0.is_empty());
+    assert!(s.visits(BAERUM).await.unwrap().is_empty());
+    assert!(s.visit(BAERUM, id).await.unwrap().is_none());
+
+    let anon = client();
+    let (_, land) = baerum.get_text(&anon, "/naeringsarealer").await;
+    assert!(
+        !land.contains("Tofte næringspark"),
+        "Bærum shows Asker's sites"
+    );
+    let (_, land) = asker.get_text(&anon, "/naeringsarealer").await;
+    assert!(land.contains("Tofte næringspark"));
+    let (_, ledger) = baerum.get_text(&anon, "/anskaffelser").await;
+    assert!(ledger.contains("Ingen fakturajournal"), "{ledger}");
+    // Bærum's staff cannot open, nor delete, Asker's visit.
+    let c = baerum.logged_in("berit").await;
+    let (status, _) = baerum
+        .get_text(&c, &format!("/intern/bedriftsbesok/{id}"))
+        .await;
+    assert_eq!(status, 404);
+    let (_, list) = baerum.get_text(&c, "/intern/bedriftsbesok").await;
+    assert!(!list.contains("Besøkt i Asker AS"));
+    // A purge on Bærum's plan leaves Asker's visits alone.
+    let n = s
+        .visits_purge(BAERUM, time::macros::date!(2030 - 01 - 01), "test")
+        .await
+        .unwrap();
+    assert_eq!(n, 0);
+    assert_eq!(s.visits(ASKER).await.unwrap().len(), 1);
+    assert_eq!(
+        s.visit_aggregates(ASKER)
+            .await
+            .unwrap()
+            .0
+            .per_year
+            .get(&2025),
+        Some(&1)
+    );
+    assert!(
+        s.visit_aggregates(BAERUM)
+            .await
+            .unwrap()
+            .0
+            .per_year
+            .is_empty()
+    );
+}

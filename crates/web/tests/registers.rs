@@ -29,7 +29,12 @@ async fn visit_details_are_not_reachable_without_login() {
     let app = spawn().await;
     let id = app
         .store
-        .visit_add(&visit(time::macros::date!(2025 - 05 - 06)), false, "test")
+        .visit_add(
+            &app.plan_code,
+            &visit(time::macros::date!(2025 - 05 - 06)),
+            false,
+            "test",
+        )
         .await
         .unwrap();
     let anon = client();
@@ -53,7 +58,7 @@ async fn visit_details_are_not_reachable_without_login() {
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
-    assert!(app.store.visit(id).await.unwrap().is_some());
+    assert!(app.store.visit(&app.plan_code, id).await.unwrap().is_some());
     // Nothing public names the participants, the topics or the follow-ups.
     for path in [
         "/bedriftsbesok",
@@ -104,7 +109,7 @@ async fn staff_record_a_visit_through_the_form() {
         .unwrap();
     assert_eq!(res.status(), 422);
     assert!(res.text().await.unwrap().contains("9.9-s9"));
-    assert!(app.store.visits().await.unwrap().is_empty());
+    assert!(app.store.visits(&app.plan_code).await.unwrap().is_empty());
     let res = c
         .post(app.url("/intern/bedriftsbesok"))
         .form(&[
@@ -122,7 +127,7 @@ async fn staff_record_a_visit_through_the_form() {
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
-    let stored = app.store.visits().await.unwrap();
+    let stored = app.store.visits(&app.plan_code).await.unwrap();
     assert_eq!(stored.len(), 1);
     let v = &stored[0].0;
     assert_eq!(v.participants, ["Ola", "Kari"]);
@@ -145,7 +150,17 @@ async fn land_and_procurement_pages_show_the_stored_registers() {
     .unwrap();
     let changes = registers::land::parse_geojson("x.geojson", &geo).unwrap();
     app.store
-        .land_import("x.geojson", "sha", "geojson", true, &changes, "test")
+        .land_import(
+            &app.plan_code,
+            store::registers::LandFile {
+                name: "x.geojson",
+                sha256: "sha",
+                format: "geojson",
+                synthetic: true,
+            },
+            &changes,
+            "test",
+        )
         .await
         .unwrap();
     // Written beside the server, not through it: its cached pages must be told.
@@ -171,7 +186,7 @@ async fn land_and_procurement_pages_show_the_stored_registers() {
     )
     .unwrap();
     app.store
-        .procurement_import("l.csv", "h", false, &rows)
+        .procurement_import(&app.plan_code, "l.csv", "h", false, &rows)
         .await
         .unwrap();
     app.page_cache.invalidate();

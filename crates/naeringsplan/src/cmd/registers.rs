@@ -197,14 +197,20 @@ fn nothing_imported(e: impl std::fmt::Display) -> anyhow::Error {
 }
 
 /// Imports a land file into the store; the message to print.
-pub async fn land_import(store: &store::Store, path: &Path, by: &str) -> anyhow::Result<String> {
+pub async fn land_import(
+    store: &store::Store,
+    plan_code: &str,
+    path: &Path,
+    by: &str,
+) -> anyhow::Result<String> {
     let (name, bytes) = read_file(path)?;
-    land_import_bytes(store, &name, &bytes, by).await
+    land_import_bytes(store, plan_code, &name, &bytes, by).await
 }
 
 /// Imports the bytes of a land file named `name`; the message to print.
 pub async fn land_import_bytes(
     store: &store::Store,
+    plan_code: &str,
     name: &str,
     bytes: &[u8],
     by: &str,
@@ -217,7 +223,17 @@ pub async fn land_import_bytes(
         "csv"
     };
     let r = store
-        .land_import(name, &sha, format, synthetic, &changes, by)
+        .land_import(
+            plan_code,
+            store::registers::LandFile {
+                name,
+                sha256: &sha,
+                format,
+                synthetic,
+            },
+            &changes,
+            by,
+        )
         .await
         .map_err(nothing_imported)?;
     Ok(format!(
@@ -229,21 +245,26 @@ pub async fn land_import_bytes(
 }
 
 /// Imports a ledger file into the store; the message to print.
-pub async fn ledger_import(store: &store::Store, path: &Path) -> anyhow::Result<String> {
+pub async fn ledger_import(
+    store: &store::Store,
+    plan_code: &str,
+    path: &Path,
+) -> anyhow::Result<String> {
     let (name, bytes) = read_file(path)?;
-    ledger_import_bytes(store, &name, &bytes).await
+    ledger_import_bytes(store, plan_code, &name, &bytes).await
 }
 
 /// Imports the bytes of a ledger file named `name`; the message to print.
 pub async fn ledger_import_bytes(
     store: &store::Store,
+    plan_code: &str,
     name: &str,
     bytes: &[u8],
 ) -> anyhow::Result<String> {
     let (sha, synthetic) = sha_and_synthetic(name, bytes);
     let rows = procurement::parse_ledger(name, bytes).map_err(nothing_imported)?;
     match store
-        .procurement_import(name, &sha, synthetic, &rows)
+        .procurement_import(plan_code, name, &sha, synthetic, &rows)
         .await
         .map_err(nothing_imported)?
     {
@@ -288,13 +309,14 @@ pub async fn ensure_examples(
     {
         return Ok(done);
     }
-    if store.land_history().await?.is_empty() {
+    let code = plan.meta.municipality_code.as_str();
+    if store.land_history(code).await?.is_empty() {
         let (name, bytes) = EXAMPLE_LAND;
-        done.push(land_import_bytes(store, name, bytes, "eksempeldata").await?);
+        done.push(land_import_bytes(store, code, name, bytes, "eksempeldata").await?);
     }
-    if store.procurement_imports().await?.is_empty() {
+    if store.procurement_imports(code).await?.is_empty() {
         let (name, bytes) = EXAMPLE_LEDGER;
-        done.push(ledger_import_bytes(store, name, bytes).await?);
+        done.push(ledger_import_bytes(store, code, name, bytes).await?);
     }
     Ok(done)
 }
@@ -338,7 +360,7 @@ pub async fn visits_import(
         list.push(v);
     }
     let r = store
-        .visit_import(&list, synthetic, by)
+        .visit_import(&plan.meta.municipality_code, &list, synthetic, by)
         .await
         .map_err(nothing_imported)?;
     Ok(format!(
@@ -365,10 +387,14 @@ pub async fn land(ctx: &Options, command: LandCommand) -> anyhow::Result<ExitCod
     let c = ctx.open().await?;
     match command {
         LandCommand::Import { file, by } => {
-            println!("{}", land_import(&c.store, &file, &who(by)).await?);
+            println!(
+                "{}",
+                land_import(&c.store, &c.plan.meta.municipality_code, &file, &who(by)).await?
+            );
         }
         LandCommand::Export { format, out } => {
-            let view = app::registers::land_view(&c.store, None).await?;
+            let view =
+                app::registers::land_view(&c.store, &c.plan.meta.municipality_code, None).await?;
             let text = match format {
                 LandFormat::Csv => land::to_csv(&view.changes),
                 LandFormat::Geojson => {
@@ -382,7 +408,8 @@ pub async fn land(ctx: &Options, command: LandCommand) -> anyhow::Result<ExitCod
             }
         }
         LandCommand::Stats { year, format } => {
-            let view = app::registers::land_view(&c.store, year).await?;
+            let view =
+                app::registers::land_view(&c.store, &c.plan.meta.municipality_code, year).await?;
             let years: Vec<_> = view
                 .years
                 .iter()
@@ -447,7 +474,10 @@ pub async fn procurement(ctx: &Options, command: ProcurementCommand) -> anyhow::
     let c = ctx.open().await?;
     match command {
         ProcurementCommand::Import { file } => {
-            println!("{}", ledger_import(&c.store, &file).await?);
+            println!(
+                "{}",
+                ledger_import(&c.store, &c.plan.meta.municipality_code, &file).await?
+            );
         }
         ProcurementCommand::Report { year, format } => {
             if let Some(done) = super::import_brreg::ensure_demo(&c.store).await? {
@@ -582,7 +612,10 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
                 topics,
                 follow_ups,
             };
-            let id = c.store.visit_add(&v, false, &who(by)).await?;
+            let id = c
+                .store
+                .visit_add(&c.plan.meta.municipality_code, &v, false, &who(by))
+                .await?;
             println!("visit {id} stored: {} {} ({orgnr})", v.date, v.company);
         }
         VisitsCommand::Import { file, by } => {
@@ -595,7 +628,7 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
             );
         }
         VisitsCommand::List { format } => {
-            let all = c.store.visits().await?;
+            let all = c.store.visits(&c.plan.meta.municipality_code).await?;
             if format == Format::Json {
                 let list: Vec<_> = all
                     .iter()
@@ -622,7 +655,8 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
             }
         }
         VisitsCommand::Aggregate { format } => {
-            let (a, synthetic) = app::registers::visit_aggregates(&c.store).await?;
+            let (a, synthetic) =
+                app::registers::visit_aggregates(&c.store, &c.plan.meta.municipality_code).await?;
             if format == Format::Json {
                 println!(
                     "{}",
@@ -657,21 +691,27 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
             if dry_run {
                 let n = c
                     .store
-                    .visits()
+                    .visits(&c.plan.meta.municipality_code)
                     .await?
                     .iter()
                     .filter(|(v, _)| v.date < cutoff)
                     .count();
                 println!("{n} visits dated before {cutoff} would be deleted");
             } else {
-                let n = c.store.visits_purge(cutoff, &who(None)).await?;
+                let n = c
+                    .store
+                    .visits_purge(&c.plan.meta.municipality_code, cutoff, &who(None))
+                    .await?;
                 println!(
                     "{n} visits dated before {cutoff} deleted (their counts are kept without names)"
                 );
             }
         }
         VisitsCommand::Delete { id } => {
-            if c.store.visit_delete(id).await? {
+            if c.store
+                .visit_delete(&c.plan.meta.municipality_code, id)
+                .await?
+            {
                 println!("visit {id} deleted");
             } else {
                 bail!("no visit {id}");
@@ -704,14 +744,19 @@ mod tests {
         let example = workspace().join("data/registers/example");
         land_import(
             &store,
+            "3203",
             &example.join("asker_naeringsarealer_SYNTETISK.geojson"),
             "t",
         )
         .await
         .unwrap();
-        ledger_import(&store, &example.join("asker_fakturajournal_SYNTETISK.csv"))
-            .await
-            .unwrap();
+        ledger_import(
+            &store,
+            "3203",
+            &example.join("asker_fakturajournal_SYNTETISK.csv"),
+        )
+        .await
+        .unwrap();
         let plan = plan::embedded_default();
         // The plan's actions in the store, so follow-ups may link to them.
         store
@@ -731,9 +776,9 @@ mod tests {
         .await
         .unwrap();
         let before = (
-            store.land_dump().await.unwrap(),
-            store.procurement_dump().await.unwrap(),
-            format!("{:?}", store.visits().await.unwrap()),
+            store.land_dump("3203").await.unwrap(),
+            store.procurement_dump("3203").await.unwrap(),
+            format!("{:?}", store.visits("3203").await.unwrap()),
         );
         assert!(
             before.2.contains("dialogmote") || before.2.contains("Dialogue"),
@@ -750,11 +795,11 @@ mod tests {
             let (file, message) = line.split_once('\t').expect("file<TAB>message");
             let path = dir.join(file);
             let result = if file.contains("ledger") {
-                ledger_import(&store, &path).await
+                ledger_import(&store, "3203", &path).await
             } else if file.contains("visits") {
                 visits_import(&store, &plan, &path, "t").await
             } else {
-                land_import(&store, &path, "t").await
+                land_import(&store, "3203", &path, "t").await
             };
             match result {
                 Ok(s) => failures.push(format!("{file}: imported, expected an error: {s}")),
@@ -772,9 +817,9 @@ mod tests {
                 }
             }
             let after = (
-                store.land_dump().await.unwrap(),
-                store.procurement_dump().await.unwrap(),
-                format!("{:?}", store.visits().await.unwrap()),
+                store.land_dump("3203").await.unwrap(),
+                store.procurement_dump("3203").await.unwrap(),
+                format!("{:?}", store.visits("3203").await.unwrap()),
             );
             assert_eq!(after, before, "{file} changed the store");
             checked += 1;

@@ -170,7 +170,7 @@ pub async fn land(
     Query(q): Query<RegisterQuery>,
 ) -> Result<Markup, AppError> {
     let lang = q.lang();
-    let view = app::registers::land_view(&state.store, None).await?;
+    let view = app::registers::land_view(&state.store, &state.plan_code, None).await?;
     let today = time::OffsetDateTime::now_utc().date();
     let current: Vec<(String, SiteState)> =
         land::state_at(&view.changes, today).into_iter().collect();
@@ -409,7 +409,7 @@ pub async fn visits(
     Query(q): Query<RegisterQuery>,
 ) -> Result<Markup, AppError> {
     let lang = q.lang();
-    let (a, synthetic) = app::registers::visit_aggregates(&state.store).await?;
+    let (a, synthetic) = app::registers::visit_aggregates(&state.store, &state.plan_code).await?;
     let title = t(lang, "Bedriftsbesøk", "Company visits");
     let body = html! {
         h1 { (title) }

@@ -140,7 +140,7 @@ async fn render(
     errors: &[String],
     notice: Option<String>,
 ) -> Result<Markup, AppError> {
-    let all = state.store.visits().await?;
+    let all = state.store.visits(&state.plan_code).await?;
     let title = t(lang, "Bedriftsbesøk (intern)", "Company visits (staff)");
     let body = html! {
         h1 { (title) }
@@ -261,7 +261,10 @@ pub async fn add(
         topics: lines(fields.get("topics").unwrap_or("")),
         follow_ups,
     };
-    let id = state.store.visit_add(&v, false, &staff.user().name).await?;
+    let id = state
+        .store
+        .visit_add(&state.plan_code, &v, false, &staff.user().name)
+        .await?;
     Ok(see_other(&href(
         lang,
         &format!("/intern/bedriftsbesok/{id}"),
@@ -276,7 +279,7 @@ pub async fn detail(
     Query(q): Query<LangQuery>,
 ) -> Result<Response, AppError> {
     let lang = q.lang();
-    let Some((v, synthetic)) = state.store.visit(id).await? else {
+    let Some((v, synthetic)) = state.store.visit(&state.plan_code, id).await? else {
         return Ok(crate::pages::not_found(lang));
     };
     let title = format!("{} {} {}", t(lang, "Besøk", "Visit"), v.date, v.company);
@@ -341,7 +344,7 @@ pub async fn delete(
     if let Err(r) = staff.require_editor(lang) {
         return Ok(r);
     }
-    state.store.visit_delete(id).await?;
+    state.store.visit_delete(&state.plan_code, id).await?;
     Ok(see_other(&href(lang, "/intern/bedriftsbesok")))
 }
 
@@ -364,7 +367,10 @@ pub async fn purge(
         .and_then(|m| m.trim().parse::<u32>().ok())
         .unwrap_or(visits::DEFAULT_RETENTION_MONTHS);
     let cutoff = visits::retention_cutoff(time::OffsetDateTime::now_utc().date(), months);
-    let n = state.store.visits_purge(cutoff, &staff.user().name).await?;
+    let n = state
+        .store
+        .visits_purge(&state.plan_code, cutoff, &staff.user().name)
+        .await?;
     let notice = format!(
         "{n} {} {cutoff} {}",
         t(lang, "besøk datert før", "visits dated before"),
