@@ -118,6 +118,7 @@ async fn fifty_clients_twenty_edits_each_no_lost_update() {
     assert_eq!(total_accepted + total_refused, CLIENTS * EDITS);
     assert!(total_accepted > 0);
     eprintln!("accepted {total_accepted}, refused as stale (409) {total_refused}");
+    let mut lost = 0usize;
 
     for id in ACTIONS {
         let now = app.store.action(&app.plan_code, id).await.unwrap().unwrap();
@@ -137,6 +138,7 @@ async fn fifty_clients_twenty_edits_each_no_lost_update() {
             .map(|h| (h.version, h.new_value.clone().unwrap_or_default()))
             .collect();
         let in_history: BTreeSet<String> = comments.iter().map(|(_, c)| c.clone()).collect();
+        lost += mine.difference(&in_history).count();
         assert_eq!(
             comments.len(),
             mine.len(),
@@ -161,4 +163,9 @@ async fn fifty_clients_twenty_edits_each_no_lost_update() {
         // The current row is the last accepted edit.
         assert_eq!(Some(&now.comment), comments.last().map(|(_, c)| c));
     }
+    // The figures bench/concurrency/run.sh reports (every assertion above has held).
+    println!(
+        "concurrency: clients {CLIENTS}, edits {}, accepted {total_accepted}, refused_409 {total_refused}, lost_updates {lost}",
+        CLIENTS * EDITS
+    );
 }
