@@ -606,10 +606,10 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<Vec<SiteChange>, InputError
     let mut out = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
+            let line = crate::line_of(text, e.position());
             InputError::new(file, Location::Line(line), None, format!("CSV: {e}"))
         })?;
-        let line = rec.position().map_or(0, |p| p.line());
+        let line = crate::line_of(text, rec.position());
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }

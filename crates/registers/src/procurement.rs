@@ -131,10 +131,10 @@ pub fn parse_ledger(file: &str, bytes: &[u8]) -> Result<Vec<LedgerRow>, InputErr
     let mut out = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
+            let line = crate::line_of(text, e.position());
             InputError::new(file, Location::Line(line), None, format!("CSV: {e}"))
         })?;
-        let line = rec.position().map_or(0, |p| p.line());
+        let line = crate::line_of(text, rec.position());
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -556,6 +556,25 @@ mod tests {
             ]
         );
         assert_eq!(rep.unresolved[0].lines, [5]);
+    }
+
+    #[test]
+    fn lines_after_a_blank_line_are_counted_as_an_editor_shows_them() {
+        let e = parse_ledger(
+            "l.csv",
+            b"orgnr;leverandor;belop;dato;kategori\n923609016;A;1;2024-01-01;a\n\n923609016;B;abc;2024-01-02;a\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "l.csv: line 4: belop: \"abc\" is not a number"
+        );
+        let rows = parse_ledger(
+            "l.csv",
+            b"orgnr;leverandor;belop;dato;kategori\r\n\r\n923609016;A;1;2024-01-01;a\r\n",
+        )
+        .unwrap();
+        assert_eq!(rows[0].line, 3);
     }
 
     #[test]

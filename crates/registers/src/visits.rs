@@ -260,10 +260,10 @@ pub fn parse_csv(
     let mut out = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
-            let line = e.position().map_or(0, |p| p.line());
+            let line = crate::line_of(text, e.position());
             InputError::new(file, Location::Line(line), None, format!("CSV: {e}"))
         })?;
-        let line = rec.position().map_or(0, |p| p.line());
+        let line = crate::line_of(text, rec.position());
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
