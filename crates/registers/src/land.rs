@@ -27,7 +27,7 @@ use serde::Serialize;
 use serde_json::{Map, Value, json};
 use time::Date;
 
-use crate::{InputError, Location, fold_header, parse_date, parse_number, sniff_delimiter};
+use crate::{InputError, Location, fold_header, parse_date, parse_number};
 
 macro_rules! code_enum {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $v:ident = ($code:literal, $nb:literal, $en:literal) $(| $alias:literal)*),+ $(,)? }) => {
@@ -577,19 +577,8 @@ fn check_duplicates(file: &str, changes: &[(Location, SiteChange)]) -> Result<()
 /// case and æøå folded). One row is one dated change of one site. The optional `geometri`
 /// column holds a GeoJSON geometry object as text.
 pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<Vec<SiteChange>, InputError> {
-    let bytes = crate::strip_bom(bytes);
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| InputError::new(file, Location::File, None, format!("not UTF-8 text: {e}")))?;
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(bytes))
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(|e| InputError::new(file, Location::Line(1), None, format!("CSV: {e}")))?
-        .iter()
-        .map(fold_header)
-        .collect();
+    let rows = crate::csvfile::CsvRows::open(file, bytes)?;
+    let headers: Vec<String> = rows.headers().to_vec();
     for r in REQUIRED {
         if !headers.iter().any(|h| h == &fold_header(r)) {
             return Err(InputError::new(
@@ -604,27 +593,8 @@ pub fn parse_csv(file: &str, bytes: &[u8]) -> Result<Vec<SiteChange>, InputError
         }
     }
     let mut out = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            let line = crate::line_of(text, e.position());
-            InputError::new(file, Location::Line(line), None, format!("CSV: {e}"))
-        })?;
-        let line = crate::line_of(text, rec.position());
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if rec.len() != headers.len() {
-            return Err(InputError::new(
-                file,
-                Location::Line(line),
-                None,
-                format!(
-                    "expected {} fields (as in the header), found {}",
-                    headers.len(),
-                    rec.len()
-                ),
-            ));
-        }
+    for row in rows {
+        let (line, rec) = row?;
         let get = |f: &str| {
             let f = fold_header(f);
             headers

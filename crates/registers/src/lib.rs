@@ -16,6 +16,7 @@
 //! name (for messages) and return typed values or an [`InputError`] naming the file, the line
 //! (or GeoJSON feature) and the field.
 
+mod csvfile;
 pub mod land;
 pub mod neighbours;
 pub mod procurement;
@@ -189,24 +190,6 @@ pub fn sniff_delimiter(bytes: &[u8]) -> u8 {
 }
 
 /// Strips a UTF-8 byte-order mark.
-/// The 1-based line of `text` on which the CSV reader's `pos` (a record's or an error's start)
-/// lies. The csv crate's own line count skips blank lines, so a row after one would be named
-/// by the wrong line; this counts every line end before the position.
-pub(crate) fn line_of(text: &str, pos: Option<&csv::Position>) -> u64 {
-    pos.map_or(0, |p| {
-        let bytes = text.as_bytes();
-        let mut end = usize::try_from(p.byte())
-            .unwrap_or(usize::MAX)
-            .min(bytes.len());
-        // The reader places a record right after the previous one's line end, before any blank
-        // lines it skipped.
-        while end < bytes.len() && matches!(bytes[end], b'\n' | b'\r') {
-            end += 1;
-        }
-        bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
-    })
-}
-
 pub(crate) fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }

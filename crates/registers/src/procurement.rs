@@ -32,7 +32,7 @@ use serde::Serialize;
 use time::Date;
 
 use crate::neighbours::{Neighbourhood, Proximity};
-use crate::{InputError, Location, fold_header, parse_date, parse_number, sniff_delimiter};
+use crate::{InputError, Location, parse_date, parse_number};
 
 /// The SME threshold: fewer than this many employees.
 pub const SME_EMPLOYEES: u32 = 250;
@@ -83,10 +83,8 @@ const CATEGORY: &[&str] = &["kategori", "varegruppe", "art", "category"];
 /// `DD.MM.YYYY`), `kategori`. An empty `orgnr` is allowed (reported as unresolved); a
 /// malformed one is an error.
 pub fn parse_ledger(file: &str, bytes: &[u8]) -> Result<Vec<LedgerRow>, InputError> {
-    let bytes = crate::strip_bom(bytes);
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| InputError::new(file, Location::File, None, format!("not UTF-8 text: {e}")))?;
-    if text.trim().is_empty() {
+    let rows = crate::csvfile::CsvRows::open(file, bytes)?;
+    if rows.text().trim().is_empty() {
         return Err(InputError::new(
             file,
             Location::File,
@@ -94,16 +92,7 @@ pub fn parse_ledger(file: &str, bytes: &[u8]) -> Result<Vec<LedgerRow>, InputErr
             "the file is empty",
         ));
     }
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(bytes))
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(|e| InputError::new(file, Location::Line(1), None, format!("CSV: {e}")))?
-        .iter()
-        .map(fold_header)
-        .collect();
+    let headers: Vec<String> = rows.headers().to_vec();
     let column = |names: &[&str]| -> Result<usize, InputError> {
         headers
             .iter()
@@ -129,27 +118,8 @@ pub fn parse_ledger(file: &str, bytes: &[u8]) -> Result<Vec<LedgerRow>, InputErr
         column(CATEGORY)?,
     );
     let mut out = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            let line = crate::line_of(text, e.position());
-            InputError::new(file, Location::Line(line), None, format!("CSV: {e}"))
-        })?;
-        let line = crate::line_of(text, rec.position());
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if rec.len() != headers.len() {
-            return Err(InputError::new(
-                file,
-                Location::Line(line),
-                None,
-                format!(
-                    "expected {} fields (as in the header), found {}",
-                    headers.len(),
-                    rec.len()
-                ),
-            ));
-        }
+    for row in rows {
+        let (line, rec) = row?;
         let field = |i: usize| rec.get(i).unwrap_or("").trim();
         let err =
             |name: &str, m: String| InputError::new(file, Location::Line(line), Some(name), m);

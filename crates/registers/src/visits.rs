@@ -18,7 +18,7 @@ use register::OrgNr;
 use serde::Serialize;
 use time::Date;
 
-use crate::{InputError, Location, fold_header, parse_date, sniff_delimiter};
+use crate::{InputError, Location, parse_date};
 
 /// Default retention period of visit details, in months.
 pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
@@ -212,10 +212,8 @@ pub fn parse_csv(
     bytes: &[u8],
     known_links: &BTreeSet<String>,
 ) -> Result<Vec<VisitRow>, InputError> {
-    let bytes = crate::strip_bom(bytes);
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| InputError::new(file, Location::File, None, format!("not UTF-8 text: {e}")))?;
-    if text.trim().is_empty() {
+    let rows = crate::csvfile::CsvRows::open(file, bytes)?;
+    if rows.text().trim().is_empty() {
         return Err(InputError::new(
             file,
             Location::File,
@@ -223,16 +221,7 @@ pub fn parse_csv(
             "the file is empty",
         ));
     }
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(sniff_delimiter(bytes))
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = rdr
-        .headers()
-        .map_err(|e| InputError::new(file, Location::Line(1), None, format!("CSV: {e}")))?
-        .iter()
-        .map(fold_header)
-        .collect();
+    let headers: Vec<String> = rows.headers().to_vec();
     let optional = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
     let required = |names: &[&str]| -> Result<usize, InputError> {
         optional(names).ok_or_else(|| {
@@ -258,27 +247,8 @@ pub fn parse_csv(
         optional(V_COMPANY),
     );
     let mut out = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
-            let line = crate::line_of(text, e.position());
-            InputError::new(file, Location::Line(line), None, format!("CSV: {e}"))
-        })?;
-        let line = crate::line_of(text, rec.position());
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if rec.len() != headers.len() {
-            return Err(InputError::new(
-                file,
-                Location::Line(line),
-                None,
-                format!(
-                    "expected {} fields (as in the header), found {}",
-                    headers.len(),
-                    rec.len()
-                ),
-            ));
-        }
+    for row in rows {
+        let (line, rec) = row?;
         let field = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("").trim();
         let list = |i: Option<usize>| -> Vec<String> {
             field(i)
