@@ -3,9 +3,10 @@
 //! build; serving its cached bytes takes microseconds).
 //!
 //! Why it stays correct:
-//! - every write request through this server (any method but GET/HEAD) bumps a generation
-//!   counter when it completes, and an entry is served only while the generation it was built
-//!   under is still the current one: on one node, a page never outlives the edit that changed it;
+//! - every write request through this server (any method but GET/HEAD) that succeeds (2xx or
+//!   3xx) bumps a generation counter when it completes, and an entry is served only while the
+//!   generation it was built under is still the current one: on one node, a page never outlives
+//!   the edit that changed it;
 //! - an entry also expires after a time to live (default 2 s), which bounds how long a page can
 //!   lag behind a write made elsewhere: another web node on the same database, or a
 //!   `naeringsplan import` run while the server is up (plus the time one request takes to
@@ -142,9 +143,10 @@ fn cacheable_request(req: &Request) -> bool {
     }
     let path = req.uri().path();
     let private = ["/intern", "/api", "/logg-inn", "/logg-ut", "/health"];
-    !private
-        .iter()
-        .any(|p| path == *p || path.starts_with(&format!("{p}/")))
+    !private.iter().any(|p| {
+        path.strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    })
 }
 
 /// Whether a response may be kept.
@@ -171,7 +173,11 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let cache = &state.page_cache;
     if req.method() != Method::GET && req.method() != Method::HEAD {
         let res = next.run(req).await;
-        cache.invalidate();
+        // A refused write (stale version, bad form, failed login: 4xx) changed nothing, and
+        // must not let anyone empty the cache at will.
+        if res.status().is_success() || res.status().is_redirection() {
+            cache.invalidate();
+        }
         return res;
     }
     if !cache.enabled() || !cacheable_request(&req) {
