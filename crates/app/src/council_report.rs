@@ -1,11 +1,11 @@
 //! Assemble the council report's input from the store and the engine. The report crate only
 //! formats; every number and judgement comes from here.
 
-use engine::{ValueBasis, Verdict};
+use engine::Verdict;
 use plan::{ActionStatus, Lang, Plan};
 use report::{
     ActionView, FactView, IndicatorView, Mark, Period, RankRow, RankingView, ReportInput,
-    SourceView, TrendView, ValueView, YearView,
+    SourceKind, SourceView, TrendView, ValueView, YearView,
 };
 use store::Store;
 
@@ -18,6 +18,24 @@ fn mark(v: Verdict) -> Mark {
         Verdict::NotAchieved => Mark::NotAchieved,
         Verdict::NoData => Mark::NoData,
         Verdict::NoAmbition => Mark::NoAmbition,
+        Verdict::DemoNotJudged => Mark::DemoNotJudged,
+    }
+}
+
+fn kind(s: engine::Source) -> SourceKind {
+    match s {
+        engine::Source::PlanQuote => SourceKind::PlanQuote,
+        engine::Source::Published => SourceKind::Published,
+        engine::Source::Computed => SourceKind::Computed,
+        engine::Source::Demo => SourceKind::Demo,
+    }
+}
+
+fn value_view(v: &crate::indicators::ValueRow) -> ValueView {
+    ValueView {
+        value: v.value,
+        kind: kind(v.source),
+        source: v.detail.clone(),
     }
 }
 
@@ -25,38 +43,15 @@ fn mark(v: Verdict) -> Mark {
 pub fn indicator_view(plan: &Plan, e: &Evaluated) -> IndicatorView {
     let ev = &e.evaluation;
     let ind = plan.indicator(&ev.indicator_id);
-    let years = ev
-        .table_years()
-        .map(|y| {
-            let computed = y
-                .computation
-                .as_ref()
-                .and_then(|c| c.computed())
-                .map(|c| ValueView {
-                    value: c.value,
-                    source: "beregnet".into(),
-                    synthetic: c.synthetic,
-                });
-            let quoted = match (y.imported_value(), &y.quoted) {
-                (Some(v), _) => Some(ValueView {
-                    value: v,
-                    source: ValueBasis::Imported.label_nb().into(),
-                    synthetic: y.imported.as_ref().is_some_and(|o| o.provenance.synthetic),
-                }),
-                (None, Some(q)) => Some(ValueView {
-                    value: q.value,
-                    source: q.source.clone(),
-                    synthetic: false,
-                }),
-                (None, None) => None,
-            };
-            YearView {
-                year: y.year,
-                computed,
-                quoted,
-                ambition: y.ambition,
-                mark: mark(y.judgement.verdict),
-            }
+    // The same rows as the dashboard, the API and the CLI: one source rule, one verdict.
+    let years = crate::indicators::year_rows(plan, ev)
+        .iter()
+        .map(|r| YearView {
+            year: r.year,
+            value: r.value.as_ref().map(value_view),
+            also: r.also.iter().map(value_view).collect(),
+            ambition: r.ambition,
+            mark: mark(r.verdict),
         })
         .collect();
     let trend = e.trend.as_ref().map(|t| {
@@ -71,23 +66,47 @@ pub fn indicator_view(plan: &Plan, e: &Evaluated) -> IndicatorView {
         };
         TrendView {
             status: t.effective_status.label_nb().to_string(),
-            basis: format!(
-                "Grunnlag: {} {} → {} {}; mål {} i {}; årlig endring observert {}, nødvendig {}.",
-                c.base_year
-                    .map(|y| y.to_string())
-                    .unwrap_or_else(|| "–".into()),
-                fmt(c.base_value),
-                c.latest_year
-                    .map(|y| y.to_string())
-                    .unwrap_or_else(|| "–".into()),
-                fmt(c.latest_value),
-                fmt(c.target_value),
-                c.target_year
-                    .map(|y| y.to_string())
-                    .unwrap_or_else(|| "–".into()),
-                pct(c.cagr_observed),
-                pct(c.cagr_required),
-            ),
+            basis: {
+                let change = match c.growth {
+                    engine::Growth::Cagr => format!(
+                        "årlig vekstrate observert {}, nødvendig {}",
+                        pct(c.cagr_observed),
+                        pct(c.cagr_required)
+                    ),
+                    engine::Growth::AbsoluteChange => format!(
+                        "årlig endring observert {}, nødvendig {} prosentpoeng",
+                        c.change_observed
+                            .map(|v| plan::fmt::number(v, 2))
+                            .unwrap_or_else(|| "–".into()),
+                        c.change_required
+                            .map(|v| plan::fmt::number(v, 2))
+                            .unwrap_or_else(|| "–".into())
+                    ),
+                };
+                let notes: Vec<&str> = c.notes.iter().map(|n| n.nb.as_str()).collect();
+                format!(
+                    "Grunnlag (bare reelle data): {} {} → {} {}; mål {} i {}; {}. Metode: {}.{}",
+                    c.base_year
+                        .map(|y| y.to_string())
+                        .unwrap_or_else(|| "–".into()),
+                    fmt(c.base_value),
+                    c.latest_year
+                        .map(|y| y.to_string())
+                        .unwrap_or_else(|| "–".into()),
+                    fmt(c.latest_value),
+                    fmt(c.target_value),
+                    c.target_year
+                        .map(|y| y.to_string())
+                        .unwrap_or_else(|| "–".into()),
+                    change,
+                    c.growth.label_nb(),
+                    if notes.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" Merknad: {}.", notes.join("; "))
+                    }
+                )
+            },
             override_note: t.override_.as_ref().map(|o| {
                 format!(
                     "{} ({}, {}): {}",
@@ -111,7 +130,7 @@ pub fn indicator_view(plan: &Plan, e: &Evaluated) -> IndicatorView {
         trend,
         definition: match &ev.formula {
             Some(f) => format!("{}: {}", f.name.nb, f.formula.nb),
-            None => "Publisert tall, importert som det er (NHO Kommune-NM); tallene for 2017–2019 er sitert fra planen.".to_string(),
+            None => "Publisert tall (NHO Kommune-NM), importert som publisert der en kilde finnes; ellers tallene planen selv oppgir. Vår egen beregnede rangering vises bare som demo når den bygger på syntetiske data.".to_string(),
         },
         comment: None,
     }

@@ -132,3 +132,118 @@ pub async fn explain(
     crate::ranking::feed_plan_indicators(store, plan, &mut inputs).await?;
     Ok(engine::explain_indicator(plan, &inputs, indicator_id)?)
 }
+
+/// One year of an indicator as every output shows it (web card and page, chart, API, council
+/// report, CLI): the value that counts — chosen by the engine's one source rule
+/// ([`engine::YearEvaluation::chosen`]: computed, else published, else quoted, real before demo)
+/// — its source, the year's verdict (a demo value is never judged), the ambition, and the year's
+/// other values beside it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct YearRow {
+    /// The year.
+    pub year: plan::Year,
+    /// The value that counts, if any.
+    pub value: Option<ValueRow>,
+    /// What the plan aims for that year.
+    pub ambition: Option<f64>,
+    /// The year's verdict (the engine's judgement).
+    pub verdict: engine::Verdict,
+    /// The other values of the year (another source than `value`), never dropped.
+    pub also: Vec<ValueRow>,
+}
+
+/// A value with its source, as shown.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ValueRow {
+    /// The value in the indicator's unit.
+    pub value: f64,
+    /// Which kind of source.
+    pub source: engine::Source,
+    /// The source in detail (plan section, tables computed from, publisher's note).
+    pub detail: String,
+}
+
+/// The plan's table years of an evaluated indicator as [`YearRow`]s (every table year, with or
+/// without values).
+pub fn year_rows(plan: &Plan, e: &IndicatorEvaluation) -> Vec<YearRow> {
+    let indicator = plan.indicator(&e.indicator_id);
+    plan.table_years()
+        .map(|year| {
+            let Some(ye) = e.year(year) else {
+                return YearRow {
+                    year,
+                    value: None,
+                    ambition: indicator.and_then(|i| i.ambitions.get(&year).copied()),
+                    verdict: engine::Verdict::NoAmbition,
+                    also: Vec::new(),
+                };
+            };
+            let chosen = ye.chosen;
+            YearRow {
+                year,
+                value: chosen.map(|c| value_row(indicator, ye, c)),
+                ambition: ye.ambition,
+                verdict: ye.judgement.verdict,
+                also: ye
+                    .candidates()
+                    .into_iter()
+                    .filter(|c| Some(c.basis) != chosen.map(|c| c.basis))
+                    .map(|c| value_row(indicator, ye, c))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// A candidate value with its source in detail.
+fn value_row(
+    indicator: Option<&plan::Indicator>,
+    ye: &engine::YearEvaluation,
+    c: engine::ChosenValue,
+) -> ValueRow {
+    let detail = match c.basis {
+        engine::ValueBasis::PlanQuote => ye
+            .quoted
+            .as_ref()
+            .map(|q| q.source.clone())
+            .or_else(|| indicator.and_then(|i| i.results.get(&ye.year).map(|q| q.source.clone())))
+            .unwrap_or_default(),
+        engine::ValueBasis::Computed => {
+            let mut tables: Vec<String> = ye
+                .computation
+                .as_ref()
+                .and_then(|o| o.computed())
+                .map(|v| {
+                    v.inputs
+                        .iter()
+                        .filter_map(|u| u.observation.provenance.table.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            tables.sort();
+            tables.dedup();
+            let tables = tables
+                .iter()
+                .map(|t| {
+                    if t.chars().all(|c| c.is_ascii_digit()) {
+                        format!("SSB {t}")
+                    } else {
+                        t.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("Beregnet fra {tables}")
+        }
+        engine::ValueBasis::Imported => ye
+            .imported
+            .as_ref()
+            .and_then(|o| o.provenance.note.clone())
+            .unwrap_or_else(|| "Importert publisert tall".into()),
+    };
+    ValueRow {
+        value: c.value,
+        source: c.source(),
+        detail,
+    }
+}

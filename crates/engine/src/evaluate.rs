@@ -67,6 +67,62 @@ impl ValueBasis {
     }
 }
 
+/// Where a year's value comes from, in the words every output uses (card, page, chart legend,
+/// report, CLI, API). Derived from the basis and the synthetic flag by [`ChosenValue::source`]:
+/// the one rule for naming a source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Quoted in the plan document.
+    PlanQuote,
+    /// Published by its publisher (e.g. NHO's Kommune-NM rank) and imported as published.
+    Published,
+    /// Computed by the engine from real data.
+    Computed,
+    /// Rests on synthetic (demo) data, in whole or in part: shown, never judged.
+    Demo,
+}
+
+impl Source {
+    /// Every source, in legend order.
+    pub const ALL: [Source; 4] = [
+        Source::PlanQuote,
+        Source::Published,
+        Source::Computed,
+        Source::Demo,
+    ];
+
+    /// The machine name (`plan_quote`, `published`, `computed`, `demo`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::PlanQuote => "plan_quote",
+            Source::Published => "published",
+            Source::Computed => "computed",
+            Source::Demo => "demo",
+        }
+    }
+
+    /// Norwegian label.
+    pub fn label_nb(self) -> &'static str {
+        match self {
+            Source::PlanQuote => "sitert fra planen",
+            Source::Published => "publisert tall",
+            Source::Computed => "beregnet fra reelle data",
+            Source::Demo => "demodata",
+        }
+    }
+
+    /// English label.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Source::PlanQuote => "quoted in the plan",
+            Source::Published => "published figure",
+            Source::Computed => "computed from real data",
+            Source::Demo => "demo data",
+        }
+    }
+}
+
 /// The value a year is judged by, and where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct ChosenValue {
@@ -78,6 +134,21 @@ pub struct ChosenValue {
     pub basis: ValueBasis,
     /// Whether it rests on synthetic data.
     pub synthetic: bool,
+}
+
+impl ChosenValue {
+    /// Where the value comes from ([`Source`]); a synthetic value is [`Source::Demo`] whatever
+    /// its basis.
+    pub fn source(&self) -> Source {
+        if self.synthetic {
+            return Source::Demo;
+        }
+        match self.basis {
+            ValueBasis::PlanQuote => Source::PlanQuote,
+            ValueBasis::Imported => Source::Published,
+            ValueBasis::Computed => Source::Computed,
+        }
+    }
 }
 
 /// A result quoted by the plan document.
@@ -120,9 +191,28 @@ pub enum Verdict {
     NoData,
     /// The plan sets no ambition for the year.
     NoAmbition,
+    /// The value (or the previous year's value a rule compares it with) rests on synthetic demo
+    /// data: it is shown, never judged.
+    DemoNotJudged,
 }
 
 impl Verdict {
+    /// The machine name, as the API and the CLI's JSON write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Achieved => "achieved",
+            Verdict::NotAchieved => "not_achieved",
+            Verdict::NoData => "no_data",
+            Verdict::NoAmbition => "no_ambition",
+            Verdict::DemoNotJudged => "demo_not_judged",
+        }
+    }
+
+    /// Whether this is a judgement of a value (achieved or not), as opposed to a reason for none.
+    pub fn is_judged(self) -> bool {
+        matches!(self, Verdict::Achieved | Verdict::NotAchieved)
+    }
+
     /// Norwegian label.
     pub fn label_nb(self) -> &'static str {
         match self {
@@ -130,6 +220,7 @@ impl Verdict {
             Verdict::NotAchieved => "ikke nådd",
             Verdict::NoData => "ingen data",
             Verdict::NoAmbition => "ingen ambisjon",
+            Verdict::DemoNotJudged => "demodata – ikke vurdert",
         }
     }
 
@@ -140,6 +231,7 @@ impl Verdict {
             Verdict::NotAchieved => "not achieved",
             Verdict::NoData => "no data",
             Verdict::NoAmbition => "no ambition",
+            Verdict::DemoNotJudged => "demo data – not judged",
         }
     }
 }
@@ -342,10 +434,47 @@ impl IndicatorEvaluation {
         self.years.iter().filter(|y| y.in_table)
     }
 
-    /// The chosen values in year order (the series the trend is computed from).
+    /// The chosen values in year order.
     pub fn chosen_series(&self) -> Vec<ChosenValue> {
         self.years.iter().filter_map(|y| y.chosen).collect()
     }
+
+    /// The chosen values that rest on real data, in year order: the series the trend status
+    /// is computed from (demo values never enter a trend).
+    pub fn real_series(&self) -> Vec<ChosenValue> {
+        self.years
+            .iter()
+            .filter_map(|y| y.chosen)
+            .filter(|c| !c.synthetic)
+            .collect()
+    }
+
+    /// What a card or a summary leads with ([`Headline`]).
+    pub fn headline(&self) -> Headline {
+        let latest = |demo: bool| {
+            self.table_years()
+                .filter(|y| y.chosen.is_some_and(|c| c.synthetic == demo))
+                .map(|y| y.year)
+                .last()
+        };
+        let real = latest(false);
+        Headline {
+            real,
+            demo: latest(true).filter(|d| real.is_none_or(|r| *d > r)),
+        }
+    }
+}
+
+/// The years an indicator's headline shows: the latest table year whose chosen value rests on
+/// real data (shown with that year's own judgement, the same as in every table), and the latest
+/// demo year after it, if any (shown as demo, not judged). Web cards, the API's `latest_*`, the
+/// report's summary and the CLI use this one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Headline {
+    /// The latest year with a real value.
+    pub real: Option<Year>,
+    /// The latest year with a demo value, when it is later than `real`.
+    pub demo: Option<Year>,
 }
 
 /// Every indicator of the plan whose computation names a definition the engine does not know.
@@ -824,8 +953,28 @@ pub fn judge_year(
     // An informational check that cannot be made says nothing.
     checks.retain(|c| c.decisive || c.outcome != CheckOutcome::NoData);
 
+    // Demo data is never judged: a synthetic value, or a synthetic previous-year value that a
+    // check compares it with, removes the checks it enters (they would say "met"/"not met").
+    let value_demo = value.is_some_and(|c| c.synthetic);
+    let previous_demo = previous.is_some_and(|c| c.synthetic);
+    let uses_previous = |c: &Check| {
+        matches!(
+            c.kind,
+            CheckKind::IncreaseFromPreviousYear { .. } | CheckKind::DecreaseFromPreviousYear { .. }
+        )
+    };
+    let demo_decides =
+        value_demo || (previous_demo && checks.iter().any(|c| c.decisive && uses_previous(c)));
+    if value_demo {
+        checks.clear();
+    } else if previous_demo {
+        checks.retain(|c| !uses_previous(c));
+    }
+
     let verdict = if !has_ambition {
         Verdict::NoAmbition
+    } else if demo_decides {
+        Verdict::DemoNotJudged
     } else if v.is_none() {
         Verdict::NoData
     } else {
@@ -847,7 +996,7 @@ pub fn judge_year(
         Some(c) => format!(
             "Verdien for {year} er {} ({}{}).",
             fmt_value(c.value, unit),
-            c.basis.label_nb(),
+            c.source().label_nb(),
             if c.synthetic { ", SYNTETISKE DATA" } else { "" }
         ),
         None => {
@@ -858,7 +1007,7 @@ pub fn judge_year(
         Some(c) => format!(
             "The value for {year} is {} ({}{}).",
             fmt_value_en(c.value, unit),
-            c.basis.label_en(),
+            c.source().label_en(),
             if c.synthetic { ", SYNTHETIC DATA" } else { "" }
         ),
         None => format!("No value for {year} (neither computed, imported nor quoted in the plan)."),
@@ -904,9 +1053,22 @@ pub fn judge_year(
         })
         .collect();
     let mut nb = vec![value_nb, amb_nb];
+    let mut en = vec![value_en, amb_en];
+    if value_demo {
+        nb.push("Verdien bygger på demodata (syntetiske data) og vurderes ikke.".into());
+        en.push("The value rests on demo (synthetic) data and is not judged.".into());
+    } else if previous_demo && demo_decides {
+        nb.push(format!(
+            "Verdien for {} bygger på demodata; sammenligningen med den vurderes ikke.",
+            year - 1
+        ));
+        en.push(format!(
+            "The value for {} rests on demo data; the comparison with it is not judged.",
+            year - 1
+        ));
+    }
     nb.extend(checks_nb);
     nb.push(format!("Vurdering: {}.", verdict.label_nb()));
-    let mut en = vec![value_en, amb_en];
     en.extend(checks_en);
     en.push(format!("Verdict: {}.", verdict.label_en()));
 
@@ -1172,5 +1334,68 @@ mod tests {
         assert_eq!(decimals(41.9), 1);
         assert_eq!(decimals(41.95), 2);
         assert_eq!(decimals(100.0 / 3.0), 3);
+    }
+
+    fn demo(year: Year, value: f64) -> Option<ChosenValue> {
+        Some(ChosenValue {
+            year,
+            value,
+            basis: ValueBasis::Computed,
+            synthetic: true,
+        })
+    }
+
+    #[test]
+    fn a_demo_value_is_never_judged() {
+        let i = indicator(
+            Unit::Rank,
+            Direction::LowerIsBetter,
+            Rule::Threshold {
+                op: Op::Le,
+                target: 10.0,
+            },
+            Op::Le,
+            &[(2024, 10.0)],
+        );
+        let j = judge_year(&i, 2024, demo(2024, 2.0), None);
+        assert_eq!(j.verdict, Verdict::DemoNotJudged);
+        assert!(j.checks.is_empty(), "no met/not met for demo data");
+        assert!(
+            j.reasoning.nb.contains("vurderes ikke"),
+            "{}",
+            j.reasoning.nb
+        );
+        // Without an ambition: no informational "oppfylt" either.
+        let j = judge_year(&i, 2023, demo(2023, 2.0), None);
+        assert_eq!(j.verdict, Verdict::NoAmbition);
+        assert!(j.checks.is_empty());
+        assert_eq!(cv(2024, 2.0).unwrap().source(), Source::Computed);
+        assert_eq!(demo(2024, 2.0).unwrap().source(), Source::Demo);
+    }
+
+    #[test]
+    fn a_comparison_with_a_demo_year_is_not_judged() {
+        let i = indicator(
+            Unit::Percent,
+            Direction::HigherIsBetter,
+            Rule::IncreaseFromPreviousYear,
+            Op::Ge,
+            &[(2021, 41.4)],
+        );
+        // Real 2021 meets its ambition, but "higher than 2020" rests on a demo 2020.
+        let j = judge_year(&i, 2021, cv(2021, 42.0), demo(2020, 41.0));
+        assert_eq!(j.verdict, Verdict::DemoNotJudged, "{}", j.reasoning.nb);
+        assert!(
+            j.checks
+                .iter()
+                .all(|c| !matches!(c.kind, CheckKind::IncreaseFromPreviousYear { .. }))
+        );
+        // With a real 2020 it is judged.
+        let j = judge_year(&i, 2021, cv(2021, 42.0), cv(2020, 41.0));
+        assert_eq!(j.verdict, Verdict::Achieved);
+        // A year without an ambition keeps no informational comparison with a demo year.
+        let j = judge_year(&i, 2017, cv(2017, 41.9), demo(2016, 30.0));
+        assert_eq!(j.verdict, Verdict::NoAmbition);
+        assert!(j.checks.is_empty());
     }
 }

@@ -43,16 +43,16 @@ pub use definitions::{
     definitions,
 };
 pub use evaluate::{
-    Check, CheckKind, CheckOutcome, ChosenValue, Comparison, IndicatorEvaluation, Judgement,
-    PlanQuote, ValueBasis, Verdict, YearEvaluation, check_plan, evaluate_indicator, evaluate_plan,
-    judge_year,
+    Check, CheckKind, CheckOutcome, ChosenValue, Comparison, Headline, IndicatorEvaluation,
+    Judgement, PlanQuote, Source, ValueBasis, Verdict, YearEvaluation, check_plan,
+    evaluate_indicator, evaluate_plan, judge_year,
 };
 pub use explain::{Explanation, IndicatorExplanation, explain, explain_indicator, explain_year};
 pub use inputs::{
     Cell, Inputs, MergeMap, MissingReason, Observation, Provenance, series, sum_components,
 };
 pub use trend::{
-    StatusOverride, TrendAssessment, TrendConfig, TrendResult, TrendStatus, TrendTarget,
+    Growth, StatusOverride, TrendAssessment, TrendConfig, TrendResult, TrendStatus, TrendTarget,
     assess_trend, combine_override, trend_config, trend_status,
 };
 

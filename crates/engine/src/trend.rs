@@ -23,9 +23,24 @@
 //! `not_available`, also with a note. Open SDG's optional scaling of the no-target thresholds
 //! near a natural limit (e.g. 100 %) is not implemented: the plan's indicators configure none.
 //!
+//! Departures from Open SDG, each said in the result's notes and on the pages:
+//!
+//! - **Growth measure** ([`Growth`]): a share or ratio (unit percent or ratio), which can be zero or
+//!   negative (job growth relative to population growth was 9 % one year and 168 % the next), is
+//!   judged on its absolute change per year (observed `(latest − base) / years` against required
+//!   `(target − base) / years`), not on CAGR, which is meaningless across zero. Levels (ranks,
+//!   counts, dekar, kroner) keep CAGR.
+//! - **Base year** ([`trend_config`]): the plan's last result year before its period (2019 for a
+//!   2021–2024 plan quoting 2017–2019), not the first data year.
+//! - **Only real data**: the series is the indicator's chosen values that rest on real data; a demo
+//!   value never enters a trend ([`assess_trend`]).
+//! - **A series that improved every year of the plan period** (at least two years in it) is never
+//!   `deterioration`: it is at worst `limited_progress`, with a note — it is behind the base year,
+//!   not moving the wrong way.
+//!
 //! Every input and intermediate number is kept in [`TrendResult`] so it can be stored and shown.
 
-use plan::{Direction, Indicator, Plan, Rule, Year};
+use plan::{Direction, Indicator, Plan, Rule, Unit, Year};
 use serde::Serialize;
 
 use crate::evaluate::{ChosenValue, IndicatorEvaluation, ValueBasis};
@@ -112,6 +127,42 @@ pub enum TrendMethod {
     WithoutTarget,
 }
 
+/// How change is measured between two values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Growth {
+    /// Compound annual growth rate (levels: ranks, counts, areas, money).
+    Cagr,
+    /// Absolute change per year (shares and ratios, which can be zero or negative).
+    AbsoluteChange,
+}
+
+impl Growth {
+    /// The method in words, Norwegian.
+    pub fn label_nb(self) -> &'static str {
+        match self {
+            Growth::Cagr => {
+                "Open SDG: årlig vekstrate (CAGR) observert mot den som trengs for å nå målet"
+            }
+            Growth::AbsoluteChange => {
+                "absolutt endring per år (prosentpoeng) observert mot den som trengs for å nå målet (for andeler og forholdstall, som kan være null eller negative, i stedet for Open SDGs vekstrate)"
+            }
+        }
+    }
+
+    /// The method in words, English.
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Growth::Cagr => {
+                "Open SDG: compound annual growth (CAGR) observed against that required to reach the target"
+            }
+            Growth::AbsoluteChange => {
+                "absolute change per year (percentage points) observed against that required to reach the target (for shares and ratios, which can be zero or negative, instead of Open SDG's growth rate)"
+            }
+        }
+    }
+}
+
 /// The three thresholds a progress value is compared with.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Thresholds {
@@ -134,6 +185,12 @@ impl Thresholds {
     pub const WITHOUT_TARGET: Thresholds = Thresholds {
         high: 0.015,
         med: 0.005,
+        low: 0.0,
+    };
+    /// Without a target, absolute change: 0.5 / 0.1 / 0 units (percentage points) a year.
+    pub const WITHOUT_TARGET_ABSOLUTE: Thresholds = Thresholds {
+        high: 0.5,
+        med: 0.1,
         low: 0.0,
     };
 
@@ -165,6 +222,11 @@ pub struct TrendTarget {
 pub struct TrendConfig {
     /// Base year (the first year with a value at or after it is used).
     pub base_year: Year,
+    /// How change is measured.
+    pub growth: Growth,
+    /// First year of the plan period, for the rule that a series improving every year of the
+    /// period is not `deterioration` (`None`: no such rule).
+    pub period_start: Option<Year>,
     /// Which way is better.
     pub direction: Direction,
     /// The target, if any.
@@ -178,6 +240,8 @@ pub struct TrendResult {
     pub status: TrendStatus,
     /// The method used.
     pub method: TrendMethod,
+    /// How change is measured.
+    pub growth: Growth,
     /// Which way is better.
     pub direction: Direction,
     /// Base year actually used.
@@ -200,6 +264,10 @@ pub struct TrendResult {
     pub cagr_observed: Option<f64>,
     /// Required compound annual growth rate, base → target.
     pub cagr_required: Option<f64>,
+    /// Observed absolute change per year, base → latest ([`Growth::AbsoluteChange`]).
+    pub change_observed: Option<f64>,
+    /// Required absolute change per year, base → target ([`Growth::AbsoluteChange`]).
+    pub change_required: Option<f64>,
     /// With a target: `sign × d × CAGR_observed / |CAGR_required|`.
     pub ratio: Option<f64>,
     /// The number compared with the thresholds (the ratio, or `sign × d × CAGR_observed`).
@@ -220,9 +288,11 @@ pub fn cagr(from_value: f64, from_year: Year, to_value: f64, to_year: Year) -> O
     r.is_finite().then_some(r)
 }
 
-/// The trend configuration the plan implies for an indicator: base year = the plan's first
-/// data year; target = the ambition of the last year that has one, or else a threshold rule's
-/// target by the end of the plan period; no target for year-on-year rules without ambitions.
+/// The trend configuration the plan implies for an indicator: base year = the plan's last
+/// result year before its period (else its first data year); target = the ambition of the last
+/// year that has one, or else a threshold rule's target by the end of the plan period; no target
+/// for year-on-year rules without ambitions; absolute change for shares and ratios, CAGR for
+/// levels ([`Growth`]).
 pub fn trend_config(plan: &Plan, indicator: &Indicator) -> TrendConfig {
     let target = match indicator.ambitions.iter().next_back() {
         Some((y, v)) => Some(TrendTarget {
@@ -237,8 +307,20 @@ pub fn trend_config(plan: &Plan, indicator: &Indicator) -> TrendConfig {
             _ => None,
         },
     };
+    let base_year = indicator
+        .results
+        .keys()
+        .copied()
+        .filter(|y| *y < plan.meta.period_start)
+        .max()
+        .unwrap_or(plan.meta.first_data_year);
     TrendConfig {
-        base_year: plan.meta.first_data_year,
+        base_year,
+        growth: match indicator.unit {
+            Unit::Percent | Unit::Ratio => Growth::AbsoluteChange,
+            _ => Growth::Cagr,
+        },
+        period_start: Some(plan.meta.period_start),
         direction: indicator.direction,
         target,
     }
@@ -262,8 +344,8 @@ pub fn trend_status(points: &[(Year, f64)], config: &TrendConfig) -> TrendResult
     r
 }
 
-/// The trend status of an evaluated indicator, from its chosen values, with the plan's
-/// configuration ([`trend_config`]).
+/// The trend status of an evaluated indicator, from its chosen values that rest on real data
+/// (demo values never enter a trend), with the plan's configuration ([`trend_config`]).
 pub fn assess_trend(
     plan: &Plan,
     evaluation: &IndicatorEvaluation,
@@ -272,7 +354,7 @@ pub fn assess_trend(
         .indicator(&evaluation.indicator_id)
         .ok_or_else(|| EngineError::UnknownIndicator(evaluation.indicator_id.clone()))?;
     Ok(trend_of(
-        &evaluation.chosen_series(),
+        &evaluation.real_series(),
         &trend_config(plan, indicator),
     ))
 }
@@ -297,6 +379,7 @@ fn trend_of(points: &[ChosenValue], config: &TrendConfig) -> TrendResult {
     let mut r = TrendResult {
         status: TrendStatus::NotAvailable,
         method,
+        growth: config.growth,
         direction: config.direction,
         base_year: None,
         base_value: None,
@@ -308,11 +391,16 @@ fn trend_of(points: &[ChosenValue], config: &TrendConfig) -> TrendResult {
         target_value: config.target.map(|t| t.value),
         cagr_observed: None,
         cagr_required: None,
+        change_observed: None,
+        change_required: None,
         ratio: None,
         progress_value: None,
-        thresholds: match method {
-            TrendMethod::WithTarget => Thresholds::WITH_TARGET,
-            TrendMethod::WithoutTarget => Thresholds::WITHOUT_TARGET,
+        thresholds: match (method, config.growth) {
+            (TrendMethod::WithTarget, _) => Thresholds::WITH_TARGET,
+            (TrendMethod::WithoutTarget, Growth::Cagr) => Thresholds::WITHOUT_TARGET,
+            (TrendMethod::WithoutTarget, Growth::AbsoluteChange) => {
+                Thresholds::WITHOUT_TARGET_ABSOLUTE
+            }
         },
         notes: Vec::new(),
     };
@@ -331,7 +419,7 @@ fn trend_of(points: &[ChosenValue], config: &TrendConfig) -> TrendResult {
 
     // Target, with Open SDG's 0 → 0.001 substitution.
     let target = config.target.map(|t| {
-        if t.value == 0.0 {
+        if t.value == 0.0 && config.growth == Growth::Cagr {
             r.notes.push(note(
                 "målet 0 er erstattet med 0,001 (vekstrate mot 0 er ikke definert)",
                 "target 0 replaced by 0.001 (a growth rate to 0 is undefined)",
@@ -362,7 +450,10 @@ fn trend_of(points: &[ChosenValue], config: &TrendConfig) -> TrendResult {
             r.base_year = Some(b.year);
             r.base_value = Some(b.value);
             r.base_basis = Some(b.basis);
-            progress(&mut r, b, latest, target, d);
+            match config.growth {
+                Growth::Cagr => progress(&mut r, b, latest, target, d),
+                Growth::AbsoluteChange => progress_absolute(&mut r, b, latest, target, d),
+            }
         }
     }
 
@@ -374,7 +465,73 @@ fn trend_of(points: &[ChosenValue], config: &TrendConfig) -> TrendResult {
             None => TrendStatus::NotAvailable,
         }
     };
+    if r.status == TrendStatus::Deterioration
+        && let Some(start) = config.period_start
+    {
+        let in_period: Vec<&ChosenValue> = pts.iter().filter(|p| p.year >= start).collect();
+        let improved_every_year = in_period.len() >= 2
+            && in_period
+                .windows(2)
+                .all(|w| w[1].year == w[0].year + 1 && d * (w[1].value - w[0].value) > 0.0);
+        if improved_every_year {
+            r.status = TrendStatus::LimitedProgress;
+            r.notes.push(note(
+                format!(
+                    "verdien har blitt bedre hvert år i planperioden fra {start}; den ligger bak basisåret, men utviklingen går ikke i feil retning"
+                ),
+                format!(
+                    "the value improved every year of the plan period from {start}; it is behind the base year, but not moving the wrong way"
+                ),
+            ));
+        }
+    }
     r
+}
+
+/// Progress on absolute change per year ([`Growth::AbsoluteChange`]).
+fn progress_absolute(
+    r: &mut TrendResult,
+    b: ChosenValue,
+    latest: ChosenValue,
+    target: Option<TrendTarget>,
+    d: f64,
+) {
+    if latest.year - b.year < 1 {
+        r.notes.push(note(
+            "trenger verdier for minst to år",
+            "needs values for at least two years",
+        ));
+        return;
+    }
+    let observed = (latest.value - b.value) / f64::from(latest.year - b.year);
+    r.change_observed = Some(observed);
+    match target {
+        None => r.progress_value = Some(d * observed),
+        Some(t) => {
+            if t.year <= b.year {
+                r.notes.push(note(
+                    format!("målåret {} er ikke etter basisåret {}", t.year, b.year),
+                    format!(
+                        "the target year {} is not after the base year {}",
+                        t.year, b.year
+                    ),
+                ));
+                return;
+            }
+            let required = (t.value - b.value) / f64::from(t.year - b.year);
+            r.change_required = Some(required);
+            if required == 0.0 {
+                r.notes.push(note(
+                    "basisverdien er lik målet; nødvendig endring er 0",
+                    "the base value equals the target; the required change is 0",
+                ));
+                return;
+            }
+            let ratio = d * observed / required.abs();
+            r.ratio = Some(ratio);
+            r.progress_value = Some(ratio);
+        }
+    }
 }
 
 fn progress(
@@ -524,6 +681,8 @@ mod tests {
     fn cfg(direction: Direction, target: Option<(Year, f64)>) -> TrendConfig {
         TrendConfig {
             base_year: 2015,
+            growth: Growth::Cagr,
+            period_start: None,
             direction,
             target: target.map(|(year, value)| TrendTarget { year, value }),
         }
@@ -578,6 +737,8 @@ mod tests {
         // Rank 13 (2019) → 10 by 2024: CAGR_required = (10/13)^(1/5) − 1 < 0.
         let c = TrendConfig {
             base_year: 2019,
+            growth: Growth::Cagr,
+            period_start: None,
             ..cfg(DOWN, Some((2024, 10.0)))
         };
         let req = (10.0f64 / 13.0).powf(0.2) - 1.0;
@@ -654,6 +815,8 @@ mod tests {
             &[(2017, 1.0), (2019, 2.0)],
             &TrendConfig {
                 base_year: 2017,
+                growth: Growth::Cagr,
+                period_start: None,
                 ..cfg(UP, Some((2017, 3.0)))
             },
         );
@@ -663,6 +826,8 @@ mod tests {
             &[(2017, 15.0), (2019, 20.0)],
             &TrendConfig {
                 base_year: 2017,
+                growth: Growth::Cagr,
+                period_start: None,
                 ..cfg(DOWN, Some((2024, 15.0)))
             },
         );
@@ -675,6 +840,8 @@ mod tests {
         // Zero vision for farmland: target 0 → 0.001; base 23 → latest 0 reaches it.
         let c = TrendConfig {
             base_year: 2017,
+            growth: Growth::Cagr,
+            period_start: None,
             ..cfg(DOWN, Some((2024, 0.0)))
         };
         let r = trend_status(&[(2017, 23.0), (2019, 0.0)], &c);
@@ -685,6 +852,8 @@ mod tests {
             &[(2017, 0.0), (2019, 5.0)],
             &TrendConfig {
                 base_year: 2017,
+                growth: Growth::Cagr,
+                period_start: None,
                 ..cfg(UP, None)
             },
         );
@@ -722,5 +891,74 @@ mod tests {
         for s in TrendStatus::ALL {
             assert_eq!(TrendStatus::parse(s.as_str()), Some(s));
         }
+    }
+
+    #[test]
+    fn shares_are_judged_on_absolute_change_per_year() {
+        // Kortreist-like: base 2019 41.4 %, target 43.0 % in 2024 → 0.32 pp a year required.
+        let c = TrendConfig {
+            base_year: 2019,
+            growth: Growth::AbsoluteChange,
+            period_start: Some(2021),
+            direction: UP,
+            target: Some(TrendTarget {
+                year: 2024,
+                value: 43.0,
+            }),
+        };
+        let r = trend_status(&[(2019, 41.4), (2022, 42.0)], &c);
+        assert_eq!(r.growth, Growth::AbsoluteChange);
+        assert!(close(r.change_required, 0.32));
+        assert!(close(r.change_observed, 0.2));
+        assert!(close(r.ratio, 0.2 / 0.32));
+        assert_eq!(r.status, TrendStatus::ModerateProgress);
+        assert_eq!(r.cagr_observed, None, "no growth rate for a share");
+        // A share can cross zero: job growth relative to population growth.
+        let c = TrendConfig {
+            target: Some(TrendTarget {
+                year: 2024,
+                value: 50.0,
+            }),
+            ..c
+        };
+        let r = trend_status(&[(2019, -20.0), (2022, 40.0)], &c);
+        assert!(close(r.change_observed, 20.0));
+        assert_eq!(r.status, TrendStatus::SubstantialProgress, "{r:?}");
+    }
+
+    #[test]
+    fn a_share_rising_every_year_of_the_plan_is_never_deterioration() {
+        // Below the 2019 base, but rising 2021 → 2024: behind, not the wrong way.
+        let c = TrendConfig {
+            base_year: 2019,
+            growth: Growth::AbsoluteChange,
+            period_start: Some(2021),
+            direction: UP,
+            target: Some(TrendTarget {
+                year: 2024,
+                value: 43.0,
+            }),
+        };
+        let pts = [
+            (2019, 41.5),
+            (2020, 40.0),
+            (2021, 40.2),
+            (2022, 40.5),
+            (2023, 40.9),
+            (2024, 41.2),
+        ];
+        let r = trend_status(&pts, &c);
+        assert_ne!(r.status, TrendStatus::Deterioration);
+        assert_eq!(r.status, TrendStatus::LimitedProgress);
+        assert!(
+            r.notes
+                .iter()
+                .any(|n| n.nb.contains("hvert år i planperioden"))
+        );
+        // Falling in one of the years: the rule does not apply.
+        let mut pts2 = pts;
+        pts2[4].1 = 40.3;
+        pts2[5].1 = 40.1;
+        assert_eq!(trend_status(&pts2, &c).status, TrendStatus::Deterioration);
     }
 }

@@ -325,23 +325,34 @@ fn trend_of_kortreist_by_hand() {
     let e = evals();
     let k = find(&e, "kortreist");
     let t = assess_trend(&plan, k).unwrap();
-    // Base 2017 41.6 % (computed), latest 2022 41.8 %, target 43.0 % in 2024.
+    // Base 2019 (the plan's last result year before its 2021–2024 period), latest 2022,
+    // target 43.0 % in 2024; a share is judged on absolute change per year, not CAGR.
     assert_eq!(
         (t.base_year, t.latest_year, t.target_year),
-        (Some(2017), Some(2022), Some(2024))
+        (Some(2019), Some(2022), Some(2024))
     );
-    assert_eq!(t.base_basis, Some(ValueBasis::Computed));
-    let obs = (41.8f64 / 41.6).powf(1.0 / 5.0) - 1.0; // 0.000959…
-    let req = (43.0f64 / 41.6).powf(1.0 / 7.0) - 1.0; // 0.004740…
-    assert!((t.cagr_observed.unwrap() - obs).abs() < 1e-12);
-    assert!((t.cagr_required.unwrap() - req).abs() < 1e-12);
+    assert_eq!(
+        t.base_basis,
+        Some(k.year(2019).unwrap().chosen.unwrap().basis)
+    );
+    assert_eq!(t.growth, naeringsplan_engine::Growth::AbsoluteChange);
+    let base = k.year(2019).unwrap().chosen.unwrap().value;
+    let latest = k.year(2022).unwrap().chosen.unwrap().value;
+    let obs = (latest - base) / 3.0;
+    let req = (43.0 - base) / 5.0;
+    assert!((t.change_observed.unwrap() - obs).abs() < 1e-12);
+    assert!((t.change_required.unwrap() - req).abs() < 1e-12);
     assert!((t.ratio.unwrap() - obs / req).abs() < 1e-9);
-    assert!((t.ratio.unwrap() - 0.2024).abs() < 0.001, "{:?}", t.ratio);
-    assert_eq!(t.status, TrendStatus::LimitedProgress);
+    assert_eq!(t.cagr_observed, None);
+    assert_eq!(
+        t.status,
+        naeringsplan_engine::trend::Thresholds::WITH_TARGET.status(obs / req)
+    );
 
-    // Kommune-NM total: quotes 12, 12, 13 (2017–2019); target 10 by 2024 → deterioration.
+    // Kommune-NM total: quotes 12, 12, 13 (2017–2019) only; base year 2019 is also the latest
+    // year, so no trend can be computed from them.
     let t = assess_trend(&plan, find(&e, "kommune-nm-total")).unwrap();
-    assert_eq!(t.status, TrendStatus::Deterioration);
+    assert_eq!(t.status, TrendStatus::NotAvailable);
     assert_eq!(t.base_basis, Some(ValueBasis::PlanQuote));
 }
 
@@ -480,16 +491,17 @@ fn results_serialise_to_json() {
         "no_observation"
     );
     let t = serde_json::to_value(assess_trend(&plan, find(&e, "kortreist")).unwrap()).unwrap();
-    assert_eq!(t["status"], "limited_progress");
+    assert_eq!(t["growth"], "absolute_change");
     for key in [
+        "status",
         "base_year",
         "base_value",
         "latest_year",
         "latest_value",
         "target_year",
         "target_value",
-        "cagr_observed",
-        "cagr_required",
+        "change_observed",
+        "change_required",
         "ratio",
     ] {
         assert!(!t[key].is_null(), "{key}");

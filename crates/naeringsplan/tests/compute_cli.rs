@@ -123,7 +123,7 @@ fn indicators_explain_and_report_on_the_embedded_default() {
     assert_eq!(a, b, "the same store and options give the same HTML");
     let html = String::from_utf8(a).unwrap();
     assert!(html.contains("1. halvår 2023"));
-    assert!(html.contains("SYNTETISKE DATA"), "synthetic data is marked");
+    assert!(html.contains("DEMONSTRASJON"), "demo data is marked");
     let md = String::from_utf8(run(&db, &["report", "--format", "md"]).stdout).unwrap();
     assert!(md.contains("5.3-s6"));
 }

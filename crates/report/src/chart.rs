@@ -1,12 +1,13 @@
-//! One SVG chart per indicator: results (filled dots, solid line) against ambitions (hollow
-//! squares, dashed line) by year. Written by hand: small, deterministic, styled with presentation
+//! One SVG chart per indicator: results (dots and lines, one series per kind of source — plan
+//! quote, published, computed from real data, demo — never joined across sources) against
+//! ambitions (hollow squares, dashed line) by year. Written by hand: small, deterministic, styled with presentation
 //! attributes only (no `style`, so it passes a strict CSP and renders in typst).
 
 use std::fmt::Write;
 
 use plan::Unit;
 
-use crate::model::IndicatorView;
+use crate::model::{IndicatorView, SourceKind};
 
 const W: f64 = 560.0;
 const H: f64 = 220.0;
@@ -25,11 +26,24 @@ fn esc(s: &str) -> String {
 /// The chart as a standalone SVG document (with `<title>` and `<desc>` for screen readers).
 pub fn indicator_svg(ind: &IndicatorView) -> String {
     let years: Vec<i32> = ind.years.iter().map(|y| y.year).collect();
-    let results: Vec<(i32, f64)> = ind
-        .years
-        .iter()
-        .filter_map(|y| y.shown().map(|v| (y.year, v.value)))
+    // One series per kind of source, each year's value of that kind.
+    let series: Vec<(SourceKind, Vec<(i32, f64)>)> = SourceKind::ALL
+        .into_iter()
+        .map(|k| {
+            let pts: Vec<(i32, f64)> = ind
+                .years
+                .iter()
+                .filter_map(|y| {
+                    y.all_values()
+                        .find(|v| v.kind == k)
+                        .map(|v| (y.year, v.value))
+                })
+                .collect();
+            (k, pts)
+        })
+        .filter(|(_, pts)| !pts.is_empty())
         .collect();
+    let results: Vec<(i32, f64)> = series.iter().flat_map(|(_, p)| p.iter().copied()).collect();
     let ambitions: Vec<(i32, f64)> = ind
         .years
         .iter()
@@ -85,14 +99,23 @@ pub fn indicator_svg(ind: &IndicatorView) -> String {
     let mut s = String::new();
     let desc = format!(
         "Resultater: {}. Ambisjoner: {}.",
-        if results.is_empty() {
+        if series.is_empty() {
             "ingen".to_string()
         } else {
-            results
+            series
                 .iter()
-                .map(|(yr, v)| format!("{yr} {}", fmt(*v)))
+                .map(|(k, pts)| {
+                    format!(
+                        "{}: {}",
+                        k.label(),
+                        pts.iter()
+                            .map(|(yr, v)| format!("{yr} {}", fmt(*v)))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                })
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join("; ")
         },
         if ambitions.is_empty() {
             "ingen".to_string()
@@ -164,41 +187,74 @@ pub fn indicator_svg(ind: &IndicatorView) -> String {
             y(*v) - 4.0
         );
     }
-    // Results: solid line across consecutive years, filled dots.
-    for w in results.windows(2) {
-        let (y0, v0) = w[0];
-        let (y1, v1) = w[1];
-        let consecutive = years.iter().position(|y| *y == y1)
-            == years.iter().position(|y| *y == y0).map(|p| p + 1);
-        if consecutive {
-            let _ = write!(
-                s,
-                r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#00507d" stroke-width="2.5"/>"##,
-                x(y0),
-                y(v0),
-                x(y1),
-                y(v1)
-            );
+    // Results: per source, a line across consecutive years and dots; demo dotted and hollow.
+    let style = |k: SourceKind| match k {
+        SourceKind::PlanQuote => ("#4a4a4a", ""),
+        SourceKind::Published => ("#00507d", ""),
+        SourceKind::Computed => ("#1b6e20", ""),
+        SourceKind::Demo => ("#b35c00", r#" stroke-dasharray="2 4""#),
+    };
+    for (k, pts) in &series {
+        let (colour, dash) = style(*k);
+        for w in pts.windows(2) {
+            let (y0, v0) = w[0];
+            let (y1, v1) = w[1];
+            let consecutive = years.iter().position(|y| *y == y1)
+                == years.iter().position(|y| *y == y0).map(|p| p + 1);
+            if consecutive {
+                let _ = write!(
+                    s,
+                    r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{colour}" stroke-width="2.5"{dash}/>"##,
+                    x(y0),
+                    y(v0),
+                    x(y1),
+                    y(v1)
+                );
+            }
+        }
+        for (yr, v) in pts {
+            if *k == SourceKind::Demo {
+                let _ = write!(
+                    s,
+                    r##"<circle cx="{:.1}" cy="{:.1}" r="4" fill="#fff" stroke="{colour}" stroke-width="2"/>"##,
+                    x(*yr),
+                    y(*v)
+                );
+            } else {
+                let _ = write!(
+                    s,
+                    r##"<circle cx="{:.1}" cy="{:.1}" r="4.5" fill="{colour}"/>"##,
+                    x(*yr),
+                    y(*v)
+                );
+            }
         }
     }
-    for (yr, v) in &results {
+    // Legend: one entry per source shown, then the ambition.
+    let ly = H - 8.0;
+    let mut lx = LEFT;
+    for (k, _) in &series {
+        let (colour, _) = style(*k);
+        let label = match k {
+            SourceKind::Demo => "Demo (ikke vurdert)",
+            SourceKind::PlanQuote => "Planen",
+            SourceKind::Published => "Publisert",
+            SourceKind::Computed => "Beregnet",
+        };
         let _ = write!(
             s,
-            r##"<circle cx="{:.1}" cy="{:.1}" r="4.5" fill="#00507d"/>"##,
-            x(*yr),
-            y(*v)
+            r##"<circle cx="{lx:.1}" cy="{:.1}" r="4.5" fill="{colour}"/><text x="{:.1}" y="{ly}" font-size="11" fill="#333" font-family="DejaVu Sans, sans-serif">{label}</text>"##,
+            ly - 4.0,
+            lx + 8.0,
         );
+        lx += 16.0 + 6.5 * label.chars().count() as f64;
     }
-    // Legend.
-    let ly = H - 8.0;
     let _ = write!(
         s,
-        r##"<circle cx="{LEFT}" cy="{:.1}" r="4.5" fill="#00507d"/><text x="{}" y="{ly}" font-size="11" fill="#333" font-family="DejaVu Sans, sans-serif">Resultat</text><rect x="{}" y="{:.1}" width="8" height="8" fill="#fff" stroke="#7a5200" stroke-width="2"/><text x="{}" y="{ly}" font-size="11" fill="#333" font-family="DejaVu Sans, sans-serif">Ambisjon ({})</text>"##,
-        ly - 4.0,
-        LEFT + 10.0,
-        LEFT + 90.0,
+        r##"<rect x="{:.1}" y="{:.1}" width="8" height="8" fill="#fff" stroke="#7a5200" stroke-width="2"/><text x="{:.1}" y="{ly}" font-size="11" fill="#333" font-family="DejaVu Sans, sans-serif">Ambisjon ({})</text>"##,
+        lx - 4.0,
         ly - 8.0,
-        LEFT + 104.0,
+        lx + 8.0,
         esc(&ind.ambition_op)
     );
     s.push_str("</svg>");

@@ -123,7 +123,7 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
     ];
     if r.has_synthetic() {
         front.push(
-            "Rapporten inneholder SYNTETISKE DATA der offisielle tall ikke var hentet. Slike tall er merket «syntetisk» og er ikke Askers faktiske tall."
+            "DEMONSTRASJON: Rapporten inneholder demodata (syntetiske tall fra en dokumentert generator) der offisielle tall ikke var hentet. Slike tall er merket «demo» eller «syntetisk», er ikke kommunens faktiske tall og vurderes aldri mot målene – de er en demonstrasjon av metoden, ikke et resultat."
                 .to_string(),
         );
     }
@@ -151,21 +151,20 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
     )));
     let mut rows = Vec::new();
     for i in &r.indicators {
+        // The latest value resting on real data, as the dashboard's card shows it.
         let latest = i
             .years
             .iter()
             .rev()
-            .find_map(|y| y.shown().map(|v| (y.year, v)));
+            .find_map(|y| y.shown().filter(|v| !v.synthetic()).map(|v| (y.year, v)));
         let this = i.years.iter().find(|y| y.year == r.year);
         rows.push(vec![
             Cell::plain(format!("{}. {}", i.number, i.name)),
             Cell::plain(match latest {
-                Some((y, v)) => format!(
-                    "{} ({y}{})",
-                    fmt::value(v.value, i.unit),
-                    if v.synthetic { ", syntetisk" } else { "" }
-                ),
-                None => "ingen data".to_string(),
+                Some((y, v)) => {
+                    format!("{} ({y}, {})", fmt::value(v.value, i.unit), v.kind.label())
+                }
+                None => "ingen reelle data".to_string(),
             }),
             Cell::plain(
                 this.and_then(|y| y.ambition)
@@ -200,7 +199,7 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
     // Chapter-6 table.
     d.push(heading(1, "Resultater og ambisjoner", "indikatorer"));
     d.push(para(
-        "Tabellen følger planens kapittel 6: for hvert år vises resultatet (beregnet fra kildene der det finnes, ellers tallet planen selv oppgir) og ambisjonen, med vurdering. Et år uten data er merket «ingen data», aldri 0.",
+        "Tabellen følger planens kapittel 6: for hvert år vises verdien som teller – beregnet fra reelle data der det finnes, ellers publisert tall, ellers tallet planen selv oppgir; demodata bare der ingen av disse finnes, og da uten vurdering – og ambisjonen, med vurdering. Et år uten data er merket «ingen data», aldri 0. Det er de samme tallene og vurderingene som på nettsidene.",
     ));
     let years: Vec<i32> = p.table_years().collect();
     let mut header = vec!["Indikator".to_string()];
@@ -215,7 +214,7 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
                 parts.push(format!(
                     "{}{}",
                     fmt::value(v.value, i.unit),
-                    if v.synthetic { "*" } else { "" }
+                    if v.synthetic() { " (demo)" } else { "" }
                 ));
             }
             if let Some(a) = yv.and_then(|v| v.ambition) {
@@ -225,6 +224,7 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
                 Some(Mark::Achieved) => parts.push("✓".into()),
                 Some(Mark::NotAchieved) => parts.push("✗".into()),
                 Some(Mark::NoData) => parts.push("?".into()),
+                Some(Mark::DemoNotJudged) => parts.push("ikke vurdert".into()),
                 _ => {}
             }
             row.push(Cell::plain(if parts.is_empty() {
@@ -238,7 +238,7 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
     let mut numeric = vec![false];
     numeric.extend(years.iter().map(|_| true));
     d.push(Block::Table {
-        caption: "Resultat, mål (ambisjon) og vurdering per år: ✓ nådd, ✗ ikke nådd, ? ingen data; * = syntetiske inndata".into(),
+        caption: "Resultat, mål (ambisjon) og vurdering per år: ✓ nådd, ✗ ikke nådd, ? ingen data; (demo) = demodata, som aldri vurderes".into(),
         header,
         numeric,
         rows,
@@ -260,21 +260,36 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
         let differing: Vec<String> = i
             .years
             .iter()
-            .filter_map(|y| match (&y.computed, &y.quoted) {
-                (Some(c), Some(q)) if (c.value - q.value).abs() > 1e-9 => Some(format!(
-                    "{}: beregnet {} ({}), planen oppgir {} ({})",
-                    y.year,
-                    fmt::value(c.value, i.unit),
-                    c.source,
-                    fmt::value(q.value, i.unit),
-                    q.source
-                )),
-                _ => None,
+            .filter_map(|y| {
+                let v = y.value.as_ref()?;
+                let others: Vec<String> = y
+                    .also
+                    .iter()
+                    .filter(|o| (o.value - v.value).abs() > 1e-9)
+                    .map(|o| {
+                        format!(
+                            "{} {} ({})",
+                            o.kind.label(),
+                            fmt::value(o.value, i.unit),
+                            o.source
+                        )
+                    })
+                    .collect();
+                (!others.is_empty()).then(|| {
+                    format!(
+                        "{}: {} {} ({}); også {}",
+                        y.year,
+                        v.kind.label(),
+                        fmt::value(v.value, i.unit),
+                        v.source,
+                        others.join("; ")
+                    )
+                })
             })
             .collect();
         if !differing.is_empty() {
             d.push(para(
-                "Beregnede tall som avviker fra tallene planen oppgir (begge vises):",
+                "År der kildene gir ulike tall (verdien som teller først, de andre etter):",
             ));
             d.push(Block::List(differing));
         }

@@ -49,6 +49,8 @@ pub enum Mark {
     NoData,
     /// No ambition for that year.
     NoAmbition,
+    /// The value rests on demo (synthetic) data: shown, never judged.
+    DemoNotJudged,
 }
 
 impl Mark {
@@ -59,6 +61,41 @@ impl Mark {
             Mark::NotAchieved => "✗ ikke nådd",
             Mark::NoData => "– ingen data",
             Mark::NoAmbition => "",
+            Mark::DemoNotJudged => "demodata – ikke vurdert",
+        }
+    }
+}
+
+/// Which kind of source a value has (the engine's one rule, carried over).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// Quoted in the plan.
+    PlanQuote,
+    /// Published by its publisher (e.g. NHO).
+    Published,
+    /// Computed from real data.
+    Computed,
+    /// Demo (synthetic) data: never judged.
+    Demo,
+}
+
+impl SourceKind {
+    /// Every kind, in legend order.
+    pub const ALL: [SourceKind; 4] = [
+        SourceKind::PlanQuote,
+        SourceKind::Published,
+        SourceKind::Computed,
+        SourceKind::Demo,
+    ];
+
+    /// Label in tables and legends.
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::PlanQuote => "sitert fra planen",
+            SourceKind::Published => "publisert",
+            SourceKind::Computed => "beregnet fra reelle data",
+            SourceKind::Demo => "demodata",
         }
     }
 }
@@ -68,10 +105,17 @@ impl Mark {
 pub struct ValueView {
     /// The value in the indicator's unit.
     pub value: f64,
-    /// Short source label, e.g. `beregnet (SSB 07459)` or `sitert fra planen`.
+    /// Which kind of source.
+    pub kind: SourceKind,
+    /// The source in detail, e.g. `Beregnet fra SSB 03321` or the plan's section.
     pub source: String,
-    /// Whether any input is synthetic.
-    pub synthetic: bool,
+}
+
+impl ValueView {
+    /// Whether the value rests on demo (synthetic) data.
+    pub fn synthetic(&self) -> bool {
+        self.kind == SourceKind::Demo
+    }
 }
 
 /// One year of an indicator.
@@ -79,10 +123,10 @@ pub struct ValueView {
 pub struct YearView {
     /// The year.
     pub year: i32,
-    /// Result computed from statistics, if any.
-    pub computed: Option<ValueView>,
-    /// Result quoted by the plan or imported as published, if any.
-    pub quoted: Option<ValueView>,
+    /// The value that counts (the same on the dashboard, in the API and the CLI), if any.
+    pub value: Option<ValueView>,
+    /// The year's other values (other sources), shown beside it.
+    pub also: Vec<ValueView>,
     /// The ambition that year, if any.
     pub ambition: Option<f64>,
     /// The judgement.
@@ -90,9 +134,14 @@ pub struct YearView {
 }
 
 impl YearView {
-    /// The value the judgement uses: computed if present, else quoted.
+    /// The value that counts.
     pub fn shown(&self) -> Option<&ValueView> {
-        self.computed.as_ref().or(self.quoted.as_ref())
+        self.value.as_ref()
+    }
+
+    /// Every value of the year, the one that counts first.
+    pub fn all_values(&self) -> impl Iterator<Item = &ValueView> {
+        self.value.iter().chain(self.also.iter())
     }
 }
 
@@ -278,8 +327,8 @@ impl ReportInput {
         self.indicators
             .iter()
             .flat_map(|i| i.years.iter())
-            .filter_map(|y| y.computed.as_ref())
-            .any(|v| v.synthetic)
+            .flat_map(|y| y.all_values())
+            .any(|v| v.synthetic())
             || self.rankings.iter().any(|r| r.synthetic)
             || self.facts.iter().any(|f| f.synthetic)
             || self.registers.iter().any(|r| r.synthetic)

@@ -3,8 +3,8 @@
 use std::process::Command;
 
 use naeringsplan_report::{
-    ActionView, Format, IndicatorView, Mark, Period, RankRow, RankingView, ReportInput, ValueView,
-    YearView, render,
+    ActionView, Format, IndicatorView, Mark, Period, RankRow, RankingView, ReportInput, SourceKind,
+    ValueView, YearView, render,
 };
 
 /// The report input as the plan alone gives it: quoted results and ambitions, the example actions.
@@ -25,12 +25,12 @@ fn input() -> ReportInput {
                 .table_years()
                 .map(|y| YearView {
                     year: y,
-                    computed: None,
-                    quoted: i.results.get(&y).map(|r| ValueView {
+                    value: i.results.get(&y).map(|r| ValueView {
                         value: r.value,
+                        kind: SourceKind::PlanQuote,
                         source: r.source.clone(),
-                        synthetic: false,
                     }),
+                    also: Vec::new(),
                     ambition: i.ambitions.get(&y).copied(),
                     mark: if i.ambitions.contains_key(&y) {
                         Mark::NoData

@@ -24,7 +24,7 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
 use crate::AppState;
-use crate::indicators::{Judgement, YearValue, indicator_views};
+use crate::indicators::{YearValue, indicator_views};
 
 /// The API routes (nested under `/api`).
 pub(crate) fn routes() -> crate::routes::Table {
@@ -95,7 +95,7 @@ async fn get_facts(State(state): State<AppState>) -> Result<Json<FactsDto>, crat
         description = "A municipal business-development plan: the plan, its indicators and its action plan with history. Reads are public; writes need a bearer token and If-Match."
     ),
     paths(get_plan, get_facts, list_indicators, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
-    components(schemas(FactsDto, ActionDto, HistoryDto, IndicatorDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, ConflictDto, YearValue, Judgement, crate::pages::ranking::RankingDto)),
+    components(schemas(FactsDto, ActionDto, HistoryDto, IndicatorDto, TrendDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, ConflictDto, YearValue, crate::pages::ranking::RankingDto)),
     modifiers(&BearerAuth),
     tags((name = "plan", description = "The plan and its indicators"), (name = "actions", description = "The action plan"))
 )]
@@ -270,12 +270,40 @@ pub struct IndicatorDto {
     pub ambition_op: String,
     /// Values by year.
     pub years: Vec<YearValue>,
-    /// The latest result's year.
+    /// The latest year with a result resting on real data (demo values are never the latest
+    /// result).
     pub latest_year: Option<i32>,
-    /// The latest result.
+    /// That result.
     pub latest_value: Option<f64>,
-    /// The latest result judged.
-    pub judgement: Judgement,
+    /// Its source: `plan_quote`, `published` or `computed`.
+    #[schema(value_type = Option<String>)]
+    pub latest_source: Option<engine::Source>,
+    /// That year's verdict, the same as in `years`: `achieved`, `not_achieved`, `no_data`,
+    /// `no_ambition`.
+    #[schema(value_type = String)]
+    pub judgement: engine::Verdict,
+    /// The latest demo year, when later than `latest_year` (shown, never judged).
+    pub latest_demo_year: Option<i32>,
+    /// The trend status (computed from real data only), with a staff override where one is in
+    /// force: the same as on the indicator page, in the report and the CLI.
+    pub trend: Option<TrendDto>,
+}
+
+/// An indicator's trend status.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TrendDto {
+    /// The status in force (the override's, else the computed one), e.g. `moderate_progress`.
+    pub status: String,
+    /// The computed status.
+    pub computed_status: String,
+    /// How change is measured: `cagr` or `absolute_change`.
+    pub growth: String,
+    /// Base year used.
+    pub base_year: Option<i32>,
+    /// Latest year used.
+    pub latest_year: Option<i32>,
+    /// The staff override's justification, if one is in force.
+    pub override_justification: Option<String>,
 }
 
 /// The plan (vision, goals, indicators, focus areas, strategies, premises, published rankings).
@@ -320,7 +348,20 @@ async fn list_indicators(State(state): State<AppState>) -> Response {
                 ambition_op: i.ambition_op.symbol().into(),
                 latest_year: v.latest.as_ref().map(|(y, _)| *y),
                 latest_value: v.latest.as_ref().map(|(_, o)| o.value),
+                latest_source: v.latest.as_ref().map(|(_, o)| o.source),
                 judgement: v.judgement,
+                latest_demo_year: v.latest_demo.as_ref().map(|(y, _)| *y),
+                trend: v.trend.as_ref().map(|t| TrendDto {
+                    status: t.effective_status.as_str().into(),
+                    computed_status: t.computed.status.as_str().into(),
+                    growth: match t.computed.growth {
+                        engine::Growth::Cagr => "cagr".into(),
+                        engine::Growth::AbsoluteChange => "absolute_change".into(),
+                    },
+                    base_year: t.computed.base_year,
+                    latest_year: t.computed.latest_year,
+                    override_justification: t.override_.as_ref().map(|o| o.justification.clone()),
+                }),
                 years: v.years,
             }
         })

@@ -8,6 +8,8 @@
 use maud::{Markup, html};
 use plan::Lang;
 
+use engine::Source;
+
 use crate::indicators::{IndicatorView, inverted};
 use crate::layout::t;
 
@@ -94,41 +96,90 @@ fn r1(x: f64) -> String {
     format!("{x:.1}")
 }
 
-/// A small line of the results (and dots for ambitions), for the indicator cards.
+/// Every value of the chart's years grouped by source, in legend order: `(source, points)` with
+/// `(index of the year, value)`. A source is its own series: a published series is never
+/// continued by a computed one, and demo values never share a line with real ones.
+fn series(v: &IndicatorView) -> Vec<(Source, Vec<(usize, f64)>)> {
+    Source::ALL
+        .into_iter()
+        .map(|s| {
+            let pts: Vec<(usize, f64)> = v
+                .years
+                .iter()
+                .enumerate()
+                .flat_map(|(i, y)| {
+                    y.result
+                        .iter()
+                        .chain(y.also.iter())
+                        .filter(move |o| o.source == s)
+                        .map(move |o| (i, o.value))
+                        .take(1)
+                })
+                .collect();
+            (s, pts)
+        })
+        .filter(|(_, pts)| !pts.is_empty())
+        .collect()
+}
+
+/// CSS class suffix of a source's series.
+fn class(s: Source) -> &'static str {
+    match s {
+        Source::PlanQuote => "plan",
+        Source::Published => "published",
+        Source::Computed => "computed",
+        Source::Demo => "demo",
+    }
+}
+
+/// Legend text of a source's series.
+fn legend(s: Source, lang: Lang) -> &'static str {
+    match s {
+        Source::PlanQuote => t(lang, "Sitert fra planen", "Quoted in the plan"),
+        Source::Published => t(lang, "Publisert (f.eks. NHO)", "Published (e.g. NHO)"),
+        Source::Computed => t(lang, "Beregnet fra reelle data", "Computed from real data"),
+        Source::Demo => t(
+            lang,
+            "Demodata (syntetisk, ikke vurdert)",
+            "Demo data (synthetic, not judged)",
+        ),
+    }
+}
+
+/// A small chart of the values (one line per source) and dots for ambitions, for the cards.
 pub fn sparkline(v: &IndicatorView, lang: Lang) -> Markup {
     let (w, h) = (160.0, 40.0);
     let n = v.years.len().max(2) as f64;
     let x = |i: usize| 4.0 + i as f64 * (w - 8.0) / (n - 1.0);
-    let all = v.years.iter().flat_map(|y| {
-        y.result
-            .as_ref()
-            .map(|r| r.value)
-            .into_iter()
-            .chain(y.ambition)
-    });
-    let (s, _) = Scale::new(all, inverted(v.indicator), integer(v), 4.0, h - 4.0);
-    let points: Vec<String> = v
-        .years
+    let groups = series(v);
+    let all = groups
         .iter()
-        .enumerate()
-        .filter_map(|(i, y)| {
-            y.result
-                .as_ref()
-                .map(|r| format!("{},{}", r1(x(i)), r1(s.y(r.value))))
-        })
-        .collect();
+        .flat_map(|(_, p)| p.iter().map(|(_, v)| *v))
+        .chain(v.years.iter().filter_map(|y| y.ambition))
+        .collect::<Vec<_>>();
+    let (s, _) = Scale::new(
+        all.into_iter(),
+        inverted(v.indicator),
+        integer(v),
+        4.0,
+        h - 4.0,
+    );
     let label = t(
         lang,
-        "Små-graf over resultater (linje) og ambisjoner (sirkler) per år; tallene står i tabellen på indikatorsiden.",
-        "Small chart of results (line) and ambitions (circles) by year; the figures are in the table on the indicator page.",
+        "Små-graf over resultater (én linje per kilde; demodata stiplet) og ambisjoner (sirkler) per år; tallene står i tabellen på indikatorsiden.",
+        "Small chart of results (one line per source; demo data dotted) and ambitions (circles) by year; the figures are in the table on the indicator page.",
     );
     html! {
         svg class="sparkline" viewBox=(format!("0 0 {w} {h}")) width="160" height="40" role="img" aria-label=(label) {
-            polyline class="res" points=(points.join(" ")) fill="none" stroke-width="2" {}
-            @for (i, y) in v.years.iter().enumerate() {
-                @if let Some(r) = &y.result {
-                    circle class="res-dot" cx=(r1(x(i))) cy=(r1(s.y(r.value))) r="2.5" {}
+            @for (src, pts) in &groups {
+                @if pts.len() > 1 {
+                    polyline class=(format!("res res-{}", class(*src))) points=(pts.iter().map(|(i, v)| format!("{},{}", r1(x(*i)), r1(s.y(*v)))).collect::<Vec<_>>().join(" ")) fill="none" stroke-width="2" {}
                 }
+                @for (i, val) in pts {
+                    circle class=(format!("res-dot res-dot-{}", class(*src))) cx=(r1(x(*i))) cy=(r1(s.y(*val))) r="2.5" {}
+                }
+            }
+            @for (i, y) in v.years.iter().enumerate() {
                 @if let Some(a) = y.ambition {
                     circle class="amb" cx=(r1(x(i))) cy=(r1(s.y(a))) r="3" fill="none" stroke-width="1.5" {}
                 }
@@ -137,31 +188,26 @@ pub fn sparkline(v: &IndicatorView, lang: Lang) -> Markup {
     }
 }
 
-/// Results against ambitions by year, with axes and labels.
+/// Results against ambitions by year, one series per source, with axes, labels and a legend.
 pub fn chart(v: &IndicatorView, lang: Lang) -> Markup {
     let (w, h) = (640.0, 300.0);
     let (left, right, top, bottom) = (64.0, 16.0, 16.0, h - 48.0);
     let n = v.years.len().max(2) as f64;
     let x = |i: usize| left + 16.0 + i as f64 * (w - left - right - 32.0) / (n - 1.0);
-    let all = v.years.iter().flat_map(|y| {
-        y.result
-            .as_ref()
-            .map(|r| r.value)
-            .into_iter()
-            .chain(y.ambition)
-    });
-    let (s, ticks) = Scale::new(all, inverted(v.indicator), integer(v), top, bottom);
-    let unit = v.indicator.unit;
-    let res: Vec<String> = v
-        .years
+    let groups = series(v);
+    let all = groups
         .iter()
-        .enumerate()
-        .filter_map(|(i, y)| {
-            y.result
-                .as_ref()
-                .map(|r| format!("{},{}", r1(x(i)), r1(s.y(r.value))))
-        })
-        .collect();
+        .flat_map(|(_, p)| p.iter().map(|(_, v)| *v))
+        .chain(v.years.iter().filter_map(|y| y.ambition))
+        .collect::<Vec<_>>();
+    let (s, ticks) = Scale::new(
+        all.into_iter(),
+        inverted(v.indicator),
+        integer(v),
+        top,
+        bottom,
+    );
+    let unit = v.indicator.unit;
     let amb: Vec<String> = v
         .years
         .iter()
@@ -174,9 +220,13 @@ pub fn chart(v: &IndicatorView, lang: Lang) -> Markup {
             svg viewBox=(format!("0 0 {w} {h}")) role="img" aria-labelledby=(format!("{id}-title {id}-desc")) {
                 title id=(format!("{id}-title")) { (v.indicator.name.get(lang)) }
                 desc id=(format!("{id}-desc")) {
-                    (t(lang, "Resultater (heltrukken linje) og ambisjoner (stiplet) per år. ", "Results (solid line) and ambitions (dashed) by year. "))
+                    (t(lang, "Resultater per år, én linje per kilde, og ambisjoner (stiplet). ", "Results by year, one line per source, and ambitions (dashed). "))
+                    @for (src, pts) in &groups {
+                        (legend(*src, lang)) ": "
+                        @for (i, val) in pts { (v.years[*i].year) " " (plan::fmt::value(*val, unit)) "; " }
+                        " "
+                    }
                     @for y in &v.years {
-                        @if let Some(r) = &y.result { (y.year) ": " (plan::fmt::value(r.value, unit)) ". " }
                         @if let Some(a) = y.ambition { (y.year) " " (t(lang, "ambisjon", "ambition")) ": " (plan::fmt::value(a, unit)) ". " }
                     }
                 }
@@ -191,20 +241,26 @@ pub fn chart(v: &IndicatorView, lang: Lang) -> Markup {
                 @if amb.len() > 1 {
                     polyline class="amb-line" points=(amb.join(" ")) fill="none" stroke-width="2" stroke-dasharray="6 4" {}
                 }
-                @if res.len() > 1 {
-                    polyline class="res" points=(res.join(" ")) fill="none" stroke-width="3" {}
+                @for (src, pts) in &groups {
+                    @if pts.len() > 1 {
+                        polyline class=(format!("res res-{}", class(*src))) points=(pts.iter().map(|(i, v)| format!("{},{}", r1(x(*i)), r1(s.y(*v)))).collect::<Vec<_>>().join(" ")) fill="none" stroke-width="3" {}
+                    }
                 }
                 @for (i, y) in v.years.iter().enumerate() {
                     @if let Some(a) = y.ambition {
                         circle class="amb" cx=(r1(x(i))) cy=(r1(s.y(a))) r="5" fill="none" stroke-width="2" {}
                     }
-                    @if let Some(r) = &y.result {
-                        circle class="res-dot" cx=(r1(x(i))) cy=(r1(s.y(r.value))) r="5" {}
+                }
+                @for (src, pts) in &groups {
+                    @for (i, val) in pts {
+                        circle class=(format!("res-dot res-dot-{}", class(*src))) cx=(r1(x(*i))) cy=(r1(s.y(*val))) r="5" {}
                     }
                 }
             }
             figcaption {
-                span class="key key-res" aria-hidden="true" {} " " (t(lang, "Resultat", "Result")) " "
+                @for (src, _) in &groups {
+                    span class=(format!("key key-{}", class(*src))) aria-hidden="true" {} " " (legend(*src, lang)) " "
+                }
                 span class="key key-amb" aria-hidden="true" {} " " (t(lang, "Ambisjon", "Ambition"))
                 @if inverted(v.indicator) { " " (t(lang, "(plass 1 øverst)", "(rank 1 at the top)")) }
             }

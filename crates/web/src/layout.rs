@@ -75,6 +75,7 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                         a href=(href(other_lang, path)) hreflang=(other_name) lang=(other_name) { (other_label) }
                     }
                 }
+                @if crate::demo::active() { (demo_notice(lang)) }
                 main id="main" { (content) }
                 footer class="site" {
                     p { (t(lang,
@@ -86,14 +87,32 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
     }
 }
 
+/// The notice at the top of every page while the store holds demo data.
+pub fn demo_notice(lang: Lang) -> Markup {
+    html! {
+        div class="demo-notice" role="note" {
+            p {
+                strong { (t(lang, "Demonstrasjon. ", "Demonstration. ")) }
+                (t(lang,
+                   "Der ekte tall mangler, viser denne installasjonen demodata: syntetiske tall laget av en dokumentert generator i de offisielle kildenes format. Demotall er merket «demo» og vurderes aldri mot planens mål – de er en demonstrasjon av metoden, ikke et resultat. Ekte data hentes med ",
+                   "Where real figures are missing, this installation shows demo data: synthetic figures made by a documented generator in the official sources' format. Demo figures are marked \"demo\" and are never judged against the plan's targets – they demonstrate the method, they are not results. Get real data with "))
+                code { "naeringsplan fetch" }
+                (t(lang, " (krever nett) eller ", " (needs the network) or "))
+                code { "naeringsplan import FIL" }
+                "."
+            }
+        }
+    }
+}
+
 /// The banner every page that shows synthetic data carries.
 pub fn synthetic_banner(lang: Lang) -> Markup {
     html! {
         div class="synthetic" role="note" {
-            strong { (t(lang, "Syntetiske data. ", "Synthetic data. ")) }
+            strong { (t(lang, "Demodata. ", "Demo data. ")) }
             (t(lang,
-               "Noen tall på denne siden er laget av en generator med samme format som de offisielle kildene, ikke hentet fra dem. De er merket «syntetisk».",
-               "Some figures on this page were made by a generator in the official sources' format, not taken from them. They are marked \"synthetic\"."))
+               "Noen tall på denne siden er laget av en generator med samme format som de offisielle kildene, ikke hentet fra dem. De er merket «demo», tegnes som egen stiplet linje og vurderes ikke.",
+               "Some figures on this page were made by a generator in the official sources' format, not taken from them. They are marked \"demo\", drawn as their own dotted line and not judged."))
         }
     }
 }
@@ -148,8 +167,20 @@ header.site nav a { padding: .25rem 0; }
 .judgement.met { color: var(--ok); }
 .judgement.not-met { color: var(--bad); }
 .judgement.unknown { color: var(--muted); }
+.judgement.demo, .badge.demo { color: #7a3e00; border-style: dashed; }
+.demo-value { color: #5c3a00; }
+.demo-notice { background: #fff4ce; border-bottom: 2px solid #7a5200; padding: .5rem 1rem; }
+.demo-notice p { max-width: 72rem; margin: 0 auto; }
 svg .res, svg .res-line { stroke: var(--accent); }
 svg .res-dot { fill: var(--accent); }
+svg .res-plan { stroke: #4a4a4a; }
+svg .res-dot-plan { fill: #4a4a4a; }
+svg .res-published { stroke: #00507d; }
+svg .res-dot-published { fill: #00507d; }
+svg .res-computed { stroke: #1b6e20; }
+svg .res-dot-computed { fill: #1b6e20; }
+svg .res-demo { stroke: #b35c00; stroke-dasharray: 2 4; }
+svg .res-dot-demo { fill: #ffffff; stroke: #b35c00; stroke-width: 2; }
 svg .amb, svg .amb-line { stroke: #7a5200; }
 svg .grid { stroke: #e1e5ea; }
 svg .axis { stroke: var(--muted); }
@@ -158,6 +189,10 @@ figure.chart { margin: 1rem 0; max-width: 44rem; }
 figure.chart svg { width: 100%; height: auto; }
 .key { display: inline-block; width: 1.5rem; height: 0; vertical-align: middle; }
 .key-res { border-top: 3px solid var(--accent); }
+.key-plan { border-top: 3px solid #4a4a4a; }
+.key-published { border-top: 3px solid #00507d; }
+.key-computed { border-top: 3px solid #1b6e20; }
+.key-demo { border-top: 3px dotted #b35c00; }
 .key-amb { border-top: 2px dashed #7a5200; }
 .bar progress { width: 8rem; height: .9rem; vertical-align: middle; accent-color: var(--accent); }
 .bar .num { font-variant-numeric: tabular-nums; }

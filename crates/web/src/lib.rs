@@ -24,6 +24,7 @@ pub mod api;
 pub mod auth;
 pub mod bulk;
 pub mod charts;
+pub mod demo;
 pub mod indicators;
 pub mod layout;
 pub mod page_cache;
@@ -57,6 +58,8 @@ pub struct AppState {
     pub throttle: Throttle,
     /// Rendered public pages, kept briefly (see [`page_cache`]).
     pub page_cache: std::sync::Arc<page_cache::PageCache>,
+    /// Whether the store holds demo data, asked at most every few seconds (see [`demo`]).
+    pub demo: std::sync::Arc<demo::DemoFlag>,
 }
 
 impl AppState {
@@ -70,6 +73,7 @@ impl AppState {
             behind_proxy: false,
             throttle: Throttle::default(),
             page_cache: std::sync::Arc::new(page_cache::PageCache::new(page_cache::DEFAULT_TTL)),
+            demo: std::sync::Arc::new(demo::DemoFlag::default()),
         }
     }
 
@@ -170,6 +174,10 @@ pub fn router(state: AppState) -> Router {
         .into_parts()
         .0
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            demo::layer,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             page_cache::layer,

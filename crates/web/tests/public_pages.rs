@@ -242,9 +242,11 @@ async fn indicator_page_shows_values_computed_from_the_store_marked_synthetic() 
         .await
         .unwrap();
     // The years the plan quotes (real figures from its chapter 6) keep the quote; later years
-    // come from the imported (synthetic) KOSTRA series, with the source named and marked.
+    // come from the imported (synthetic) KOSTRA series, with the source named and marked demo,
+    // never judged.
     assert!(body.contains("Beregnet fra SSB 12660"), "{body}");
-    assert!(body.contains("syntetisk"), "{body}");
+    assert!(body.contains("badge demo"), "{body}");
+    assert!(body.contains("Demodata – ikke vurdert"), "{body}");
     assert!(body.contains("Temaplan næring, kap. 6"), "{body}");
     let json: serde_json::Value = serde_json::from_str(&before).unwrap();
     let farmland = json
@@ -256,8 +258,9 @@ async fn indicator_page_shows_values_computed_from_the_store_marked_synthetic() 
         .unwrap()
         .clone();
     let text = farmland.to_string();
-    assert!(text.contains("computed"), "{text}");
-    assert!(text.contains("quoted"), "{text}");
+    assert!(text.contains("\"demo\""), "{text}");
+    assert!(text.contains("plan_quote"), "{text}");
+    assert!(text.contains("demo_not_judged"), "{text}");
 }
 
 #[tokio::test]

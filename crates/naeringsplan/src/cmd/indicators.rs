@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
-use engine::{ValueBasis, Verdict};
+use engine::{Source, Verdict};
 
 use crate::context::Options;
 
@@ -32,20 +32,22 @@ pub enum TableFormat {
     Json,
 }
 
-fn basis_mark(b: ValueBasis) -> &'static str {
-    match b {
-        ValueBasis::Computed => "b",
-        ValueBasis::Imported => "i",
-        ValueBasis::PlanQuote => "s",
+fn source_mark(s: Source) -> &'static str {
+    match s {
+        Source::PlanQuote => "s",
+        Source::Published => "p",
+        Source::Computed => "b",
+        Source::Demo => "demo",
     }
 }
 
 fn verdict_mark(v: Verdict) -> &'static str {
     match v {
-        Verdict::Achieved => "✓",
-        Verdict::NotAchieved => "✗",
+        Verdict::Achieved => "✓ nådd",
+        Verdict::NotAchieved => "✗ ikke nådd",
         Verdict::NoData => "ingen data",
         Verdict::NoAmbition => "",
+        Verdict::DemoNotJudged => "demodata – ikke vurdert",
     }
 }
 
@@ -78,6 +80,15 @@ pub async fn run(opts: &Options, args: &IndicatorsArgs) -> anyhow::Result<ExitCo
                 .iter()
                 .map(|e| {
                     let mut v = serde_json::to_value(e).unwrap_or_default();
+                    // The rows every output shows (value that counts, source, verdict).
+                    v["years"] =
+                        serde_json::to_value(app::indicators::year_rows(&ctx.plan, &e.evaluation))
+                            .unwrap_or_default();
+                    if let Some(y) = args.year
+                        && let Some(years) = v["years"].as_array_mut()
+                    {
+                        years.retain(|x| x["year"] == y);
+                    }
                     if let Some(y) = args.year
                         && let Some(years) = v["evaluation"]["years"].as_array_mut()
                     {
@@ -100,39 +111,33 @@ pub async fn run(opts: &Options, args: &IndicatorsArgs) -> anyhow::Result<ExitCo
                 ctx.plan.meta.municipality_code
             );
             println!(
-                "Verdi: b = beregnet fra kildene, i = importert publisert tall, s = sitert fra planen; * = syntetiske inndata"
+                "Verdi: b = beregnet fra reelle data, p = publisert tall, s = sitert fra planen, demo = demodata (syntetisk, vurderes aldri)"
             );
             for e in &evaluated {
                 let ev = &e.evaluation;
                 println!();
                 println!("{}. {} [{}]", ev.number, ev.name.nb, ev.indicator_id);
-                for y in &years {
-                    let Some(ye) = ev.year(*y) else { continue };
-                    let value = match &ye.chosen {
+                for row in app::indicators::year_rows(&ctx.plan, ev) {
+                    if !years.contains(&row.year) {
+                        continue;
+                    }
+                    let value = match &row.value {
                         Some(c) => format!(
-                            "{} ({}{})",
+                            "{} ({})",
                             crate::export::fmt_value(c.value, ev.unit),
-                            basis_mark(c.basis),
-                            if c.synthetic { "*" } else { "" }
+                            source_mark(c.source)
                         ),
                         None => "–".to_string(),
                     };
-                    // The year's other values beside the chosen one, never dropped.
-                    let chosen_basis = ye.chosen.map(|c| c.basis);
-                    let others: Vec<String> = ye
-                        .candidates()
-                        .into_iter()
-                        .filter(|c| Some(c.basis) != chosen_basis)
+                    // The year's other values beside the one that counts, never dropped.
+                    let others: Vec<String> = row
+                        .also
+                        .iter()
                         .map(|c| {
-                            let label = match c.basis {
-                                ValueBasis::Computed => "beregnet",
-                                ValueBasis::Imported => "importert",
-                                ValueBasis::PlanQuote => "planen",
-                            };
                             format!(
-                                "{label}: {}{}",
-                                crate::export::fmt_value(c.value, ev.unit),
-                                if c.synthetic { "*" } else { "" }
+                                "{}: {}",
+                                c.source.label_nb(),
+                                crate::export::fmt_value(c.value, ev.unit)
                             )
                         })
                         .collect();
@@ -141,7 +146,7 @@ pub async fn run(opts: &Options, args: &IndicatorsArgs) -> anyhow::Result<ExitCo
                     } else {
                         format!("  [{}]", others.join("; "))
                     };
-                    let ambition = ye
+                    let ambition = row
                         .ambition
                         .map(|a| {
                             format!(
@@ -152,12 +157,22 @@ pub async fn run(opts: &Options, args: &IndicatorsArgs) -> anyhow::Result<ExitCo
                         })
                         .unwrap_or_default();
                     println!(
-                        "  {y}  {value:<22} {ambition:<16} {}{quoted}",
-                        verdict_mark(ye.judgement.verdict)
+                        "  {}  {value:<22} {ambition:<16} {}{quoted}",
+                        row.year,
+                        verdict_mark(row.verdict)
                     );
                 }
                 if let Some(t) = &e.trend {
-                    println!("  trend: {}", t.effective_status.label_nb());
+                    match &t.override_ {
+                        Some(o) => println!(
+                            "  trend: {} (overstyrt av {}: «{}»; beregnet: {})",
+                            t.effective_status.label_nb(),
+                            o.by,
+                            o.justification,
+                            t.computed.status.label_nb()
+                        ),
+                        None => println!("  trend: {}", t.effective_status.label_nb()),
+                    }
                 }
             }
         }

@@ -8,7 +8,9 @@ use maud::{Markup, html};
 use plan::{Lang, Plan};
 
 use crate::charts;
-use crate::indicators::{IndicatorView, indicator_views};
+use crate::indicators::{
+    IndicatorView, indicator_views, source_label, verdict_class, verdict_label,
+};
 use crate::layout::{self, LangQuery, href, t};
 use crate::{AppError, AppState};
 
@@ -129,16 +131,24 @@ fn cards(views: &[IndicatorView], lang: Lang) -> Markup {
                     @if let Some((year, r)) = &v.latest {
                         p {
                             span class="big" { (plan::fmt::value(r.value, i.unit)) }
-                            " " span class="muted" { "(" (year) ")" }
-                            @if r.provenance.synthetic() { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } }
+                            " " span class="muted" { "(" (year) ", " (source_label(r.source, lang)) ")" }
                         }
                     } @else {
-                        p class="muted" { (t(lang, "Ingen resultater ennå", "No results yet")) }
+                        p class="muted" { (t(lang, "Ingen resultater fra reelle data ennå", "No results from real data yet")) }
                     }
                     @if let Some((year, a)) = v.next_ambition {
                         p { (t(lang, "Ambisjon ", "Ambition ")) (year) ": " (i.ambition_op.symbol()) " " (plan::fmt::value(a, i.unit)) }
                     }
-                    p { span class=(v.judgement.class()) { (v.judgement.label(lang)) } " " span class="hint" { (match lang { Lang::Nb => &v.basis.0, Lang::En => &v.basis.1 }) } }
+                    @if v.latest.is_some() {
+                        p { span class=(verdict_class(v.judgement)) { (verdict_label(v.judgement, lang)) } " " span class="hint" { (match lang { Lang::Nb => &v.basis.0, Lang::En => &v.basis.1 }) } }
+                    }
+                    @if let Some((year, d)) = &v.latest_demo {
+                        p class="demo-value" {
+                            span class="badge demo" { (t(lang, "demo", "demo")) } " "
+                            (year) ": " (plan::fmt::value(d.value, i.unit)) " – "
+                            span class=(verdict_class(engine::Verdict::DemoNotJudged)) { (verdict_label(engine::Verdict::DemoNotJudged, lang)) }
+                        }
+                    }
                     (charts::sparkline(v, lang))
                 }
             }

@@ -7,7 +7,7 @@ use maud::html;
 use plan::{Computation, Lang};
 
 use crate::charts;
-use crate::indicators::indicator_views;
+use crate::indicators::{indicator_views, source_label, verdict_class, verdict_label};
 use crate::layout::{self, LangQuery, href, t};
 use crate::{AppError, AppState};
 
@@ -36,9 +36,22 @@ pub async fn page(
         p class="muted" { a href=(href(lang, "/#indikatorer")) { (t(lang, "Indikatorer", "Indicators")) } " › " (i.number) }
         h1 { (i.name.get(lang)) }
         @if v.synthetic() { (layout::synthetic_banner(lang)) }
-        p {
-            span class=(v.judgement.class()) { (v.judgement.label(lang)) } " "
-            (match lang { Lang::Nb => &v.basis.0, Lang::En => &v.basis.1 })
+        @if let Some((year, r)) = &v.latest {
+            p {
+                (t(lang, "Siste resultat fra reelle data: ", "Latest result from real data: "))
+                strong { (plan::fmt::value(r.value, i.unit)) } " (" (year) ", " (source_label(r.source, lang)) "). "
+                span class=(verdict_class(v.judgement)) { (verdict_label(v.judgement, lang)) } " "
+                (match lang { Lang::Nb => &v.basis.0, Lang::En => &v.basis.1 })
+            }
+        } @else {
+            p class="muted" { (t(lang, "Ingen resultater fra reelle data ennå.", "No results from real data yet.")) }
+        }
+        @if let Some((year, d)) = &v.latest_demo {
+            p class="demo-value" {
+                span class="badge demo" { "demo" } " "
+                (t(lang, "Demoverdi ", "Demo value ")) (year) ": " (plan::fmt::value(d.value, i.unit)) " – "
+                (t(lang, "laget av generatoren for demonstrasjon, ikke et resultat; vurderes ikke.", "made by the demo generator, not a result; not judged."))
+            }
         }
         (charts::chart(v, lang))
         h2 { (t(lang, "Tall per år", "Figures by year")) }
@@ -49,6 +62,7 @@ pub async fn page(
                     th scope="col" { (t(lang, "År", "Year")) }
                     th scope="col" class="num" { (t(lang, "Resultat", "Result")) }
                     th scope="col" class="num" { (t(lang, "Ambisjon", "Ambition")) }
+                    th scope="col" { (t(lang, "Vurdering", "Verdict")) }
                     th scope="col" { (t(lang, "Kilde", "Source")) }
                 } }
                 tbody {
@@ -58,21 +72,22 @@ pub async fn page(
                             td class="num result" {
                                 @if let Some(r) = &y.result {
                                     (plan::fmt::value(r.value, i.unit))
-                                    @if r.provenance.synthetic() { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } }
+                                    @if r.demo() { " " span class="badge demo" { "demo" } }
                                 } @else { span class="muted" { "–" } }
                             }
                             td class="num ambition" {
                                 @if let Some(a) = y.ambition { (i.ambition_op.symbol()) " " (plan::fmt::value(a, i.unit)) }
                                 @else { span class="muted" { "–" } }
                             }
+                            td { span class=(verdict_class(y.verdict)) { (verdict_label(y.verdict, lang)) } }
                             td {
-                                @if let Some(r) = &y.result { (r.provenance.source()) }
+                                @if let Some(r) = &y.result { (source_label(r.source, lang)) ": " (r.detail) }
                                 @for a in &y.also {
                                     br;
                                     span class="also" {
                                         (t(lang, "Også: ", "Also: ")) (plan::fmt::value(a.value, i.unit))
-                                        @if a.provenance.synthetic() { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } }
-                                        " (" (a.provenance.source()) ")"
+                                        @if a.demo() { " " span class="badge demo" { "demo" } }
+                                        " (" (source_label(a.source, lang)) ": " (a.detail) ")"
                                     }
                                 }
                             }
@@ -96,7 +111,8 @@ pub async fn page(
             }
             dl class="trend" {
                 dt { (t(lang, "Metode", "Method")) }
-                dd { (t(lang, "Open SDG: årlig vekst (CAGR) observert mot nødvendig for å nå målet.", "Open SDG: compound annual growth (CAGR) observed against that required to reach the target.")) }
+                dd { (match lang { Lang::Nb => c.growth.label_nb(), Lang::En => c.growth.label_en() }) ". "
+                     (t(lang, "Bare verdier fra reelle data inngår; demodata aldri.", "Only values from real data enter; demo data never.")) }
                 dt { (t(lang, "Grunnlag", "Base")) }
                 dd { (opt_year(c.base_year)) ": " (opt_value(c.base_value, i.unit)) }
                 dt { (t(lang, "Siste", "Latest")) }
@@ -104,7 +120,16 @@ pub async fn page(
                 dt { (t(lang, "Mål", "Target")) }
                 dd { (opt_year(c.target_year)) ": " (opt_value(c.target_value, i.unit)) }
                 dt { (t(lang, "Årlig endring observert / nødvendig", "Annual change observed / required")) }
-                dd { (opt_pct(c.cagr_observed)) " / " (opt_pct(c.cagr_required)) }
+                dd {
+                    @match c.growth {
+                        engine::Growth::Cagr => { (opt_pct(c.cagr_observed)) " / " (opt_pct(c.cagr_required)) }
+                        engine::Growth::AbsoluteChange => { (opt_pp(c.change_observed, lang)) " / " (opt_pp(c.change_required, lang)) }
+                    }
+                }
+                @for n in &c.notes {
+                    dt { (t(lang, "Merknad", "Note")) }
+                    dd { (match lang { Lang::Nb => &n.nb, Lang::En => &n.en }) }
+                }
             }
         } @else {
             p class="muted" { (t(lang, "Kan ikke vurderes ennå.", "Cannot be assessed yet.")) }
@@ -144,14 +169,14 @@ pub async fn page(
             dd { (i.rule_text.get(lang)) }
             dt { (t(lang, "Hvordan et år vurderes", "How a year is judged")) }
             dd { (t(lang, "Resultatet sammenlignes med årets ambisjon (", "The result is compared with the year's ambition (")) (i.ambition_op.symbol()) ")"
-                 (t(lang, "; uten ambisjon det året, med målet i planen.", "; without an ambition that year, with the plan's target.")) }
+                 (t(lang, "; et år uten ambisjon vurderes ikke (målet i planen vises til informasjon). En verdi som bygger på demodata vurderes aldri.", "; a year without an ambition is not judged (the plan's target is shown for information). A value resting on demo data is never judged.")) }
             dt { (t(lang, "Kilde", "Source")) }
             dd { (i.source) }
             dt { (t(lang, "Hvordan tallet fremkommer", "How the figure is obtained")) }
             dd {
                 @match &i.computation {
                     Computation::Published { publisher } => { (t(lang, "Publisert av ", "Published by ")) (publisher) (t(lang, "; hentet inn som publisert.", "; imported as published.")) }
-                    Computation::Definition { definition } => { (t(lang, "Beregnes etter definisjonen ", "Computed by the definition ")) code { (definition) } (t(lang, " i planens kapittel 9, fra statistikken i lageret. Et år med både beregnet tall og tall sitert fra planen viser begge; ekte data går foran syntetiske.", " of the plan's chapter 9, from the statistics in the store. A year with both a computed figure and one quoted from the plan shows both; real data comes before synthetic.")) }
+                    Computation::Definition { definition } => { (t(lang, "Beregnes etter definisjonen ", "Computed by the definition ")) code { (definition) } (t(lang, " i planens kapittel 9, fra statistikken i lageret. Et år med både beregnet tall og tall sitert fra planen viser begge; verdien som teller er den beregnede, så den publiserte, så planens, og reelle data går alltid foran demodata.", " of the plan's chapter 9, from the statistics in the store. A year with both a computed figure and one quoted from the plan shows both; the value that counts is the computed one, then the published one, then the plan's, and real data always comes before demo data.")) }
                 }
             }
         }
@@ -165,6 +190,19 @@ fn opt_year(y: Option<plan::Year>) -> String {
 
 fn opt_value(v: Option<f64>, unit: plan::Unit) -> String {
     v.map_or_else(|| "–".into(), |v| plan::fmt::value(v, unit))
+}
+
+fn opt_pp(v: Option<f64>, lang: Lang) -> String {
+    v.map_or_else(
+        || "–".into(),
+        |v| {
+            format!(
+                "{} {}",
+                plan::fmt::number(v, 2),
+                t(lang, "prosentpoeng", "percentage points")
+            )
+        },
+    )
 }
 
 fn opt_pct(v: Option<f64>) -> String {
