@@ -288,12 +288,21 @@ async fn register_facts(store: &Store, plan: &Plan) -> Result<Vec<FactView>, App
                     }
                 }),
                 computed: computed.map(|c| {
-                    format!(
+                    let mut s = format!(
                         "{} {} (register per {})",
                         fmt_num(c.value),
                         c.unit,
                         c.snapshot.snapshot_date
-                    )
+                    );
+                    if let Some(va) = &c.value_added {
+                        s.push_str(&format!(
+                            "; {}: {} {}",
+                            store::register::VALUE_ADDED_LABEL.to_lowercase(),
+                            fmt_num(va.value),
+                            va.unit
+                        ));
+                    }
+                    s
                 }),
                 synthetic: computed.is_some_and(|c| c.snapshot.synthetic),
             }

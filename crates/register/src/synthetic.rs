@@ -36,6 +36,11 @@ use crate::sn2007::Sn2007;
 /// The prefix of every synthetic unit's name.
 pub const SYNTHETIC_PREFIX: &str = "SYNTETISK ";
 
+/// The seed of the demo register `naeringsplan` generates into an empty store (any fixed number:
+/// the data is deterministic). The example land, ledger and visits files
+/// (`naeringsplan_registers::example`) name units of the sequence this seed makes.
+pub const DEMO_SEED: u64 = 20_210_914;
+
 /// The columns of the 2025 enheter bulk CSV, in file order (68).
 pub const ENHETER_2025_COLUMNS: [&str; 68] = [
     "organisasjonsnummer",

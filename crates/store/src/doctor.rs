@@ -6,8 +6,10 @@
 //! - foreign keys (SQLite `PRAGMA foreign_key_check`, and on both backends explicit searches for
 //!   rows whose parent is gone: observations, KLASS rows, history, register tables);
 //! - every statistics import is whole: the rows it recorded as stored are all there;
-//! - every register snapshot is whole: its per-municipality tables add up to the units it
-//!   recorded, and its skipped-row log has the count it recorded;
+//! - every register snapshot is whole: its per-municipality facts (present and deleted units,
+//!   plus those without a municipality) add up to the units it recorded, an enheter snapshot's
+//!   unit tables hold every unit (underenheter snapshots have none, by design), and its
+//!   skipped-row log has the count it recorded;
 //! - the action history agrees with the actions: each action at version *v* has history rows for
 //!   exactly the versions 1..=*v* (an edit is never without its history, nor history without
 //!   its edit).
@@ -204,10 +206,13 @@ impl Store {
             format!("{} imports, {stored} rows, each whole", rows.len()),
         ));
 
-        // Register snapshots are whole.
+        // Register snapshots are whole. Every snapshot's per-municipality facts count each unit
+        // once (present or deleted/closed, plus those without a municipality); only enheter
+        // snapshots have unit tables (see `store::register`), and theirs hold every unit.
         let rows = sqlx::query(
-            "SELECT s.id, s.file_name, s.units, s.skipped_rows, \
+            "SELECT s.id, s.kind, s.file_name, s.units, s.skipped_rows, s.without_municipality, \
                CAST(COALESCE((SELECT SUM(t.units) FROM register_unit_tables t WHERE t.snapshot_id = s.id), 0) AS BIGINT) AS in_tables, \
+               CAST(COALESCE((SELECT SUM(f.units + f.deleted_or_closed) FROM register_municipality_facts f WHERE f.snapshot_id = s.id), 0) AS BIGINT) AS in_facts, \
                (SELECT COUNT(*) FROM register_skipped_rows k WHERE k.snapshot_id = s.id) AS logged \
              FROM register_snapshots s ORDER BY s.id",
         )
@@ -216,16 +221,29 @@ impl Store {
         let mut bad = Vec::new();
         let mut units_total = 0i64;
         for r in &rows {
-            let id: i64 = r.try_get(0)?;
-            let file: String = r.try_get(1)?;
-            let units: i64 = r.try_get(2)?;
-            let skipped: i64 = r.try_get(3)?;
-            let in_tables: i64 = r.try_get(4)?;
-            let logged: i64 = r.try_get(5)?;
-            units_total += in_tables;
-            if in_tables != units {
+            let id: i64 = r.try_get("id")?;
+            let kind: String = r.try_get("kind")?;
+            let file: String = r.try_get("file_name")?;
+            let units: i64 = r.try_get("units")?;
+            let skipped: i64 = r.try_get("skipped_rows")?;
+            let without: i64 = r.try_get("without_municipality")?;
+            let in_tables: i64 = r.try_get("in_tables")?;
+            let in_facts: i64 = r.try_get::<i64, _>("in_facts")? + without;
+            let logged: i64 = r.try_get("logged")?;
+            units_total += units;
+            if in_facts != units {
+                bad.push(format!(
+                    "snapshot #{id} ({file}) recorded {units} units, its municipality facts count {in_facts}"
+                ));
+            }
+            if kind == "enheter" && in_tables != units {
                 bad.push(format!(
                     "snapshot #{id} ({file}) recorded {units} units, its unit tables hold {in_tables}"
+                ));
+            }
+            if kind != "enheter" && in_tables != 0 {
+                bad.push(format!(
+                    "snapshot #{id} ({file}) is of {kind}, yet has unit tables ({in_tables} units)"
                 ));
             }
             if logged != skipped {

@@ -828,8 +828,13 @@ pub struct TurnoverGroup {
     pub non_nok: u64,
     /// Sum of turnover (NOK).
     pub turnover_nok: i64,
-    /// Sum of wage costs + operating result (NOK), *verdiskapning*.
+    /// Sum of wage costs + operating result (NOK), *verdiskapning*, over NOK accounts that
+    /// report both.
     pub value_added_nok: i64,
+    /// Accounts contributing to `value_added_nok`.
+    pub with_value_added: u64,
+    /// NOK accounts without wage costs or operating result (not in `value_added_nok`).
+    pub missing_value_added: u64,
     /// The largest by turnover.
     pub largest_by_turnover: Vec<RankedUnit>,
 }
@@ -898,6 +903,64 @@ pub struct ComputedValue {
     pub synthetic: bool,
     /// What the value counts and what it leaves out.
     pub note: String,
+    /// Beside a turnover figure: the same enterprises' *verdiskapning* from the same accounts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_added: Option<ValueAdded>,
+}
+
+/// The label of *verdiskapning* wherever it is shown, saying how it is computed.
+pub const VALUE_ADDED_LABEL: &str = "Verdiskapning (lønnskostnader + driftsresultat)";
+/// [`VALUE_ADDED_LABEL`] in English.
+pub const VALUE_ADDED_LABEL_EN: &str = "Value added (wage costs + operating result)";
+
+/// *Verdiskapning* (value added) of a set of enterprises: the sum over their annual accounts of
+/// wage costs + operating result (`register::accounts::AnnualAccounts::value_added`), counted
+/// only for accounts in NOK that report both figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ValueAdded {
+    /// In the unit of the turnover figure it stands beside (`mrd. kr`, `mill. kr` or `kr`).
+    pub value: f64,
+    /// Unit of `value`.
+    pub unit: String,
+    /// The sum in NOK.
+    pub nok: i64,
+    /// Accounts that went into the sum.
+    pub accounts: u64,
+    /// NOK accounts left out because they lack wage costs or operating result.
+    pub missing: u64,
+}
+
+impl ValueAdded {
+    /// From a turnover group, in the quoted unit.
+    pub fn of(g: &TurnoverGroup, quoted_unit: Option<&str>) -> Self {
+        let (value, unit) = money(g.value_added_nok as f64, quoted_unit);
+        ValueAdded {
+            value,
+            unit,
+            nok: g.value_added_nok,
+            accounts: g.with_value_added,
+            missing: g.missing_value_added,
+        }
+    }
+
+    /// The figure with its label, e.g. `Verdiskapning (lønnskostnader + driftsresultat): 12,3
+    /// mrd. kr (41 regnskap; 2 uten lønnskostnader eller driftsresultat er utelatt)`.
+    pub fn text(&self) -> String {
+        format!(
+            "{VALUE_ADDED_LABEL}: {} {} ({} regnskap{})",
+            plan::fmt::number_auto(self.value, 1),
+            self.unit,
+            self.accounts,
+            if self.missing > 0 {
+                format!(
+                    "; {} uten lønnskostnader eller driftsresultat er utelatt",
+                    self.missing
+                )
+            } else {
+                String::new()
+            }
+        )
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1549,6 +1612,8 @@ impl Store {
                         non_nok: a.non_nok,
                         turnover_nok: a.turnover_nok,
                         value_added_nok: a.value_added_nok,
+                        with_value_added: a.with_value_added,
+                        missing_value_added: a.missing_value_added,
                         largest_by_turnover: a
                             .largest_by_turnover
                             .iter()
@@ -1563,6 +1628,8 @@ impl Store {
                             x.non_nok += g.non_nok;
                             x.turnover_nok = x.turnover_nok.saturating_add(g.turnover_nok);
                             x.value_added_nok = x.value_added_nok.saturating_add(g.value_added_nok);
+                            x.with_value_added += g.with_value_added;
+                            x.missing_value_added += g.missing_value_added;
                             merge_ranked(&mut x.largest_by_turnover, &g.largest_by_turnover);
                             x
                         }
@@ -1574,6 +1641,8 @@ impl Store {
                 non_nok: 0,
                 turnover_nok: 0,
                 value_added_nok: 0,
+                with_value_added: 0,
+                missing_value_added: 0,
                 largest_by_turnover: Vec::new(),
             })
         };
@@ -1678,6 +1747,7 @@ fn compute_key(
             let h = f.employees_by_group.get(arg).copied().unwrap_or_default();
             let synthetic = snap.synthetic;
             Ok(ComputedValue {
+                value_added: None,
                 value: h.known_sum as f64,
                 unit: "sysselsatte".into(),
                 year: None,
@@ -1701,6 +1771,7 @@ fn compute_key(
                 .ok_or_else(|| format!("ukjent næringsgruppe {arg:?}"))?;
             let (value, unit) = money(g.turnover_nok as f64, quoted_unit);
             Ok(ComputedValue {
+                value_added: Some(ValueAdded::of(g, quoted_unit)),
                 value,
                 unit,
                 year: Some(t.year),
@@ -1723,6 +1794,7 @@ fn compute_key(
             let synthetic = snap.synthetic;
             match arg {
                 "count" => Ok(ComputedValue {
+                    value_added: None,
                     value: r.total as f64,
                     unit: "foretak".into(),
                     year: Some(year),
@@ -1742,6 +1814,7 @@ fn compute_key(
                         (share, "andel".to_string())
                     };
                     Ok(ComputedValue {
+                        value_added: None,
                         value,
                         unit,
                         year: Some(year),
@@ -1760,6 +1833,7 @@ fn compute_key(
             let (snap, f) = need(&facts.enheter, "enheter")?;
             let synthetic = snap.synthetic;
             Ok(ComputedValue {
+                value_added: None,
                 value: f.units as f64,
                 unit: "enheter".into(),
                 year: None,
@@ -1772,6 +1846,7 @@ fn compute_key(
             let (snap, f) = need(&facts.enheter, "enheter")?;
             let synthetic = snap.synthetic;
             Ok(ComputedValue {
+                value_added: None,
                 value: f.bankrupt as f64,
                 unit: "enheter".into(),
                 year: None,
@@ -1792,6 +1867,7 @@ fn compute_key(
                 })?;
             let share = s.share().unwrap_or(0.0);
             Ok(ComputedValue {
+                value_added: None,
                 value: share * 100.0,
                 unit: "%".into(),
                 year: Some(s.cohort_year),

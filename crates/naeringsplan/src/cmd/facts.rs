@@ -308,6 +308,27 @@ fn ranked(out: &mut impl Write, list: &[RankedUnit], what: &str) -> std::io::Res
     Ok(())
 }
 
+/// *Verdiskapning* of a turnover group, labelled with how it is computed.
+fn value_added(g: &store::register::TurnoverGroup) -> String {
+    let mut s = format!(
+        "{}: {} kr fra {} regnskap",
+        store::register::VALUE_ADDED_LABEL.to_lowercase(),
+        if g.value_added_nok < 0 {
+            format!("-{}", n(g.value_added_nok.unsigned_abs()))
+        } else {
+            n(g.value_added_nok.unsigned_abs())
+        },
+        n(g.with_value_added)
+    );
+    if g.missing_value_added > 0 {
+        s.push_str(&format!(
+            " ({} uten lønnskostnader eller driftsresultat er utelatt)",
+            n(g.missing_value_added)
+        ));
+    }
+    s
+}
+
 fn write_table(
     out: &mut impl Write,
     code: &str,
@@ -406,10 +427,11 @@ fn write_table(
             )?;
             writeln!(
                 out,
-                "  i alt: {} kr fra {} av {} foretak",
+                "  i alt: {} kr fra {} av {} foretak; {}",
                 n(u64::try_from(t.all.turnover_nok).unwrap_or(0)),
                 n(t.all.with_accounts),
-                n(t.all.enterprises)
+                n(t.all.enterprises),
+                value_added(&t.all)
             )?;
             for (g, tg) in &t.by_group {
                 if tg.with_accounts == 0 {
@@ -417,10 +439,11 @@ fn write_table(
                 }
                 writeln!(
                     out,
-                    "  {}: {} kr fra {} foretak",
+                    "  {}: {} kr fra {} foretak; {}",
                     group_name(g),
                     n(u64::try_from(tg.turnover_nok).unwrap_or(0)),
-                    n(tg.with_accounts)
+                    n(tg.with_accounts),
+                    value_added(tg)
                 )?;
             }
             writeln!(out, "  største etter omsetning:")?;
@@ -455,6 +478,9 @@ fn write_table(
             };
             writeln!(out, "  {} {}: {}", p.fact_id, p.computed_by, p.text)?;
             writeln!(out, "      sitert: {quoted}   beregnet: {computed}")?;
+            if let Some(va) = p.computed.as_ref().and_then(|c| c.value_added.as_ref()) {
+                writeln!(out, "      {}", va.text())?;
+            }
         }
     }
     Ok(())

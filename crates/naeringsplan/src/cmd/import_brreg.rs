@@ -589,23 +589,46 @@ fn mtime_date(path: &Path) -> anyhow::Result<Date> {
 
 /// Units in the synthetic demo register: the national count of enheter in 2026.
 pub const DEMO_UNITS: u64 = 1_160_000;
-/// The generator's seed for the demo (any fixed number: the data is deterministic).
-pub const DEMO_SEED: u64 = 20_210_914;
+/// The generator's seed for the demo (see [`synthetic::DEMO_SEED`]).
+pub const DEMO_SEED: u64 = synthetic::DEMO_SEED;
 /// The demo snapshot's date: the generator's registrations run to the end of 2025.
 pub const DEMO_DATE: Date = time::macros::date!(2025 - 12 - 31);
 
+/// The environment variable that sets the demo register's size (enheter; default
+/// [`DEMO_UNITS`]). A smaller register is quicker to generate (tests, slow machines); it must
+/// hold at least [`registers::example::DEMO_PREFIX`] units, the part of the demo sequence the
+/// example land, ledger and visits files name.
+pub const DEMO_UNITS_ENV: &str = "NAERINGSPLAN_DEMO_UNITS";
+
+/// The demo register's size: [`DEMO_UNITS_ENV`] if set, else [`DEMO_UNITS`].
+pub fn demo_units() -> anyhow::Result<u64> {
+    let Some(v) = std::env::var_os(DEMO_UNITS_ENV) else {
+        return Ok(DEMO_UNITS);
+    };
+    let min = registers::example::DEMO_PREFIX;
+    let text = v.to_string_lossy();
+    match text.trim().replace(['_', ' '], "").parse::<u64>() {
+        Ok(n) if n >= min => Ok(n),
+        _ => bail!(
+            "{DEMO_UNITS_ENV}={text:?}: expected a number of units from {min} (the example data name units among the demo register's first {min}) up; unset it for the national {}",
+            group_digits(DEMO_UNITS)
+        ),
+    }
+}
+
 /// Fills an empty store with the synthetic demo register (enheter and underenheter, see the
-/// module docs). Does nothing when the store holds any register snapshot, or when
-/// `NAERINGSPLAN_NO_DEMO` is set. Returns what it did.
+/// module docs; its size is [`demo_units`]). Does nothing when the store holds any register
+/// snapshot, or when `NAERINGSPLAN_NO_DEMO` is set. Returns what it did.
 pub async fn ensure_demo(store: &store::Store) -> anyhow::Result<Option<String>> {
     if std::env::var_os("NAERINGSPLAN_NO_DEMO").is_some() || store.has_register_data().await? {
         return Ok(None);
     }
+    let n = demo_units()?;
     tracing::info!(
         "no register data in the store: generating the SYNTHETIC demo register ({} enheter; first run only; import real bulk files with `naeringsplan import`)",
-        group_digits(DEMO_UNITS)
+        group_digits(n)
     );
-    Ok(Some(import_demo(store, DEMO_UNITS, DEMO_SEED).await?))
+    Ok(Some(import_demo(store, n, DEMO_SEED).await?))
 }
 
 /// Generates and imports a synthetic register of `n` enheter (and their establishments).

@@ -23,6 +23,8 @@ pub struct FactRow<'a> {
     pub fact: &'a Fact,
     /// A computed value (text), its year and whether it is synthetic.
     pub computed: Option<(String, i32, bool)>,
+    /// Beside a computed turnover: the same enterprises' *verdiskapning* (value, unit).
+    pub value_added: Option<String>,
 }
 
 /// The facts of a focus area with the figures computed from the stored register snapshots
@@ -42,18 +44,25 @@ pub async fn fact_rows<'a>(
     Ok(facts
         .into_iter()
         .map(|fact| {
-            let computed = values
+            let value = values
                 .iter()
                 .find(|v| v.fact_id == fact.id)
-                .and_then(|v| v.computed.as_ref())
-                .map(|c| {
-                    (
-                        format!("{} {}", plan::fmt::number_auto(c.value, 1), c.unit),
-                        c.year.unwrap_or(c.snapshot.snapshot_date.year()),
-                        c.snapshot.synthetic,
-                    )
-                });
-            FactRow { fact, computed }
+                .and_then(|v| v.computed.as_ref());
+            let computed = value.map(|c| {
+                (
+                    format!("{} {}", plan::fmt::number_auto(c.value, 1), c.unit),
+                    c.year.unwrap_or(c.snapshot.snapshot_date.year()),
+                    c.snapshot.synthetic,
+                )
+            });
+            let value_added = value
+                .and_then(|c| c.value_added.as_ref())
+                .map(|va| format!("{} {}", plan::fmt::number_auto(va.value, 1), va.unit));
+            FactRow {
+                fact,
+                computed,
+                value_added,
+            }
         })
         .collect())
 }
@@ -132,6 +141,10 @@ pub async fn page(
                                 td {
                                     @if let Some((v, y, syn)) = &f.computed {
                                         (v) " (" (y) ")" @if *syn { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } }
+                                        @if let Some(va) = &f.value_added {
+                                            br;
+                                            (t(lang, store::register::VALUE_ADDED_LABEL, store::register::VALUE_ADDED_LABEL_EN)) ": " (va)
+                                        }
                                     } @else if f.fact.computed_by.is_some() {
                                         span class="muted" { (t(lang, "ikke beregnet ennå", "not computed yet")) }
                                     } @else {
