@@ -28,7 +28,10 @@ const CSV_HEADER: [&str; 11] = [
 pub fn plan_csv(plan: &Plan, actions: &[ActionRecord]) -> anyhow::Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(CSV_HEADER)?;
-    let row = |w: &mut csv::Writer<Vec<u8>>, cells: [&str; 11]| w.write_record(cells);
+    // Every cell safe to open in a spreadsheet (no formulas; see registers::csv_safe).
+    let row = |w: &mut csv::Writer<Vec<u8>>, cells: [&str; 11]| {
+        registers::csv_safe::write_record(w, cells)
+    };
     for g in &plan.goals {
         let sdgs: Vec<String> = g.sdgs.iter().map(|s| s.to_string()).collect();
         row(

@@ -1,5 +1,6 @@
 //! The stable fallback of the cargo-fuzz targets in `fuzz/`: the same four readers (SSB
-//! JSON-stat, the plan parser, KLASS CSV, Brreg bulk CSV) get mutations of the project's own
+//! JSON-stat, the plan parser, KLASS CSV, Brreg bulk CSV), and the action-plan sheet reader
+//! (CSV/XLSX; no cargo-fuzz target yet), get mutations of the project's own
 //! inputs (the bad-input corpus, the broken plans, the test fixtures): bit flips, byte
 //! overwrites with interesting values, truncations, duplicated and deleted ranges, splices of two
 //! files. Any result is fine except a panic. Deterministic (fixed seed); the number of inputs per
@@ -157,6 +158,13 @@ fn brreg_csv(data: &[u8]) {
     }
 }
 
+/// The action-plan reader (CSV and XLSX; issue 21: a sparse sheet aborted the process) on
+/// arbitrary bytes, under both file names (a `PK` start is read as XLSX either way).
+fn actions_sheet(data: &[u8]) {
+    let _ = web::bulk::read("fuzz.xlsx", data);
+    let _ = web::bulk::read("fuzz.csv", data);
+}
+
 fn iterations() -> usize {
     std::env::var("NAERINGSPLAN_FUZZ_ITERS")
         .ok()
@@ -216,4 +224,9 @@ fn klass_csv_reader_never_panics() {
 #[test]
 fn brreg_csv_reader_never_panics() {
     run("brreg_csv", 4, brreg_csv);
+}
+
+#[test]
+fn action_sheet_reader_never_panics() {
+    run("actions_sheet", 5, actions_sheet);
 }

@@ -699,24 +699,27 @@ pub fn to_csv(changes: &[SiteChange]) -> String {
     sorted.sort_by(|a, b| (&a.site_id, a.date).cmp(&(&b.site_id, b.date)));
     for c in sorted {
         let s = &c.state;
-        let _ = w.write_record([
-            c.site_id.clone(),
-            c.date.to_string(),
-            s.name.clone(),
-            s.place.clone(),
-            fmt_num(s.area_daa),
-            s.zoning.code().to_string(),
-            s.availability.code().to_string(),
-            s.use_class.code().to_string(),
-            s.abc.map(|a| a.code().to_string()).unwrap_or_default(),
-            s.hub_distance_m.map(|d| d.to_string()).unwrap_or_default(),
-            s.owner.clone(),
-            c.note.clone(),
-            s.geometry
-                .as_ref()
-                .map(|g| g.to_geojson().to_string())
-                .unwrap_or_default(),
-        ]);
+        let _ = crate::csv_safe::write_record(
+            &mut w,
+            [
+                c.site_id.clone(),
+                c.date.to_string(),
+                s.name.clone(),
+                s.place.clone(),
+                fmt_num(s.area_daa),
+                s.zoning.code().to_string(),
+                s.availability.code().to_string(),
+                s.use_class.code().to_string(),
+                s.abc.map(|a| a.code().to_string()).unwrap_or_default(),
+                s.hub_distance_m.map(|d| d.to_string()).unwrap_or_default(),
+                s.owner.clone(),
+                c.note.clone(),
+                s.geometry
+                    .as_ref()
+                    .map(|g| g.to_geojson().to_string())
+                    .unwrap_or_default(),
+            ],
+        );
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }

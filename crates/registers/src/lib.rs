@@ -17,6 +17,7 @@
 //! name (for messages) and return typed values or an [`InputError`] naming the file, the line
 //! (or GeoJSON feature) and the field.
 
+pub mod csv_safe;
 mod csvfile;
 pub mod example;
 pub mod land;

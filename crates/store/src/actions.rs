@@ -89,6 +89,10 @@ pub enum UpdateError {
         /// The changes made after the edit's base version.
         since: Vec<HistoryEntry>,
     },
+    /// An action with this id exists already (also when another writer created it at the same
+    /// moment); nothing was written.
+    #[error("an action with id `{0}` already exists")]
+    Exists(String),
     /// No such action.
     #[error("no action `{0}` in this plan")]
     NotFound(String),
@@ -350,17 +354,9 @@ impl Store {
             .plan(plan_code)
             .await?
             .ok_or_else(|| UpdateError::Invalid(format!("no plan for municipality {plan_code}")))?;
+        check_new(action)?;
         check_strategies(&plan, &action.strategies)?;
-        if action.progress > 100 {
-            return Err(UpdateError::Invalid(format!(
-                "progress {} is out of range 0–100",
-                action.progress
-            )));
-        }
-        if action.id.trim().is_empty() {
-            return Err(UpdateError::Invalid("the action id is empty".into()));
-        }
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let exists: Option<i64> =
             sqlx::query_scalar("SELECT 1 FROM actions WHERE plan_code = $1 AND id = $2")
                 .bind(plan_code)
@@ -368,12 +364,14 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
         if exists.is_some() {
-            return Err(UpdateError::Invalid(format!(
-                "an action with id `{}` already exists",
-                action.id
-            )));
+            return Err(UpdateError::Exists(action.id.clone()));
         }
-        insert_action(&mut tx, plan_code, action, "", actor, &now_rfc3339()).await?;
+        match insert_action(&mut tx, plan_code, action, "", actor, &now_rfc3339()).await {
+            Err(e) if crate::is_unique_violation(&e) => {
+                return Err(UpdateError::Exists(action.id.clone()));
+            }
+            r => r?,
+        }
         tx.commit().await?;
         self.action(plan_code, &action.id)
             .await?
@@ -406,11 +404,12 @@ impl Store {
         if current.version != base_version {
             return Err(self.conflict(plan_code, action_id, base_version).await);
         }
+        check_patched_dates(&current.action, patch)?;
         let changes = diff(&current, patch);
         if changes.fields.is_empty() {
             return Ok(current);
         }
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let applied = write_update(
             &mut tx,
             plan_code,
@@ -450,7 +449,78 @@ impl Store {
 }
 
 /// Checks the parts of a patch that need no store: progress range, non-empty title.
+/// Largest weight an action may carry. Weights are relative, so this is far above any real use
+/// and keeps weighted sums finite (issue 21: ±1e308 made the progress page show "NaN %").
+pub const MAX_WEIGHT: f64 = 1_000_000.0;
+
+/// An action id: 1–64 visible characters, none of them a space, `/`, `?` or `#` (it is part of
+/// URLs). One rule for the API, the staff form and the import (issue 21: ids with NUL, newline
+/// and tab were accepted through the API).
+pub fn check_id(id: &str) -> Result<(), UpdateError> {
+    if id.is_empty()
+        || id.chars().count() > 64
+        || id
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || matches!(c, '/' | '?' | '#'))
+    {
+        return Err(UpdateError::Invalid(format!(
+            "the id {id:?} must be 1–64 visible characters without spaces, /, ? or #"
+        )));
+    }
+    Ok(())
+}
+
+/// A weight: a finite number from 0 to [`MAX_WEIGHT`].
+pub fn check_weight(w: f64) -> Result<(), UpdateError> {
+    if w.is_finite() && (0.0..=MAX_WEIGHT).contains(&w) {
+        Ok(())
+    } else {
+        Err(UpdateError::Invalid(format!(
+            "the weight {w} must be a number from 0 to {MAX_WEIGHT}"
+        )))
+    }
+}
+
+/// The end may not come before the start.
+pub fn check_dates(start: Option<time::Date>, end: Option<time::Date>) -> Result<(), UpdateError> {
+    match (start, end) {
+        (Some(s), Some(e)) if e < s => Err(UpdateError::Invalid(format!(
+            "the end {e} is before the start {s}"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// The dates an action would have after `patch`, checked.
+pub(crate) fn check_patched_dates(
+    current: &Action,
+    patch: &ActionPatch,
+) -> Result<(), UpdateError> {
+    check_dates(
+        patch.start.unwrap_or(current.start),
+        patch.end.unwrap_or(current.end),
+    )
+}
+
+/// Everything about a new action that does not need the store: id, title, progress, dates.
+pub fn check_new(action: &Action) -> Result<(), UpdateError> {
+    check_id(&action.id)?;
+    if action.title.trim().is_empty() {
+        return Err(UpdateError::Invalid("the title may not be empty".into()));
+    }
+    if action.progress > 100 {
+        return Err(UpdateError::Invalid(format!(
+            "progress {} is out of range 0–100",
+            action.progress
+        )));
+    }
+    check_dates(action.start, action.end)
+}
+
 pub(crate) fn check_patch(patch: &ActionPatch) -> Result<(), UpdateError> {
+    if let Some(Some(w)) = patch.weight {
+        check_weight(w)?;
+    }
     if let Some(p) = patch.progress
         && p > 100
     {
@@ -681,6 +751,11 @@ pub enum BatchError {
     /// Some rows are invalid: (row label, message) for each, in input order.
     #[error("{} row(s) refused; nothing was imported", .0.len())]
     Rows(Vec<(usize, String)>),
+    /// Another writer got there first while the batch was written (it created an action with
+    /// the same id, or changed one): (row label, message). Nothing was imported; trying again
+    /// sees the new state.
+    #[error("{1} (row {0}); nothing was imported")]
+    Conflict(usize, String),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -729,22 +804,13 @@ impl Store {
             }
             let checked = match item {
                 BatchItem::Create(a) => {
-                    if a.id.trim().is_empty() {
-                        Err(UpdateError::Invalid("the action id is empty".into()))
-                    } else if current.contains_key(&a.id) {
+                    if current.contains_key(&a.id) {
                         Err(UpdateError::Invalid(format!(
                             "action {} already exists",
                             a.id
                         )))
-                    } else if a.title.trim().is_empty() {
-                        Err(UpdateError::Invalid("the title may not be empty".into()))
-                    } else if a.progress > 100 {
-                        Err(UpdateError::Invalid(format!(
-                            "progress {} is out of range 0–100",
-                            a.progress
-                        )))
                     } else {
-                        check_strategies(&plan, &a.strategies)
+                        check_new(a).and_then(|_| check_strategies(&plan, &a.strategies))
                     }
                 }
                 BatchItem::Update {
@@ -758,10 +824,12 @@ impl Store {
                             "action {id} was changed since version {v} (now version {}, by {} at {})",
                             c.version, c.updated_by, c.updated_at
                         ))),
-                        _ => check_patch(patch).and_then(|_| match &patch.strategies {
-                            Some(s) => check_strategies(&plan, s),
-                            None => Ok(()),
-                        }),
+                        _ => check_patch(patch)
+                            .and_then(|_| check_patched_dates(&c.action, patch))
+                            .and_then(|_| match &patch.strategies {
+                                Some(s) => check_strategies(&plan, s),
+                                None => Ok(()),
+                            }),
                     },
                 },
             };
@@ -775,11 +843,23 @@ impl Store {
 
         let now = now_rfc3339();
         let mut report = BatchReport::default();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         for (row, item) in items {
             match item {
                 BatchItem::Create(a) => {
-                    insert_action(&mut tx, plan_code, a, "", actor, &now).await?;
+                    match insert_action(&mut tx, plan_code, a, "", actor, &now).await {
+                        Err(e) if crate::is_unique_violation(&e) => {
+                            tx.rollback().await?;
+                            return Err(BatchError::Conflict(
+                                *row,
+                                format!(
+                                    "action {} was created by someone else during the import",
+                                    a.id
+                                ),
+                            ));
+                        }
+                        r => r?,
+                    }
                     report.created += 1;
                 }
                 BatchItem::Update { id, patch, .. } => {
@@ -791,10 +871,10 @@ impl Store {
                     }
                     if !write_update(&mut tx, plan_code, c, patch, &changes, actor, &now).await? {
                         tx.rollback().await?;
-                        return Err(BatchError::Rows(vec![(
+                        return Err(BatchError::Conflict(
                             *row,
                             format!("action {id} was changed by someone else during the import"),
-                        )]));
+                        ));
                     }
                     report.updated += 1;
                 }

@@ -683,7 +683,7 @@ impl Store {
             .or(file.source_url.clone())
             .unwrap_or_else(|| format!("https://www.ssb.no/statbank/table/{}", file.table_id));
         let now = now_rfc3339();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let import_id = Self::insert_import(
             &mut tx,
             file_name,
@@ -861,7 +861,7 @@ impl Store {
             .unwrap_or("");
         let table_id = classification(first);
         let now = now_rfc3339();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let import_id = Self::insert_import(
             &mut tx,
             file_name,

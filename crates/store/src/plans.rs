@@ -38,7 +38,7 @@ impl Store {
         let hash = hex::encode(Sha256::digest(source_text.as_bytes()));
         let code = &plan.meta.municipality_code;
         let json = serde_json::to_string(plan)?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let existing: Option<String> =
             sqlx::query_scalar("SELECT source_hash FROM plans WHERE municipality_code = $1")
                 .bind(code)

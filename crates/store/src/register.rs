@@ -1078,7 +1078,7 @@ impl Store {
         facts: &Facts,
         units: Option<&UnitTable>,
     ) -> Result<SnapshotImport> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let existing = sqlx::query(concat!(
             "SELECT id, kind, snapshot_date, date_source, file_name, sha256, format, synthetic, synthetic_units, coverage, units, skipped_rows, municipalities, without_municipality, imported_at",
             " FROM register_snapshots WHERE sha256 = $1"
@@ -1199,7 +1199,7 @@ impl Store {
 
     /// Deletes a snapshot and everything computed from it (survival is recomputed).
     pub async fn delete_register_snapshot(&self, id: i64) -> Result<bool> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let synthetic: Option<i64> =
             sqlx::query_scalar("SELECT synthetic FROM register_snapshots WHERE id = $1")
                 .bind(id)
@@ -1474,7 +1474,7 @@ impl Store {
         synthetic: bool,
         accounts: &[AnnualAccounts],
     ) -> Result<AccountsImport> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let existing: Option<String> =
             sqlx::query_scalar("SELECT imported_at FROM register_accounts_files WHERE sha256 = $1")
                 .bind(sha256)

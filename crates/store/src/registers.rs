@@ -349,7 +349,7 @@ impl Store {
             .into_iter()
             .map(|c| ((c.change.site_id.clone(), c.change.date), c.change))
             .collect();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(concat!(
             "INSERT INTO land_imports (file_name, sha256, format, synthetic, changes, unchanged, imported_by, imported_at, plan_code)",
             " VALUES ($1, $2, $3, $4, 0, 0, $5, $6, $7) RETURNING id"
@@ -485,7 +485,7 @@ impl Store {
         let (Some(first), Some(last)) = (first, last) else {
             return Err(StoreError::Invalid("a ledger without rows".into()));
         };
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let id: i64 = sqlx::query_scalar(concat!(
             "INSERT INTO procurement_imports (file_name, sha256, rows, first_date, last_date, synthetic, imported_at, plan_code)",
             " VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
@@ -745,7 +745,7 @@ impl Store {
         synthetic: bool,
         by: &str,
     ) -> Result<i64> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let id = insert_visit(&mut tx, plan_code, v, synthetic, by).await?;
         tx.commit().await?;
         Ok(id)
@@ -788,7 +788,7 @@ impl Store {
             .iter()
             .map(|(v, _)| key(v))
             .collect();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let mut out = VisitImport::default();
         for v in visits {
             if !seen.insert(key(v)) {
@@ -837,7 +837,7 @@ impl Store {
             .into_iter()
             .filter(|(v, _)| v.date < cutoff)
             .collect();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let purge: i64 = sqlx::query_scalar(concat!(
             "INSERT INTO visit_purges (cutoff, deleted, purged_by, purged_at, plan_code)",
             " VALUES ($1, $2, $3, $4, $5) RETURNING id"

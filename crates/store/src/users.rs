@@ -10,6 +10,8 @@
 //!
 //! Failed logins are recorded per user name and per client address; [`Throttle`] says how many
 //! failures within a window lock further attempts (counted, not timed: tests pass a throttle).
+//! The per-user count is kept per (user, address): an attacker who knows a user name can lock
+//! that user out only from the attacker's own address, never from the user's.
 
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
@@ -92,6 +94,21 @@ impl User {
     }
 }
 
+/// An API token as listed (never the token itself: the store keeps only its digest).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ApiToken {
+    /// Its number, to revoke it by (`user revoke-token NAME ID`).
+    pub id: i64,
+    /// Its name: what it is for.
+    pub label: String,
+    /// When it was made (RFC 3339).
+    pub created_at: String,
+    /// When it was last used (to the minute), if ever.
+    pub last_used: Option<String>,
+    /// When it stops working, if ever.
+    pub expires_at: Option<String>,
+}
+
 /// A session just created: the cookie value is only here, the store keeps its digest.
 #[derive(Debug, Clone)]
 pub struct NewSession {
@@ -117,7 +134,9 @@ pub struct Session {
 /// How many failed logins lock further attempts.
 #[derive(Debug, Clone, Copy)]
 pub struct Throttle {
-    /// Failures for one user name (since their last successful login) within the window.
+    /// Failures for one user name from one client address (since the user's last successful
+    /// login from there) within the window. Counted per (user, address), so failures from one
+    /// address never lock the user out of another.
     pub max_failures_per_user: i64,
     /// Failures from one client address within the window.
     pub max_failures_per_ip: i64,
@@ -126,7 +145,7 @@ pub struct Throttle {
 }
 
 impl Default for Throttle {
-    /// 5 failures per user or 20 per address within 15 minutes.
+    /// 5 failures per (user, address) or 20 per address within 15 minutes.
     fn default() -> Self {
         Throttle {
             max_failures_per_user: 5,
@@ -235,7 +254,118 @@ pub fn check_user_name(name: &str) -> Result<()> {
     }
 }
 
-/// Checks a new password's length.
+/// Words that head the most common passwords, lower case: a password that is one of them, or
+/// one of them with digits and punctuation around it (`password123`, `Sommer2024!`), is refused.
+/// Drawn from the top of public breach-frequency lists (e.g. SecLists'
+/// `Passwords/Common-Credentials/10-million-password-list-top-10000.txt`, github.com/danielmiessler/SecLists)
+/// and their Norwegian counterparts; the length rule removes the rest of those lists.
+const COMMON_PASSWORD_WORDS: &[&str] = &[
+    "password",
+    "passord",
+    "passwort",
+    "qwerty",
+    "qwertz",
+    "azerty",
+    "asdfgh",
+    "zxcvbn",
+    "letmein",
+    "welcome",
+    "velkommen",
+    "admin",
+    "administrator",
+    "iloveyou",
+    "jegelskerdeg",
+    "abc",
+    "monkey",
+    "dragon",
+    "football",
+    "fotball",
+    "baseball",
+    "sunshine",
+    "princess",
+    "superman",
+    "batman",
+    "master",
+    "shadow",
+    "trustno",
+    "whatever",
+    "starwars",
+    "secret",
+    "hemmelig",
+    "sommer",
+    "summer",
+    "vinter",
+    "winter",
+    "hosten",
+    "høsten",
+    "våren",
+    "varen",
+    "changeme",
+    "default",
+    "login",
+    "logginn",
+    "test",
+    "guest",
+    "gjest",
+    "norge",
+    "norway",
+    "kommune",
+    "asker",
+    "naeringsplan",
+    "næringsplan",
+];
+
+/// Keyboard and counting runs that common passwords are made of.
+const RUNS: &[&str] = &[
+    "01234567890",
+    "09876543210",
+    "abcdefghijklmnopqrstuvwxyzæøå",
+    "qwertyuiopå",
+    "asdfghjkløæ",
+    "zxcvbnm",
+    "qazwsxedcrfvtgbyhnujmik",
+];
+
+/// Checks a new password: at least [`MIN_PASSWORD_LEN`] characters, not the user name (or
+/// containing it), not a common password with digits or punctuation around it, not a keyboard
+/// or counting run, not one character repeated (issue 21: `1234567890`, `password123` and the
+/// user name were accepted).
+pub fn check_password_for(name: &str, password: &str) -> Result<()> {
+    check_password(password)?;
+    let lower = password.to_lowercase();
+    let refuse = |why: &str| {
+        Err(StoreError::Invalid(format!(
+            "the password is too easy to guess: {why}"
+        )))
+    };
+    let name = name.to_lowercase();
+    if name.chars().count() >= 3 && lower.contains(&name) {
+        return refuse("it contains the user name");
+    }
+    let core: String = lower.chars().filter(|c| c.is_alphabetic()).collect();
+    if COMMON_PASSWORD_WORDS.iter().any(|w| core == *w) {
+        return refuse("it is a common password");
+    }
+    let mut chars = lower.chars();
+    let first = chars.next();
+    if chars.all(|c| Some(c) == first) {
+        return refuse("it is one character repeated");
+    }
+    let distinct: std::collections::BTreeSet<char> = lower.chars().collect();
+    if distinct.len() < 4 {
+        return refuse("it has fewer than four different characters");
+    }
+    if RUNS.iter().any(|run| {
+        let rev: String = run.chars().rev().collect();
+        run.contains(lower.as_str()) || rev.contains(lower.as_str())
+    }) || lower.chars().all(|c| c.is_ascii_digit())
+    {
+        return refuse("it is a keyboard or counting run, or only digits");
+    }
+    Ok(())
+}
+
+/// Checks a new password's length (see [`check_password_for`] for the whole policy).
 pub fn check_password(password: &str) -> Result<()> {
     if password.chars().count() < MIN_PASSWORD_LEN {
         return Err(StoreError::Invalid(format!(
@@ -276,9 +406,17 @@ impl Store {
         plan_code: Option<&str>,
     ) -> Result<User> {
         check_user_name(name)?;
-        check_password(password)?;
-        if self.user(name).await?.is_some() {
-            return Err(StoreError::Invalid(format!("user {name:?} already exists")));
+        check_password_for(name, password)?;
+        // Names are unique ignoring case (issue 21: `Admin1` could be made beside `admin1`).
+        let taken: Option<String> =
+            sqlx::query_scalar("SELECT name FROM users WHERE LOWER(name) = LOWER($1)")
+                .bind(name)
+                .fetch_optional(self.pool())
+                .await?;
+        if let Some(other) = taken {
+            return Err(StoreError::Invalid(format!(
+                "user {name:?} already exists (as {other:?}; names are compared ignoring case)"
+            )));
         }
         let hash = hash_password(password).await?;
         sqlx::query(
@@ -317,19 +455,25 @@ impl Store {
         row.as_ref().map(user_from_row).transpose()
     }
 
-    /// Changes a user's role.
+    /// Changes a user's role; their API tokens are revoked (a token made for one role does not
+    /// carry over to another).
     pub async fn set_role(&self, name: &str, role: Role) -> Result<()> {
+        let mut tx = self.begin_write().await?;
         let res = sqlx::query("UPDATE users SET role = $1 WHERE name = $2")
             .bind(role.as_str())
             .bind(name)
-            .execute(self.pool())
+            .execute(&mut *tx)
             .await?;
-        found(res.rows_affected(), name)
+        found(res.rows_affected(), name)?;
+        revoke_all(&mut tx, name).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
-    /// Disables or re-enables a user; disabling ends their sessions.
+    /// Disables or re-enables a user; disabling ends their sessions and revokes their API
+    /// tokens, so enabling the account again does not bring old tokens back.
     pub async fn set_disabled(&self, name: &str, disabled: bool) -> Result<()> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let res = sqlx::query("UPDATE users SET disabled = $1 WHERE name = $2")
             .bind(i64::from(disabled))
             .bind(name)
@@ -343,16 +487,17 @@ impl Store {
             .bind(name)
             .execute(&mut *tx)
             .await?;
+            revoke_all(&mut tx, name).await?;
         }
         tx.commit().await?;
         Ok(())
     }
 
-    /// Sets a new password and ends the user's sessions.
+    /// Sets a new password, ends the user's sessions and revokes their API tokens.
     pub async fn set_password(&self, name: &str, password: &str) -> Result<()> {
-        check_password(password)?;
+        check_password_for(name, password)?;
         let hash = hash_password(password).await?;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         let res = sqlx::query("UPDATE users SET password_hash = $1 WHERE name = $2")
             .bind(&hash)
             .bind(name)
@@ -363,6 +508,7 @@ impl Store {
             .bind(name)
             .execute(&mut *tx)
             .await?;
+        revoke_all(&mut tx, name).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -385,16 +531,21 @@ impl Store {
             .bind(since)
             .execute(self.pool())
             .await?;
+        // Failures for this user *from this address* (issue 21: user names are public, and a
+        // per-user lock let anyone lock any staff member out from anywhere). Guessing from one
+        // address is still bounded per user and, below, across users.
         let last_ok: Option<i64> = sqlx::query_scalar(
-            "SELECT MAX(at) FROM login_attempts WHERE username = $1 AND success = 1",
+            "SELECT MAX(at) FROM login_attempts WHERE username = $1 AND ip = $2 AND success = 1",
         )
         .bind(name)
+        .bind(ip)
         .fetch_one(self.pool())
         .await?;
         let user_failures: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM login_attempts WHERE username = $1 AND success = 0 AND at >= $2",
+            "SELECT COUNT(*) FROM login_attempts WHERE username = $1 AND ip = $2 AND success = 0 AND at >= $3",
         )
         .bind(name)
+        .bind(ip)
         .bind(since.max(last_ok.unwrap_or(i64::MIN)))
         .fetch_one(self.pool())
         .await?;
@@ -439,7 +590,7 @@ impl Store {
         let token = random_token()?;
         let csrf = random_token()?;
         let expires_at = now + SESSION_TTL_SECS;
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.begin_write().await?;
         if let Some(old) = replaces {
             sqlx::query("DELETE FROM sessions WHERE id_hash = $1")
                 .bind(digest(old))
@@ -518,32 +669,53 @@ impl Store {
     }
 
     /// Makes a new API bearer token for a user and returns it; only its digest is stored, so
-    /// this is the one time anyone sees it.
+    /// this is the one time anyone sees it. It does not expire.
     pub async fn create_api_token(&self, name: &str, label: &str) -> Result<String> {
+        self.create_api_token_expiring(name, label, None).await
+    }
+
+    /// [`Store::create_api_token`] with an optional lifetime: after `valid_for` the token is
+    /// refused.
+    pub async fn create_api_token_expiring(
+        &self,
+        name: &str,
+        label: &str,
+        valid_for: Option<time::Duration>,
+    ) -> Result<String> {
         let user = self
             .user(name)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("no user {name:?}")))?;
+        if label.trim().is_empty() || label.chars().any(char::is_control) {
+            return Err(StoreError::Invalid(
+                "a token needs a name of visible characters (--label)".into(),
+            ));
+        }
+        let expires_at = valid_for.map(|d| rfc3339(time::OffsetDateTime::now_utc() + d));
         let token = format!("np_{}", random_token()?);
         sqlx::query(
-            "INSERT INTO api_tokens (user_id, token_hash, label, created_at) VALUES ($1, $2, $3, $4)",
+            "INSERT INTO api_tokens (user_id, token_hash, label, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(user.id)
         .bind(digest(&token))
         .bind(label)
         .bind(now_rfc3339())
+        .bind(expires_at)
         .execute(self.pool())
         .await?;
         Ok(token)
     }
 
-    /// The (enabled) user an API token belongs to, if the token is known.
+    /// The (enabled) user an API token belongs to, if the token is known and not expired. The
+    /// time of use is recorded to the minute (one write a minute per token, not one per request).
     pub async fn user_by_api_token(&self, token: &str) -> Result<Option<User>> {
         let hash = digest(token);
+        let now = now_rfc3339();
         let row = sqlx::query(
-            "SELECT u.id, u.name, u.role, u.disabled, u.created_at, u.plan_code FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
+            "SELECT u.id, u.name, u.role, u.disabled, u.created_at, u.plan_code FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > $2)",
         )
         .bind(&hash)
+        .bind(&now)
         .fetch_optional(self.pool())
         .await?;
         let Some(row) = row else { return Ok(None) };
@@ -551,24 +723,78 @@ impl Store {
         if user.disabled {
             return Ok(None);
         }
-        sqlx::query("UPDATE api_tokens SET last_used = $1 WHERE token_hash = $2")
-            .bind(now_rfc3339())
-            .bind(&hash)
-            .execute(self.pool())
-            .await?;
+        let minute_ago = rfc3339(time::OffsetDateTime::now_utc() - time::Duration::minutes(1));
+        sqlx::query(
+            "UPDATE api_tokens SET last_used = $1 WHERE token_hash = $2 AND (last_used IS NULL OR last_used < $3)",
+        )
+        .bind(&now)
+        .bind(&hash)
+        .bind(minute_ago)
+        .execute(self.pool())
+        .await?;
         Ok(Some(user))
+    }
+
+    /// A user's API tokens, oldest first (expired ones included, marked by `expires_at`).
+    pub async fn api_tokens(&self, name: &str) -> Result<Vec<ApiToken>> {
+        if self.user(name).await?.is_none() {
+            return Err(StoreError::NotFound(format!("no user {name:?}")));
+        }
+        let rows = sqlx::query(
+            "SELECT t.id, t.label, t.created_at, t.last_used, t.expires_at FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE u.name = $1 ORDER BY t.id",
+        )
+        .bind(name)
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ApiToken {
+                    id: r.try_get("id")?,
+                    label: r.try_get("label")?,
+                    created_at: r.try_get("created_at")?,
+                    last_used: r.try_get("last_used")?,
+                    expires_at: r.try_get("expires_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Revokes one of a user's API tokens by its number; false if the user has no such token.
+    pub async fn revoke_api_token(&self, name: &str, id: i64) -> Result<bool> {
+        let res = sqlx::query(
+            "DELETE FROM api_tokens WHERE id = $1 AND user_id IN (SELECT id FROM users WHERE name = $2)",
+        )
+        .bind(id)
+        .bind(name)
+        .execute(self.pool())
+        .await?;
+        Ok(res.rows_affected() > 0)
     }
 
     /// Revokes every API token of a user; returns how many there were.
     pub async fn revoke_api_tokens(&self, name: &str) -> Result<u64> {
-        let res = sqlx::query(
-            "DELETE FROM api_tokens WHERE user_id IN (SELECT id FROM users WHERE name = $1)",
-        )
-        .bind(name)
-        .execute(self.pool())
-        .await?;
-        Ok(res.rows_affected())
+        let mut tx = self.begin_write().await?;
+        let n = revoke_all(&mut tx, name).await?;
+        tx.commit().await?;
+        Ok(n)
     }
+}
+
+async fn revoke_all(tx: &mut sqlx::Transaction<'static, sqlx::Any>, name: &str) -> Result<u64> {
+    let res = sqlx::query(
+        "DELETE FROM api_tokens WHERE user_id IN (SELECT id FROM users WHERE name = $1)",
+    )
+    .bind(name)
+    .execute(&mut **tx)
+    .await?;
+    Ok(res.rows_affected())
+}
+
+fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.replace_nanosecond(0)
+        .unwrap_or(t)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
 }
 
 fn found(rows: u64, name: &str) -> Result<()> {

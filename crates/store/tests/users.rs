@@ -85,19 +85,21 @@ async fn throttling_counts_failures_per_user_and_per_address() {
             Err(LoginError::BadCredentials)
         ));
     }
+    // The real kari, from her own address, is not locked out by failures from another
+    // (issue 21: anyone could lock any staff member out)…
+    assert!(store.login("kari", PW, "10.0.0.2", &t, None).await.is_ok());
+    // …while the address that failed is refused for kari (this counts as a failure: 3).
     assert!(matches!(
-        store.login("kari", PW, "10.0.0.2", &t, None).await,
+        store.login("kari", PW, "10.0.0.1", &t, None).await,
         Err(LoginError::Throttled)
     ));
     // Another user is not affected by kari's failures…
     assert!(store.login("ola", PW, "10.0.0.1", &t, None).await.is_ok());
-    // …but the address is, once it reaches its own limit (3 failures so far from 10.0.0.1? no: 2).
-    for name in ["x", "y"] {
-        assert!(matches!(
-            store.login(name, "feil", "10.0.0.1", &t, None).await,
-            Err(LoginError::BadCredentials)
-        ));
-    }
+    // …but the address is, once it reaches its own limit (4).
+    assert!(matches!(
+        store.login("x", "feil", "10.0.0.1", &t, None).await,
+        Err(LoginError::BadCredentials)
+    ));
     assert!(matches!(
         store.login("ola", PW, "10.0.0.1", &t, None).await,
         Err(LoginError::Throttled)
@@ -130,12 +132,62 @@ async fn disabled_users_lose_sessions_and_tokens() {
         Err(LoginError::BadCredentials)
     ));
     store.set_disabled("kari", false).await.unwrap();
+    // Enabling the account does not revive its old token (issue 21).
+    assert!(store.user_by_api_token(&token).await.unwrap().is_none());
+    assert!(store.api_tokens("kari").await.unwrap().is_empty());
     store.set_role("kari", Role::Viewer).await.unwrap();
     assert_eq!(
         store.user("kari").await.unwrap().unwrap().role,
         Role::Viewer
     );
-    assert_eq!(store.revoke_api_tokens("kari").await.unwrap(), 1);
+    assert_eq!(store.revoke_api_tokens("kari").await.unwrap(), 0);
+}
+
+/// Token lifecycle (issue 21): tokens are listed with name, creation, last use and expiry; one
+/// can be revoked by number; an expired one is refused; a password change or a role change
+/// revokes them all.
+#[tokio::test]
+async fn tokens_are_listed_expire_and_are_revoked() {
+    let (_dir, store) = fresh().await;
+    store.add_user("kari", PW, Role::Editor).await.unwrap();
+    let a = store.create_api_token("kari", "integrasjon").await.unwrap();
+    let b = store
+        .create_api_token_expiring("kari", "kort", Some(time::Duration::days(30)))
+        .await
+        .unwrap();
+    let gone = store
+        .create_api_token_expiring("kari", "utløpt", Some(time::Duration::seconds(-1)))
+        .await
+        .unwrap();
+    assert!(store.user_by_api_token(&a).await.unwrap().is_some());
+    assert!(store.user_by_api_token(&b).await.unwrap().is_some());
+    assert!(
+        store.user_by_api_token(&gone).await.unwrap().is_none(),
+        "expired"
+    );
+    let list = store.api_tokens("kari").await.unwrap();
+    let labels: Vec<&str> = list.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(labels, ["integrasjon", "kort", "utløpt"]);
+    assert!(list[0].last_used.is_some() && list[0].expires_at.is_none());
+    assert!(list[1].expires_at.as_deref() > Some(list[1].created_at.as_str()));
+    assert!(list[2].last_used.is_none());
+    assert!(
+        store.create_api_token("kari", " ").await.is_err(),
+        "a token needs a name"
+    );
+    assert!(store.revoke_api_token("kari", list[0].id).await.unwrap());
+    assert!(!store.revoke_api_token("kari", list[0].id).await.unwrap());
+    assert!(store.user_by_api_token(&a).await.unwrap().is_none());
+    assert!(store.user_by_api_token(&b).await.unwrap().is_some());
+    store
+        .set_password("kari", "et-helt-nytt-passord")
+        .await
+        .unwrap();
+    assert!(store.user_by_api_token(&b).await.unwrap().is_none());
+    let c = store.create_api_token("kari", "ny").await.unwrap();
+    store.set_role("kari", Role::Admin).await.unwrap();
+    assert!(store.user_by_api_token(&c).await.unwrap().is_none());
+    assert!(store.api_tokens("nobody").await.is_err());
 }
 
 /// The same flow on PostgreSQL, when `NAERINGSPLAN_TEST_POSTGRES` names a database
@@ -186,4 +238,47 @@ async fn postgres_users_sessions_throttle_and_tokens() {
             .iter()
             .any(|u| u.name == name && u.disabled)
     );
+}
+
+/// Password policy and names (issue 21): `1234567890`, `password123` and the user name were
+/// accepted, and `Admin1` could be made beside `admin1`.
+#[tokio::test]
+async fn weak_passwords_and_names_differing_in_case_are_refused() {
+    use naeringsplan_store::users::check_password_for;
+    for pw in [
+        "1234567890",
+        "password123",
+        "Passord2024!",
+        "kari-er-best-1",
+        "KARIKARIKARI",
+        "aaaaaaaaaaaa",
+        "qwertyuiop",
+        "0987654321",
+        "abababababab",
+        "kort",
+    ] {
+        assert!(check_password_for("kari", pw).is_err(), "{pw} accepted");
+    }
+    for pw in [
+        PW,
+        "korrekt-hest-batteri",
+        "et-langt-passord",
+        "Sol over Oslofjorden",
+    ] {
+        assert!(check_password_for("kari", pw).is_ok(), "{pw} refused");
+    }
+    let (_dir, store) = fresh().await;
+    store.add_user("admin1", PW, Role::Admin).await.unwrap();
+    let e = store
+        .add_user("Admin1", PW, Role::Viewer)
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("already exists"), "{e}");
+    assert!(
+        store
+            .add_user("ola", "1234567890", Role::Viewer)
+            .await
+            .is_err()
+    );
+    assert!(store.set_password("admin1", "admin1admin1").await.is_err());
 }

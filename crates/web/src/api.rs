@@ -518,7 +518,8 @@ pub struct ActionCreate {
         (status = 201, description = "Created", body = ActionDto, headers(("ETag" = String), ("Location" = String))),
         (status = 401, description = "No valid bearer token", body = ApiError),
         (status = 403, description = "The token's user may not write", body = ApiError),
-        (status = 422, description = "Invalid (id taken, unknown strategy, …)", body = ApiError)))]
+        (status = 409, description = "An action with this id exists", body = ApiError),
+        (status = 422, description = "Invalid (unknown strategy, bad date, …)", body = ApiError)))]
 async fn create_action(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -562,17 +563,12 @@ async fn create_action(
         deliveries: Vec::new(),
         origin: ActionOrigin::Staff,
     };
-    if action.id.is_empty() || action.id.contains(['/', '?', '#', ' ']) {
-        return err(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "the id must be non-empty without spaces, /, ? or #",
-        );
-    }
-    if action.title.trim().is_empty() {
-        return err(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "the title may not be empty",
-        );
+    // The domain's checks (the same for the staff form and the import): id of visible
+    // characters, title, progress, end not before start, a finite weight in range.
+    if let Err(e) = store::actions::check_new(&action)
+        .and_then(|_| c.weight.map_or(Ok(()), store::actions::check_weight))
+    {
+        return err(StatusCode::UNPROCESSABLE_ENTITY, e.to_string());
     }
     let mut rec = match state
         .store
@@ -581,6 +577,7 @@ async fn create_action(
     {
         Ok(r) => r,
         Err(UpdateError::Invalid(m)) => return err(StatusCode::UNPROCESSABLE_ENTITY, m),
+        Err(e @ UpdateError::Exists(_)) => return err(StatusCode::CONFLICT, e.to_string()),
         Err(e) => return internal(e),
     };
     if c.comment.is_some() || c.weight.is_some() {

@@ -13,9 +13,9 @@
 //! shows them: the header is row 1.
 
 use std::collections::HashMap;
-use std::io::Cursor;
+use std::io::{Cursor, Read as _};
 
-use calamine::{Data, Reader};
+use calamine::{Data, Reader as _};
 use plan::{Action, ActionOrigin, ActionStatus, Plan};
 use store::ActionRecord;
 use store::actions::{ActionPatch, BatchItem};
@@ -65,11 +65,29 @@ pub enum BulkError {
     #[error("{0}")]
     File(String),
     /// Some rows are wrong; nothing was imported.
-    #[error("{} problem(s); nothing was imported:\n{}", .0.len(), .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
+    #[error("{} problem(s); nothing was imported:\n{}", .0.len(), reported(.0).join("\n"))]
     Rows(Vec<RowError>),
     /// Writing the export failed.
     #[error("{0}")]
     Write(String),
+}
+
+/// The first [`limits::REPORTED_ERRORS`] problems as lines, then one line counting the rest:
+/// a file with a million bad rows gives a short answer, not a 400 MB page.
+pub fn reported(errors: &[RowError]) -> Vec<String> {
+    let mut out: Vec<String> = errors
+        .iter()
+        .take(limits::REPORTED_ERRORS)
+        .map(|e| e.to_string())
+        .collect();
+    if errors.len() > limits::REPORTED_ERRORS {
+        out.push(format!(
+            "… og {} problem(er) til (de første {} er vist)",
+            errors.len() - limits::REPORTED_ERRORS,
+            limits::REPORTED_ERRORS
+        ));
+    }
+    out
 }
 
 /// A sheet as text cells: header and numbered rows.
@@ -109,7 +127,8 @@ fn status_help() -> String {
         .join(", ")
 }
 
-/// Reads a CSV file (`,` or `;` separated, optional UTF-8 BOM).
+/// Reads a CSV file (`,` or `;` separated, optional UTF-8 BOM); cells quoted against formulas
+/// by [`write_csv`] come back as they were.
 pub fn read_csv(bytes: &[u8]) -> Result<Table, BulkError> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes)
@@ -128,7 +147,31 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, BulkError> {
     let mut table = Table::default();
     for (i, rec) in r.records().enumerate() {
         let rec = rec.map_err(|e| BulkError::File(format!("row {}: {e}", i + 1)))?;
-        let cells: Vec<String> = rec.iter().map(|c| c.to_string()).collect();
+        let row = i + 1;
+        let has_value = rec.iter().any(|c| !c.trim().is_empty());
+        if has_value && row > limits::ROWS as usize {
+            return Err(BulkError::File(format!(
+                "filen har verdier på rad {row}; en tiltaksfil kan ha høyst {} rader",
+                limits::ROWS
+            )));
+        }
+        if let Some(col) = rec
+            .iter()
+            .enumerate()
+            .skip(limits::COLUMNS as usize)
+            .find(|(_, c)| !c.trim().is_empty())
+            .map(|(c, _)| c + 1)
+        {
+            return Err(BulkError::File(format!(
+                "rad {row} har en verdi i kolonne {col}; en tiltaksfil kan ha høyst {} kolonner",
+                limits::COLUMNS
+            )));
+        }
+        let cells: Vec<String> = rec
+            .iter()
+            .take(limits::COLUMNS as usize)
+            .map(|c| registers::csv_safe::restore(c).into_owned())
+            .collect();
         if i == 0 {
             table.header = cells.iter().map(|c| c.trim().to_lowercase()).collect();
         } else if cells.iter().any(|c| !c.trim().is_empty()) {
@@ -151,31 +194,152 @@ fn excel_date(serial: f64) -> Option<String> {
     Some(d.to_string())
 }
 
-/// Reads the first sheet of an XLSX workbook.
-pub fn read_xlsx(bytes: &[u8]) -> Result<Table, BulkError> {
-    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
+/// Limits on a spreadsheet, checked while reading and before anything is allocated by size: an
+/// action plan has tens to hundreds of rows, so these are far above any real file and far below
+/// what could exhaust memory or time (issue 21: a 1.4 KB sheet with cells A1 and XFD1048576 made
+/// the dense reader allocate 512 GiB; a 1.8 MB upload inflated to 522 MB of XML).
+pub mod limits {
+    /// Largest file read at all (bytes); the web upload has its own, smaller limit.
+    pub const FILE_BYTES: u64 = 20 * 1024 * 1024;
+    /// Largest total size of an XLSX file's parts once unpacked (bytes).
+    pub const INFLATED_BYTES: u64 = 32 * 1024 * 1024;
+    /// Most parts in an XLSX file (a normal one has about ten).
+    pub const ZIP_ENTRIES: usize = 1000;
+    /// Highest row number a cell with a value may have (the header is row 1).
+    pub const ROWS: u32 = 10_000;
+    /// Highest column number a cell with a value may have (column A is 1).
+    pub const COLUMNS: u32 = 100;
+    /// Most cells (with or without a value) in the sheet.
+    pub const CELLS: usize = 200_000;
+    /// Row problems listed one by one; the rest are counted.
+    pub const REPORTED_ERRORS: usize = 50;
+}
+
+/// `A`, `B`, …, `XFD` for a column counted from 0.
+fn column_letters(mut col: u32) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Unpacks every part of a zip archive into a sink, counting bytes, and refuses the archive
+/// when the parts together inflate beyond [`limits::INFLATED_BYTES`] (the sizes the archive
+/// declares are not trusted: the bytes are counted). Memory stays at the copy buffer.
+fn check_zip(bytes: &[u8]) -> Result<(), BulkError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| BulkError::File(format!("not a readable workbook: {e}")))?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or_else(|| BulkError::File("the workbook has no sheet".into()))?
+    if zip.len() > limits::ZIP_ENTRIES {
+        return Err(BulkError::File(format!(
+            "regnearket har {} deler (en vanlig XLSX-fil har rundt ti, grensen er {}); filen er ikke lest",
+            zip.len(),
+            limits::ZIP_ENTRIES
+        )));
+    }
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let mut part = zip
+            .by_index(i)
+            .map_err(|e| BulkError::File(format!("not a readable workbook: {e}")))?;
+        let name = part.name().map(|n| n.to_string()).unwrap_or_default();
+        let budget = limits::INFLATED_BYTES - total;
+        let n = std::io::copy(&mut (&mut part).take(budget + 1), &mut std::io::sink())
+            .map_err(|e| BulkError::File(format!("not a readable workbook: {name}: {e}")))?;
+        total += n;
+        if total > limits::INFLATED_BYTES {
+            return Err(BulkError::File(format!(
+                "regnearket pakker seg ut til mer enn {} MB (delen {name}); en tiltaksplan er langt mindre, så filen er ikke lest (en skadet fil eller en «zip-bombe»?)",
+                limits::INFLATED_BYTES / (1024 * 1024)
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn cell_text(c: &Data) -> String {
+    match c {
+        Data::DateTime(dt) => excel_date(dt.as_f64()).unwrap_or_else(|| c.to_string()),
+        Data::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_string(),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// Reads the first sheet of an XLSX workbook, cell by cell: the archive is checked first
+/// ([`check_zip`]), then every cell's position is checked against [`limits`] as it streams
+/// by, so a sparse sheet (a value in A1 and one in XFD1048576) or a row bomb is refused with
+/// the cell named instead of being laid out as a dense grid.
+pub fn read_xlsx(bytes: &[u8]) -> Result<Table, BulkError> {
+    check_zip(bytes)?;
+    let mut wb: calamine::Xlsx<_> = calamine::Reader::new(Cursor::new(bytes))
+        .map_err(|e| BulkError::File(format!("not a readable workbook: {e}")))?;
+    let first = wb
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| BulkError::File("the workbook has no sheet".into()))?;
+    let mut reader = wb
+        .worksheet_cells_reader(&first)
         .map_err(|e| BulkError::File(format!("cannot read the first sheet: {e}")))?;
-    let (row0, _) = range.start().unwrap_or((0, 0));
+    // (row, column, value) of every cell with a value, both counted from 0.
+    let mut cells: Vec<(u32, u32, Data)> = Vec::new();
+    let mut seen = 0usize;
+    while let Some(cell) = reader
+        .next_cell()
+        .map_err(|e| BulkError::File(format!("cannot read the first sheet: {e}")))?
+    {
+        seen += 1;
+        if seen > limits::CELLS {
+            return Err(BulkError::File(format!(
+                "arket har mer enn {} celler; en tiltaksplan er langt mindre, så filen er ikke lest",
+                limits::CELLS
+            )));
+        }
+        let value = Data::from(cell.get_value().clone());
+        if matches!(value, Data::Empty) {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        if row >= limits::ROWS || col >= limits::COLUMNS {
+            return Err(BulkError::File(format!(
+                "arket har en verdi i celle {}{} (rad {}, kolonne {}), utenfor det en tiltaksfil kan ha (høyst {} rader og {} kolonner); slett celler langt ute i arket og prøv igjen",
+                column_letters(col),
+                u64::from(row) + 1,
+                u64::from(row) + 1,
+                u64::from(col) + 1,
+                limits::ROWS,
+                limits::COLUMNS
+            )));
+        }
+        cells.push((row, col, value));
+    }
+    let row0 = cells.iter().map(|c| c.0).min().unwrap_or(0);
+    let col0 = cells.iter().map(|c| c.1).min().unwrap_or(0);
+    // Rows in order; within a row, cells placed by column (both bounded by the limits above).
+    cells.sort_by_key(|c| (c.0, c.1));
     let mut table = Table::default();
-    for (i, row) in range.rows().enumerate() {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|c| match c {
-                Data::DateTime(dt) => excel_date(dt.as_f64()).unwrap_or_else(|| c.to_string()),
-                Data::DateTimeIso(s) => s.get(..10).unwrap_or(s).to_string(),
-                Data::Empty => String::new(),
-                other => other.to_string(),
-            })
-            .collect();
-        let number = row0 as usize + i + 1;
-        if i == 0 {
-            table.header = cells.iter().map(|c| c.trim().to_lowercase()).collect();
-        } else if cells.iter().any(|c| !c.trim().is_empty()) {
-            table.rows.push((number, cells));
+    let mut i = 0;
+    while i < cells.len() {
+        let row = cells[i].0;
+        let mut line: Vec<String> = Vec::new();
+        while i < cells.len() && cells[i].0 == row {
+            let at = (cells[i].1 - col0) as usize;
+            if line.len() <= at {
+                line.resize(at + 1, String::new());
+            }
+            line[at] = cell_text(&cells[i].2);
+            i += 1;
+        }
+        if row == row0 {
+            table.header = line.iter().map(|c| c.trim().to_lowercase()).collect();
+        } else if line.iter().any(|c| !c.trim().is_empty()) {
+            table.rows.push((row as usize + 1, line));
         }
     }
     Ok(table)
@@ -183,10 +347,33 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Table, BulkError> {
 
 /// Reads a file of either format.
 pub fn read(name: &str, bytes: &[u8]) -> Result<Table, BulkError> {
+    if bytes.len() as u64 > limits::FILE_BYTES {
+        return Err(BulkError::File(format!(
+            "filen er på {} MB; en tiltaksfil kan være høyst {} MB",
+            bytes.len() / (1024 * 1024),
+            limits::FILE_BYTES / (1024 * 1024)
+        )));
+    }
     match Format::detect(name, bytes) {
         Format::Csv => read_csv(bytes),
         Format::Xlsx => read_xlsx(bytes),
     }
+}
+
+/// At most two files are read at once, each off the async runtime: reading is bounded by
+/// [`limits`], so this bounds the memory all imports together can take.
+static READS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
+/// [`read`] on a blocking thread, at most two at a time.
+pub async fn read_off_runtime(name: &str, bytes: Vec<u8>) -> Result<Table, BulkError> {
+    let _permit = READS
+        .acquire()
+        .await
+        .map_err(|e| BulkError::File(e.to_string()))?;
+    let name = name.to_string();
+    tokio::task::spawn_blocking(move || read(&name, &bytes))
+        .await
+        .map_err(|e| BulkError::File(format!("reading the file failed: {e}")))?
 }
 
 fn list(s: &str) -> Vec<String> {
@@ -420,13 +607,14 @@ fn row_cells(a: &ActionRecord) -> [String; 13] {
     ]
 }
 
-/// The action plan as CSV (UTF-8, comma-separated, header row).
+/// The action plan as CSV (UTF-8, comma-separated, header row); a cell a spreadsheet would take
+/// as a formula is prefixed with `'` ([`registers::csv_safe`]), which [`read_csv`] takes off.
 pub fn write_csv(actions: &[ActionRecord]) -> Result<Vec<u8>, BulkError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(COLUMNS)
         .map_err(|e| BulkError::Write(e.to_string()))?;
     for a in actions {
-        w.write_record(row_cells(a))
+        registers::csv_safe::write_record(&mut w, row_cells(a))
             .map_err(|e| BulkError::Write(e.to_string()))?;
     }
     w.into_inner().map_err(|e| BulkError::Write(e.to_string()))
@@ -466,13 +654,13 @@ pub async fn import(
     store: &store::Store,
     plan_code: &str,
     name: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     actor: &str,
 ) -> Result<store::actions::BatchReport, ImportError> {
     let plan = store.plan(plan_code).await?.ok_or_else(|| {
         ImportError::Bulk(BulkError::File(format!("no plan {plan_code} in the store")))
     })?;
-    let table = read(name, bytes)?;
+    let table = read_off_runtime(name, bytes).await?;
     let current = store.actions(plan_code).await?;
     let items = to_batch(&plan, &table, &current)?;
     store
@@ -488,6 +676,11 @@ pub async fn import(
                     })
                     .collect(),
             )),
+            store::actions::BatchError::Conflict(row, message) => ImportError::Conflict(RowError {
+                row,
+                column: None,
+                message,
+            }),
             store::actions::BatchError::Store(e) => ImportError::Store(e),
         })
 }
@@ -498,6 +691,10 @@ pub enum ImportError {
     /// The file or some rows are wrong.
     #[error(transparent)]
     Bulk(#[from] BulkError),
+    /// Another writer changed the actions while the file was written (409); trying again sees
+    /// the new state.
+    #[error("{0}; nothing was imported — try again")]
+    Conflict(RowError),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] store::StoreError),

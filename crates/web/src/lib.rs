@@ -30,10 +30,10 @@ pub mod layout;
 pub mod page_cache;
 pub mod pages;
 pub mod routes;
+pub mod server;
 pub mod staff;
 
 use std::future::Future;
-use std::net::SocketAddr;
 
 use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -147,7 +147,10 @@ fn route_table() -> routes::Table {
         .route("/intern/brukere/{name}", post(staff::users::change))
         .route(
             "/intern/import",
-            get(staff::bulk::form).post(staff::bulk::upload),
+            get(staff::bulk::form)
+                .post(staff::bulk::upload)
+                // The file limit plus room for the form's other fields; above it, 413.
+                .body_limit(staff::bulk::MAX_UPLOAD + 64 * 1024),
         )
         .route("/intern/eksport", get(staff::bulk::export))
         .route(
@@ -200,21 +203,45 @@ pub fn router(state: AppState) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("same-origin"),
         ))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), hsts))
         .with_state(state)
 }
 
-/// Serves until `shutdown` completes.
+/// `Strict-Transport-Security` on every answer whose cookies get `Secure` (served over https, or
+/// behind a TLS proxy): browsers then refuse plain http for this host for a year.
+async fn hsts(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let secure = state.secure_cookies(req.headers());
+    let mut res = next.run(req).await;
+    if secure {
+        res.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    res
+}
+
+/// Serves until `shutdown` completes, with the default [`server::ServerLimits`].
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        router(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
+    serve_with_limits(listener, state, server::ServerLimits::default(), shutdown).await
+}
+
+/// Serves until `shutdown` completes, within `limits` (timeouts and the connection cap).
+pub async fn serve_with_limits(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    limits: server::ServerLimits,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    server::serve_router(listener, router(state), limits, shutdown).await
 }
 
 async fn not_found() -> Response {

@@ -60,6 +60,14 @@ macro_rules! more_methods {
 
 impl Endpoint {
     more_methods!(post => POST, put => PUT, patch => PATCH);
+
+    /// Accepts request bodies up to `bytes` (axum's default is 2 MB); above it, 413.
+    pub(crate) fn body_limit(mut self, bytes: usize) -> Endpoint {
+        self.router = self
+            .router
+            .layer(axum::extract::DefaultBodyLimit::max(bytes));
+        self
+    }
 }
 
 /// Routes under construction: the router and the list side by side.

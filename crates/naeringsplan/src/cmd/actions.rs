@@ -46,6 +46,18 @@ pub async fn run(opts: &Options, command: ActionsCommand) -> anyhow::Result<Exit
     let code = ctx.plan.meta.municipality_code.clone();
     match command {
         ActionsCommand::Import { file, actor } => {
+            // A file larger than any action plan is refused before it is read into memory.
+            let size = std::fs::metadata(&file)
+                .with_context(|| format!("cannot read {}", file.display()))?
+                .len();
+            if size > web::bulk::limits::FILE_BYTES {
+                bail!(
+                    "cannot import {}: filen er på {} MB; en tiltaksfil kan være høyst {} MB",
+                    file.display(),
+                    size / (1024 * 1024),
+                    web::bulk::limits::FILE_BYTES / (1024 * 1024)
+                );
+            }
             let bytes =
                 std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let actor = actor.unwrap_or_else(|| {
@@ -55,7 +67,7 @@ pub async fn run(opts: &Options, command: ActionsCommand) -> anyhow::Result<Exit
                 )
             });
             let name = file.display().to_string();
-            match web::bulk::import(&ctx.store, &code, &name, &bytes, &actor).await {
+            match web::bulk::import(&ctx.store, &code, &name, bytes, &actor).await {
                 Ok(rep) => {
                     eprintln!(
                         "{name}: {} created, {} updated, {} unchanged",
@@ -64,7 +76,7 @@ pub async fn run(opts: &Options, command: ActionsCommand) -> anyhow::Result<Exit
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(web::bulk::ImportError::Bulk(web::bulk::BulkError::Rows(rows))) => {
-                    for r in &rows {
+                    for r in web::bulk::reported(&rows) {
                         eprintln!("{name}: {r}");
                     }
                     eprintln!("{name}: {} problem(s); nothing was imported", rows.len());

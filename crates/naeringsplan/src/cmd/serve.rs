@@ -6,7 +6,7 @@ use anyhow::Context as _;
 
 use crate::context::Options;
 
-/// Cookie and proxy settings of the server.
+/// Cookie, proxy and connection settings of the server.
 #[derive(clap::Args, Debug, Clone)]
 pub struct Security {
     /// When session cookies get the Secure flag: auto = always, except when listening on a
@@ -22,6 +22,52 @@ pub struct Security {
     /// page lags behind a write through another node or the CLI.
     #[arg(long, default_value_t = 2000, env = "NAERINGSPLAN_PAGE_CACHE_MS")]
     pub page_cache_ms: u64,
+    /// Seconds a client has to send a request's headers; then the connection is closed.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 10,
+        env = "NAERINGSPLAN_HEADER_TIMEOUT"
+    )]
+    pub header_timeout: u64,
+    /// Seconds a request may take, its upload included; then it is answered 503.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 60,
+        env = "NAERINGSPLAN_REQUEST_TIMEOUT"
+    )]
+    pub request_timeout: u64,
+    /// Seconds a connection with no request in progress (kept alive, or silent) stays open.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 60,
+        env = "NAERINGSPLAN_IDLE_TIMEOUT"
+    )]
+    pub idle_timeout: u64,
+    /// Most connections open at once. At the cap a new client takes the place of the connection
+    /// idle the longest; keep it well below `ulimit -n`.
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 512,
+        env = "NAERINGSPLAN_MAX_CONNECTIONS"
+    )]
+    pub max_connections: usize,
+}
+
+impl Security {
+    /// The connection limits these options give.
+    pub fn limits(&self) -> web::server::ServerLimits {
+        use std::time::Duration;
+        web::server::ServerLimits {
+            header_read_timeout: Duration::from_secs(self.header_timeout.max(1)),
+            request_timeout: Duration::from_secs(self.request_timeout.max(1)),
+            idle_timeout: Duration::from_secs(self.idle_timeout.max(1)),
+            max_connections: self.max_connections.max(1),
+        }
+    }
 }
 
 /// `--secure-cookies`.
@@ -66,7 +112,7 @@ pub async fn run(opts: &Options, addr: &str, security: &Security) -> anyhow::Res
         .with_cookie_security(cookies)
         .with_proxy(security.behind_proxy)
         .with_page_cache_ttl(std::time::Duration::from_millis(security.page_cache_ms));
-    web::serve(listener, state, shutdown()).await?;
+    web::serve_with_limits(listener, state, security.limits(), shutdown()).await?;
     ctx.store.close().await;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,4 +1,5 @@
-//! `naeringsplan user add|list|token|role|password|disable|enable`: staff accounts.
+//! `naeringsplan user add|list|token|tokens|revoke-token|role|password|disable|enable`: staff
+//! accounts and their API tokens.
 //!
 //! Passwords are read from a prompt without echo on a terminal, or as the first line of standard
 //! input otherwise (for scripts: `echo "$PW" | naeringsplan user add kari --role editor`).
@@ -58,11 +59,33 @@ pub enum UserCommand {
     Token {
         /// Login name.
         name: String,
-        /// What the token is for.
+        /// The token's name: what it is for.
         #[arg(long, default_value = "cli")]
         label: String,
+        /// Days until the token stops working (default: it does not expire).
+        #[arg(long, value_name = "DAYS")]
+        expires_days: Option<u32>,
     },
-    /// Change a user's role.
+    /// List a user's API tokens: number, name, created, last used, expires.
+    Tokens {
+        /// Login name.
+        name: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Revoke one API token of a user (by its number from `user tokens`), or all with --all.
+    RevokeToken {
+        /// Login name.
+        name: String,
+        /// The token's number.
+        #[arg(required_unless_present = "all")]
+        id: Option<i64>,
+        /// Revoke every token of the user.
+        #[arg(long, conflicts_with = "id")]
+        all: bool,
+    },
+    /// Change a user's role (revokes their API tokens).
     Role {
         /// Login name.
         name: String,
@@ -70,17 +93,17 @@ pub enum UserCommand {
         #[arg(value_enum)]
         role: RoleArg,
     },
-    /// Set a new password (ends the user's sessions).
+    /// Set a new password (ends the user's sessions and revokes their API tokens).
     Password {
         /// Login name.
         name: String,
     },
-    /// Disable an account (ends its sessions; its tokens stop working).
+    /// Disable an account (ends its sessions and revokes its API tokens).
     Disable {
         /// Login name.
         name: String,
     },
-    /// Enable a disabled account.
+    /// Enable a disabled account (its old tokens stay revoked).
     Enable {
         /// Login name.
         name: String,
@@ -152,23 +175,74 @@ pub async fn run(opts: &Options, command: UserCommand) -> anyhow::Result<ExitCod
                 }
             }
         }
-        UserCommand::Token { name, label } => {
-            let token = store.create_api_token(&name, &label).await?;
+        UserCommand::Token {
+            name,
+            label,
+            expires_days,
+        } => {
+            let valid_for = expires_days.map(|d| time::Duration::days(i64::from(d)));
+            let token = store
+                .create_api_token_expiring(&name, &label, valid_for)
+                .await?;
             eprintln!("API token for {name} (shown only now; store it safely):");
             println!("{token}");
         }
+        UserCommand::Tokens { name, format } => {
+            let tokens = store.api_tokens(&name).await?;
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&tokens)?),
+                Format::Text => {
+                    let now = time::OffsetDateTime::now_utc()
+                        .format(&time::format_description::well_known::Rfc3339)?;
+                    for t in &tokens {
+                        let expired = t.expires_at.as_deref().is_some_and(|e| e <= now.as_str());
+                        println!(
+                            "{}\t{}\tcreated {}\tlast used {}\t{}",
+                            t.id,
+                            t.label,
+                            t.created_at,
+                            t.last_used.as_deref().unwrap_or("never"),
+                            match (&t.expires_at, expired) {
+                                (None, _) => "no expiry".to_string(),
+                                (Some(e), true) => format!("expired {e}"),
+                                (Some(e), false) => format!("expires {e}"),
+                            }
+                        );
+                    }
+                    if tokens.is_empty() {
+                        eprintln!("{name} has no API tokens");
+                    }
+                }
+            }
+        }
+        UserCommand::RevokeToken { name, id, all } => {
+            if all {
+                let n = store.revoke_api_tokens(&name).await?;
+                eprintln!("revoked {n} token(s) of {name}");
+            } else if let Some(id) = id {
+                if !store.revoke_api_token(&name, id).await? {
+                    bail!(
+                        "{name} has no token number {id} (see `naeringsplan user tokens {name}`)"
+                    );
+                }
+                eprintln!("revoked token {id} of {name}");
+            }
+        }
         UserCommand::Role { name, role } => {
             store.set_role(&name, role.into()).await?;
-            eprintln!("{name} is now {}", Role::from(role).as_str());
+            eprintln!(
+                "{name} is now {}; their API tokens were revoked",
+                Role::from(role).as_str()
+            );
         }
         UserCommand::Password { name } => {
             let pw = read_password()?;
             store.set_password(&name, &pw).await?;
-            eprintln!("password of {name} changed; their sessions were ended");
+            eprintln!("password of {name} changed; their sessions were ended and tokens revoked");
         }
         UserCommand::Disable { name } => {
             store.set_disabled(&name, true).await?;
-            eprintln!("{name} disabled");
+            eprintln!("{name} disabled; their sessions were ended and tokens revoked");
         }
         UserCommand::Enable { name } => {
             store.set_disabled(&name, false).await?;

@@ -193,14 +193,15 @@ impl ActionForm {
         let weight = match self.weight.trim().replace(',', ".") {
             w if w.is_empty() => None,
             w => match w.parse::<f64>() {
-                Ok(x) if x.is_finite() && x >= 0.0 => Some(x),
+                // The domain's rule, the same as the API's and the import's.
+                Ok(x) if store::actions::check_weight(x).is_ok() => Some(x),
                 _ => {
                     errors.push((
                         "weight",
                         t(
                             lang,
-                            "Vekten må være et tall fra 0 og opp, eller tom.",
-                            "The weight must be a number from 0 up, or empty.",
+                            "Vekten må være et tall fra 0 til 1 000 000, eller tom.",
+                            "The weight must be a number from 0 to 1 000 000, or empty.",
                         )
                         .to_string(),
                     ));
@@ -543,6 +544,19 @@ pub async fn create(
             StatusCode::UNPROCESSABLE_ENTITY,
             render(lang, &staff, &plan, &form, &[], Some(&m), Mode::New, None),
         )),
+        Err(e @ UpdateError::Exists(_)) => Ok(respond(
+            StatusCode::CONFLICT,
+            render(
+                lang,
+                &staff,
+                &plan,
+                &form,
+                &[],
+                Some(&e.to_string()),
+                Mode::New,
+                None,
+            ),
+        )),
         Err(e) => Err(AppError(e.to_string())),
     }
 }
@@ -661,5 +675,6 @@ pub async fn update(
             ),
         )),
         Err(UpdateError::Store(e)) => Err(e.into()),
+        Err(e @ UpdateError::Exists(_)) => Err(AppError(e.to_string())),
     }
 }

@@ -51,6 +51,23 @@ fn render(lang: Lang, staff: &Staff, notice: Option<&str>, errors: &[String]) ->
     super::page(lang, title, "/intern/import", staff, body)
 }
 
+fn upload_refused(lang: Lang, staff: &Staff, status: StatusCode) -> Response {
+    let msg = if status == StatusCode::PAYLOAD_TOO_LARGE {
+        t(
+            lang,
+            "Filen er for stor (over 5 MB).",
+            "The file is too large (over 5 MB).",
+        )
+    } else {
+        t(
+            lang,
+            "Opplastingen ble avbrutt eller er ødelagt; prøv igjen.",
+            "The upload was cut off or is malformed; try again.",
+        )
+    };
+    respond(status, render(lang, staff, None, &[msg.to_string()]))
+}
+
 /// Query of the import page.
 #[derive(Debug, Deserialize, Default)]
 pub struct BulkQuery {
@@ -88,7 +105,12 @@ pub async fn upload(
     let mut csrf = None;
     let mut lang = Lang::Nb;
     let mut file: Option<(String, Vec<u8>)> = None;
-    while let Ok(Some(field)) = multipart.next_field().await {
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            Err(e) => return Ok(upload_refused(lang, &staff, e.status())),
+        };
         match field.name() {
             Some("csrf") => csrf = field.text().await.ok(),
             Some("lang") => {
@@ -97,7 +119,12 @@ pub async fn upload(
             }
             Some("file") => {
                 let name = field.file_name().unwrap_or("upload").to_string();
-                let bytes = field.bytes().await.map_err(|e| AppError(e.to_string()))?;
+                // Over the body limit (or a broken upload): answered with its own status (413,
+                // 400), not as a server error.
+                let bytes = match field.bytes().await {
+                    Ok(b) => b,
+                    Err(e) => return Ok(upload_refused(lang, &staff, e.status())),
+                };
                 if bytes.len() > MAX_UPLOAD {
                     return Ok(respond(
                         StatusCode::PAYLOAD_TOO_LARGE,
@@ -140,7 +167,7 @@ pub async fn upload(
         &state.store,
         &state.plan_code,
         &name,
-        &bytes,
+        bytes,
         &staff.user().name,
     )
     .await
@@ -162,7 +189,7 @@ pub async fn upload(
             ))
         }
         Err(ImportError::Bulk(BulkError::Rows(rows))) => {
-            let errs: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
+            let errs = bulk::reported(&rows);
             Ok(respond(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 render(lang, &staff, None, &errs),
@@ -170,7 +197,11 @@ pub async fn upload(
         }
         Err(ImportError::Bulk(e)) => Ok(respond(
             StatusCode::UNPROCESSABLE_ENTITY,
-            render(lang, &staff, None, &[e.to_string()]),
+            render(lang, &staff, None, &[format!("{name}: {e}")]),
+        )),
+        Err(e @ ImportError::Conflict(_)) => Ok(respond(
+            StatusCode::CONFLICT,
+            render(lang, &staff, None, &[format!("{name}: {e}")]),
         )),
         Err(ImportError::Store(e)) => Err(e.into()),
     }

@@ -127,7 +127,19 @@ pub async fn add(
         return Ok(r);
     }
     let name = fields.get("name").unwrap_or("").trim();
-    let role = Role::parse(fields.get("role").unwrap_or("")).unwrap_or(Role::Viewer);
+    // An unknown role is refused (issue 21: `role=superadmin` silently made a viewer).
+    let Some(role) = Role::parse(fields.get("role").unwrap_or("")) else {
+        let users = manageable(&state, &staff).await?;
+        let msg = t(
+            lang,
+            "Ukjent rolle: velg viewer, editor eller admin.",
+            "Unknown role: choose viewer, editor or admin.",
+        );
+        return Ok(respond(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(lang, &staff, &users, None, Some(msg)),
+        ));
+    };
     // Accounts made here work on this municipality's plan only.
     let result = state
         .store
