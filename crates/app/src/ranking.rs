@@ -467,7 +467,10 @@ pub fn plan_ranks(set: &RankingSet, geo: &Geography, plan_code: &str) -> Vec<Pla
 /// Feeds the plan municipality's computed total and county ranks into `inputs` as imported
 /// figures of the plan's indicators [`TOTAL_INDICATOR`] and [`COUNTY_INDICATOR`] (where the plan
 /// has them), labelled "beregnet rangering" — and "(syntetiske inndata)" where any input is
-/// synthetic — so that they are shown beside the plan's quoted (published) ranks.
+/// synthetic — so that they are shown beside the plan's quoted (published) ranks. For a data
+/// year where NHO's own published total rank is bundled ([`published_plan_ranks`]), that REAL
+/// figure is the imported value of [`TOTAL_INDICATOR`] instead (our computed rank of that year
+/// stays in `naeringsplan rank` and the ranking pages).
 pub async fn feed_plan_indicators(
     store: &Store,
     plan: &Plan,
@@ -482,6 +485,8 @@ pub async fn feed_plan_indicators(
     let borders = plan_borders(geo, code);
     let set = load(store, default_years(geo), borders).await?;
     let def = kommune_nm();
+    // NHO's own published ranks take the years they cover (fed last, below).
+    let published = published_plan_ranks(geo, plan);
     for r in plan_ranks(&set, geo, code) {
         let label = if r.synthetic {
             "beregnet rangering (syntetiske inndata)"
@@ -496,7 +501,7 @@ pub async fn feed_plan_indicators(
                     def.id, r.year, r.geography_at, r.code,
                 ))
         };
-        if has(TOTAL_INDICATOR) {
+        if has(TOTAL_INDICATOR) && !published.iter().any(|p| p.data_year == r.year) {
             inputs.insert_published(
                 TOTAL_INDICATOR,
                 code.clone(),
@@ -524,7 +529,188 @@ pub async fn feed_plan_indicators(
             );
         }
     }
+    if has(TOTAL_INDICATOR) {
+        for p in published {
+            inputs.insert_published(TOTAL_INDICATOR, code.clone(), p.data_year, p.observation());
+        }
+    }
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// NHO's published ranks (data/ranking/nho_published_ranks.csv).
+
+/// The bundled file of NHO's published Kommune-NM ranks (origins per row; see
+/// `data/ranking/README.md`).
+pub const NHO_PUBLISHED_CSV: &str = include_str!("../../../data/ranking/nho_published_ranks.csv");
+
+/// One rank NHO published in a Kommune-NM edition: a REAL published figure (never synthetic),
+/// with the address it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublishedRank {
+    /// The Kommune-NM edition (year of publication).
+    pub edition: Year,
+    /// The year of the data ranked (`edition − 1`): the year the plan's tables use.
+    pub data_year: Year,
+    /// The municipality code valid on 1 January of the edition year.
+    pub municipality_code: String,
+    /// Its name.
+    pub municipality_name: String,
+    /// `total`, or a group id (`naeringsliv`, `arbeidsmarked`, `demografi`, `kompetanse`,
+    /// `kommuneokonomi`).
+    pub ranking: String,
+    /// The rank (1 = best).
+    pub rank: u32,
+    /// Where it was published.
+    pub source_url: String,
+    /// A remark (conflicting sources, old borders), may be empty.
+    pub note: String,
+}
+
+impl PublishedRank {
+    /// The rank as an imported published observation for the engine.
+    pub fn observation(&self) -> Observation {
+        let mut note = format!(
+            "publisert av NHO: plass {} i Kommune-NM {} (datår {}), {} ({})",
+            self.rank, self.edition, self.data_year, self.municipality_name, self.municipality_code
+        );
+        if !self.note.is_empty() {
+            note.push_str("; ");
+            note.push_str(&self.note);
+        }
+        Observation::value(
+            f64::from(self.rank),
+            EngineProvenance::table(
+                format!("NHO Kommune-NM {}", self.edition),
+                self.source_url.clone(),
+            )
+            .synthetic(false)
+            .note(note),
+        )
+    }
+}
+
+/// Parses the published-ranks CSV (header `edition,data_year,municipality_code,
+/// municipality_name,ranking,rank,source_url,note`); an error names the line and the field.
+pub fn parse_published_ranks(text: &str) -> Result<Vec<PublishedRank>, String> {
+    const HEADER: [&str; 8] = [
+        "edition",
+        "data_year",
+        "municipality_code",
+        "municipality_name",
+        "ranking",
+        "rank",
+        "source_url",
+        "note",
+    ];
+    const GROUPS: [&str; 6] = [
+        "total",
+        "naeringsliv",
+        "arbeidsmarked",
+        "demografi",
+        "kompetanse",
+        "kommuneokonomi",
+    ];
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let header = reader.headers().map_err(|e| format!("line 1: {e}"))?;
+    if header.iter().collect::<Vec<_>>() != HEADER {
+        return Err(format!(
+            "line 1: expected the header {}, found {}",
+            HEADER.join(","),
+            header.iter().collect::<Vec<_>>().join(",")
+        ));
+    }
+    let mut out: Vec<PublishedRank> = Vec::new();
+    for rec in reader.records() {
+        let rec = rec.map_err(|e| e.to_string())?;
+        let line = rec.position().map_or(0, csv::Position::line);
+        let field = |i: usize| rec.get(i).unwrap_or("").trim().to_owned();
+        let number = |i: usize| -> Result<i64, String> {
+            field(i).parse::<i64>().map_err(|_| {
+                format!(
+                    "line {line}: {} {:?} is not a whole number",
+                    HEADER[i],
+                    field(i)
+                )
+            })
+        };
+        let edition = i32::try_from(number(0)?).map_err(|e| format!("line {line}: {e}"))?;
+        let data_year = i32::try_from(number(1)?).map_err(|e| format!("line {line}: {e}"))?;
+        if data_year != edition - 1 {
+            return Err(format!(
+                "line {line}: data_year {data_year} is not edition − 1 ({})",
+                edition - 1
+            ));
+        }
+        let code = field(2);
+        if code.len() != 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!(
+                "line {line}: municipality_code {code:?} is not four digits"
+            ));
+        }
+        let ranking = field(4);
+        if !GROUPS.contains(&ranking.as_str()) {
+            return Err(format!(
+                "line {line}: ranking {ranking:?} is not one of {}",
+                GROUPS.join(", ")
+            ));
+        }
+        let rank = u32::try_from(number(5)?)
+            .ok()
+            .filter(|r| *r >= 1)
+            .ok_or_else(|| format!("line {line}: rank {:?} is not 1 or more", field(5)))?;
+        let source_url = field(6);
+        if !source_url.starts_with("http://") && !source_url.starts_with("https://") {
+            return Err(format!(
+                "line {line}: source_url {source_url:?} is not an address"
+            ));
+        }
+        if out
+            .iter()
+            .any(|p| p.edition == edition && p.municipality_code == code && p.ranking == ranking)
+        {
+            return Err(format!(
+                "line {line}: {code} {ranking} in the {edition} edition a second time"
+            ));
+        }
+        out.push(PublishedRank {
+            edition,
+            data_year,
+            municipality_code: code,
+            municipality_name: field(3),
+            ranking,
+            rank,
+            source_url,
+            note: field(7),
+        });
+    }
+    Ok(out)
+}
+
+/// NHO's published ranks bundled with the binary ([`NHO_PUBLISHED_CSV`]).
+pub fn nho_published_ranks() -> &'static [PublishedRank] {
+    static RANKS: OnceLock<Vec<PublishedRank>> = OnceLock::new();
+    RANKS.get_or_init(|| {
+        parse_published_ranks(NHO_PUBLISHED_CSV)
+            .unwrap_or_else(|e| panic!("data/ranking/nho_published_ranks.csv: {e} (tested)"))
+    })
+}
+
+/// The published total ranks of the plan's municipality, by data year: rows whose code is the
+/// plan's municipality on 1 January of the edition year (itself, or the code it was renumbered
+/// from, 3025 for 3203), never the rank of a municipality before a merger.
+pub fn published_plan_ranks(geo: &Geography, plan: &Plan) -> Vec<PublishedRank> {
+    let code = &plan.meta.municipality_code;
+    nho_published_ranks()
+        .iter()
+        .filter(|p| p.ranking == "total")
+        .filter(|p| {
+            code_at(geo, code, jan1(p.edition)).as_deref() == Some(p.municipality_code.as_str())
+        })
+        .cloned()
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -780,4 +966,92 @@ pub fn report(
         departures: def.departures.clone(),
         sources,
     })
+}
+
+#[cfg(test)]
+mod published_tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_ranks_parse_and_carry_an_address() {
+        let all = nho_published_ranks();
+        assert!(all.len() > 50, "{}", all.len());
+        assert!(all.iter().all(|p| p.source_url.starts_with("http")));
+        let asker_2020 = all
+            .iter()
+            .find(|p| p.edition == 2020 && p.municipality_code == "3025" && p.ranking == "total")
+            .expect("Asker in the 2020 edition");
+        assert_eq!((asker_2020.data_year, asker_2020.rank), (2019, 13));
+    }
+
+    #[test]
+    fn the_plan_gets_nhos_ranks_of_its_own_borders_by_data_year() {
+        let plan = plan::embedded_default();
+        assert_eq!(plan.meta.municipality_code, "3203");
+        let got: Vec<(Year, u32, String)> = published_plan_ranks(Geography::bundled(), &plan)
+            .into_iter()
+            .map(|p| (p.data_year, p.rank, p.municipality_code))
+            .collect();
+        // 3025 (2020 and 2021 editions) was renumbered 3203; old Asker 0220 (5th, 10th and 11th
+        // in the 2017–2019 editions) is another municipality and is left out.
+        assert_eq!(
+            got,
+            vec![(2019, 13, "3025".to_owned()), (2020, 11, "3025".to_owned())]
+        );
+        // The plan's own table quotes 13 for 2019: plan years are data years.
+        let ind = plan
+            .indicators
+            .iter()
+            .find(|i| i.id == TOTAL_INDICATOR)
+            .expect("the Kommune-NM indicator");
+        assert_eq!(ind.results.get(&2019).map(|q| q.value), Some(13.0));
+        let obs = published_plan_ranks(Geography::bundled(), &plan)[0].observation();
+        assert_eq!(obs.as_value(), Some(13.0));
+        assert!(!obs.provenance.synthetic);
+        assert!(
+            obs.provenance
+                .source_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://www.nho.no/"))
+        );
+    }
+
+    #[test]
+    fn a_bad_row_is_refused_with_its_line() {
+        let header =
+            "edition,data_year,municipality_code,municipality_name,ranking,rank,source_url,note\n";
+        let ok = "2020,2019,3025,Asker,total,13,https://example.org/a,\n";
+        assert_eq!(
+            parse_published_ranks(&format!("{header}{ok}"))
+                .unwrap()
+                .len(),
+            1
+        );
+        for (row, says) in [
+            (
+                "2020,2018,3025,Asker,total,13,https://x.org,\n",
+                "data_year 2018",
+            ),
+            (
+                "2020,2019,325,Asker,total,13,https://x.org,\n",
+                "four digits",
+            ),
+            (
+                "2020,2019,3025,Asker,total,0,https://x.org,\n",
+                "rank \"0\"",
+            ),
+            (
+                "2020,2019,3025,Asker,totalt,13,https://x.org,\n",
+                "ranking \"totalt\"",
+            ),
+            ("2020,2019,3025,Asker,total,13,nho.no,\n", "not an address"),
+            (ok, "a second time"),
+        ] {
+            let err = parse_published_ranks(&format!("{header}{ok}{row}")).unwrap_err();
+            assert!(err.starts_with("line 3: "), "{err}");
+            assert!(err.contains(says), "{err}");
+        }
+        let err = parse_published_ranks("year,rank\n").unwrap_err();
+        assert!(err.contains("expected the header"), "{err}");
+    }
 }

@@ -34,19 +34,22 @@ pub const FILES: &[SnapshotFile] = &[
     snap!("snapshot/ssb_raw/ssb07459_Personer2021.csv"),
     snap!("snapshot/ssb_raw/ssb07459_Personer2022.csv"),
     snap!("snapshot/ssb_raw/ssb07459_Personer2023.csv"),
-    snap!("snapshot/synthetic/ssb_11616_SYNTETISK_2015_2025.json"),
+    // REAL: SSB's own copies of 03321 and 11618, 2017–2022 (statisticsnorway/pendling; see
+    // data/snapshot/real/derive_pendling.py). The synthetic files below leave these years out.
+    snap!("snapshot/real/ssb_03321_pendling_2017.json"),
+    snap!("snapshot/real/ssb_03321_pendling_2018.json"),
+    snap!("snapshot/real/ssb_03321_pendling_2019.json"),
+    snap!("snapshot/real/ssb_03321_pendling_2020.json"),
+    snap!("snapshot/real/ssb_03321_pendling_2021.json"),
+    snap!("snapshot/real/ssb_03321_pendling_2022.json"),
+    snap!("snapshot/real/ssb_11618_sysselsatte_2017_2022.json"),
+    snap!("snapshot/synthetic/ssb_11618_SYNTETISK_2015-2016_2023-2025.json"),
     snap!("snapshot/synthetic/ssb_07984_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_12660_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_09909_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_10735_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2015.json"),
     snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2016.json"),
-    snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2017.json"),
-    snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2018.json"),
-    snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2019.json"),
-    snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2020.json"),
-    snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2021.json"),
-    snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2022.json"),
     snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2023.json"),
     snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2024.json"),
     snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2025.json"),
@@ -123,4 +126,78 @@ pub async fn import_all(store: &Store) -> anyhow::Result<()> {
             .with_context(|| format!("snapshot {}", f.name))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::{BTreeMap, BTreeSet};
+
+    use super::FILES;
+
+    /// (table, its dimensions, year) → whether each bundled JSON-stat file holding it is
+    /// synthetic. (The dimensions tell apart the real 07459 totals from the synthetic
+    /// single-year ages of the same table.)
+    fn coverage() -> BTreeMap<(String, String), BTreeSet<bool>> {
+        let mut out: BTreeMap<(String, String), BTreeSet<bool>> = BTreeMap::new();
+        for f in FILES.iter().filter(|f| f.name.ends_with(".json")) {
+            let ds = stats::jsonstat::parse(f.bytes).unwrap_or_else(|e| panic!("{}: {e}", f.name));
+            let synthetic = ds
+                .extension
+                .as_ref()
+                .and_then(|e| e.pointer("/naeringsplan/synthetic"))
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(false)
+                || ds
+                    .label
+                    .as_deref()
+                    .is_some_and(|l| l.contains("SYNTETISKE DATA"));
+            let dims: Vec<&str> = ds.dimensions().iter().map(|d| d.id.as_str()).collect();
+            let table = format!(
+                "{} [{}]",
+                ds.table_id.clone().unwrap_or_default(),
+                dims.join(",")
+            );
+            let time = ds.roles.time.first().expect("a time dimension");
+            for c in &ds.dimension(time).expect("time").categories {
+                out.entry((table.clone(), c.code.clone()))
+                    .or_default()
+                    .insert(synthetic);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn no_synthetic_file_covers_a_year_a_real_file_covers() {
+        let cov = coverage();
+        let both: Vec<&(String, String)> = cov
+            .iter()
+            .filter(|(_, s)| s.len() > 1)
+            .map(|(k, _)| k)
+            .collect();
+        assert!(
+            both.is_empty(),
+            "real and synthetic for the same table and year: {both:?}"
+        );
+        // SSB's own 03321 and 11618 copies are bundled for 2017–2022, the demo fills the rest.
+        for table in ["03321", "11618"] {
+            let of_table = |t: &str| t.starts_with(&format!("{table} ["));
+            let real: Vec<i32> = cov
+                .iter()
+                .filter(|((t, _), s)| of_table(t) && s.contains(&false))
+                .map(|((_, y), _)| y.parse().unwrap())
+                .collect();
+            assert_eq!(real, (2017..=2022).collect::<Vec<_>>(), "{table}");
+            let demo: Vec<i32> = cov
+                .iter()
+                .filter(|((t, _), s)| of_table(t) && s.contains(&true))
+                .map(|((_, y), _)| y.parse().unwrap())
+                .collect();
+            assert_eq!(demo, vec![2015, 2016, 2023, 2024, 2025], "{table}");
+        }
+        assert!(
+            !cov.keys().any(|(t, _)| t.starts_with("11616 ")),
+            "11616 is replaced by 11618"
+        );
+    }
 }

@@ -65,16 +65,21 @@ fn indicators_explain_and_report_on_the_embedded_default() {
         .find(|y| y["year"] == 2019)
         .unwrap();
     assert_eq!(y2019["quoted"]["value"], 13.0);
-    // Kortreist is computed from (synthetic) statistics and labelled so.
+    // Kortreist is computed from statistics: SSB's own 03321/11618 copies for 2017–2022, the
+    // demo (synthetic, labelled so) for 2023.
     let kortreist = &list[3]["evaluation"];
-    let y2021 = kortreist["years"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|y| y["year"] == 2021)
-        .unwrap();
-    assert_eq!(y2021["chosen"]["basis"], "computed");
-    assert_eq!(y2021["chosen"]["synthetic"], true);
+    let year = |n: i64| {
+        kortreist["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|y| y["year"] == n)
+            .unwrap()
+    };
+    assert_eq!(year(2021)["chosen"]["basis"], "computed");
+    assert_eq!(year(2021)["chosen"]["synthetic"], false);
+    assert_eq!(year(2023)["chosen"]["basis"], "computed");
+    assert_eq!(year(2023)["chosen"]["synthetic"], true);
 
     // --explain: the formula and every input with its provenance.
     let out = run(&db, &["indicators", "--explain", "kortreist"]);

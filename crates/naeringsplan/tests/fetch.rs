@@ -25,15 +25,17 @@ struct Hits {
     v0: Arc<AtomicUsize>,
 }
 
-/// A synthetic-superseding 11616 answer: real (no SYNTETISKE mark), Asker 2019 employed residents.
-fn jobs_11616() -> String {
-    r#"{"class":"dataset","version":"2.0","label":"11616: Sysselsatte per 4. kvartal","updated":"2024-02-23T07:00:00Z",
-    "id":["Region","Alder","ContentsCode","Tid"],"size":[1,1,1,1],
-    "dimension":{"Region":{"category":{"index":{"0220":0}}},"Alder":{"category":{"index":{"15-74":0}}},
+/// A synthetic-superseding 11618 answer: real (no SYNTETISKE mark), Asker 2023 employed
+/// residents (a year the snapshot's real 11618 copy does not cover, so the snapshot's value is
+/// synthetic).
+fn jobs_11618() -> String {
+    r#"{"class":"dataset","version":"2.0","label":"11618: Sysselsatte per 4. kvartal","updated":"2024-02-23T07:00:00Z",
+    "id":["Region","Kjonn","Alder","ContentsCode","Tid"],"size":[1,1,1,1,1],
+    "dimension":{"Region":{"category":{"index":{"3025":0}}},"Kjonn":{"category":{"index":{"0":0}}},"Alder":{"category":{"index":{"15-74":0}}},
     "ContentsCode":{"category":{"index":{"SysselBosted":0},"unit":{"SysselBosted":{"base":"personer","decimals":0}}}},
-    "Tid":{"category":{"index":{"2019":0}}}},
-    "value":[31000],"role":{"time":["Tid"],"metric":["ContentsCode"],"geo":["Region"]},
-    "extension":{"px":{"tableid":"11616","decimals":0}}}"#
+    "Tid":{"category":{"index":{"2023":0}}}},
+    "value":[51000],"role":{"time":["Tid"],"metric":["ContentsCode"],"geo":["Region"]},
+    "extension":{"px":{"tableid":"11618","decimals":0}}}"#
         .to_owned()
 }
 
@@ -63,7 +65,7 @@ fn mock(hits: Hits) -> String {
                         }
                         match id.as_str() {
                             "07459" => (StatusCode::OK, sample).into_response(),
-                            "11616" => (StatusCode::OK, jobs_11616()).into_response(),
+                            "11618" => (StatusCode::OK, jobs_11618()).into_response(),
                             _ => (StatusCode::NOT_FOUND, "no such table").into_response(),
                         }
                     }
@@ -133,7 +135,7 @@ id = "07459"
 params = [["valueCodes[Region]", "*"]]
 
 [[table]]
-id = "11616"
+id = "11618"
 params = [["valueCodes[Region]", "*"]]
 
 [[table]]
@@ -165,9 +167,9 @@ fn fetch_retries_after_429_caches_imports_and_real_supersedes_synthetic() {
             "--series",
             "employed_residents",
             "--region",
-            "0220",
+            "3025",
             "--year",
-            "2019",
+            "2023",
             "--format",
             "json",
         ],
@@ -201,12 +203,12 @@ fn fetch_retries_after_429_caches_imports_and_real_supersedes_synthetic() {
         "{stderr}"
     );
     assert!(stdout.contains("tabell 07459"), "{stdout}");
-    assert!(stdout.contains("tabell 11616"), "{stdout}");
+    assert!(stdout.contains("tabell 11618"), "{stdout}");
     assert_eq!(hits.config.load(Ordering::SeqCst), 1);
     assert_eq!(
         hits.data.load(Ordering::SeqCst),
         3,
-        "one 429, then 07459 and 11616"
+        "one 429, then 07459 and 11618"
     );
     assert_eq!(
         hits.klass_json.load(Ordering::SeqCst),
@@ -215,7 +217,7 @@ fn fetch_retries_after_429_caches_imports_and_real_supersedes_synthetic() {
     );
     assert_eq!(hits.v0.load(Ordering::SeqCst), 1, "a 400 is not retried");
     let cached: Vec<_> = std::fs::read_dir(&cache).unwrap().collect();
-    assert_eq!(cached.len(), 4, "07459, 11616, KLASS codes and changes");
+    assert_eq!(cached.len(), 4, "07459, 11618, KLASS codes and changes");
 
     let after = run(
         &db,
@@ -225,22 +227,22 @@ fn fetch_retries_after_429_caches_imports_and_real_supersedes_synthetic() {
             "--series",
             "employed_residents",
             "--region",
-            "0220",
+            "3025",
             "--year",
-            "2019",
+            "2023",
             "--format",
             "json",
         ],
     );
     let v: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
-    assert_eq!(v["value"], 31000.0);
+    assert_eq!(v["value"], 51000.0);
     assert_eq!(v["synthetic"], false, "fetched data supersedes synthetic");
     assert!(
         v["provenance"][0]["source_url"]
             .as_str()
             .unwrap()
             .starts_with(&format!(
-                "{base}/api/pxwebapi/v2/tables/11616/data?lang=no&outputFormat=json-stat2"
+                "{base}/api/pxwebapi/v2/tables/11618/data?lang=no&outputFormat=json-stat2"
             )),
         "{v}"
     );

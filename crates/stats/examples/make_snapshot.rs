@@ -6,7 +6,9 @@
 //! - `synthetic/*.json`: SYNTHETIC national series from `stats::synthetic`, calibrated on the
 //!   real population 15–74 of SSB's own 07459 exports (`ssb_raw/`), among them the ranking's
 //!   series (`stats::synthetic::ranking`) and single-year ages 15–74 for 2024–2026 scaled from
-//!   the real 2023 ages.
+//!   the real 2023 ages. No synthetic 03321 or 11618 value is written for a year that a REAL
+//!   file in `real/` covers (`real/derive_pendling.py`: SSB's own 2017–2022 copies); run that
+//!   script first when the real files change.
 //!
 //! Run from the workspace root: `cargo run -p naeringsplan-stats --example make_snapshot`
 //! (optionally with the snapshot directory as argument).
@@ -252,8 +254,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
 
+    let real = real_years(&dir.join("real"))?;
+    eprintln!(
+        "real files cover 03321 {:?} and 11618 {:?}: no synthetic values for those years",
+        real.commuting_03321, real.employment_11618
+    );
     std::fs::create_dir_all(dir.join("synthetic"))?;
-    let files = synthetic::generate(&base)
+    // Files of an earlier run whose years are now real (or renamed) must not linger.
+    for e in std::fs::read_dir(dir.join("synthetic"))? {
+        let path = e?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with("ssb_03321_SYNTETISK_")
+            || name.starts_with("ssb_11618_SYNTETISK_")
+            || name.starts_with("ssb_11616_SYNTETISK_")
+        {
+            std::fs::remove_file(&path)?;
+        }
+    }
+    let files = synthetic::generate(&base, &real)
         .into_iter()
         .chain(synthetic::ranking::generate(&base, &extra))
         .chain([synthetic::ranking::generate_ages(&age_rows)]);
@@ -267,3 +285,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
 /// The last year of SSB's single-year-age exports in `ssb_raw/`.
 const LAST_REAL_AGES: i32 = 2023;
+
+/// The years of the REAL 03321 and 11618 files in `real/` (written by
+/// `real/derive_pendling.py`), read from their time dimension.
+fn real_years(dir: &std::path::Path) -> Result<synthetic::RealYears, Box<dyn std::error::Error>> {
+    let mut out = synthetic::RealYears::default();
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    paths.sort();
+    for path in paths {
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let ds = naeringsplan_stats::jsonstat::parse(&std::fs::read(&path)?)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let set = match ds.table_id.as_deref() {
+            Some("03321") => &mut out.commuting_03321,
+            Some("11618") => &mut out.employment_11618,
+            _ => continue,
+        };
+        let time = ds.roles.time.first().ok_or("no time dimension")?;
+        let dim = ds.dimension(time).ok_or("no time dimension")?;
+        for c in &dim.categories {
+            set.insert(c.code.parse()?);
+        }
+    }
+    Ok(out)
+}

@@ -1,6 +1,8 @@
 //! The deterministic generator of the snapshot's SYNTHETIC national series, for what the offline
-//! snapshot cannot hold as real data: jobs and employed residents (11616), the commuting matrix
-//! (03321), farmland conversion (KOSTRA), new enterprises, bankruptcies and jobs by industry.
+//! snapshot cannot hold as real data: jobs and employed residents (11618) and the commuting
+//! matrix (03321) in the years no real file covers ([`RealYears`]: SSB's own 2017–2022 copies
+//! are bundled from `data/snapshot/real/`), farmland conversion (KOSTRA), new enterprises,
+//! bankruptcies and jobs by industry.
 //!
 //! Every file is a JSON-stat 2.0 dataset in the shape of the SSB table it stands in for, with
 //! `SYNTETISKE DATA` in its label and `extension.naeringsplan.synthetic = true`, so the store
@@ -45,6 +47,38 @@ pub struct SyntheticFile {
     pub name: String,
     /// The dataset.
     pub dataset: Value,
+}
+
+/// The years for which the snapshot bundles REAL files of a table (`data/snapshot/real/`): the
+/// generator writes no synthetic value of that table for those years, so a fresh store never
+/// holds a synthetic figure beside a real one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RealYears {
+    /// Years of the real commuting matrix (SSB 03321).
+    pub commuting_03321: BTreeSet<i32>,
+    /// Years of the real employed residents and jobs (SSB 11618).
+    pub employment_11618: BTreeSet<i32>,
+}
+
+/// Years as compact runs for a file name: `2015-2016_2023-2025`.
+pub fn year_runs(years: &BTreeSet<i32>) -> String {
+    let mut runs: Vec<(i32, i32)> = Vec::new();
+    for &y in years {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == y => *end = y,
+            _ => runs.push((y, y)),
+        }
+    }
+    runs.iter()
+        .map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 /// The command that writes the files (documented in `data/snapshot/README.md`).
@@ -332,8 +366,9 @@ fn core_numbers(base: &[Base]) -> BTreeMap<(i32, String), Gen> {
     gens
 }
 
-/// Generates every synthetic file from the real base (one entry per municipality and year).
-pub fn generate(base: &[Base]) -> Vec<SyntheticFile> {
+/// Generates every synthetic file from the real base (one entry per municipality and year),
+/// leaving out the years of `real` for 03321 and 11618.
+pub fn generate(base: &[Base], real: &RealYears) -> Vec<SyntheticFile> {
     let years: BTreeSet<i32> = base.iter().map(|b| b.year).collect();
     let mut regions: BTreeMap<String, String> = BTreeMap::new();
     for b in base {
@@ -356,45 +391,56 @@ pub fn generate(base: &[Base]) -> Vec<SyntheticFile> {
 
     let mut files = Vec::new();
 
-    // 11616: employed residents and jobs, age 15–74.
+    // 11618: employed residents and jobs, age 15–74, both sexes (the codes SSB's own pendling
+    // app reads), in the years no real 11618 file covers.
     let contents = vec![
         (
             "SysselBosted".to_owned(),
-            "Sysselsatte personer bosatt i regionen".to_owned(),
+            "Sysselsatte personer (bosted)".to_owned(),
         ),
         (
             "SysselArbsted".to_owned(),
-            "Sysselsatte personer med arbeidssted i regionen".to_owned(),
+            "Sysselsatte personer (arbeidssted)".to_owned(),
         ),
     ];
-    let sizes = [region_list.len(), 1, 2, years.len()];
-    let mut values = BTreeMap::new();
-    for ((y, code), g) in &gens {
-        let r = region_pos[code.as_str()];
-        values.insert(index(&sizes, &[r, 0, 0, year_pos(*y)]), round(g.employed));
-        values.insert(index(&sizes, &[r, 0, 1, year_pos(*y)]), round(g.jobs));
+    let emp_years: BTreeSet<i32> = years.difference(&real.employment_11618).copied().collect();
+    if !emp_years.is_empty() {
+        let emp_year_list: Vec<(String, String)> = emp_years
+            .iter()
+            .map(|y| (y.to_string(), y.to_string()))
+            .collect();
+        let emp_pos = |y: i32| emp_years.iter().position(|&x| x == y);
+        let sizes = [region_list.len(), 1, 1, 2, emp_years.len()];
+        let mut values = BTreeMap::new();
+        for ((y, code), g) in &gens {
+            let Some(t) = emp_pos(*y) else { continue };
+            let r = region_pos[code.as_str()];
+            values.insert(index(&sizes, &[r, 0, 0, 0, t]), round(g.employed));
+            values.insert(index(&sizes, &[r, 0, 0, 1, t]), round(g.jobs));
+        }
+        files.push(SyntheticFile {
+            name: format!("ssb_11618_SYNTETISK_{}.json", year_runs(&emp_years)),
+            dataset: dataset(
+                "11618",
+                "Sysselsatte og befolkning per 4. kvartal, etter region, kjønn, alder, statistikkvariabel og år",
+                "Sysselsatte bosatt og med arbeidssted i kommunen, 15–74 år, kalibrert mot reell befolkning 15–74 år; bare årene uten SSBs egne tall i øyeblikksbildet.",
+                vec![
+                    ("Region", region_list.clone()),
+                    ("Kjonn", vec![("0".to_owned(), "Begge kjønn".to_owned())]),
+                    ("Alder", vec![("15-74".to_owned(), "15-74 år".to_owned())]),
+                    ("ContentsCode", contents.clone()),
+                    ("Tid", emp_year_list),
+                ],
+                &["Region"],
+                "personer",
+                &contents.iter().map(|c| c.0.clone()).collect::<Vec<_>>(),
+                values,
+            ),
+        });
     }
-    files.push(SyntheticFile {
-        name: "ssb_11616_SYNTETISK_2015_2025.json".to_owned(),
-        dataset: dataset(
-            "11616",
-            "Sysselsatte per 4. kvartal, etter region, statistikkvariabel, år og alder",
-            "Sysselsatte bosatt og med arbeidssted i kommunen, 15–74 år, kalibrert mot reell befolkning 15–74 år.",
-            vec![
-                ("Region", region_list.clone()),
-                ("Alder", vec![("15-74".to_owned(), "15-74 år".to_owned())]),
-                ("ContentsCode", contents.clone()),
-                ("Tid", year_list.clone()),
-            ],
-            &["Region"],
-            "personer",
-            &contents.iter().map(|c| c.0.clone()).collect::<Vec<_>>(),
-            values,
-        ),
-    });
 
-    // 03321: commuting matrix, one file per year (sparse).
-    for &y in &years {
+    // 03321: commuting matrix, one file per year (sparse), for the years no real file covers.
+    for &y in years.difference(&real.commuting_03321) {
         let in_year: Vec<&Base> = base.iter().filter(|b| b.year == y).collect();
         let codes: Vec<(String, String)> = in_year
             .iter()
@@ -665,6 +711,13 @@ mod tests {
             .sum::<f64>()
             / 1000.0;
         assert!((mean - 0.5).abs() < 0.05, "{mean}");
+    }
+
+    #[test]
+    fn year_runs_name_the_gaps() {
+        let y: BTreeSet<i32> = [2015, 2016, 2023, 2024, 2025].into();
+        assert_eq!(year_runs(&y), "2015-2016_2023-2025");
+        assert_eq!(year_runs(&[2019].into()), "2019");
     }
 
     #[test]

@@ -110,6 +110,9 @@ pub struct SeriesDef {
     /// False when the table id or codes are our best knowledge, not checked against SSB.
     #[serde(default = "yes")]
     pub verified: bool,
+    /// Public sources (URL, or repository file at a commit) that `verified` rests on.
+    #[serde(default)]
+    pub evidence: Vec<String>,
     /// Free notes (e.g. what is synthetic in the bundled snapshot).
     pub note: Option<String>,
 }
