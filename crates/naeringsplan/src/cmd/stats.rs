@@ -143,6 +143,7 @@ async fn ad_hoc(
         description_en: format!("Table {table}"),
         source_url: format!("https://www.ssb.no/statbank/table/{table}"),
         verified: true,
+        evidence: Vec::new(),
         note: None,
     })
 }
