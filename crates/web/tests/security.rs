@@ -263,6 +263,7 @@ async fn security_headers_are_on_every_answer() {
         (&anonymous, "/"),
         (&anonymous, "/tiltak"),
         (&anonymous, "/tiltak/T1"),
+        (&anonymous, "/kilder"),
         (&anonymous, "/logg-inn"),
         (&anonymous, "/finnes-ikke"),
         (&anonymous, "/api/actions"),
