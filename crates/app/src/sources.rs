@@ -10,11 +10,12 @@
 //! not fetched. Reads only.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use plan::Plan;
 use serde::{Deserialize, Serialize};
 use store::Store;
-use store::observations::{CoverageSource, SeriesCatalogue, SeriesDef, SeriesKind};
+use store::observations::{CoverageRow, CoverageSource, SeriesCatalogue, SeriesDef, SeriesKind};
 
 use crate::AppError;
 
@@ -238,8 +239,33 @@ pub fn year_of(def: &SeriesDef, period: &str) -> Option<i32> {
     (def.period_of(y) == period).then_some(y)
 }
 
+/// What the store holds of one table and contents code (shared by the series reading it).
+type Coverage = (Vec<CoverageRow>, Vec<CoverageSource>);
+
+async fn coverage_of<'a>(
+    store: &Store,
+    memo: &'a mut BTreeMap<(String, String), Coverage>,
+    table: &str,
+    contents: &str,
+) -> Result<&'a Coverage, AppError> {
+    let key = (table.to_owned(), contents.to_owned());
+    if !memo.contains_key(&key) {
+        let rows = store.coverage(table, contents).await?;
+        let sources = if rows.iter().any(|r| !r.synthetic) {
+            store
+                .coverage_sources(table, contents, SOURCES_PER_SERIES)
+                .await?
+        } else {
+            Vec::new()
+        };
+        memo.insert(key.clone(), (rows, sources));
+    }
+    Ok(&memo[&key])
+}
+
 async fn series_view(
     store: &Store,
+    memo: &mut BTreeMap<(String, String), Coverage>,
     name: &str,
     def: &SeriesDef,
     title: Option<String>,
@@ -249,7 +275,8 @@ async fn series_view(
     let (mut rows, mut rows_real, mut rows_demo) = (0, 0, 0);
     let mut last: Option<String> = None;
     let mut last_real: Option<String> = None;
-    for r in store.coverage(&def.table, &def.contents).await? {
+    let (coverage, sources) = coverage_of(store, memo, &def.table, &def.contents).await?;
+    for r in coverage {
         if !key_matches(def, &r.series_key) {
             continue;
         }
@@ -276,9 +303,7 @@ async fn series_view(
         }
     }
     let real_sources = if rows_real > 0 {
-        store
-            .coverage_sources(&def.table, &def.contents, SOURCES_PER_SERIES)
-            .await?
+        sources.clone()
     } else {
         Vec::new()
     };
@@ -323,18 +348,51 @@ fn indicator_series(ind: &plan::Indicator, catalogue: &SeriesCatalogue) -> Vec<S
     out
 }
 
-/// Builds the view from the store, the bundled catalogue and sources config, and the plan.
+type Catalogued = (Vec<TableView>, Vec<SeriesView>);
+type Cache = Mutex<Option<(u64, Arc<Catalogued>)>>;
+
+/// Builds the view from the store, the bundled catalogue and sources config, and the plan. The
+/// tables and series part is cached on the store's imports (their ids and SHA-256 sums), so a
+/// page calling this on every request pays for the store queries once per import.
 pub async fn view(store: &Store, plan: &Plan) -> Result<SourcesView, AppError> {
-    view_with(store, plan, &SeriesCatalogue::bundled(), &bundled_tables()).await
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| Mutex::new(None));
+    let key = crate::ranking::fingerprint(store).await?;
+    let hit = cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_ref()
+        .filter(|(k, _)| *k == key)
+        .map(|(_, v)| v.clone());
+    let catalogued = match hit {
+        Some(c) => c,
+        None => {
+            let c =
+                Arc::new(catalogued(store, &SeriesCatalogue::bundled(), &bundled_tables()).await?);
+            *cache.lock().unwrap_or_else(|e| e.into_inner()) = Some((key, c.clone()));
+            c
+        }
+    };
+    finish(store, plan, &SeriesCatalogue::bundled(), &catalogued).await
 }
 
-/// As [`view`] with a given catalogue and table list (tests).
+/// As [`view`] with a given catalogue and table list, uncached (tests).
 pub async fn view_with(
     store: &Store,
     plan: &Plan,
     catalogue: &SeriesCatalogue,
     metas: &[TableMeta],
 ) -> Result<SourcesView, AppError> {
+    let c = catalogued(store, catalogue, metas).await?;
+    finish(store, plan, catalogue, &c).await
+}
+
+/// The tables and series part of the view.
+async fn catalogued(
+    store: &Store,
+    catalogue: &SeriesCatalogue,
+    metas: &[TableMeta],
+) -> Result<Catalogued, AppError> {
     // Tables: those of the sources config that the catalogue uses, in its order, then the
     // catalogue's other tables (not fetched).
     let used: BTreeSet<&str> = catalogue
@@ -391,16 +449,27 @@ pub async fn view_with(
     }
 
     let mut series = Vec::new();
+    let mut memo = BTreeMap::new();
     for t in &tables {
         for name in &t.series {
             let def = catalogue.get(name)?;
-            let mut v = series_view(store, name, def, t.title.clone()).await?;
+            let mut v = series_view(store, &mut memo, name, def, t.title.clone()).await?;
             // A series is verified only with evidence.
             v.verified = v.verified && !v.evidence.is_empty();
             series.push(v);
         }
     }
+    Ok((tables, series))
+}
 
+/// The indicators part, and the whole view.
+async fn finish(
+    store: &Store,
+    plan: &Plan,
+    catalogue: &SeriesCatalogue,
+    catalogued: &Catalogued,
+) -> Result<SourcesView, AppError> {
+    let (tables, series) = (catalogued.0.clone(), catalogued.1.clone());
     let evaluated = crate::indicators::evaluate_cached(store, plan).await?;
     let mut indicators = Vec::new();
     for e in evaluated.iter() {

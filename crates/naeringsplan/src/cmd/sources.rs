@@ -111,7 +111,11 @@ fn table(v: &SourcesView) -> String {
                     .unwrap_or_default()
             );
             for src in &sv.real_sources {
-                let _ = writeln!(o, "      kilde: {} ({} rader)", src.source, src.rows);
+                let _ = writeln!(
+                    o,
+                    "      kilde: {} ({}, {} rader i tabellen)",
+                    src.source, src.file_name, src.rows
+                );
             }
         }
     }

@@ -30,9 +30,11 @@ pub struct CoverageRow {
 pub struct CoverageSource {
     /// The import's source URL (for `fetch`: the address asked), else the file name.
     pub source: String,
+    /// The imported file's name.
+    pub file_name: String,
     /// When it was imported (RFC 3339).
     pub imported_at: String,
-    /// Current observations of the table and contents code from it.
+    /// Current observations of the table and contents code from it (all its series keys).
     pub rows: i64,
 }
 
@@ -76,7 +78,8 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<CoverageSource>> {
         let rows = sqlx::query(
-            "SELECT COALESCE(i.source_url, i.file_name) AS source, i.imported_at AS imported_at, \
+            "SELECT COALESCE(i.source_url, i.file_name) AS source, i.file_name AS file_name, \
+                    i.imported_at AS imported_at, \
                     COUNT(*) AS n \
              FROM observations o JOIN imports i ON i.id = o.import_id \
              WHERE o.table_id = $1 AND o.contents_code = $2 AND o.superseded_by IS NULL \
@@ -94,6 +97,7 @@ impl Store {
             .map(|r| {
                 Ok(CoverageSource {
                     source: r.try_get("source")?,
+                    file_name: r.try_get("file_name")?,
                     imported_at: r.try_get("imported_at")?,
                     rows: r.try_get("n")?,
                 })

@@ -69,7 +69,7 @@ fn series_row(lang: Lang, s: &SeriesView) -> Markup {
             td {
                 (s.last_imported.as_deref().unwrap_or(t(lang, "aldri", "never")))
                 @for src in &s.real_sources {
-                    br; span class="muted" { (evidence_item(&src.source)) }
+                    br; span class="muted" { (evidence_item(&src.source)) " (" (src.file_name) ")" }
                 }
             }
         }
