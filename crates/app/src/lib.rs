@@ -4,7 +4,9 @@
 //! - [`indicators`]: evaluate the plan's indicators (values, judgements, trends) from the store;
 //! - [`council_report`]: assemble the council report's input from the store and the engine;
 //! - [`ranking`]: the Kommune-NM-style ranking of every municipality from the store;
-//! - [`registers`]: commercial land, local procurement and company visits (issue 9).
+//! - [`registers`]: commercial land, local procurement and company visits (issue 9);
+//! - [`sources`]: every series' SSB table, evidence, and real vs demo years (`naeringsplan
+//!   sources`, the page `/kilder`).
 //!
 //! Data flows one way: store → engine → report. Nothing here writes to the store.
 
@@ -13,6 +15,7 @@ pub mod indicators;
 pub mod inputs;
 pub mod ranking;
 pub mod registers;
+pub mod sources;
 
 /// Errors of the use cases.
 #[derive(Debug, thiserror::Error)]
@@ -29,4 +32,7 @@ pub enum AppError {
     /// Something asked for does not exist.
     #[error("{0}")]
     NotFound(String),
+    /// A bundled or given configuration file is invalid.
+    #[error("{0}")]
+    Config(String),
 }

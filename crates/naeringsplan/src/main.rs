@@ -136,6 +136,11 @@ enum Command {
         #[command(subcommand)]
         command: cmd::registers::VisitsCommand,
     },
+    /// Where every figure comes from: each series' SSB table, whether its codes are verified
+    /// against public evidence (with the evidence), which years are real data and which demo
+    /// (synthetic), rows and last import; and for each plan indicator, which years rest on real
+    /// data. The page /kilder shows the same.
+    Sources(cmd::sources::SourcesArgs),
     /// Check the store's integrity: the database file, references, every import whole, the
     /// action history consistent with the action versions. Reads only; exits 1 on a problem.
     Doctor {
@@ -211,6 +216,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             runtime()?.block_on(cmd::registers::procurement(&ctx, command))
         }
         Command::Visits { command } => runtime()?.block_on(cmd::registers::visits(&ctx, command)),
+        Command::Sources(args) => runtime()?.block_on(cmd::sources::run(&ctx, &args)),
         Command::Doctor { format } => runtime()?.block_on(cmd::doctor::run(&ctx, format)),
     }
 }

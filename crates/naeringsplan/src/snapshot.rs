@@ -46,7 +46,7 @@ pub const FILES: &[SnapshotFile] = &[
     snap!("snapshot/synthetic/ssb_11618_SYNTETISK_2015-2016_2023-2025.json"),
     snap!("snapshot/synthetic/ssb_07984_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_12660_SYNTETISK_2015_2025.json"),
-    snap!("snapshot/synthetic/ssb_09909_SYNTETISK_2015_2025.json"),
+    snap!("snapshot/synthetic/ssb_08316_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_10735_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2015.json"),
     snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2016.json"),
@@ -55,16 +55,16 @@ pub const FILES: &[SnapshotFile] = &[
     snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2025.json"),
     // The ranking's series (stats::synthetic::ranking).
     snap!("snapshot/synthetic/ssb_07459_alder_SYNTETISK_2024_2026.json"),
-    snap!("snapshot/synthetic/ssb_13470_SYNTETISK_2015_2025.json"),
+    snap!("snapshot/synthetic/ssb_13472_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_06944_SYNTETISK_2015_2025.json"),
-    snap!("snapshot/synthetic/ssb_10540_SYNTETISK_2015_2025.json"),
+    snap!("snapshot/synthetic/ssb_13563_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_11715_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_12442_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_06913_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/naeringsplan_SYSUTD_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_12367_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_12177_SYNTETISK_2015_2025.json"),
-    snap!("snapshot/synthetic/ssb_12842_SYNTETISK_2015_2025.json"),
+    snap!("snapshot/synthetic/ssb_12364_SYNTETISK_2015_2025.json"),
 ];
 
 /// Imports the snapshot when the store has no observations. A store filled from the snapshot

@@ -545,7 +545,8 @@ pub fn generate(base: &[Base], real: &RealYears) -> Vec<SyntheticFile> {
         });
     }
 
-    // Simple per-municipality series: farmland, new enterprises, bankruptcies.
+    // Simple per-municipality series: farmland (KOSTRA: region dimension KOKkommuneregion0000),
+    // new enterprises (08316, with its fixed dimensions), bankruptcies.
     let simple: [(&str, &str, &str, &str, &str, &str); 3] = [
         (
             "12660",
@@ -556,11 +557,11 @@ pub fn generate(base: &[Base], real: &RealYears) -> Vec<SyntheticFile> {
             "KOSTRA jordvern: omdisponert dyrket jord. Asker 2017–2019 lik planens oppgitte resultater (23, 260, 90 dekar), fordelt på 0220/0627/0628.",
         ),
         (
-            "09909",
-            "NyetablerteForetak",
+            "08316",
+            "Foretak",
             "Nyetablerte foretak",
             "foretak",
-            "ssb_09909_SYNTETISK_2015_2025.json",
+            "ssb_08316_SYNTETISK_2015_2025.json",
             "Nyetableringer ≈ 1,2–2,0 % av folketallet; Asker 2021 = 1 781 som oppgitt på kommunens sider.",
         ),
         (
@@ -573,7 +574,26 @@ pub fn generate(base: &[Base], real: &RealYears) -> Vec<SyntheticFile> {
         ),
     ];
     for (table, contents_code, label, unit_base, file, note) in simple {
-        let sizes = [region_list.len(), 1, years.len()];
+        let region_dim = if table == "12660" {
+            "KOKkommuneregion0000"
+        } else {
+            "Region"
+        };
+        // 08316's other dimensions, at the codes of its total (data/series.toml).
+        let fixed: &[(&str, &str, &str)] = if table == "08316" {
+            &[
+                ("NACE2007", "00-99", "Alle næringer"),
+                ("OrgFormer", "Alle", "Alle organisasjonsformer"),
+                ("AntSyss", "999", "Alle størrelser"),
+                ("OverlevAar", "01", "Etableringsåret"),
+                ("Overlevelse", "00", "Nyetablerte"),
+            ]
+        } else {
+            &[]
+        };
+        let mut sizes = vec![region_list.len()];
+        sizes.extend(fixed.iter().map(|_| 1));
+        sizes.extend([1, years.len()]);
         let mut values = BTreeMap::new();
         for &y in &years {
             let in_year: Vec<&Base> = base.iter().filter(|b| b.year == y).collect();
@@ -624,13 +644,13 @@ pub fn generate(base: &[Base], real: &RealYears) -> Vec<SyntheticFile> {
                             round(b.population / 1000.0 * 3.0 * u * u)
                         }
                     }
-                    "09909" => round(new_ent),
+                    "08316" => round(new_ent),
                     _ => round(new_ent * (0.05 + 0.05 * u)),
                 };
-                values.insert(
-                    index(&sizes, &[region_pos[b.code.as_str()], 0, year_pos(y)]),
-                    v,
-                );
+                let mut pos = vec![region_pos[b.code.as_str()]];
+                pos.extend(fixed.iter().map(|_| 0));
+                pos.extend([0, year_pos(y)]);
+                values.insert(index(&sizes, &pos), v);
             }
         }
         files.push(SyntheticFile {
@@ -639,15 +659,21 @@ pub fn generate(base: &[Base], real: &RealYears) -> Vec<SyntheticFile> {
                 table,
                 label,
                 note,
-                vec![
-                    ("Region", region_list.clone()),
-                    (
-                        "ContentsCode",
-                        vec![(contents_code.to_owned(), label.to_owned())],
-                    ),
-                    ("Tid", year_list.clone()),
-                ],
-                &["Region"],
+                std::iter::once((region_dim, region_list.clone()))
+                    .chain(
+                        fixed
+                            .iter()
+                            .map(|(d, c, l)| (*d, vec![((*c).to_owned(), (*l).to_owned())])),
+                    )
+                    .chain([
+                        (
+                            "ContentsCode",
+                            vec![(contents_code.to_owned(), label.to_owned())],
+                        ),
+                        ("Tid", year_list.clone()),
+                    ])
+                    .collect(),
+                &[region_dim],
                 unit_base,
                 &[contents_code.to_owned()],
                 values,
@@ -655,12 +681,13 @@ pub fn generate(base: &[Base], real: &RealYears) -> Vec<SyntheticFile> {
         });
     }
 
-    // 07984: jobs by industry (17 groups), summing to the jobs of 11616.
+    // 07984: jobs by place of work (SysselsatteArb; Sysselsatte counts residents) by industry
+    // (17 groups), both sexes, 15–74 years, summing to the jobs of 11616.
     let groups: Vec<(String, String)> = INDUSTRY_GROUPS
         .iter()
         .map(|(c, l, _)| ((*c).to_owned(), (*l).to_owned()))
         .collect();
-    let sizes = [region_list.len(), groups.len(), 1, years.len()];
+    let sizes = [region_list.len(), groups.len(), 1, 1, 1, years.len()];
     let mut values = BTreeMap::new();
     for ((y, code), g) in &gens {
         let weights: Vec<f64> = INDUSTRY_GROUPS
@@ -669,7 +696,10 @@ pub fn generate(base: &[Base], real: &RealYears) -> Vec<SyntheticFile> {
             .collect();
         for (i, v) in apportion(round(g.jobs), &weights).into_iter().enumerate() {
             values.insert(
-                index(&sizes, &[region_pos[code.as_str()], i, 0, year_pos(*y)]),
+                index(
+                    &sizes,
+                    &[region_pos[code.as_str()], i, 0, 0, 0, year_pos(*y)],
+                ),
                 v,
             );
         }
@@ -678,20 +708,25 @@ pub fn generate(base: &[Base], real: &RealYears) -> Vec<SyntheticFile> {
         name: "ssb_07984_SYNTETISK_2015_2025.json".to_owned(),
         dataset: dataset(
             "07984",
-            "Sysselsatte per 4. kvartal, etter arbeidssted og næring (SN2007, 17 grupper)",
-            "Arbeidsplasser etter næring; gruppene summerer til arbeidsplassene i 11616 (syntetisk).",
+            "Sysselsatte per 4. kvartal, etter region, næring (SN2007), kjønn, alder, statistikkvariabel og år",
+            "Arbeidsplasser etter arbeidssted (SysselsatteArb) og næring, begge kjønn, 15–74 år; gruppene summerer til arbeidsplassene i 11616 (syntetisk).",
             vec![
                 ("Region", region_list),
                 ("NACE2007", groups),
+                ("Kjonn", vec![("0".to_owned(), "Begge kjønn".to_owned())]),
+                ("Alder", vec![("15-74".to_owned(), "15-74 år".to_owned())]),
                 (
                     "ContentsCode",
-                    vec![("Sysselsatte".to_owned(), "Sysselsatte".to_owned())],
+                    vec![(
+                        "SysselsatteArb".to_owned(),
+                        "Sysselsatte etter arbeidssted".to_owned(),
+                    )],
                 ),
                 ("Tid", year_list),
             ],
             &["Region"],
             "personer",
-            &["Sysselsatte".to_owned()],
+            &["SysselsatteArb".to_owned()],
             values,
         ),
     });

@@ -28,8 +28,11 @@ use stats::pxcsv::{self, PxCsvError, PxValue};
 
 use crate::{Backend, Result, Store, StoreError, now_rfc3339};
 
+mod coverage;
 mod panel;
 mod resolve;
+
+pub use coverage::{CoverageRow, CoverageSource};
 
 pub use panel::{PanelValue, SeriesPanel};
 

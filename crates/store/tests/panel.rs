@@ -30,7 +30,7 @@ async fn loaded() -> (tempfile::TempDir, Store) {
         "snapshot/ssb_raw/ssb07459_Personer2020.csv",
         "snapshot/ssb_07459_befolkning_b2024_2005_2026.json",
         "snapshot/synthetic/ssb_06944_SYNTETISK_2015_2025.json",
-        "snapshot/synthetic/ssb_10540_SYNTETISK_2015_2025.json",
+        "snapshot/synthetic/ssb_13563_SYNTETISK_2015_2025.json",
         "snapshot/real/ssb_11618_sysselsatte_2017_2022.json",
     ] {
         import(&store, f).await;

@@ -71,6 +71,7 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                         a href=(href(lang, "/naeringsarealer")) { (t(lang, "Næringsarealer", "Commercial land")) }
                         a href=(href(lang, "/anskaffelser")) { (t(lang, "Anskaffelser", "Procurement")) }
                         a href=(href(lang, "/bedriftsbesok")) { (t(lang, "Bedriftsbesøk", "Company visits")) }
+                        a href=(href(lang, "/kilder")) { (t(lang, "Kilder", "Sources")) }
                         a href=(href(lang, "/intern")) { (t(lang, "For ansatte", "Staff")) }
                         a href=(href(other_lang, path)) hreflang=(other_name) lang=(other_name) { (other_label) }
                     }

@@ -122,6 +122,7 @@ fn route_table() -> routes::Table {
         .route("/naeringsarealer", get(pages::registers::land))
         .route("/anskaffelser", get(pages::registers::procurement))
         .route("/bedriftsbesok", get(pages::registers::visits))
+        .route("/kilder", get(pages::sources::page))
         .route(
             "/logg-inn",
             get(staff::login::form).post(staff::login::submit),

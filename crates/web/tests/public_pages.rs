@@ -352,3 +352,38 @@ async fn the_facts_api_answers_without_register_data_and_is_documented() {
         .unwrap();
     assert!(doc["paths"]["/api/facts"]["get"].is_object(), "{doc}");
 }
+
+#[tokio::test]
+async fn sources_page_lists_every_table_and_says_what_is_not_verified() {
+    let app = spawn_with_farmland().await;
+    let res = reqwest::get(format!("{}/kilder", app.base)).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let body = res.text().await.unwrap();
+    for t in app::sources::bundled_tables() {
+        assert!(
+            body.contains(&format!("Tabell {}", t.id)),
+            "table {} missing",
+            t.id
+        );
+    }
+    // The placeholder table of the education series is listed too, as not fetched.
+    assert!(body.contains("Tabell SYSUTD"), "{body}");
+    assert!(body.contains("ikke verifisert mot SSB"), "{body}");
+    // The imported synthetic farmland file shows as demo years, real population as none here.
+    assert!(body.contains("farmland_converted_dekar"), "{body}");
+    assert!(body.contains("2015–2025"), "{body}");
+    // Evidence is linked.
+    assert!(
+        body.contains("href=\"https://github.com/nilskvilvang/NorMacro/blob/"),
+        "{body}"
+    );
+    // The menu links the page, and English works like the other pages.
+    assert!(body.contains("href=\"/kilder\""), "{body}");
+    let en = reqwest::get(format!("{}/kilder?lang=en", app.base))
+        .await
+        .unwrap();
+    assert_eq!(en.status(), 200);
+    let en = en.text().await.unwrap();
+    assert!(en.contains("not verified against SSB"), "{en}");
+    assert!(en.contains("<h1>Sources</h1>"), "{en}");
+}

@@ -259,10 +259,11 @@ async fn security_headers_are_on_every_answer() {
     let app = spawn().await;
     let editor = app.logged_in("kari").await;
     let anonymous = client();
-    let cases: [(&reqwest::Client, &str); 9] = [
+    let cases: [(&reqwest::Client, &str); 10] = [
         (&anonymous, "/"),
         (&anonymous, "/tiltak"),
         (&anonymous, "/tiltak/T1"),
+        (&anonymous, "/kilder"),
         (&anonymous, "/logg-inn"),
         (&anonymous, "/finnes-ikke"),
         (&anonymous, "/api/actions"),

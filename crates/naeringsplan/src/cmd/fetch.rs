@@ -92,6 +92,18 @@ struct TableSource {
     body: Option<String>,
     #[serde(default = "yes")]
     verified: bool,
+    /// SSB's title (shown by `naeringsplan sources`).
+    #[serde(default)]
+    title: Option<String>,
+    /// Where the table id and codes were seen (see data/sources.toml).
+    #[serde(default)]
+    evidence: Vec<String>,
+    /// What is known and what was corrected.
+    #[serde(default)]
+    note: Option<String>,
+    /// Table ids this one replaces (e.g. 13563 for 10540).
+    #[serde(default)]
+    replaces: Vec<String>,
 }
 
 fn v2() -> String {

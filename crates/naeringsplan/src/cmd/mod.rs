@@ -13,5 +13,6 @@ pub mod rank;
 pub mod registers;
 pub mod report;
 pub mod serve;
+pub mod sources;
 pub mod stats;
 pub mod user;

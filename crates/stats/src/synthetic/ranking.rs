@@ -7,8 +7,11 @@
 //! Same rules as the rest of the generator ([`super`]): JSON-stat 2.0 datasets in the shape of
 //! the tables they stand in for, `SYNTETISKE DATA` in every label and note,
 //! `extension.naeringsplan.synthetic = true`, deterministic (FNV-1a of salt, code and year — no
-//! random state), and table ids and codes that are our best knowledge (`verified = false` in
-//! `data/series.toml`).
+//! random state), with the table ids, dimensions and codes of `data/series.toml` (verified against
+//! public evidence where its `verified = true`: 13472 private jobs, 13563 registered unemployed and
+//! labour force, 11715 disability, 06944, 06913, KOSTRA 12364 and the administration series of
+//! 12367; KOSTRA tables have the region dimension `KOKkommuneregion0000` and one measure
+//! `KOSbelop0000` chosen by a concept, function or art dimension).
 //!
 //! # Calibration (plausible, not real)
 //!
@@ -306,11 +309,16 @@ enum Cell {
     Status(&'static str),
 }
 
-/// One contents (statistikkvariabel) of a table: code, label, unit, and the cell of a row.
+/// One measure of a table: its code (a `ContentsCode` category, or, in a KOSTRA-style table
+/// with one `ContentsCode`, its codes on the table's measure dimensions), label, unit, and the
+/// cell of a row.
 struct Contents {
     code: &'static str,
     label: &'static str,
     unit: &'static str,
+    /// (code, label) on each of [`Table::measure_dims`], in their order (empty when the table
+    /// has none).
+    at: &'static [(&'static str, &'static str)],
     cell: fn(&Row) -> Cell,
 }
 
@@ -318,14 +326,22 @@ fn whole(v: f64) -> Cell {
     Cell::Value(v.round())
 }
 
-/// A table of one or more contents per municipality and year, with fixed other dimensions.
+/// A table of one or more measures per municipality and year, with fixed other dimensions.
 struct Table {
     id: &'static str,
     file: &'static str,
     label: &'static str,
     note: &'static str,
+    /// The region dimension: `Region`, or `KOKkommuneregion0000` in KOSTRA tables.
+    region: &'static str,
     /// Fixed dimensions between region and contents: (id, code, label).
     fixed: &'static [(&'static str, &'static str, &'static str)],
+    /// Dimensions that tell the measures apart when `ContentsCode` has one category (KOSTRA:
+    /// `KOKartkap0000`, `KOKfunksjon0000`, `KOKart0000`; 13563: `HovArbStyrkStatus`): (id,
+    /// label). Empty: the measures are `ContentsCode` categories.
+    measure_dims: &'static [(&'static str, &'static str)],
+    /// With `measure_dims`: the one `ContentsCode` (code, label).
+    metric: Option<(&'static str, &'static str)>,
     contents: Vec<Contents>,
     /// The time code of a year.
     period: fn(i32) -> String,
@@ -335,8 +351,28 @@ fn annual(y: i32) -> String {
     y.to_string()
 }
 
-fn november(y: i32) -> String {
-    format!("{y}M11")
+/// The categories of every measure dimension (in order of first use) and each measure's
+/// position on them.
+type MeasureGrid = (Vec<Vec<(String, String)>>, Vec<Vec<usize>>);
+
+fn measure_grid(t: &Table) -> MeasureGrid {
+    let mut cats: Vec<Vec<(String, String)>> = vec![Vec::new(); t.measure_dims.len()];
+    let mut pos = Vec::with_capacity(t.contents.len());
+    for c in &t.contents {
+        let mut p = Vec::with_capacity(t.measure_dims.len());
+        for (d, (code, label)) in c.at.iter().enumerate() {
+            let i = match cats[d].iter().position(|(k, _)| k == code) {
+                Some(i) => i,
+                None => {
+                    cats[d].push(((*code).to_owned(), (*label).to_owned()));
+                    cats[d].len() - 1
+                }
+            };
+            p.push(i);
+        }
+        pos.push(p);
+    }
+    (cats, pos)
 }
 
 /// Writes a table as a JSON-stat 2.0 dataset (values and status as sparse objects).
@@ -351,7 +387,7 @@ fn write(
         .enumerate()
         .map(|(i, (c, _))| (c.as_str(), i))
         .collect();
-    let mut ids: Vec<&str> = vec!["Region"];
+    let mut ids: Vec<&str> = vec![t.region];
     let mut sizes: Vec<usize> = vec![regions.len()];
     let mut dimension = serde_json::Map::new();
     let cat = |codes: Vec<(String, String)>| {
@@ -361,7 +397,7 @@ fn write(
         })
     };
     dimension.insert(
-        "Region".into(),
+        t.region.into(),
         json!({"label": "region", "category": cat(regions.to_vec())}),
     );
     for (id, code, label) in t.fixed {
@@ -372,19 +408,35 @@ fn write(
             json!({"label": id, "category": cat(vec![((*code).into(), (*label).into())])}),
         );
     }
-    let mut contents = cat(t
-        .contents
+    let (grid, positions) = measure_grid(t);
+    for ((id, label), codes) in t.measure_dims.iter().zip(&grid) {
+        ids.push(id);
+        sizes.push(codes.len());
+        dimension.insert(
+            (*id).into(),
+            json!({"label": label, "category": cat(codes.clone())}),
+        );
+    }
+    let metric: Vec<(&str, &str, &str)> = match t.metric {
+        Some((code, label)) => vec![(code, label, t.contents.first().map_or("", |c| c.unit))],
+        None => t
+            .contents
+            .iter()
+            .map(|c| (c.code, c.label, c.unit))
+            .collect(),
+    };
+    let mut contents = cat(metric
         .iter()
-        .map(|c| (c.code.to_owned(), c.label.to_owned()))
+        .map(|(c, l, _)| ((*c).to_owned(), (*l).to_owned()))
         .collect());
     contents["unit"] = Value::Object(
-        t.contents
+        metric
             .iter()
-            .map(|c| (c.code.to_owned(), json!({"base": c.unit, "decimals": 0})))
+            .map(|(c, _, u)| ((*c).to_owned(), json!({"base": u, "decimals": 0})))
             .collect(),
     );
     ids.push("ContentsCode");
-    sizes.push(t.contents.len());
+    sizes.push(metric.len());
     dimension.insert(
         "ContentsCode".into(),
         json!({"label": "statistikkvariabel", "category": contents}),
@@ -395,7 +447,6 @@ fn write(
         "Tid".into(),
         json!({"label": "tid", "category": cat(years.iter().map(|y| ((t.period)(*y), (t.period)(*y))).collect())}),
     );
-    let n_contents = t.contents.len();
     let mut value = serde_json::Map::new();
     let mut status = serde_json::Map::new();
     for ((code, y), row) in cells {
@@ -406,8 +457,14 @@ fn write(
             continue;
         };
         for (k, cell) in row.iter().enumerate() {
-            // Fixed dimensions have one category each, so they add nothing to the index.
-            let idx = (r * n_contents + k) * years.len() + yi;
+            // Row-major over region, fixed (one category each), measure dimensions, contents,
+            // time.
+            let mut pos: Vec<usize> = vec![r];
+            pos.extend(t.fixed.iter().map(|_| 0));
+            pos.extend(positions[k].iter().copied());
+            pos.push(if t.metric.is_some() { 0 } else { k });
+            pos.push(yi);
+            let idx = sizes.iter().zip(&pos).fold(0, |acc, (s, p)| acc * s + p);
             match cell {
                 Cell::Value(v) => {
                     value.insert(idx.to_string(), json!(v));
@@ -432,7 +489,7 @@ fn write(
         "id": ids,
         "size": sizes,
         "dimension": dimension,
-        "role": {"time": ["Tid"], "metric": ["ContentsCode"], "geo": ["Region"]},
+        "role": {"time": ["Tid"], "metric": ["ContentsCode"], "geo": [t.region]},
         "value": value,
         "extension": extension(t.id, t.note),
     });
@@ -448,15 +505,22 @@ fn write(
 fn tables() -> Vec<Table> {
     vec![
         Table {
-            id: "13470",
-            file: "ssb_13470_SYNTETISK_2015_2025.json",
-            label: "Sysselsatte per 4. kvartal, etter arbeidssted og sektor",
-            note: "Arbeidsplasser i privat sektor og offentlige foretak (arbeidssted, 15–74 år); andel av arbeidsplassene i 11616 0,35–0,90, høyere i sentrale kommuner.",
-            fixed: &[("Sektor", "PRIVOFF", "Privat sektor og offentlige foretak")],
+            id: "13472",
+            file: "ssb_13472_SYNTETISK_2015_2025.json",
+            label: "Sysselsatte per 4. kvartal, etter arbeidssted, sektor og næring",
+            note: "Arbeidsplasser i privat sektor (SSBs sektor A+B+D+E.0-1+9, arbeidssted, alle næringer); andel av arbeidsplassene i 11616 0,35–0,90, høyere i sentrale kommuner.",
+            region: "Region",
+            fixed: &[
+                ("NACE2007", "00-99", "Alle næringer"),
+                ("Sektor", "A+B+D+E.0-1+9", "Privat sektor"),
+            ],
+            measure_dims: &[],
+            metric: None,
             contents: vec![Contents {
-                code: "SysselArbsted",
-                label: "Sysselsatte med arbeidssted i regionen",
+                code: "SysselEtterArbste",
+                label: "Sysselsatte etter arbeidssted",
                 unit: "personer",
+                at: &[],
                 cell: |r| whole(r.jobs_private),
             }],
             period: annual,
@@ -466,26 +530,37 @@ fn tables() -> Vec<Table> {
             file: "ssb_06944_SYNTETISK_2015_2025.json",
             label: "Inntekt etter skatt for husholdninger, median (kr)",
             note: "Medianinntekt etter skatt, alle husholdninger; ca. 420 000–620 000 kr i 2018, +3 % per år. Median kan ikke summeres: for kommuner som ble slått sammen er tallet også oppgitt på de senere kodene (2020 og 2024) som befolkningsveid gjennomsnitt av delenes median, slik SSB publiserer sammenslåtte tidsserier.",
+            region: "Region",
             fixed: &[("HusholdType", "0000", "Alle husholdninger")],
+            measure_dims: &[],
+            metric: None,
             contents: vec![Contents {
                 code: "InntSkatt",
                 label: "Inntekt etter skatt, median (kr)",
                 unit: "kroner",
+                at: &[],
                 cell: |r| Cell::Value((r.median_income / 100.0).round() * 100.0),
             }],
             period: annual,
         },
         Table {
-            id: "10540",
-            file: "ssb_10540_SYNTETISK_2015_2025.json",
-            label: "Registrerte helt ledige og arbeidsstyrken, etter bostedskommune, november",
-            note: "Helt ledige 15–74 år i november rundt SSBs landstall det året (2,1 % i 2019, 3,9 % i 2020); 1–3 ledige er skjult (:) slik NAV gjør. Arbeidsstyrken = sysselsatte bosatte (11616) + ledige.",
-            fixed: &[("Alder", "15-74", "15-74 år")],
+            id: "13563",
+            file: "ssb_13563_SYNTETISK_2015_2025.json",
+            label: "Kommunefordelt prioritert arbeidsstyrkestatus for bosatte: registrerte arbeidsledige og arbeidsstyrken",
+            note: "Registrerte arbeidsledige 15–74 år (A.09) rundt SSBs landstall det året (2,1 % i 2019, 3,9 % i 2020); 1–3 ledige er skjult (:). Arbeidsstyrken (A) = sysselsatte bosatte (11616) + ledige.",
+            region: "Region",
+            fixed: &[
+                ("Alder", "15-74", "15-74 år"),
+                ("InnvandrKat", "A-G", "I alt"),
+            ],
+            measure_dims: &[("HovArbStyrkStatus", "prioritert arbeidsstyrkestatus")],
+            metric: Some(("Bosatte", "Bosatte")),
             contents: vec![
                 Contents {
-                    code: "Helledige",
-                    label: "Registrerte helt ledige",
+                    code: "A.09",
+                    label: "Registrerte arbeidsledige",
                     unit: "personer",
+                    at: &[("A.09", "Registrerte arbeidsledige")],
                     cell: |r| {
                         let v = r.unemployed.round();
                         if (1.0..=3.0).contains(&v) {
@@ -496,24 +571,29 @@ fn tables() -> Vec<Table> {
                     },
                 },
                 Contents {
-                    code: "Arbeidsstyrke",
-                    label: "Arbeidsstyrken (bosatte)",
+                    code: "A",
+                    label: "Arbeidsstyrken",
                     unit: "personer",
+                    at: &[("A", "Arbeidsstyrken")],
                     cell: |r| whole(r.labour_force),
                 },
             ],
-            period: november,
+            period: annual,
         },
         Table {
             id: "11715",
             file: "ssb_11715_SYNTETISK_2015_2025.json",
-            label: "Mottakere av uføretrygd 18–66 år",
-            note: "Uføretrygdede 18–66 år, 3–20 % av bosatte 18–66 år; høyere i små og perifere kommuner.",
-            fixed: &[("Alder", "18-66", "18-66 år")],
+            label: "Uføretrygdede etter alder per kommune",
+            note: "Uføretrygdede 18–67 år, 3–20 % av bosatte; høyere i små og perifere kommuner.",
+            region: "Region",
+            fixed: &[("Alder", "18-67", "18-67 år")],
+            measure_dims: &[],
+            metric: None,
             contents: vec![Contents {
-                code: "Uforetrygdede",
-                label: "Mottakere av uføretrygd",
+                code: "UforetygdPers",
+                label: "Mottakere av uføretrygd (personer)",
                 unit: "personer",
+                at: &[],
                 cell: |r| whole(r.disability),
             }],
             period: annual,
@@ -523,18 +603,23 @@ fn tables() -> Vec<Table> {
             file: "ssb_12442_SYNTETISK_2015_2025.json",
             label: "Legemeldt sykefravær for lønnstakere, etter bosted: tapte og avtalte dagsverk",
             note: "Avtalte dagsverk = sysselsatte bosatte (11616) × 225; tapte dagsverk ved legemeldt fravær ca. 4,5–7,5 %, høyere i 2020–2023.",
+            region: "Region",
             fixed: &[],
+            measure_dims: &[],
+            metric: None,
             contents: vec![
                 Contents {
                     code: "TapteDagsverk",
                     label: "Tapte dagsverk, legemeldt sykefravær",
                     unit: "dagsverk",
+                    at: &[],
                     cell: |r| whole(r.sick_days),
                 },
                 Contents {
                     code: "AvtalteDagsverk",
                     label: "Avtalte dagsverk",
                     unit: "dagsverk",
+                    at: &[],
                     cell: |r| whole(r.contracted_days),
                 },
             ],
@@ -545,11 +630,15 @@ fn tables() -> Vec<Table> {
             file: "ssb_06913_SYNTETISK_2015_2025.json",
             label: "Befolkningsendringer: nettoinnflytting",
             note: "Nettoinnflytting i året = den EKTE befolkningsveksten det året (SSB 07459, 2024-grenser) minus et syntetisk fødselsoverskudd (−0,3 % i utkantkommuner til +0,4 % i sentrale).",
+            region: "Region",
             fixed: &[],
+            measure_dims: &[],
+            metric: None,
             contents: vec![Contents {
                 code: "Nettoinnflytting",
                 label: "Nettoinnflytting",
                 unit: "personer",
+                at: &[],
                 cell: |r| Cell::Value(r.net_migration.round()),
             }],
             period: annual,
@@ -559,25 +648,79 @@ fn tables() -> Vec<Table> {
             file: "naeringsplan_SYSUTD_SYNTETISK_2015_2025.json",
             label: "Sysselsatte etter arbeidssted og utdanning (plassholder, ingen kjent SSB-tabell)",
             note: "Sysselsatte med arbeidssted i kommunen (andel av arbeidsplassene i 11616): mer enn 4 års høyere utdanning 2–35 % (høyest i sentrale kommuner), teknisk/naturvitenskapelig utdanning 4–30 %, fagbrev 8–45 % (høyest i utkanten). Tabell-id SYSUTD er en plassholder: NHOs kilde er ikke offentlig, og vi kjenner ingen SSB-tabell med disse tallene etter arbeidssted.",
+            region: "Region",
             fixed: &[],
+            measure_dims: &[],
+            metric: None,
             contents: vec![
                 Contents {
                     code: "HoyereLang",
                     label: "Sysselsatte med mer enn 4 års høyere utdanning",
                     unit: "personer",
+                    at: &[],
                     cell: |r| whole(r.higher_long),
                 },
                 Contents {
                     code: "RealfagTeknisk",
                     label: "Sysselsatte med teknisk/naturvitenskapelig utdanning",
                     unit: "personer",
+                    at: &[],
                     cell: |r| whole(r.stem),
                 },
                 Contents {
                     code: "Fagbrev",
                     label: "Sysselsatte med fag- eller svennebrev",
                     unit: "personer",
+                    at: &[],
                     cell: |r| whole(r.trade),
+                },
+            ],
+            period: annual,
+        },
+        Table {
+            id: "12364",
+            file: "ssb_12364_SYNTETISK_2015_2025.json",
+            label: "Finansielle grunnlagsdata, kommunekonsern (KOSTRA, 1000 kr)",
+            note: "Brutto driftsutgifter (AGD9) 80 000–170 000 kr per innbygger (høyest i små kommuner), brutto driftsinntekter (AGD13) 1–3 % over, netto driftsresultat (AGD23) −3 … +6 % av inntektene, netto lånegjeld (KG31) 40 000–110 000 kr per innbygger, eiendomsskatt annen eiendom (AG46): ingen i omtrent hver sjette kommune, svært høy i noen få små kraftkommuner. Beløp i 1000 kr.",
+            region: "KOKkommuneregion0000",
+            fixed: &[],
+            measure_dims: &[("KOKartkap0000", "regnskapsbegrep")],
+            metric: Some(("KOSbelop0000", "Beløp (1000 kr)")),
+            contents: vec![
+                Contents {
+                    code: "AGD13",
+                    label: "Brutto driftsinntekter",
+                    unit: "1000 kr",
+                    at: &[("AGD13", "Brutto driftsinntekter")],
+                    cell: |r| whole(r.revenue),
+                },
+                Contents {
+                    code: "AGD9",
+                    label: "Brutto driftsutgifter",
+                    unit: "1000 kr",
+                    at: &[("AGD9", "Brutto driftsutgifter")],
+                    cell: |r| whole(r.expenditure),
+                },
+                Contents {
+                    code: "AGD23",
+                    label: "Netto driftsresultat",
+                    unit: "1000 kr",
+                    at: &[("AGD23", "Netto driftsresultat")],
+                    cell: |r| whole(r.net_result),
+                },
+                Contents {
+                    code: "KG31",
+                    label: "Netto lånegjeld",
+                    unit: "1000 kr",
+                    at: &[("KG31", "Netto lånegjeld")],
+                    cell: |r| whole(r.net_debt),
+                },
+                Contents {
+                    code: "AG46",
+                    label: "Eiendomsskatt annen eiendom",
+                    unit: "1000 kr",
+                    at: &[("AG46", "Eiendomsskatt annen eiendom")],
+                    cell: |r| whole(r.property_tax),
                 },
             ],
             period: annual,
@@ -585,38 +728,28 @@ fn tables() -> Vec<Table> {
         Table {
             id: "12367",
             file: "ssb_12367_SYNTETISK_2015_2025.json",
-            label: "Kommuneregnskap (KOSTRA), driftsregnskapet: utvalgte beløp (1000 kr)",
-            note: "Brutto driftsutgifter 80 000–170 000 kr per innbygger (høyest i små kommuner), driftsinntekter 1–3 % over, kjøp fra private 2–20 % av utgiftene, netto driftsresultat −3 … +6 % av inntektene, netto driftsutgifter til administrasjon (funksjon 100–120) 3 000–12 000 kr per innbygger. Beløp i 1000 kr. SSB ordner tabellen etter funksjon og art; kodene her er våre egne.",
-            fixed: &[],
+            label: "Detaljerte regnskapstall driftsregnskapet, etter regnskapsomfang, funksjon og art (KOSTRA, 1000 kr)",
+            note: "Netto driftsutgifter til administrasjon (funksjon 120, art AGD2) 3 000–12 000 kr per innbygger; kjøp av tjenester fra private (art A370, alle funksjoner FGK9) 2–20 % av brutto driftsutgifter. Kommunekonsern (A). Beløp i 1000 kr.",
+            region: "KOKkommuneregion0000",
+            fixed: &[("KOKregnskapsomfa0000", "A", "Kommunekonsern")],
+            measure_dims: &[("KOKfunksjon0000", "funksjon"), ("KOKart0000", "art")],
+            metric: Some(("KOSbelop0000", "Beløp (1000 kr)")),
             contents: vec![
                 Contents {
-                    code: "KOSbruttodriftsinnt0000",
-                    label: "Brutto driftsinntekter",
+                    code: "A370",
+                    label: "Kjøp fra andre (private)",
                     unit: "1000 kr",
-                    cell: |r| whole(r.revenue),
-                },
-                Contents {
-                    code: "KOSbruttodriftsutg0000",
-                    label: "Brutto driftsutgifter",
-                    unit: "1000 kr",
-                    cell: |r| whole(r.expenditure),
-                },
-                Contents {
-                    code: "KOSkjopprivate0000",
-                    label: "Kjøp av tjenester fra private",
-                    unit: "1000 kr",
+                    at: &[
+                        ("FGK9", "Alle funksjoner"),
+                        ("A370", "Kjøp fra andre (private)"),
+                    ],
                     cell: |r| whole(r.purchases),
                 },
                 Contents {
-                    code: "KOSnettodriftsres0000",
-                    label: "Netto driftsresultat",
+                    code: "AGD2",
+                    label: "Netto driftsutgifter",
                     unit: "1000 kr",
-                    cell: |r| whole(r.net_result),
-                },
-                Contents {
-                    code: "KOSnettoadm0000",
-                    label: "Netto driftsutgifter, administrasjon og styring (funksjon 100–120)",
-                    unit: "1000 kr",
+                    at: &[("120", "Administrasjon"), ("AGD2", "Netto driftsutgifter")],
                     cell: |r| whole(r.admin),
                 },
             ],
@@ -625,36 +758,18 @@ fn tables() -> Vec<Table> {
         Table {
             id: "12177",
             file: "ssb_12177_SYNTETISK_2015_2025.json",
-            label: "Kommuneregnskap (KOSTRA), balansen: arbeidskapital og netto lånegjeld (1000 kr)",
-            note: "Arbeidskapital ca. 5–35 % av driftsinntektene, netto lånegjeld 40 000–110 000 kr per innbygger. Beløp i 1000 kr; kodene er våre egne.",
+            label: "Kommuneregnskap (KOSTRA), balansen: arbeidskapital (1000 kr; koden er vår egen)",
+            note: "Arbeidskapital ca. 5–35 % av driftsinntektene. Beløp i 1000 kr; tabell-id og kode er ikke bekreftet.",
+            region: "KOKkommuneregion0000",
             fixed: &[],
-            contents: vec![
-                Contents {
-                    code: "KOSarbeidskapital0000",
-                    label: "Arbeidskapital ekskl. premieavvik",
-                    unit: "1000 kr",
-                    cell: |r| whole(r.working_capital),
-                },
-                Contents {
-                    code: "KOSnettolanegjeld0000",
-                    label: "Netto lånegjeld",
-                    unit: "1000 kr",
-                    cell: |r| whole(r.net_debt),
-                },
-            ],
-            period: annual,
-        },
-        Table {
-            id: "12842",
-            file: "ssb_12842_SYNTETISK_2015_2025.json",
-            label: "Eiendomsskatt på næringseiendom, verk og bruk (1000 kr)",
-            note: "Omtrent hver sjette kommune har ingen eiendomsskatt på næringseiendom; noen få små kraftkommuner har svært høy. Beløp i 1000 kr; kodene er våre egne.",
-            fixed: &[],
+            measure_dims: &[],
+            metric: None,
             contents: vec![Contents {
-                code: "KOSeiendomsskattnaering0000",
-                label: "Eiendomsskatt, næringseiendom og verk og bruk",
+                code: "KOSarbeidskapital0000",
+                label: "Arbeidskapital ekskl. premieavvik",
                 unit: "1000 kr",
-                cell: |r| whole(r.property_tax),
+                at: &[],
+                cell: |r| whole(r.working_capital),
             }],
             period: annual,
         },
@@ -933,13 +1048,92 @@ mod tests {
     #[test]
     fn small_unemployment_counts_are_masked() {
         let files = generate(&sample(), &extra());
-        let f = files.iter().find(|f| f.name.contains("10540")).unwrap();
+        let f = files.iter().find(|f| f.name.contains("13563")).unwrap();
         if let Some(status) = f.dataset.get("status") {
             for (k, s) in status.as_object().unwrap() {
                 assert_eq!(s, ":");
                 assert!(f.dataset["value"][k].is_null());
             }
         }
+    }
+
+    #[test]
+    fn kostra_and_labour_tables_have_the_evidenced_shapes() {
+        let files = generate(&sample(), &extra());
+        let get = |name: &str| files.iter().find(|f| f.name.contains(name)).unwrap();
+        // 12364: KOKkommuneregion0000 × KOKartkap0000 × KOSbelop0000 × Tid.
+        let f = get("12364");
+        assert_eq!(
+            f.dataset["id"],
+            json!([
+                "KOKkommuneregion0000",
+                "KOKartkap0000",
+                "ContentsCode",
+                "Tid"
+            ])
+        );
+        assert_eq!(f.dataset["role"]["geo"], json!(["KOKkommuneregion0000"]));
+        assert_eq!(
+            f.dataset["dimension"]["ContentsCode"]["category"]["index"],
+            json!({"KOSbelop0000": 0})
+        );
+        let arts = &f.dataset["dimension"]["KOKartkap0000"]["category"]["index"];
+        for code in ["AGD13", "AGD9", "AGD23", "KG31", "AG46"] {
+            assert!(arts.get(code).is_some(), "{code}");
+        }
+        // Revenue above expenditure for every municipality-year, read back by coordinates.
+        let sizes: Vec<usize> = f.dataset["size"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_u64().unwrap() as usize)
+            .collect();
+        let at = |r: usize, art: &str, y: usize| {
+            let a = arts[art].as_u64().unwrap() as usize;
+            let idx = ((r * sizes[1] + a) * sizes[2]) * sizes[3] + y;
+            value(f, idx)
+        };
+        for r in 0..sizes[0] {
+            for y in 0..sizes[3] {
+                if let (Some(rev), Some(exp)) = (at(r, "AGD13", y), at(r, "AGD9", y)) {
+                    assert!(rev > exp, "region {r} year {y}: {rev} <= {exp}");
+                }
+            }
+        }
+        // 12367: two measures on the funksjon × art grid, one ContentsCode.
+        let f = get("12367");
+        assert_eq!(
+            f.dataset["id"],
+            json!([
+                "KOKkommuneregion0000",
+                "KOKregnskapsomfa0000",
+                "KOKfunksjon0000",
+                "KOKart0000",
+                "ContentsCode",
+                "Tid"
+            ])
+        );
+        // 13563: HovArbStyrkStatus A.09 and A, ContentsCode Bosatte, annual.
+        let f = get("13563");
+        assert_eq!(
+            f.dataset["dimension"]["HovArbStyrkStatus"]["category"]["index"],
+            json!({"A.09": 0, "A": 1})
+        );
+        assert_eq!(
+            f.dataset["dimension"]["Tid"]["category"]["index"],
+            json!({"2019": 0, "2020": 1})
+        );
+        // 13472: private sector, no PRIVOFF.
+        let f = get("13472");
+        assert_eq!(
+            f.dataset["dimension"]["Sektor"]["category"]["index"],
+            json!({"A+B+D+E.0-1+9": 0})
+        );
+        assert!(!files.iter().any(|f| {
+            ["13470", "10540", "12842"]
+                .iter()
+                .any(|old| f.name.contains(old))
+        }));
     }
 
     #[test]

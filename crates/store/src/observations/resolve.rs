@@ -107,10 +107,12 @@ pub struct SeriesDef {
     pub description_en: String,
     /// The table's page or API address.
     pub source_url: String,
-    /// False when the table id or codes are our best knowledge, not checked against SSB.
+    /// False when the table id or codes are our best knowledge, not checked against public
+    /// evidence.
     #[serde(default = "yes")]
     pub verified: bool,
-    /// Public sources (URL, or repository file at a commit) that `verified` rests on.
+    /// Where the table id and codes were seen (URLs, or repository and path, or a search-index
+    /// reference with a short quote); empty when nothing was found.
     #[serde(default)]
     pub evidence: Vec<String>,
     /// Free notes (e.g. what is synthetic in the bundled snapshot).

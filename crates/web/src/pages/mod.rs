@@ -8,6 +8,7 @@ pub mod progress;
 pub mod ranking;
 pub mod registers;
 pub mod report;
+pub mod sources;
 
 use engine::rollup::{ActionInput, PlanRollup, Weighting};
 use plan::{ActionStatus, Plan};
