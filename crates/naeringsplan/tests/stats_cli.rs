@@ -221,7 +221,8 @@ fn the_snapshot_serves_real_and_synthetic_series_on_a_fresh_store() {
         &db,
         &["--series", "jobs", "--region", "3203", "--year", "2019"],
     );
-    assert_eq!(v["synthetic"], true);
+    // 2017–2022 are SSB's real 11618 (bundled); other years are demo.
+    assert_eq!(v["synthetic"], false);
     let jobs = v["value"].as_f64().unwrap();
     let v = get_json(
         &db,
@@ -235,11 +236,9 @@ fn the_snapshot_serves_real_and_synthetic_series_on_a_fresh_store() {
         ],
     );
     let employed = v["value"].as_f64().unwrap();
-    assert_eq!(employed, 48000.0);
-    assert!(
-        (jobs / employed - 0.77).abs() < 0.001,
-        "{jobs} / {employed}"
-    );
+    // SSB 11618 (SSB's own copy), summed over 0220 + 0627 + 0628.
+    assert_eq!(employed, 47702.0);
+    assert_eq!(jobs, 36787.0);
     let v = get_json(
         &db,
         &[
@@ -252,15 +251,18 @@ fn the_snapshot_serves_real_and_synthetic_series_on_a_fresh_store() {
         ],
     );
     let local = v["value"].as_f64().unwrap();
-    assert!((local / employed - 0.414).abs() < 0.001, "{local}");
+    // SSB 03321: the whole 0220/0627/0628 block counted as local (41.49 %).
+    assert_eq!(local, 19790.0);
+    assert!((local / employed - 0.4149).abs() < 0.0001, "{local}");
     assert_eq!(v["method"], "commuting_block");
 
     let out = run(
         &db,
         &[
-            "stats", "get", "--series", "jobs", "--region", "3203", "--year", "2021",
+            "stats", "get", "--series", "jobs", "--region", "3203", "--year", "2024",
         ],
     );
+    // No public copy covers 2024: the demo fills it, and says so.
     assert!(stdout(&out).contains("SYNTETISKE DATA"), "{}", stdout(&out));
 
     let v = get_json(

@@ -188,15 +188,16 @@ pub fn evaluated_view<'a>(
     let (judgement, basis) = match headline.real.and_then(|y| e.year(y)) {
         Some(ye) => {
             let texts = |nb: bool| {
-                let t: Vec<&str> = ye
+                let t: Vec<String> = ye
                     .judgement
                     .checks
                     .iter()
                     .map(|c| {
-                        if nb {
-                            c.text.nb.as_str()
-                        } else {
-                            c.text.en.as_str()
+                        let text = if nb { &c.text.nb } else { &c.text.en };
+                        match (c.decisive, nb) {
+                            (true, _) => text.clone(),
+                            (false, true) => format!("{text} (til informasjon)"),
+                            (false, false) => format!("{text} (for information)"),
                         }
                     })
                     .collect();

@@ -123,11 +123,12 @@ async fn indicator_pages_show_chart_table_and_judgement() {
     assert!(body.contains("<svg"), "a chart");
     assert!(body.contains("role=\"img\""));
     assert!(body.contains("13."), "the latest quoted result");
-    // 2019 precedes the plan's ambitions: not judged, the headline rule shown for information.
+    // The latest real result (NHO's published 11th place for 2020, bundled) precedes the plan's
+    // ambitions: not judged, the headline rule shown for information.
     assert!(body.contains("Ingen ambisjon dette året"), "{body}");
     assert!(
-        body.contains("plass 13 ≤ 10 – ikke oppfylt"),
-        "rank 13 against the target ≤ 10, for information"
+        body.contains("2020: Hovedregel: plass 11 ≤ 10 – ikke oppfylt (til informasjon)"),
+        "rank 11 against the target ≤ 10, for information"
     );
     let home = reqwest::get(format!("{}/", app.base))
         .await
