@@ -106,8 +106,12 @@ pub fn demo_notice(lang: Lang) -> Markup {
     }
 }
 
-/// The banner every page that shows synthetic data carries.
+/// The banner every page that shows synthetic data carries (nothing when the page already
+/// carries the demonstration notice, which says the same for the whole installation).
 pub fn synthetic_banner(lang: Lang) -> Markup {
+    if crate::demo::active() {
+        return html! {};
+    }
     html! {
         div class="synthetic" role="note" {
             strong { (t(lang, "Demodata. ", "Demo data. ")) }
