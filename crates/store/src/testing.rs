@@ -13,17 +13,32 @@ use sqlx::Executor;
 use crate::{Result, Store, StoreError};
 
 /// The server URL from `NAERINGSPLAN_TEST_POSTGRES`, if set and not empty.
+///
+/// A PostgreSQL test without a server is skipped (with a message) on a developer's machine, but
+/// never under CI: with `CI` set and no server this panics, so the test fails instead of passing
+/// silently (`.ci/run` starts a throwaway cluster and sets the variable).
 pub fn postgres_url() -> Option<String> {
-    std::env::var("NAERINGSPLAN_TEST_POSTGRES")
+    let url = std::env::var("NAERINGSPLAN_TEST_POSTGRES")
         .ok()
-        .filter(|u| !u.trim().is_empty())
+        .filter(|u| !u.trim().is_empty());
+    if url.is_none() && std::env::var_os("CI").is_some() {
+        panic!(
+            "NAERINGSPLAN_TEST_POSTGRES is not set under CI: .ci/run starts PostgreSQL and sets it"
+        );
+    }
+    url
 }
 
 /// Whether suites that run on either backend should use PostgreSQL
-/// (`NAERINGSPLAN_TEST_STORE=postgres` and a server in `NAERINGSPLAN_TEST_POSTGRES`).
+/// (`NAERINGSPLAN_TEST_STORE=postgres` and a server in `NAERINGSPLAN_TEST_POSTGRES`). Asking for
+/// PostgreSQL without a server is an error, not a silent run on SQLite.
 pub fn prefer_postgres() -> bool {
-    std::env::var("NAERINGSPLAN_TEST_STORE").is_ok_and(|v| v.eq_ignore_ascii_case("postgres"))
-        && postgres_url().is_some()
+    let asked =
+        std::env::var("NAERINGSPLAN_TEST_STORE").is_ok_and(|v| v.eq_ignore_ascii_case("postgres"));
+    if asked && postgres_url().is_none() {
+        panic!("NAERINGSPLAN_TEST_STORE=postgres needs a server in NAERINGSPLAN_TEST_POSTGRES");
+    }
+    asked
 }
 
 /// Creates a new, empty database on the server of `url` (same host, port and credentials),

@@ -543,7 +543,7 @@ async fn the_bundled_catalogue_parses_and_names_the_series() {
 /// created for the run. Skipped otherwise.
 #[tokio::test]
 async fn postgres_import_supersede_and_resolve() {
-    let Ok(url) = std::env::var("NAERINGSPLAN_TEST_POSTGRES") else {
+    let Some(url) = naeringsplan_store::testing::postgres_url() else {
         eprintln!("skipped: NAERINGSPLAN_TEST_POSTGRES is not set");
         return;
     };

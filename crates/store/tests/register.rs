@@ -510,7 +510,7 @@ async fn older_codes_are_summed_for_todays_municipality() {
 /// Skipped otherwise.
 #[tokio::test]
 async fn postgres_snapshots_survival_accounts() {
-    let Ok(url) = std::env::var("NAERINGSPLAN_TEST_POSTGRES") else {
+    let Some(url) = naeringsplan_store::testing::postgres_url() else {
         eprintln!("skipped: NAERINGSPLAN_TEST_POSTGRES is not set");
         return;
     };

@@ -320,7 +320,7 @@ async fn registers_on_sqlite() {
 
 #[tokio::test]
 async fn registers_on_postgres() {
-    let Ok(url) = std::env::var("NAERINGSPLAN_TEST_POSTGRES") else {
+    let Some(url) = naeringsplan_store::testing::postgres_url() else {
         eprintln!("skipped: NAERINGSPLAN_TEST_POSTGRES is not set");
         return;
     };

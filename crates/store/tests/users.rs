@@ -194,7 +194,7 @@ async fn tokens_are_listed_expire_and_are_revoked() {
 /// (e.g. `postgres://postgres@127.0.0.1:5432/test`); skipped otherwise.
 #[tokio::test]
 async fn postgres_users_sessions_throttle_and_tokens() {
-    let Ok(url) = std::env::var("NAERINGSPLAN_TEST_POSTGRES") else {
+    let Some(url) = naeringsplan_store::testing::postgres_url() else {
         eprintln!("skipped: NAERINGSPLAN_TEST_POSTGRES is not set");
         return;
     };
