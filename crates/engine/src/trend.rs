@@ -450,9 +450,16 @@ fn trend_of(points: &[ChosenValue], config: &TrendConfig) -> TrendResult {
             r.base_year = Some(b.year);
             r.base_value = Some(b.value);
             r.base_basis = Some(b.basis);
-            match config.growth {
-                Growth::Cagr => progress(&mut r, b, latest, target, d),
-                Growth::AbsoluteChange => progress_absolute(&mut r, b, latest, target, d),
+            if latest.year - b.year < 1 {
+                r.notes.push(note(
+                    "trenger verdier for minst to år",
+                    "needs values for at least two years",
+                ));
+            } else {
+                match config.growth {
+                    Growth::Cagr => progress(&mut r, b, latest, target, d),
+                    Growth::AbsoluteChange => progress_absolute(&mut r, b, latest, target, d),
+                }
             }
         }
     }
@@ -488,7 +495,23 @@ fn trend_of(points: &[ChosenValue], config: &TrendConfig) -> TrendResult {
     r
 }
 
-/// Progress on absolute change per year ([`Growth::AbsoluteChange`]).
+/// Whether the target year is after the base year; if not, says so in the notes.
+fn target_after_base(r: &mut TrendResult, t: TrendTarget, b: ChosenValue) -> bool {
+    if t.year > b.year {
+        return true;
+    }
+    r.notes.push(note(
+        format!("målåret {} er ikke etter basisåret {}", t.year, b.year),
+        format!(
+            "the target year {} is not after the base year {}",
+            t.year, b.year
+        ),
+    ));
+    false
+}
+
+/// Progress on absolute change per year ([`Growth::AbsoluteChange`]); the caller has checked
+/// that the latest year is after the base year.
 fn progress_absolute(
     r: &mut TrendResult,
     b: ChosenValue,
@@ -496,26 +519,12 @@ fn progress_absolute(
     target: Option<TrendTarget>,
     d: f64,
 ) {
-    if latest.year - b.year < 1 {
-        r.notes.push(note(
-            "trenger verdier for minst to år",
-            "needs values for at least two years",
-        ));
-        return;
-    }
     let observed = (latest.value - b.value) / f64::from(latest.year - b.year);
     r.change_observed = Some(observed);
     match target {
         None => r.progress_value = Some(d * observed),
         Some(t) => {
-            if t.year <= b.year {
-                r.notes.push(note(
-                    format!("målåret {} er ikke etter basisåret {}", t.year, b.year),
-                    format!(
-                        "the target year {} is not after the base year {}",
-                        t.year, b.year
-                    ),
-                ));
+            if !target_after_base(r, t, b) {
                 return;
             }
             let required = (t.value - b.value) / f64::from(t.year - b.year);
@@ -534,6 +543,8 @@ fn progress_absolute(
     }
 }
 
+/// Progress on CAGR ([`Growth::Cagr`]); the caller has checked that the latest year is after
+/// the base year.
 fn progress(
     r: &mut TrendResult,
     b: ChosenValue,
@@ -541,13 +552,6 @@ fn progress(
     target: Option<TrendTarget>,
     d: f64,
 ) {
-    if latest.year - b.year < 1 {
-        r.notes.push(note(
-            "trenger verdier for minst to år",
-            "needs values for at least two years",
-        ));
-        return;
-    }
     let mut base_value = b.value;
     if base_value == 0.0 {
         r.notes.push(note(
@@ -575,14 +579,7 @@ fn progress(
     match target {
         None => r.progress_value = Some(sign * d * cagr_o),
         Some(t) => {
-            if t.year <= b.year {
-                r.notes.push(note(
-                    format!("målåret {} er ikke etter basisåret {}", t.year, b.year),
-                    format!(
-                        "the target year {} is not after the base year {}",
-                        t.year, b.year
-                    ),
-                ));
+            if !target_after_base(r, t, b) {
                 return;
             }
             let Some(cagr_r) = cagr(base_value, b.year, t.value, t.year) else {
