@@ -4,28 +4,11 @@
 //! fresh store with the bundled data (real where a public copy exists, demo elsewhere). And a
 //! demo value is never judged in any of them.
 
-use std::collections::BTreeMap;
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn run(db: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
-        .env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
-        .env("NAERINGSPLAN_LOG", "warn")
-        .env("NAERINGSPLAN_NO_DEMO", "1")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run naeringsplan");
-    assert!(
-        out.status.success(),
-        "naeringsplan {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
+use std::collections::BTreeMap;
+
+use common::run;
 
 /// What one output says about one indicator-year.
 #[derive(Debug, Clone, PartialEq)]

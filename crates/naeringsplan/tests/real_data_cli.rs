@@ -3,29 +3,11 @@
 //! Kommune-NM ranks (data/ranking/nho_published_ranks.csv). One store for all checks: the
 //! snapshot import is the slow part.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+
+use common::run;
 
 use serde_json::Value;
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
-        .env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
-        .env("NAERINGSPLAN_LOG", "warn")
-        .env("NAERINGSPLAN_NO_DEMO", "1")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run naeringsplan");
-    assert!(
-        out.status.success(),
-        "naeringsplan {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
 
 fn indicator<'a>(list: &'a [Value], id: &str) -> &'a Value {
     &list
