@@ -6,15 +6,19 @@
 # (crates/naeringsplan/tests/fuzz_smoke.rs: the same readers, mutated inputs, fixed seed) runs
 # with ITERS inputs per target instead. Ends with `fuzz_targets: N` and `fuzz_crashes: N`.
 #
-# Environment: BUDGET (seconds per target, default 60), ITERS (fallback inputs per target,
-# default 200000), FUZZ_MODE (auto | cargo-fuzz | stable), CARGO_TARGET_DIR.
+# Environment: BUDGET (seconds per target, default 60), RUNS (libFuzzer executions per target;
+# when set it replaces BUDGET, e.g. RUNS=10000000), MAX_LEN (libFuzzer -max_len, default 8192),
+# TARGETS (space-separated, default all), ITERS (fallback inputs per target, default 200000),
+# FUZZ_MODE (auto | cargo-fuzz | stable), CARGO_TARGET_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 BUDGET=${BUDGET:-60}
 ITERS=${ITERS:-200000}
 MODE=${FUZZ_MODE:-auto}
-TARGETS=(jsonstat plan klass_csv brreg_csv)
+RUNS=${RUNS:-}
+MAX_LEN=${MAX_LEN:-8192}
+read -r -a TARGETS <<<"${TARGETS:-jsonstat plan klass_csv brreg_csv}"
 
 if [ "$MODE" = auto ]; then
   if cargo +nightly --version >/dev/null 2>&1 && cargo +nightly fuzz --version >/dev/null 2>&1; then
@@ -40,9 +44,11 @@ if [ "$MODE" = cargo-fuzz ]; then
     mkdir -p "$corpus"
     for d in $(seeds "$t"); do find "$ROOT/$d" -maxdepth 1 -type f ! -name EXPECTED.tsv -size -128k -exec cp -n {} "$corpus/" \; ; done
     [ -d "$ROOT/fuzz/regressions/$t" ] && cp -n "$ROOT/fuzz/regressions/$t"/* "$corpus/" 2>/dev/null || true
-    echo "== cargo fuzz run $t (${BUDGET}s)"
-    if (cd fuzz && cargo +nightly fuzz run "$t" "$corpus" -- -max_total_time="$BUDGET" -rss_limit_mb=2048 2>&1 | tail -3); then
-      :
+    if [ -n "$RUNS" ]; then limit=(-runs="$RUNS"); else limit=(-max_total_time="$BUDGET"); fi
+    echo "== cargo fuzz run $t (${limit[*]} -max_len=$MAX_LEN)"
+    start=$(date +%s)
+    if (cd fuzz && set -o pipefail && cargo +nightly fuzz run "$t" "$corpus" -- "${limit[@]}" -max_len="$MAX_LEN" -rss_limit_mb=2048 -print_final_stats=1 2>&1 | grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done [0-9]+ runs|==[0-9]+== ERROR|SUMMARY)'); then
+      echo "  $t: $(( $(date +%s) - start )) s"
     else
       crashes=$((crashes + 1))
       echo "  crash: see fuzz/artifacts/$t/"

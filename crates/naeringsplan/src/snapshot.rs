@@ -53,7 +53,7 @@ pub const FILES: &[SnapshotFile] = &[
     snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2023.json"),
     snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2024.json"),
     snap!("snapshot/synthetic/ssb_03321_SYNTETISK_2025.json"),
-    // The ranking's series (stats::synthetic::ranking).
+    // The ranking's series (demo::ssb::ranking).
     snap!("snapshot/synthetic/ssb_07459_alder_SYNTETISK_2024_2026.json"),
     snap!("snapshot/synthetic/ssb_13472_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_06944_SYNTETISK_2015_2025.json"),

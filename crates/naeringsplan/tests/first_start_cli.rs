@@ -15,7 +15,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-/// Enough units for every company the example files name (`registers::example::DEMO_PREFIX`).
+/// Enough units for every company the example files name (`demo::asker::DEMO_PREFIX`).
 const DEMO_UNITS: &str = "20000";
 
 fn bin() -> Command {

@@ -13,11 +13,11 @@ use std::fs::File;
 use std::io::BufWriter;
 use std::time::Instant;
 
+use demo::units as synthetic;
 use naeringsplan_register::UnitKind;
 use naeringsplan_register::bulk::{self, ErrorPolicy, Format};
 use naeringsplan_register::facts::FactsBuilder;
 use naeringsplan_register::sectors::SectorGroups;
-use naeringsplan_register::synthetic;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -14,8 +14,8 @@
 //! - [`sectors`]: the plan's sector groups, defined as data (`data/sn2007/sector_groups.toml`);
 //! - [`facts`]: streaming aggregation per municipality, cohort survival across snapshots, and the
 //!   join with accounts;
-//! - [`synthetic`]: a deterministic generator of national-size bulk files in the real format,
-//!   every unit marked synthetic.
+//! - The SYNTHETIC demo register (national-size bulk files in this format) is written by
+//!   `naeringsplan-demo` (`demo::units`).
 #![warn(missing_docs)]
 
 pub mod accounts;
@@ -25,7 +25,6 @@ pub mod error;
 pub mod facts;
 pub mod sectors;
 pub mod sn2007;
-pub mod synthetic;
 mod unit;
 
 pub use codes::{Kommune, NaceCode, OrgForm, OrgNr, OrgNrError, SectorCode};

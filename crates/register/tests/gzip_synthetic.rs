@@ -5,14 +5,14 @@ mod common;
 use std::io::Write;
 
 use common::{naive_rows, read_fixture, rows_by_name};
+use demo::units::{
+    ENHETER_2025_COLUMNS, SYNTHETIC_PREFIX, UNDERENHETER_2025_COLUMNS, generate_enheter_csv,
+    generate_enheter_csv_gz, generate_enheter_json, generate_underenheter_csv,
+};
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use naeringsplan_register::bulk::{self, ErrorPolicy, Input};
 use naeringsplan_register::sn2007::Sn2007;
-use naeringsplan_register::synthetic::{
-    ENHETER_2025_COLUMNS, SYNTHETIC_PREFIX, UNDERENHETER_2025_COLUMNS, generate_enheter_csv,
-    generate_enheter_csv_gz, generate_enheter_json, generate_underenheter_csv,
-};
 use naeringsplan_register::{Employees, RowErrorKind, Unit, UnitKind};
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {

@@ -4,8 +4,8 @@ use std::cell::Cell;
 use std::io::{BufReader, Read};
 use std::rc::Rc;
 
+use demo::units::generate_enheter_json;
 use naeringsplan_register::bulk::JsonUnitReader;
-use naeringsplan_register::synthetic::generate_enheter_json;
 use naeringsplan_register::{Employees, UnitKind};
 
 /// A reader that records how many bytes have been pulled from the source.

@@ -7,12 +7,12 @@ mod common;
 use std::io::Write;
 
 use common::read_fixture;
+use demo::units as synthetic;
 use naeringsplan_register::bulk::{
     self, ErrorPolicy, Format, ParallelOptions, ReadError, read_units_parallel,
 };
 use naeringsplan_register::facts::{Facts, FactsBuilder};
 use naeringsplan_register::sectors::SectorGroups;
-use naeringsplan_register::synthetic;
 use naeringsplan_register::{Location, RowError, RowErrorKind, Unit, UnitKind};
 
 const N: u64 = 6_000;

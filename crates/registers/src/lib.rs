@@ -11,7 +11,7 @@
 //! - [`visits`]: company visits and dialogue meetings (the foreword's *bedriftsbesøk*), with
 //!   aggregates per year and per sector; the details are personal data (see the module docs).
 //! - [`neighbours`]: which municipalities border which (a small bundled data file).
-//! - [`example`]: the SYNTHETIC example files for Asker, drawn from the synthetic demo register.
+//! - The SYNTHETIC example files for Asker are written by `naeringsplan-demo` (`demo::asker`).
 //!
 //! Like the other domain crates this one does no I/O: parsers take the bytes and the file's
 //! name (for messages) and return typed values or an [`InputError`] naming the file, the line
@@ -19,7 +19,6 @@
 
 pub mod csv_safe;
 mod csvfile;
-pub mod example;
 pub mod land;
 pub mod neighbours;
 pub mod procurement;

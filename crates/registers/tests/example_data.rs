@@ -1,5 +1,5 @@
 //! The committed example files (`data/registers/example/`) are exactly what the documented
-//! generator (`naeringsplan_registers::example`, run by `cargo run -p naeringsplan-registers
+//! generator (`demo::asker`, run by `cargo run -p naeringsplan-registers
 //! --example asker_example_data`) writes, so they cannot drift from the synthetic demo register
 //! they name; and every company they name is a unit of that register under the same number and
 //! name.
@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use naeringsplan_registers::example;
+use demo::asker as example;
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data/registers/example")
@@ -19,7 +19,7 @@ fn committed_files_are_the_generators_output() {
         let committed = std::fs::read_to_string(dir().join(name)).unwrap();
         assert!(
             committed == generated,
-            "data/registers/example/{name} differs from the generator's output: run `cargo run -p naeringsplan-registers --example asker_example_data`"
+            "data/registers/example/{name} differs from the generator's output: run `cargo run -p naeringsplan-demo --example asker_example_data`"
         );
         assert!(name.contains("SYNTETISK"), "{name}");
         assert!(committed.contains("SYNTETISK"), "{name}");
@@ -31,14 +31,10 @@ fn every_company_named_is_a_demo_unit_with_the_same_name() {
     // The demo sequence, read independently of the generator's own parsing
     // (column 0: organisasjonsnummer, 1: navn, 31: forretningsadresse.kommunenummer).
     let mut buf = Vec::new();
-    register::synthetic::generate_enheter_csv(
-        &mut buf,
-        example::DEMO_PREFIX,
-        register::synthetic::DEMO_SEED,
-    )
-    .unwrap();
+    demo::units::generate_enheter_csv(&mut buf, example::DEMO_PREFIX, demo::units::DEMO_SEED)
+        .unwrap();
     assert_eq!(
-        register::synthetic::ENHETER_2025_COLUMNS[31],
+        demo::units::ENHETER_2025_COLUMNS[31],
         "forretningsadresse.kommunenummer"
     );
     let mut rdr = csv::Reader::from_reader(&buf[..]);

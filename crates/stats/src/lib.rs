@@ -10,7 +10,6 @@
 //!   KLASS snapshot from 2017 onwards.
 //! - [`pxcsv`]: SSB statistics-bank CSV exports (07459 by region and single-year age, in the
 //!   encodings, separators and title lines SSB used over the years).
-//! - [`synthetic`]: the documented, deterministic generator of the snapshot's SYNTHETIC series.
 //!
 //! No I/O: every reader takes the bytes it is handed.
 
@@ -20,5 +19,4 @@ pub mod geography;
 pub mod jsonstat;
 pub mod klass;
 pub mod pxcsv;
-pub mod synthetic;
 pub mod text;

@@ -17,7 +17,7 @@
 //! # The offline demo
 //!
 //! [`ensure_demo`] fills an empty store with a SYNTHETIC national register (deterministic, made
-//! by `register::synthetic` in the exact real format: 1.16 M enheter and their establishments), so
+//! by `demo::units` in the exact real format: 1.16 M enheter and their establishments), so
 //! a fresh installation shows register facts for its municipality without the 200 MB national
 //! downloads. Every figure from it is flagged synthetic in the store and labelled wherever shown;
 //! a real bulk file, once imported, takes precedence (the store prefers real snapshots).
@@ -30,10 +30,10 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
+use demo::units::{self as synthetic, SYNTHETIC_PREFIX};
 use register::bulk::{ErrorPolicy, Format, Input, ParallelOptions, ReadError, read_units_parallel};
 use register::facts::FactsBuilder;
 use register::sectors::SectorGroups;
-use register::synthetic::{self, SYNTHETIC_PREFIX};
 use register::{Unit, UnitKind};
 use sha2::{Digest, Sha256};
 use store::register::{
@@ -596,7 +596,7 @@ pub const DEMO_DATE: Date = time::macros::date!(2025 - 12 - 31);
 
 /// The environment variable that sets the demo register's size (enheter; default
 /// [`DEMO_UNITS`]). A smaller register is quicker to generate (tests, slow machines); it must
-/// hold at least [`registers::example::DEMO_PREFIX`] units, the part of the demo sequence the
+/// hold at least [`demo::asker::DEMO_PREFIX`] units, the part of the demo sequence the
 /// example land, ledger and visits files name.
 pub const DEMO_UNITS_ENV: &str = "NAERINGSPLAN_DEMO_UNITS";
 
@@ -605,7 +605,7 @@ pub fn demo_units() -> anyhow::Result<u64> {
     let Some(v) = std::env::var_os(DEMO_UNITS_ENV) else {
         return Ok(DEMO_UNITS);
     };
-    let min = registers::example::DEMO_PREFIX;
+    let min = demo::asker::DEMO_PREFIX;
     let text = v.to_string_lossy();
     match text.trim().replace(['_', ' '], "").parse::<u64>() {
         Ok(n) if n >= min => Ok(n),

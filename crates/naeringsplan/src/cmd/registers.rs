@@ -279,7 +279,7 @@ pub async fn ledger_import_bytes(
 }
 
 /// The synthetic example data for Asker (`data/registers/example/`, made by
-/// `cargo run -p naeringsplan-registers --example asker_example_data`), compiled in:
+/// `cargo run -p naeringsplan-demo --example asker_example_data`), compiled in:
 /// (file name, bytes) of the land file and the ledger.
 pub const EXAMPLE_LAND: (&str, &[u8]) = (
     "asker_naeringsarealer_SYNTETISK.geojson",

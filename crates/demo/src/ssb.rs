@@ -82,7 +82,7 @@ pub fn year_runs(years: &BTreeSet<i32>) -> String {
 }
 
 /// The command that writes the files (documented in `data/snapshot/README.md`).
-pub const GENERATOR: &str = "cargo run -p naeringsplan-stats --example make_snapshot";
+pub const GENERATOR: &str = "cargo run -p naeringsplan-demo --example make_snapshot";
 
 /// SSB's 17 industry groups (SN2007 division ranges) and a national share of jobs in each.
 pub const INDUSTRY_GROUPS: &[(&str, &str, f64)] = &[

@@ -3,24 +3,24 @@
 //! - `ssb_07459_befolkning_b2024_2005_2026.json`: REAL population on 1 January of every
 //!   municipality 2005–2026 on 2024 borders (`sources/population_kommune_b2024_2005_2026.csv`),
 //!   in the JSON-stat 2.0 shape of table 07459;
-//! - `synthetic/*.json`: SYNTHETIC national series from `stats::synthetic`, calibrated on the
+//! - `synthetic/*.json`: SYNTHETIC national series from `demo::ssb`, calibrated on the
 //!   real population 15–74 of SSB's own 07459 exports (`ssb_raw/`), among them the ranking's
-//!   series (`stats::synthetic::ranking`) and single-year ages 15–74 for 2024–2026 scaled from
+//!   series (`demo::ssb::ranking`) and single-year ages 15–74 for 2024–2026 scaled from
 //!   the real 2023 ages. No synthetic 03321 or 11618 value is written for a year that a REAL
 //!   file in `real/` covers (`real/derive_pendling.py`: SSB's own 2017–2022 copies); run that
 //!   script first when the real files change.
 //!
-//! Run from the workspace root: `cargo run -p naeringsplan-stats --example make_snapshot`
+//! Run from the workspace root: `cargo run -p naeringsplan-demo --example make_snapshot`
 //! (optionally with the snapshot directory as argument).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use naeringsplan_stats::geography::Geography;
-use naeringsplan_stats::pxcsv::{self, PxValue};
-use naeringsplan_stats::synthetic::ranking::{AgeBase, RankingExtra, Redistricted};
-use naeringsplan_stats::synthetic::{self, Base};
+use naeringsplan_demo::ssb::ranking::{AgeBase, RankingExtra, Redistricted};
+use naeringsplan_demo::ssb::{self as synthetic, Base};
 use serde_json::json;
+use stats::geography::Geography;
+use stats::pxcsv::{self, PxValue};
 use time::{Date, Month};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -54,7 +54,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "label": "07459: Befolkning 1. januar, etter region (kommunegrensene fra 2024), statistikkvariabel og år",
         "source": "Statistisk sentralbyrå (tabell 07459), omregnet til 2024-grenser av csdata",
         "note": [
-            "EKTE DATA: SSBs tall for folkemengde 1. januar (tabell 07459), for årene før 2024 summert til kommunegrensene fra 2024 av R-pakken csdata (niphr/csdata, objektet nor_population_by_age_b2024; kjønn i alt, summert over alder). Ålesund (1507) delt i 1508 og 1580 i 2024 er fordelt med csdatas vekter, som ikke er offisielle. Beholderen (JSON-stat) er skrevet av naeringsplan (cargo run -p naeringsplan-stats --example make_snapshot)."
+            "EKTE DATA: SSBs tall for folkemengde 1. januar (tabell 07459), for årene før 2024 summert til kommunegrensene fra 2024 av R-pakken csdata (niphr/csdata, objektet nor_population_by_age_b2024; kjønn i alt, summert over alder). Ålesund (1507) delt i 1508 og 1580 i 2024 er fordelt med csdatas vekter, som ikke er offisielle. Beholderen (JSON-stat) er skrevet av naeringsplan (cargo run -p naeringsplan-demo --example make_snapshot)."
         ],
         "id": ["Region", "ContentsCode", "Tid"],
         "size": [regions.len(), 1, years.len()],
@@ -298,7 +298,7 @@ fn real_years(dir: &std::path::Path) -> Result<synthetic::RealYears, Box<dyn std
         if path.extension().and_then(|e| e.to_str()) != Some("json") {
             continue;
         }
-        let ds = naeringsplan_stats::jsonstat::parse(&std::fs::read(&path)?)
+        let ds = stats::jsonstat::parse(&std::fs::read(&path)?)
             .map_err(|e| format!("{}: {e}", path.display()))?;
         let set = match ds.table_id.as_deref() {
             Some("03321") => &mut out.commuting_03321,

@@ -2,12 +2,12 @@
 //! `data/registers/example/` by
 //!
 //! ```sh
-//! cargo run -p naeringsplan-registers --example asker_example_data
+//! cargo run -p naeringsplan-demo --example asker_example_data
 //! ```
 //!
 //! There is no public data for these registers; everything here is made up, and every file says
 //! SYNTETISK in its name and its content. The companies in the files are units of the synthetic
-//! demo register (`register::synthetic` with [`register::synthetic::DEMO_SEED`], the register
+//! demo register (`crate::units` with [`crate::units::DEMO_SEED`], the register
 //! `naeringsplan` generates into an empty store), taken from its first [`DEMO_PREFIX`] units,
 //! under the same organisation numbers and names, so the example data and the demo register agree:
 //!
@@ -434,7 +434,7 @@ fn land(units: &[DemoUnit]) -> String {
     let fc = serde_json::json!({
         "type": "FeatureCollection",
         "name": "SYNTETISK eksempel: næringsarealer i Asker",
-        "description": "SYNTETISKE DATA. Oppdiktede næringsarealer ved virkelige stedsnavn i Asker, med eiere fra det syntetiske demoregisteret, laget av crates/registers/src/example.rs (cargo run -p naeringsplan-registers --example asker_example_data). Ikke kommunens tall.",
+        "description": "SYNTETISKE DATA. Oppdiktede næringsarealer ved virkelige stedsnavn i Asker, med eiere fra det syntetiske demoregisteret, laget av crates/demo/src/asker.rs (cargo run -p naeringsplan-demo --example asker_example_data). Ikke kommunens tall.",
         "features": features,
     });
     serde_json::to_string_pretty(&fc).expect("JSON values serialise") + "\n"
@@ -462,12 +462,8 @@ impl DemoUnit {
 /// The first [`DEMO_PREFIX`] units of the demo sequence.
 fn demo_units() -> Vec<DemoUnit> {
     let mut buf = Vec::new();
-    register::synthetic::generate_enheter_csv(
-        &mut buf,
-        DEMO_PREFIX,
-        register::synthetic::DEMO_SEED,
-    )
-    .expect("writing to memory cannot fail");
+    crate::units::generate_enheter_csv(&mut buf, DEMO_PREFIX, crate::units::DEMO_SEED)
+        .expect("writing to memory cannot fail");
     let mut rdr = csv::Reader::from_reader(&buf[..]);
     let h = rdr
         .headers()
