@@ -63,7 +63,7 @@ pub const FILES: &[SnapshotFile] = &[
     snap!("snapshot/synthetic/ssb_06913_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/naeringsplan_SYSUTD_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_12367_SYNTETISK_2015_2025.json"),
-    snap!("snapshot/synthetic/ssb_12177_SYNTETISK_2015_2025.json"),
+    snap!("snapshot/synthetic/ssb_12134_SYNTETISK_2015_2025.json"),
     snap!("snapshot/synthetic/ssb_12364_SYNTETISK_2015_2025.json"),
 ];
 
