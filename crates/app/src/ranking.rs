@@ -813,6 +813,8 @@ pub struct RankingReport {
     pub departures: Vec<engine::ranking::Departure>,
     /// The files the inputs came from.
     pub sources: Vec<SourceInfo>,
+    /// The tables the ranking reads whose id or codes are not verified against public evidence.
+    pub unverified: Vec<crate::sources::Unverified>,
 }
 
 /// What to show of a [`RankingSet`].
@@ -965,6 +967,7 @@ pub fn report(
         explanation,
         departures: def.departures.clone(),
         sources,
+        unverified: crate::sources::ranking_unverified(def),
     })
 }
 

@@ -538,9 +538,85 @@ pub fn year_ranges(years: &[i32]) -> String {
     out.join(", ")
 }
 
+/// A table that figures rest on whose id or codes are not verified against public evidence
+/// (`verified = false` in `data/series.toml`): the pages that show such figures say so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unverified {
+    /// SSB table id (or the placeholder `SYSUTD`).
+    pub table: String,
+    /// The catalogue series read from it.
+    pub series: Vec<String>,
+}
+
+/// The unverified tables behind these catalogue series, in table order (names the catalogue does
+/// not know, such as the register-computed procurement shares, are left out).
+pub fn unverified_tables<'a>(series: impl IntoIterator<Item = &'a str>) -> Vec<Unverified> {
+    let catalogue = SeriesCatalogue::bundled();
+    let mut by_table: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for name in series {
+        // A family member (`jobs_by_industry:62`) is read as its family.
+        let base = name.split(':').next().unwrap_or(name);
+        if let Ok(def) = catalogue.get(base)
+            && !def.verified
+        {
+            by_table
+                .entry(def.table.clone())
+                .or_default()
+                .insert(base.to_owned());
+        }
+    }
+    by_table
+        .into_iter()
+        .map(|(table, series)| Unverified {
+            table,
+            series: series.into_iter().collect(),
+        })
+        .collect()
+}
+
+/// The unverified tables behind the ranking definition (every series it reads).
+pub fn ranking_unverified(def: &engine::ranking::Definition) -> Vec<Unverified> {
+    unverified_tables(def.series.iter().map(|s| s.name.as_str()))
+}
+
+/// The unverified tables behind an indicator's figures: the inputs of its engine definition,
+/// or, for a rank published by NHO, the series of the bundled ranking that computes the demo
+/// and own ranks beside the published ones.
+pub fn indicator_unverified(indicator: &plan::Indicator) -> Vec<Unverified> {
+    match &indicator.computation {
+        plan::Computation::Definition { definition } => engine::definitions::definition(definition)
+            .map(|d| unverified_tables(d.needs.iter().map(|n| n.series)))
+            .unwrap_or_default(),
+        plan::Computation::Published { .. } if indicator.unit == plan::Unit::Rank => {
+            ranking_unverified(engine::ranking::kommune_nm())
+        }
+        plan::Computation::Published { .. } => Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pages_name_the_unverified_tables_their_figures_rest_on() {
+        let plan = plan::embedded_default();
+        let tables = |id: &str| -> Vec<String> {
+            let i = plan.indicators.iter().find(|i| i.id == id).unwrap();
+            indicator_unverified(i)
+                .into_iter()
+                .map(|u| u.table)
+                .collect()
+        };
+        // 12660 (farmland conversion) is not verified; 03321/11618 (kortreist) are.
+        assert_eq!(tables("farmland-conversion"), ["12660"]);
+        assert!(tables("kortreist").is_empty());
+        // The ranking behind the Kommune-NM indicator reads sick leave from 12442 (unverified).
+        assert!(tables("kommune-nm-total").contains(&"12442".to_owned()));
+        let all = unverified_tables(["working_capital", "bankruptcies", "jobs_by_industry:62"]);
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(all[0].table, "10735");
+    }
 
     #[test]
     fn the_bundled_config_and_catalogue_agree() {

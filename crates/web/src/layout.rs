@@ -122,6 +122,25 @@ pub fn synthetic_banner(lang: Lang) -> Markup {
     }
 }
 
+/// A note on a page whose figures rest on SSB tables whose id or codes are not verified against
+/// public evidence (`app::sources::Unverified`); nothing when there are none.
+pub fn unverified_notice(lang: Lang, tables: &[app::sources::Unverified]) -> Markup {
+    if tables.is_empty() {
+        return html! {};
+    }
+    let ids: Vec<&str> = tables.iter().map(|u| u.table.as_str()).collect();
+    html! {
+        p class="unverified" role="note" {
+            strong { (t(lang, "Ikke verifisert mot SSB: ", "Not verified against SSB: ")) }
+            (t(lang, "tabell ", "table ")) (ids.join(", ")) ". "
+            (t(lang,
+               "Tabellnummeret eller kodene er vår beste kunnskap og er ikke bekreftet av offentlige kilder; tall fra disse tabellene kan utebli eller bety noe annet når de hentes fra SSB. ",
+               "The table id or codes are our best knowledge, not confirmed by public sources; figures from these tables may be missing or mean something else when fetched from SSB. "))
+            a href=(href(lang, "/kilder")) { (t(lang, "Se kildene", "See the sources")) } "."
+        }
+    }
+}
+
 /// The stylesheet.
 pub async fn stylesheet() -> impl IntoResponse {
     (
@@ -159,6 +178,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .badge { display: inline-block; padding: 0 .4rem; border-radius: .3rem; border: 1px solid currentColor; font-size: .85rem; }
 .muted { color: var(--muted); }
 .synthetic { background: #fff4ce; border: 1px solid #7a5200; padding: .5rem 1rem; }
+.unverified { border-left: 4px solid #7a5200; background: #f7f3ea; padding: .4rem .8rem; }
 ol.strategies, ul.plain { padding-left: 1.2rem; }
 .area { border-top: 1px solid var(--line); margin-top: 1.5rem; }
 .progress { display: inline-block; width: 6rem; height: .7rem; background: #dde3ea; vertical-align: middle; }

@@ -251,6 +251,11 @@ async fn indicator_page_shows_values_computed_from_the_store_marked_synthetic() 
     assert!(body.contains("badge demo"), "{body}");
     assert!(body.contains("Demodata – ikke vurdert"), "{body}");
     assert!(body.contains("Temaplan næring, kap. 6"), "{body}");
+    // 12660's id and codes are not verified against public evidence: the page says so.
+    assert!(
+        body.contains("Ikke verifisert mot SSB: ") && body.contains("tabell 12660"),
+        "{body}"
+    );
     let json: serde_json::Value = serde_json::from_str(&before).unwrap();
     let farmland = json
         .as_array()

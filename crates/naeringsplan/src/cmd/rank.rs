@@ -157,6 +157,13 @@ fn table(r: &RankingReport) -> String {
     if r.synthetic {
         line("SYNTETISKE INNDATA: indikatorer merket * bygger på syntetiske data fra den dokumenterte generatoren, ikke SSB; rangeringen er en demonstrasjon av metoden, ikke et resultat.".into());
     }
+    if !r.unverified.is_empty() {
+        let ids: Vec<&str> = r.unverified.iter().map(|u| u.table.as_str()).collect();
+        line(format!(
+            "IKKE VERIFISERT MOT SSB: tabell {} (tabellnummer eller koder er vår beste kunnskap; se `naeringsplan sources`).",
+            ids.join(", ")
+        ));
+    }
     if let Some(k) = &r.county {
         line(format!(
             "Fylke {} {}: rangert innad i fylket (landsplassering i parentes).",

@@ -36,6 +36,7 @@ pub async fn page(
         p class="muted" { a href=(href(lang, "/#indikatorer")) { (t(lang, "Indikatorer", "Indicators")) } " › " (i.number) }
         h1 { (i.name.get(lang)) }
         @if v.synthetic() { (layout::synthetic_banner(lang)) }
+        (layout::unverified_notice(lang, &app::sources::indicator_unverified(i)))
         @if let Some((year, r)) = &v.latest {
             p {
                 (t(lang, "Siste resultat fra reelle data: ", "Latest result from real data: "))

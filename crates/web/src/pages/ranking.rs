@@ -229,6 +229,7 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
     let body = html! {
         h1 { (title) ": " (match lang { Lang::Nb => &r.definition_name.nb, Lang::En => &r.definition_name.en }) }
         @if r.synthetic { (layout::synthetic_banner(lang)) }
+        (layout::unverified_notice(lang, &r.unverified))
         p {
             (t(lang, "Datår ", "Data year ")) (r.year) ", "
             (t(lang, "utgave ", "edition ")) (r.edition) "; "
