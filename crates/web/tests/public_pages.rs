@@ -393,3 +393,39 @@ async fn sources_page_lists_every_table_and_says_what_is_not_verified() {
     assert!(en.contains("not verified against SSB"), "{en}");
     assert!(en.contains("<h1>Sources</h1>"), "{en}");
 }
+
+/// The plan-level figure on /fremdrift counts the strategies without actions (as 0 %), so it is
+/// never higher than the covered share allows, and the page states the coverage (issue 22).
+#[tokio::test]
+async fn progress_states_coverage_and_never_overstates() {
+    let app = spawn().await;
+    let plan = plan::embedded_default();
+    let total = plan.strategies().count();
+    let covered: std::collections::BTreeSet<&str> = plan
+        .actions
+        .iter()
+        .filter(|a| a.status != plan::ActionStatus::Cancelled)
+        .flat_map(|a| a.strategies.iter().map(String::as_str))
+        .collect();
+    for path in ["/fremdrift", "/fremdrift?vekt=1"] {
+        let body = reqwest::get(format!("{}{path}", app.base))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let coverage = format!("{} av {total} strategier har tiltak", covered.len());
+        assert!(body.contains(&coverage), "{path}: {coverage}\n{body}");
+        // The first bar on the page is the whole plan's.
+        let at = body.find("Hele planen: ").expect("plan figure");
+        let rest = &body[at..];
+        let v = rest.find("progress value=\"").unwrap() + "progress value=\"".len();
+        let value: f64 = rest[v..].split('"').next().unwrap().parse().unwrap();
+        let share = 100.0 * covered.len() as f64 / total as f64;
+        assert!(
+            value <= share.ceil(),
+            "{path}: plan {value} % > covered share {share} %"
+        );
+        assert!(body.contains("Strategier uten tiltak"), "{path}");
+    }
+}

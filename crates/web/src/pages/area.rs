@@ -120,8 +120,9 @@ pub async fn page(
         p class="muted" { a href=(href(lang, "/#innsatsomrader")) { (t(lang, "Innsatsområder", "Focus areas")) } " › " (area.number) }
         h1 { (title) }
         @if synthetic { (layout::synthetic_banner(lang)) }
-        p { (t(lang, "Fremdrift i tiltakene: ", "Progress of the actions: "))
+        p { (t(lang, "Fremdrift (strategier uten tiltak teller som 0 %): ", "Progress (strategies without actions count as 0 %): "))
             (charts::progress_bar(roll.area(&area.number).and_then(|r| r.progress).map(|p| p.percent), &title, lang)) }
+        @if let Some(r) = roll.area(&area.number) { p class="muted coverage" { (super::progress::coverage_text(lang, r.coverage)) ". " a href=(href(lang, "/fremdrift")) { (t(lang, "Fremdrift per strategi", "Progress by strategy")) } } }
         p { (area.description) }
         @if !facts.is_empty() {
             h2 { (t(lang, "Fakta", "Facts")) }

@@ -164,8 +164,9 @@ fn focus_areas(plan: &Plan, roll: &PlanRollup, lang: Lang) -> Markup {
                 h3 id=(format!("area-{}", a.number)) {
                     a href=(href(lang, &format!("/innsatsomrader/{}", a.number))) { (a.number) " " (a.title.get(lang)) }
                 }
-                p { (t(lang, "Fremdrift i tiltakene: ", "Progress of the actions: "))
+                p { (t(lang, "Fremdrift (strategier uten tiltak teller som 0 %): ", "Progress (strategies without actions count as 0 %): "))
                     (charts::progress_bar(roll.area(&a.number).and_then(|r| r.progress).map(|p| p.percent), &format!("{} {}", a.number, a.title.get(lang)), lang)) }
+                @if let Some(r) = roll.area(&a.number) { p class="muted coverage" { (super::progress::coverage_text(lang, r.coverage)) ". " a href=(href(lang, "/fremdrift")) { (t(lang, "Fremdrift per strategi", "Progress by strategy")) } } }
                 p { (a.description) }
                 @if !a.strategies.is_empty() {
                     ul class="plain" {

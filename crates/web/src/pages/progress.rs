@@ -47,23 +47,41 @@ pub async fn page(
         h1 { (title) }
         p {
             (t(lang,
-               "Fremdriften i hvert tiltak (0–100 %) rulles opp til strategiene, innsatsområdene og hele planen. Strategier uten tiltak teller ikke med, og avlyste tiltak holdes utenfor. ",
-               "The progress of each action (0–100 %) is rolled up to the strategies, the focus areas and the whole plan. Strategies without actions are not counted, and cancelled actions are left out. "))
+               "Fremdriften i hvert tiltak (0–100 %) rulles opp til strategiene, innsatsområdene og hele planen. En strategi uten tiltak teller som 0 % i tallet for innsatsområdet og hele planen, så tallet aldri viser mer fremdrift enn tiltakene dekker; fremdriften i strategiene som har tiltak, står ved siden av. Hver strategi teller likt. Avlyste tiltak holdes utenfor. ",
+               "The progress of each action (0–100 %) is rolled up to the strategies, the focus areas and the whole plan. A strategy without actions counts as 0 % in the figure for its focus area and the whole plan, so the figure never shows more progress than the actions cover; the progress of the strategies that have actions is shown beside it. Every strategy counts equally. Cancelled actions are left out. "))
             @if weighted {
-                (t(lang, "Her vektet etter tiltakenes vekt. ", "Here weighted by the actions' weights. "))
+                (t(lang, "Her vektet: innen hver strategi teller tiltakene med sin vekt (standard 1). ", "Here weighted: within each strategy the actions count with their weight (default 1). "))
                 a href=(href(lang, "/fremdrift")) { (t(lang, "Vis gjennomsnitt", "Show the plain mean")) }
             } @else {
-                (t(lang, "Her som gjennomsnitt. ", "Here as a plain mean. "))
+                (t(lang, "Her som gjennomsnitt av tiltakene i hver strategi. ", "Here as the mean of the actions in each strategy. "))
                 a href=(href(lang, "/fremdrift?vekt=1")) { (t(lang, "Vis vektet", "Show weighted")) }
             }
         }
         p class="big" { (t(lang, "Hele planen: ", "The whole plan: ")) (progress_bar(roll.progress.map(|p| p.percent), t(lang, "Hele planen", "The whole plan"), lang)) }
+        p class="coverage" {
+            strong { (coverage_text(lang, roll.coverage)) } ". "
+            @if let Some(c) = roll.covered_progress {
+                (t(lang, "Fremdrift i strategiene som har tiltak: ", "Progress of the strategies that have actions: "))
+                (plan::fmt::number(c.percent, 0)) "\u{a0}%."
+            }
+        }
+        @if roll.uncovered().next().is_some() {
+            details {
+                summary { (t(lang, "Strategier uten tiltak", "Strategies without actions")) " (" (roll.coverage.total - roll.coverage.covered) ")" }
+                ul class="plain uncovered" {
+                    @for s in roll.uncovered() {
+                        li { strong { (s.id) } " " (plan.strategies().find(|st| st.id == s.id).map(|st| st.text.as_str()).unwrap_or("")) }
+                    }
+                }
+            }
+        }
         @for (area, ar) in plan.focus_areas.iter().zip(&roll.areas) {
             section class="area" aria-labelledby=(format!("p-{}", area.number)) {
                 h2 id=(format!("p-{}", area.number)) {
                     a href=(href(lang, &format!("/innsatsomrader/{}", area.number))) { (area.number) " " (area.title.get(lang)) }
                 }
                 p { (progress_bar(ar.progress.map(|p| p.percent), &format!("{} {}", area.number, area.title.get(lang)), lang)) }
+                p class="muted coverage" { (coverage_text(lang, ar.coverage)) "." }
                 div class="table-wrap" {
                     table {
                         caption class="muted" { (t(lang, "Strategier med tiltak og fremdrift", "Strategies with actions and progress")) }
@@ -101,4 +119,12 @@ pub async fn page(
         },
         body,
     ))
+}
+
+/// "13 av 43 strategier har tiltak".
+pub(crate) fn coverage_text(lang: Lang, c: engine::rollup::Coverage) -> String {
+    match lang {
+        Lang::Nb => format!("{} av {} strategier har tiltak", c.covered, c.total),
+        Lang::En => format!("{} of {} strategies have actions", c.covered, c.total),
+    }
 }
