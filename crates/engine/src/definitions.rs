@@ -476,10 +476,7 @@ pub(crate) fn num_nb(v: f64) -> String {
 
 /// English number for arithmetic: up to two decimals, comma between thousands.
 pub(crate) fn num_en(v: f64) -> String {
-    num_nb(v)
-        .replace(',', ".")
-        .replace(plan::fmt::NBSP, ",")
-        .replace('−', "-")
+    plan::fmt::number_auto_en(v, 2)
 }
 
 /// The result rounded for arithmetic lines.

@@ -725,14 +725,8 @@ fn fmt_value(v: f64, unit: Unit) -> String {
     plan::fmt::value(v, unit)
 }
 
-fn to_en(s: String) -> String {
-    s.replace(',', ".")
-        .replace(plan::fmt::NBSP, " ")
-        .replace('−', "-")
-}
-
 fn fmt_value_en(v: f64, unit: Unit) -> String {
-    to_en(fmt_value(v, unit))
+    plan::fmt::value_en(v, unit)
 }
 
 /// The left side of a comparison: `plass 12` for ranks, else as [`fmt_value`].
@@ -759,7 +753,10 @@ fn fmt_rhs(v: f64, unit: Unit) -> String {
 }
 
 fn fmt_rhs_en(v: f64, unit: Unit) -> String {
-    to_en(fmt_rhs(v, unit))
+    match unit {
+        Unit::Rank => plan::fmt::number_en(v, 0),
+        _ => fmt_value_en(v, unit),
+    }
 }
 
 fn outcome(holds: bool) -> CheckOutcome {

@@ -279,7 +279,7 @@ fn n(v: u64) -> String {
 }
 
 fn pct(x: f64) -> String {
-    format!("{:.1} %", x * 100.0).replace('.', ",")
+    plan::fmt::fraction_percent(x, 1)
 }
 
 fn headcount(h: &Headcount) -> String {
@@ -457,7 +457,7 @@ fn write_table(
             let quoted = match (p.quoted, &p.quoted_unit, p.quoted_year) {
                 (Some(v), u, y) => format!(
                     "{} {}{}",
-                    v,
+                    plan::fmt::number_auto(v, 1),
                     u.as_deref().unwrap_or(""),
                     y.map(|y| format!(" ({y})")).unwrap_or_default()
                 ),
@@ -465,14 +465,13 @@ fn write_table(
             };
             let computed = match (&p.computed, &p.unavailable) {
                 (Some(c), _) => format!(
-                    "{:.1} {}{} per {}{}",
-                    c.value,
+                    "{} {}{} per {}{}",
+                    plan::fmt::number(c.value, 1),
                     c.unit,
                     c.year.map(|y| format!(" ({y})")).unwrap_or_default(),
                     c.snapshot.snapshot_date,
                     if c.synthetic { " [SYNTETISK]" } else { "" }
-                )
-                .replace('.', ","),
+                ),
                 (None, Some(why)) => format!("— {why}"),
                 (None, None) => "—".into(),
             };

@@ -372,14 +372,11 @@ pub async fn visits_import(
 }
 
 fn daa(v: f64) -> String {
-    let s = format!("{v:.1}").replace('.', ",");
-    s.strip_suffix(",0").map(str::to_string).unwrap_or(s)
+    plan::fmt::number_auto(v, 1)
 }
 
 fn pct(v: Option<f64>) -> String {
-    v.map_or("–".into(), |v| {
-        format!("{:.1} %", v * 100.0).replace('.', ",")
-    })
+    v.map_or("–".into(), |v| plan::fmt::fraction_percent(v, 1))
 }
 
 /// `naeringsplan land …`

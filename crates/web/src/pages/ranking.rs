@@ -158,26 +158,27 @@ fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
 fn score(lang: Lang, v: Option<f64>) -> String {
     match v {
         None => "–".into(),
-        Some(v) => {
-            let s = format!("{v:+.2}");
-            match lang {
-                Lang::Nb => s.replace('.', ",").replace('-', "−"),
-                Lang::En => s.replace('-', "−"),
-            }
-        }
+        Some(v) => match lang {
+            Lang::Nb => plan::fmt::signed(v, 2),
+            Lang::En => plan::fmt::signed_en(v, 2),
+        },
     }
 }
 
 fn value(lang: Lang, v: Option<f64>) -> String {
-    let s = match v {
-        None => return "–".into(),
-        Some(v) if v.abs() >= 1000.0 => plan::fmt::number(v, 0),
-        Some(v) if v.abs() >= 10.0 => plan::fmt::number(v, 1),
-        Some(v) => plan::fmt::number(v, 4),
+    let Some(v) = v else {
+        return "–".into();
+    };
+    let decimals = if v.abs() >= 1000.0 {
+        0
+    } else if v.abs() >= 10.0 {
+        1
+    } else {
+        4
     };
     match lang {
-        Lang::Nb => s,
-        Lang::En => s.replace(',', ".").replace('\u{a0}', ","),
+        Lang::Nb => plan::fmt::number(v, decimals),
+        Lang::En => plan::fmt::number_en(v, decimals),
     }
 }
 
