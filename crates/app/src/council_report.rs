@@ -147,29 +147,46 @@ pub async fn assemble(
     let (evaluated, _inputs) = evaluate(store, plan).await?;
     let indicators = evaluated.iter().map(|e| indicator_view(plan, e)).collect();
 
+    // The actions as they stood on the period's last day (a change made later does not alter
+    // this report), compared with the end of the previous report's period.
     let period_end = period.end(year);
-    let actions = store
-        .actions(code)
-        .await?
-        .into_iter()
-        .map(|r| {
-            let a = r.action;
-            let done = matches!(a.status, ActionStatus::Completed | ActionStatus::Cancelled);
-            let late = a.status == ActionStatus::Delayed
-                || (!done && matches!((a.end, period_end), (Some(e), Some(p)) if e < p));
-            ActionView {
-                id: a.id,
-                title: a.title,
-                strategies: a.strategies,
-                owner: a.owner,
-                status: a.status.label(Lang::Nb).to_string(),
-                progress: a.progress,
-                end: a.end,
-                comment: r.comment,
-                late,
-            }
-        })
-        .collect();
+    let previous_end = crate::as_of::previous_report_end(period, year);
+    let mut actions = Vec::new();
+    for r in store.actions(code).await? {
+        let history = store.history(code, &r.action.id).await?;
+        let Some(now) = (match period_end {
+            Some(day) => crate::as_of::action_as_of(&r, &history, day),
+            None => Some(r.clone()),
+        }) else {
+            continue;
+        };
+        let before = previous_end.and_then(|day| crate::as_of::action_as_of(&r, &history, day));
+        let changed = crate::as_of::change_between(before.as_ref(), &now);
+        let last_change = time::OffsetDateTime::parse(
+            &now.updated_at,
+            &time::format_description::well_known::Rfc3339,
+        )
+        .ok()
+        .map(|t| crate::as_of::local_date(t).to_string());
+        let a = now.action;
+        let done = matches!(a.status, ActionStatus::Completed | ActionStatus::Cancelled);
+        let late = a.status == ActionStatus::Delayed
+            || (!done && matches!((a.end, period_end), (Some(e), Some(p)) if e < p));
+        actions.push(ActionView {
+            id: a.id,
+            title: a.title,
+            strategies: a.strategies,
+            owner: a.owner,
+            status: a.status.label(Lang::Nb).to_string(),
+            progress: a.progress,
+            start: a.start,
+            end: a.end,
+            comment: now.comment,
+            late,
+            changed,
+            last_change,
+        });
+    }
 
     let mut rankings: Vec<RankingView> = plan
         .published_rankings

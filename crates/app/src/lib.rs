@@ -10,6 +10,7 @@
 //!
 //! Data flows one way: store → engine → report. Nothing here writes to the store.
 
+pub mod as_of;
 pub mod council_report;
 pub mod indicators;
 pub mod inputs;

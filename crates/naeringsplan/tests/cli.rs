@@ -125,13 +125,16 @@ fn plan_export_json_holds_the_whole_plan() {
     assert!(
         kortreist["results"].get("2020").is_none() && kortreist["ambitions"].get("2020").is_none()
     );
-    assert!(
-        v["actions"]
+    // A freshly seeded action is at version 1, or one version more per dated state of its
+    // follow-up history in the plan file (T1: four).
+    let history = &v["action_history"];
+    for a in v["actions"].as_array().unwrap() {
+        let states = history[a["id"].as_str().unwrap()]
             .as_array()
-            .unwrap()
-            .iter()
-            .all(|a| a["version"] == 1)
-    );
+            .map_or(0, Vec::len);
+        assert_eq!(a["version"], 1 + states as i64, "{}", a["id"]);
+    }
+    assert_eq!(history["T1"].as_array().unwrap().len(), 4);
 }
 
 #[test]

@@ -242,6 +242,18 @@ pub(crate) struct RawAction {
     #[serde(default)]
     pub deliveries: Vec<RawDelivery>,
     pub origin: ActionOrigin,
+    #[serde(default)]
+    pub history: Vec<RawSnapshot>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSnapshot {
+    pub date: S<toml::value::Datetime>,
+    pub status: S<String>,
+    pub progress: S<i64>,
+    #[serde(default)]
+    pub comment: Option<String>,
 }
 
 /// A TOML date as a calendar date, if it is a plain local date (no time, no offset).

@@ -62,6 +62,27 @@ pub struct Plan {
     pub published_rankings: Vec<PublishedRanking>,
     /// The action plan (*tiltaksplan*). In the store these become mutable with a history.
     pub actions: Vec<Action>,
+    /// The follow-up history the plan file records for its actions (`[[actions.history]]`), by
+    /// action id: dated states, oldest first, the last equal to the action's own status and
+    /// progress. Seeding writes them into the store's action history under their dates, so a
+    /// report for an earlier period shows the actions as they stood then.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub action_history: std::collections::BTreeMap<String, Vec<ActionSnapshot>>,
+}
+
+/// One dated state of an action: from `date` on, it had this status, progress and comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActionSnapshot {
+    /// The day the state was reported.
+    pub date: time::Date,
+    /// Status from that day.
+    pub status: ActionStatus,
+    /// Progress 0–100 from that day.
+    pub progress: u8,
+    /// The follow-up comment of that day, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
 /// Plan metadata.

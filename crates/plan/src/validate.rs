@@ -275,6 +275,7 @@ pub(crate) fn check(raw: RawPlan, r: &mut Reporter) -> Option<Plan> {
         .collect();
 
     let mut actions = Vec::new();
+    let mut action_history = BTreeMap::new();
     for a in &raw.actions {
         ids.add(r, "action", &a.id);
         for s in &a.strategies {
@@ -337,6 +338,67 @@ pub(crate) fn check(raw: RawPlan, r: &mut Reporter) -> Option<Plan> {
                 done: d.done,
             })
             .collect();
+        let mut history: Vec<ActionSnapshot> = Vec::new();
+        for h in &a.history {
+            let Some(day) = date(&h.date, r) else {
+                continue;
+            };
+            if let Some(prev) = history.last()
+                && day <= prev.date
+            {
+                r.at(
+                    h.date.span().start,
+                    format!(
+                        "history of action `{}`: {day} is not after {}; entries must be in date order",
+                        a.id.get_ref(),
+                        prev.date
+                    ),
+                );
+            }
+            let Some(st) = ActionStatus::parse(h.status.get_ref()) else {
+                r.at(
+                    h.status.span().start,
+                    format!(
+                        "unknown status `{}`: expected one of {}",
+                        h.status.get_ref(),
+                        ActionStatus::ALL.map(|s| s.as_str()).join(", ")
+                    ),
+                );
+                continue;
+            };
+            let p = *h.progress.get_ref();
+            if !(0..=100).contains(&p) {
+                r.at(
+                    h.progress.span().start,
+                    format!("progress {p} is out of range: expected 0–100 (percent)"),
+                );
+                continue;
+            }
+            history.push(ActionSnapshot {
+                date: day,
+                status: st,
+                progress: p as u8,
+                comment: h.comment.clone(),
+            });
+        }
+        if let (Some(last), Some(raw_last)) = (history.last(), a.history.last())
+            && (last.status != status || last.progress != progress)
+        {
+            r.at(
+                raw_last.status.span().start,
+                format!(
+                    "history of action `{}`: the last entry ({} {} %) must equal the action's own status and progress ({} {} %)",
+                    a.id.get_ref(),
+                    last.status.as_str(),
+                    last.progress,
+                    status.as_str(),
+                    progress
+                ),
+            );
+        }
+        if !history.is_empty() {
+            action_history.insert(a.id.get_ref().clone(), history);
+        }
         actions.push(Action {
             id: a.id.get_ref().clone(),
             title: a.title.clone(),
@@ -365,6 +427,7 @@ pub(crate) fn check(raw: RawPlan, r: &mut Reporter) -> Option<Plan> {
         premises,
         published_rankings,
         actions,
+        action_history,
     })
 }
 

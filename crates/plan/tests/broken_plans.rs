@@ -208,3 +208,38 @@ fn type_errors_and_duplicate_keys_read_plainly() {
     );
     assert_eq!((d.0[0].line, d.0[0].col), (54, 1));
 }
+
+/// The embedded default with one edit: the parser reports exactly that edit.
+fn embedded_with(from: &str, to: &str) -> plan::Diagnostics {
+    let src = include_str!("../../../plans/asker.toml");
+    assert!(src.contains(from), "{from}");
+    let src = src.replacen(from, to, 1);
+    plan::parse("asker.toml", &src).expect_err("the edit breaks the plan")
+}
+
+#[test]
+fn action_history_must_be_in_date_order_and_end_in_the_actions_state() {
+    // T1's history ends in progress 60, as T1 itself; 55 contradicts it.
+    let d = embedded_with(
+        "date = 2024-12-31\nstatus = \"in_progress\"\nprogress = 60",
+        "date = 2024-12-31\nstatus = \"in_progress\"\nprogress = 55",
+    );
+    assert_eq!(d.0.len(), 1, "{d}");
+    assert!(
+        d.0[0]
+            .message
+            .contains("must equal the action's own status and progress"),
+        "{d}"
+    );
+    let d = embedded_with(
+        "date = 2022-12-31\nstatus = \"in_progress\"\nprogress = 30",
+        "date = 2022-01-31\nstatus = \"in_progress\"\nprogress = 30",
+    );
+    assert_eq!(d.0.len(), 1, "{d}");
+    assert!(
+        d.0[0].message.contains("entries must be in date order"),
+        "{d}"
+    );
+    let plan = plan::embedded_default();
+    assert_eq!(plan.action_history["T1"].len(), 4);
+}

@@ -152,15 +152,22 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
     let mut rows = Vec::new();
     for i in &r.indicators {
         // The latest value resting on real data, as the dashboard's card shows it.
+        // Up to the report's year: a later year's figure is not part of this report.
         let latest = i
             .years
             .iter()
             .rev()
+            .filter(|y| y.year <= r.year)
             .find_map(|y| y.shown().filter(|v| !v.synthetic()).map(|v| (y.year, v)));
         let this = i.years.iter().find(|y| y.year == r.year);
         rows.push(vec![
             Cell::plain(format!("{}. {}", i.number, i.name)),
             Cell::plain(match latest {
+                Some((y, v)) if y < r.year => format!(
+                    "{} (data for {y}, siste tilgjengelige; {})",
+                    fmt::value(v.value, i.unit),
+                    v.kind.label()
+                ),
                 Some((y, v)) => {
                     format!("{} ({y}, {})", fmt::value(v.value, i.unit), v.kind.label())
                 }
@@ -195,6 +202,7 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
         numeric: vec![false, true, true, false, false],
         rows,
     });
+    action_summary(&mut d, r);
 
     // Chapter-6 table.
     d.push(heading(1, "Resultater og ambisjoner", "indikatorer"));
@@ -398,6 +406,8 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
         });
     }
 
+    action_table(&mut d, r);
+
     // Deviations.
     d.push(heading(1, "Avvik", "avvik"));
     let late: Vec<String> = r
@@ -549,4 +559,137 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
         ));
     }
     d
+}
+
+/// The actions in the summary: counts by status, the late ones by name, and the next steps
+/// (actions whose end falls in the next period), as of the period's last day.
+fn action_summary(d: &mut Vec<Block>, r: &ReportInput) {
+    let end = r.period.end(r.year);
+    let mut by_status: Vec<(String, usize)> = Vec::new();
+    for a in &r.actions {
+        match by_status.iter_mut().find(|(s, _)| *s == a.status) {
+            Some((_, n)) => *n += 1,
+            None => by_status.push((a.status.clone(), 1)),
+        }
+    }
+    let counts = by_status
+        .iter()
+        .map(|(s, n)| format!("{s}: {n}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    d.push(para(format!(
+        "Tiltak per {}: {} i alt{}{}.",
+        end.map(|e| e.to_string())
+            .unwrap_or_else(|| r.period.label(r.year)),
+        r.actions.len(),
+        if counts.is_empty() { "" } else { " – " },
+        counts
+    )));
+    let late: Vec<String> = r
+        .actions
+        .iter()
+        .filter(|a| a.late)
+        .map(|a| {
+            format!(
+                "{} {}{}",
+                a.id,
+                a.title,
+                a.end
+                    .map(|e| format!(" (sluttdato {e}, {} %)", a.progress))
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    if late.is_empty() {
+        d.push(para("Ingen tiltak er forsinket."));
+    } else {
+        d.push(para("Forsinkede tiltak (sluttdatoen er passert uten at tiltaket er fullført, eller de er meldt forsinket):"));
+        d.push(Block::List(late));
+    }
+    if let Some(end) = end {
+        let next_end = end.replace_year(end.year() + 1).unwrap_or(end);
+        let next_end = match r.period {
+            crate::model::Period::Year => next_end,
+            _ => end
+                .checked_add(time::Duration::days(183))
+                .unwrap_or(next_end),
+        };
+        let next: Vec<String> = r
+            .actions
+            .iter()
+            .filter(|a| a.end.is_some_and(|e| e > end && e <= next_end))
+            .filter(|a| !matches!(a.status.as_str(), "Fullført" | "Avlyst"))
+            .map(|a| {
+                format!(
+                    "{} {} – sluttdato {}",
+                    a.id,
+                    a.title,
+                    a.end.map(|e| e.to_string()).unwrap_or_default()
+                )
+            })
+            .collect();
+        if !next.is_empty() {
+            d.push(para("Neste steg – tiltak med sluttdato i neste periode:"));
+            d.push(Block::List(next));
+        }
+    }
+}
+
+/// Every action, grouped by focus area (an action linked to strategies in several areas is
+/// listed under each), as of the period's last day.
+fn action_table(d: &mut Vec<Block>, r: &ReportInput) {
+    d.push(heading(1, "Tiltakene", "tiltak"));
+    d.push(para(format!(
+        "Status, fremdrift og frister slik de var ved periodens slutt ({}), rekonstruert fra tiltakenes endringslogg; endringer gjort senere er ikke med. «Endret» sammenligner med forrige rapport.",
+        r.period
+            .end(r.year)
+            .map(|e| e.to_string())
+            .unwrap_or_else(|| r.period.label(r.year))
+    )));
+    for area in &r.plan.focus_areas {
+        let ids: Vec<&str> = area.all_strategies().map(|s| s.id.as_str()).collect();
+        let rows: Vec<Vec<Cell>> = r
+            .actions
+            .iter()
+            .filter(|a| a.strategies.iter().any(|s| ids.contains(&s.as_str())))
+            .map(|a| {
+                vec![
+                    Cell::strong(a.id.clone()),
+                    Cell::plain(a.title.clone()),
+                    Cell::plain(a.owner.clone()),
+                    Cell::plain(format!(
+                        "{}–{}",
+                        a.start.map(|x| x.to_string()).unwrap_or_default(),
+                        a.end.map(|x| x.to_string()).unwrap_or_default()
+                    )),
+                    Cell::plain(a.status.clone()),
+                    Cell::plain(format!("{} %", a.progress)),
+                    if a.late {
+                        Cell::strong("forsinket")
+                    } else {
+                        Cell::plain("")
+                    },
+                    Cell::plain(a.changed.clone().unwrap_or_else(|| "uendret".into())),
+                ]
+            })
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        d.push(Block::Table {
+            caption: format!("Tiltak i {} {}", area.number, area.title.nb),
+            header: vec![
+                "Id".into(),
+                "Tiltak".into(),
+                "Ansvarlig".into(),
+                "Periode".into(),
+                "Status".into(),
+                "Fremdrift".into(),
+                "Frist".into(),
+                "Endret siden forrige rapport".into(),
+            ],
+            numeric: vec![false, false, false, false, false, true, false, false],
+            rows,
+        });
+    }
 }

@@ -198,12 +198,18 @@ pub struct ActionView {
     pub status: String,
     /// Progress 0–100.
     pub progress: u8,
+    /// Planned start, if any.
+    pub start: Option<time::Date>,
     /// Planned end, if any.
     pub end: Option<time::Date>,
     /// Latest staff comment.
     pub comment: String,
     /// Late: past its end date without being completed, or marked delayed.
     pub late: bool,
+    /// What changed since the previous report (`None`: nothing shown changed).
+    pub changed: Option<String>,
+    /// The day of its last change up to the period's end (Norwegian date, `YYYY-MM-DD`).
+    pub last_change: Option<String>,
 }
 
 /// A plain table of text cells.

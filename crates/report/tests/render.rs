@@ -54,9 +54,12 @@ fn input() -> ReportInput {
             owner: a.owner.clone(),
             status: a.status.label(plan::Lang::Nb).to_string(),
             progress: a.progress,
+            start: a.start,
             end: a.end,
             comment: String::new(),
             late: a.status == plan::ActionStatus::Delayed,
+            changed: None,
+            last_change: None,
         })
         .collect();
     let nm = &plan.published_rankings[0];

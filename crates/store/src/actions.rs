@@ -235,6 +235,79 @@ pub(crate) async fn insert_action(
     Ok(())
 }
 
+/// Writes the plan file's dated follow-up history of a newly seeded action (see
+/// [`plan::Plan::action_history`]): from the state the action starts in (not started, 0 %, no
+/// comment), one history row per changed field at each snapshot's date (noon UTC), each
+/// snapshot a new version; the action row gets the last version, date and comment.
+pub(crate) async fn seed_history(
+    tx: &mut Transaction<'static, Any>,
+    plan_code: &str,
+    action_id: &str,
+    snapshots: &[plan::ActionSnapshot],
+) -> Result<()> {
+    let mut status = plan::ActionStatus::NotStarted;
+    let mut progress: u8 = 0;
+    let mut comment = String::new();
+    let mut version = 1;
+    let mut at = None;
+    for snap in snapshots {
+        let mut changes: Vec<(&str, String, String)> = Vec::new();
+        if snap.status != status {
+            changes.push((
+                "status",
+                status.as_str().into(),
+                snap.status.as_str().into(),
+            ));
+        }
+        if snap.progress != progress {
+            changes.push(("progress", progress.to_string(), snap.progress.to_string()));
+        }
+        if let Some(c) = &snap.comment
+            && *c != comment
+        {
+            changes.push(("comment", comment.clone(), c.clone()));
+        }
+        if changes.is_empty() {
+            continue;
+        }
+        version += 1;
+        let when = format!("{}T12:00:00Z", snap.date);
+        for (field, old, new) in &changes {
+            append_history(
+                tx,
+                plan_code,
+                action_id,
+                version,
+                &when,
+                crate::plans::PLAN_FILE_ACTOR,
+                field,
+                Some(old),
+                Some(new),
+            )
+            .await?;
+        }
+        status = snap.status;
+        progress = snap.progress;
+        if let Some(c) = &snap.comment {
+            comment = c.clone();
+        }
+        at = Some(when);
+    }
+    if let Some(at) = at {
+        sqlx::query(
+            "UPDATE actions SET version = $1, updated_at = $2, comment = $3 WHERE plan_code = $4 AND id = $5",
+        )
+        .bind(version)
+        .bind(&at)
+        .bind(&comment)
+        .bind(plan_code)
+        .bind(action_id)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
 #[allow(clippy::too_many_arguments)]
 async fn append_history(
     tx: &mut Transaction<'static, Any>,

@@ -84,7 +84,13 @@ impl Store {
                         .fetch_optional(&mut *tx)
                         .await?;
                 if exists.is_none() {
-                    insert_action(&mut tx, code, action, "", PLAN_FILE_ACTOR, &now).await?;
+                    // An action of the plan file was created by the plan's adoption; its dated
+                    // follow-up history (if the file has one) comes after.
+                    let adopted = format!("{}T12:00:00Z", plan.meta.adopted);
+                    insert_action(&mut tx, code, action, "", PLAN_FILE_ACTOR, &adopted).await?;
+                    if let Some(history) = plan.action_history.get(&action.id) {
+                        crate::actions::seed_history(&mut tx, code, &action.id, history).await?;
+                    }
                     actions_seeded += 1;
                 }
             }

@@ -1,0 +1,280 @@
+//! Actions as they stood on a past day, reconstructed from the append-only action history: the
+//! current row with every change made after that day undone, newest first. A report for a
+//! period shows the actions as of the period's last day, so a change made afterwards never
+//! alters it.
+//!
+//! Days end at midnight in Norway (Europe/Oslo: UTC+1, UTC+2 from the last Sunday of March to
+//! the last Sunday of October); history times are UTC.
+
+use plan::ActionStatus;
+use store::ActionRecord;
+use store::actions::HistoryEntry;
+use time::format_description::well_known::Iso8601;
+use time::format_description::well_known::Rfc3339;
+use time::{Date, Month, OffsetDateTime, Time, UtcOffset, Weekday};
+
+/// The last Sunday of a month.
+fn last_sunday(year: i32, month: Month) -> Option<Date> {
+    let next = match month {
+        Month::December => Date::from_calendar_date(year + 1, Month::January, 1),
+        m => Date::from_calendar_date(year, m.next(), 1),
+    }
+    .ok()?;
+    let mut d = next.previous_day()?;
+    while d.weekday() != Weekday::Sunday {
+        d = d.previous_day()?;
+    }
+    Some(d)
+}
+
+/// Norway's offset from UTC on a day (summer time from the last Sunday of March to the last
+/// Sunday of October; the switch hours are ignored, which matters only for changes made in
+/// that night).
+fn oslo_offset(day: Date) -> UtcOffset {
+    let summer = match (
+        last_sunday(day.year(), Month::March),
+        last_sunday(day.year(), Month::October),
+    ) {
+        (Some(start), Some(end)) => day >= start && day < end,
+        _ => false,
+    };
+    UtcOffset::from_hms(if summer { 2 } else { 1 }, 0, 0).expect("a valid offset")
+}
+
+/// The first instant after `day` in Norway (midnight at its end), in UTC.
+pub fn end_of_day(day: Date) -> OffsetDateTime {
+    let next = day.next_day().unwrap_or(day);
+    next.with_time(Time::MIDNIGHT)
+        .assume_offset(oslo_offset(next))
+        .to_offset(UtcOffset::UTC)
+}
+
+/// The day an instant falls on in Norway.
+pub fn local_date(t: OffsetDateTime) -> Date {
+    let utc_day = t.to_offset(UtcOffset::UTC).date();
+    t.to_offset(oslo_offset(utc_day)).date()
+}
+
+fn parse_at(at: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(at, &Rfc3339).ok()
+}
+
+/// `action` as it stood at the end of `day`, or `None` if it did not exist yet. `history` is the
+/// action's history in the store's order (oldest first); a change at or after the end of `day`
+/// is undone. A field value that cannot be read back is left as it is now.
+pub fn action_as_of(
+    action: &ActionRecord,
+    history: &[HistoryEntry],
+    day: Date,
+) -> Option<ActionRecord> {
+    let cutoff = end_of_day(day);
+    let after = |h: &HistoryEntry| parse_at(&h.at).is_some_and(|t| t >= cutoff);
+    if history
+        .iter()
+        .find(|h| h.field == "created")
+        .is_some_and(after)
+    {
+        return None;
+    }
+    let mut out = action.clone();
+    for h in history.iter().rev().filter(|h| after(h)) {
+        let old = h.old_value.as_deref().unwrap_or("");
+        let a = &mut out.action;
+        match h.field.as_str() {
+            "status" => {
+                if let Some(s) = ActionStatus::parse(old) {
+                    a.status = s;
+                }
+            }
+            "progress" => {
+                if let Ok(p) = old.parse::<u8>() {
+                    a.progress = p.min(100);
+                }
+            }
+            "comment" => out.comment = old.to_string(),
+            "title" => a.title = old.to_string(),
+            "description" => a.description = old.to_string(),
+            "owner" => a.owner = old.to_string(),
+            "start" => a.start = Date::parse(old, &Iso8601::DATE).ok(),
+            "end" => a.end = Date::parse(old, &Iso8601::DATE).ok(),
+            "strategies" => {
+                a.strategies = old
+                    .split(", ")
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            }
+            "partners" => {
+                a.partners = old
+                    .split(", ")
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            }
+            "weight" => out.weight = old.parse().ok(),
+            _ => {}
+        }
+        out.version = h.version - 1;
+    }
+    if let Some(last) = history.iter().rev().find(|h| !after(h)) {
+        out.updated_at = last.at.clone();
+        out.updated_by = last.actor.clone();
+    }
+    Some(out)
+}
+
+/// What changed in an action between two reports: `None` when nothing the report shows did.
+pub fn change_between(before: Option<&ActionRecord>, now: &ActionRecord) -> Option<String> {
+    let Some(b) = before else {
+        return Some("nytt tiltak".into());
+    };
+    let mut parts = Vec::new();
+    if b.action.status != now.action.status {
+        parts.push(format!(
+            "status {} → {}",
+            b.action.status.label(plan::Lang::Nb),
+            now.action.status.label(plan::Lang::Nb)
+        ));
+    }
+    if b.action.progress != now.action.progress {
+        parts.push(format!(
+            "fremdrift {} → {} %",
+            b.action.progress, now.action.progress
+        ));
+    }
+    if b.action.end != now.action.end {
+        parts.push(format!(
+            "sluttdato {} → {}",
+            b.action
+                .end
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "–".into()),
+            now.action
+                .end
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "–".into())
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// The day one period's report is compared with: the end of the previous report's period.
+pub fn previous_report_end(period: report::Period, year: i32) -> Option<Date> {
+    match period {
+        report::Period::Year | report::Period::H1 => {
+            Date::from_calendar_date(year - 1, Month::December, 31).ok()
+        }
+        report::Period::H2 => Date::from_calendar_date(year, Month::June, 30).ok(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(status: ActionStatus, progress: u8) -> ActionRecord {
+        let mut a = plan::embedded_default().actions[0].clone();
+        a.status = status;
+        a.progress = progress;
+        ActionRecord {
+            action: a,
+            comment: "nå".into(),
+            weight: None,
+            version: 3,
+            updated_at: "2025-03-01T10:00:00Z".into(),
+            updated_by: "ola".into(),
+        }
+    }
+
+    fn entry(version: i64, at: &str, field: &str, old: Option<&str>, new: &str) -> HistoryEntry {
+        HistoryEntry {
+            seq: version,
+            action_id: "T1".into(),
+            version,
+            at: at.into(),
+            actor: "ola".into(),
+            field: field.into(),
+            old_value: old.map(str::to_string),
+            new_value: Some(new.into()),
+        }
+    }
+
+    fn day(y: i32, m: Month, d: u8) -> Date {
+        Date::from_calendar_date(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn changes_after_the_day_are_undone() {
+        let now = record(ActionStatus::Completed, 100);
+        let history = [
+            entry(1, "2021-09-14T12:00:00Z", "created", None, "T1"),
+            entry(2, "2023-12-31T12:00:00Z", "progress", Some("0"), "40"),
+            entry(
+                2,
+                "2023-12-31T12:00:00Z",
+                "status",
+                Some("not_started"),
+                "in_progress",
+            ),
+            entry(3, "2025-03-01T10:00:00Z", "progress", Some("40"), "100"),
+            entry(
+                3,
+                "2025-03-01T10:00:00Z",
+                "status",
+                Some("in_progress"),
+                "completed",
+            ),
+            entry(3, "2025-03-01T10:00:00Z", "comment", Some("halvveis"), "nå"),
+        ];
+        let y2024 = action_as_of(&now, &history, day(2024, Month::December, 31)).unwrap();
+        assert_eq!(y2024.action.status, ActionStatus::InProgress);
+        assert_eq!(y2024.action.progress, 40);
+        assert_eq!(y2024.comment, "halvveis");
+        assert_eq!(y2024.version, 2);
+        assert_eq!(y2024.updated_at, "2023-12-31T12:00:00Z");
+        let y2022 = action_as_of(&now, &history, day(2022, Month::December, 31)).unwrap();
+        assert_eq!(
+            (y2022.action.status, y2022.action.progress),
+            (ActionStatus::NotStarted, 0)
+        );
+        // Created after the day: not in that report.
+        assert!(action_as_of(&now, &history, day(2021, Month::June, 30)).is_none());
+        // Today: as it is.
+        assert_eq!(
+            action_as_of(&now, &history, day(2026, Month::January, 1)).unwrap(),
+            now
+        );
+        assert_eq!(
+            change_between(Some(&y2022), &y2024).unwrap(),
+            "status Ikke startet → Pågår, fremdrift 0 → 40 %"
+        );
+        assert_eq!(change_between(Some(&y2024), &y2024), None);
+    }
+
+    #[test]
+    fn a_day_ends_at_midnight_in_norway() {
+        // Winter: UTC+1; summer: UTC+2.
+        assert_eq!(
+            end_of_day(day(2024, Month::December, 31)).to_string(),
+            "2024-12-31 23:00:00.0 +00:00:00"
+        );
+        assert_eq!(
+            end_of_day(day(2024, Month::June, 30)).to_string(),
+            "2024-06-30 22:00:00.0 +00:00:00"
+        );
+        let now = record(ActionStatus::Completed, 100);
+        let late_evening = [
+            entry(1, "2021-09-14T12:00:00Z", "created", None, "T1"),
+            // 23:30 in Oslo on 31 December: still in the year.
+            entry(
+                2,
+                "2024-12-31T22:30:00Z",
+                "status",
+                Some("in_progress"),
+                "completed",
+            ),
+        ];
+        let y = action_as_of(&now, &late_evening, day(2024, Month::December, 31)).unwrap();
+        assert_eq!(y.action.status, ActionStatus::Completed);
+    }
+}
