@@ -3,12 +3,13 @@
 //! The caller assembles a [`ReportInput`] (the plan, indicator years with judgements, actions,
 //! rankings, register facts, sources); [`doc::build`] turns it into one document tree; and the
 //! backends render that tree as a self-contained HTML file ([`html`]), Markdown ([`markdown`]) or
-//! an A4 PDF made in-process with typst ([`pdf`]). Numbers use Norwegian formatting (`96 088`,
+//! an A4 PDF made in-process with typst ([`pdf`]) or a Word document ([`docx`]). Numbers use Norwegian formatting (`96 088`,
 //! `41,9 %`). HTML and Markdown are deterministic for the same input; the PDF differs at most in
 //! its creation date.
 
 pub mod chart;
 pub mod doc;
+pub mod docx;
 pub mod html;
 pub mod markdown;
 pub mod model;
@@ -25,6 +26,19 @@ pub enum Format {
     Markdown,
     /// PDF (A4).
     Pdf,
+    /// Word (DOCX), for the case-handling system.
+    Docx,
+}
+
+/// Why a report could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// The PDF backend failed.
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
+    /// The DOCX backend failed.
+    #[error(transparent)]
+    Docx(#[from] docx::DocxError),
 }
 
 /// Renders the report. `created` is the PDF creation date (ignored by HTML and Markdown).
@@ -32,17 +46,14 @@ pub fn render(
     input: &ReportInput,
     format: Format,
     created: Option<time::OffsetDateTime>,
-) -> Result<Vec<u8>, pdf::PdfError> {
+) -> Result<Vec<u8>, RenderError> {
     let blocks = doc::build(input);
     let title = input.title();
+    let organisation = format!("{} kommune", input.plan.meta.municipality_name);
     Ok(match format {
         Format::Html => html::render(&title, &blocks).into_bytes(),
         Format::Markdown => markdown::render(&blocks).into_bytes(),
-        Format::Pdf => pdf::render(
-            &title,
-            &format!("{} kommune", input.plan.meta.municipality_name),
-            &blocks,
-            created,
-        )?,
+        Format::Pdf => pdf::render(&title, &organisation, &blocks, created)?,
+        Format::Docx => docx::render(&title, &organisation, &blocks)?,
     })
 }

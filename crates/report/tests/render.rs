@@ -223,3 +223,58 @@ fn pdf_text_has_every_indicator_area_and_strategy_and_pages_render() {
         "language nb in the catalog"
     );
 }
+
+/// The DOCX opens as a Word package: `word/document.xml` holds the headings in Word's heading
+/// styles, the per-action tables and every strategy; the charts are PNG images; the footer has
+/// a page-number field (issue 18, item 6).
+#[test]
+fn docx_has_heading_styles_action_tables_charts_and_page_numbers() {
+    use std::io::Read;
+    let inp = input();
+    let bytes = render(&inp, Format::Docx, None).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a zip package");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        zip.by_name(name)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    };
+    let doc = read("word/document.xml");
+    assert!(
+        doc.contains(r#"<w:pStyle w:val="Heading1" />"#)
+            || doc.contains(r#"<w:pStyle w:val="Heading1"/>"#),
+        "heading 1 style used"
+    );
+    assert!(doc.contains("Sammendrag") && doc.contains("Tiltakene"));
+    assert!(doc.contains("<w:tbl>"), "real tables");
+    assert!(
+        doc.contains("Endret siden forrige rapport"),
+        "the per-action table"
+    );
+    for s in inp.plan.strategies() {
+        assert!(doc.contains(&s.id), "{}", s.id);
+    }
+    let styles = read("word/styles.xml");
+    assert!(styles.contains("heading 1"));
+    let names: Vec<String> = zip.file_names().map(|n| n.unwrap().to_string()).collect();
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("word/media/") && n.ends_with(".png")),
+        "charts as images: {names:?}"
+    );
+    let footer = names
+        .iter()
+        .find(|n| n.starts_with("word/footer"))
+        .expect("a footer")
+        .clone();
+    let mut f = String::new();
+    zip.by_name(&footer)
+        .unwrap()
+        .read_to_string(&mut f)
+        .unwrap();
+    assert!(f.contains("PAGE"), "page-number field: {f}");
+}

@@ -20,7 +20,7 @@ pub struct ReportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Pdf)]
     format: ReportFormat,
-    /// Output file (required for pdf; html and md go to standard output without it).
+    /// Output file (required for pdf and docx; html and md go to standard output without it).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
 }
@@ -45,6 +45,8 @@ pub enum ReportFormat {
     Html,
     /// Markdown.
     Md,
+    /// Word (DOCX), for the case-handling system.
+    Docx,
 }
 
 pub async fn run(opts: &Options, args: &ReportArgs) -> anyhow::Result<ExitCode> {
@@ -66,9 +68,10 @@ pub async fn run(opts: &Options, args: &ReportArgs) -> anyhow::Result<ExitCode> 
         ReportFormat::Pdf => report::Format::Pdf,
         ReportFormat::Html => report::Format::Html,
         ReportFormat::Md => report::Format::Markdown,
+        ReportFormat::Docx => report::Format::Docx,
     };
-    if format == report::Format::Pdf && args.out.is_none() {
-        bail!("pdf is a binary format: give --out FILE.pdf");
+    if matches!(format, report::Format::Pdf | report::Format::Docx) && args.out.is_none() {
+        bail!("pdf and docx are binary formats: give --out FILE");
     }
     let input = app::council_report::assemble(&ctx.store, &ctx.plan, year, period)
         .await

@@ -1,5 +1,5 @@
 //! The council report for download: the page that lists the report's years and formats, and the
-//! download itself (`?aar=2024&periode=year&format=pdf|html|md`). Why here: the dashboard is where
+//! download itself (`?aar=2024&periode=year&format=pdf|docx|html|md`). Why here: the dashboard is where
 //! council members and the press look, so the same report the council gets
 //! (`naeringsplan report`) is one click away, generated from the same store and the same code
 //! (`app::council_report` + `report`), never a stale file.
@@ -44,8 +44,13 @@ fn parse_format(s: &str) -> Result<(Format, &'static str, &'static str), String>
         "pdf" => Ok((Format::Pdf, "application/pdf", "pdf")),
         "html" => Ok((Format::Html, "text/html; charset=utf-8", "html")),
         "md" => Ok((Format::Markdown, "text/markdown; charset=utf-8", "md")),
+        "docx" => Ok((
+            Format::Docx,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "docx",
+        )),
         other => Err(format!(
-            "ukjent format «{other}» (forventet pdf, html eller md)"
+            "ukjent format «{other}» (forventet pdf, docx, html eller md)"
         )),
     }
 }
@@ -136,6 +141,7 @@ pub async fn page(
                 thead { tr {
                     th scope="col" { (t(lang, "Periode", "Period")) }
                     th scope="col" { "PDF" }
+                    th scope="col" { "Word" }
                     th scope="col" { "HTML" }
                     th scope="col" { "Markdown" }
                 } }
@@ -145,6 +151,7 @@ pub async fn page(
                             tr {
                                 th scope="row" { (label) }
                                 td { a href=(link(*year, p, "pdf")) download { "PDF" span class="sr-only" { " " (label) } } }
+                                td { a href=(link(*year, p, "docx")) download { "Word" span class="sr-only" { " " (label) } } }
                                 td { a href=(link(*year, p, "html")) download { "HTML" span class="sr-only" { " " (label) } } }
                                 td { a href=(link(*year, p, "md")) download { "Markdown" span class="sr-only" { " " (label) } } }
                             }
