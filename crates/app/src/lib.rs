@@ -1,5 +1,6 @@
 //! Use cases that need several crates at once, shared by the CLI and the web app:
 //!
+//! - [`action_sheet`]: the action plan as CSV/XLSX, import (all or nothing) and export;
 //! - [`inputs`]: the adapter from the store's resolved series to the engine's [`engine::Inputs`];
 //! - [`indicators`]: evaluate the plan's indicators (values, judgements, trends) from the store;
 //! - [`council_report`]: assemble the council report's input from the store and the engine;
@@ -8,8 +9,10 @@
 //! - [`sources`]: every series' SSB table, evidence, and real vs demo years (`naeringsplan
 //!   sources`, the page `/kilder`).
 //!
-//! Data flows one way: store → engine → report. Nothing here writes to the store.
+//! Data flows one way: store → engine → report. The one use case here that writes to the store
+//! is the action-sheet import, through `Store::apply_action_batch` (one transaction).
 
+pub mod action_sheet;
 pub mod as_of;
 pub mod council_report;
 pub mod indicators;

@@ -65,6 +65,14 @@ pub enum StoreError {
     Invalid(String),
 }
 
+impl StoreError {
+    /// Whether this is a UNIQUE (or primary key) violation: the row exists already, or another
+    /// writer made the same row at the same moment. Callers map it to a conflict.
+    pub fn is_unique_violation(&self) -> bool {
+        is_unique_violation(self)
+    }
+}
+
 impl From<serde_json::Error> for StoreError {
     fn from(e: serde_json::Error) -> Self {
         StoreError::Corrupt(e.to_string())

@@ -23,8 +23,9 @@ use store::{ActionPatch, ActionRecord, HistoryEntry, UpdateError};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
 
-use crate::AppState;
+use crate::error::{FieldError, Stale, Text};
 use crate::indicators::{YearValue, indicator_views};
+use crate::{AppState, WebError};
 
 /// The API routes (nested under `/api`).
 pub(crate) fn routes() -> crate::routes::Table {
@@ -70,7 +71,7 @@ pub struct FactsDto {
         (status = 200, description = "Register facts of the plan's municipality, computed from the stored Enhetsregisteret snapshots, beside the plan's quoted figures", body = FactsDto)
     )
 )]
-async fn get_facts(State(state): State<AppState>) -> Result<Json<FactsDto>, crate::AppError> {
+async fn get_facts(State(state): State<AppState>) -> Result<Json<FactsDto>, crate::WebError> {
     let plan = crate::pages::load_plan(&state).await?;
     let has = state.store.has_register_data().await?;
     let plan_facts = if has {
@@ -95,7 +96,7 @@ async fn get_facts(State(state): State<AppState>) -> Result<Json<FactsDto>, crat
         description = "A municipal business-development plan: the plan, its indicators and its action plan with history. Reads are public; writes need a bearer token and If-Match."
     ),
     paths(get_plan, get_facts, list_indicators, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
-    components(schemas(FactsDto, ActionDto, HistoryDto, IndicatorDto, TrendDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, ConflictDto, YearValue, crate::pages::ranking::RankingDto)),
+    components(schemas(FactsDto, ActionDto, HistoryDto, IndicatorDto, TrendDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, crate::error::FieldError, ConflictDto, YearValue, crate::pages::ranking::RankingDto)),
     modifiers(&BearerAuth),
     tags((name = "plan", description = "The plan and its indicators"), (name = "actions", description = "The action plan"))
 )]
@@ -119,23 +120,40 @@ async fn openapi() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
 }
 
-/// An error answer.
+/// An error answer (every [`WebError`] under `/api` is answered with one).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ApiError {
     /// What went wrong.
     pub error: String,
+    /// For invalid input (422): each problem, with the field at fault where there is one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
 }
 
-fn err(status: StatusCode, msg: impl Into<String>) -> Response {
-    (status, Json(ApiError { error: msg.into() })).into_response()
-}
-
-fn internal(e: impl std::fmt::Display) -> Response {
-    tracing::error!("api: {e}");
-    err(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "internal error; it has been logged",
+/// The answer to a stale write: 412 with the action now, what changed meanwhile, and its
+/// `ETag`.
+pub(crate) fn stale_answer(message: &str, stale: &Stale) -> Response {
+    let mut res = (
+        StatusCode::PRECONDITION_FAILED,
+        Json(ConflictDto {
+            error: message.to_string(),
+            current: ActionDto::from(stale.current.as_ref()),
+            since: stale.since.iter().map(HistoryDto::from).collect(),
+        }),
     )
+        .into_response();
+    res.headers_mut()
+        .insert(header::ETAG, etag(stale.current.version));
+    res
+}
+
+/// The plan served; none loaded is a 404 here.
+async fn stored_plan(state: &AppState) -> Result<plan::Plan, WebError> {
+    state
+        .store
+        .plan(&state.plan_code)
+        .await?
+        .ok_or_else(|| WebError::NotFound("no plan loaded".into()))
 }
 
 /// An action as the API shows it.
@@ -309,27 +327,18 @@ pub struct TrendDto {
 /// The plan (vision, goals, indicators, focus areas, strategies, premises, published rankings).
 #[utoipa::path(get, path = "/api/plan", tag = "plan",
     responses((status = 200, description = "The plan as stored, in the plan model's JSON shape", body = Object)))]
-async fn get_plan(State(state): State<AppState>) -> Response {
-    match state.store.plan(&state.plan_code).await {
-        Ok(Some(p)) => Json(p).into_response(),
-        Ok(None) => err(StatusCode::NOT_FOUND, "no plan loaded"),
-        Err(e) => internal(e),
-    }
+async fn get_plan(State(state): State<AppState>) -> Result<Json<plan::Plan>, WebError> {
+    Ok(Json(stored_plan(&state).await?))
 }
 
 /// The plan's indicators with results, ambitions and judgements.
 #[utoipa::path(get, path = "/api/indicators", tag = "plan",
     responses((status = 200, description = "Every indicator", body = [IndicatorDto])))]
-async fn list_indicators(State(state): State<AppState>) -> Response {
-    let plan = match state.store.plan(&state.plan_code).await {
-        Ok(Some(p)) => p,
-        Ok(None) => return err(StatusCode::NOT_FOUND, "no plan loaded"),
-        Err(e) => return internal(e),
-    };
-    let views = match indicator_views(&state, &plan).await {
-        Ok(v) => v,
-        Err(e) => return internal(e.0),
-    };
+async fn list_indicators(
+    State(state): State<AppState>,
+) -> Result<Json<Vec<IndicatorDto>>, WebError> {
+    let plan = stored_plan(&state).await?;
+    let views = indicator_views(&state, &plan).await?;
     let out: Vec<IndicatorDto> = views
         .into_iter()
         .map(|v| {
@@ -366,17 +375,24 @@ async fn list_indicators(State(state): State<AppState>) -> Response {
             }
         })
         .collect();
-    Json(out).into_response()
+    Ok(Json(out))
 }
 
 /// Every action.
 #[utoipa::path(get, path = "/api/actions", tag = "actions",
     responses((status = 200, description = "The action plan", body = [ActionDto])))]
-async fn list_actions(State(state): State<AppState>) -> Response {
-    match state.store.actions(&state.plan_code).await {
-        Ok(a) => Json(a.iter().map(ActionDto::from).collect::<Vec<_>>()).into_response(),
-        Err(e) => internal(e),
-    }
+async fn list_actions(State(state): State<AppState>) -> Result<Json<Vec<ActionDto>>, WebError> {
+    let actions = state.store.actions(&state.plan_code).await?;
+    Ok(Json(actions.iter().map(ActionDto::from).collect()))
+}
+
+/// The action, or 404.
+async fn stored_action(state: &AppState, id: &str) -> Result<ActionRecord, WebError> {
+    state
+        .store
+        .action(&state.plan_code, id)
+        .await?
+        .ok_or_else(|| WebError::NotFound(format!("no action {id}")))
 }
 
 fn etag(version: i64) -> HeaderValue {
@@ -401,79 +417,67 @@ async fn get_action(
     State(state): State<AppState>,
     Path(id): Path<String>,
     headers: HeaderMap,
-) -> Response {
-    match state.store.action(&state.plan_code, &id).await {
-        Ok(Some(rec)) => {
-            if headers.get(header::IF_NONE_MATCH) == Some(&etag(rec.version)) {
-                let mut res = StatusCode::NOT_MODIFIED.into_response();
-                res.headers_mut().insert(header::ETAG, etag(rec.version));
-                return res;
-            }
-            with_etag(StatusCode::OK, &rec)
-        }
-        Ok(None) => err(StatusCode::NOT_FOUND, format!("no action {id}")),
-        Err(e) => internal(e),
+) -> Result<Response, WebError> {
+    let rec = stored_action(&state, &id).await?;
+    if headers.get(header::IF_NONE_MATCH) == Some(&etag(rec.version)) {
+        let mut res = StatusCode::NOT_MODIFIED.into_response();
+        res.headers_mut().insert(header::ETAG, etag(rec.version));
+        return Ok(res);
     }
+    Ok(with_etag(StatusCode::OK, &rec))
 }
 
 /// The history of one action, oldest first.
 #[utoipa::path(get, path = "/api/actions/{id}/history", tag = "actions",
     params(("id" = String, Path, description = "Action id")),
     responses((status = 200, description = "Every change", body = [HistoryDto]), (status = 404, description = "No such action", body = ApiError)))]
-async fn action_history(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    match state.store.action(&state.plan_code, &id).await {
-        Ok(Some(_)) => {}
-        Ok(None) => return err(StatusCode::NOT_FOUND, format!("no action {id}")),
-        Err(e) => return internal(e),
-    }
-    match state.store.history(&state.plan_code, &id).await {
-        Ok(h) => Json(h.iter().map(HistoryDto::from).collect::<Vec<_>>()).into_response(),
-        Err(e) => internal(e),
-    }
+async fn action_history(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<HistoryDto>>, WebError> {
+    stored_action(&state, &id).await?;
+    let history = state.store.history(&state.plan_code, &id).await?;
+    Ok(Json(history.iter().map(HistoryDto::from).collect()))
 }
 
-/// The user behind the bearer token, if they may write; else the refusal.
-async fn writer(state: &AppState, headers: &HeaderMap) -> Result<String, Response> {
-    match crate::auth::bearer_user(state, headers).await {
-        Ok(Some(u)) if u.role.can_edit() => Ok(u.name),
-        Ok(Some(_)) => Err(err(
-            StatusCode::FORBIDDEN,
+/// The user behind the bearer token, if they may write; else the refusal (401, 403).
+async fn writer(state: &AppState, headers: &HeaderMap) -> Result<String, WebError> {
+    match crate::auth::bearer_user(state, headers).await? {
+        Some(u) if u.role.can_edit() => Ok(u.name),
+        Some(_) => Err(WebError::Forbidden(Text::new(
+            "Denne nøkkelens bruker kan ikke endre tiltak.",
             "this token's user may not change actions",
-        )),
-        Ok(None) => {
-            let mut res = err(
-                StatusCode::UNAUTHORIZED,
-                "send Authorization: Bearer <token> (naeringsplan user token NAME)",
-            );
-            res.headers_mut()
-                .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
-            Err(res)
-        }
-        Err(e) => Err(internal(e)),
+        ))),
+        None => Err(WebError::Unauthorized {
+            login_next: "/intern".into(),
+        }),
     }
 }
 
-fn parse_status(s: &str) -> Result<ActionStatus, Response> {
+fn parse_status(s: &str) -> Result<ActionStatus, WebError> {
     ActionStatus::parse(s).ok_or_else(|| {
-        err(
-            StatusCode::UNPROCESSABLE_ENTITY,
+        WebError::invalid(
+            "status",
             format!("unknown status {s:?}; expected one of not_started, in_progress, delayed, on_hold, completed, cancelled"),
         )
     })
 }
 
-fn parse_date(field: &str, s: Option<&str>) -> Result<Option<time::Date>, Response> {
+fn parse_date(field: &str, s: Option<&str>) -> Result<Option<time::Date>, WebError> {
     match s.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
         Some(s) => time::Date::parse(s, &time::format_description::well_known::Iso8601::DATE)
             .map(Some)
             .map_err(|_| {
-                err(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    format!("{field}: {s:?} is not a date YYYY-MM-DD"),
-                )
+                WebError::invalid(field, format!("{field}: {s:?} is not a date YYYY-MM-DD"))
             }),
     }
+}
+
+/// A JSON body read into `T`; unreadable is a 422.
+fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, WebError> {
+    serde_json::from_slice(body)
+        .map_err(|e| WebError::invalid_input(format!("invalid JSON body: {e}")))
 }
 
 /// A new action.
@@ -524,31 +528,17 @@ async fn create_action(
     State(state): State<AppState>,
     headers: HeaderMap,
     body: axum::body::Bytes,
-) -> Response {
-    let actor = match writer(&state, &headers).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
-    let c: ActionCreate = match serde_json::from_slice(&body) {
-        Ok(c) => c,
-        Err(e) => {
-            return err(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                format!("invalid JSON body: {e}"),
-            );
-        }
-    };
-    let status = match c.status.as_deref().map(parse_status).transpose() {
-        Ok(s) => s.unwrap_or(ActionStatus::NotStarted),
-        Err(r) => return r,
-    };
-    let (start, end) = match (
-        parse_date("start", c.start.as_deref()),
-        parse_date("end", c.end.as_deref()),
-    ) {
-        (Ok(s), Ok(e)) => (s, e),
-        (Err(r), _) | (_, Err(r)) => return r,
-    };
+) -> Result<Response, WebError> {
+    let actor = writer(&state, &headers).await?;
+    let c: ActionCreate = json_body(&body)?;
+    let status = c
+        .status
+        .as_deref()
+        .map(parse_status)
+        .transpose()?
+        .unwrap_or(ActionStatus::NotStarted);
+    let start = parse_date("start", c.start.as_deref())?;
+    let end = parse_date("end", c.end.as_deref())?;
     let action = Action {
         id: c.id.trim().to_string(),
         title: c.title,
@@ -565,28 +555,21 @@ async fn create_action(
     };
     // The domain's checks (the same for the staff form and the import): id of visible
     // characters, title, progress, end not before start, a finite weight in range.
-    if let Err(e) = store::actions::check_new(&action)
+    store::actions::check_new(&action)
         .and_then(|_| c.weight.map_or(Ok(()), store::actions::check_weight))
-    {
-        return err(StatusCode::UNPROCESSABLE_ENTITY, e.to_string());
-    }
-    let mut rec = match state
+        .map_err(|e| WebError::invalid_input(e.to_string()))?;
+    // An existing id is a 409, an invalid action a 422.
+    let mut rec = state
         .store
         .create_action(&state.plan_code, &action, &actor)
-        .await
-    {
-        Ok(r) => r,
-        Err(UpdateError::Invalid(m)) => return err(StatusCode::UNPROCESSABLE_ENTITY, m),
-        Err(e @ UpdateError::Exists(_)) => return err(StatusCode::CONFLICT, e.to_string()),
-        Err(e) => return internal(e),
-    };
+        .await?;
     if c.comment.is_some() || c.weight.is_some() {
         let extra = ActionPatch {
             comment: c.comment,
             weight: Some(c.weight),
             ..Default::default()
         };
-        rec = match state
+        rec = state
             .store
             .update_action(
                 &state.plan_code,
@@ -596,16 +579,14 @@ async fn create_action(
                 &actor,
             )
             .await
-        {
-            Ok(r) => r,
-            Err(e) => return internal(e),
-        };
+            // Only this writer knows the new action yet: any failure is the server's.
+            .map_err(WebError::internal)?;
     }
     let mut res = with_etag(StatusCode::CREATED, &rec);
     if let Ok(v) = HeaderValue::from_str(&format!("/api/actions/{}", rec.action.id)) {
         res.headers_mut().insert(header::LOCATION, v);
     }
-    res
+    Ok(res)
 }
 
 fn double<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
@@ -695,11 +676,10 @@ impl From<ActionReplace> for ActionUpdate {
 }
 
 /// The version an `If-Match` header names: 428 without one.
-fn if_match(headers: &HeaderMap) -> Result<i64, Response> {
+fn if_match(headers: &HeaderMap) -> Result<i64, WebError> {
     let Some(v) = headers.get(header::IF_MATCH) else {
-        return Err(err(
-            StatusCode::PRECONDITION_REQUIRED,
-            "send If-Match: \"<version>\" with the version you based the change on (the ETag of GET /api/actions/{id})",
+        return Err(WebError::PreconditionRequired(
+            "send If-Match: \"<version>\" with the version you based the change on (the ETag of GET /api/actions/{id})".into(),
         ));
     };
     v.to_str()
@@ -708,38 +688,29 @@ fn if_match(headers: &HeaderMap) -> Result<i64, Response> {
         .and_then(|s| s.strip_prefix('"').and_then(|s| s.strip_suffix('"')))
         .and_then(|s| s.parse::<i64>().ok())
         .ok_or_else(|| {
-            err(
-                StatusCode::PRECONDITION_REQUIRED,
-                "If-Match must be a quoted version number, e.g. \"3\"",
+            WebError::PreconditionRequired(
+                "If-Match must be a quoted version number, e.g. \"3\"".into(),
             )
         })
 }
 
-async fn apply(state: AppState, id: String, headers: HeaderMap, u: ActionUpdate) -> Response {
-    let actor = match writer(&state, &headers).await {
-        Ok(a) => a,
-        Err(r) => return r,
-    };
-    let version = match if_match(&headers) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
-    let status = match u.status.as_deref().map(parse_status).transpose() {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    let start = match u
+async fn apply(
+    state: AppState,
+    id: String,
+    headers: HeaderMap,
+    body: &[u8],
+    read: fn(&[u8]) -> Result<ActionUpdate, WebError>,
+) -> Result<Response, WebError> {
+    // Who asks comes first: an anonymous client learns nothing about the body.
+    let actor = writer(&state, &headers).await?;
+    let u = read(body)?;
+    let version = if_match(&headers)?;
+    let status = u.status.as_deref().map(parse_status).transpose()?;
+    let start = u
         .start
         .map(|s| parse_date("start", s.as_deref()))
-        .transpose()
-    {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
-    let end = match u.end.map(|s| parse_date("end", s.as_deref())).transpose() {
-        Ok(s) => s,
-        Err(r) => return r,
-    };
+        .transpose()?;
+    let end = u.end.map(|s| parse_date("end", s.as_deref())).transpose()?;
     let patch = ActionPatch {
         title: u.title,
         description: u.description,
@@ -758,27 +729,17 @@ async fn apply(state: AppState, id: String, headers: HeaderMap, u: ActionUpdate)
         .update_action(&state.plan_code, &id, version, &patch, &actor)
         .await
     {
-        Ok(rec) => with_etag(StatusCode::OK, &rec),
-        Err(UpdateError::Conflict { current, since }) => {
-            let mut res = (
-                StatusCode::PRECONDITION_FAILED,
-                Json(ConflictDto {
-                    error: format!(
-                        "the action is at version {}, not {version}; nothing was saved",
-                        current.version
-                    ),
-                    current: ActionDto::from(current.as_ref()),
-                    since: since.iter().map(HistoryDto::from).collect(),
-                }),
-            )
-                .into_response();
-            res.headers_mut()
-                .insert(header::ETAG, etag(current.version));
-            res
-        }
-        Err(UpdateError::NotFound(_)) => err(StatusCode::NOT_FOUND, format!("no action {id}")),
-        Err(UpdateError::Invalid(m)) => err(StatusCode::UNPROCESSABLE_ENTITY, m),
-        Err(e) => internal(e),
+        Ok(rec) => Ok(with_etag(StatusCode::OK, &rec)),
+        // A stale `If-Match`: 412 (see [`stale_answer`]), saying which version the client had.
+        Err(UpdateError::Conflict { current, since }) => Err(WebError::Conflict {
+            message: format!(
+                "the action is at version {}, not {version}; nothing was saved",
+                current.version
+            ),
+            stale: Some(Box::new(Stale { current, since })),
+        }),
+        // No such action (404), invalid values (422), the store (500).
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -799,17 +760,8 @@ async fn patch_action(
     Path(id): Path<String>,
     headers: HeaderMap,
     body: axum::body::Bytes,
-) -> Response {
-    match serde_json::from_slice::<ActionUpdate>(&body) {
-        Ok(u) => apply(state, id, headers, u).await,
-        Err(e) => match writer(&state, &headers).await {
-            Err(r) => r,
-            Ok(_) => err(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                format!("invalid JSON body: {e}"),
-            ),
-        },
-    }
+) -> Result<Response, WebError> {
+    apply(state, id, headers, &body, json_body::<ActionUpdate>).await
 }
 
 /// Replaces every editable field of an action, if it is still at the `If-Match` version.
@@ -827,15 +779,9 @@ async fn put_action(
     Path(id): Path<String>,
     headers: HeaderMap,
     body: axum::body::Bytes,
-) -> Response {
-    match serde_json::from_slice::<ActionReplace>(&body) {
-        Ok(r) => apply(state, id, headers, r.into()).await,
-        Err(e) => match writer(&state, &headers).await {
-            Err(r) => r,
-            Ok(_) => err(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                format!("invalid JSON body: {e}"),
-            ),
-        },
-    }
+) -> Result<Response, WebError> {
+    apply(state, id, headers, &body, |b| {
+        json_body::<ActionReplace>(b).map(ActionUpdate::from)
+    })
+    .await
 }

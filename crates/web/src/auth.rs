@@ -6,9 +6,10 @@
 //! - The session cookie holds a random 256-bit id; the store keeps its digest (stateless nodes).
 //!   It is `HttpOnly; SameSite=Strict; Path=/`, and `Secure` unless turned off (see
 //!   [`CookieSecurity`]).
-//! - Every form of a logged-in user carries the session's synchroniser token; [`check_csrf`]
-//!   compares it in constant time. The login form, before there is a session, uses a
-//!   double-submit token: a random value in a short-lived `SameSite=Strict` cookie and in the form.
+//! - Every form of a logged-in user carries the session's synchroniser token; the guards of
+//!   [`crate::guard`] (and [`check_csrf`], for the logout form) compare it in constant time.
+//!   The login form, before there is a session, uses a double-submit token: a random value in a
+//!   short-lived `SameSite=Strict` cookie and in the form.
 //! - The API never reads cookies: writes need `Authorization: Bearer <token>`, so CSRF cannot
 //!   reach it.
 
@@ -16,13 +17,12 @@ use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
-use maud::html;
-use store::users::{Role, Session, User, constant_time_eq};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::Response;
+use store::users::{Session, User, constant_time_eq};
 
 use crate::AppState;
-use crate::layout::{self, t};
+use crate::error::WebError;
 
 /// Name of the session cookie.
 pub const SESSION_COOKIE: &str = "np_session";
@@ -123,35 +123,9 @@ impl Staff {
     pub fn csrf(&self) -> &str {
         &self.session.csrf
     }
-
-    /// Refuses (403) unless the user may edit actions.
-    pub fn require_editor(&self, lang: plan::Lang) -> Result<(), Response> {
-        if self.user().role.can_edit() {
-            Ok(())
-        } else {
-            Err(forbidden(
-                lang,
-                "Du har bare lesetilgang.",
-                "You have read-only access.",
-            ))
-        }
-    }
-
-    /// Refuses (403) unless the user is an admin.
-    pub fn require_admin(&self, lang: plan::Lang) -> Result<(), Response> {
-        if self.user().role == Role::Admin {
-            Ok(())
-        } else {
-            Err(forbidden(
-                lang,
-                "Bare administratorer kan gjøre dette.",
-                "Only administrators can do this.",
-            ))
-        }
-    }
 }
 
-async fn session_of(parts: &Parts, state: &AppState) -> Result<Option<Staff>, Response> {
+async fn session_of(parts: &Parts, state: &AppState) -> Result<Option<Staff>, WebError> {
     let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
         return Ok(None);
     };
@@ -161,22 +135,22 @@ async fn session_of(parts: &Parts, state: &AppState) -> Result<Option<Staff>, Re
         Ok(s) => Ok(s
             .filter(|s| s.user.may_work_on(&state.plan_code))
             .map(|session| Staff { session })),
-        Err(e) => Err(crate::AppError::from(e).into_response()),
+        Err(e) => Err(e.into()),
     }
 }
 
 impl FromRequestParts<AppState> for MaybeStaff {
-    type Rejection = Response;
+    type Rejection = WebError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
         Ok(MaybeStaff(session_of(parts, state).await?))
     }
 }
 
 impl FromRequestParts<AppState> for Staff {
-    type Rejection = Response;
+    type Rejection = WebError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Response> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
         match session_of(parts, state).await? {
             Some(s) => Ok(s),
             None => {
@@ -190,10 +164,9 @@ impl FromRequestParts<AppState> for Staff {
                 } else {
                     "/intern"
                 };
-                let target = form_urlencoded::Serializer::new(String::new())
-                    .append_pair("neste", next)
-                    .finish();
-                Err(Redirect::to(&format!("/logg-inn?{target}")).into_response())
+                Err(WebError::Unauthorized {
+                    login_next: next.to_string(),
+                })
             }
         }
     }
@@ -213,29 +186,7 @@ pub fn check_csrf(
 
 /// The 403 answer to a form without a valid CSRF token.
 pub fn csrf_refused(lang: plan::Lang) -> Response {
-    forbidden(
-        lang,
-        "Skjemaet mangler en gyldig sikkerhetskode (CSRF). Last inn siden på nytt og prøv igjen.",
-        "The form lacks a valid security token (CSRF). Reload the page and try again.",
-    )
-}
-
-/// A 403 page.
-pub fn forbidden(lang: plan::Lang, nb: &str, en: &str) -> Response {
-    (
-        StatusCode::FORBIDDEN,
-        layout::page(
-            lang,
-            t(lang, "Ikke tillatt", "Not allowed"),
-            "/intern",
-            html! {
-                h1 { (t(lang, "Ikke tillatt", "Not allowed")) }
-                p { (t(lang, nb, en)) }
-                p { a href=(layout::href(lang, "/intern")) { (t(lang, "Til internsidene", "To the staff pages")) } }
-            },
-        ),
-    )
-        .into_response()
+    crate::error::forbidden_page(lang, &crate::guard::csrf_refusal())
 }
 
 /// The user behind an API request's bearer token. Cookies are ignored here on purpose.

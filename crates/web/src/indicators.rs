@@ -129,7 +129,7 @@ impl IndicatorView<'_> {
 pub async fn indicator_views<'a>(
     state: &AppState,
     plan: &'a Plan,
-) -> Result<Vec<IndicatorView<'a>>, crate::AppError> {
+) -> Result<Vec<IndicatorView<'a>>, crate::WebError> {
     let evaluated = app::indicators::evaluate_cached(&state.store, plan).await?;
     Ok(plan
         .indicators

@@ -6,9 +6,12 @@
 //! - [`staff`]: login and the staff pages (editing actions, users, import/export);
 //! - [`api`]: the JSON API under `/api` with its OpenAPI document;
 //! - [`auth`]: sessions, CSRF, bearer tokens;
+//! - [`error`]: [`WebError`], the one error type of handlers and extractors, mapped to status
+//!   codes and answered as a page or, under `/api`, as JSON;
+//! - [`guard`]: the extractors staff handlers take ([`guard::Editor`], [`guard::Admin`],
+//!   [`guard::Viewer`]): session, CSRF token on writes, role, and the typed form;
 //! - [`indicators`]: the one boundary through which pages get indicator values and judgements;
 //! - [`charts`]: hand-written inline SVG;
-//! - [`bulk`]: the action plan as CSV/XLSX (also used by the CLI);
 //! - [`page_cache`]: rendered public pages kept for a moment.
 //!
 //! Everything shown is read from the [`store::Store`]; the web layer holds no state of its own
@@ -16,15 +19,17 @@
 //! another node by at most its time to live (2 s), so any number of nodes can serve the same
 //! store.
 
-// Handlers and guards return a ready `Response` as their error: that is axum's idiom, and these
-// values go straight back to the client, so boxing them would buy nothing.
+// Handlers and guards return a `WebError` (or, in a few places, a ready `Response`) as their
+// error: that is axum's idiom, and these values go straight back to the client, so boxing them
+// would buy nothing.
 #![allow(clippy::result_large_err)]
 
 pub mod api;
 pub mod auth;
-pub mod bulk;
 pub mod charts;
 pub mod demo;
+pub mod error;
+pub mod guard;
 pub mod indicators;
 pub mod layout;
 pub mod page_cache;
@@ -36,11 +41,13 @@ pub mod staff;
 use std::future::Future;
 
 use axum::Router;
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderValue, header};
+use axum::response::Response;
 use store::Store;
 use store::users::Throttle;
 use tower_http::set_header::SetResponseHeaderLayer;
+
+pub use error::WebError;
 
 /// Shared state of the server: the store, which plan it serves, and security settings.
 #[derive(Clone)]
@@ -178,6 +185,8 @@ pub fn router(state: AppState) -> Router {
         .into_parts()
         .0
         .fallback(not_found)
+        // Innermost, so the error pages get the demonstration notice and the headers below.
+        .layer(axum::middleware::from_fn(error::layer))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             demo::layer,
@@ -245,40 +254,6 @@ pub async fn serve_with_limits(
     server::serve_router(listener, router(state), limits, shutdown).await
 }
 
-async fn not_found() -> Response {
-    (
-        StatusCode::NOT_FOUND,
-        layout::page(
-            plan::Lang::Nb,
-            "Fant ikke siden",
-            "/",
-            maud::html! { h1 { "Fant ikke siden" } p { a href="/" { "Til forsiden" } } },
-        ),
-    )
-        .into_response()
-}
-
-/// An error shown to the user as a page; details go to the log, not to the browser.
-pub struct AppError(pub String);
-
-impl<E: std::fmt::Display> From<E> for AppError {
-    fn from(e: E) -> Self {
-        AppError(e.to_string())
-    }
-}
-
-impl IntoResponse for AppError {
-    fn into_response(self) -> Response {
-        tracing::error!("request failed: {}", self.0);
-        (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            layout::page(
-                plan::Lang::Nb,
-                "Noe gikk galt",
-                "/",
-                maud::html! { h1 { "Noe gikk galt" } p { "Feilen er logget. Prøv igjen senere." } },
-            ),
-        )
-            .into_response()
-    }
+async fn not_found(uri: axum::http::Uri) -> WebError {
+    WebError::NotFound(format!("no route {}", uri.path()))
 }

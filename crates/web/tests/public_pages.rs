@@ -327,9 +327,22 @@ async fn the_council_report_downloads_as_html_and_markdown_and_bad_options_are_r
     assert_eq!(md.status(), 200);
     assert!(md.text().await.unwrap().starts_with('#'));
 
+    // Word (DOCX) for the case-handling system.
+    let docx = reqwest::get(format!("{}/rapport?aar=2024&format=docx", app.base))
+        .await
+        .unwrap();
+    assert_eq!(docx.status(), 200);
+    assert!(
+        docx.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .contains("wordprocessingml")
+    );
+    assert!(docx.bytes().await.unwrap().starts_with(b"PK"));
+
     for bad in [
         "aar=1999&format=pdf",
-        "format=docx",
+        "format=odt",
         "periode=Q3&format=html",
     ] {
         let res = reqwest::get(format!("{}/rapport?{bad}", app.base))

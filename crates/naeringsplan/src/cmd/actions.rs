@@ -50,12 +50,12 @@ pub async fn run(opts: &Options, command: ActionsCommand) -> anyhow::Result<Exit
             let size = std::fs::metadata(&file)
                 .with_context(|| format!("cannot read {}", file.display()))?
                 .len();
-            if size > web::bulk::limits::FILE_BYTES {
+            if size > app::action_sheet::limits::FILE_BYTES {
                 bail!(
                     "cannot import {}: filen er på {} MB; en tiltaksfil kan være høyst {} MB",
                     file.display(),
                     size / (1024 * 1024),
-                    web::bulk::limits::FILE_BYTES / (1024 * 1024)
+                    app::action_sheet::limits::FILE_BYTES / (1024 * 1024)
                 );
             }
             let bytes =
@@ -67,7 +67,7 @@ pub async fn run(opts: &Options, command: ActionsCommand) -> anyhow::Result<Exit
                 )
             });
             let name = file.display().to_string();
-            match web::bulk::import(&ctx.store, &code, &name, bytes, &actor).await {
+            match app::action_sheet::import(&ctx.store, &code, &name, bytes, &actor).await {
                 Ok(rep) => {
                     eprintln!(
                         "{name}: {} created, {} updated, {} unchanged",
@@ -75,8 +75,10 @@ pub async fn run(opts: &Options, command: ActionsCommand) -> anyhow::Result<Exit
                     );
                     Ok(ExitCode::SUCCESS)
                 }
-                Err(web::bulk::ImportError::Bulk(web::bulk::BulkError::Rows(rows))) => {
-                    for r in web::bulk::reported(&rows) {
+                Err(app::action_sheet::ImportError::Bulk(app::action_sheet::BulkError::Rows(
+                    rows,
+                ))) => {
+                    for r in app::action_sheet::reported(&rows) {
                         eprintln!("{name}: {r}");
                     }
                     eprintln!("{name}: {} problem(s); nothing was imported", rows.len());
@@ -88,8 +90,8 @@ pub async fn run(opts: &Options, command: ActionsCommand) -> anyhow::Result<Exit
         ActionsCommand::Export { format, out } => {
             let actions = ctx.store.actions(&code).await?;
             let bytes = match format {
-                SheetFormat::Csv => web::bulk::write_csv(&actions)?,
-                SheetFormat::Xlsx => web::bulk::write_xlsx(&actions)?,
+                SheetFormat::Csv => app::action_sheet::write_csv(&actions)?,
+                SheetFormat::Xlsx => app::action_sheet::write_xlsx(&actions)?,
             };
             match out {
                 Some(path) => {

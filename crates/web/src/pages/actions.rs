@@ -11,7 +11,7 @@ use store::{ActionRecord, HistoryEntry};
 
 use crate::charts;
 use crate::layout::{self, href, t};
-use crate::{AppError, AppState};
+use crate::{AppState, WebError};
 
 /// Filters of the action list. Empty values mean "all".
 #[derive(Debug, Deserialize, Default)]
@@ -64,7 +64,7 @@ pub fn matches(plan: &Plan, a: &ActionRecord, f: &Filters) -> bool {
 pub async fn list(
     State(state): State<AppState>,
     Query(f): Query<Filters>,
-) -> Result<Markup, AppError> {
+) -> Result<Markup, WebError> {
     let lang = if f.lang.as_deref() == Some("en") {
         Lang::En
     } else {
@@ -233,11 +233,11 @@ pub async fn detail(
     State(state): State<AppState>,
     Path(id): Path<String>,
     Query(q): Query<layout::LangQuery>,
-) -> Result<Response, AppError> {
+) -> Result<Response, WebError> {
     let lang = q.lang();
     let plan = super::load_plan(&state).await?;
     let Some(a) = state.store.action(&state.plan_code, &id).await? else {
-        return Ok(super::not_found(lang));
+        return Err(WebError::NotFound(format!("no action {id}")));
     };
     let mut history = state.store.history(&state.plan_code, &id).await?;
     history.reverse();

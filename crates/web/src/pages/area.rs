@@ -15,7 +15,7 @@ use store::ActionRecord;
 
 use crate::charts;
 use crate::layout::{self, LangQuery, href, t};
-use crate::{AppError, AppState};
+use crate::{AppState, WebError};
 
 /// A fact as shown: the plan's quote, and a computed figure when there is one.
 pub struct FactRow<'a> {
@@ -33,7 +33,7 @@ pub async fn fact_rows<'a>(
     state: &AppState,
     plan: &plan::Plan,
     facts: Vec<&'a Fact>,
-) -> Result<Vec<FactRow<'a>>, AppError> {
+) -> Result<Vec<FactRow<'a>>, WebError> {
     let values = if facts.iter().any(|f| f.computed_by.is_some())
         && state.store.has_register_data().await?
     {
@@ -103,11 +103,11 @@ pub async fn page(
     State(state): State<AppState>,
     Path(number): Path<String>,
     Query(q): Query<LangQuery>,
-) -> Result<Response, AppError> {
+) -> Result<Response, WebError> {
     let lang = q.lang();
     let plan = super::load_plan(&state).await?;
     let Some(area) = plan.focus_areas.iter().find(|a| a.number == number) else {
-        return Ok(super::not_found(lang));
+        return Err(WebError::NotFound(format!("no focus area {number}")));
     };
     let actions = state.store.actions(&state.plan_code).await?;
     let roll = super::rollup(&plan, &actions, Weighting::Mean);

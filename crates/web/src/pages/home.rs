@@ -12,9 +12,9 @@ use crate::indicators::{
     IndicatorView, indicator_views, source_label, verdict_class, verdict_label,
 };
 use crate::layout::{self, LangQuery, href, t};
-use crate::{AppError, AppState};
+use crate::{AppState, WebError};
 
-async fn render(state: &AppState, lang: Lang) -> Result<Markup, AppError> {
+async fn render(state: &AppState, lang: Lang) -> Result<Markup, WebError> {
     let plan = super::load_plan(state).await?;
     let actions = state.store.actions(&state.plan_code).await?;
     let views = indicator_views(state, &plan).await?;
@@ -76,7 +76,7 @@ async fn render(state: &AppState, lang: Lang) -> Result<Markup, AppError> {
 pub async fn page(
     State(state): State<AppState>,
     Query(q): Query<LangQuery>,
-) -> Result<Markup, AppError> {
+) -> Result<Markup, WebError> {
     render(&state, q.lang()).await
 }
 

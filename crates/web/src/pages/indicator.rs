@@ -9,19 +9,19 @@ use plan::{Computation, Lang};
 use crate::charts;
 use crate::indicators::{indicator_views, source_label, verdict_class, verdict_label};
 use crate::layout::{self, LangQuery, href, t};
-use crate::{AppError, AppState};
+use crate::{AppState, WebError};
 
 /// `GET /indikatorer/{id}`
 pub async fn page(
     State(state): State<AppState>,
     Path(id): Path<String>,
     Query(q): Query<LangQuery>,
-) -> Result<Response, AppError> {
+) -> Result<Response, WebError> {
     let lang = q.lang();
     let plan = super::load_plan(&state).await?;
     let views = indicator_views(&state, &plan).await?;
     let Some(v) = views.iter().find(|v| v.indicator.id == id) else {
-        return Ok(super::not_found(lang));
+        return Err(WebError::NotFound(format!("no indicator {id}")));
     };
     let i = v.indicator;
     let overrides: Vec<_> = state

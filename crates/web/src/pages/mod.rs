@@ -14,15 +14,15 @@ use engine::rollup::{ActionInput, PlanRollup, Weighting};
 use plan::{ActionStatus, Plan};
 use store::ActionRecord;
 
-use crate::{AppError, AppState};
+use crate::{AppState, WebError};
 
 /// The plan served, from the store.
-pub async fn load_plan(state: &AppState) -> Result<Plan, AppError> {
+pub async fn load_plan(state: &AppState) -> Result<Plan, WebError> {
     state
         .store
         .plan(&state.plan_code)
         .await?
-        .ok_or_else(|| AppError(format!("no plan {} in the store", state.plan_code)))
+        .ok_or_else(|| WebError::internal(format!("no plan {} in the store", state.plan_code)))
 }
 
 /// The progress roll-up of the stored actions.

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::charts::progress_bar;
 use crate::layout::{self, href, t};
-use crate::{AppError, AppState};
+use crate::{AppState, WebError};
 
 /// Query of the progress page.
 #[derive(Debug, Deserialize, Default)]
@@ -24,7 +24,7 @@ pub struct ProgressQuery {
 pub async fn page(
     State(state): State<AppState>,
     Query(q): Query<ProgressQuery>,
-) -> Result<Markup, AppError> {
+) -> Result<Markup, WebError> {
     let lang = if q.lang.as_deref() == Some("en") {
         Lang::En
     } else {

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use stats::geography::Geography;
 
 use crate::layout::{self, href, t};
-use crate::{AppError, AppState};
+use crate::{AppState, WebError};
 
 /// Query parameters of the page and the API.
 #[derive(Debug, Deserialize, Default, utoipa::IntoParams)]
@@ -40,7 +40,7 @@ fn nonempty(o: &Option<String>) -> Option<&str> {
 async fn build(
     state: &AppState,
     q: &RankingQuery,
-) -> Result<Result<RankingReport, String>, AppError> {
+) -> Result<Result<RankingReport, String>, WebError> {
     let plan = super::load_plan(state).await?;
     let geo = Geography::bundled();
     let borders: Borders = app::ranking::plan_borders(geo, &plan.meta.municipality_code);
@@ -82,7 +82,7 @@ async fn build(
 pub async fn page(
     State(state): State<AppState>,
     Query(q): Query<RankingQuery>,
-) -> Result<Response, AppError> {
+) -> Result<Response, WebError> {
     let lang = if q.lang.as_deref() == Some("en") {
         Lang::En
     } else {
@@ -130,24 +130,13 @@ pub struct RankingDto {
         (status = 404, description = "No such year, county or municipality", body = crate::api::ApiError)
     )
 )]
-pub async fn api(State(state): State<AppState>, Query(q): Query<RankingQuery>) -> Response {
-    match build(&state, &q).await {
-        Ok(Ok(report)) => Json(RankingDto { report }).into_response(),
-        Ok(Err(message)) => (
-            StatusCode::NOT_FOUND,
-            Json(crate::api::ApiError { error: message }),
-        )
-            .into_response(),
-        Err(e) => {
-            tracing::error!("api ranking: {}", e.0);
-            (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                Json(crate::api::ApiError {
-                    error: "internal error; it has been logged".into(),
-                }),
-            )
-                .into_response()
-        }
+pub async fn api(
+    State(state): State<AppState>,
+    Query(q): Query<RankingQuery>,
+) -> Result<Json<RankingDto>, WebError> {
+    match build(&state, &q).await? {
+        Ok(report) => Ok(Json(RankingDto { report })),
+        Err(message) => Err(WebError::NotFound(message)),
     }
 }
 

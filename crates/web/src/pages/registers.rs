@@ -14,7 +14,7 @@ use registers::procurement::{SizeClass, Spend, fmt_nok};
 use serde::Deserialize;
 
 use crate::layout::{self, t};
-use crate::{AppError, AppState};
+use crate::{AppState, WebError};
 
 /// Query of the register pages.
 #[derive(Debug, Deserialize, Default)]
@@ -165,7 +165,7 @@ pub fn site_map(sites: &[(String, SiteState)], lang: Lang) -> Option<Markup> {
 pub async fn land(
     State(state): State<AppState>,
     Query(q): Query<RegisterQuery>,
-) -> Result<Markup, AppError> {
+) -> Result<Markup, WebError> {
     let lang = q.lang();
     let view = app::registers::land_view(&state.store, &state.plan_code, None).await?;
     let today = time::OffsetDateTime::now_utc().date();
@@ -327,7 +327,7 @@ fn spend_head(lang: Lang, first: &str) -> Markup {
 pub async fn procurement(
     State(state): State<AppState>,
     Query(q): Query<RegisterQuery>,
-) -> Result<Markup, AppError> {
+) -> Result<Markup, WebError> {
     let lang = q.lang();
     let plan = super::load_plan(&state).await?;
     let v = app::registers::procurement_view(&state.store, &plan, q.ar).await?;
@@ -404,7 +404,7 @@ pub async fn procurement(
 pub async fn visits(
     State(state): State<AppState>,
     Query(q): Query<RegisterQuery>,
-) -> Result<Markup, AppError> {
+) -> Result<Markup, WebError> {
     let lang = q.lang();
     let (a, synthetic) = app::registers::visit_aggregates(&state.store, &state.plan_code).await?;
     let title = t(lang, "Bedriftsbesøk", "Company visits");

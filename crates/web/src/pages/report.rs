@@ -13,7 +13,7 @@ use plan::Lang;
 use serde::Deserialize;
 
 use crate::layout::{self, href, t};
-use crate::{AppError, AppState};
+use crate::{AppState, WebError};
 
 /// Query of the report page.
 #[derive(Debug, Deserialize, Default)]
@@ -63,7 +63,7 @@ fn bad_request(msg: String) -> Response {
 pub async fn page(
     State(state): State<AppState>,
     Query(q): Query<ReportQuery>,
-) -> Result<Response, AppError> {
+) -> Result<Response, WebError> {
     let lang = if q.lang.as_deref() == Some("en") {
         Lang::En
     } else {
@@ -93,8 +93,7 @@ pub async fn page(
             let created = matches!(format, Format::Pdf).then(time::OffsetDateTime::now_utc);
             ::report::render(&input, format, created)
         })
-        .await
-        .map_err(|e| AppError(e.to_string()))??;
+        .await??;
         let suffix = match period {
             Period::Year => String::new(),
             Period::H1 => "-h1".into(),

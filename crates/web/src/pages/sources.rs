@@ -11,7 +11,7 @@ use plan::Lang;
 use serde::Deserialize;
 
 use crate::layout::{self, href, t};
-use crate::{AppError, AppState};
+use crate::{AppState, WebError};
 
 /// Query of the page.
 #[derive(Debug, Deserialize, Default)]
@@ -201,7 +201,7 @@ pub fn render(lang: Lang, v: &SourcesView) -> Markup {
 pub async fn page(
     State(state): State<AppState>,
     Query(q): Query<SourcesQuery>,
-) -> Result<Markup, AppError> {
+) -> Result<Markup, WebError> {
     let lang = if q.lang.as_deref() == Some("en") {
         Lang::En
     } else {

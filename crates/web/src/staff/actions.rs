@@ -6,22 +6,26 @@
 //! still holding the user's input — nothing is overwritten. The form's version is moved to the
 //! current one, so saving again is a deliberate decision made after seeing the other changes.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use plan::{Action, ActionOrigin, ActionStatus, Lang, Plan};
+use serde::{Deserialize, Deserializer};
 use store::{ActionPatch, ActionRecord, HistoryEntry, UpdateError};
 
-use super::{Fields, hidden, respond};
-use crate::auth::{self, Staff};
-use crate::layout::{LangQuery, href, t};
+use super::{hidden, respond};
+use crate::auth::Staff;
+use crate::guard::{self, Editor};
+use crate::layout::{href, t};
 use crate::pages::actions::{field_label, history_table, value_label};
 use crate::pages::load_plan;
-use crate::{AppError, AppState};
+use crate::{AppState, WebError};
 
-/// The action form's values as typed (strings), so that invalid input can be shown back.
-#[derive(Debug, Clone, Default)]
+/// The action form's values as typed (strings), so that invalid input can be shown back; also
+/// the submitted form (every field may be left out: it then reads as empty).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
 pub struct ActionForm {
     /// Id (only for new actions).
     pub id: String,
@@ -43,12 +47,19 @@ pub struct ActionForm {
     pub progress: String,
     /// Comment.
     pub comment: String,
-    /// Linked strategies.
+    /// Linked strategies (a checkbox group: the name repeats).
+    #[serde(deserialize_with = "guard::many")]
     pub strategies: Vec<String>,
     /// Weight or empty.
     pub weight: String,
-    /// The version the edit is based on.
+    /// The version the edit is based on (not a number: 0).
+    #[serde(deserialize_with = "lenient_version")]
     pub version: i64,
+}
+
+/// The hidden `version` field: a number, or 0 when it is anything else.
+fn lenient_version<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    Ok(String::deserialize(d)?.trim().parse().unwrap_or(0))
 }
 
 /// The parsed form.
@@ -94,26 +105,6 @@ impl ActionForm {
             strategies: a.strategies.clone(),
             weight: r.weight.map(|w| w.to_string()).unwrap_or_default(),
             version: r.version,
-        }
-    }
-
-    /// The form as submitted.
-    pub fn from_fields(f: &Fields) -> Self {
-        let g = |n: &str| f.get(n).unwrap_or("").to_string();
-        ActionForm {
-            id: g("id").trim().to_string(),
-            title: g("title"),
-            description: g("description"),
-            owner: g("owner"),
-            partners: g("partners"),
-            start: g("start"),
-            end: g("end"),
-            status: g("status"),
-            progress: g("progress"),
-            comment: g("comment"),
-            strategies: f.all("strategies"),
-            weight: g("weight"),
-            version: f.get("version").and_then(|v| v.parse().ok()).unwrap_or(0),
         }
     }
 
@@ -414,15 +405,8 @@ fn see_other(to: &str) -> Response {
 }
 
 /// `GET /intern/tiltak/ny`
-pub async fn new_form(
-    State(state): State<AppState>,
-    staff: Staff,
-    Query(q): Query<LangQuery>,
-) -> Result<Response, AppError> {
-    let lang = q.lang();
-    if let Err(r) = staff.require_editor(lang) {
-        return Ok(r);
-    }
+pub async fn new_form(State(state): State<AppState>, g: Editor) -> Result<Response, WebError> {
+    let (lang, staff) = (g.lang, &g.staff);
     let plan = load_plan(&state).await?;
     let actions = state.store.actions(&state.plan_code).await?;
     let next = actions
@@ -445,25 +429,18 @@ pub async fn new_form(
     };
     Ok(respond(
         StatusCode::OK,
-        render(lang, &staff, &plan, &form, &[], None, Mode::New, None),
+        render(lang, staff, &plan, &form, &[], None, Mode::New, None),
     ))
 }
 
 /// `POST /intern/tiltak/ny`
 pub async fn create(
     State(state): State<AppState>,
-    staff: Staff,
-    fields: Fields,
-) -> Result<Response, AppError> {
-    let lang = fields.lang();
-    if let Err(r) = auth::check_csrf(&staff, fields.get("csrf"), lang) {
-        return Ok(r);
-    }
-    if let Err(r) = staff.require_editor(lang) {
-        return Ok(r);
-    }
+    g: Editor<ActionForm>,
+) -> Result<Response, WebError> {
+    let (lang, staff, mut form) = (g.lang, &g.staff, g.form);
+    form.id = form.id.trim().to_string();
     let plan = load_plan(&state).await?;
-    let form = ActionForm::from_fields(&fields);
     let mut errors = match form.parse(lang) {
         Ok(_) => Vec::new(),
         Err(e) => e,
@@ -493,7 +470,7 @@ pub async fn create(
         _ => {
             return Ok(respond(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                render(lang, &staff, &plan, &form, &errors, None, Mode::New, None),
+                render(lang, staff, &plan, &form, &errors, None, Mode::New, None),
             ));
         }
     };
@@ -533,22 +510,22 @@ pub async fn create(
                     &extra,
                     &actor,
                 )
-                .await
-                .map_err(|e| AppError(e.to_string()))?;
+                .await?;
             Ok(see_other(&href(
                 lang,
                 &format!("/tiltak/{}", rec.action.id),
             )))
         }
+        // Refusals are shown in the form, with the user's input kept.
         Err(UpdateError::Invalid(m)) => Ok(respond(
             StatusCode::UNPROCESSABLE_ENTITY,
-            render(lang, &staff, &plan, &form, &[], Some(&m), Mode::New, None),
+            render(lang, staff, &plan, &form, &[], Some(&m), Mode::New, None),
         )),
         Err(e @ UpdateError::Exists(_)) => Ok(respond(
             StatusCode::CONFLICT,
             render(
                 lang,
-                &staff,
+                staff,
                 &plan,
                 &form,
                 &[],
@@ -557,31 +534,29 @@ pub async fn create(
                 None,
             ),
         )),
-        Err(e) => Err(AppError(e.to_string())),
+        Err(e) => Err(e.into()),
     }
 }
 
 /// `GET /intern/tiltak/{id}`
 pub async fn edit_form(
     State(state): State<AppState>,
-    staff: Staff,
     Path(id): Path<String>,
-    Query(q): Query<LangQuery>,
-) -> Result<Response, AppError> {
-    let lang = q.lang();
-    if let Err(r) = staff.require_editor(lang) {
-        return Ok(r);
-    }
+    g: Editor,
+) -> Result<Response, WebError> {
+    let (lang, staff) = (g.lang, &g.staff);
     let plan = load_plan(&state).await?;
-    let Some(rec) = state.store.action(&state.plan_code, &id).await? else {
-        return Ok(crate::pages::not_found(lang));
-    };
+    let rec = state
+        .store
+        .action(&state.plan_code, &id)
+        .await?
+        .ok_or_else(|| WebError::NotFound(format!("no action {id}")))?;
     let form = ActionForm::from_record(&rec);
     Ok(respond(
         StatusCode::OK,
         render(
             lang,
-            &staff,
+            staff,
             &plan,
             &form,
             &[],
@@ -595,19 +570,11 @@ pub async fn edit_form(
 /// `POST /intern/tiltak/{id}`
 pub async fn update(
     State(state): State<AppState>,
-    staff: Staff,
     Path(id): Path<String>,
-    fields: Fields,
-) -> Result<Response, AppError> {
-    let lang = fields.lang();
-    if let Err(r) = auth::check_csrf(&staff, fields.get("csrf"), lang) {
-        return Ok(r);
-    }
-    if let Err(r) = staff.require_editor(lang) {
-        return Ok(r);
-    }
+    g: Editor<ActionForm>,
+) -> Result<Response, WebError> {
+    let (lang, staff, mut form) = (g.lang, &g.staff, g.form);
     let plan = load_plan(&state).await?;
-    let mut form = ActionForm::from_fields(&fields);
     let parsed = match form.parse(lang) {
         Ok(p) => p,
         Err(errors) => {
@@ -615,7 +582,7 @@ pub async fn update(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 render(
                     lang,
-                    &staff,
+                    staff,
                     &plan,
                     &form,
                     &errors,
@@ -641,13 +608,14 @@ pub async fn update(
             "{}#historikk",
             href(lang, &format!("/tiltak/{}", rec.action.id))
         ))),
+        // A stale edit: 409 with what changed meanwhile, the form keeping the user's input.
         Err(UpdateError::Conflict { current, since }) => {
             form.version = current.version;
             Ok(respond(
                 StatusCode::CONFLICT,
                 render(
                     lang,
-                    &staff,
+                    staff,
                     &plan,
                     &form,
                     &[],
@@ -660,12 +628,11 @@ pub async fn update(
                 ),
             ))
         }
-        Err(UpdateError::NotFound(_)) => Ok(crate::pages::not_found(lang)),
         Err(UpdateError::Invalid(m)) => Ok(respond(
             StatusCode::UNPROCESSABLE_ENTITY,
             render(
                 lang,
-                &staff,
+                staff,
                 &plan,
                 &form,
                 &[],
@@ -674,7 +641,7 @@ pub async fn update(
                 None,
             ),
         )),
-        Err(UpdateError::Store(e)) => Err(e.into()),
-        Err(e @ UpdateError::Exists(_)) => Err(AppError(e.to_string())),
+        // Not found (404) and store failures (500).
+        Err(e) => Err(e.into()),
     }
 }

@@ -10,10 +10,12 @@ use plan::Lang;
 use serde::Deserialize;
 
 use super::{hidden, respond};
-use crate::auth::{self, Staff};
-use crate::bulk::{self, BulkError, ImportError};
+use crate::auth::Staff;
+use crate::error::RequestLang;
+use crate::guard::{self, Editor, EditorRole, Viewer};
 use crate::layout::{href, t};
-use crate::{AppError, AppState};
+use crate::{AppState, WebError};
+use app::action_sheet::{self as bulk, BulkError, ImportError};
 
 /// Largest accepted upload.
 pub const MAX_UPLOAD: usize = 5 * 1024 * 1024;
@@ -77,31 +79,20 @@ pub struct BulkQuery {
     pub format: Option<String>,
 }
 
-impl BulkQuery {
-    fn lang(&self) -> Lang {
-        if self.lang.as_deref() == Some("en") {
-            Lang::En
-        } else {
-            Lang::Nb
-        }
-    }
-}
-
 /// `GET /intern/import`
-pub async fn form(staff: Staff, Query(q): Query<BulkQuery>) -> Result<Response, AppError> {
-    let lang = q.lang();
-    if let Err(r) = staff.require_editor(lang) {
-        return Ok(r);
-    }
-    Ok(respond(StatusCode::OK, render(lang, &staff, None, &[])))
+pub async fn form(g: Editor) -> Result<Response, WebError> {
+    Ok(respond(StatusCode::OK, render(g.lang, &g.staff, None, &[])))
 }
 
-/// `POST /intern/import` (multipart: `csrf`, `lang`, `file`)
+/// `POST /intern/import` (multipart: `csrf`, `lang`, `file`). The one staff write that cannot
+/// take a guard (its CSRF token is inside the multipart body): it calls
+/// [`guard::check_write`] once the body is read.
 pub async fn upload(
     State(state): State<AppState>,
     staff: Staff,
+    request_lang: RequestLang,
     mut multipart: Multipart,
-) -> Result<Response, AppError> {
+) -> Result<Response, WebError> {
     let mut csrf = None;
     let mut lang = Lang::Nb;
     let mut file: Option<(String, Vec<u8>)> = None;
@@ -146,12 +137,8 @@ pub async fn upload(
             _ => {}
         }
     }
-    if let Err(r) = auth::check_csrf(&staff, csrf.as_deref(), lang) {
-        return Ok(r);
-    }
-    if let Err(r) = staff.require_editor(lang) {
-        return Ok(r);
-    }
+    request_lang.set(lang);
+    guard::check_write::<EditorRole>(&staff, csrf.as_deref())?;
     let Some((name, bytes)) = file else {
         return Ok(respond(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -210,10 +197,9 @@ pub async fn upload(
 /// `GET /intern/eksport?format=csv|xlsx`
 pub async fn export(
     State(state): State<AppState>,
-    staff: Staff,
     Query(q): Query<BulkQuery>,
-) -> Result<Response, AppError> {
-    let _ = staff;
+    _: Viewer,
+) -> Result<Response, WebError> {
     let actions = state.store.actions(&state.plan_code).await?;
     let (bytes, ctype, ext) = match q.format.as_deref() {
         Some("xlsx") => (

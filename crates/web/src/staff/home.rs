@@ -9,14 +9,14 @@ use super::respond;
 use crate::auth::Staff;
 use crate::layout::{LangQuery, href, t};
 use crate::pages::actions::history_table;
-use crate::{AppError, AppState};
+use crate::{AppState, WebError};
 
 /// `GET /intern`
 pub async fn page(
     State(state): State<AppState>,
     staff: Staff,
     Query(q): Query<LangQuery>,
-) -> Result<Response, AppError> {
+) -> Result<Response, WebError> {
     let lang = q.lang();
     let actions = state.store.actions(&state.plan_code).await?;
     let recent = state.store.recent_history(&state.plan_code, 15).await?;

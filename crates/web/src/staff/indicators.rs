@@ -2,19 +2,31 @@
 //! and shown beside the override; the override needs a written justification and goes into the
 //! indicator's append-only override history, which the public indicator page shows in full.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use engine::TrendStatus;
 use maud::{Markup, html};
 use plan::Lang;
+use serde::Deserialize;
 use store::StoreError;
 
-use super::{Fields, hidden, respond};
-use crate::auth::{self, Staff};
+use super::{hidden, respond};
+use crate::auth::Staff;
+use crate::guard::Editor;
 use crate::indicators::{IndicatorView, indicator_views};
-use crate::layout::{LangQuery, href, t};
-use crate::{AppError, AppState};
+use crate::layout::{href, t};
+use crate::{AppState, WebError};
+
+/// The override form: the new status (empty: withdraw the override) and the justification.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct OverrideForm {
+    /// A trend status's machine name, or empty.
+    pub status: String,
+    /// Why (required by the store, shown publicly).
+    pub justification: String,
+}
 
 fn label(lang: Lang, s: TrendStatus) -> &'static str {
     match lang {
@@ -86,46 +98,40 @@ fn render(
 /// `GET /intern/indikatorer/{id}`
 pub async fn form(
     State(state): State<AppState>,
-    staff: Staff,
     Path(id): Path<String>,
-    Query(q): Query<LangQuery>,
-) -> Result<Response, AppError> {
-    let lang = q.lang();
-    if let Err(r) = staff.require_editor(lang) {
-        return Ok(r);
-    }
+    g: Editor,
+) -> Result<Response, WebError> {
     let plan = crate::pages::load_plan(&state).await?;
     let views = indicator_views(&state, &plan).await?;
-    let Some(v) = views.iter().find(|v| v.indicator.id == id) else {
-        return Ok(crate::pages::not_found(lang));
-    };
+    let v = find(&views, &id)?;
     Ok(respond(
         StatusCode::OK,
-        render(lang, &staff, v, None, None, ""),
+        render(g.lang, &g.staff, v, None, None, ""),
     ))
+}
+
+fn find<'v, 'a>(
+    views: &'v [IndicatorView<'a>],
+    id: &str,
+) -> Result<&'v IndicatorView<'a>, WebError> {
+    views
+        .iter()
+        .find(|v| v.indicator.id == id)
+        .ok_or_else(|| WebError::NotFound(format!("no indicator {id}")))
 }
 
 /// `POST /intern/indikatorer/{id}`: `status` (empty: withdraw) and `justification`.
 pub async fn submit(
     State(state): State<AppState>,
-    staff: Staff,
     Path(id): Path<String>,
-    fields: Fields,
-) -> Result<Response, AppError> {
-    let lang = fields.lang();
-    if let Err(r) = auth::check_csrf(&staff, fields.get("csrf"), lang) {
-        return Ok(r);
-    }
-    if let Err(r) = staff.require_editor(lang) {
-        return Ok(r);
-    }
+    g: Editor<OverrideForm>,
+) -> Result<Response, WebError> {
+    let (lang, staff, form) = (g.lang, &g.staff, g.form);
     let plan = crate::pages::load_plan(&state).await?;
     let views = indicator_views(&state, &plan).await?;
-    let Some(v) = views.iter().find(|v| v.indicator.id == id) else {
-        return Ok(crate::pages::not_found(lang));
-    };
-    let justification = fields.get("justification").unwrap_or("");
-    let status = match fields.get("status").unwrap_or("") {
+    let v = find(&views, &id)?;
+    let justification = form.justification.as_str();
+    let status = match form.status.as_str() {
         "" => None,
         s => match TrendStatus::parse(s) {
             Some(st) => Some(st),
@@ -134,7 +140,7 @@ pub async fn submit(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     render(
                         lang,
-                        &staff,
+                        staff,
                         v,
                         None,
                         Some(t(lang, "Ukjent status.", "Unknown status.")),
@@ -167,10 +173,7 @@ pub async fn submit(
             );
             // Re-read: the cached evaluation is keyed on the overrides, so this shows the new state.
             let views = indicator_views(&state, &plan).await?;
-            let v = views
-                .iter()
-                .find(|v| v.indicator.id == id)
-                .ok_or_else(|| AppError(format!("indicator {id} vanished")))?;
+            let v = find(&views, &id)?;
             let msg = match status {
                 Some(_) => t(lang, "Statusen er overstyrt.", "The status is overridden."),
                 None => t(
@@ -181,12 +184,12 @@ pub async fn submit(
             };
             Ok(respond(
                 StatusCode::OK,
-                render(lang, &staff, v, Some(msg), None, ""),
+                render(lang, staff, v, Some(msg), None, ""),
             ))
         }
         Err(StoreError::Invalid(m)) => Ok(respond(
             StatusCode::UNPROCESSABLE_ENTITY,
-            render(lang, &staff, v, None, Some(&m), justification),
+            render(lang, staff, v, None, Some(&m), justification),
         )),
         Err(e) => Err(e.into()),
     }

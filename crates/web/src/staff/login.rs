@@ -18,7 +18,7 @@ use store::users::{LoginError, SESSION_TTL_SECS, constant_time_eq, random_token}
 use super::{Fields, respond};
 use crate::auth::{self, LOGIN_CSRF_COOKIE, SESSION_COOKIE, Staff, cookie, set_cookie};
 use crate::layout::{self, t};
-use crate::{AppError, AppState};
+use crate::{AppState, WebError};
 
 /// Query of the login page.
 #[derive(Debug, Deserialize, Default)]
@@ -76,7 +76,7 @@ fn with_login_cookie(
     next: &str,
     name: &str,
     error: Option<&str>,
-) -> Result<Response, AppError> {
+) -> Result<Response, WebError> {
     let token = random_token()?;
     let secure = state.secure_cookies(headers);
     let mut res = respond(status, login_form(lang, &token, next, name, error));
@@ -92,7 +92,7 @@ pub async fn form(
     State(state): State<AppState>,
     headers: HeaderMap,
     Query(q): Query<LoginQuery>,
-) -> Result<Response, AppError> {
+) -> Result<Response, WebError> {
     let lang = if q.lang.as_deref() == Some("en") {
         Lang::En
     } else {
@@ -129,7 +129,7 @@ pub async fn submit(
     ClientIp(ip): ClientIp,
     headers: HeaderMap,
     fields: Fields,
-) -> Result<Response, AppError> {
+) -> Result<Response, WebError> {
     let lang = fields.lang();
     let next = safe_next(fields.get("neste"));
     let name = fields.get("username").unwrap_or("").trim().to_string();
@@ -246,7 +246,7 @@ pub async fn logout(
     staff: Staff,
     headers: HeaderMap,
     fields: Fields,
-) -> Result<Response, AppError> {
+) -> Result<Response, WebError> {
     let lang = fields.lang();
     if let Err(r) = auth::check_csrf(&staff, fields.get("csrf"), lang) {
         return Ok(r);

@@ -1,6 +1,11 @@
 //! Staff pages: login and everything behind it. Every page needs a session; every form carries
 //! the session's CSRF token and is checked before anything else is done; every answer is marked
 //! `Cache-Control: no-store`.
+//!
+//! The handlers state who may call them by the guard they take ([`crate::guard::Viewer`],
+//! [`crate::guard::Editor`], [`crate::guard::Admin`]), which checks the session, the CSRF token
+//! of a write and the role, and reads the form into a `serde` struct; they refuse with
+//! [`crate::WebError`]. The login form (before there is a session) reads [`Fields`].
 
 pub mod actions;
 pub mod bulk;
@@ -21,7 +26,8 @@ use crate::auth::Staff;
 use crate::layout::{self, href, t};
 
 /// A submitted `application/x-www-form-urlencoded` form as name/value pairs, keeping repeated
-/// names (checkbox groups).
+/// names (checkbox groups). Used by the login and logout forms; the pages behind the login read
+/// typed forms through [`crate::guard`].
 #[derive(Debug, Default, Clone)]
 pub struct Fields(pub Vec<(String, String)>);
 

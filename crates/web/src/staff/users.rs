@@ -2,18 +2,43 @@
 //! account, set a new password. Changes to users are logged (tracing), not kept in the action
 //! history.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{Markup, html};
 use plan::Lang;
+use serde::Deserialize;
 use store::StoreError;
 use store::users::{MIN_PASSWORD_LEN, Role, User};
 
-use super::{Fields, hidden, respond};
-use crate::auth::{self, Staff};
-use crate::layout::{LangQuery, t};
-use crate::{AppError, AppState};
+use super::{hidden, respond};
+use crate::auth::Staff;
+use crate::guard::Admin;
+use crate::layout::t;
+use crate::{AppState, WebError};
+
+/// The form adding a user.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AddUser {
+    /// User name.
+    pub name: String,
+    /// Password.
+    pub password: String,
+    /// Role: `viewer`, `editor` or `admin`.
+    pub role: String,
+}
+
+/// The form changing a user: `do=role|disable|enable`, with `role` for `do=role`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ChangeUser {
+    /// What to do.
+    #[serde(rename = "do")]
+    pub operation: Option<String>,
+    /// The new role (for `do=role`).
+    pub role: String,
+}
 
 fn render(
     lang: Lang,
@@ -90,46 +115,28 @@ fn render(
 }
 
 /// The accounts this admin may see and manage (see [`store::users::User::may_manage`]).
-async fn manageable(state: &AppState, staff: &Staff) -> Result<Vec<User>, AppError> {
+async fn manageable(state: &AppState, staff: &Staff) -> Result<Vec<User>, WebError> {
     let mut users = state.store.users().await?;
     users.retain(|u| staff.user().may_manage(u));
     Ok(users)
 }
 
 /// `GET /intern/brukere`
-pub async fn list(
-    State(state): State<AppState>,
-    staff: Staff,
-    Query(q): Query<LangQuery>,
-) -> Result<Response, AppError> {
-    let lang = q.lang();
-    if let Err(r) = staff.require_admin(lang) {
-        return Ok(r);
-    }
-    let users = manageable(&state, &staff).await?;
+pub async fn list(State(state): State<AppState>, g: Admin) -> Result<Response, WebError> {
+    let users = manageable(&state, &g.staff).await?;
     Ok(respond(
         StatusCode::OK,
-        render(lang, &staff, &users, None, None),
+        render(g.lang, &g.staff, &users, None, None),
     ))
 }
 
 /// `POST /intern/brukere`
-pub async fn add(
-    State(state): State<AppState>,
-    staff: Staff,
-    fields: Fields,
-) -> Result<Response, AppError> {
-    let lang = fields.lang();
-    if let Err(r) = auth::check_csrf(&staff, fields.get("csrf"), lang) {
-        return Ok(r);
-    }
-    if let Err(r) = staff.require_admin(lang) {
-        return Ok(r);
-    }
-    let name = fields.get("name").unwrap_or("").trim();
+pub async fn add(State(state): State<AppState>, g: Admin<AddUser>) -> Result<Response, WebError> {
+    let (lang, staff, form) = (g.lang, &g.staff, g.form);
+    let name = form.name.trim();
     // An unknown role is refused (issue 21: `role=superadmin` silently made a viewer).
-    let Some(role) = Role::parse(fields.get("role").unwrap_or("")) else {
-        let users = manageable(&state, &staff).await?;
+    let Some(role) = Role::parse(&form.role) else {
+        let users = manageable(&state, staff).await?;
         let msg = t(
             lang,
             "Ukjent rolle: velg viewer, editor eller admin.",
@@ -137,20 +144,15 @@ pub async fn add(
         );
         return Ok(respond(
             StatusCode::UNPROCESSABLE_ENTITY,
-            render(lang, &staff, &users, None, Some(msg)),
+            render(lang, staff, &users, None, Some(msg)),
         ));
     };
     // Accounts made here work on this municipality's plan only.
     let result = state
         .store
-        .add_user_for(
-            name,
-            fields.get("password").unwrap_or(""),
-            role,
-            Some(&state.plan_code),
-        )
+        .add_user_for(name, &form.password, role, Some(&state.plan_code))
         .await;
-    let users = manageable(&state, &staff).await?;
+    let users = manageable(&state, staff).await?;
     match result {
         Ok(u) => {
             tracing::info!(
@@ -162,12 +164,12 @@ pub async fn add(
             let msg = format!("{} {}", t(lang, "La til", "Added"), u.name);
             Ok(respond(
                 StatusCode::OK,
-                render(lang, &staff, &users, Some(&msg), None),
+                render(lang, staff, &users, Some(&msg), None),
             ))
         }
         Err(StoreError::Invalid(m)) => Ok(respond(
             StatusCode::UNPROCESSABLE_ENTITY,
-            render(lang, &staff, &users, None, Some(&m)),
+            render(lang, staff, &users, None, Some(&m)),
         )),
         Err(e) => Err(e.into()),
     }
@@ -176,26 +178,19 @@ pub async fn add(
 /// `POST /intern/brukere/{name}`: `do=role|disable|enable`.
 pub async fn change(
     State(state): State<AppState>,
-    staff: Staff,
     Path(name): Path<String>,
-    fields: Fields,
-) -> Result<Response, AppError> {
-    let lang = fields.lang();
-    if let Err(r) = auth::check_csrf(&staff, fields.get("csrf"), lang) {
-        return Ok(r);
-    }
-    if let Err(r) = staff.require_admin(lang) {
-        return Ok(r);
-    }
+    g: Admin<ChangeUser>,
+) -> Result<Response, WebError> {
+    let (lang, staff, form) = (g.lang, &g.staff, g.form);
     let self_change = name == staff.user().name;
     let target = state.store.user(&name).await?;
-    let result = match fields.get("do") {
+    let result = match form.operation.as_deref() {
         // Another municipality's account (or an account for every plan, seen by an admin of
         // one): as if it did not exist.
         _ if !target.as_ref().is_some_and(|u| staff.user().may_manage(u)) => {
             Err(t(lang, "Ukjent bruker.", "Unknown user.").to_string())
         }
-        Some("role") => match Role::parse(fields.get("role").unwrap_or("")) {
+        Some("role") => match Role::parse(&form.role) {
             Some(r) if self_change && r != Role::Admin => Err(t(
                 lang,
                 "Du kan ikke ta fra deg selv administratorrollen.",
@@ -227,23 +222,23 @@ pub async fn change(
             .map_err(|e| e.to_string()),
         _ => Err(t(lang, "Ukjent handling.", "Unknown operation.").to_string()),
     };
-    let users = manageable(&state, &staff).await?;
+    let users = manageable(&state, staff).await?;
     match result {
         Ok(()) => {
             tracing::info!(
                 "user {name} changed by {}: {:?}",
                 staff.user().name,
-                fields.get("do")
+                form.operation.as_deref()
             );
             let msg = format!("{} {name}", t(lang, "Endret", "Changed"));
             Ok(respond(
                 StatusCode::OK,
-                render(lang, &staff, &users, Some(&msg), None),
+                render(lang, staff, &users, Some(&msg), None),
             ))
         }
         Err(m) => Ok(respond(
             StatusCode::UNPROCESSABLE_ENTITY,
-            render(lang, &staff, &users, None, Some(&m)),
+            render(lang, staff, &users, None, Some(&m)),
         )),
     }
 }

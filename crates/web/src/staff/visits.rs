@@ -2,18 +2,50 @@
 //! data, so only behind the login), recording a visit (editors), deleting one (editors), and
 //! deleting everything older than the retention period (admins).
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use plan::Lang;
 use registers::visits::{self, FollowUp, Visit, VisitKind};
+use serde::Deserialize;
 
-use super::{Fields, hidden, respond};
-use crate::auth::{self, Staff};
-use crate::layout::{LangQuery, href, t};
+use super::{hidden, respond};
+use crate::auth::Staff;
+use crate::guard::{Admin, Editor, NoForm, Viewer};
+use crate::layout::{href, t};
 use crate::pages::load_plan;
-use crate::{AppError, AppState};
+use crate::{AppState, WebError};
+
+/// The form recording a visit, as typed (shown back when it has errors).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct VisitForm {
+    /// Organisation number (spaces allowed).
+    pub orgnr: String,
+    /// The company's name, when it is not in the register.
+    pub company: String,
+    /// Date `YYYY-MM-DD`.
+    pub date: String,
+    /// `besok` or `dialogmote`.
+    pub kind: String,
+    /// Part of the municipality.
+    pub area: String,
+    /// Participants, one per line.
+    pub participants: String,
+    /// Topics, one per line.
+    pub topics: String,
+    /// Follow-ups, one per line, links in brackets at the end.
+    pub follow_ups: String,
+}
+
+/// The retention form: delete visits older than `months` (not a number: the default).
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PurgeForm {
+    /// Months to keep.
+    pub months: String,
+}
 
 fn see_other(to: &str) -> Response {
     (
@@ -33,8 +65,7 @@ fn lines(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn form(lang: Lang, staff: &Staff, f: &Fields, errors: &[String]) -> Markup {
-    let v = |n: &str| f.get(n).unwrap_or("").to_string();
+fn form(lang: Lang, staff: &Staff, f: &VisitForm, errors: &[String]) -> Markup {
     html! {
         h2 id="ny" { (t(lang, "Registrer et besøk", "Record a visit")) }
         @if !errors.is_empty() {
@@ -46,38 +77,38 @@ fn form(lang: Lang, staff: &Staff, f: &Fields, errors: &[String]) -> Markup {
             (hidden(staff, lang))
             div class="field" {
                 label for="orgnr" { (t(lang, "Organisasjonsnummer", "Organisation number")) }
-                input type="text" id="orgnr" name="orgnr" inputmode="numeric" value=(v("orgnr")) required;
+                input type="text" id="orgnr" name="orgnr" inputmode="numeric" value=(f.orgnr) required;
             }
             div class="field" {
                 label for="company" { (t(lang, "Virksomhetens navn (hvis den ikke er i registeret)", "Company name (if not in the register)")) }
-                input type="text" id="company" name="company" value=(v("company"));
+                input type="text" id="company" name="company" value=(f.company);
             }
             div class="field" {
                 label for="date" { (t(lang, "Dato", "Date")) }
-                input type="date" id="date" name="date" value=(v("date")) required;
+                input type="date" id="date" name="date" value=(f.date) required;
             }
             div class="field" {
                 label for="kind" { (t(lang, "Type", "Kind")) }
                 select id="kind" name="kind" {
-                    option value="besok" selected[v("kind") != "dialogmote"] { (t(lang, "Bedriftsbesøk", "Company visit")) }
-                    option value="dialogmote" selected[v("kind") == "dialogmote"] { (t(lang, "Dialogmøte", "Dialogue meeting")) }
+                    option value="besok" selected[f.kind != "dialogmote"] { (t(lang, "Bedriftsbesøk", "Company visit")) }
+                    option value="dialogmote" selected[f.kind == "dialogmote"] { (t(lang, "Dialogmøte", "Dialogue meeting")) }
                 }
             }
             div class="field" {
                 label for="area" { (t(lang, "Del av kommunen", "Part of the municipality")) }
-                input type="text" id="area" name="area" value=(v("area"));
+                input type="text" id="area" name="area" value=(f.area);
             }
             div class="field" {
                 label for="participants" { (t(lang, "Deltakere (én per linje)", "Participants (one per line)")) }
-                textarea id="participants" name="participants" { (v("participants")) }
+                textarea id="participants" name="participants" { (f.participants) }
             }
             div class="field" {
                 label for="topics" { (t(lang, "Tema (ett per linje)", "Topics (one per line)")) }
-                textarea id="topics" name="topics" { (v("topics")) }
+                textarea id="topics" name="topics" { (f.topics) }
             }
             div class="field" {
                 label for="follow_ups" { (t(lang, "Oppfølging (én per linje, strategier og tiltak i hakeparentes til slutt: «Tekst [5.7-s1, T3]»)", "Follow-ups (one per line, strategies and actions in brackets at the end: \"Text [5.7-s1, T3]\")")) }
-                textarea id="follow_ups" name="follow_ups" { (v("follow_ups")) }
+                textarea id="follow_ups" name="follow_ups" { (f.follow_ups) }
             }
             button type="submit" { (t(lang, "Lagre besøket", "Save the visit")) }
         }
@@ -136,10 +167,10 @@ async fn render(
     state: &AppState,
     lang: Lang,
     staff: &Staff,
-    fields: &Fields,
+    fields: &VisitForm,
     errors: &[String],
     notice: Option<String>,
-) -> Result<Markup, AppError> {
+) -> Result<Markup, WebError> {
     let all = state.store.visits(&state.plan_code).await?;
     let title = t(lang, "Bedriftsbesøk (intern)", "Company visits (staff)");
     let body = html! {
@@ -159,32 +190,20 @@ async fn render(
 }
 
 /// `GET /intern/bedriftsbesok`
-pub async fn page(
-    State(state): State<AppState>,
-    staff: Staff,
-    Query(q): Query<LangQuery>,
-) -> Result<Response, AppError> {
-    let lang = q.lang();
-    let page = render(&state, lang, &staff, &Fields::default(), &[], None).await?;
+pub async fn page(State(state): State<AppState>, g: Viewer) -> Result<Response, WebError> {
+    let page = render(&state, g.lang, &g.staff, &VisitForm::default(), &[], None).await?;
     Ok(respond(StatusCode::OK, page))
 }
 
 /// `POST /intern/bedriftsbesok`: records a visit (editors).
 pub async fn add(
     State(state): State<AppState>,
-    staff: Staff,
-    fields: Fields,
-) -> Result<Response, AppError> {
-    let lang = fields.lang();
-    if let Err(r) = auth::check_csrf(&staff, fields.get("csrf"), lang) {
-        return Ok(r);
-    }
-    if let Err(r) = staff.require_editor(lang) {
-        return Ok(r);
-    }
+    g: Editor<VisitForm>,
+) -> Result<Response, WebError> {
+    let (lang, staff, fields) = (g.lang, &g.staff, g.form);
     let plan = load_plan(&state).await?;
     let mut errors = Vec::new();
-    let orgnr = fields.get("orgnr").unwrap_or("").replace(' ', "");
+    let orgnr = fields.orgnr.replace(' ', "");
     let orgnr = match orgnr.parse::<register::OrgNr>() {
         Ok(o) => Some(o),
         Err(e) => {
@@ -199,13 +218,17 @@ pub async fn add(
             None
         }
     };
-    let date = registers::parse_date(fields.get("date").unwrap_or("")).map_err(|e| {
+    let date = registers::parse_date(&fields.date).map_err(|e| {
         errors.push(format!("{}: {e}", t(lang, "Datoen", "The date")));
     });
-    let kind = VisitKind::parse(fields.get("kind").unwrap_or("besok")).unwrap_or(VisitKind::Visit);
+    let kind = VisitKind::parse(match fields.kind.as_str() {
+        "" => "besok",
+        k => k,
+    })
+    .unwrap_or(VisitKind::Visit);
     let mut follow_ups = Vec::new();
     let known = app::registers::linkable_ids(&state.store, &plan).await?;
-    for l in lines(fields.get("follow_ups").unwrap_or("")) {
+    for l in lines(&fields.follow_ups) {
         match FollowUp::parse(&l) {
             Ok(f) => {
                 let unknown = f.unknown_links(&known);
@@ -229,7 +252,7 @@ pub async fn add(
         Some(o) => app::registers::company(&state.store, o).await?,
         None => None,
     };
-    let typed = fields.get("company").unwrap_or("").trim().to_string();
+    let typed = fields.company.trim().to_string();
     let name = if !typed.is_empty() {
         Some(typed)
     } else {
@@ -246,7 +269,7 @@ pub async fn add(
         );
     }
     let (Some(orgnr), Ok(date), Some(name), true) = (orgnr, date, name, errors.is_empty()) else {
-        let page = render(&state, lang, &staff, &fields, &errors, None).await?;
+        let page = render(&state, lang, staff, &fields, &errors, None).await?;
         return Ok(respond(StatusCode::UNPROCESSABLE_ENTITY, page));
     };
     let v = Visit {
@@ -254,11 +277,11 @@ pub async fn add(
         orgnr,
         company: name,
         sector: company.and_then(|c| c.sector),
-        area: fields.get("area").unwrap_or("").trim().to_string(),
+        area: fields.area.trim().to_string(),
         date,
         kind,
-        participants: lines(fields.get("participants").unwrap_or("")),
-        topics: lines(fields.get("topics").unwrap_or("")),
+        participants: lines(&fields.participants),
+        topics: lines(&fields.topics),
         follow_ups,
     };
     let id = state
@@ -274,14 +297,15 @@ pub async fn add(
 /// `GET /intern/bedriftsbesok/{id}`
 pub async fn detail(
     State(state): State<AppState>,
-    staff: Staff,
     Path(id): Path<i64>,
-    Query(q): Query<LangQuery>,
-) -> Result<Response, AppError> {
-    let lang = q.lang();
-    let Some((v, synthetic)) = state.store.visit(&state.plan_code, id).await? else {
-        return Ok(crate::pages::not_found(lang));
-    };
+    g: Viewer,
+) -> Result<Response, WebError> {
+    let (lang, staff) = (g.lang, &g.staff);
+    let (v, synthetic) = state
+        .store
+        .visit(&state.plan_code, id)
+        .await?
+        .ok_or_else(|| WebError::NotFound(format!("no visit {id}")))?;
     let title = format!("{} {} {}", t(lang, "Besøk", "Visit"), v.date, v.company);
     let sector = v
         .sector
@@ -318,7 +342,7 @@ pub async fn detail(
         }
         @if staff.user().role.can_edit() {
             form method="post" action=(format!("/intern/bedriftsbesok/{id}/slett")) {
-                (hidden(&staff, lang))
+                (hidden(staff, lang))
                 button type="submit" class="secondary" { (t(lang, "Slett besøket", "Delete the visit")) }
             }
         }
@@ -326,45 +350,32 @@ pub async fn detail(
     };
     Ok(respond(
         StatusCode::OK,
-        super::page(lang, &title, "/intern/bedriftsbesok", &staff, body),
+        super::page(lang, &title, "/intern/bedriftsbesok", staff, body),
     ))
 }
 
 /// `POST /intern/bedriftsbesok/{id}/slett` (editors).
 pub async fn delete(
     State(state): State<AppState>,
-    staff: Staff,
     Path(id): Path<i64>,
-    fields: Fields,
-) -> Result<Response, AppError> {
-    let lang = fields.lang();
-    if let Err(r) = auth::check_csrf(&staff, fields.get("csrf"), lang) {
-        return Ok(r);
-    }
-    if let Err(r) = staff.require_editor(lang) {
-        return Ok(r);
-    }
+    g: Editor<NoForm>,
+) -> Result<Response, WebError> {
     state.store.visit_delete(&state.plan_code, id).await?;
-    Ok(see_other(&href(lang, "/intern/bedriftsbesok")))
+    Ok(see_other(&href(g.lang, "/intern/bedriftsbesok")))
 }
 
 /// `POST /intern/bedriftsbesok/slett-gamle` (admins): deletes the visits older than the
 /// retention period, keeping their counts.
 pub async fn purge(
     State(state): State<AppState>,
-    staff: Staff,
-    fields: Fields,
-) -> Result<Response, AppError> {
-    let lang = fields.lang();
-    if let Err(r) = auth::check_csrf(&staff, fields.get("csrf"), lang) {
-        return Ok(r);
-    }
-    if let Err(r) = staff.require_admin(lang) {
-        return Ok(r);
-    }
-    let months = fields
-        .get("months")
-        .and_then(|m| m.trim().parse::<u32>().ok())
+    g: Admin<PurgeForm>,
+) -> Result<Response, WebError> {
+    let (lang, staff) = (g.lang, &g.staff);
+    let months = g
+        .form
+        .months
+        .trim()
+        .parse::<u32>()
         .unwrap_or(visits::DEFAULT_RETENTION_MONTHS);
     let cutoff = visits::retention_cutoff(time::OffsetDateTime::now_utc().date(), months);
     let n = state
@@ -376,6 +387,14 @@ pub async fn purge(
         t(lang, "besøk datert før", "visits dated before"),
         t(lang, "er slettet.", "were deleted.")
     );
-    let page = render(&state, lang, &staff, &Fields::default(), &[], Some(notice)).await?;
+    let page = render(
+        &state,
+        lang,
+        staff,
+        &VisitForm::default(),
+        &[],
+        Some(notice),
+    )
+    .await?;
     Ok(respond(StatusCode::OK, page))
 }

@@ -1,9 +1,9 @@
 //! The action plan as a spreadsheet: export to CSV or XLSX, import from either.
 //!
-//! Why here: both the staff upload page and the CLI (`naeringsplan actions import|export`) use
-//! it, and both already depend on this crate. Reading and checking are pure (bytes in, rows or
-//! located errors out); writing goes through `Store::apply_action_batch`, one transaction, so a
-//! file with any bad row changes nothing.
+//! Why here: a use case shared by the staff upload page and the CLI (`naeringsplan actions
+//! import|export`), so that the CLI does not reach into the web crate for it. Reading and checking
+//! are pure (bytes in, rows or located errors out); writing goes through
+//! `Store::apply_action_batch`, one transaction, so a file with any bad row changes nothing.
 //!
 //! The sheet has a header row with these columns (any order; only `id` is required; a column
 //! left out leaves that field as it is): `id, title, description, strategies, owner, partners,
