@@ -17,7 +17,7 @@ mkdir -p "$WORK"
 
 echo "== building (release)"
 cargo build --release --quiet -p naeringsplan --bin naeringsplan
-cargo build --release --quiet -p naeringsplan-register --example bulk_throughput
+cargo build --release --quiet -p naeringsplan-brreg --example bulk_throughput
 BIN=$TARGET/release/naeringsplan
 GEN=$TARGET/release/examples/bulk_throughput
 

@@ -25,7 +25,7 @@ rm -f "$WORK"/store.db* "$WORK"/scratch.db*
 if [ -z "${BIN:-}" ]; then
   echo "== building (release)"
   cargo build --release --quiet -p naeringsplan --bin naeringsplan
-  cargo build --release --quiet -p naeringsplan-register --example bulk_throughput
+  cargo build --release --quiet -p naeringsplan-brreg --example bulk_throughput
   BIN=$TARGET/release/naeringsplan
 fi
 GEN=${GEN:-$TARGET/release/examples/bulk_throughput}

@@ -2,8 +2,8 @@
 //! every row is read to the end; row errors are fine, a panic is a bug.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use naeringsplan_register::UnitKind;
-use naeringsplan_register::bulk::open_csv;
+use naeringsplan_brreg::UnitKind;
+use naeringsplan_brreg::bulk::open_csv;
 
 fuzz_target!(|data: &[u8]| {
     for kind in [UnitKind::Enhet, UnitKind::Underenhet] {

@@ -170,7 +170,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, BulkError> {
         let cells: Vec<String> = rec
             .iter()
             .take(limits::COLUMNS as usize)
-            .map(|c| registers::csv_safe::restore(c).into_owned())
+            .map(|c| local_registers::csv_safe::restore(c).into_owned())
             .collect();
         if i == 0 {
             table.header = cells.iter().map(|c| c.trim().to_lowercase()).collect();
@@ -481,7 +481,7 @@ pub fn to_batch(
             if s.is_empty() {
                 return Some(None);
             }
-            match time::Date::parse(s, &time::format_description::well_known::Iso8601::DATE) {
+            match plan::date::parse(s) {
                 Ok(d) => Some(Some(d)),
                 Err(_) => {
                     errors.push(RowError {
@@ -608,13 +608,13 @@ fn row_cells(a: &ActionRecord) -> [String; 13] {
 }
 
 /// The action plan as CSV (UTF-8, comma-separated, header row); a cell a spreadsheet would take
-/// as a formula is prefixed with `'` ([`registers::csv_safe`]), which [`read_csv`] takes off.
+/// as a formula is prefixed with `'` ([`local_registers::csv_safe`]), which [`read_csv`] takes off.
 pub fn write_csv(actions: &[ActionRecord]) -> Result<Vec<u8>, BulkError> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(COLUMNS)
         .map_err(|e| BulkError::Write(e.to_string()))?;
     for a in actions {
-        registers::csv_safe::write_record(&mut w, row_cells(a))
+        local_registers::csv_safe::write_record(&mut w, row_cells(a))
             .map_err(|e| BulkError::Write(e.to_string()))?;
     }
     w.into_inner().map_err(|e| BulkError::Write(e.to_string()))

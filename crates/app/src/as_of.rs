@@ -9,7 +9,6 @@
 use plan::ActionStatus;
 use store::ActionRecord;
 use store::actions::HistoryEntry;
-use time::format_description::well_known::Iso8601;
 use time::format_description::well_known::Rfc3339;
 use time::{Date, Month, OffsetDateTime, Time, UtcOffset, Weekday};
 
@@ -95,8 +94,8 @@ pub fn action_as_of(
             "title" => a.title = old.to_string(),
             "description" => a.description = old.to_string(),
             "owner" => a.owner = old.to_string(),
-            "start" => a.start = Date::parse(old, &Iso8601::DATE).ok(),
-            "end" => a.end = Date::parse(old, &Iso8601::DATE).ok(),
+            "start" => a.start = plan::date::parse(old).ok(),
+            "end" => a.end = plan::date::parse(old).ok(),
             "strategies" => {
                 a.strategies = old
                     .split(", ")

@@ -271,7 +271,7 @@ pub async fn assemble(
         actions,
         rankings,
         facts: register_facts(store, plan).await?,
-        registers: crate::registers::report_sections(store, plan, year).await?,
+        registers: crate::local_registers::report_sections(store, plan, year).await?,
         sources,
         definitions,
     })
@@ -314,7 +314,7 @@ async fn register_facts(store: &Store, plan: &Plan) -> Result<Vec<FactView>, App
                     if let Some(va) = &c.value_added {
                         s.push_str(&format!(
                             "; {}: {} {}",
-                            store::register::VALUE_ADDED_LABEL.to_lowercase(),
+                            store::brreg::VALUE_ADDED_LABEL.to_lowercase(),
                             fmt_num(va.value),
                             va.unit
                         ));

@@ -2,7 +2,7 @@
 //! older municipality codes forward through the KLASS geography) and this module turns the
 //! answers into the engine's [`Inputs`], keeping value-or-missing-reason and provenance. The
 //! local-procurement series are not SSB's: they come from the stored supplier ledger joined with
-//! the register ([`crate::registers::procurement_series`]).
+//! the register ([`crate::local_registers::procurement_series`]).
 
 use std::collections::BTreeSet;
 
@@ -84,7 +84,7 @@ pub async fn load(
         .iter()
         .any(|(s, _)| engine::series::is_procurement(s))
     {
-        for (series, year, obs) in crate::registers::procurement_series(store, plan).await? {
+        for (series, year, obs) in crate::local_registers::procurement_series(store, plan).await? {
             inputs.insert(series, code, year, obs);
         }
     }

@@ -17,8 +17,8 @@ pub mod as_of;
 pub mod council_report;
 pub mod indicators;
 pub mod inputs;
+pub mod local_registers;
 pub mod ranking;
-pub mod registers;
 pub mod sources;
 
 /// Errors of the use cases.

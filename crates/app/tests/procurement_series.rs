@@ -5,11 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use register::facts::FactsBuilder;
-use register::sectors::SectorGroups;
-use register::{Employees, Kommune, NaceCode, OrgForm, OrgNr, SectorCode, Unit, UnitKind};
+use brreg::facts::FactsBuilder;
+use brreg::sectors::SectorGroups;
+use brreg::{Employees, Kommune, NaceCode, OrgForm, OrgNr, SectorCode, Unit, UnitKind};
 use store::Store;
-use store::register::{DateSource, NewSnapshot, SnapshotKind, UnitTable};
+use store::brreg::{DateSource, NewSnapshot, SnapshotKind, UnitTable};
 use time::macros::date;
 
 const PLAN: &str = include_str!("fixtures/procurement_plan.toml");
@@ -132,7 +132,7 @@ async fn indicators_on_procurement_series_take_their_values_from_the_ledger() {
     );
 
     put_register(&store).await;
-    let rows = registers::procurement::parse_ledger("ledger.csv", LEDGER.as_bytes()).unwrap();
+    let rows = local_registers::procurement::parse_ledger("ledger.csv", LEDGER.as_bytes()).unwrap();
     store
         .procurement_import("3203", "ledger.csv", "ledger-fixture", false, &rows)
         .await
@@ -232,7 +232,7 @@ async fn indicators_on_procurement_series_take_their_values_from_the_ledger() {
         .and_then(|y| y.computed_value());
     assert_eq!(before_2024, None);
     let more = "orgnr;leverandor;belop;dato;kategori\n923609016;Lokal AS;10;2024-01-10;bygg\n";
-    let rows = registers::procurement::parse_ledger("more.csv", more.as_bytes()).unwrap();
+    let rows = local_registers::procurement::parse_ledger("more.csv", more.as_bytes()).unwrap();
     store
         .procurement_import("3203", "more.csv", "more-fixture", false, &rows)
         .await

@@ -11,7 +11,7 @@
 //! What is real: the format (the 2025 enheter header of 68 columns and the 2025 underenheter
 //! header of 44 columns, in order; header unquoted, every field quoted, `,` separated, LF line
 //! ends; dates `YYYY-MM-DD`; booleans `true`/`false`), the industry codes (drawn from the real
-//! SN2007 subclasses, [`register::sn2007::Sn2007::embedded`]), the municipality codes and names (the
+//! SN2007 subclasses, [`brreg::sn2007::Sn2007::embedded`]), the municipality codes and names (the
 //! 357 municipalities of 2024, `data/brreg/kommuner_2024.csv`, drawn with weights equal to their
 //! population on 1 January 2024) and the organisation form names
 //! (`data/brreg/organisasjonsformer.csv`).
@@ -30,8 +30,8 @@ use std::sync::OnceLock;
 use flate2::Compression;
 use flate2::write::GzEncoder;
 
-use register::codes::OrgNr;
-use register::sn2007::Sn2007;
+use brreg::codes::OrgNr;
+use brreg::sn2007::Sn2007;
 
 /// The prefix of every synthetic unit's name.
 pub const SYNTHETIC_PREFIX: &str = "SYNTETISK ";

@@ -96,7 +96,7 @@ impl Options {
         let ctx = self.open().await?;
         crate::snapshot::ensure(&ctx.store).await?;
         crate::cmd::import_brreg::ensure_demo(&ctx.store).await?;
-        for done in crate::cmd::registers::ensure_examples(&ctx.store, &ctx.plan).await? {
+        for done in crate::cmd::local_registers::ensure_examples(&ctx.store, &ctx.plan).await? {
             tracing::info!("empty register filled with the SYNTHETIC example data: {done}");
         }
         Ok(ctx)

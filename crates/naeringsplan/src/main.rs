@@ -122,19 +122,19 @@ enum Command {
     /// statistics per year (supply, additions and withdrawals, conversion to housing).
     Land {
         #[command(subcommand)]
-        command: cmd::registers::LandCommand,
+        command: cmd::local_registers::LandCommand,
     },
     /// Local procurement (plan §5.7.2): import a supplier ledger and report the shares of spend
     /// that are local, in neighbouring municipalities and elsewhere, and with SMEs.
     Procurement {
         #[command(subcommand)]
-        command: cmd::registers::ProcurementCommand,
+        command: cmd::local_registers::ProcurementCommand,
     },
     /// Company visits and dialogue meetings: record, list, aggregate, and delete after the
     /// retention period (the details are personal data).
     Visits {
         #[command(subcommand)]
-        command: cmd::registers::VisitsCommand,
+        command: cmd::local_registers::VisitsCommand,
     },
     /// Where every figure comes from: each series' SSB table, whether its codes are verified
     /// against public evidence (with the evidence), which years are real data and which demo
@@ -211,11 +211,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Indicators(args) => runtime()?.block_on(cmd::indicators::run(&ctx, &args)),
         Command::Report(args) => runtime()?.block_on(cmd::report::run(&ctx, &args)),
         Command::Rank(args) => runtime()?.block_on(cmd::rank::run(&ctx, &args)),
-        Command::Land { command } => runtime()?.block_on(cmd::registers::land(&ctx, command)),
+        Command::Land { command } => runtime()?.block_on(cmd::local_registers::land(&ctx, command)),
         Command::Procurement { command } => {
-            runtime()?.block_on(cmd::registers::procurement(&ctx, command))
+            runtime()?.block_on(cmd::local_registers::procurement(&ctx, command))
         }
-        Command::Visits { command } => runtime()?.block_on(cmd::registers::visits(&ctx, command)),
+        Command::Visits { command } => {
+            runtime()?.block_on(cmd::local_registers::visits(&ctx, command))
+        }
         Command::Sources(args) => runtime()?.block_on(cmd::sources::run(&ctx, &args)),
         Command::Doctor { format } => runtime()?.block_on(cmd::doctor::run(&ctx, format)),
     }

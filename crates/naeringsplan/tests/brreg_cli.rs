@@ -33,7 +33,7 @@ fn path(rel: &str) -> String {
 }
 
 fn fixture(name: &str) -> String {
-    path(&format!("crates/register/tests/fixtures/{name}"))
+    path(&format!("crates/brreg/tests/fixtures/{name}"))
 }
 
 fn out(o: &Output) -> String {

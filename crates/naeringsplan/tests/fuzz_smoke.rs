@@ -58,7 +58,7 @@ fn seeds() -> Vec<Vec<u8>> {
         "tests/plans",
         "crates/stats/tests/fixtures",
         "crates/store/tests/fixtures",
-        "crates/register/tests/fixtures",
+        "crates/brreg/tests/fixtures",
     ] {
         files_under(&w.join(d), &mut out);
     }
@@ -149,8 +149,8 @@ fn klass_csv(data: &[u8]) {
 }
 
 fn brreg_csv(data: &[u8]) {
-    for kind in [register::UnitKind::Enhet, register::UnitKind::Underenhet] {
-        if let Ok(reader) = register::bulk::open_csv(std::io::Cursor::new(data), kind, "fuzz.csv") {
+    for kind in [brreg::UnitKind::Enhet, brreg::UnitKind::Underenhet] {
+        if let Ok(reader) = brreg::bulk::open_csv(std::io::Cursor::new(data), kind, "fuzz.csv") {
             for row in reader.take(100_000) {
                 let _ = row;
             }

@@ -60,7 +60,7 @@ async fn the_cli_works_on_postgresql() {
         .expect("a scratch database");
     let ws = workspace();
     let stat = ws.join("data/snapshot/ssb_07459_befolkning_b2024_2005_2026.json");
-    let brreg = ws.join("crates/register/tests/fixtures/brreg_enheter_bulk_csv_sample.csv");
+    let brreg = ws.join("crates/brreg/tests/fixtures/brreg_enheter_bulk_csv_sample.csv");
     let (stat, brreg) = (stat.to_str().unwrap(), brreg.to_str().unwrap());
 
     let out = ok(&run(&db, &["import", stat, brreg], ""));

@@ -132,7 +132,7 @@ fn procurement_against_the_register_sample_and_a_bad_file() {
         &db,
         &[
             "import",
-            &path("crates/register/tests/fixtures/brreg_enheter_bulk_csv_sample.csv"),
+            &path("crates/brreg/tests/fixtures/brreg_enheter_bulk_csv_sample.csv"),
         ],
     );
     assert!(o.status.success(), "{}", text(&o));

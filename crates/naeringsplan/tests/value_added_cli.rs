@@ -35,7 +35,7 @@ fn text(o: &Output) -> String {
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../register/tests/fixtures")
+        .join("../brreg/tests/fixtures")
         .join(name)
 }
 

@@ -4,6 +4,7 @@
 //! - [`parse`]: read a plan file (TOML), reporting every problem as `file:line:col: message`;
 //! - [`embedded_default`]: Asker's *Temaplan næring*, compiled into the binary.
 
+pub mod date;
 pub mod diagnostic;
 mod file;
 pub mod fmt;

@@ -127,7 +127,7 @@ fn date_text(d: Option<time::Date>) -> Option<String> {
 fn parse_date(s: Option<String>) -> Result<Option<time::Date>> {
     match s {
         None => Ok(None),
-        Some(s) => time::Date::parse(&s, &time::format_description::well_known::Iso8601::DATE)
+        Some(s) => plan::date::parse(&s)
             .map(Some)
             .map_err(|e| StoreError::Corrupt(format!("bad stored date {s:?}: {e}"))),
     }

@@ -15,12 +15,12 @@
 //!   kept), supplier ledgers matched against the register, company visits with retention.
 
 pub mod actions;
+pub mod brreg;
 pub mod doctor;
+pub mod local_registers;
 pub mod observations;
 pub mod overrides;
 pub mod plans;
-pub mod register;
-pub mod registers;
 pub mod testing;
 pub mod users;
 
@@ -88,7 +88,7 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
-    lookup: std::sync::Arc<std::sync::Mutex<registers::LookupCache>>,
+    lookup: std::sync::Arc<std::sync::Mutex<local_registers::LookupCache>>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");

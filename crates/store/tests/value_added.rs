@@ -2,13 +2,13 @@
 //! a small accounts fixture whose sums are worked out by hand below, through the store to the
 //! plan's turnover facts.
 
+use brreg::facts::FactsBuilder;
+use brreg::sectors::SectorGroups;
+use brreg::{Employees, Kommune, NaceCode, OrgNr, SectorCode, Unit, UnitKind};
 use naeringsplan_store::Store;
-use naeringsplan_store::register::{
+use naeringsplan_store::brreg::{
     Coverage, DateSource, NewSnapshot, SnapshotKind, UnitTable, VALUE_ADDED_LABEL,
 };
-use register::facts::FactsBuilder;
-use register::sectors::SectorGroups;
-use register::{Employees, Kommune, NaceCode, OrgNr, SectorCode, Unit, UnitKind};
 use time::macros::date;
 
 fn unit(orgnr: &str, nace: &[u8]) -> Unit {
@@ -122,7 +122,7 @@ async fn value_added_is_wage_costs_plus_operating_result_beside_turnover() {
         ]
         .join(",")
     );
-    let parsed = register::accounts::parse_accounts(json.as_bytes(), "fixture.json").unwrap();
+    let parsed = brreg::accounts::parse_accounts(json.as_bytes(), "fixture.json").unwrap();
     assert_eq!(parsed.len(), 5);
     store
         .import_accounts("fixture.json", "fixture-accounts", false, &parsed)

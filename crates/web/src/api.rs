@@ -54,12 +54,12 @@ pub struct FactsDto {
     /// The plan's facts that name a register key, the quoted figure beside the computed one
     /// (with its snapshot: date, file, SHA-256, synthetic flag), or why none could be computed.
     #[schema(value_type = Vec<Object>)]
-    pub plan_facts: Vec<store::register::PlanFactValue>,
+    pub plan_facts: Vec<store::brreg::PlanFactValue>,
     /// Everything the current register snapshots say about the municipality: units by
     /// organisation form, registrations by year and the AS share, bankruptcies, employees by
     /// sector group, the largest enterprises, cohort survival, turnover.
     #[schema(value_type = Object)]
-    pub register: store::register::RegisterFacts,
+    pub register: store::brreg::RegisterFacts,
 }
 
 /// `GET /api/facts`
@@ -466,11 +466,9 @@ fn parse_status(s: &str) -> Result<ActionStatus, WebError> {
 fn parse_date(field: &str, s: Option<&str>) -> Result<Option<time::Date>, WebError> {
     match s.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => time::Date::parse(s, &time::format_description::well_known::Iso8601::DATE)
-            .map(Some)
-            .map_err(|_| {
-                WebError::invalid(field, format!("{field}: {s:?} is not a date YYYY-MM-DD"))
-            }),
+        Some(s) => plan::date::parse(s).map(Some).map_err(|_| {
+            WebError::invalid(field, format!("{field}: {s:?} is not a date YYYY-MM-DD"))
+        }),
     }
 }
 

@@ -126,9 +126,9 @@ fn route_table() -> routes::Table {
         .route("/fremdrift", get(pages::progress::page))
         .route("/rangering", get(pages::ranking::page))
         .route("/rapport", get(pages::report::page))
-        .route("/naeringsarealer", get(pages::registers::land))
-        .route("/anskaffelser", get(pages::registers::procurement))
-        .route("/bedriftsbesok", get(pages::registers::visits))
+        .route("/naeringsarealer", get(pages::local_registers::land))
+        .route("/anskaffelser", get(pages::local_registers::procurement))
+        .route("/bedriftsbesok", get(pages::local_registers::visits))
         .route("/kilder", get(pages::sources::page))
         .route(
             "/logg-inn",

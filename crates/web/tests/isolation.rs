@@ -274,7 +274,7 @@ async fn an_admin_of_one_plan_sees_and_manages_only_its_accounts() {
 
 #[tokio::test]
 async fn the_land_procurement_and_visit_registers_stay_with_their_plan() {
-    use registers::visits::{FollowUp, Visit, VisitKind};
+    use local_registers::visits::{FollowUp, Visit, VisitKind};
     let (asker, baerum) = two_plans().await;
     let s = &asker.store;
     // Asker's land sites, ledger and a visit, written as the CLI does.
@@ -283,10 +283,10 @@ async fn the_land_procurement_and_visit_registers_stay_with_their_plan() {
             .join("../../data/registers/example/asker_naeringsarealer_SYNTETISK.geojson"),
     )
     .unwrap();
-    let changes = registers::land::parse_geojson("x.geojson", &geo).unwrap();
+    let changes = local_registers::land::parse_geojson("x.geojson", &geo).unwrap();
     s.land_import(
         ASKER,
-        store::registers::LandFile {
+        store::local_registers::LandFile {
             name: "x.geojson",
             sha256: "sha",
             format: "geojson",
@@ -297,7 +297,7 @@ async fn the_land_procurement_and_visit_registers_stay_with_their_plan() {
     )
     .await
     .unwrap();
-    let rows = registers::procurement::parse_ledger(
+    let rows = local_registers::procurement::parse_ledger(
         "l.csv",
         b"orgnr;leverandor;belop;dato;kategori\n923609016;Ukjent AS;100;2024-01-01;IKT\n",
     )

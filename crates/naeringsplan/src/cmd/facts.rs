@@ -7,7 +7,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use store::register::{
+use store::brreg::{
     Coverage, Headcount, MunicipalityFacts, PlanFactValue, RankedUnit, RegisterFacts,
     SnapshotFacts, SnapshotInfo, SnapshotKind,
 };
@@ -142,7 +142,7 @@ fn check_code(code: &str) -> anyhow::Result<()> {
 fn from_file(opts: &Options, args: &FactsArgs, path: &std::path::Path) -> anyhow::Result<ExitCode> {
     let ff = super::import_brreg::facts_of_file(path, args.skip_bad_rows)?;
     let kind = SnapshotKind::from(ff.kind);
-    let all = store::register::facts_by_municipality(&ff.facts, kind);
+    let all = store::brreg::facts_by_municipality(&ff.facts, kind);
     let synthetic = ff.synthetic_units > 0;
     let what = format!(
         "{} ({}, {} rader{}{})",
@@ -309,10 +309,10 @@ fn ranked(out: &mut impl Write, list: &[RankedUnit], what: &str) -> std::io::Res
 }
 
 /// *Verdiskapning* of a turnover group, labelled with how it is computed.
-fn value_added(g: &store::register::TurnoverGroup) -> String {
+fn value_added(g: &store::brreg::TurnoverGroup) -> String {
     let mut s = format!(
         "{}: {} kr fra {} regnskap",
-        store::register::VALUE_ADDED_LABEL.to_lowercase(),
+        store::brreg::VALUE_ADDED_LABEL.to_lowercase(),
         if g.value_added_nok < 0 {
             format!("-{}", n(g.value_added_nok.unsigned_abs()))
         } else {
@@ -338,7 +338,7 @@ fn write_table(
 ) -> anyhow::Result<()> {
     writeln!(out, "Registerfakta for {code}{name} (Enhetsregisteret)")?;
     writeln!(out)?;
-    let groups = register::sectors::SectorGroups::embedded();
+    let groups = brreg::sectors::SectorGroups::embedded();
     let group_name = |id: &str| {
         groups
             .get(id)
@@ -503,7 +503,7 @@ fn enheter_table(
             .collect::<Vec<_>>()
             .join(", ")
     )?;
-    let last = store::register::last_full_year(snapshot.snapshot_date);
+    let last = store::brreg::last_full_year(snapshot.snapshot_date);
     writeln!(
         out,
         "  nyetableringer (registrert i Enhetsregisteret, fortsatt i filen) og andel AS:"

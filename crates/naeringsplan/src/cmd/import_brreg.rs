@@ -30,13 +30,13 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
+use brreg::bulk::{ErrorPolicy, Format, Input, ParallelOptions, ReadError, read_units_parallel};
+use brreg::facts::FactsBuilder;
+use brreg::sectors::SectorGroups;
+use brreg::{Unit, UnitKind};
 use demo::units::{self as synthetic, SYNTHETIC_PREFIX};
-use register::bulk::{ErrorPolicy, Format, Input, ParallelOptions, ReadError, read_units_parallel};
-use register::facts::FactsBuilder;
-use register::sectors::SectorGroups;
-use register::{Unit, UnitKind};
 use sha2::{Digest, Sha256};
-use store::register::{
+use store::brreg::{
     AccountsImport, DateSource, NewSnapshot, SnapshotImport, SnapshotInfo, UnitTable,
 };
 use time::{Date, Month};
@@ -275,7 +275,7 @@ async fn import_bulk<R: Read + Send + 'static>(
                 policy,
             },
             || State {
-                facts: FactsBuilder::new(SectorGroups::embedded(), store::register::TOP_N),
+                facts: FactsBuilder::new(SectorGroups::embedded(), store::brreg::TOP_N),
                 units: UnitTable::new(),
                 synthetic: 0,
                 latest_registration: None,
@@ -370,9 +370,9 @@ async fn import_bulk<R: Read + Send + 'static>(
 }
 
 /// A row error without the file name (the caller names the file): `line 4: [orgnr] reason`.
-fn located(e: &register::RowError) -> String {
+fn located(e: &brreg::RowError) -> String {
     let at = match &e.location {
-        register::Location::Line(l) => format!("line {l}"),
+        brreg::Location::Line(l) => format!("line {l}"),
         other => other.to_string(),
     };
     let orgnr = e
@@ -384,13 +384,13 @@ fn located(e: &register::RowError) -> String {
 }
 
 /// An open error without the file name.
-fn open_error(e: &register::OpenError) -> String {
+fn open_error(e: &brreg::OpenError) -> String {
     match e {
-        register::OpenError::Io { source, .. } => source.to_string(),
-        register::OpenError::Header { message, .. } => {
+        brreg::OpenError::Io { source, .. } => source.to_string(),
+        brreg::OpenError::Header { message, .. } => {
             format!("line 1: cannot read the CSV header: {message}")
         }
-        register::OpenError::MissingColumn { column, .. } => {
+        brreg::OpenError::MissingColumn { column, .. } => {
             format!("line 1: the header has no column {column:?} (nor any of its known aliases)")
         }
     }
@@ -419,7 +419,7 @@ fn summary(s: &SnapshotInfo, survival_rows: u64, read_secs: f64, secs: f64) -> S
     if s.synthetic {
         line.push_str(", SYNTHETIC data (flagged in the store)");
     }
-    if s.coverage == store::register::Coverage::Extract {
+    if s.coverage == store::brreg::Coverage::Extract {
         line.push_str(", an extract (not complete municipal figures)");
     }
     if survival_rows > 0 {
@@ -437,15 +437,14 @@ async fn import_accounts(store: &store::Store, path: &Path, sha: &str) -> anyhow
     let shown = path.display().to_string();
     let file = File::open(path).with_context(|| format!("cannot open {shown}"))?;
     let input = Input::new(file).with_context(|| format!("cannot read {shown}"))?;
-    let accounts =
-        register::accounts::parse_accounts(BufReader::new(input), &shown).map_err(|e| {
-            let e = e.to_string();
-            let e = e
-                .strip_prefix(&format!("{shown}: "))
-                .unwrap_or(&e)
-                .to_string();
-            anyhow::anyhow!("{e}\nnothing was imported (the store is unchanged)")
-        })?;
+    let accounts = brreg::accounts::parse_accounts(BufReader::new(input), &shown).map_err(|e| {
+        let e = e.to_string();
+        let e = e
+            .strip_prefix(&format!("{shown}: "))
+            .unwrap_or(&e)
+            .to_string();
+        anyhow::anyhow!("{e}\nnothing was imported (the store is unchanged)")
+    })?;
     let years: std::collections::BTreeSet<i32> = accounts.iter().map(|a| a.year()).collect();
     match store.import_accounts(&shown, sha, false, &accounts).await? {
         AccountsImport::AlreadyImported { imported_at } => Ok(format!(
@@ -691,7 +690,7 @@ pub struct FileFacts {
     /// Units named as synthetic.
     pub synthetic_units: u64,
     /// Per municipality.
-    pub facts: register::facts::Facts,
+    pub facts: brreg::facts::Facts,
 }
 
 /// Reads a bulk file once and computes all per-municipality facts, without touching a store
@@ -718,7 +717,7 @@ pub fn facts_of_file(path: &Path, skip_bad_rows: bool) -> anyhow::Result<FileFac
         },
         || {
             (
-                FactsBuilder::new(SectorGroups::embedded(), store::register::TOP_N),
+                FactsBuilder::new(SectorGroups::embedded(), store::brreg::TOP_N),
                 0u64,
             )
         },
@@ -803,9 +802,7 @@ mod tests {
     }
 
     fn sample(name: &str) -> std::path::PathBuf {
-        workspace()
-            .join("crates/register/tests/fixtures")
-            .join(name)
+        workspace().join("crates/brreg/tests/fixtures").join(name)
     }
 
     fn quiet(skip_bad_rows: bool) -> ImportOptions {

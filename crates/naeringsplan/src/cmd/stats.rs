@@ -50,8 +50,7 @@ pub enum StatsCommand {
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse(s, &time::format_description::well_known::Iso8601::DATE)
-        .map_err(|e| format!("expected a date YYYY-MM-DD: {e}"))
+    plan::date::parse(s).map_err(|e| format!("expected a date YYYY-MM-DD: {e}"))
 }
 
 pub async fn run(opts: &Options, command: StatsCommand) -> anyhow::Result<ExitCode> {

@@ -144,7 +144,7 @@ pub async fn page(
                                         (v) " (" (y) ")" @if *syn { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } }
                                         @if let Some(va) = &f.value_added {
                                             br;
-                                            (t(lang, store::register::VALUE_ADDED_LABEL, store::register::VALUE_ADDED_LABEL_EN)) ": " (va)
+                                            (t(lang, store::brreg::VALUE_ADDED_LABEL, store::brreg::VALUE_ADDED_LABEL_EN)) ": " (va)
                                         }
                                     } @else if f.fact.computed_by.is_some() {
                                         span class="muted" { (t(lang, "ikke beregnet ennå", "not computed yet")) }

@@ -4,9 +4,9 @@ pub mod actions;
 pub mod area;
 pub mod home;
 pub mod indicator;
+pub mod local_registers;
 pub mod progress;
 pub mod ranking;
-pub mod registers;
 pub mod report;
 pub mod sources;
 

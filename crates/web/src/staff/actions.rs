@@ -82,9 +82,7 @@ fn parse_date(s: &str) -> Result<Option<time::Date>, ()> {
     if s.is_empty() {
         return Ok(None);
     }
-    time::Date::parse(s, &time::format_description::well_known::Iso8601::DATE)
-        .map(Some)
-        .map_err(|_| ())
+    plan::date::parse(s).map(Some).map_err(|_| ())
 }
 
 impl ActionForm {

@@ -5,9 +5,9 @@
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use local_registers::visits::{self, FollowUp, Visit, VisitKind};
 use maud::{Markup, html};
 use plan::Lang;
-use registers::visits::{self, FollowUp, Visit, VisitKind};
 use serde::Deserialize;
 
 use super::{hidden, respond};
@@ -204,7 +204,7 @@ pub async fn add(
     let plan = load_plan(&state).await?;
     let mut errors = Vec::new();
     let orgnr = fields.orgnr.replace(' ', "");
-    let orgnr = match orgnr.parse::<register::OrgNr>() {
+    let orgnr = match orgnr.parse::<brreg::OrgNr>() {
         Ok(o) => Some(o),
         Err(e) => {
             errors.push(format!(
@@ -218,7 +218,7 @@ pub async fn add(
             None
         }
     };
-    let date = registers::parse_date(&fields.date).map_err(|e| {
+    let date = local_registers::parse_date(&fields.date).map_err(|e| {
         errors.push(format!("{}: {e}", t(lang, "Datoen", "The date")));
     });
     let kind = VisitKind::parse(match fields.kind.as_str() {
@@ -227,7 +227,7 @@ pub async fn add(
     })
     .unwrap_or(VisitKind::Visit);
     let mut follow_ups = Vec::new();
-    let known = app::registers::linkable_ids(&state.store, &plan).await?;
+    let known = app::local_registers::linkable_ids(&state.store, &plan).await?;
     for l in lines(&fields.follow_ups) {
         match FollowUp::parse(&l) {
             Ok(f) => {
@@ -249,7 +249,7 @@ pub async fn add(
         }
     }
     let company = match orgnr {
-        Some(o) => app::registers::company(&state.store, o).await?,
+        Some(o) => app::local_registers::company(&state.store, o).await?,
         None => None,
     };
     let typed = fields.company.trim().to_string();
@@ -310,7 +310,7 @@ pub async fn detail(
     let sector = v
         .sector
         .as_deref()
-        .map(|s| format!("{s} {}", app::registers::sector_name(s).unwrap_or("")));
+        .map(|s| format!("{s} {}", app::local_registers::sector_name(s).unwrap_or("")));
     let body = html! {
         h1 { (title) }
         @if synthetic { div class="synthetic" role="note" { strong { "SYNTETISKE DATA." } } }

@@ -22,12 +22,12 @@
 //! the EU's headcount criterion alone (the turnover and balance-sheet criteria and the
 //! ownership test are not applied). Public bodies (organisation forms KOMM, FYLK, STAT, SF, KF,
 //! IKS, ORGL) are counted apart, as are suppliers whose headcount the register withholds
-//! (Brønnøysund does not publish small headcounts; see `register::Employees::Withheld`) — these
+//! (Brønnøysund does not publish small headcounts; see `brreg::Employees::Withheld`) — these
 //! are probably small, but that is not guessed here.
 
 use std::collections::BTreeMap;
 
-use register::{Employees, OrgNr};
+use brreg::{Employees, OrgNr};
 use serde::Serialize;
 use time::Date;
 

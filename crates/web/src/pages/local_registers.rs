@@ -7,10 +7,10 @@
 //! - `/bedriftsbesok`: visit aggregates (counts only; the details are for staff).
 
 use axum::extract::{Query, State};
+use local_registers::land::{self, Availability, Geometry, SiteState, UseClass};
+use local_registers::procurement::{SizeClass, Spend, fmt_nok};
 use maud::{Markup, PreEscaped, html};
 use plan::Lang;
-use registers::land::{self, Availability, Geometry, SiteState, UseClass};
-use registers::procurement::{SizeClass, Spend, fmt_nok};
 use serde::Deserialize;
 
 use crate::layout::{self, t};
@@ -167,7 +167,7 @@ pub async fn land(
     Query(q): Query<RegisterQuery>,
 ) -> Result<Markup, WebError> {
     let lang = q.lang();
-    let view = app::registers::land_view(&state.store, &state.plan_code, None).await?;
+    let view = app::local_registers::land_view(&state.store, &state.plan_code, None).await?;
     let today = time::OffsetDateTime::now_utc().date();
     let current: Vec<(String, SiteState)> =
         land::state_at(&view.changes, today).into_iter().collect();
@@ -330,7 +330,7 @@ pub async fn procurement(
 ) -> Result<Markup, WebError> {
     let lang = q.lang();
     let plan = super::load_plan(&state).await?;
-    let v = app::registers::procurement_view(&state.store, &plan, q.ar).await?;
+    let v = app::local_registers::procurement_view(&state.store, &plan, q.ar).await?;
     let title = t(lang, "Lokale anskaffelser", "Local procurement");
     let body = html! {
         h1 { (title) }
@@ -406,7 +406,8 @@ pub async fn visits(
     Query(q): Query<RegisterQuery>,
 ) -> Result<Markup, WebError> {
     let lang = q.lang();
-    let (a, synthetic) = app::registers::visit_aggregates(&state.store, &state.plan_code).await?;
+    let (a, synthetic) =
+        app::local_registers::visit_aggregates(&state.store, &state.plan_code).await?;
     let title = t(lang, "Bedriftsbesøk", "Company visits");
     let body = html! {
         h1 { (title) }
@@ -432,7 +433,7 @@ pub async fn visits(
                         tbody {
                             @for (s, n) in a.per_year_sector.get(y).into_iter().flatten() {
                                 tr {
-                                    th scope="row" { (s) " " (app::registers::sector_name(s).unwrap_or(t(lang, "ukjent", "unknown"))) }
+                                    th scope="row" { (s) " " (app::local_registers::sector_name(s).unwrap_or(t(lang, "ukjent", "unknown"))) }
                                     td class="num" { (n) }
                                 }
                             }

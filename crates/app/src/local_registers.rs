@@ -3,17 +3,17 @@
 
 use std::collections::BTreeSet;
 
+use brreg::OrgNr;
+use brreg::sn2007::Sn2007;
+use local_registers::land::{self, SiteChange, YearStats};
+use local_registers::neighbours::{self, Neighbourhood};
+use local_registers::procurement::{self, ProcurementReport};
+use local_registers::visits::VisitAggregates;
 use plan::Plan;
-use register::OrgNr;
-use register::sn2007::Sn2007;
-use registers::land::{self, SiteChange, YearStats};
-use registers::neighbours::{self, Neighbourhood};
-use registers::procurement::{self, ProcurementReport};
-use registers::visits::VisitAggregates;
 use report::{RegisterSection, TextTable};
 use serde::Serialize;
 use store::Store;
-use store::register::SnapshotInfo;
+use store::brreg::SnapshotInfo;
 
 use crate::AppError;
 
@@ -87,7 +87,7 @@ pub async fn procurement_view(
 
 /// The local-procurement series ([`engine::series::PROCUREMENT`]) for every year of the
 /// stored ledger: `(series, year, observation)`, each a percentage of the year's placed spend
-/// (see [`registers::procurement`]), computed from the stored ledger joined with the current
+/// (see [`local_registers::procurement`]), computed from the stored ledger joined with the current
 /// register snapshot exactly as [`procurement_view`] reports it — never typed in. A year
 /// whose spend could not be placed at all has no value. The provenance names the ledger and
 /// the snapshot and carries the amounts, and is synthetic when either is.
@@ -298,7 +298,7 @@ pub async fn report_sections(
     });
 
     let pv = procurement_view(store, plan, None).await?;
-    let years: Vec<(&i32, &registers::procurement::Spend)> = pv
+    let years: Vec<(&i32, &local_registers::procurement::Spend)> = pv
         .report
         .by_year
         .iter()

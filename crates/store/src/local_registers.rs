@@ -16,15 +16,15 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use ::register::{Employees, OrgNr};
-use registers::land::{Abc, Availability, Geometry, SiteChange, SiteState, UseClass, Zoning};
-use registers::procurement::{LedgerRow, SupplierFacts, SupplierStatus};
-use registers::visits::{FollowUp, Visit, VisitAggregates, VisitKind};
+use ::brreg::{Employees, OrgNr};
+use local_registers::land::{Abc, Availability, Geometry, SiteChange, SiteState, UseClass, Zoning};
+use local_registers::procurement::{LedgerRow, SupplierFacts, SupplierStatus};
+use local_registers::visits::{FollowUp, Visit, VisitAggregates, VisitKind};
 use serde::Serialize;
 use sqlx::Row;
 use time::Date;
 
-use crate::register::{SnapshotInfo, SnapshotKind, decode_units};
+use crate::brreg::{SnapshotInfo, SnapshotKind, decode_units};
 use crate::{Result, Store, StoreError, now_rfc3339};
 
 /// How a land file was stored.
@@ -210,7 +210,7 @@ fn enum_of<T: Copy>(value: &str, parse: impl Fn(&str) -> Option<T>, what: &str) 
 }
 
 fn date_of(s: &str) -> Result<Date> {
-    registers::parse_date(s).map_err(StoreError::Corrupt)
+    local_registers::parse_date(s).map_err(StoreError::Corrupt)
 }
 
 fn land_row(r: &sqlx::any::AnyRow) -> Result<StoredLandChange> {
@@ -913,7 +913,7 @@ impl Store {
         let live = self.visits(plan_code).await?;
         let mut synthetic = live.iter().any(|(_, s)| *s);
         let visits: Vec<Visit> = live.into_iter().map(|(v, _)| v).collect();
-        let mut a = registers::visits::aggregate(&visits);
+        let mut a = local_registers::visits::aggregate(&visits);
         let rows = sqlx::query(
             "SELECT a.year, a.sector, a.area, a.kind, a.visits, a.follow_ups, a.linked, a.synthetic FROM visit_archive a JOIN visit_purges p ON p.id = a.purge_id WHERE p.plan_code = $1",
         )

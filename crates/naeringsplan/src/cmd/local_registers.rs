@@ -14,9 +14,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 use clap::{Subcommand, ValueEnum};
-use registers::land::{self, Availability, UseClass};
-use registers::procurement::{self, SizeClass, fmt_nok};
-use registers::visits::{self, FollowUp, Visit, VisitKind};
+use local_registers::land::{self, Availability, UseClass};
+use local_registers::procurement::{self, SizeClass, fmt_nok};
+use local_registers::visits::{self, FollowUp, Visit, VisitKind};
 use sha2::{Digest, Sha256};
 
 use crate::Format;
@@ -225,7 +225,7 @@ pub async fn land_import_bytes(
     let r = store
         .land_import(
             plan_code,
-            store::registers::LandFile {
+            store::local_registers::LandFile {
                 name,
                 sha256: &sha,
                 format,
@@ -268,11 +268,11 @@ pub async fn ledger_import_bytes(
         .await
         .map_err(nothing_imported)?
     {
-        store::registers::LedgerImport::Imported { rows, .. } => Ok(format!(
+        store::local_registers::LedgerImport::Imported { rows, .. } => Ok(format!(
             "{name}: {rows} ledger rows stored{}",
             if synthetic { " (SYNTETISKE DATA)" } else { "" }
         )),
-        store::registers::LedgerImport::AlreadyImported { id } => Ok(format!(
+        store::local_registers::LedgerImport::AlreadyImported { id } => Ok(format!(
             "{name}: already imported (import {id}); nothing changed"
         )),
     }
@@ -332,11 +332,11 @@ pub async fn visits_import(
 ) -> anyhow::Result<String> {
     let (name, bytes) = read_file(path)?;
     let (_, synthetic) = sha_and_synthetic(&name, &bytes);
-    let known = app::registers::linkable_ids(store, plan).await?;
+    let known = app::local_registers::linkable_ids(store, plan).await?;
     let rows = visits::parse_csv(&name, &bytes, &known).map_err(nothing_imported)?;
-    let wanted: std::collections::BTreeSet<register::OrgNr> =
+    let wanted: std::collections::BTreeSet<brreg::OrgNr> =
         rows.iter().map(|r| r.visit.orgnr).collect();
-    let found = app::registers::companies(store, &wanted).await?;
+    let found = app::local_registers::companies(store, &wanted).await?;
     let mut list = Vec::with_capacity(rows.len());
     for row in rows {
         let mut v = row.visit;
@@ -345,7 +345,7 @@ pub async fn visits_import(
             (Some(n), _) => n,
             (None, Some(c)) => c.name.clone(),
             (None, None) => {
-                return Err(nothing_imported(registers::InputError::at_line(
+                return Err(nothing_imported(local_registers::InputError::at_line(
                     &name,
                     row.line,
                     "orgnr",
@@ -391,7 +391,8 @@ pub async fn land(ctx: &Options, command: LandCommand) -> anyhow::Result<ExitCod
         }
         LandCommand::Export { format, out } => {
             let view =
-                app::registers::land_view(&c.store, &c.plan.meta.municipality_code, None).await?;
+                app::local_registers::land_view(&c.store, &c.plan.meta.municipality_code, None)
+                    .await?;
             let text = match format {
                 LandFormat::Csv => land::to_csv(&view.changes),
                 LandFormat::Geojson => {
@@ -406,7 +407,8 @@ pub async fn land(ctx: &Options, command: LandCommand) -> anyhow::Result<ExitCod
         }
         LandCommand::Stats { year, format } => {
             let view =
-                app::registers::land_view(&c.store, &c.plan.meta.municipality_code, year).await?;
+                app::local_registers::land_view(&c.store, &c.plan.meta.municipality_code, year)
+                    .await?;
             let years: Vec<_> = view
                 .years
                 .iter()
@@ -480,7 +482,7 @@ pub async fn procurement(ctx: &Options, command: ProcurementCommand) -> anyhow::
             if let Some(done) = super::import_brreg::ensure_demo(&c.store).await? {
                 tracing::info!("{done}");
             }
-            let v = app::registers::procurement_view(&c.store, &c.plan, year).await?;
+            let v = app::local_registers::procurement_view(&c.store, &c.plan, year).await?;
             if format == Format::Json {
                 println!("{}", serde_json::to_string_pretty(&v)?);
                 return Ok(ExitCode::SUCCESS);
@@ -564,18 +566,19 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
             company,
             by,
         } => {
-            let orgnr: register::OrgNr = orgnr
+            let orgnr: brreg::OrgNr = orgnr
                 .trim()
                 .parse()
                 .map_err(|e| anyhow::anyhow!("--orgnr {orgnr:?}: {e}"))?;
-            let date = registers::parse_date(&date).map_err(|e| anyhow::anyhow!("--date: {e}"))?;
+            let date =
+                local_registers::parse_date(&date).map_err(|e| anyhow::anyhow!("--date: {e}"))?;
             let kind = VisitKind::parse(&kind)
                 .with_context(|| format!("--kind {kind:?}: expected besok or dialogmote"))?;
             let follow_ups = follow_ups
                 .iter()
                 .map(|f| FollowUp::parse(f).map_err(|e| anyhow::anyhow!("--follow-up: {e}")))
                 .collect::<anyhow::Result<Vec<_>>>()?;
-            let known = app::registers::linkable_ids(&c.store, &c.plan).await?;
+            let known = app::local_registers::linkable_ids(&c.store, &c.plan).await?;
             for f in &follow_ups {
                 let unknown = f.unknown_links(&known);
                 if !unknown.is_empty() {
@@ -589,7 +592,7 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
             if let Some(done) = super::import_brreg::ensure_demo(&c.store).await? {
                 tracing::info!("{done}");
             }
-            let found = app::registers::company(&c.store, orgnr).await?;
+            let found = app::local_registers::company(&c.store, orgnr).await?;
             let name = match (&found, company) {
                 (_, Some(n)) => n,
                 (Some(f), None) => f.name.clone(),
@@ -653,7 +656,8 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
         }
         VisitsCommand::Aggregate { format } => {
             let (a, synthetic) =
-                app::registers::visit_aggregates(&c.store, &c.plan.meta.municipality_code).await?;
+                app::local_registers::visit_aggregates(&c.store, &c.plan.meta.municipality_code)
+                    .await?;
             if format == Format::Json {
                 println!(
                     "{}",
@@ -671,7 +675,7 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
                 for (s, n) in a.per_year_sector.get(y).into_iter().flatten() {
                     println!(
                         "  næring {s} {}: {n}",
-                        app::registers::sector_name(s).unwrap_or("ukjent")
+                        app::local_registers::sector_name(s).unwrap_or("ukjent")
                     );
                 }
                 for (area, n) in a.per_year_area.get(y).into_iter().flatten() {
@@ -838,7 +842,7 @@ mod tests {
     fn helpers() {
         assert_eq!(daa(7425.0), "7425");
         assert_eq!(daa(12.26), "12,3");
-        assert_eq!(pct(Some(0.4567)), "45,7 %");
+        assert_eq!(pct(Some(0.4567)), "45,7\u{a0}%");
         assert_eq!(pct(None), "–");
     }
 }

@@ -1,12 +1,12 @@
 //! Acceptance: aggregation on hand-made units — cohort survival over snapshots, the accounts join,
 //! bankruptcies, groups and the withheld headcounts.
 
-use naeringsplan_register::accounts::{AccountsIndex, parse_accounts};
-use naeringsplan_register::facts::{
+use naeringsplan_brreg::accounts::{AccountsIndex, parse_accounts};
+use naeringsplan_brreg::facts::{
     AccountsJoin, FactsBuilder, SnapshotBuilder, cohort_survival, is_private_sector,
 };
-use naeringsplan_register::sectors::SectorGroups;
-use naeringsplan_register::{
+use naeringsplan_brreg::sectors::SectorGroups;
+use naeringsplan_brreg::{
     Employees, Kommune, NaceCode, OrgForm, OrgNr, SectorCode, Unit, UnitKind,
 };
 use time::Date;
@@ -47,7 +47,7 @@ fn unit(i: u32, form: &str, kommune: &str, registered: Date) -> Unit {
     }
 }
 
-fn snapshot(date: Date, units: &[Unit]) -> naeringsplan_register::facts::Snapshot {
+fn snapshot(date: Date, units: &[Unit]) -> naeringsplan_brreg::facts::Snapshot {
     let mut b = SnapshotBuilder::new(date);
     units.iter().for_each(|u| b.add(u));
     b.finish()

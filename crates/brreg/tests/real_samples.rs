@@ -5,10 +5,10 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::{naive_rows, read_fixture, rows_by_name};
-use naeringsplan_register::bulk::{self, ErrorPolicy, Format, JsonUnitReader};
-use naeringsplan_register::facts::FactsBuilder;
-use naeringsplan_register::sectors::SectorGroups;
-use naeringsplan_register::{Employees, Kommune, OrgForm, OrgNr, Unit, UnitKind};
+use naeringsplan_brreg::bulk::{self, ErrorPolicy, Format, JsonUnitReader};
+use naeringsplan_brreg::facts::FactsBuilder;
+use naeringsplan_brreg::sectors::SectorGroups;
+use naeringsplan_brreg::{Employees, Kommune, OrgForm, OrgNr, Unit, UnitKind};
 
 const ENHETER: &str = "brreg_enheter_bulk_csv_sample.csv";
 const UNDERENHETER: &str = "brreg_underenheter_bulk_csv_sample.csv";

@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use register::OrgNr;
+use brreg::OrgNr;
 use serde::Serialize;
 use time::Date;
 

@@ -5,16 +5,16 @@
 
 use std::collections::BTreeSet;
 
+use brreg::facts::FactsBuilder;
+use brreg::sectors::SectorGroups;
+use brreg::{Employees, Kommune, NaceCode, OrgForm, OrgNr, SectorCode, Unit, UnitKind};
+use local_registers::land::{self, Availability};
+use local_registers::neighbours;
+use local_registers::procurement::{self, SupplierStatus, Unresolved};
+use local_registers::visits::{FollowUp, Visit, VisitKind};
 use naeringsplan_store::Store;
-use naeringsplan_store::register::{NewSnapshot, SnapshotKind, UnitTable};
-use naeringsplan_store::registers::LedgerImport;
-use register::facts::FactsBuilder;
-use register::sectors::SectorGroups;
-use register::{Employees, Kommune, NaceCode, OrgForm, OrgNr, SectorCode, Unit, UnitKind};
-use registers::land::{self, Availability};
-use registers::neighbours;
-use registers::procurement::{self, SupplierStatus, Unresolved};
-use registers::visits::{FollowUp, Visit, VisitKind};
+use naeringsplan_store::brreg::{NewSnapshot, SnapshotKind, UnitTable};
+use naeringsplan_store::local_registers::LedgerImport;
 use time::macros::date;
 
 async fn temp_store() -> (tempfile::TempDir, Store) {
@@ -73,7 +73,7 @@ async fn put_register(store: &Store) {
     let new = NewSnapshot {
         kind: SnapshotKind::Enheter,
         snapshot_date: date!(2025 - 01 - 01),
-        date_source: naeringsplan_store::register::DateSource::Option,
+        date_source: naeringsplan_store::brreg::DateSource::Option,
         file_name: "enheter.csv",
         sha256: "abc",
         format: "csv",
@@ -95,7 +95,7 @@ async fn exercise(store: &Store) {
     let r = store
         .land_import(
             "3203",
-            naeringsplan_store::registers::LandFile {
+            naeringsplan_store::local_registers::LandFile {
                 name: "land.csv",
                 sha256: "s1",
                 format: "csv",
@@ -110,7 +110,7 @@ async fn exercise(store: &Store) {
     let r = store
         .land_import(
             "3203",
-            naeringsplan_store::registers::LandFile {
+            naeringsplan_store::local_registers::LandFile {
                 name: "land.csv",
                 sha256: "s1",
                 format: "csv",
@@ -130,7 +130,7 @@ async fn exercise(store: &Store) {
     let r = store
         .land_import(
             "3203",
-            naeringsplan_store::registers::LandFile {
+            naeringsplan_store::local_registers::LandFile {
                 name: "fix.csv",
                 sha256: "s2",
                 format: "csv",

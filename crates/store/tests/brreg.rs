@@ -5,20 +5,20 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use brreg::bulk::{Format, ParallelOptions, read_units_parallel};
+use brreg::facts::FactsBuilder;
+use brreg::sectors::SectorGroups;
+use brreg::{Employees, Kommune, NaceCode, OrgNr, SectorCode, Unit, UnitKind};
 use naeringsplan_store::Store;
-use naeringsplan_store::register::{
+use naeringsplan_store::brreg::{
     Coverage, DateSource, NewSnapshot, SnapshotImport, SnapshotKind, UnitTable,
 };
-use register::bulk::{Format, ParallelOptions, read_units_parallel};
-use register::facts::FactsBuilder;
-use register::sectors::SectorGroups;
-use register::{Employees, Kommune, NaceCode, OrgNr, SectorCode, Unit, UnitKind};
 use time::Date;
 use time::macros::date;
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../register/tests/fixtures")
+        .join("../brreg/tests/fixtures")
         .join(name)
 }
 
@@ -425,14 +425,14 @@ async fn accounts_give_turnover_and_plan_facts_computed_vs_quoted() {
     )
     .await;
     let bytes = std::fs::read(fixture("regnskap_api_equinor_2024_record.json")).unwrap();
-    let accounts = register::accounts::parse_accounts(&bytes[..], "r.json").unwrap();
+    let accounts = brreg::accounts::parse_accounts(&bytes[..], "r.json").unwrap();
     let r = store
         .import_accounts("r.json", "acc-sha", false, &accounts)
         .await
         .unwrap();
     assert!(matches!(
         r,
-        naeringsplan_store::register::AccountsImport::Imported {
+        naeringsplan_store::brreg::AccountsImport::Imported {
             records: 1,
             new_records: 1
         }
@@ -443,7 +443,7 @@ async fn accounts_give_turnover_and_plan_facts_computed_vs_quoted() {
         .unwrap();
     assert!(matches!(
         again,
-        naeringsplan_store::register::AccountsImport::AlreadyImported { .. }
+        naeringsplan_store::brreg::AccountsImport::AlreadyImported { .. }
     ));
 
     let t = store.turnover_facts("3203", None).await.unwrap().unwrap();
@@ -590,7 +590,7 @@ async fn postgres_snapshots_survival_accounts() {
     assert_eq!((s[0].base_count, s[0].survivors), (2, 1));
 
     let bytes = std::fs::read(fixture("regnskap_api_equinor_2024_record.json")).unwrap();
-    let accounts = register::accounts::parse_accounts(&bytes[..], "r.json").unwrap();
+    let accounts = brreg::accounts::parse_accounts(&bytes[..], "r.json").unwrap();
     store
         .import_accounts("r.json", "pg-acc", false, &accounts)
         .await

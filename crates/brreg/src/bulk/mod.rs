@@ -11,8 +11,8 @@
 //!
 //! ```no_run
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! use naeringsplan_register::bulk::{self, ErrorPolicy};
-//! use naeringsplan_register::UnitKind;
+//! use naeringsplan_brreg::bulk::{self, ErrorPolicy};
+//! use naeringsplan_brreg::UnitKind;
 //! let file = std::fs::File::open("enheter_alle.csv.gz")?;
 //! let reader = bulk::open(file, UnitKind::Enhet, bulk::Format::Auto, "enheter_alle.csv.gz")?;
 //! let report = bulk::read_units(reader, ErrorPolicy::Abort, |unit| {

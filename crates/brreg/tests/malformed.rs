@@ -4,8 +4,8 @@
 mod common;
 
 use common::read_fixture;
-use naeringsplan_register::bulk::{self, ErrorPolicy, JsonUnitReader};
-use naeringsplan_register::{Location, OrgNrError, RowErrorKind, UnitKind};
+use naeringsplan_brreg::bulk::{self, ErrorPolicy, JsonUnitReader};
+use naeringsplan_brreg::{Location, OrgNrError, RowErrorKind, UnitKind};
 
 const FILE: &str = "enheter_broken.csv";
 

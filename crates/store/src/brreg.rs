@@ -29,7 +29,7 @@
 //! - `register_cohort_survival`: the 5-year survival of each registration cohort per
 //!   municipality, recomputed (inside the import's transaction) whenever an enheter snapshot is
 //!   added, from national snapshots of the same kind of data (real with real, synthetic with
-//!   synthetic) as [`register::facts::cohort_survival`] defines it.
+//!   synthetic) as [`brreg::facts::cohort_survival`] defines it.
 //! - `register_accounts_files`, `register_accounts`: annual accounts (turnover, wage costs,
 //!   operating result, currency; missing stays NULL, never 0), one row per enterprise, year and
 //!   accounts type.
@@ -45,15 +45,13 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use ::register::accounts::{AccountsIndex, AccountsType, AnnualAccounts};
-use ::register::facts::{
+use ::brreg::accounts::{AccountsIndex, AccountsType, AnnualAccounts};
+use ::brreg::facts::{
     AccountsJoin, CohortSurvival, EmployeeCount, Facts, Ranked, Registrations, Snapshot,
     SnapshotEntry, cohort_survival, is_private_sector,
 };
-use ::register::sectors::SectorGroups;
-use ::register::{
-    Employees, Kommune, NaceCode, OrgForm, OrgNr, RowError, SectorCode, Unit, UnitKind,
-};
+use ::brreg::sectors::SectorGroups;
+use ::brreg::{Employees, Kommune, NaceCode, OrgForm, OrgNr, RowError, SectorCode, Unit, UnitKind};
 use plan::Plan;
 use serde::{Deserialize, Serialize};
 use sqlx::Row;
@@ -299,7 +297,7 @@ pub enum SnapshotImport {
     },
 }
 
-/// A headcount summary (as [`register::facts::EmployeeCount`]).
+/// A headcount summary (as [`brreg::facts::EmployeeCount`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Headcount {
     /// Units counted.
@@ -401,7 +399,7 @@ pub struct MunicipalityFacts {
     /// Enheter by organisation form.
     pub units_by_form: BTreeMap<String, u64>,
     /// Enheter by year of registration (*nyetableringer*, approximated: see
-    /// [`register::facts`]).
+    /// [`brreg::facts`]).
     pub registrations_by_year: BTreeMap<i32, YearRegistrations>,
     /// Enheter in bankruptcy.
     pub bankrupt: u64,
@@ -428,7 +426,7 @@ pub struct MunicipalityFacts {
 }
 
 impl MunicipalityFacts {
-    fn from_register(f: &::register::facts::MunicipalityFacts, kind: SnapshotKind) -> Self {
+    fn from_register(f: &::brreg::facts::MunicipalityFacts, kind: SnapshotKind) -> Self {
         let ranked = |v: &[Ranked]| v.iter().map(RankedUnit::from).collect::<Vec<_>>();
         MunicipalityFacts {
             municipality: f.municipality.to_string(),
@@ -581,7 +579,7 @@ pub struct UnitRecord {
     pub registered_year: Option<i32>,
     /// Not bankrupt, deleted or closed.
     pub present: bool,
-    /// In a private-business institutional sector ([`register::facts::is_private_sector`]).
+    /// In a private-business institutional sector ([`brreg::facts::is_private_sector`]).
     pub private_sector: bool,
     /// In bankruptcy.
     pub bankrupt: bool,
@@ -914,7 +912,7 @@ pub const VALUE_ADDED_LABEL: &str = "Verdiskapning (lønnskostnader + driftsresu
 pub const VALUE_ADDED_LABEL_EN: &str = "Value added (wage costs + operating result)";
 
 /// *Verdiskapning* (value added) of a set of enterprises: the sum over their annual accounts of
-/// wage costs + operating result (`register::accounts::AnnualAccounts::value_added`), counted
+/// wage costs + operating result (`brreg::accounts::AnnualAccounts::value_added`), counted
 /// only for accounts in NOK that report both figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ValueAdded {
@@ -997,8 +995,7 @@ fn i64_of(v: u64) -> i64 {
 }
 
 fn parse_date(s: &str) -> Result<Date> {
-    let f = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(s, f).map_err(|e| StoreError::Corrupt(format!("bad date {s:?}: {e}")))
+    plan::date::parse(s).map_err(|e| StoreError::Corrupt(format!("bad date {s:?}: {e}")))
 }
 
 fn date_text(d: Date) -> String {

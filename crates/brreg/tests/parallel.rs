@@ -8,12 +8,12 @@ use std::io::Write;
 
 use common::read_fixture;
 use demo::units as synthetic;
-use naeringsplan_register::bulk::{
+use naeringsplan_brreg::bulk::{
     self, ErrorPolicy, Format, ParallelOptions, ReadError, read_units_parallel,
 };
-use naeringsplan_register::facts::{Facts, FactsBuilder};
-use naeringsplan_register::sectors::SectorGroups;
-use naeringsplan_register::{Location, RowError, RowErrorKind, Unit, UnitKind};
+use naeringsplan_brreg::facts::{Facts, FactsBuilder};
+use naeringsplan_brreg::sectors::SectorGroups;
+use naeringsplan_brreg::{Location, RowError, RowErrorKind, Unit, UnitKind};
 
 const N: u64 = 6_000;
 

@@ -1,8 +1,8 @@
 //! Throughput check for the bulk readers on a generated (synthetic) national-size file.
 //!
 //! ```text
-//! cargo run --release -p naeringsplan-register --example bulk_throughput -- generate /tmp/enheter.csv.gz 1000000 1
-//! cargo run --release -p naeringsplan-register --example bulk_throughput -- parse /tmp/enheter.csv.gz
+//! cargo run --release -p naeringsplan-brreg --example bulk_throughput -- generate /tmp/enheter.csv.gz 1000000 1
+//! cargo run --release -p naeringsplan-brreg --example bulk_throughput -- parse /tmp/enheter.csv.gz
 //! ```
 //!
 //! `generate` writes a synthetic enheter CSV (gzipped when the path ends in `.gz`, JSON when it
@@ -14,10 +14,10 @@ use std::io::BufWriter;
 use std::time::Instant;
 
 use demo::units as synthetic;
-use naeringsplan_register::UnitKind;
-use naeringsplan_register::bulk::{self, ErrorPolicy, Format};
-use naeringsplan_register::facts::FactsBuilder;
-use naeringsplan_register::sectors::SectorGroups;
+use naeringsplan_brreg::UnitKind;
+use naeringsplan_brreg::bulk::{self, ErrorPolicy, Format};
+use naeringsplan_brreg::facts::FactsBuilder;
+use naeringsplan_brreg::sectors::SectorGroups;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,5 +1,5 @@
 //! The committed example files (`data/registers/example/`) are exactly what the documented
-//! generator (`demo::asker`, run by `cargo run -p naeringsplan-registers
+//! generator (`demo::asker`, run by `cargo run -p naeringsplan-local-registers
 //! --example asker_example_data`) writes, so they cannot drift from the synthetic demo register
 //! they name; and every company they name is a unit of that register under the same number and
 //! name.

@@ -5,8 +5,8 @@ use std::io::{BufReader, Read};
 use std::rc::Rc;
 
 use demo::units::generate_enheter_json;
-use naeringsplan_register::bulk::JsonUnitReader;
-use naeringsplan_register::{Employees, UnitKind};
+use naeringsplan_brreg::bulk::JsonUnitReader;
+use naeringsplan_brreg::{Employees, UnitKind};
 
 /// A reader that records how many bytes have been pulled from the source.
 struct Counting<R> {

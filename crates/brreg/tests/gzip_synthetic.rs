@@ -11,9 +11,9 @@ use demo::units::{
 };
 use flate2::Compression;
 use flate2::write::GzEncoder;
-use naeringsplan_register::bulk::{self, ErrorPolicy, Input};
-use naeringsplan_register::sn2007::Sn2007;
-use naeringsplan_register::{Employees, RowErrorKind, Unit, UnitKind};
+use naeringsplan_brreg::bulk::{self, ErrorPolicy, Input};
+use naeringsplan_brreg::sn2007::Sn2007;
+use naeringsplan_brreg::{Employees, RowErrorKind, Unit, UnitKind};
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut e = GzEncoder::new(Vec::new(), Compression::default());

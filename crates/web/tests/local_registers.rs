@@ -5,7 +5,7 @@
 mod common;
 
 use common::{client, csrf_of, spawn};
-use registers::visits::{FollowUp, Visit, VisitKind};
+use local_registers::visits::{FollowUp, Visit, VisitKind};
 
 const SECRET_NAME: &str = "Hemmelig Deltakersen";
 
@@ -148,11 +148,11 @@ async fn land_and_procurement_pages_show_the_stored_registers() {
             .join("../../data/registers/example/asker_naeringsarealer_SYNTETISK.geojson"),
     )
     .unwrap();
-    let changes = registers::land::parse_geojson("x.geojson", &geo).unwrap();
+    let changes = local_registers::land::parse_geojson("x.geojson", &geo).unwrap();
     app.store
         .land_import(
             &app.plan_code,
-            store::registers::LandFile {
+            store::local_registers::LandFile {
                 name: "x.geojson",
                 sha256: "sha",
                 format: "geojson",
@@ -180,7 +180,7 @@ async fn land_and_procurement_pages_show_the_stored_registers() {
     let (status, page) = app.get_text(&anon, "/anskaffelser").await;
     assert_eq!(status, 200);
     assert!(page.contains("Ingen fakturajournal"), "{page}");
-    let rows = registers::procurement::parse_ledger(
+    let rows = local_registers::procurement::parse_ledger(
         "l.csv",
         b"orgnr;leverandor;belop;dato;kategori\n923609016;Ukjent AS;100;2024-01-01;IKT\n;Person;50;2024-01-02;tolk\n",
     )

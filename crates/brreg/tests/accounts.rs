@@ -3,7 +3,7 @@
 mod common;
 
 use common::read_fixture;
-use naeringsplan_register::accounts::{AccountsIndex, AccountsType, parse_accounts};
+use naeringsplan_brreg::accounts::{AccountsIndex, AccountsType, parse_accounts};
 
 #[test]
 fn equinor_2024_record() {
