@@ -19,6 +19,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use plan::{Action, ActionOrigin, ActionStatus};
 use serde::{Deserialize, Deserializer, Serialize};
+use store::users::PublicNames;
 use store::{ActionPatch, ActionRecord, HistoryEntry, UpdateError};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
@@ -130,6 +131,11 @@ fn err(status: StatusCode, msg: impl Into<String>) -> Response {
     (status, Json(ApiError { error: msg.into() })).into_response()
 }
 
+/// The public names of the actors, or the 500 answer.
+async fn public_names(state: &AppState) -> Result<PublicNames, Response> {
+    state.store.public_names().await.map_err(internal)
+}
+
 fn internal(e: impl std::fmt::Display) -> Response {
     tracing::error!("api: {e}");
     err(
@@ -169,14 +175,16 @@ pub struct ActionDto {
     pub version: i64,
     /// When it last changed (RFC 3339).
     pub updated_at: String,
-    /// Who changed it last.
+    /// Who changed it last: their display name or role word («redaktør»), never a login name.
     pub updated_by: String,
     /// `drawn_from_text` or `staff`.
     pub origin: String,
 }
 
-impl From<&ActionRecord> for ActionDto {
-    fn from(r: &ActionRecord) -> Self {
+impl ActionDto {
+    /// The action as the API shows it, the last actor by public name (issue 21: login names
+    /// were public here).
+    pub fn public(r: &ActionRecord, names: &PublicNames) -> Self {
         let a = &r.action;
         ActionDto {
             id: a.id.clone(),
@@ -193,7 +201,7 @@ impl From<&ActionRecord> for ActionDto {
             weight: r.weight,
             version: r.version,
             updated_at: r.updated_at.clone(),
-            updated_by: r.updated_by.clone(),
+            updated_by: names.of(&r.updated_by),
             origin: match a.origin {
                 ActionOrigin::DrawnFromText { .. } => "drawn_from_text".into(),
                 ActionOrigin::Staff => "staff".into(),
@@ -213,7 +221,7 @@ pub struct HistoryDto {
     pub version: i64,
     /// When (RFC 3339, UTC).
     pub at: String,
-    /// Who.
+    /// Who: their display name or role word, never a login name.
     pub actor: String,
     /// Field (`created` for the creation).
     pub field: String,
@@ -223,14 +231,15 @@ pub struct HistoryDto {
     pub new_value: Option<String>,
 }
 
-impl From<&HistoryEntry> for HistoryDto {
-    fn from(h: &HistoryEntry) -> Self {
+impl HistoryDto {
+    /// The change as the API shows it, the actor by public name.
+    pub fn public(h: &HistoryEntry, names: &PublicNames) -> Self {
         HistoryDto {
             seq: h.seq,
             action_id: h.action_id.clone(),
             version: h.version,
             at: h.at.clone(),
-            actor: h.actor.clone(),
+            actor: names.of(&h.actor),
             field: h.field.clone(),
             old_value: h.old_value.clone(),
             new_value: h.new_value.clone(),
@@ -373,8 +382,17 @@ async fn list_indicators(State(state): State<AppState>) -> Response {
 #[utoipa::path(get, path = "/api/actions", tag = "actions",
     responses((status = 200, description = "The action plan", body = [ActionDto])))]
 async fn list_actions(State(state): State<AppState>) -> Response {
+    let names = match public_names(&state).await {
+        Ok(n) => n,
+        Err(r) => return r,
+    };
     match state.store.actions(&state.plan_code).await {
-        Ok(a) => Json(a.iter().map(ActionDto::from).collect::<Vec<_>>()).into_response(),
+        Ok(a) => Json(
+            a.iter()
+                .map(|r| ActionDto::public(r, &names))
+                .collect::<Vec<_>>(),
+        )
+        .into_response(),
         Err(e) => internal(e),
     }
 }
@@ -384,8 +402,12 @@ fn etag(version: i64) -> HeaderValue {
         .unwrap_or_else(|_| HeaderValue::from_static("\"0\""))
 }
 
-fn with_etag(status: StatusCode, rec: &ActionRecord) -> Response {
-    let mut res = (status, Json(ActionDto::from(rec))).into_response();
+async fn with_etag(state: &AppState, status: StatusCode, rec: &ActionRecord) -> Response {
+    let names = match public_names(state).await {
+        Ok(n) => n,
+        Err(r) => return r,
+    };
+    let mut res = (status, Json(ActionDto::public(rec, &names))).into_response();
     res.headers_mut().insert(header::ETAG, etag(rec.version));
     res
 }
@@ -409,7 +431,7 @@ async fn get_action(
                 res.headers_mut().insert(header::ETAG, etag(rec.version));
                 return res;
             }
-            with_etag(StatusCode::OK, &rec)
+            with_etag(&state, StatusCode::OK, &rec).await
         }
         Ok(None) => err(StatusCode::NOT_FOUND, format!("no action {id}")),
         Err(e) => internal(e),
@@ -426,8 +448,17 @@ async fn action_history(State(state): State<AppState>, Path(id): Path<String>) -
         Ok(None) => return err(StatusCode::NOT_FOUND, format!("no action {id}")),
         Err(e) => return internal(e),
     }
+    let names = match public_names(&state).await {
+        Ok(n) => n,
+        Err(r) => return r,
+    };
     match state.store.history(&state.plan_code, &id).await {
-        Ok(h) => Json(h.iter().map(HistoryDto::from).collect::<Vec<_>>()).into_response(),
+        Ok(h) => Json(
+            h.iter()
+                .map(|h| HistoryDto::public(h, &names))
+                .collect::<Vec<_>>(),
+        )
+        .into_response(),
         Err(e) => internal(e),
     }
 }
@@ -601,7 +632,7 @@ async fn create_action(
             Err(e) => return internal(e),
         };
     }
-    let mut res = with_etag(StatusCode::CREATED, &rec);
+    let mut res = with_etag(&state, StatusCode::CREATED, &rec).await;
     if let Ok(v) = HeaderValue::from_str(&format!("/api/actions/{}", rec.action.id)) {
         res.headers_mut().insert(header::LOCATION, v);
     }
@@ -758,8 +789,12 @@ async fn apply(state: AppState, id: String, headers: HeaderMap, u: ActionUpdate)
         .update_action(&state.plan_code, &id, version, &patch, &actor)
         .await
     {
-        Ok(rec) => with_etag(StatusCode::OK, &rec),
+        Ok(rec) => with_etag(&state, StatusCode::OK, &rec).await,
         Err(UpdateError::Conflict { current, since }) => {
+            let names = match public_names(&state).await {
+                Ok(n) => n,
+                Err(r) => return r,
+            };
             let mut res = (
                 StatusCode::PRECONDITION_FAILED,
                 Json(ConflictDto {
@@ -767,8 +802,11 @@ async fn apply(state: AppState, id: String, headers: HeaderMap, u: ActionUpdate)
                         "the action is at version {}, not {version}; nothing was saved",
                         current.version
                     ),
-                    current: ActionDto::from(current.as_ref()),
-                    since: since.iter().map(HistoryDto::from).collect(),
+                    current: ActionDto::public(current.as_ref(), &names),
+                    since: since
+                        .iter()
+                        .map(|h| HistoryDto::public(h, &names))
+                        .collect(),
                 }),
             )
                 .into_response();

@@ -32,6 +32,7 @@ fn render(
                 caption { (t(lang, "Ansatte med tilgang", "Staff with access")) }
                 thead { tr {
                     th scope="col" { (t(lang, "Navn", "Name")) }
+                    th scope="col" { (t(lang, "Vises offentlig som", "Shown publicly as")) }
                     th scope="col" { (t(lang, "Rolle", "Role")) }
                     th scope="col" { (t(lang, "Konto", "Account")) }
                     th scope="col" { (t(lang, "Endre", "Change")) }
@@ -40,6 +41,7 @@ fn render(
                     @for u in users {
                         tr {
                             th scope="row" { (u.name) }
+                            td { (u.public_name()) }
                             td { (u.role.as_str()) }
                             td { @if u.disabled { (t(lang, "sperret", "disabled")) } @else { (t(lang, "aktiv", "active")) } }
                             td {
@@ -71,6 +73,11 @@ fn render(
             div class="field" {
                 label for="new-name" { (t(lang, "Brukernavn", "User name")) }
                 input type="text" id="new-name" name="name" required autocomplete="off";
+            }
+            div class="field" {
+                label for="new-display-name" { (t(lang, "Visningsnavn", "Display name")) }
+                span class="hint" id="new-display-name-hint" { (t(lang, "Vises offentlig ved brukerens endringer, aldri brukernavnet. Tomt: rollen («redaktør»).", "Shown publicly for the user's changes, never the user name. Empty: the role («redaktør»).")) }
+                input type="text" id="new-display-name" name="display_name" autocomplete="off" aria-describedby="new-display-name-hint";
             }
             div class="field" {
                 label for="new-password" { (t(lang, "Passord", "Password")) }
@@ -143,11 +150,12 @@ pub async fn add(
     // Accounts made here work on this municipality's plan only.
     let result = state
         .store
-        .add_user_for(
+        .add_user_with(
             name,
             fields.get("password").unwrap_or(""),
             role,
             Some(&state.plan_code),
+            fields.get("display_name").unwrap_or(""),
         )
         .await;
     let users = manageable(&state, &staff).await?;
