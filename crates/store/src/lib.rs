@@ -12,9 +12,11 @@
 //! - [`register`]: Brønnøysund register snapshots, their facts per municipality, cohort survival,
 //!   annual accounts and the plan facts computed from them;
 //! - [`registers`]: the registers the plan says are missing: commercial land sites (every change
-//!   kept), supplier ledgers matched against the register, company visits with retention.
+//!   kept), supplier ledgers matched against the register, company visits with retention;
+//! - [`backup`]: `VACUUM INTO` backups and checked, atomic restores of an SQLite store.
 
 pub mod actions;
+pub mod backup;
 pub mod doctor;
 pub mod observations;
 pub mod overrides;
