@@ -887,6 +887,9 @@ async fn an_editor_overrides_a_trend_status_with_a_justification_shown_publicly(
     assert!(page.contains("overstyrt"), "{page}");
     assert!(page.contains("noe framgang, må forsterkes"), "{page}");
     assert!(page.contains("Beregnet status"), "{page}");
+    // Who overrode it: the role word publicly (kari has no display name), never the login name.
+    assert!(page.contains("Overstyrt av redaktør"), "{page}");
+    assert!(!page.contains("kari"), "{page}");
     assert!(
         page.contains("Omlegging i SSBs pendlingsstatistikk &lt;b&gt;2023&lt;/b&gt;"),
         "{page}"
