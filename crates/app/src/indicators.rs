@@ -31,6 +31,9 @@ pub async fn evaluate(store: &Store, plan: &Plan) -> Result<(Vec<Evaluated>, Inp
     let overrides = store
         .current_status_overrides(&plan.meta.municipality_code)
         .await?;
+    // Overrides are shown publicly (pages, API, council report): by display name, never by
+    // login name (issue 21).
+    let names = store.public_names().await?;
     let mut out = Vec::new();
     for evaluation in evaluations {
         let override_ = overrides
@@ -38,7 +41,7 @@ pub async fn evaluate(store: &Store, plan: &Plan) -> Result<(Vec<Evaluated>, Inp
             .find(|o| o.indicator_id == evaluation.indicator_id)
             .and_then(|o| {
                 let status = engine::TrendStatus::parse(o.status.as_deref()?)?;
-                engine::StatusOverride::new(status, &o.justification, &o.by, &o.at).ok()
+                engine::StatusOverride::new(status, &o.justification, names.of(&o.by), &o.at).ok()
             });
         let trend = engine::assess_trend(plan, &evaluation)
             .ok()

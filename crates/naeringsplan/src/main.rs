@@ -148,6 +148,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Write a consistent copy of the SQLite store to FILE (`VACUUM INTO`; the server may keep
+    /// running). Never overwrites FILE. Prints rows per table. For PostgreSQL use pg_dump.
+    Backup {
+        /// The backup file to make (must not exist).
+        file: PathBuf,
+    },
+    /// Replace the SQLite store with the backup FILE: the backup is checked first (an SQLite
+    /// file, a naeringsplan store, migrated to this release, every doctor check passing) and
+    /// only then swapped in, in one step; on any problem the store is left as it was. Stop the
+    /// server first. For PostgreSQL use pg_restore.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -220,6 +234,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Sources(args) => runtime()?.block_on(cmd::sources::run(&ctx, &args)),
         Command::Doctor { format } => runtime()?.block_on(cmd::doctor::run(&ctx, format)),
+        Command::Backup { file } => runtime()?.block_on(cmd::backup::backup(&ctx, &file)),
+        Command::Restore { file } => runtime()?.block_on(cmd::backup::restore(&ctx, &file)),
     }
 }
 

@@ -1,8 +1,9 @@
 //! Hostile input through the command line (issue 21): files made to hurt a reader are refused
 //! with the file named and exit 1, never an abort; exports are safe to open in a spreadsheet.
 
+use std::io::Write as _;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 fn run(dir: &Path, db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
@@ -213,4 +214,84 @@ fn a_common_password_is_refused_on_the_command_line() {
     }
     let out = run_in(dir.path(), &db, &["user", "list"], "");
     assert_eq!(text(&out.stdout), "");
+}
+
+/// `naeringsplan --db DB ARGS…` in a scratch store without the demo register.
+fn np(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
+        .env_remove("NAERINGSPLAN_DB")
+        .env_remove("NAERINGSPLAN_PLAN")
+        .env("NAERINGSPLAN_LOG", "warn")
+        .env("NAERINGSPLAN_NO_DEMO", "1")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// `check` on a binary file named no position; now it gives the byte offset (and line and
+/// column) of the first byte that is not UTF-8 text, the file named once.
+#[test]
+fn check_on_a_binary_file_names_the_byte_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.toml");
+    let mut bytes = b"[meta]\nname = \"x\"\n".to_vec();
+    let at = bytes.len() + 3;
+    bytes.extend_from_slice(b"abc\xff\xfe\x00binary");
+    std::fs::write(&file, &bytes).unwrap();
+    let out = np(&dir.path().join("s.db"), &["check", file.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("ved byte {at}")), "{err}");
+    assert!(
+        err.contains("0xFF") && err.contains("linje 3, kolonne 4"),
+        "{err}"
+    );
+    assert_eq!(err.matches(file.to_str().unwrap()).count(), 1, "{err}");
+    // A NUL byte in otherwise valid UTF-8 is a binary file too.
+    std::fs::write(&file, b"[meta]\x00").unwrap();
+    let out = np(&dir.path().join("s.db"), &["check", file.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("ved byte 6") && err.contains("NUL-byte"),
+        "{err}"
+    );
+}
+
+/// A truncated gzipped JSON-stat file was "not a Brønnøysund register file", the file named
+/// twice. Now it is a truncated gzip file, named once, nothing imported; the whole file imports.
+#[test]
+fn a_truncated_gzipped_json_stat_file_is_reported_as_truncated_gzip() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let json = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../store/tests/fixtures/good_small.json"),
+    )
+    .unwrap();
+    let gz = {
+        let mut child = Command::new("gzip")
+            .arg("-c")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("gzip must be installed for this test");
+        child.stdin.take().unwrap().write_all(&json).unwrap();
+        child.wait_with_output().unwrap().stdout
+    };
+    assert!(gz.starts_with(&[0x1f, 0x8b]));
+    let cut = dir.path().join("tabell.json.gz");
+    std::fs::write(&cut, &gz[..gz.len() * 2 / 3]).unwrap();
+    let out = np(&db, &["import", cut.to_str().unwrap()]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("avkortet gzip-fil"), "{err}");
+    assert!(!err.contains("Brønnøysund"), "{err}");
+    assert_eq!(err.matches(cut.to_str().unwrap()).count(), 1, "{err}");
+    // The whole gzipped dataset imports as JSON-stat.
+    let whole = dir.path().join("hel.json.gz");
+    std::fs::write(&whole, &gz).unwrap();
+    let out = np(&db, &["import", whole.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
 }

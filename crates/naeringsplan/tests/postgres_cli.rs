@@ -98,7 +98,11 @@ async fn the_cli_works_on_postgresql() {
     );
     assert!(!refused.status.success());
     let list = ok(&run(&db, &["user", "list"], ""));
-    assert!(list.contains("kari\teditor\tactive\t3203"), "{list}");
+    // Login name, public name (the role word: no display name given), role, state, plan.
+    assert!(
+        list.contains("kari\tredaktør\teditor\tactive\t3203"),
+        "{list}"
+    );
 
     let doctor = ok(&run(&db, &["doctor"], ""));
     assert!(doctor.contains("statistics imports: 1 imports"), "{doctor}");

@@ -50,7 +50,46 @@ fn users_are_added_from_stdin_listed_and_get_tokens() {
     assert!(!out.status.success(), "a short password is refused");
     assert!(text(&out.stderr).contains("at least 10 characters"));
     let out = run(&db, &["user", "list"], "");
-    assert!(text(&out.stdout).starts_with("kari\teditor\tactive"));
+    // Login name, the name shown publicly (none given: the role word), role, state.
+    assert!(text(&out.stdout).starts_with("kari\tredaktør\teditor\tactive"));
+    // A display name (issue 21): shown publicly instead of the login name, never equal to it.
+    let out = run(
+        &db,
+        &[
+            "user",
+            "add",
+            "nils",
+            "--role",
+            "viewer",
+            "--display-name",
+            "Nils på kontoret",
+        ],
+        "et-langt-passord\n",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("shown publicly as «Nils på kontoret»"));
+    let out = run(&db, &["user", "display-name", "kari", "Kari N."], "");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = run(&db, &["user", "display-name", "kari", "KARI"], "");
+    assert!(!out.status.success(), "the login name as display name");
+    let out = run(&db, &["user", "list"], "");
+    assert!(
+        text(&out.stdout).contains("kari\tKari N.\teditor"),
+        "{}",
+        text(&out.stdout)
+    );
+    // Names differing only in case are the same name.
+    let out = run(
+        &db,
+        &["user", "add", "KARI", "--role", "viewer"],
+        "et-langt-passord\n",
+    );
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("already exists"),
+        "{}",
+        text(&out.stderr)
+    );
     let out = run(&db, &["user", "token", "kari"], "");
     assert!(out.status.success());
     let token = text(&out.stdout);

@@ -9,12 +9,14 @@
 //! - [`actions`]: the action plan, optimistic concurrency and the append-only history;
 //! - [`observations`]: official statistics (SSB JSON-stat, KLASS) with provenance, and series
 //!   resolved across municipal mergers;
-//! - [`register`]: Brønnøysund register snapshots, their facts per municipality, cohort survival,
+//! - [`brreg`]: Brønnøysund register snapshots, their facts per municipality, cohort survival,
 //!   annual accounts and the plan facts computed from them;
-//! - [`registers`]: the registers the plan says are missing: commercial land sites (every change
-//!   kept), supplier ledgers matched against the register, company visits with retention.
+//! - [`local_registers`]: the registers the plan says are missing: commercial land sites (every change
+//!   kept), supplier ledgers matched against the register, company visits with retention;
+//! - [`backup`]: `VACUUM INTO` backups and checked, atomic restores of an SQLite store.
 
 pub mod actions;
+pub mod backup;
 pub mod brreg;
 pub mod doctor;
 pub mod local_registers;

@@ -8,10 +8,13 @@
 //!   SHA-256 digest, so a leaked database does not leak live sessions or tokens;
 //! - each session carries its own CSRF synchroniser token.
 //!
-//! Failed logins are recorded per user name and per client address; [`Throttle`] says how many
-//! failures within a window lock further attempts (counted, not timed: tests pass a throttle).
-//! The per-user count is kept per (user, address): an attacker who knows a user name can lock
-//! that user out only from the attacker's own address, never from the user's.
+//! Failed logins are recorded per user name and per client address; [`Throttle`] says how
+//! failures slow further attempts down: growing delays per (user, address), never a lock (see its
+//! docs for why). An attacker who knows a user name can slow that user down only from the
+//! attacker's own address, never from the user's.
+//!
+//! Public pages and the API show a user's display name (or role word), never the login name:
+//! see [`PublicNames`].
 
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
@@ -61,6 +64,15 @@ impl Role {
     pub fn is_admin(self) -> bool {
         self == Role::Admin
     }
+
+    /// The role as a Norwegian word, shown publicly for a user without a display name.
+    pub fn word_nb(self) -> &'static str {
+        match self {
+            Role::Viewer => "leser",
+            Role::Editor => "redaktør",
+            Role::Admin => "administrator",
+        }
+    }
 }
 
 /// A staff account (never with its password hash).
@@ -68,8 +80,11 @@ impl Role {
 pub struct User {
     /// Internal id.
     pub id: i64,
-    /// Login name; also what the action history records as the actor.
+    /// Login name; also what the action history records as the actor. Shown on staff pages
+    /// only: public pages and the API show [`User::public_name`].
     pub name: String,
+    /// The name shown publicly for this user's changes; empty: the role word.
+    pub display_name: String,
     /// Role.
     pub role: Role,
     /// A disabled user cannot log in and their sessions and tokens stop working.
@@ -91,6 +106,39 @@ impl User {
     /// everyone; one for a single plan manages only that plan's accounts.
     pub fn may_manage(&self, other: &User) -> bool {
         self.plan_code.is_none() || self.plan_code == other.plan_code
+    }
+
+    /// What public pages and the API show for this user: the display name, or the role word
+    /// («redaktør») when there is none; never the login name.
+    pub fn public_name(&self) -> &str {
+        if self.display_name.is_empty() {
+            self.role.word_nb()
+        } else {
+            &self.display_name
+        }
+    }
+}
+
+/// The public names of every actor in the action history: login names (what the store records)
+/// mapped to display names or role words, for public pages and the API (issue 21: login names
+/// shown there were half of every staff credential, and a list of whom to lock out).
+#[derive(Debug, Clone, Default)]
+pub struct PublicNames {
+    by_login: std::collections::HashMap<String, String>,
+}
+
+impl PublicNames {
+    /// What to show for an actor: a user's [`User::public_name`]; `cli:<os user>` (a
+    /// command-line import) as «kommandolinjen»; anything else (the plan file, a free-text
+    /// `--actor`) as recorded.
+    pub fn of(&self, actor: &str) -> String {
+        if let Some(n) = self.by_login.get(&actor.to_lowercase()) {
+            n.clone()
+        } else if actor.starts_with("cli:") {
+            "kommandolinjen".into()
+        } else {
+            actor.to_string()
+        }
     }
 }
 
@@ -131,27 +179,61 @@ pub struct Session {
     pub expires_at: i64,
 }
 
-/// How many failed logins lock further attempts.
+/// How failed logins slow further attempts down: growing delays per (user, address), and per
+/// address, never a lock.
+///
+/// Why delays per (user, address) and not a lock per user: user names can be learnt (they were
+/// public in `updated_by` until issue 21, and are easy to guess), and a lock keyed on the user
+/// alone lets anyone lock any staff member out, from anywhere, for as long as they like. Here a
+/// failure slows down only the next attempts for the same user *from the same address* (and,
+/// after many failures, every attempt from that address): a correct login from another address
+/// never waits. The first `free_failures` failures cost nothing (typos); then each attempt must
+/// wait `base_delay_secs`, doubling with every further failure up to `max_delay_secs`. A guesser
+/// is held to one try per `max_delay_secs` per address and user (about 288 a day at the default
+/// 5 minutes, against a password policy that refuses common passwords). A correct login resets
+/// the (user, address) count. Attempts made while waiting are refused unchecked (429) and not
+/// counted. The state is the `login_attempts` table in the store, so every web node agrees.
 #[derive(Debug, Clone, Copy)]
 pub struct Throttle {
-    /// Failures for one user name from one client address (since the user's last successful
-    /// login from there) within the window. Counted per (user, address), so failures from one
-    /// address never lock the user out of another.
-    pub max_failures_per_user: i64,
-    /// Failures from one client address within the window.
-    pub max_failures_per_ip: i64,
-    /// The window, in seconds.
+    /// Failures for one user from one address (since the user's last successful login from
+    /// there) that cost nothing.
+    pub free_failures: i64,
+    /// Failures from one address, for any users, that cost nothing (password spraying).
+    pub free_failures_per_ip: i64,
+    /// The first delay, in seconds.
+    pub base_delay_secs: i64,
+    /// The longest delay, in seconds.
+    pub max_delay_secs: i64,
+    /// How long failures are remembered, in seconds (longer than `max_delay_secs`, so the delay
+    /// keeps growing for a patient guesser).
     pub window_secs: i64,
 }
 
 impl Default for Throttle {
-    /// 5 failures per (user, address) or 20 per address within 15 minutes.
+    /// 3 free failures per (user, address) and 20 per address; then 1 s, 2 s, 4 s, … up to
+    /// 5 minutes; failures remembered for a day.
     fn default() -> Self {
         Throttle {
-            max_failures_per_user: 5,
-            max_failures_per_ip: 20,
-            window_secs: 15 * 60,
+            free_failures: 3,
+            free_failures_per_ip: 20,
+            base_delay_secs: 1,
+            max_delay_secs: 5 * 60,
+            window_secs: 24 * 60 * 60,
         }
+    }
+}
+
+impl Throttle {
+    /// The wait after `failures` failures with `free` of them free: 0, or
+    /// `base · 2^(failures − free)` capped at the maximum.
+    pub fn delay(&self, failures: i64, free: i64) -> i64 {
+        if failures < free {
+            return 0;
+        }
+        let doublings = u32::try_from((failures - free).min(40)).unwrap_or(40);
+        self.base_delay_secs
+            .saturating_mul(1i64.checked_shl(doublings).unwrap_or(i64::MAX))
+            .min(self.max_delay_secs)
     }
 }
 
@@ -161,9 +243,12 @@ pub enum LoginError {
     /// Unknown user, wrong password or disabled account (deliberately not told apart).
     #[error("wrong user name or password")]
     BadCredentials,
-    /// Too many failures recently; try again later.
-    #[error("too many failed logins; try again later")]
-    Throttled,
+    /// Too many failures recently from this address: wait, then try again.
+    #[error("too many failed logins; try again in {retry_after} s")]
+    Throttled {
+        /// Seconds until an attempt is checked again.
+        retry_after: i64,
+    },
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -236,6 +321,22 @@ async fn dummy_hash() -> String {
         })
         .await
         .clone()
+}
+
+/// Checks a display name: at most 80 visible characters (empty: none), and not a login name
+/// (`login`, the user's own, compared ignoring case), since the point is not to publish it.
+pub fn check_display_name(login: &str, display_name: &str) -> Result<()> {
+    if display_name.chars().count() > 80 || display_name.chars().any(char::is_control) {
+        return Err(StoreError::Invalid(format!(
+            "display name {display_name:?}: use at most 80 visible characters"
+        )));
+    }
+    if !display_name.is_empty() && display_name.to_lowercase() == login.to_lowercase() {
+        return Err(StoreError::Invalid(format!(
+            "the display name may not be the login name {login:?}: it is shown publicly"
+        )));
+    }
+    Ok(())
 }
 
 /// Checks a user name: 1–64 characters, letters, digits, `.`, `_`, `-`, `@`.
@@ -381,6 +482,7 @@ fn user_from_row(row: &AnyRow) -> Result<User> {
     Ok(User {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
+        display_name: row.try_get("display_name")?,
         role: Role::parse(&role)
             .ok_or_else(|| StoreError::Corrupt(format!("unknown stored role {role:?}")))?,
         disabled: disabled != 0,
@@ -405,39 +507,89 @@ impl Store {
         role: Role,
         plan_code: Option<&str>,
     ) -> Result<User> {
+        self.add_user_with(name, password, role, plan_code, "")
+            .await
+    }
+
+    /// Adds a user as [`Store::add_user_for`] does, with a display name (`""`: none, the role
+    /// word is shown publicly). Names are unique ignoring case: checked here (with Unicode case
+    /// folding) and guaranteed by a unique index on `LOWER(name)`, so two parallel requests
+    /// cannot both make `Admin1` and `admin1` (the loser gets the same "already exists").
+    pub async fn add_user_with(
+        &self,
+        name: &str,
+        password: &str,
+        role: Role,
+        plan_code: Option<&str>,
+        display_name: &str,
+    ) -> Result<User> {
         check_user_name(name)?;
         check_password_for(name, password)?;
-        // Names are unique ignoring case (issue 21: `Admin1` could be made beside `admin1`).
-        let taken: Option<String> =
-            sqlx::query_scalar("SELECT name FROM users WHERE LOWER(name) = LOWER($1)")
-                .bind(name)
-                .fetch_optional(self.pool())
-                .await?;
-        if let Some(other) = taken {
-            return Err(StoreError::Invalid(format!(
+        let display_name = display_name.trim();
+        check_display_name(name, display_name)?;
+        let taken = |other: &str| {
+            StoreError::Invalid(format!(
                 "user {name:?} already exists (as {other:?}; names are compared ignoring case)"
-            )));
+            ))
+        };
+        let lower = name.to_lowercase();
+        let names: Vec<String> = sqlx::query_scalar("SELECT name FROM users")
+            .fetch_all(self.pool())
+            .await?;
+        if let Some(other) = names.iter().find(|n| n.to_lowercase() == lower) {
+            return Err(taken(other));
         }
         let hash = hash_password(password).await?;
-        sqlx::query(
-            "INSERT INTO users (name, password_hash, role, disabled, created_at, plan_code) VALUES ($1, $2, $3, 0, $4, $5)",
+        let res = sqlx::query(
+            "INSERT INTO users (name, password_hash, role, disabled, created_at, plan_code, display_name) VALUES ($1, $2, $3, 0, $4, $5, $6)",
         )
         .bind(name)
         .bind(&hash)
         .bind(role.as_str())
         .bind(now_rfc3339())
         .bind(plan_code)
+        .bind(display_name)
         .execute(self.pool())
-        .await?;
+        .await
+        .map_err(StoreError::from);
+        match res {
+            Ok(_) => {}
+            // The unique index: someone made the name (in some case) since the check above.
+            Err(e) if crate::is_unique_violation(&e) => return Err(taken(name)),
+            Err(e) => return Err(e),
+        }
         self.user(name)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("user {name:?} vanished")))
     }
 
+    /// Sets a user's display name (`""`: none, the role word is shown publicly).
+    pub async fn set_display_name(&self, name: &str, display_name: &str) -> Result<()> {
+        let display_name = display_name.trim();
+        check_display_name(name, display_name)?;
+        let res = sqlx::query("UPDATE users SET display_name = $1 WHERE name = $2")
+            .bind(display_name)
+            .bind(name)
+            .execute(self.pool())
+            .await?;
+        found(res.rows_affected(), name)
+    }
+
+    /// The public name of every user, to show actors on public pages and in the API.
+    pub async fn public_names(&self) -> Result<PublicNames> {
+        let users = self.users().await?;
+        Ok(PublicNames {
+            by_login: users
+                .iter()
+                .map(|u| (u.name.to_lowercase(), u.public_name().to_string()))
+                .collect(),
+        })
+    }
+
     /// All users, by name.
     pub async fn users(&self) -> Result<Vec<User>> {
         let rows = sqlx::query(
-            "SELECT id, name, role, disabled, created_at, plan_code FROM users ORDER BY name",
+            "SELECT id, name, display_name, role, disabled, created_at, plan_code FROM users ORDER BY name",
         )
         .fetch_all(self.pool())
         .await?;
@@ -447,7 +599,7 @@ impl Store {
     /// One user by name.
     pub async fn user(&self, name: &str) -> Result<Option<User>> {
         let row = sqlx::query(
-            "SELECT id, name, role, disabled, created_at, plan_code FROM users WHERE name = $1",
+            "SELECT id, name, display_name, role, disabled, created_at, plan_code FROM users WHERE name = $1",
         )
         .bind(name)
         .fetch_optional(self.pool())
@@ -515,7 +667,9 @@ impl Store {
 
     /// Logs in: checks the throttle, verifies the password, records the attempt, and on success
     /// creates a fresh session (a new random id: the id a client had before is never reused, and
-    /// the session it names, `replaces`, is ended — no session fixation).
+    /// the session it names, `replaces`, is ended — no session fixation). While the throttle
+    /// makes this (user, address) or this address wait, the attempt is refused unchecked with
+    /// [`LoginError::Throttled`] and not recorded (see [`Throttle`]).
     pub async fn login(
         &self,
         name: &str,
@@ -525,46 +679,22 @@ impl Store {
         replaces: Option<&str>,
     ) -> Result<(User, NewSession), LoginError> {
         let now = unix_now();
-        let since = now - throttle.window_secs;
-        // Forget attempts older than the window: the table stays small.
-        sqlx::query("DELETE FROM login_attempts WHERE at < $1")
-            .bind(since)
-            .execute(self.pool())
-            .await?;
-        // Failures for this user *from this address* (issue 21: user names are public, and a
-        // per-user lock let anyone lock any staff member out from anywhere). Guessing from one
-        // address is still bounded per user and, below, across users.
-        let last_ok: Option<i64> = sqlx::query_scalar(
-            "SELECT MAX(at) FROM login_attempts WHERE username = $1 AND ip = $2 AND success = 1",
-        )
-        .bind(name)
-        .bind(ip)
-        .fetch_one(self.pool())
-        .await?;
-        let user_failures: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM login_attempts WHERE username = $1 AND ip = $2 AND success = 0 AND at >= $3",
-        )
-        .bind(name)
-        .bind(ip)
-        .bind(since.max(last_ok.unwrap_or(i64::MIN)))
-        .fetch_one(self.pool())
-        .await?;
-        let ip_failures: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM login_attempts WHERE ip = $1 AND success = 0 AND at >= $2",
-        )
-        .bind(ip)
-        .bind(since)
-        .fetch_one(self.pool())
-        .await?;
-        if user_failures >= throttle.max_failures_per_user
-            || ip_failures >= throttle.max_failures_per_ip
-        {
-            self.record_attempt(now, name, ip, false).await?;
-            return Err(LoginError::Throttled);
+        // The attempt is written first, as a failure, and the wait is computed from the attempts
+        // before it: of several attempts sent at once only the first is checked, the others see
+        // it and wait (nobody gets round the delay by sending many guesses in parallel).
+        let attempt = self.claim_attempt(now, name, ip).await?;
+        let retry_after = self.login_wait(name, ip, throttle, now, attempt).await?;
+        if retry_after > 0 {
+            // Refused unchecked: not counted as a failure.
+            sqlx::query("DELETE FROM login_attempts WHERE id = $1")
+                .bind(attempt)
+                .execute(self.pool())
+                .await?;
+            return Err(LoginError::Throttled { retry_after });
         }
 
         let row = sqlx::query(
-            "SELECT id, name, role, disabled, created_at, plan_code, password_hash FROM users WHERE name = $1",
+            "SELECT id, name, display_name, role, disabled, created_at, plan_code, password_hash FROM users WHERE name = $1",
         )
         .bind(name)
         .fetch_optional(self.pool())
@@ -581,7 +711,12 @@ impl Store {
                 (None, false)
             }
         };
-        self.record_attempt(now, name, ip, ok).await?;
+        if ok {
+            sqlx::query("UPDATE login_attempts SET success = 1 WHERE id = $1")
+                .bind(attempt)
+                .execute(self.pool())
+                .await?;
+        }
         let user = match (user, ok) {
             (Some(u), true) => u,
             _ => return Err(LoginError::BadCredentials),
@@ -622,25 +757,82 @@ impl Store {
         ))
     }
 
-    async fn record_attempt(&self, at: i64, name: &str, ip: &str, ok: bool) -> Result<()> {
+    /// Seconds the attempt `attempt` of this (user, address) must still wait before it is
+    /// checked (0: none), from the attempts recorded before it.
+    async fn login_wait(
+        &self,
+        name: &str,
+        ip: &str,
+        throttle: &Throttle,
+        now: i64,
+        attempt: i64,
+    ) -> Result<i64> {
+        let name: String = name.chars().take(64).collect();
+        let ip: &str = &ip.chars().take(64).collect::<String>();
+        let since = now - throttle.window_secs;
+        // Forget attempts older than the window: the table stays small.
+        sqlx::query("DELETE FROM login_attempts WHERE at < $1")
+            .bind(since)
+            .execute(self.pool())
+            .await?;
+        // Failures for this user *from this address* since their last success from there
+        // (issue 21: user names are public, and a per-user lock let anyone lock any staff
+        // member out from anywhere).
+        let last_ok: Option<i64> = sqlx::query_scalar(
+            "SELECT MAX(id) FROM login_attempts WHERE username = $1 AND ip = $2 AND success = 1 AND id < $3",
+        )
+        .bind(&name)
+        .bind(ip)
+        .bind(attempt)
+        .fetch_one(self.pool())
+        .await?;
+        let user = sqlx::query(
+            "SELECT COUNT(*) AS n, MAX(at) AS last FROM login_attempts WHERE username = $1 AND ip = $2 AND success = 0 AND id > $3 AND id < $4",
+        )
+        .bind(&name)
+        .bind(ip)
+        .bind(last_ok.unwrap_or(0))
+        .bind(attempt)
+        .fetch_one(self.pool())
+        .await?;
+        // Failures from this address for anyone (one address trying many users).
+        let addr = sqlx::query(
+            "SELECT COUNT(*) AS n, MAX(at) AS last FROM login_attempts WHERE ip = $1 AND success = 0 AND id < $2",
+        )
+        .bind(ip)
+        .bind(attempt)
+        .fetch_one(self.pool())
+        .await?;
+        let wait = |row: &AnyRow, free: i64| -> Result<i64> {
+            let n: i64 = row.try_get("n")?;
+            let last: Option<i64> = row.try_get("last")?;
+            Ok(match last {
+                Some(last) => (last + throttle.delay(n, free) - now).max(0),
+                None => 0,
+            })
+        };
+        Ok(wait(&user, throttle.free_failures)?.max(wait(&addr, throttle.free_failures_per_ip)?))
+    }
+
+    /// Records a login attempt as a failure (until it succeeds) and returns its id.
+    async fn claim_attempt(&self, at: i64, name: &str, ip: &str) -> Result<i64> {
         // Bound what an attacker can make us store.
         let name: String = name.chars().take(64).collect();
-        sqlx::query(
-            "INSERT INTO login_attempts (at, username, ip, success) VALUES ($1, $2, $3, $4)",
+        let ip: String = ip.chars().take(64).collect();
+        Ok(sqlx::query_scalar(
+            "INSERT INTO login_attempts (at, username, ip, success) VALUES ($1, $2, $3, 0) RETURNING id",
         )
         .bind(at)
         .bind(name)
         .bind(ip)
-        .bind(i64::from(ok))
-        .execute(self.pool())
-        .await?;
-        Ok(())
+        .fetch_one(self.pool())
+        .await?)
     }
 
     /// The live session a cookie value names, if any (expired sessions and disabled users: none).
     pub async fn session(&self, token: &str) -> Result<Option<Session>> {
         let row = sqlx::query(
-            "SELECT u.id, u.name, u.role, u.disabled, u.created_at, u.plan_code, s.csrf_token, s.expires_at \
+            "SELECT u.id, u.name, u.display_name, u.role, u.disabled, u.created_at, u.plan_code, s.csrf_token, s.expires_at \
              FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = $1 AND s.expires_at > $2",
         )
         .bind(digest(token))
@@ -712,7 +904,7 @@ impl Store {
         let hash = digest(token);
         let now = now_rfc3339();
         let row = sqlx::query(
-            "SELECT u.id, u.name, u.role, u.disabled, u.created_at, u.plan_code FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > $2)",
+            "SELECT u.id, u.name, u.display_name, u.role, u.disabled, u.created_at, u.plan_code FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 AND (t.expires_at IS NULL OR t.expires_at > $2)",
         )
         .bind(&hash)
         .bind(&now)
@@ -771,6 +963,31 @@ impl Store {
         Ok(res.rows_affected() > 0)
     }
 
+    /// A secret shared by every node on this store, made (256 random bits) the first time it is
+    /// asked for; e.g. the key that signs the login form's CSRF token. Two nodes asking at once
+    /// get the same value (the first insert wins).
+    pub async fn server_secret(&self, name: &str) -> Result<String> {
+        let get = || {
+            sqlx::query_scalar::<_, String>("SELECT value FROM server_secrets WHERE name = $1")
+                .bind(name)
+                .fetch_optional(self.pool())
+        };
+        if let Some(v) = get().await? {
+            return Ok(v);
+        }
+        sqlx::query(
+            "INSERT INTO server_secrets (name, value, created_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(name)
+        .bind(random_token()?)
+        .bind(now_rfc3339())
+        .execute(self.pool())
+        .await?;
+        get()
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("server secret {name:?} vanished")))
+    }
+
     /// Revokes every API token of a user; returns how many there were.
     pub async fn revoke_api_tokens(&self, name: &str) -> Result<u64> {
         let mut tx = self.begin_write().await?;
@@ -803,6 +1020,28 @@ fn found(rows: u64, name: &str) -> Result<()> {
     } else {
         Ok(())
     }
+}
+
+/// HMAC-SHA-256 (RFC 2104) of `msg` under `key`, e.g. to sign a token with a
+/// [`Store::server_secret`] so that only this server can mint it.
+pub fn hmac_sha256(key: &[u8], msg: &[u8]) -> [u8; 32] {
+    const BLOCK: usize = 64;
+    let mut k = [0u8; BLOCK];
+    if key.len() > BLOCK {
+        k[..32].copy_from_slice(&Sha256::digest(key));
+    } else {
+        k[..key.len()].copy_from_slice(key);
+    }
+    let pad = |byte: u8| k.map(|b| b ^ byte);
+    let inner = Sha256::new()
+        .chain_update(pad(0x36))
+        .chain_update(msg)
+        .finalize();
+    Sha256::new()
+        .chain_update(pad(0x5c))
+        .chain_update(inner)
+        .finalize()
+        .into()
 }
 
 /// Compares two secrets in time independent of where they first differ.

@@ -69,15 +69,34 @@ async fn bad_input_is_refused() {
     assert_eq!(Role::parse("root"), None);
 }
 
+fn throttled(
+    r: Result<
+        (
+            naeringsplan_store::users::User,
+            naeringsplan_store::users::NewSession,
+        ),
+        LoginError,
+    >,
+) -> Option<i64> {
+    match r {
+        Err(LoginError::Throttled { retry_after }) => Some(retry_after),
+        _ => None,
+    }
+}
+
+/// Issue 21, finding 4: five failures locked a user for everyone. Now failures slow down only
+/// the same (user, address), and an address trying many users; never a lock from elsewhere.
 #[tokio::test]
-async fn throttling_counts_failures_per_user_and_per_address() {
+async fn throttling_delays_per_user_and_address_never_locks_out_other_addresses() {
     let (_dir, store) = fresh().await;
     store.add_user("kari", PW, Role::Editor).await.unwrap();
     store.add_user("ola", PW, Role::Admin).await.unwrap();
     let t = Throttle {
-        max_failures_per_user: 2,
-        max_failures_per_ip: 4,
-        window_secs: 600,
+        free_failures: 2,
+        free_failures_per_ip: 4,
+        base_delay_secs: 60,
+        max_delay_secs: 600,
+        window_secs: 3600,
     };
     for _ in 0..2 {
         assert!(matches!(
@@ -85,26 +104,88 @@ async fn throttling_counts_failures_per_user_and_per_address() {
             Err(LoginError::BadCredentials)
         ));
     }
-    // The real kari, from her own address, is not locked out by failures from another
-    // (issue 21: anyone could lock any staff member out)…
+    // The address that failed must wait (the first delay), even with the right password…
+    let wait = throttled(store.login("kari", PW, "10.0.0.1", &t, None).await);
+    assert!(matches!(wait, Some(59..=60)), "{wait:?}");
+    // …and a refused attempt is not counted: the wait stays the first delay.
+    let again = throttled(store.login("kari", PW, "10.0.0.1", &t, None).await);
+    assert!(matches!(again, Some(59..=60)), "{again:?}");
+    // The real kari, from her own address, is not slowed by failures from another.
     assert!(store.login("kari", PW, "10.0.0.2", &t, None).await.is_ok());
-    // …while the address that failed is refused for kari (this counts as a failure: 3).
-    assert!(matches!(
-        store.login("kari", PW, "10.0.0.1", &t, None).await,
-        Err(LoginError::Throttled)
-    ));
-    // Another user is not affected by kari's failures…
+    // Another user from the failing address is not slowed by kari's failures…
     assert!(store.login("ola", PW, "10.0.0.1", &t, None).await.is_ok());
-    // …but the address is, once it reaches its own limit (4).
-    assert!(matches!(
-        store.login("x", "feil", "10.0.0.1", &t, None).await,
-        Err(LoginError::BadCredentials)
-    ));
-    assert!(matches!(
-        store.login("ola", PW, "10.0.0.1", &t, None).await,
-        Err(LoginError::Throttled)
-    ));
+    // …until the address has failed for anyone more than it may (4).
+    for name in ["x", "y"] {
+        assert!(matches!(
+            store.login(name, "feil", "10.0.0.1", &t, None).await,
+            Err(LoginError::BadCredentials)
+        ));
+    }
+    assert!(throttled(store.login("ola", PW, "10.0.0.1", &t, None).await).is_some());
     assert!(store.login("ola", PW, "10.0.0.9", &t, None).await.is_ok());
+
+    // A success resets the (user, address) count: one failure, a success, two failures: no wait.
+    let t = Throttle {
+        free_failures: 2,
+        free_failures_per_ip: 100,
+        ..t
+    };
+    let ip = "10.0.0.3";
+    assert!(store.login("kari", "feil", ip, &t, None).await.is_err());
+    assert!(store.login("kari", PW, ip, &t, None).await.is_ok());
+    for _ in 0..2 {
+        assert!(matches!(
+            store.login("kari", "feil", ip, &t, None).await,
+            Err(LoginError::BadCredentials)
+        ));
+    }
+    assert!(throttled(store.login("kari", PW, ip, &t, None).await).is_some());
+}
+
+/// Guesses sent all at once do not get round the delay: of ten parallel attempts after the
+/// free ones, none is checked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_guesses_wait_like_sequential_ones() {
+    let (_dir, store) = fresh().await;
+    store.add_user("kari", PW, Role::Editor).await.unwrap();
+    let t = Throttle {
+        free_failures: 2,
+        free_failures_per_ip: 100,
+        base_delay_secs: 60,
+        max_delay_secs: 600,
+        window_secs: 3600,
+    };
+    let mut set = tokio::task::JoinSet::new();
+    for i in 0..10 {
+        let store = store.clone();
+        set.spawn(async move {
+            store
+                .login("kari", &format!("feil-{i}"), "10.9.9.9", &t, None)
+                .await
+        });
+    }
+    let (mut checked, mut waited) = (0, 0);
+    while let Some(r) = set.join_next().await {
+        match r.unwrap() {
+            Err(LoginError::BadCredentials) => checked += 1,
+            Err(LoginError::Throttled { .. }) => waited += 1,
+            other => panic!("{:?}", other.map(|(u, _)| u)),
+        }
+    }
+    assert_eq!((checked, waited), (2, 8));
+}
+
+/// The delays grow 1 s, 2 s, 4 s … after the free failures, up to the cap.
+#[test]
+fn throttle_delays_double_up_to_the_cap() {
+    let t = Throttle::default();
+    assert_eq!(t.free_failures, 3);
+    let delays: Vec<i64> = (0..14).map(|n| t.delay(n, t.free_failures)).collect();
+    assert_eq!(
+        delays,
+        [0, 0, 0, 1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300]
+    );
+    assert_eq!(t.delay(i64::MAX, 3), 300);
 }
 
 #[tokio::test]
@@ -203,9 +284,11 @@ async fn postgres_users_sessions_throttle_and_tokens() {
     let name = format!("kari-{suffix}");
     store.add_user(&name, PW, Role::Editor).await.unwrap();
     let t = Throttle {
-        max_failures_per_user: 2,
-        max_failures_per_ip: 100,
-        window_secs: 600,
+        free_failures: 2,
+        free_failures_per_ip: 100,
+        base_delay_secs: 60,
+        max_delay_secs: 600,
+        window_secs: 3600,
     };
     let ip = format!("ip-{suffix}");
     let (_, s) = store.login(&name, PW, &ip, &t, None).await.unwrap();
@@ -221,8 +304,18 @@ async fn postgres_users_sessions_throttle_and_tokens() {
     }
     assert!(matches!(
         store.login(&name, PW, &ip, &t, None).await,
-        Err(LoginError::Throttled)
+        Err(LoginError::Throttled { .. })
     ));
+    // Another address is not slowed down.
+    assert!(store.login(&name, PW, "elsewhere", &t, None).await.is_ok());
+    // Display names and the case-insensitive unique index exist on PostgreSQL too.
+    store.set_display_name(&name, "Kari N.").await.unwrap();
+    assert_eq!(store.public_names().await.unwrap().of(&name), "Kari N.");
+    let twin = name.to_uppercase();
+    let e = store.add_user(&twin, PW, Role::Viewer).await.unwrap_err();
+    assert!(e.to_string().contains("already exists"), "{e}");
+    let secret = store.server_secret("test").await.unwrap();
+    assert_eq!(store.server_secret("test").await.unwrap(), secret);
     let token = store.create_api_token(&name, "pg").await.unwrap();
     assert_eq!(
         store.user_by_api_token(&token).await.unwrap().unwrap().name,
@@ -281,4 +374,99 @@ async fn weak_passwords_and_names_differing_in_case_are_refused() {
             .is_err()
     );
     assert!(store.set_password("admin1", "admin1admin1").await.is_err());
+}
+
+/// Issue 21: users get a display name, shown publicly instead of the login name; without one,
+/// the role word. A display name may not be the login name.
+#[tokio::test]
+async fn display_names_stand_in_for_login_names_in_public() {
+    let (_dir, store) = fresh().await;
+    let kari = store
+        .add_user_with("kari", PW, Role::Editor, None, "Kari Nordmann")
+        .await
+        .unwrap();
+    assert_eq!(kari.public_name(), "Kari Nordmann");
+    store.add_user("ola", PW, Role::Admin).await.unwrap();
+    store.add_user("vera", PW, Role::Viewer).await.unwrap();
+    let names = store.public_names().await.unwrap();
+    assert_eq!(names.of("kari"), "Kari Nordmann");
+    assert_eq!(names.of("ola"), "administrator");
+    assert_eq!(names.of("vera"), "leser");
+    assert_eq!(names.of("cli:root"), "kommandolinjen");
+    assert_eq!(names.of("planfil"), "planfil");
+    for bad in ["kari", "KARI", "tab\there"] {
+        assert!(store.set_display_name("kari", bad).await.is_err(), "{bad}");
+    }
+    assert!(
+        store
+            .add_user_with("nils", PW, Role::Editor, None, "Nils")
+            .await
+            .is_err(),
+        "the login name as display name"
+    );
+    store.set_display_name("kari", "").await.unwrap();
+    assert_eq!(store.public_names().await.unwrap().of("kari"), "redaktør");
+    assert!(store.set_display_name("nobody", "X").await.is_err());
+}
+
+/// Issue 21: `Admin1` beside `admin1` is refused by the database itself, so two requests at
+/// once cannot both make one (the application's check alone would let them).
+#[tokio::test]
+async fn names_are_unique_ignoring_case_in_the_database_even_in_a_race() {
+    let (dir, store) = fresh().await;
+    let (a, b) = tokio::join!(
+        store.add_user("Admin1", PW, Role::Admin),
+        store.add_user("admin1", PW, Role::Viewer)
+    );
+    assert!(a.is_ok() != b.is_ok(), "exactly one may win: {a:?} / {b:?}");
+    let e = a.err().or(b.err()).unwrap();
+    assert!(e.to_string().contains("already exists"), "{e}");
+    assert_eq!(store.users().await.unwrap().len(), 1);
+    // Past the application: the unique index on LOWER(name) refuses a twin written directly.
+    let pool = sqlx::sqlite::SqlitePoolOptions::new()
+        .connect_with(sqlx::sqlite::SqliteConnectOptions::new().filename(dir.path().join("t.db")))
+        .await
+        .unwrap();
+    let direct = sqlx::query(
+        "INSERT INTO users (name, password_hash, role, disabled, created_at) VALUES ('ADMIN1', 'x', 'viewer', 0, 'now')",
+    )
+    .execute(&pool)
+    .await;
+    let e = direct.unwrap_err();
+    assert!(
+        e.as_database_error()
+            .is_some_and(|d| d.is_unique_violation()),
+        "{e}"
+    );
+}
+
+/// The login form's CSRF token is an HMAC-SHA-256 under a server secret: RFC 4231 test case 2,
+/// and one secret per store, made once.
+#[tokio::test]
+async fn hmac_and_server_secrets() {
+    use naeringsplan_store::users::hmac_sha256;
+    let mac = hmac_sha256(b"Jefe", b"what do ya want for nothing?");
+    let hex: String = mac.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(
+        hex,
+        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+    );
+    // A key longer than the block is hashed first (RFC 4231 test case 6).
+    let mac = hmac_sha256(
+        &[0xaa; 131],
+        b"Test Using Larger Than Block-Size Key - Hash Key First",
+    );
+    let hex: String = mac.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(
+        hex,
+        "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"
+    );
+    let (dir, store) = fresh().await;
+    let s = store.server_secret("login-csrf").await.unwrap();
+    assert_eq!(s.len(), 64);
+    let other = Store::open(dir.path().join("t.db").to_str().unwrap())
+        .await
+        .unwrap();
+    assert_eq!(other.server_secret("login-csrf").await.unwrap(), s);
+    assert_ne!(store.server_secret("another").await.unwrap(), s);
 }

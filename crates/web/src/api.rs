@@ -19,6 +19,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use plan::{Action, ActionOrigin, ActionStatus};
 use serde::{Deserialize, Deserializer, Serialize};
+use store::users::PublicNames;
 use store::{ActionPatch, ActionRecord, HistoryEntry, UpdateError};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi, ToSchema};
@@ -137,8 +138,12 @@ pub(crate) fn stale_answer(message: &str, stale: &Stale) -> Response {
         StatusCode::PRECONDITION_FAILED,
         Json(ConflictDto {
             error: message.to_string(),
-            current: ActionDto::from(stale.current.as_ref()),
-            since: stale.since.iter().map(HistoryDto::from).collect(),
+            current: ActionDto::public(stale.current.as_ref(), &stale.names),
+            since: stale
+                .since
+                .iter()
+                .map(|h| HistoryDto::public(h, &stale.names))
+                .collect(),
         }),
     )
         .into_response();
@@ -187,14 +192,16 @@ pub struct ActionDto {
     pub version: i64,
     /// When it last changed (RFC 3339).
     pub updated_at: String,
-    /// Who changed it last.
+    /// Who changed it last: their display name or role word («redaktør»), never a login name.
     pub updated_by: String,
     /// `drawn_from_text` or `staff`.
     pub origin: String,
 }
 
-impl From<&ActionRecord> for ActionDto {
-    fn from(r: &ActionRecord) -> Self {
+impl ActionDto {
+    /// The action as the API shows it, the last actor by public name (issue 21: login names
+    /// were public here).
+    pub fn public(r: &ActionRecord, names: &PublicNames) -> Self {
         let a = &r.action;
         ActionDto {
             id: a.id.clone(),
@@ -211,7 +218,7 @@ impl From<&ActionRecord> for ActionDto {
             weight: r.weight,
             version: r.version,
             updated_at: r.updated_at.clone(),
-            updated_by: r.updated_by.clone(),
+            updated_by: names.of(&r.updated_by),
             origin: match a.origin {
                 ActionOrigin::DrawnFromText { .. } => "drawn_from_text".into(),
                 ActionOrigin::Staff => "staff".into(),
@@ -231,7 +238,7 @@ pub struct HistoryDto {
     pub version: i64,
     /// When (RFC 3339, UTC).
     pub at: String,
-    /// Who.
+    /// Who: their display name or role word, never a login name.
     pub actor: String,
     /// Field (`created` for the creation).
     pub field: String,
@@ -241,14 +248,15 @@ pub struct HistoryDto {
     pub new_value: Option<String>,
 }
 
-impl From<&HistoryEntry> for HistoryDto {
-    fn from(h: &HistoryEntry) -> Self {
+impl HistoryDto {
+    /// The change as the API shows it, the actor by public name.
+    pub fn public(h: &HistoryEntry, names: &PublicNames) -> Self {
         HistoryDto {
             seq: h.seq,
             action_id: h.action_id.clone(),
             version: h.version,
             at: h.at.clone(),
-            actor: h.actor.clone(),
+            actor: names.of(&h.actor),
             field: h.field.clone(),
             old_value: h.old_value.clone(),
             new_value: h.new_value.clone(),
@@ -383,7 +391,13 @@ async fn list_indicators(
     responses((status = 200, description = "The action plan", body = [ActionDto])))]
 async fn list_actions(State(state): State<AppState>) -> Result<Json<Vec<ActionDto>>, WebError> {
     let actions = state.store.actions(&state.plan_code).await?;
-    Ok(Json(actions.iter().map(ActionDto::from).collect()))
+    let names = state.store.public_names().await?;
+    Ok(Json(
+        actions
+            .iter()
+            .map(|r| ActionDto::public(r, &names))
+            .collect(),
+    ))
 }
 
 /// The action, or 404.
@@ -400,10 +414,15 @@ fn etag(version: i64) -> HeaderValue {
         .unwrap_or_else(|_| HeaderValue::from_static("\"0\""))
 }
 
-fn with_etag(status: StatusCode, rec: &ActionRecord) -> Response {
-    let mut res = (status, Json(ActionDto::from(rec))).into_response();
+async fn with_etag(
+    state: &AppState,
+    status: StatusCode,
+    rec: &ActionRecord,
+) -> Result<Response, WebError> {
+    let names = state.store.public_names().await?;
+    let mut res = (status, Json(ActionDto::public(rec, &names))).into_response();
     res.headers_mut().insert(header::ETAG, etag(rec.version));
-    res
+    Ok(res)
 }
 
 /// One action, with `ETag: "<version>"`.
@@ -424,7 +443,7 @@ async fn get_action(
         res.headers_mut().insert(header::ETAG, etag(rec.version));
         return Ok(res);
     }
-    Ok(with_etag(StatusCode::OK, &rec))
+    with_etag(&state, StatusCode::OK, &rec).await
 }
 
 /// The history of one action, oldest first.
@@ -437,7 +456,13 @@ async fn action_history(
 ) -> Result<Json<Vec<HistoryDto>>, WebError> {
     stored_action(&state, &id).await?;
     let history = state.store.history(&state.plan_code, &id).await?;
-    Ok(Json(history.iter().map(HistoryDto::from).collect()))
+    let names = state.store.public_names().await?;
+    Ok(Json(
+        history
+            .iter()
+            .map(|h| HistoryDto::public(h, &names))
+            .collect(),
+    ))
 }
 
 /// The user behind the bearer token, if they may write; else the refusal (401, 403).
@@ -580,7 +605,7 @@ async fn create_action(
             // Only this writer knows the new action yet: any failure is the server's.
             .map_err(WebError::internal)?;
     }
-    let mut res = with_etag(StatusCode::CREATED, &rec);
+    let mut res = with_etag(&state, StatusCode::CREATED, &rec).await?;
     if let Ok(v) = HeaderValue::from_str(&format!("/api/actions/{}", rec.action.id)) {
         res.headers_mut().insert(header::LOCATION, v);
     }
@@ -727,14 +752,18 @@ async fn apply(
         .update_action(&state.plan_code, &id, version, &patch, &actor)
         .await
     {
-        Ok(rec) => Ok(with_etag(StatusCode::OK, &rec)),
+        Ok(rec) => with_etag(&state, StatusCode::OK, &rec).await,
         // A stale `If-Match`: 412 (see [`stale_answer`]), saying which version the client had.
         Err(UpdateError::Conflict { current, since }) => Err(WebError::Conflict {
             message: format!(
                 "the action is at version {}, not {version}; nothing was saved",
                 current.version
             ),
-            stale: Some(Box::new(Stale { current, since })),
+            stale: Some(Box::new(Stale {
+                current,
+                since,
+                names: state.store.public_names().await?,
+            })),
         }),
         // No such action (404), invalid values (422), the store (500).
         Err(e) => Err(e.into()),

@@ -5,11 +5,17 @@
 //!
 //! - The session cookie holds a random 256-bit id; the store keeps its digest (stateless nodes).
 //!   It is `HttpOnly; SameSite=Strict; Path=/`, and `Secure` unless turned off (see
-//!   [`CookieSecurity`]).
+//!   [`CookieSecurity`]). Secure cookies carry the `__Host-` prefix (`__Host-np_session`): the
+//!   browser then accepts them only from this host over https with `Path=/` and no `Domain`, so
+//!   a neighbouring subdomain cannot plant or overwrite them. On plain http (a local
+//!   `http://localhost` install) browsers refuse `__Host-` cookies, so the plain names are used
+//!   there ([`session_cookie_name`]).
 //! - Every form of a logged-in user carries the session's synchroniser token; the guards of
 //!   [`crate::guard`] (and [`check_csrf`], for the logout form) compare it in constant time.
-//!   The login form, before there is a session, uses a double-submit token: a random value in a
-//!   short-lived `SameSite=Strict` cookie and in the form.
+//!   The login form, before there is a session, pairs a short-lived `SameSite=Strict` cookie
+//!   holding a random nonce with a form token that is the HMAC of that nonce under a server
+//!   secret kept in the store ([`login_csrf_pair`]): a pair not issued by this server (any cookie
+//!   and token an attacker makes up) is refused, and a pair expires after an hour.
 //! - The API never reads cookies: writes need `Authorization: Bearer <token>`, so CSRF cannot
 //!   reach it.
 
@@ -24,10 +30,90 @@ use store::users::{Session, User, constant_time_eq};
 use crate::AppState;
 use crate::error::WebError;
 
-/// Name of the session cookie.
+/// Name of the session cookie on plain http (see [`session_cookie_name`]).
 pub const SESSION_COOKIE: &str = "np_session";
-/// Name of the login form's double-submit CSRF cookie.
+/// Name of the login form's CSRF cookie on plain http (see [`login_csrf_cookie_name`]).
 pub const LOGIN_CSRF_COOKIE: &str = "np_login_csrf";
+/// Name of the session cookie when cookies are secure.
+pub const SESSION_COOKIE_HOST: &str = "__Host-np_session";
+/// Name of the login form's CSRF cookie when cookies are secure.
+pub const LOGIN_CSRF_COOKIE_HOST: &str = "__Host-np_login_csrf";
+/// How long a login form's CSRF pair is accepted, in seconds.
+pub const LOGIN_CSRF_TTL_SECS: i64 = 3600;
+
+/// The session cookie's name: `__Host-np_session` when cookies are secure, else `np_session`
+/// (browsers refuse `__Host-` cookies without `Secure`, so plain http keeps the plain name; a
+/// secure request never reads the plain one, which a subdomain could have planted).
+pub fn session_cookie_name(secure: bool) -> &'static str {
+    if secure {
+        SESSION_COOKIE_HOST
+    } else {
+        SESSION_COOKIE
+    }
+}
+
+/// The login CSRF cookie's name and path: `__Host-np_login_csrf` on `/` when cookies are secure
+/// (`__Host-` requires `Path=/`), else `np_login_csrf` scoped to `/logg-inn`.
+pub fn login_csrf_cookie_name(secure: bool) -> (&'static str, &'static str) {
+    if secure {
+        (LOGIN_CSRF_COOKIE_HOST, "/")
+    } else {
+        (LOGIN_CSRF_COOKIE, "/logg-inn")
+    }
+}
+
+async fn login_secret(state: &AppState) -> Result<Vec<u8>, store::StoreError> {
+    if let Some(s) = state.login_secret.get() {
+        return Ok(s.clone());
+    }
+    let s = state.store.server_secret("login-csrf").await?.into_bytes();
+    let _ = state.login_secret.set(s.clone());
+    Ok(s)
+}
+
+fn login_csrf_token(secret: &[u8], nonce: &str) -> String {
+    store::users::hmac_sha256(secret, format!("login-csrf|{nonce}").as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A fresh login-form CSRF pair: (cookie value, form token). The cookie holds
+/// `<unix time>.<random>`; the form token is its HMAC-SHA-256 under the store's `login-csrf`
+/// server secret, so only this server (any node on the same store) can make a matching pair.
+pub async fn login_csrf_pair(state: &AppState) -> Result<(String, String), store::StoreError> {
+    let secret = login_secret(state).await?;
+    let nonce = format!(
+        "{}.{}",
+        time::OffsetDateTime::now_utc().unix_timestamp(),
+        store::users::random_token()?
+    );
+    let token = login_csrf_token(&secret, &nonce);
+    Ok((nonce, token))
+}
+
+/// Whether a login form's token and cookie are a pair this server issued within the last hour.
+pub async fn login_csrf_ok(
+    state: &AppState,
+    cookie: Option<&str>,
+    form: Option<&str>,
+) -> Result<bool, store::StoreError> {
+    let (Some(cookie), Some(form)) = (cookie, form) else {
+        return Ok(false);
+    };
+    let Some(issued) = cookie
+        .split_once('.')
+        .and_then(|(t, _)| t.parse::<i64>().ok())
+    else {
+        return Ok(false);
+    };
+    let age = time::OffsetDateTime::now_utc().unix_timestamp() - issued;
+    if !(-60..=LOGIN_CSRF_TTL_SECS).contains(&age) {
+        return Ok(false);
+    }
+    let secret = login_secret(state).await?;
+    Ok(constant_time_eq(form, &login_csrf_token(&secret, cookie)))
+}
 
 /// When cookies get the `Secure` flag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,7 +212,8 @@ impl Staff {
 }
 
 async fn session_of(parts: &Parts, state: &AppState) -> Result<Option<Staff>, WebError> {
-    let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
+    let name = session_cookie_name(state.secure_cookies(&parts.headers));
+    let Some(token) = cookie(&parts.headers, name) else {
         return Ok(None);
     };
     match state.store.session(&token).await {

@@ -88,6 +88,9 @@ pub struct Stale {
     pub current: Box<ActionRecord>,
     /// The changes after the writer's version.
     pub since: Vec<HistoryEntry>,
+    /// The actors' public names, for the API's answer (empty: shown as recorded, as on staff
+    /// pages).
+    pub names: store::users::PublicNames,
 }
 
 /// Why a request was refused. Each variant is one status code; see [`WebError::status`].
@@ -426,7 +429,11 @@ impl From<UpdateError> for WebError {
         match e {
             UpdateError::Conflict { current, since } => WebError::Conflict {
                 message,
-                stale: Some(Box::new(Stale { current, since })),
+                stale: Some(Box::new(Stale {
+                    current,
+                    since,
+                    names: Default::default(),
+                })),
             },
             UpdateError::Exists(_) => WebError::conflict(message),
             UpdateError::NotFound(_) => WebError::NotFound(message),

@@ -61,12 +61,14 @@ pub struct AppState {
     /// Whether a reverse proxy sits in front (trust `X-Forwarded-For`'s last hop and
     /// `X-Forwarded-Proto`).
     pub behind_proxy: bool,
-    /// How many failed logins lock further attempts.
+    /// How failed logins slow further attempts down.
     pub throttle: Throttle,
     /// Rendered public pages, kept briefly (see [`page_cache`]).
     pub page_cache: std::sync::Arc<page_cache::PageCache>,
     /// Whether the store holds demo data, asked at most every few seconds (see [`demo`]).
     pub demo: std::sync::Arc<demo::DemoFlag>,
+    /// The store's login-CSRF secret, once read (see [`auth::login_csrf_pair`]).
+    pub login_secret: std::sync::Arc<std::sync::OnceLock<Vec<u8>>>,
 }
 
 impl AppState {
@@ -81,6 +83,7 @@ impl AppState {
             throttle: Throttle::default(),
             page_cache: std::sync::Arc::new(page_cache::PageCache::new(page_cache::DEFAULT_TTL)),
             demo: std::sync::Arc::new(demo::DemoFlag::default()),
+            login_secret: Default::default(),
         }
     }
 

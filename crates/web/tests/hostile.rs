@@ -682,3 +682,265 @@ async fn the_api_validates_as_the_form_does() {
     assert_eq!(status, 200);
     assert!(!page.contains("NaN"));
 }
+
+/// Finding 4: login names were public (`updated_by` in `/api/actions`, history pages), so anyone
+/// knew whom to lock out. Now the public pages and the API show a display name or the role
+/// word; the login name only on staff pages.
+#[tokio::test]
+async fn public_pages_and_the_api_show_display_names_not_login_names() {
+    let app = spawn().await;
+    let login = "zq-innlogging7";
+    app.store
+        .add_user(login, common::PASSWORD, store::users::Role::Editor)
+        .await
+        .unwrap();
+    let token = app.store.create_api_token(login, "test").await.unwrap();
+    let http = reqwest::Client::new();
+    let t1 = app
+        .store
+        .action(&app.plan_code, "T1")
+        .await
+        .unwrap()
+        .unwrap();
+    let res = http
+        .patch(app.url("/api/actions/T1"))
+        .bearer_auth(&token)
+        .header("if-match", format!("\"{}\"", t1.version))
+        .json(&serde_json::json!({"comment": "Endret av en redaktør"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let body: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(body["updated_by"], "redaktør");
+    // The store records who did it; the public sees the role word, then the display name.
+    assert_eq!(
+        app.store
+            .action(&app.plan_code, "T1")
+            .await
+            .unwrap()
+            .unwrap()
+            .updated_by,
+        login
+    );
+    let anon = common::client();
+    for (display, shown) in [
+        (None, "redaktør"),
+        (Some("Næringsavdelingen"), "Næringsavdelingen"),
+    ] {
+        if let Some(d) = display {
+            app.store.set_display_name(login, d).await.unwrap();
+            app.page_cache.invalidate();
+        }
+        for path in [
+            "/api/actions",
+            "/api/actions/T1",
+            "/api/actions/T1/history",
+            "/tiltak/T1",
+            "/tiltak",
+            "/",
+        ] {
+            let (status, text) = app.get_text(&anon, path).await;
+            assert_eq!(status, 200, "{path}");
+            assert!(!text.contains(login), "{path} shows the login name");
+            if path.contains("T1") {
+                assert!(text.contains(shown), "{path} shows {shown}");
+            }
+        }
+    }
+    let history: Vec<serde_json::Value> = http
+        .get(app.url("/api/actions/T1/history"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(history.last().unwrap()["actor"], "Næringsavdelingen");
+    // Staff pages may show the login name.
+    let staff = app.logged_in("ola").await;
+    let (_, home) = app.get_text(&staff, "/intern").await;
+    assert!(home.contains(login));
+}
+
+/// The login form's CSRF check accepted any matching cookie/token pair an attacker could make
+/// up. Now the form token must be the server's HMAC of the cookie's nonce: a made-up pair, a
+/// pair from another store's server and a token without its cookie are refused (403).
+#[tokio::test]
+async fn the_login_form_accepts_only_csrf_pairs_this_server_issued() {
+    let app = spawn().await;
+    let plain = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let post = |cookie: String, csrf: String| {
+        plain
+            .post(app.url("/logg-inn"))
+            .header("cookie", cookie)
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("username", "kari"),
+                ("password", common::PASSWORD),
+            ])
+            .send()
+    };
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let minted = format!("{now}.{}", "a".repeat(64));
+    // The old double-submit: the same value in cookie and form.
+    let res = post(format!("np_login_csrf={minted}"), minted.clone())
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    // A pair issued by another server (another store, another secret).
+    let other = spawn().await;
+    let page = plain.get(other.url("/logg-inn")).send().await.unwrap();
+    let foreign_cookie = page.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let foreign_csrf = csrf_of(&page.text().await.unwrap());
+    let res = post(foreign_cookie, foreign_csrf).await.unwrap();
+    assert_eq!(res.status(), 403);
+    // This server's own pair works; its token with another nonce does not.
+    let page = plain.get(app.url("/logg-inn")).send().await.unwrap();
+    let cookie = page.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let csrf = csrf_of(&page.text().await.unwrap());
+    assert_ne!(
+        cookie.split_once('=').unwrap().1,
+        csrf,
+        "cookie and token differ"
+    );
+    let res = post(format!("np_login_csrf={minted}"), csrf.clone())
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let res = post(cookie, csrf).await.unwrap();
+    assert_eq!(res.status(), 303);
+}
+
+/// `__Host-` cookies when cookies are secure (`--secure-cookies always`): the whole login works
+/// with them, and a plain-named cookie (which a neighbouring subdomain could plant) is ignored.
+/// HSTS is sent (see `hsts_when_cookies_are_secure`).
+#[tokio::test]
+async fn secure_cookies_carry_the_host_prefix_and_plain_names_are_ignored() {
+    let app = common::spawn_with(
+        store::users::Throttle::default(),
+        naeringsplan_web::auth::CookieSecurity::Always,
+    )
+    .await;
+    let plain = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let first = |res: &reqwest::Response, prefix: &str| {
+        res.headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .find(|v| v.starts_with(prefix))
+            .unwrap_or_else(|| panic!("no {prefix} cookie"))
+    };
+    let page = plain.get(app.url("/logg-inn")).send().await.unwrap();
+    let set = first(&page, "__Host-np_login_csrf=");
+    assert!(
+        set.contains("; Secure") && set.contains("Path=/;") && !set.contains("Domain"),
+        "{set}"
+    );
+    let login_cookie = set.split(';').next().unwrap().to_string();
+    let csrf = csrf_of(&page.text().await.unwrap());
+    let res = plain
+        .post(app.url("/logg-inn"))
+        .header("cookie", &login_cookie)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("username", "kari"),
+            ("password", common::PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let set = first(&res, "__Host-np_session=");
+    assert!(
+        set.contains("; Secure") && set.contains("Path=/;") && !set.contains("Domain"),
+        "{set}"
+    );
+    let token = set
+        .split(';')
+        .next()
+        .unwrap()
+        .split_once('=')
+        .unwrap()
+        .1
+        .to_string();
+    let get = |cookie: String| {
+        plain
+            .get(app.url("/intern"))
+            .header("cookie", cookie)
+            .send()
+    };
+    assert_eq!(
+        get(format!("__Host-np_session={token}"))
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    assert_eq!(
+        get(format!("np_session={token}")).await.unwrap().status(),
+        303
+    );
+}
+
+/// Finding 9, across the two ways in: web imports and API creations of one new action raced
+/// against each other. One of them creates it; every other answer is a conflict (409), "made
+/// meanwhile" (422 row error) or "nothing to change" (200): never a 500 from the UNIQUE
+/// constraint.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn imports_and_api_creations_racing_for_one_id_never_answer_500() {
+    let app = spawn().await;
+    let c = app.logged_in("kari").await;
+    let (_, page) = app.get_text(&c, "/intern/import").await;
+    let csrf = csrf_of(&page);
+    let http = reqwest::Client::new();
+    let csv = "id,title\nT600,Kappløp\n".as_bytes().to_vec();
+    let imports =
+        futures_join_all((0..4).map(|_| upload(&app, &c, &csrf, "kapp.csv", csv.clone())));
+    let posts = futures_join_all((0..4).map(|_| {
+        http.post(app.url("/api/actions"))
+            .bearer_auth(&app.editor_token)
+            .json(&serde_json::json!({"id": "T600", "title": "Kappløp"}))
+            .send()
+    }));
+    let (imports, posts) = tokio::join!(imports, posts);
+    let posts: Vec<u16> = posts
+        .into_iter()
+        .map(|r| r.unwrap().status().as_u16())
+        .collect();
+    let import_statuses: Vec<u16> = imports.iter().map(|(s, _)| *s).collect();
+    assert!(posts.iter().all(|s| [201, 409].contains(s)), "{posts:?}");
+    assert!(
+        import_statuses.iter().all(|s| [200, 409, 422].contains(s)),
+        "{import_statuses:?}"
+    );
+    let created = posts.iter().filter(|s| **s == 201).count()
+        + imports
+            .iter()
+            .filter(|(_, body)| body.contains("Importert: 1 nye"))
+            .count();
+    assert_eq!(created, 1, "{posts:?} {import_statuses:?}");
+    let history = app.store.history(&app.plan_code, "T600").await.unwrap();
+    assert_eq!(history.iter().filter(|h| h.field == "created").count(), 1);
+}

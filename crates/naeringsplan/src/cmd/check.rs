@@ -13,12 +13,7 @@ pub fn run(opts: &Options, files: &[PathBuf], format: Format) -> anyhow::Result<
     } else {
         files
             .iter()
-            .map(|f| {
-                (
-                    f.display().to_string(),
-                    std::fs::read_to_string(f).map_err(|e| e.to_string()),
-                )
-            })
+            .map(|f| (f.display().to_string(), crate::context::read_plan_text(f)))
             .collect()
     };
     let mut all_ok = true;
@@ -27,7 +22,7 @@ pub fn run(opts: &Options, files: &[PathBuf], format: Format) -> anyhow::Result<
         let problems: Vec<serde_json::Value> = match text {
             Err(e) => vec![serde_json::json!({
                 "file": name, "line": 0, "col": 0,
-                "message": format!("cannot read the plan file {name}: {e}"),
+                "message": e,
             })],
             Ok(text) => match plan::parse(&name, &text) {
                 Ok(_) => vec![],

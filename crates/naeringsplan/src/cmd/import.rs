@@ -83,7 +83,49 @@ pub async fn import_one(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.clone());
-    match detect_format(&name, &head) {
+    // A gzip file is told by what it holds: a register bulk file (or one that cannot be told)
+    // goes to the register import, which streams it and reports a broken stream by line; a
+    // gzipped statistics file (JSON-stat) is inflated and imported as that, and when cut short
+    // is reported as a truncated gzip file (issue 21: it was "not a Brønnøysund register file",
+    // the file named twice).
+    let mut inflated = None;
+    let mut kind_name = name.clone();
+    if head.starts_with(&[0x1f, 0x8b]) {
+        let (inner, head_result) = inflate(path, INFLATE_HEAD);
+        kind_name = name
+            .strip_suffix(".gz")
+            .or_else(|| name.strip_suffix(".GZ"))
+            .unwrap_or(&name)
+            .to_string();
+        let statistics = !inner.is_empty()
+            && !matches!(
+                detect_format(&kind_name, &inner),
+                Ok(FileFormat::Brreg) | Err(_)
+            );
+        if statistics {
+            if let Err(e) = head_result {
+                return failed(file, e);
+            }
+            match inflate(path, INFLATE_MAX) {
+                (bytes, Ok(true)) => inflated = Some(bytes),
+                (_, Ok(false)) => {
+                    return failed(
+                        file,
+                        format!(
+                            "gzip-filen pakkes ut til mer enn {} MB; det er ingen statistikkfil (too large when inflated); ingenting er lagret",
+                            INFLATE_MAX >> 20
+                        ),
+                    );
+                }
+                (_, Err(e)) => return failed(file, e),
+            }
+        }
+    }
+    let detected = match &inflated {
+        Some(bytes) => detect_format(&kind_name, bytes),
+        None => detect_format(&name, &head),
+    };
+    match detected {
         Ok(FileFormat::Brreg) => {
             return match crate::cmd::import_brreg::import(store, path, skip_bad_rows).await {
                 Ok(message) => FileResult {
@@ -93,15 +135,26 @@ pub async fn import_one(
                     message: Some(message),
                     error: None,
                 },
-                Err(e) => failed(file, format!("{e:#}")),
+                Err(e) => {
+                    // The file is named once, by the caller's `file: message`.
+                    let m = format!("{e:#}");
+                    let m = m
+                        .strip_prefix(&format!("{file}: "))
+                        .map(str::to_string)
+                        .unwrap_or(m);
+                    failed(file, m)
+                }
             };
         }
         Ok(_) => {}
         Err(e) => return failed(file, e.to_string()),
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return failed(file, format!("kan ikke lese filen (cannot read): {e}")),
+    let (name, bytes) = match inflated {
+        Some(bytes) => (kind_name, bytes),
+        None => match std::fs::read(path) {
+            Ok(b) => (name, b),
+            Err(e) => return failed(file, format!("kan ikke lese filen (cannot read): {e}")),
+        },
     };
     match store.import_file(&name, &bytes, options).await {
         Ok(s) => FileResult {
@@ -115,6 +168,60 @@ pub async fn import_one(
             failed(file, format!("lageret feilet, ingenting lagret: {e}"))
         }
         Err(e) => failed(file, e.to_string()),
+    }
+}
+
+/// How much of a gzip file is inflated to tell what it holds.
+const INFLATE_HEAD: u64 = 1 << 20;
+/// The most a gzipped statistics file may inflate to (register bulk files are streamed).
+const INFLATE_MAX: u64 = 512 << 20;
+
+/// Inflates a gzip file up to `limit` bytes: what came out, and whether that was all of it or
+/// why the stream stopped (a message in Norwegian; the caller adds the file name).
+fn inflate(path: &Path, limit: u64) -> (Vec<u8>, Result<bool, String>) {
+    use std::io::Read as _;
+    let mut out = Vec::new();
+    let f = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return (out, Err(format!("kan ikke lese filen (cannot read): {e}"))),
+    };
+    let size = f.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut input = match brreg::bulk::Input::new(f) {
+        Ok(i) => i,
+        Err(e) => return (out, Err(gzip_error(&e, size))),
+    };
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let room = usize::try_from(limit.saturating_sub(out.len() as u64))
+            .unwrap_or(usize::MAX)
+            .min(buf.len());
+        if room == 0 {
+            // At the limit: is there more?
+            let mut probe = [0u8; 1];
+            return match input.read(&mut probe) {
+                Ok(0) => (out, Ok(true)),
+                Ok(_) => (out, Ok(false)),
+                Err(e) => (out, Err(gzip_error(&e, size))),
+            };
+        }
+        match input.read(&mut buf[..room]) {
+            Ok(0) => return (out, Ok(true)),
+            Ok(n) => out.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return (out, Err(gzip_error(&e, size))),
+        }
+    }
+}
+
+fn gzip_error(e: &std::io::Error, size: u64) -> String {
+    // flate2 says "incomplete deflate stream" (or an unexpected end of file) for a stream cut off.
+    if e.kind() == std::io::ErrorKind::UnexpectedEof || e.to_string().contains("incomplete") {
+        format!(
+            "avkortet gzip-fil: den slutter etter {size} byte, før den komprimerte strømmen er ferdig \
+             (truncated gzip file; download it again); ingenting er lagret"
+        )
+    } else {
+        format!("ødelagt gzip-fil (corrupt gzip file): {e}; ingenting er lagret")
     }
 }
 

@@ -1,5 +1,9 @@
-//! `naeringsplan user add|list|token|tokens|revoke-token|role|password|disable|enable`: staff
-//! accounts and their API tokens.
+//! `naeringsplan user add|list|display-name|token|tokens|revoke-token|role|password|disable|enable`:
+//! staff accounts and their API tokens.
+//!
+//! Each account has a display name, shown on public pages and in the API for its changes; the
+//! login name is shown only on staff pages (issue 21). Without one, the role word
+//! («redaktør») is shown.
 //!
 //! Passwords are read from a prompt without echo on a terminal, or as the first line of standard
 //! input otherwise (for scripts: `echo "$PW" | naeringsplan user add kari --role editor`).
@@ -48,6 +52,17 @@ pub enum UserCommand {
         /// the database; without it the account works on every plan in it.
         #[arg(long)]
         municipality: Option<String>,
+        /// The name shown publicly for the user's changes (e.g. "Næringsavdelingen" or
+        /// "Kari N."); default: the role word, such as «redaktør». Never the login name.
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        display_name: String,
+    },
+    /// Set the name shown publicly for a user's changes ("" for the role word).
+    DisplayName {
+        /// Login name.
+        name: String,
+        /// The display name.
+        display_name: String,
     },
     /// List the staff accounts.
     List {
@@ -137,6 +152,7 @@ pub async fn run(opts: &Options, command: UserCommand) -> anyhow::Result<ExitCod
             name,
             role,
             municipality,
+            display_name,
         } => {
             if let Some(code) = &municipality
                 && store.plan(code).await?.is_none()
@@ -145,17 +161,32 @@ pub async fn run(opts: &Options, command: UserCommand) -> anyhow::Result<ExitCod
             }
             let pw = read_password()?;
             let u = store
-                .add_user_for(&name, &pw, role.into(), municipality.as_deref())
+                .add_user_with(
+                    &name,
+                    &pw,
+                    role.into(),
+                    municipality.as_deref(),
+                    &display_name,
+                )
                 .await?;
             eprintln!(
-                "added {} ({}, {})",
+                "added {} ({}, shown publicly as «{}», {})",
                 u.name,
                 u.role.as_str(),
+                u.public_name(),
                 u.plan_code.as_deref().map_or_else(
                     || "every plan in the store".to_string(),
                     |c| format!("plan {c} only")
                 )
             );
+        }
+        UserCommand::DisplayName { name, display_name } => {
+            store.set_display_name(&name, &display_name).await?;
+            let u = store
+                .user(&name)
+                .await?
+                .with_context(|| format!("no user {name:?}"))?;
+            eprintln!("{name} is shown publicly as «{}»", u.public_name());
         }
         UserCommand::List { format } => {
             let users = store.users().await?;
@@ -164,8 +195,9 @@ pub async fn run(opts: &Options, command: UserCommand) -> anyhow::Result<ExitCod
                 Format::Text => {
                     for u in &users {
                         println!(
-                            "{}\t{}\t{}\t{}\t{}",
+                            "{}\t{}\t{}\t{}\t{}\t{}",
                             u.name,
+                            u.public_name(),
                             u.role.as_str(),
                             if u.disabled { "disabled" } else { "active" },
                             u.plan_code.as_deref().unwrap_or("*"),

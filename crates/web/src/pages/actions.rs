@@ -241,6 +241,12 @@ pub async fn detail(
     };
     let mut history = state.store.history(&state.plan_code, &id).await?;
     history.reverse();
+    // Actors by display name or role word, never by login name (issue 21).
+    let names = state.store.public_names().await?;
+    for h in &mut history {
+        h.actor = names.of(&h.actor);
+    }
+    let updated_by = names.of(&a.updated_by);
     let x = &a.action;
     let title = format!("{} {}", x.id, x.title);
     let body = html! {
@@ -272,7 +278,7 @@ pub async fn detail(
                 dt { (t(lang, "Hentet fra planteksten", "Drawn from the plan text")) }
                 dd { blockquote { (quote) } " (" (section) ")" }
             }
-            dt { (t(lang, "Sist endret", "Last changed")) } dd { (a.updated_at.replace('T', " ").trim_end_matches('Z')) " " (t(lang, "av", "by")) " " (a.updated_by) }
+            dt { (t(lang, "Sist endret", "Last changed")) } dd { (a.updated_at.replace('T', " ").trim_end_matches('Z')) " " (t(lang, "av", "by")) " " (updated_by) }
         }
         h2 id="historikk" { (t(lang, "Historikk", "History")) }
         (history_table(&history, lang, t(lang, "Alle endringer, nyeste først.", "Every change, newest first."), false))

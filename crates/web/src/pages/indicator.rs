@@ -24,12 +24,18 @@ pub async fn page(
         return Err(WebError::NotFound(format!("no indicator {id}")));
     };
     let i = v.indicator;
+    // Who overrode a status is shown by display name or role word, never by login name.
+    let names = state.store.public_names().await?;
     let overrides: Vec<_> = state
         .store
         .status_overrides(&state.plan_code)
         .await?
         .into_iter()
         .filter(|o| o.indicator_id == i.id)
+        .map(|mut o| {
+            o.by = names.of(&o.by);
+            o
+        })
         .collect();
     let path = format!("/indikatorer/{}", i.id);
     let body = html! {

@@ -1,10 +1,12 @@
 //! Logging in and out.
 //!
-//! The login form has no session yet, so its CSRF protection is a double-submit token: a random
-//! value in a short-lived `HttpOnly; SameSite=Strict` cookie scoped to `/logg-inn` and the same
-//! value in the form. A successful login always gets a brand-new session id (the old session, if
-//! the browser had one, is ended: no fixation). Failures are throttled per user name and per
-//! client address by the store.
+//! The login form has no session yet, so its CSRF protection is a pair: a nonce in a
+//! short-lived `HttpOnly; SameSite=Strict` cookie and, in the form, the nonce's HMAC under a
+//! server secret (see [`auth::login_csrf_pair`]): only pairs this server issued are accepted. A
+//! successful login always gets a brand-new session id (the old session, if the browser had one,
+//! is ended: no fixation). Failures slow further attempts down per (user, address) and per
+//! address with growing delays, never a lock (see `store::users::Throttle` for why); a throttled
+//! attempt is answered 429 with `Retry-After` and a Norwegian message saying how long to wait.
 
 use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
@@ -13,10 +15,13 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use plan::Lang;
 use serde::Deserialize;
-use store::users::{LoginError, SESSION_TTL_SECS, constant_time_eq, random_token};
+use store::users::{LoginError, SESSION_TTL_SECS};
 
 use super::{Fields, respond};
-use crate::auth::{self, LOGIN_CSRF_COOKIE, SESSION_COOKIE, Staff, cookie, set_cookie};
+use crate::auth::{
+    self, LOGIN_CSRF_TTL_SECS, Staff, cookie, login_csrf_cookie_name, session_cookie_name,
+    set_cookie,
+};
 use crate::layout::{self, t};
 use crate::{AppState, WebError};
 
@@ -68,7 +73,7 @@ fn login_form(lang: Lang, csrf: &str, next: &str, name: &str, error: Option<&str
     )
 }
 
-fn with_login_cookie(
+async fn with_login_cookie(
     state: &AppState,
     headers: &HeaderMap,
     status: StatusCode,
@@ -77,12 +82,13 @@ fn with_login_cookie(
     name: &str,
     error: Option<&str>,
 ) -> Result<Response, WebError> {
-    let token = random_token()?;
+    let (nonce, token) = auth::login_csrf_pair(state).await?;
     let secure = state.secure_cookies(headers);
+    let (cookie_name, path) = login_csrf_cookie_name(secure);
     let mut res = respond(status, login_form(lang, &token, next, name, error));
     res.headers_mut().append(
         header::SET_COOKIE,
-        set_cookie(LOGIN_CSRF_COOKIE, &token, "/logg-inn", 3600, secure),
+        set_cookie(cookie_name, &nonce, path, LOGIN_CSRF_TTL_SECS, secure),
     );
     Ok(res)
 }
@@ -107,6 +113,7 @@ pub async fn form(
         "",
         None,
     )
+    .await
 }
 
 /// The client's address, for throttling.
@@ -133,16 +140,15 @@ pub async fn submit(
     let lang = fields.lang();
     let next = safe_next(fields.get("neste"));
     let name = fields.get("username").unwrap_or("").trim().to_string();
-    // Double-submit check: the form's token must equal the cookie's.
-    let ok = match (fields.get("csrf"), cookie(&headers, LOGIN_CSRF_COOKIE)) {
-        (Some(f), Some(c)) => !c.is_empty() && constant_time_eq(f, &c),
-        _ => false,
-    };
-    if !ok {
+    // The form's token must be the server's HMAC of the cookie's nonce.
+    let secure = state.secure_cookies(&headers);
+    let (csrf_cookie, csrf_path) = login_csrf_cookie_name(secure);
+    let nonce = cookie(&headers, csrf_cookie);
+    if !auth::login_csrf_ok(&state, nonce.as_deref(), fields.get("csrf")).await? {
         return Ok(auth::csrf_refused(lang));
     }
     let password = fields.get("password").unwrap_or("");
-    let old = cookie(&headers, SESSION_COOKIE);
+    let old = cookie(&headers, session_cookie_name(secure));
     match state
         .store
         .login(&name, password, &ip, &state.throttle, old.as_deref())
@@ -170,10 +176,10 @@ pub async fn submit(
                     "This account has no access to this municipality's plan.",
                 )),
             )
+            .await
         }
         Ok((user, session)) => {
             tracing::info!("login: {} from {ip}", user.name);
-            let secure = state.secure_cookies(&headers);
             let mut res = (
                 StatusCode::SEE_OTHER,
                 [
@@ -186,7 +192,7 @@ pub async fn submit(
             h.append(
                 header::SET_COOKIE,
                 set_cookie(
-                    SESSION_COOKIE,
+                    session_cookie_name(secure),
                     &session.token,
                     "/",
                     SESSION_TTL_SECS,
@@ -195,7 +201,7 @@ pub async fn submit(
             );
             h.append(
                 header::SET_COOKIE,
-                set_cookie(LOGIN_CSRF_COOKIE, "", "/logg-inn", 0, secure),
+                set_cookie(csrf_cookie, "", csrf_path, 0, secure),
             );
             Ok(res)
         }
@@ -214,9 +220,19 @@ pub async fn submit(
                     "Wrong user name or password.",
                 )),
             )
+            .await
         }
-        Err(LoginError::Throttled) => {
-            tracing::warn!("throttled login for {name:?} from {ip}");
+        Err(LoginError::Throttled { retry_after }) => {
+            tracing::warn!("throttled login for {name:?} from {ip} ({retry_after} s)");
+            let wait = wait_text(lang, retry_after);
+            let message = match lang {
+                Lang::En => format!(
+                    "Too many failed attempts from your address. Wait {wait} and try again."
+                ),
+                Lang::Nb => format!(
+                    "For mange mislykkede forsøk fra din adresse. Vent {wait} og prøv igjen."
+                ),
+            };
             let mut res = with_login_cookie(
                 &state,
                 &headers,
@@ -224,20 +240,35 @@ pub async fn submit(
                 lang,
                 &next,
                 &name,
-                Some(t(
-                    lang,
-                    "For mange mislykkede forsøk. Vent et kvarter og prøv igjen.",
-                    "Too many failed attempts. Wait a quarter of an hour and try again.",
-                )),
-            )?;
+                Some(&message),
+            )
+            .await?;
             res.headers_mut().insert(
                 header::RETRY_AFTER,
-                axum::http::HeaderValue::from_static("900"),
+                axum::http::HeaderValue::from(retry_after),
             );
             Ok(res)
         }
         Err(LoginError::Store(e)) => Err(e.into()),
     }
+}
+
+/// How long to wait, in words: «3 sekunder», «5 minutter».
+fn wait_text(lang: Lang, secs: i64) -> String {
+    let (n, one, many) = if secs < 120 {
+        (
+            secs.max(1),
+            t(lang, "sekund", "second"),
+            t(lang, "sekunder", "seconds"),
+        )
+    } else {
+        (
+            (secs + 59) / 60,
+            t(lang, "minutt", "minute"),
+            t(lang, "minutter", "minutes"),
+        )
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `POST /logg-ut`
@@ -251,10 +282,10 @@ pub async fn logout(
     if let Err(r) = auth::check_csrf(&staff, fields.get("csrf"), lang) {
         return Ok(r);
     }
-    if let Some(token) = cookie(&headers, SESSION_COOKIE) {
+    let secure = state.secure_cookies(&headers);
+    if let Some(token) = cookie(&headers, session_cookie_name(secure)) {
         state.store.logout(&token).await?;
     }
-    let secure = state.secure_cookies(&headers);
     let mut res = (
         StatusCode::SEE_OTHER,
         [
@@ -265,7 +296,7 @@ pub async fn logout(
         .into_response();
     res.headers_mut().append(
         header::SET_COOKIE,
-        set_cookie(SESSION_COOKIE, "", "/", 0, secure),
+        set_cookie(session_cookie_name(secure), "", "/", 0, secure),
     );
     Ok(res)
 }

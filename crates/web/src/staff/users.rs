@@ -27,6 +27,8 @@ pub struct AddUser {
     pub password: String,
     /// Role: `viewer`, `editor` or `admin`.
     pub role: String,
+    /// Shown publicly for the user's changes (empty: the role word).
+    pub display_name: String,
 }
 
 /// The form changing a user: `do=role|disable|enable`, with `role` for `do=role`.
@@ -57,6 +59,7 @@ fn render(
                 caption { (t(lang, "Ansatte med tilgang", "Staff with access")) }
                 thead { tr {
                     th scope="col" { (t(lang, "Navn", "Name")) }
+                    th scope="col" { (t(lang, "Vises offentlig som", "Shown publicly as")) }
                     th scope="col" { (t(lang, "Rolle", "Role")) }
                     th scope="col" { (t(lang, "Konto", "Account")) }
                     th scope="col" { (t(lang, "Endre", "Change")) }
@@ -65,6 +68,7 @@ fn render(
                     @for u in users {
                         tr {
                             th scope="row" { (u.name) }
+                            td { (u.public_name()) }
                             td { (u.role.as_str()) }
                             td { @if u.disabled { (t(lang, "sperret", "disabled")) } @else { (t(lang, "aktiv", "active")) } }
                             td {
@@ -96,6 +100,11 @@ fn render(
             div class="field" {
                 label for="new-name" { (t(lang, "Brukernavn", "User name")) }
                 input type="text" id="new-name" name="name" required autocomplete="off";
+            }
+            div class="field" {
+                label for="new-display-name" { (t(lang, "Visningsnavn", "Display name")) }
+                span class="hint" id="new-display-name-hint" { (t(lang, "Vises offentlig ved brukerens endringer, aldri brukernavnet. Tomt: rollen («redaktør»).", "Shown publicly for the user's changes, never the user name. Empty: the role («redaktør»).")) }
+                input type="text" id="new-display-name" name="display_name" autocomplete="off" aria-describedby="new-display-name-hint";
             }
             div class="field" {
                 label for="new-password" { (t(lang, "Passord", "Password")) }
@@ -150,7 +159,13 @@ pub async fn add(State(state): State<AppState>, g: Admin<AddUser>) -> Result<Res
     // Accounts made here work on this municipality's plan only.
     let result = state
         .store
-        .add_user_for(name, &form.password, role, Some(&state.plan_code))
+        .add_user_with(
+            name,
+            &form.password,
+            role,
+            Some(&state.plan_code),
+            &form.display_name,
+        )
         .await;
     let users = manageable(&state, staff).await?;
     match result {

@@ -24,6 +24,16 @@ pub struct TestApp {
 }
 
 pub async fn spawn_with(throttle: Throttle, cookies: CookieSecurity) -> TestApp {
+    spawn_full(throttle, cookies, false).await
+}
+
+/// [`spawn_with`], and `behind_proxy`: the server trusts `X-Forwarded-For`'s last address as
+/// the client's (tests then log in "from" several addresses).
+pub async fn spawn_full(
+    throttle: Throttle,
+    cookies: CookieSecurity,
+    behind_proxy: bool,
+) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let store = fresh_store(&dir).await;
     let plan = plan::embedded_default();
@@ -51,6 +61,7 @@ pub async fn spawn_with(throttle: Throttle, cookies: CookieSecurity) -> TestApp 
     let code = plan.meta.municipality_code.clone();
     let state = AppState::new(store.clone(), code.clone())
         .with_cookie_security(cookies)
+        .with_proxy(behind_proxy)
         .with_throttle(throttle);
     let page_cache = state.page_cache.clone();
     tokio::spawn(serve(listener, state, std::future::pending()));
