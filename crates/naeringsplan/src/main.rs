@@ -172,9 +172,8 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("NAERINGSPLAN_LOG")
-                // sqlx reports statements over 1 s at WARN; on a big national import that is
-                // expected, not a problem for the user.
-                .unwrap_or_else(|_| "info,sqlx::query=error".into()),
+                // The store quiets its database library's slow-statement warnings.
+                .unwrap_or_else(|_| format!("info,{}", store::LOG_DIRECTIVES).into()),
         )
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))

@@ -33,6 +33,11 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
 pub use actions::{ActionPatch, ActionRecord, HistoryEntry, UpdateError};
+
+/// Log filter directives for the store's database library, for a program's default log
+/// filter: it reports statements over 1 s at WARN, which on a big national import is every
+/// batch and says nothing a user can act on.
+pub const LOG_DIRECTIVES: &str = "sqlx::query=error";
 pub use plans::PlanLoad;
 
 /// Which database the store runs on.

@@ -4,7 +4,7 @@
 //! variant through `From` (a missing action is 404, a stale version or a duplicate id is a
 //! conflict, an invalid value is 422, a database failure is 500).
 //!
-//! Modelled on the `http/error.rs` of launchbadge's realworld-axum-sqlx, with one addition: the
+//! Modelled on the `http/error.rs` of launchbadge's RealWorld example app for axum, with one addition: the
 //! same error is answered as JSON under `/api` and as a page (in the site's layout, in the
 //! request's language) everywhere else. An error does not know the request it answers, so
 //! [`WebError::into_response`] renders the Norwegian page and leaves the error itself in the

@@ -18,15 +18,18 @@ test('log in, edit an action, see it in the public history', async () => {
   await page.fill('#comment', 'Flyttet til høsten');
   await Promise.all([page.waitForURL(/\/tiltak\/T1/), page.click('form.stack button[type=submit]')]);
 
-  // The public action page shows the change and who made it.
+  // The public action page shows the change and who made it: by public name (the role word
+  // «redaktør» for an editor without a display name), never the login name (issue 21).
   assert.equal(await page.locator('h1').innerText(), `T1 ${title}`);
   const history = await page.locator('#historikk + div table').innerText();
-  assert.match(history, new RegExp(process.env.STAFF_USER));
+  assert.match(history, /redaktør/);
+  assert.doesNotMatch(history, new RegExp(`\\b${process.env.STAFF_USER}\\b`));
   assert.match(history, /Forsinket/);
   assert.match(history, /35/);
   assert.match(history, /Flyttet til høsten/);
   // And so does the same page for an anonymous visitor (no cookies at all).
   const anon = await (await fetch(`${BASE}/tiltak/T1`)).text();
-  assert.ok(anon.includes('Flyttet til høsten') && anon.includes(process.env.STAFF_USER));
+  assert.ok(anon.includes('Flyttet til høsten') && anon.includes('redaktør'));
+  assert.ok(!anon.includes(`>${process.env.STAFF_USER}<`));
   await page.close();
 });
