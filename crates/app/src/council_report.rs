@@ -220,28 +220,76 @@ pub async fn assemble(
         rankings.push(view);
     }
 
+    // One row per table, in words, with its publisher and address; the files imported go to
+    // the machine-readable appendix only.
     let imports = store.imports().await?;
-    let sources = imports
-        .iter()
-        .filter(|i| i.table_id.is_some())
-        .map(|i| SourceView {
-            name: format!(
-                "{} ({})",
-                i.table_id
-                    .as_deref()
-                    .map(|t| format!("SSB tabell {t}"))
-                    .unwrap_or_default(),
-                i.file_name
-            ),
-            release: i.updated.clone().unwrap_or_else(|| "–".into()),
-            fetched: i
-                .imported_at
-                .get(..10)
-                .unwrap_or(&i.imported_at)
-                .to_string(),
-            synthetic: i.synthetic,
-        })
-        .collect();
+    let tables = crate::sources::bundled_tables();
+    let mut by_table: std::collections::BTreeMap<String, SourceView> = Default::default();
+    for i in imports.iter() {
+        let Some(id) = i.table_id.as_deref() else {
+            continue;
+        };
+        let title = tables
+            .iter()
+            .find(|t| t.id == id)
+            .and_then(|t| t.title.clone());
+        let klass = i.file_name.starts_with("klass/") || i.format.contains("klass");
+        let placeholder = !id.bytes().all(|b| b.is_ascii_digit());
+        let v = by_table
+            .entry(id.to_string())
+            .or_insert_with(|| SourceView {
+                name: match (&title, klass, placeholder) {
+                    (_, true, _) => format!("Klassifikasjon {id} i SSBs KLASS"),
+                    (_, _, true) => {
+                        format!("{id} (plassholder: ingen offentlig tabell, bare demodata)")
+                    }
+                    (Some(t), ..) => format!("{t} (SSB tabell {id})"),
+                    (None, ..) => format!("SSB tabell {id}"),
+                },
+                publisher: if placeholder {
+                    "naeringsplan (demo)".into()
+                } else {
+                    "Statistisk sentralbyrå (SSB)".into()
+                },
+                url: if klass {
+                    format!("https://www.ssb.no/klass/klassifikasjoner/{id}")
+                } else if placeholder {
+                    "–".into()
+                } else {
+                    i.source_url
+                        .clone()
+                        .filter(|u| u.starts_with("https://www.ssb.no/"))
+                        .unwrap_or_else(|| format!("https://www.ssb.no/statbank/table/{id}"))
+                },
+                release: String::new(),
+                fetched: String::new(),
+                synthetic: false,
+                real: false,
+                files: Vec::new(),
+            });
+        let day = i
+            .imported_at
+            .get(..10)
+            .unwrap_or(&i.imported_at)
+            .to_string();
+        if day > v.fetched {
+            v.fetched = day;
+        }
+        if let Some(u) = &i.updated
+            && *u > v.release
+        {
+            v.release = u.clone();
+        }
+        v.synthetic |= i.synthetic;
+        v.real |= !i.synthetic;
+        v.files.push(format!(
+            "{} (SSB {id}, {}{})",
+            i.file_name,
+            i.imported_at.get(..10).unwrap_or(&i.imported_at),
+            if i.synthetic { ", syntetisk" } else { "" }
+        ));
+    }
+    let sources: Vec<SourceView> = by_table.into_values().collect();
 
     let latest_change = store
         .recent_history(code, 1)

@@ -43,9 +43,9 @@ fn web_label(verdict: &str) -> &'static str {
 /// The report's mark in the chapter-6 table, by machine name.
 fn report_mark(verdict: &str) -> Option<&'static str> {
     match verdict {
-        "achieved" => Some("✓"),
-        "not_achieved" => Some("✗"),
-        "no_data" => Some("?"),
+        "achieved" => Some("✓ nådd"),
+        "not_achieved" => Some("✗ ikke nådd"),
+        "no_data" => Some("ingen data"),
         "demo_not_judged" => Some("ikke vurdert"),
         _ => None,
     }

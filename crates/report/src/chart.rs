@@ -142,11 +142,26 @@ pub fn indicator_svg(ind: &IndicatorView) -> String {
         W - RIGHT,
         H - BOTTOM
     );
-    for k in 0..=4 {
-        let v = lo + (hi - lo) * f64::from(k) / 4.0;
+    // Ranks: whole, distinct places (1, 2, 5 or 10 apart), never a repeated label; other
+    // units: five evenly spaced values.
+    let ticks: Vec<f64> = if ind.unit == Unit::Rank {
+        rank_ticks(lo, hi)
+    } else {
+        (0..=4)
+            .map(|k| lo + (hi - lo) * f64::from(k) / 4.0)
+            .collect()
+    };
+    if ind.unit == Unit::Rank {
+        let _ = write!(
+            s,
+            r##"<text x="{LEFT}" y="{:.1}" font-size="11" fill="#333" font-family="DejaVu Sans, sans-serif">plass (1 = best, øverst)</text>"##,
+            TOP - 6.0
+        );
+    }
+    for v in ticks {
         let yy = y(v);
         let label = if ind.unit == Unit::Rank {
-            format!("{}", v.round())
+            format!("{}.", v.round())
         } else {
             plan::fmt::number_auto((v * 10.0).round() / 10.0, 1).replace(plan::fmt::NBSP, " ")
         };
@@ -259,4 +274,37 @@ pub fn indicator_svg(ind: &IndicatorView) -> String {
     );
     s.push_str("</svg>");
     s
+}
+
+/// Whole places between `lo` and `hi` for a rank axis: a step of 1, 2, 5, 10, 20, 50 … so that
+/// there are at most six, each label once.
+fn rank_ticks(lo: f64, hi: f64) -> Vec<f64> {
+    let first = lo.ceil().max(1.0);
+    let last = hi.floor().max(first);
+    let span = last - first;
+    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0]
+        .into_iter()
+        .find(|st| span / st <= 5.0)
+        .unwrap_or(100.0);
+    let mut v = (first / step).ceil() * step;
+    let mut out = Vec::new();
+    if first < v {
+        out.push(first);
+    }
+    while v <= last {
+        out.push(v);
+        v += step;
+    }
+    out
+}
+
+#[cfg(test)]
+mod rank_axis_tests {
+    #[test]
+    fn rank_ticks_are_whole_distinct_and_few() {
+        assert_eq!(super::rank_ticks(0.5, 13.4), [1.0, 5.0, 10.0]);
+        assert_eq!(super::rank_ticks(1.6, 4.3), [2.0, 3.0, 4.0]);
+        let t = super::rank_ticks(1.0, 356.0);
+        assert!(t.len() <= 7 && t.windows(2).all(|w| w[0] < w[1]), "{t:?}");
+    }
 }

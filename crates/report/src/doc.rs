@@ -226,19 +226,20 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
                 ));
             }
             if let Some(a) = yv.and_then(|v| v.ambition) {
-                parts.push(format!("mål {}{}", i.ambition_op, fmt::value(a, i.unit)));
+                parts.push(format!("mål {} {}", i.ambition_op, fmt::value(a, i.unit)));
             }
+            // In words, with the sign beside them (never a sign alone).
             match yv.map(|v| v.mark) {
-                Some(Mark::Achieved) => parts.push("✓".into()),
-                Some(Mark::NotAchieved) => parts.push("✗".into()),
-                Some(Mark::NoData) => parts.push("?".into()),
+                Some(Mark::Achieved) => parts.push("✓ nådd".into()),
+                Some(Mark::NotAchieved) => parts.push("✗ ikke nådd".into()),
+                Some(Mark::NoData) => parts.push("ingen data".into()),
                 Some(Mark::DemoNotJudged) => parts.push("ikke vurdert".into()),
                 _ => {}
             }
             row.push(Cell::plain(if parts.is_empty() {
                 "–".to_string()
             } else {
-                parts.join(" · ")
+                parts.join(" – ")
             }));
         }
         rows.push(row);
@@ -523,23 +524,25 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
             caption: "Kilder".into(),
             header: vec![
                 "Kilde".into(),
-                "Publisering".into(),
+                "Utgiver".into(),
+                "Adresse".into(),
                 "Hentet".into(),
-                "Type".into(),
+                "Data".into(),
             ],
-            numeric: vec![false, false, false, false],
+            numeric: vec![false, false, false, false, false],
             rows: r
                 .sources
                 .iter()
                 .map(|s| {
                     vec![
                         Cell::plain(s.name.clone()),
-                        Cell::plain(s.release.clone()),
+                        Cell::plain(s.publisher.clone()),
+                        Cell::plain(s.url.clone()),
                         Cell::plain(s.fetched.clone()),
-                        Cell::plain(if s.synthetic {
-                            "syntetisk"
-                        } else {
-                            "offisiell"
+                        Cell::plain(match (s.real, s.synthetic) {
+                            (true, false) => "ekte",
+                            (true, true) => "ekte og demo (syntetisk)",
+                            (false, _) => "demo (syntetisk)",
                         }),
                     ]
                 })
@@ -557,6 +560,19 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
                 .map(|(t, e)| format!("{t}: {e}"))
                 .collect(),
         ));
+    }
+    let files: Vec<String> = r
+        .sources
+        .iter()
+        .flat_map(|s| s.files.iter().cloned())
+        .collect();
+    if !files.is_empty() {
+        d.push(heading(
+            2,
+            "Maskinlesbart vedlegg: importerte filer",
+            "filer",
+        ));
+        d.push(Block::List(files));
     }
     d
 }

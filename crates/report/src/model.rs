@@ -289,14 +289,22 @@ pub struct RankingView {
 /// One source in the appendix.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourceView {
-    /// Table or register, e.g. `SSB tabell 07459`.
+    /// The table in words, e.g. `Befolkning (SSB tabell 07459)`.
     pub name: String,
-    /// Release / update.
+    /// Who publishes it, e.g. `Statistisk sentralbyrå (SSB)`.
+    pub publisher: String,
+    /// Where it is published (the table's page).
+    pub url: String,
+    /// Release / update, newest.
     pub release: String,
-    /// When it was fetched or imported.
+    /// When it was last fetched or imported.
     pub fetched: String,
-    /// Real or synthetic.
+    /// Some of its data are synthetic (demo).
     pub synthetic: bool,
+    /// Some of its data are real.
+    pub real: bool,
+    /// The files imported (for the machine-readable appendix only).
+    pub files: Vec<String>,
 }
 
 /// Everything a report shows.

@@ -278,3 +278,31 @@ fn docx_has_heading_styles_action_tables_charts_and_page_numbers() {
         .unwrap();
     assert!(f.contains("PAGE"), "page-number field: {f}");
 }
+
+/// Sources read as a list of tables in words with publisher and address; file paths appear
+/// only in the machine-readable appendix (issue 18, item 5). Chapter-6 cells say the verdict in
+/// words beside the sign.
+#[test]
+fn sources_in_words_and_files_only_in_the_appendix() {
+    let mut inp = input();
+    inp.sources = vec![naeringsplan_report::SourceView {
+        name: "Befolkning (SSB tabell 07459)".into(),
+        publisher: "Statistisk sentralbyrå (SSB)".into(),
+        url: "https://www.ssb.no/statbank/table/07459".into(),
+        release: String::new(),
+        fetched: "2026-12-06".into(),
+        synthetic: false,
+        real: true,
+        files: vec!["snapshot/befolkning-07459.json (SSB 07459, 2026-12-06)".into()],
+    }];
+    let md = String::from_utf8(render(&inp, Format::Markdown, None).unwrap()).unwrap();
+    let kilder = md.find("*Kilder*").unwrap();
+    let appendix = md.find("Maskinlesbart vedlegg").unwrap();
+    assert!(md[kilder..appendix].contains(
+        "| Befolkning (SSB tabell 07459) | Statistisk sentralbyrå (SSB) | https://www.ssb.no/statbank/table/07459 | 2026-12-06 | ekte |"
+    ));
+    assert!(!md[..appendix].contains("snapshot/befolkning-07459.json"));
+    assert!(md[appendix..].contains("snapshot/befolkning-07459.json"));
+    assert!(md.contains("✓ nådd") || md.contains("✗ ikke nådd") || md.contains("ikke vurdert"));
+    assert!(!md.contains(" · ✓"), "no sign alone");
+}
