@@ -18,5 +18,6 @@
 pub mod geography;
 pub mod jsonstat;
 pub mod klass;
+pub mod observations;
 pub mod pxcsv;
 pub mod text;
