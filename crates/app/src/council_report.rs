@@ -329,7 +329,7 @@ pub async fn assemble(
 /// Enhetsregisteret snapshot (none when the store holds no register data).
 async fn register_facts(store: &Store, plan: &Plan) -> Result<Vec<FactView>, AppError> {
     let values = if store.has_register_data().await? {
-        store.plan_fact_values(plan).await?
+        crate::plan_facts::plan_fact_values(store, plan).await?
     } else {
         Vec::new()
     };
@@ -362,7 +362,7 @@ async fn register_facts(store: &Store, plan: &Plan) -> Result<Vec<FactView>, App
                     if let Some(va) = &c.value_added {
                         s.push_str(&format!(
                             "; {}: {} {}",
-                            store::brreg::VALUE_ADDED_LABEL.to_lowercase(),
+                            crate::plan_facts::VALUE_ADDED_LABEL.to_lowercase(),
                             fmt_num(va.value),
                             va.unit
                         ));

@@ -18,6 +18,7 @@ pub mod council_report;
 pub mod indicators;
 pub mod inputs;
 pub mod local_registers;
+pub mod plan_facts;
 pub mod ranking;
 pub mod sources;
 

@@ -455,7 +455,9 @@ async fn accounts_give_turnover_and_plan_facts_computed_vs_quoted() {
 
     // The embedded Asker plan's facts: turnover:knowledge_intensive quoted 27.0 mrd. kr.
     let plan = plan::embedded_default();
-    let values = store.plan_fact_values(&plan).await.unwrap();
+    let values = app::plan_facts::plan_fact_values(&store, &plan)
+        .await
+        .unwrap();
     let keyed = |k: &str| values.iter().find(|v| v.computed_by == k).unwrap();
     let v = keyed("turnover:knowledge_intensive");
     assert_eq!(v.quoted, Some(27.0));

@@ -6,9 +6,7 @@ use brreg::facts::FactsBuilder;
 use brreg::sectors::SectorGroups;
 use brreg::{Employees, Kommune, NaceCode, OrgNr, SectorCode, Unit, UnitKind};
 use naeringsplan_store::Store;
-use naeringsplan_store::brreg::{
-    Coverage, DateSource, NewSnapshot, SnapshotKind, UnitTable, VALUE_ADDED_LABEL,
-};
+use naeringsplan_store::brreg::{Coverage, DateSource, NewSnapshot, SnapshotKind, UnitTable};
 use time::macros::date;
 
 fn unit(orgnr: &str, nace: &[u8]) -> Unit {
@@ -144,7 +142,9 @@ async fn value_added_is_wage_costs_plus_operating_result_beside_turnover() {
     // The plan's fact "Kunnskapsintensive næringer … omsetter for 27,0 mrd. kroner": the
     // computed turnover carries the value added in the same unit, labelled with its formula.
     let plan = plan::embedded_default();
-    let values = store.plan_fact_values(&plan).await.unwrap();
+    let values = app::plan_facts::plan_fact_values(&store, &plan)
+        .await
+        .unwrap();
     let v = values
         .iter()
         .find(|v| v.computed_by == "turnover:knowledge_intensive")
@@ -157,9 +157,12 @@ async fn value_added_is_wage_costs_plus_operating_result_beside_turnover() {
     assert_eq!(va.nok, 1_350_000);
     assert!((va.value - 0.00135).abs() < 1e-12, "{}", va.value);
     assert_eq!((va.accounts, va.missing), (2, 1));
-    assert!(VALUE_ADDED_LABEL.contains("lønnskostnader + driftsresultat"));
+    assert!(app::plan_facts::VALUE_ADDED_LABEL.contains("lønnskostnader + driftsresultat"));
     let text = va.text();
-    assert!(text.starts_with(VALUE_ADDED_LABEL), "{text}");
+    assert!(
+        text.starts_with(app::plan_facts::VALUE_ADDED_LABEL),
+        "{text}"
+    );
     assert!(
         text.contains("1 uten lønnskostnader eller driftsresultat"),
         "{text}"

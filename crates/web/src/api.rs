@@ -55,7 +55,7 @@ pub struct FactsDto {
     /// The plan's facts that name a register key, the quoted figure beside the computed one
     /// (with its snapshot: date, file, SHA-256, synthetic flag), or why none could be computed.
     #[schema(value_type = Vec<Object>)]
-    pub plan_facts: Vec<store::brreg::PlanFactValue>,
+    pub plan_facts: Vec<app::plan_facts::PlanFactValue>,
     /// Everything the current register snapshots say about the municipality: units by
     /// organisation form, registrations by year and the AS share, bankruptcies, employees by
     /// sector group, the largest enterprises, cohort survival, turnover.
@@ -76,7 +76,7 @@ async fn get_facts(State(state): State<AppState>) -> Result<Json<FactsDto>, crat
     let plan = crate::pages::load_plan(&state).await?;
     let has = state.store.has_register_data().await?;
     let plan_facts = if has {
-        state.store.plan_fact_values(&plan).await?
+        app::plan_facts::plan_fact_values(&state.store, &plan).await?
     } else {
         Vec::new()
     };

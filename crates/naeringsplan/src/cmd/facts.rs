@@ -6,10 +6,11 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use app::plan_facts::PlanFactValue;
 use clap::{Args, ValueEnum};
 use store::brreg::{
-    Coverage, Headcount, MunicipalityFacts, PlanFactValue, RankedUnit, RegisterFacts,
-    SnapshotFacts, SnapshotInfo, SnapshotKind,
+    Coverage, Headcount, MunicipalityFacts, RankedUnit, RegisterFacts, SnapshotFacts, SnapshotInfo,
+    SnapshotKind,
 };
 
 use crate::context::Options;
@@ -104,7 +105,7 @@ pub async fn run(opts: &Options, args: &FactsArgs) -> anyhow::Result<ExitCode> {
     check_code(&code)?;
     let facts = ctx.store.register_facts(&code, args.snapshot).await?;
     let plan_facts = if code == ctx.plan.meta.municipality_code && args.snapshot.is_none() {
-        ctx.store.plan_fact_values(&ctx.plan).await?
+        app::plan_facts::plan_fact_values(&ctx.store, &ctx.plan).await?
     } else {
         Vec::new()
     };
@@ -312,7 +313,7 @@ fn ranked(out: &mut impl Write, list: &[RankedUnit], what: &str) -> std::io::Res
 fn value_added(g: &store::brreg::TurnoverGroup) -> String {
     let mut s = format!(
         "{}: {} kr fra {} regnskap",
-        store::brreg::VALUE_ADDED_LABEL.to_lowercase(),
+        app::plan_facts::VALUE_ADDED_LABEL.to_lowercase(),
         if g.value_added_nok < 0 {
             format!("-{}", n(g.value_added_nok.unsigned_abs()))
         } else {

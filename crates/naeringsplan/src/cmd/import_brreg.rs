@@ -995,7 +995,9 @@ mod tests {
                 .all(|s| s.synthetic && s.date_source == DateSource::Generated)
         );
         let plan = plan::embedded_default();
-        let values = store.plan_fact_values(&plan).await.unwrap();
+        let values = app::plan_facts::plan_fact_values(&store, &plan)
+            .await
+            .unwrap();
         let emp = values
             .iter()
             .find(|v| v.computed_by == "employees:health_social")

@@ -3,7 +3,7 @@
 //!
 //! Facts are quoted from the plan (*Fakta (2019-tall)*). Where a fact names a register key
 //! (`computed_by`) and the store holds an Enhetsregisteret snapshot, the figure computed from it
-//! (`Store::plan_fact_values`) stands beside the quoted one, with its snapshot date and a mark
+//! (`app::plan_facts::plan_fact_values`) stands beside the quoted one, with its snapshot date and a mark
 //! when the snapshot is synthetic.
 
 use axum::extract::{Path, Query, State};
@@ -37,7 +37,7 @@ pub async fn fact_rows<'a>(
     let values = if facts.iter().any(|f| f.computed_by.is_some())
         && state.store.has_register_data().await?
     {
-        state.store.plan_fact_values(plan).await?
+        app::plan_facts::plan_fact_values(&state.store, plan).await?
     } else {
         Vec::new()
     };
@@ -144,7 +144,7 @@ pub async fn page(
                                         (v) " (" (y) ")" @if *syn { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } }
                                         @if let Some(va) = &f.value_added {
                                             br;
-                                            (t(lang, store::brreg::VALUE_ADDED_LABEL, store::brreg::VALUE_ADDED_LABEL_EN)) ": " (va)
+                                            (t(lang, app::plan_facts::VALUE_ADDED_LABEL, app::plan_facts::VALUE_ADDED_LABEL_EN)) ": " (va)
                                         }
                                     } @else if f.fact.computed_by.is_some() {
                                         span class="muted" { (t(lang, "ikke beregnet ennå", "not computed yet")) }
