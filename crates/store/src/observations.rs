@@ -49,28 +49,11 @@ pub use resolve::{
 /// name is added by the caller (`file: location: what was expected`).
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    /// The bytes match no known format.
-    #[error("{0}")]
-    Unrecognised(String),
-    /// The JSON-stat dataset is malformed.
-    #[error("{0}")]
-    JsonStat(#[from] JsonStatError),
-    /// The KLASS file is malformed.
-    #[error("{0}")]
-    Klass(#[from] KlassError),
-    /// The statistics-bank CSV export is malformed.
-    #[error("{0}")]
-    SsbCsv(#[from] PxCsvError),
-    /// A well-formed file whose content cannot be stored as observations.
-    #[error("at {location}: expected {expected}, found {found}")]
-    Content {
-        /// Where in the file (JSON path, or line and field).
-        location: String,
-        /// What the store needs there.
-        expected: String,
-        /// What the file has.
-        found: String,
-    },
+    /// The file is not a statistics file the store can read, or it is malformed
+    /// ([`stats::observations::ConvertError`]: unrecognised, JSON-stat, KLASS, CSV export, or
+    /// content that cannot be stored).
+    #[error(transparent)]
+    Convert(#[from] ConvertError),
     /// A Brønnøysund file: import it with the register import.
     #[error("this is a Brønnøysund register file; it is imported by the register import")]
     Brreg,
@@ -79,25 +62,16 @@ pub enum ImportError {
     Store(#[from] StoreError),
 }
 
-impl From<ConvertError> for ImportError {
-    fn from(e: ConvertError) -> Self {
-        match e {
-            ConvertError::Unrecognised(m) => ImportError::Unrecognised(m),
-            ConvertError::JsonStat(e) => ImportError::JsonStat(e),
-            ConvertError::Klass(e) => ImportError::Klass(e),
-            ConvertError::SsbCsv(e) => ImportError::SsbCsv(e),
-            ConvertError::Content {
-                location,
-                expected,
-                found,
-            } => ImportError::Content {
-                location,
-                expected,
-                found,
-            },
+macro_rules! via_convert {
+    ($($t:ty),*) => {$(
+        impl From<$t> for ImportError {
+            fn from(e: $t) -> Self {
+                ImportError::Convert(e.into())
+            }
         }
-    }
+    )*};
 }
+via_convert!(JsonStatError, KlassError, PxCsvError);
 
 /// Looks at a file's bytes (and name) and says what it is, or why it is none of the formats
 /// (`stats::observations::detect_format`, with the store's error type).
