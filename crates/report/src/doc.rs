@@ -671,19 +671,16 @@ fn action_table(d: &mut Vec<Block>, r: &ReportInput) {
             .map(|a| {
                 vec![
                     Cell::strong(a.id.clone()),
-                    Cell::plain(a.title.clone()),
-                    Cell::plain(a.owner.clone()),
+                    Cell::plain(format!("{} (ansvarlig: {})", a.title, a.owner)),
                     Cell::plain(format!(
                         "{}–{}",
                         a.start.map(|x| x.to_string()).unwrap_or_default(),
                         a.end.map(|x| x.to_string()).unwrap_or_default()
                     )),
-                    Cell::plain(a.status.clone()),
-                    Cell::plain(format!("{} %", a.progress)),
                     if a.late {
-                        Cell::strong("forsinket")
+                        Cell::strong(format!("{}, {} % – forsinket", a.status, a.progress))
                     } else {
-                        Cell::plain("")
+                        Cell::plain(format!("{}, {} %", a.status, a.progress))
                     },
                     Cell::plain(a.changed.clone().unwrap_or_else(|| "uendret".into())),
                 ]
@@ -697,14 +694,11 @@ fn action_table(d: &mut Vec<Block>, r: &ReportInput) {
             header: vec![
                 "Id".into(),
                 "Tiltak".into(),
-                "Ansvarlig".into(),
                 "Periode".into(),
-                "Status".into(),
-                "Fremdrift".into(),
-                "Frist".into(),
+                "Status og fremdrift".into(),
                 "Endret siden forrige rapport".into(),
             ],
-            numeric: vec![false, false, false, false, false, true, false, false],
+            numeric: vec![false, false, false, false, false],
             rows,
         });
     }
