@@ -4,10 +4,11 @@
 use engine::Verdict;
 use plan::{ActionStatus, Lang, Plan};
 use report::{
-    ActionView, FactView, IndicatorView, Mark, Period, RankRow, RankingView, ReportInput,
-    SourceKind, SourceView, TrendView, ValueView, YearView,
+    ActionView, AssessmentView, FactView, IndicatorView, Mark, Period, RankRow, RankingView,
+    ReportInput, ReportState, SourceKind, SourceView, TrendView, ValueView, YearView,
 };
 use store::Store;
+use store::assessments::SubjectKind;
 
 use crate::AppError;
 use crate::indicators::{Evaluated, evaluate};
@@ -128,11 +129,68 @@ pub fn indicator_view(plan: &Plan, e: &Evaluated) -> IndicatorView {
         source: ind.map(|i| i.source.clone()).unwrap_or_default(),
         years,
         trend,
+        assessment: None,
         definition: match &ev.formula {
             Some(f) => format!("{}: {}", f.name.nb, f.formula.nb),
             None => "Publisert tall (NHO Kommune-NM), importert som publisert der en kilde finnes; ellers tallene planen selv oppgir. Vår egen beregnede rangering vises bare som demo når den bygger på syntetiske data.".to_string(),
         },
-        comment: None,
+    }
+}
+
+/// How a report is assembled.
+#[derive(Debug, Clone, Default)]
+pub struct ReportOptions {
+    /// The staff's preview: the latest assessment of each subject whether published or not
+    /// (drafts are marked). Without it only published assessments are shown.
+    pub drafts: bool,
+    /// The report's data date (default: the period's last day). Figures for a year that had
+    /// not ended by this day are left out: a year's statistics are published in the following
+    /// year at the earliest, so they could not have been known.
+    pub data_as_of: Option<time::Date>,
+}
+
+/// `e` as it could have been known on a data date whose last finished year is `last_year`:
+/// every value of a later year is removed (its ambition kept, its verdict "no data"), and the
+/// trend is computed again from what is left (the staff override, if any, kept).
+pub fn known_by(plan: &Plan, e: &Evaluated, last_year: i32) -> Evaluated {
+    let mut evaluation = e.evaluation.clone();
+    for y in evaluation.years.iter_mut().filter(|y| y.year > last_year) {
+        y.computation = None;
+        y.imported = None;
+        y.quoted = None;
+        y.comparisons.clear();
+        y.chosen = None;
+        y.judgement.value = None;
+        y.judgement.checks.clear();
+        y.judgement.verdict = if y.ambition.is_some() {
+            Verdict::NoData
+        } else {
+            Verdict::NoAmbition
+        };
+        y.judgement.reasoning = engine::Bilingual::new(
+            "ikke publisert per rapportens datadato",
+            "not published by the report's data date",
+        );
+    }
+    let override_ = e.trend.as_ref().and_then(|t| t.override_.clone());
+    let trend = engine::assess_trend(plan, &evaluation)
+        .ok()
+        .map(|t| engine::combine_override(t, override_));
+    Evaluated { evaluation, trend }
+}
+
+/// The report's view of a staff assessment (by display name, local date).
+fn assessment_view(
+    a: &store::assessments::Assessment,
+    names: &store::users::PublicNames,
+) -> AssessmentView {
+    AssessmentView {
+        text: a.text.clone(),
+        by: names.of(&a.by),
+        date: time::OffsetDateTime::parse(&a.at, &time::format_description::well_known::Rfc3339)
+            .map(|t| crate::as_of::local_date(t).to_string())
+            .unwrap_or_else(|_| a.at.get(..10).unwrap_or(&a.at).to_string()),
+        draft: !a.published,
     }
 }
 
@@ -143,9 +201,45 @@ pub async fn assemble(
     year: i32,
     period: Period,
 ) -> Result<ReportInput, AppError> {
+    assemble_with(store, plan, year, period, &ReportOptions::default()).await
+}
+
+/// As [`assemble`], with options (the staff's preview with drafts, another data date).
+pub async fn assemble_with(
+    store: &Store,
+    plan: &Plan,
+    year: i32,
+    period: Period,
+    options: &ReportOptions,
+) -> Result<ReportInput, AppError> {
     let code = &plan.meta.municipality_code;
+    let data_cutoff = options
+        .data_as_of
+        .or_else(|| period.end(year))
+        .ok_or_else(|| AppError::Config(format!("no last day for the period {year}")))?;
+    let last_data_year = data_cutoff.year() - 1;
     let (evaluated, _inputs) = evaluate(store, plan).await?;
-    let indicators = evaluated.iter().map(|e| indicator_view(plan, e)).collect();
+    let names = store.public_names().await?;
+    let assessments = store
+        .assessments(code, year, period.code(), !options.drafts)
+        .await?;
+    let find = |kind: SubjectKind, id: &str| {
+        assessments
+            .iter()
+            .find(|a| a.kind == kind && a.subject_id == id)
+            .map(|a| assessment_view(a, &names))
+    };
+    let indicators = evaluated
+        .iter()
+        .map(|e| {
+            let mut v = indicator_view(plan, &known_by(plan, e, last_data_year));
+            for y in v.years.iter_mut().filter(|y| y.year > last_data_year) {
+                y.mark = Mark::NotYetPublished;
+            }
+            v.assessment = find(SubjectKind::Indicator, &v.id);
+            v
+        })
+        .collect();
 
     // The actions as they stood on the period's last day (a change made later does not alter
     // this report), compared with the end of the previous report's period.
@@ -169,6 +263,7 @@ pub async fn assemble(
         .ok()
         .map(|t| crate::as_of::local_date(t).to_string());
         let a = now.action;
+        let explanation = find(SubjectKind::Action, &a.id);
         let done = matches!(a.status, ActionStatus::Completed | ActionStatus::Cancelled);
         let late = a.status == ActionStatus::Delayed
             || (!done && matches!((a.end, period_end), (Some(e), Some(p)) if e < p));
@@ -185,6 +280,7 @@ pub async fn assemble(
             late,
             changed,
             last_change,
+            explanation,
         });
     }
 
@@ -216,7 +312,7 @@ pub async fn assemble(
         })
         .collect();
 
-    if let Some(view) = computed_ranking(store, plan, year, &rankings).await? {
+    if let Some(view) = computed_ranking(store, plan, year.min(last_data_year), &rankings).await? {
         rankings.push(view);
     }
 
@@ -315,6 +411,18 @@ pub async fn assemble(
         year,
         period,
         data_as_of,
+        data_cutoff,
+        state: if options.drafts {
+            ReportState::Preview
+        } else {
+            ReportState::Generated
+        },
+        overall: find(SubjectKind::Plan, ""),
+        area_assessments: plan
+            .focus_areas
+            .iter()
+            .filter_map(|a| Some((a.number.clone(), find(SubjectKind::FocusArea, &a.number)?)))
+            .collect(),
         indicators,
         actions,
         rankings,

@@ -20,6 +20,7 @@ pub mod inputs;
 pub mod local_registers;
 pub mod plan_facts;
 pub mod ranking;
+pub mod report_review;
 pub mod sources;
 
 /// Errors of the use cases.

@@ -5,7 +5,7 @@
 use plan::fmt;
 
 use crate::chart;
-use crate::model::{Mark, ReportInput};
+use crate::model::{Mark, ReportInput, ReportState};
 
 /// A run of text, optionally bold.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +89,24 @@ pub enum Block {
     },
 }
 
+/// A written assessment: its paragraphs, then who wrote it and when.
+fn push_assessment(d: &mut Vec<Block>, a: &crate::model::AssessmentView) {
+    let paragraphs: Vec<&str> = a
+        .text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let last = paragraphs.len().saturating_sub(1);
+    for (n, p) in paragraphs.iter().enumerate() {
+        if n == last {
+            d.push(para(format!("{p} {}", a.signature())));
+        } else {
+            d.push(para(p.to_string()));
+        }
+    }
+}
+
 fn para(text: impl Into<String>) -> Block {
     Block::Para(vec![Span {
         text: text.into(),
@@ -120,6 +138,18 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
         ),
         format!("Rapportperiode: {}", r.period.label(r.year)),
         format!("Data per {}", r.data_as_of),
+        format!(
+            "Tallgrunnlag: tall for år til og med {} (rapportens datadato er {}; et års tall publiseres tidligst året etter)",
+            r.last_data_year(),
+            r.data_cutoff
+        ),
+        match &r.state {
+            ReportState::Final { date, by } => {
+                format!("Endelig versjon, fastsatt {date} av {by}. Denne filen endres ikke.")
+            }
+            ReportState::Preview => "FORHÅNDSVISNING for saksbehandlere: upubliserte vurderinger er med og merket «utkast». Ikke endelig.".to_string(),
+            ReportState::Generated => "Generert fra dataene med de publiserte vurderingene; ikke fastsatt som endelig rapport.".to_string(),
+        },
     ];
     if r.has_synthetic() {
         front.push(
@@ -135,6 +165,10 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
 
     // Summary.
     d.push(heading(1, "Sammendrag", "sammendrag"));
+    if let Some(a) = &r.overall {
+        d.push(heading(2, "Samlet vurdering", "samlet-vurdering"));
+        push_assessment(&mut d, a);
+    }
     d.push(Block::Para(vec![
         Span {
             text: "Visjon: ".into(),
@@ -159,7 +193,11 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
             .rev()
             .filter(|y| y.year <= r.year)
             .find_map(|y| y.shown().filter(|v| !v.synthetic()).map(|v| (y.year, v)));
-        let this = i.years.iter().find(|y| y.year == r.year);
+        // Judged by the year of that value (the report year's own figures are usually not
+        // published before the report); without one, the report year.
+        let this = latest
+            .and_then(|(y, _)| i.years.iter().find(|v| v.year == y))
+            .or_else(|| i.years.iter().find(|y| y.year == r.year));
         rows.push(vec![
             Cell::plain(format!("{}. {}", i.number, i.name)),
             Cell::plain(match latest {
@@ -174,11 +212,15 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
                 None => "ingen reelle data".to_string(),
             }),
             Cell::plain(
-                this.and_then(|y| y.ambition)
-                    .map(|a| format!("{} {}", i.ambition_op, fmt::value(a, i.unit)))
+                this.and_then(|y| y.ambition.map(|a| (y.year, a)))
+                    .map(|(y, a)| format!("{} {} ({y})", i.ambition_op, fmt::value(a, i.unit)))
                     .unwrap_or_else(|| "–".into()),
             ),
-            Cell::strong(this.map(|y| y.mark.label()).unwrap_or("")),
+            match this.map(|y| (y.mark, y.year)) {
+                Some((Mark::NoAmbition, y)) => Cell::plain(format!("ingen ambisjon for {y}")),
+                Some((m, y)) => Cell::strong(format!("{} ({y})", m.label())),
+                None => Cell::plain("–"),
+            },
             Cell::plain(
                 i.trend
                     .as_ref()
@@ -189,14 +231,14 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
     }
     d.push(Block::Table {
         caption: format!(
-            "Indikatorene i {} – siste verdi, ambisjon og vurdering",
-            r.year
+            "Indikatorene – siste verdi til og med {}, ambisjonen og vurderingen for samme år",
+            r.year.min(r.last_data_year())
         ),
         header: vec![
             "Indikator".into(),
             "Siste verdi".into(),
-            format!("Ambisjon {}", r.year),
-            format!("Vurdering {}", r.year),
+            "Ambisjon".into(),
+            "Vurdering".into(),
             "Trend".into(),
         ],
         numeric: vec![false, true, true, false, false],
@@ -234,6 +276,7 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
                 Some(Mark::NotAchieved) => parts.push("✗ ikke nådd".into()),
                 Some(Mark::NoData) => parts.push("ingen data".into()),
                 Some(Mark::DemoNotJudged) => parts.push("ikke vurdert".into()),
+                Some(Mark::NotYetPublished) => parts.push("ikke publisert ennå".into()),
                 _ => {}
             }
             row.push(Cell::plain(if parts.is_empty() {
@@ -308,8 +351,9 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
                 d.push(para(format!("Overstyrt av saksbehandler: {o}")));
             }
         }
-        if let Some(c) = &i.comment {
-            d.push(para(format!("Kommentar: {c}")));
+        if let Some(a) = &i.assessment {
+            d.push(para("Vurdering:"));
+            push_assessment(&mut d, a);
         }
     }
 
@@ -373,6 +417,10 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
             &format!("omrade-{}", a.number),
         ));
         d.push(para(a.description.clone()));
+        if let Some(v) = r.area_assessments.get(&a.number) {
+            d.push(para("Vurdering:"));
+            push_assessment(&mut d, v);
+        }
         let mut rows = Vec::new();
         for s in a.all_strategies() {
             let linked: Vec<&crate::model::ActionView> = r
@@ -411,51 +459,22 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
 
     // Deviations.
     d.push(heading(1, "Avvik", "avvik"));
-    let late: Vec<String> = r
-        .actions
-        .iter()
-        .filter(|a| a.late)
-        .map(|a| {
-            format!(
-                "Tiltak {} {} – {}, {} %{}{}",
-                a.id,
-                a.title,
-                a.status,
-                a.progress,
-                a.end
-                    .map(|e| format!(", sluttdato {e}"))
-                    .unwrap_or_default(),
-                if a.comment.is_empty() {
-                    String::new()
-                } else {
-                    format!(". Kommentar: {}", a.comment)
-                }
-            )
-        })
-        .collect();
-    let off: Vec<String> = r
-        .off_track()
-        .iter()
-        .map(|i| {
-            format!(
-                "Indikator {}. {} – ambisjonen for {} er ikke nådd{}",
-                i.number,
-                i.name,
-                r.year,
-                i.comment
-                    .as_ref()
-                    .map(|c| format!(". Kommentar: {c}"))
-                    .unwrap_or_default()
-            )
-        })
-        .collect();
-    if late.is_empty() && off.is_empty() {
+    let deviations = r.deviations();
+    if deviations.is_empty() {
         d.push(para("Ingen avvik registrert for perioden."));
     } else {
-        d.extend([para("Forsinkede tiltak og indikatorer som ikke når ambisjonen, med saksbehandlers forklaring:")]);
-        let mut all = off;
-        all.extend(late);
-        d.push(Block::List(all));
+        d.push(para(
+            "Indikatorer som ikke når ambisjonen og forsinkede tiltak, med saksbehandlers forklaring:",
+        ));
+        d.push(Block::List(
+            deviations
+                .iter()
+                .map(|x| match x.explanation {
+                    Some(e) => format!("{}. Forklaring: {} {}", x.text, e.text, e.signature()),
+                    None => format!("{}. Forklaring mangler.", x.text),
+                })
+                .collect(),
+        ));
     }
 
     // Register facts.

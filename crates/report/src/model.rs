@@ -27,6 +27,25 @@ impl Period {
         }
     }
 
+    /// The period's code in the store, URLs and forms: `year`, `H1` or `H2`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Period::Year => "year",
+            Period::H1 => "H1",
+            Period::H2 => "H2",
+        }
+    }
+
+    /// Parses a period code (`year`, `aar`, `år`, `H1`/`h1`, `H2`/`h2`).
+    pub fn parse(s: &str) -> Option<Period> {
+        match s {
+            "year" | "aar" | "år" => Some(Period::Year),
+            "H1" | "h1" => Some(Period::H1),
+            "H2" | "h2" => Some(Period::H2),
+            _ => None,
+        }
+    }
+
     /// Last day covered.
     pub fn end(self, year: i32) -> Option<time::Date> {
         let (m, d) = match self {
@@ -51,6 +70,9 @@ pub enum Mark {
     NoAmbition,
     /// The value rests on demo (synthetic) data: shown, never judged.
     DemoNotJudged,
+    /// The year had not ended by the report's data date, so its figures could not have been
+    /// published: left out of the report (see [`ReportInput::data_cutoff`]).
+    NotYetPublished,
 }
 
 impl Mark {
@@ -62,6 +84,7 @@ impl Mark {
             Mark::NoData => "– ingen data",
             Mark::NoAmbition => "",
             Mark::DemoNotJudged => "demodata – ikke vurdert",
+            Mark::NotYetPublished => "– ikke publisert per rapportdato",
         }
     }
 }
@@ -168,8 +191,63 @@ pub struct IndicatorView {
     pub trend: Option<TrendView>,
     /// How the value is computed, in words.
     pub definition: String,
-    /// Staff's explanation of a deviation, if any.
-    pub comment: Option<String>,
+    /// Staff's written assessment for the report period (it explains a deviation), if any.
+    pub assessment: Option<AssessmentView>,
+}
+
+/// A staff member's written assessment, as the report shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AssessmentView {
+    /// The text.
+    pub text: String,
+    /// Who wrote it (display name).
+    pub by: String,
+    /// When (local date, `YYYY-MM-DD`).
+    pub date: String,
+    /// Not published yet (shown only in the staff's preview, marked as a draft).
+    pub draft: bool,
+}
+
+impl AssessmentView {
+    /// The signature after the text, e.g. `(Kari Nordmann, 2025-02-03)` or with `utkast`.
+    pub fn signature(&self) -> String {
+        if self.draft {
+            format!("({}, {}, utkast – ikke publisert)", self.by, self.date)
+        } else {
+            format!("({}, {})", self.by, self.date)
+        }
+    }
+}
+
+/// Which version of the report this is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum ReportState {
+    /// Generated from the current data with the published assessments; not marked final.
+    Generated,
+    /// The staff's preview: drafts (unpublished assessments) included and marked.
+    Preview,
+    /// The final report, frozen when it was marked final.
+    Final {
+        /// When it was marked final (local date).
+        date: String,
+        /// By whom (display name).
+        by: String,
+    },
+}
+
+/// A deviation the report lists: an indicator whose latest judged year (up to the report year,
+/// with the figures known by the data date) does not reach its ambition, or a late action. Each needs a written explanation before the report can be final.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Deviation<'a> {
+    /// `indicator` or `action`.
+    pub kind: &'static str,
+    /// The indicator's or action's id.
+    pub id: &'a str,
+    /// The deviation in words.
+    pub text: String,
+    /// The explanation, if written.
+    pub explanation: Option<&'a AssessmentView>,
 }
 
 /// Trend status with its inputs.
@@ -210,6 +288,8 @@ pub struct ActionView {
     pub changed: Option<String>,
     /// The day of its last change up to the period's end (Norwegian date, `YYYY-MM-DD`).
     pub last_change: Option<String>,
+    /// Staff's written explanation for the report period (needed when it is late), if any.
+    pub explanation: Option<AssessmentView>,
 }
 
 /// A plain table of text cells.
@@ -319,6 +399,16 @@ pub struct ReportInput {
     /// "Data as of": the latest change in the store (never the wall clock, so the output is
     /// deterministic).
     pub data_as_of: String,
+    /// The report's data date: figures for a year that had not ended by this day are left out
+    /// (a year's statistics are published in the following year at the earliest). The period's
+    /// last day unless asked otherwise (`--data-as-of`).
+    pub data_cutoff: time::Date,
+    /// Which version this is (generated, preview, final).
+    pub state: ReportState,
+    /// Staff's overall assessment, shown on top of the summary.
+    pub overall: Option<AssessmentView>,
+    /// Staff's assessment per focus area, by the area's number.
+    pub area_assessments: std::collections::BTreeMap<String, AssessmentView>,
     /// Indicators.
     pub indicators: Vec<IndicatorView>,
     /// Actions.
@@ -358,14 +448,75 @@ impl ReportInput {
         )
     }
 
-    /// Indicators that are off track in the report year (not achieved, or a deteriorating trend).
+    /// The last year whose figures the report may use: the year before the data date's year.
+    pub fn last_data_year(&self) -> i32 {
+        self.data_cutoff.year() - 1
+    }
+
+    /// The deviations: indicators whose latest judged year does not reach the ambition, then late
+    /// actions, each with its explanation if written.
+    pub fn deviations(&self) -> Vec<Deviation<'_>> {
+        let mut out: Vec<Deviation<'_>> = self
+            .off_track()
+            .into_iter()
+            .map(|i| Deviation {
+                kind: "indicator",
+                id: &i.id,
+                text: format!(
+                    "Indikator {}. {} – ambisjonen for {} er ikke nådd{}",
+                    i.number,
+                    i.name,
+                    self.judged_year(i).map_or(self.year, |y| y.year),
+                    if self.judged_year(i).is_some_and(|y| y.year < self.year) {
+                        " (siste tilgjengelige tall)"
+                    } else {
+                        ""
+                    }
+                ),
+                explanation: i.assessment.as_ref(),
+            })
+            .collect();
+        out.extend(self.actions.iter().filter(|a| a.late).map(|a| Deviation {
+            kind: "action",
+            id: &a.id,
+            text: format!(
+                "Tiltak {} {} – {}, {} %{}{}",
+                a.id,
+                a.title,
+                a.status,
+                a.progress,
+                a.end
+                    .map(|e| format!(", sluttdato {e}"))
+                    .unwrap_or_default(),
+                if a.comment.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (kommentar i tiltaket: {})", a.comment)
+                }
+            ),
+            explanation: a.explanation.as_ref(),
+        }));
+        out
+    }
+
+    /// The latest year up to the report year whose value was judged (reached or not), with the
+    /// figures the report may use: what the report judges the indicator by.
+    pub fn judged_year<'a>(&self, i: &'a IndicatorView) -> Option<&'a YearView> {
+        i.years
+            .iter()
+            .rev()
+            .filter(|y| y.year <= self.year)
+            .find(|y| matches!(y.mark, Mark::Achieved | Mark::NotAchieved))
+    }
+
+    /// Indicators off track: the latest judged year (see [`Self::judged_year`]) does not reach
+    /// the ambition.
     pub fn off_track(&self) -> Vec<&IndicatorView> {
         self.indicators
             .iter()
             .filter(|i| {
-                i.years
-                    .iter()
-                    .any(|y| y.year == self.year && y.mark == Mark::NotAchieved)
+                self.judged_year(i)
+                    .is_some_and(|y| y.mark == Mark::NotAchieved)
             })
             .collect()
     }

@@ -41,7 +41,7 @@ fn input() -> ReportInput {
                 .collect(),
             trend: None,
             definition: "sitert fra planen".into(),
-            comment: None,
+            assessment: None,
         })
         .collect();
     let actions = plan
@@ -60,6 +60,7 @@ fn input() -> ReportInput {
             late: a.status == plan::ActionStatus::Delayed,
             changed: None,
             last_change: None,
+            explanation: None,
         })
         .collect();
     let nm = &plan.published_rankings[0];
@@ -89,6 +90,10 @@ fn input() -> ReportInput {
         year: 2024,
         period: Period::Year,
         data_as_of: "2024-12-31".into(),
+        data_cutoff: time::macros::date!(2024 - 12 - 31),
+        state: naeringsplan_report::ReportState::Generated,
+        overall: None,
+        area_assessments: Default::default(),
         indicators,
         actions,
         rankings,

@@ -16,6 +16,7 @@
 //! - [`backup`]: `VACUUM INTO` backups and checked, atomic restores of an SQLite store.
 
 pub mod actions;
+pub mod assessments;
 pub mod backup;
 pub mod brreg;
 pub mod doctor;

@@ -240,4 +240,7 @@ button.secondary { background: #fff; color: var(--accent); border: 1px solid var
 del { color: var(--bad); }
 tr.own > * { background: #fff4ce; font-weight: 600; }
 ins { color: var(--ok); text-decoration: none; }
+code.hash { overflow-wrap: anywhere; word-break: break-all; font-size: .85rem; }
+section.card { margin: 0 0 1rem; }
+.deviation { border-left: 4px solid var(--bad); padding-left: .5rem; }
 "#;

@@ -164,6 +164,10 @@ fn route_table() -> routes::Table {
                 .body_limit(staff::bulk::MAX_UPLOAD + 64 * 1024),
         )
         .route("/intern/eksport", get(staff::bulk::export))
+        .route("/intern/rapport", get(staff::report::page))
+        .route("/intern/rapport/vurdering", post(staff::report::save))
+        .route("/intern/rapport/endelig", post(staff::report::finalise))
+        .route("/intern/rapport/forhandsvis", get(staff::report::preview))
         .route(
             "/intern/bedriftsbesok",
             get(staff::visits::page).post(staff::visits::add),

@@ -23,6 +23,24 @@ pub struct ReportArgs {
     /// Output file (required for pdf and docx; html and md go to standard output without it).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// The report's data date (YYYY-MM-DD; default: the period's last day): figures for a year
+    /// that had not ended by then are left out, as they could not have been published.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    data_as_of: Option<time::Date>,
+    /// The staff's preview: the latest assessments, drafts included and marked.
+    #[arg(long, conflicts_with = "finalise")]
+    preview: bool,
+    /// Mark the report for the period final: refused while a deviation lacks a published
+    /// explanation; stores every format with its SHA-256, which is the report from then on.
+    #[arg(long)]
+    finalise: bool,
+    /// Name recorded as who marked the report final (default: cli:$USER).
+    #[arg(long = "as", value_name = "NAME", requires = "finalise")]
+    actor: Option<String>,
+}
+
+fn parse_date(s: &str) -> Result<time::Date, String> {
+    plan::date::parse(s).map_err(|e| e.to_string())
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
@@ -70,19 +88,83 @@ pub async fn run(opts: &Options, args: &ReportArgs) -> anyhow::Result<ExitCode> 
         ReportFormat::Md => report::Format::Markdown,
         ReportFormat::Docx => report::Format::Docx,
     };
-    if matches!(format, report::Format::Pdf | report::Format::Docx) && args.out.is_none() {
+    if matches!(format, report::Format::Pdf | report::Format::Docx)
+        && args.out.is_none()
+        && !args.finalise
+    {
         bail!("pdf and docx are binary formats: give --out FILE");
     }
-    let input = app::council_report::assemble(&ctx.store, &ctx.plan, year, period)
-        .await
-        .context("cannot assemble the report")?;
-    let bytes = report::render(&input, format, Some(time::OffsetDateTime::now_utc()))?;
+    let ext = match format {
+        report::Format::Pdf => "pdf",
+        report::Format::Docx => "docx",
+        report::Format::Html => "html",
+        report::Format::Markdown => "md",
+    };
+    if args.finalise {
+        if args.data_as_of.is_some() {
+            bail!("a final report uses the period's own data date: leave out --data-as-of");
+        }
+        let actor = args.actor.clone().unwrap_or_else(|| {
+            format!(
+                "cli:{}",
+                std::env::var("USER").unwrap_or_else(|_| "unknown".into())
+            )
+        });
+        let files = app::report_review::finalise(
+            &ctx.store,
+            &ctx.plan,
+            year,
+            period,
+            &actor,
+            time::OffsetDateTime::now_utc(),
+        )
+        .await?;
+        for f in &files {
+            eprintln!(
+                "endelig: {} {} ({} bytes) sha256 {}",
+                period.label(year),
+                f.format,
+                f.size,
+                f.sha256
+            );
+        }
+    }
+    let frozen = if args.preview || args.data_as_of.is_some() {
+        None
+    } else {
+        app::report_review::final_bytes(&ctx.store, &ctx.plan, year, period, ext).await?
+    };
+    let bytes = match frozen {
+        Some(bytes) => {
+            eprintln!(
+                "the report for {} is final: writing its stored bytes (--preview or --data-as-of renders from the current data)",
+                period.label(year)
+            );
+            bytes
+        }
+        None => {
+            let input = app::council_report::assemble_with(
+                &ctx.store,
+                &ctx.plan,
+                year,
+                period,
+                &app::council_report::ReportOptions {
+                    drafts: args.preview,
+                    data_as_of: args.data_as_of,
+                },
+            )
+            .await
+            .context("cannot assemble the report")?;
+            report::render(&input, format, Some(time::OffsetDateTime::now_utc()))?
+        }
+    };
     match &args.out {
         Some(path) => {
             std::fs::write(path, &bytes)
                 .with_context(|| format!("cannot write {}", path.display()))?;
             eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
         }
+        None if args.finalise && matches!(format, report::Format::Pdf | report::Format::Docx) => {}
         None => {
             use std::io::Write;
             std::io::stdout().lock().write_all(&bytes)?;

@@ -24,19 +24,14 @@ pub struct ReportQuery {
     pub aar: Option<i32>,
     /// `year` (default), `H1` or `H2`.
     pub periode: Option<String>,
-    /// `pdf`, `html` or `md`; without it the page lists the downloads.
+    /// `pdf`, `docx`, `html` or `md`; without it the page lists the downloads. For a period
+    /// with a final report, its stored bytes.
     pub format: Option<String>,
 }
 
 fn parse_period(s: Option<&str>) -> Result<Period, String> {
-    match s.unwrap_or("year") {
-        "year" | "aar" | "år" => Ok(Period::Year),
-        "H1" | "h1" => Ok(Period::H1),
-        "H2" | "h2" => Ok(Period::H2),
-        other => Err(format!(
-            "ukjent periode «{other}» (forventet year, H1 eller H2)"
-        )),
-    }
+    let s = s.unwrap_or("year");
+    Period::parse(s).ok_or_else(|| format!("ukjent periode «{s}» (forventet year, H1 eller H2)"))
 }
 
 fn parse_format(s: &str) -> Result<(Format, &'static str, &'static str), String> {
@@ -87,6 +82,31 @@ pub async fn page(
                 plan.meta.first_data_year, plan.meta.period_end
             )));
         }
+        let suffix = match period {
+            Period::Year => String::new(),
+            Period::H1 => "-h1".into(),
+            Period::H2 => "-h2".into(),
+        };
+        // A final report is its stored bytes, whatever the data have done since.
+        if let Some(bytes) =
+            app::report_review::final_bytes(&state.store, &plan, year, period, ext).await?
+        {
+            let file = format!(
+                "statusrapport-{}-{year}{suffix}-endelig.{ext}",
+                plan.meta.municipality_code
+            );
+            return Ok((
+                [
+                    (header::CONTENT_TYPE, mime.to_string()),
+                    (
+                        header::CONTENT_DISPOSITION,
+                        format!("attachment; filename=\"{file}\""),
+                    ),
+                ],
+                bytes,
+            )
+                .into_response());
+        }
         let input = app::council_report::assemble(&state.store, &plan, year, period).await?;
         // Typst layout takes a moment; keep it off the async workers.
         let bytes = tokio::task::spawn_blocking(move || {
@@ -94,11 +114,6 @@ pub async fn page(
             ::report::render(&input, format, created)
         })
         .await??;
-        let suffix = match period {
-            Period::Year => String::new(),
-            Period::H1 => "-h1".into(),
-            Period::H2 => "-h2".into(),
-        };
         let file = format!(
             "statusrapport-{}-{year}{suffix}.{ext}",
             plan.meta.municipality_code
@@ -116,6 +131,16 @@ pub async fn page(
             .into_response());
     }
 
+    let finals = state
+        .store
+        .final_reports(&plan.meta.municipality_code)
+        .await?;
+    let names = state.store.public_names().await?;
+    let final_of = |year: i32, period: Period| {
+        finals
+            .iter()
+            .find(|f| f.year == year && f.period == period.code())
+    };
     let title = t(
         lang,
         "Statusrapport til kommunestyret",
@@ -143,6 +168,7 @@ pub async fn page(
                     th scope="col" { "Word" }
                     th scope="col" { "HTML" }
                     th scope="col" { "Markdown" }
+                    th scope="col" { (t(lang, "Versjon", "Version")) }
                 } }
                 tbody {
                     @for year in years.iter().rev() {
@@ -153,8 +179,29 @@ pub async fn page(
                                 td { a href=(link(*year, p, "docx")) download { "Word" span class="sr-only" { " " (label) } } }
                                 td { a href=(link(*year, p, "html")) download { "HTML" span class="sr-only" { " " (label) } } }
                                 td { a href=(link(*year, p, "md")) download { "Markdown" span class="sr-only" { " " (label) } } }
+                                td {
+                                    @match Period::parse(p).and_then(|pp| final_of(*year, pp)) {
+                                        Some(f) => { strong { (t(lang, "Endelig", "Final")) } ", " (t(lang, "fastsatt", "marked")) " " (f.at.get(..10).unwrap_or(&f.at)) " " (t(lang, "av", "by")) " " (names.of(&f.by)) }
+                                        None => { (t(lang, "Generert fra dataene nå", "Generated from the data now")) }
+                                    }
+                                }
                             }
                         }
+                    }
+                }
+            }
+        }
+        @if !finals.is_empty() {
+            h2 { (t(lang, "Endelige rapporter", "Final reports")) }
+            p { (t(lang,
+                "En endelig rapport er lagret slik den var da den ble fastsatt, og endres ikke når dataene endres. Kontrollsummen (SHA-256) viser at filen er den samme.",
+                "A final report is stored as it was when it was marked final and does not change when the data change. The checksum (SHA-256) shows that a file is the same.")) }
+            ul class="plain" {
+                @for f in &finals {
+                    li {
+                        (Period::parse(&f.period).map_or(f.period.clone(), |p| p.label(f.year))) ", "
+                        (f.format.to_uppercase()) " (" (f.size) " byte): "
+                        code class="hash" { (f.sha256) }
                     }
                 }
             }

@@ -12,6 +12,7 @@ pub mod bulk;
 pub mod home;
 pub mod indicators;
 pub mod login;
+pub mod report;
 pub mod users;
 pub mod visits;
 
@@ -106,6 +107,8 @@ pub fn page(lang: Lang, title: &str, path: &str, staff: &Staff, content: Markup)
                     " · "
                 }
                 a href=(href(lang, "/intern/bedriftsbesok")) { (t(lang, "Bedriftsbesøk", "Company visits")) }
+                " · "
+                a href=(href(lang, "/intern/rapport")) { (t(lang, "Rapportens vurderinger", "Report assessments")) }
                 " · "
                 @if u.role.is_admin() {
                     a href=(href(lang, "/intern/brukere")) { (t(lang, "Brukere", "Users")) }
