@@ -98,6 +98,24 @@ fn cli_api_page_and_report_show_the_same_value_source_and_verdict() {
 
     // 2. The council report (Markdown), same store.
     let report = dir.path().join("r.md");
+    // The 2024 report as of a day when every table year had ended (by default a report leaves
+    // out the figures of years not ended by its period's last day; checked below).
+    run(
+        &db,
+        &[
+            "report",
+            "--year",
+            "2024",
+            "--data-as-of",
+            "2025-06-30",
+            "--format",
+            "md",
+            "--out",
+            report.to_str().unwrap(),
+        ],
+    );
+    let md = std::fs::read_to_string(&report).unwrap();
+    let as_of_period = dir.path().join("as-of-period.md");
     run(
         &db,
         &[
@@ -107,10 +125,10 @@ fn cli_api_page_and_report_show_the_same_value_source_and_verdict() {
             "--format",
             "md",
             "--out",
-            report.to_str().unwrap(),
+            as_of_period.to_str().unwrap(),
         ],
     );
-    let md = std::fs::read_to_string(&report).unwrap();
+    let md_period = std::fs::read_to_string(&as_of_period).unwrap();
 
     // 3. The API and the pages, same store.
     let rt = tokio::runtime::Runtime::new().unwrap();
@@ -242,11 +260,33 @@ fn cli_api_page_and_report_show_the_same_value_source_and_verdict() {
         let number = ind["evaluation"]["number"].as_i64().unwrap();
         let unit: plan::Unit =
             serde_json::from_value(serde_json::Value::String(units[id].clone())).unwrap();
-        let line = md
-            .lines()
-            .skip_while(|l| *l != header)
-            .find(|l| l.starts_with(&format!("| {number}. ")))
-            .unwrap_or_else(|| panic!("{id}: no report row"));
+        let row = |md: &str| -> String {
+            md.lines()
+                .skip_while(|l| *l != header)
+                .find(|l| l.starts_with(&format!("| {number}. ")))
+                .unwrap_or_else(|| panic!("{id}: no report row"))
+                .to_string()
+        };
+        // As of the period's last day: 2024's figures are left out, the earlier years as below.
+        let line = row(&md_period);
+        let cells: Vec<&str> = line.split('|').skip(2).map(str::trim).collect();
+        assert!(
+            cells[years.len() - 1].contains("ikke publisert ennå")
+                && !cells[years.len() - 1].contains('✓')
+                && !cells[years.len() - 1].contains('✗'),
+            "{id} 2024 as of 2024-12-31: {:?}",
+            cells[years.len() - 1]
+        );
+        assert_eq!(
+            cells[..years.len() - 1],
+            row(&md)
+                .split('|')
+                .skip(2)
+                .map(str::trim)
+                .collect::<Vec<_>>()[..years.len() - 1],
+            "{id}: the years before 2024 are the same in both reports"
+        );
+        let line = row(&md);
         let cells: Vec<&str> = line.split('|').skip(2).map(str::trim).collect();
         for (i, year) in years.iter().enumerate() {
             let c = &from_cli[&(id.to_string(), *year)];

@@ -40,7 +40,7 @@ pub struct PeriodQuery {
 #[serde(default)]
 pub struct AssessmentForm {
     /// Report year.
-    pub aar: i32,
+    pub aar: String,
     /// `year`, `H1` or `H2`.
     pub periode: String,
     /// `plan`, `focus_area`, `indicator` or `action`.
@@ -58,7 +58,7 @@ pub struct AssessmentForm {
 #[serde(default)]
 pub struct FinaliseForm {
     /// Report year.
-    pub aar: i32,
+    pub aar: String,
     /// `year`, `H1` or `H2`.
     pub periode: String,
 }
@@ -73,6 +73,13 @@ fn period_of(s: Option<&str>) -> Result<Period, WebError> {
             ),
         )
     })
+}
+
+/// A form's year field (the guard's forms read every field as text).
+fn form_year(s: &str) -> Result<i32, WebError> {
+    s.trim()
+        .parse()
+        .map_err(|_| WebError::invalid("aar", format!("«{s}» er ikke et årstall")))
 }
 
 fn year_of(plan: &plan::Plan, year: Option<i32>) -> Result<i32, WebError> {
@@ -307,13 +314,14 @@ pub async fn save(
     let (lang, staff, form) = (g.lang, &g.staff, g.form);
     let plan = crate::pages::load_plan(&state).await?;
     let period = period_of(Some(&form.periode))?;
+    let year = form_year(&form.aar)?;
     let kind = SubjectKind::parse(&form.kind)
         .ok_or_else(|| WebError::invalid("kind", format!("ukjent emne «{}»", form.kind)))?;
     app::report_review::save_assessment(
         &state.store,
         &plan,
         &AssessmentInput {
-            year: form.aar,
+            year,
             period,
             kind,
             subject_id: &form.subject,
@@ -328,13 +336,13 @@ pub async fn save(
         kind.as_str(),
         form.subject,
         period.code(),
-        form.aar,
+        year,
         staff.user().name
     );
     let anchor = format!("v-{}-{}", kind.as_str(), form.subject.replace('.', "-"));
     let url = format!(
         "{}&lagret={}:{}#{anchor}",
-        review_url(lang, form.aar, period),
+        review_url(lang, year, period),
         kind.as_str(),
         form.subject
     );
@@ -350,7 +358,7 @@ pub async fn finalise(
     let (lang, staff, form) = (g.lang, &g.staff, g.form);
     let plan = crate::pages::load_plan(&state).await?;
     let period = period_of(Some(&form.periode))?;
-    let year = year_of(&plan, Some(form.aar))?;
+    let year = year_of(&plan, Some(form_year(&form.aar)?))?;
     let files = app::report_review::finalise(
         &state.store,
         &plan,
