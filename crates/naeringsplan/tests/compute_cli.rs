@@ -113,4 +113,33 @@ fn indicators_explain_and_report_on_the_embedded_default() {
     assert!(html.contains("DEMONSTRASJON"), "demo data is marked");
     let md = String::from_utf8(run(&db, &["report", "--format", "md"]).stdout).unwrap();
     assert!(md.contains("5.3-s6"));
+    // As of the period's end by default; --data-as-of moves the data date.
+    assert!(md.contains("tall for år til og med 2023 (rapportens datadato er 2024-12-31"));
+    let later = String::from_utf8(
+        run(
+            &db,
+            &["report", "--format", "md", "--data-as-of", "2025-06-30"],
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(later.contains("tall for år til og med 2024 (rapportens datadato er 2025-06-30"));
+
+    // Marking final is refused while deviations are unexplained: non-zero, nothing stored.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
+        .env("NAERINGSPLAN_LOG", "warn")
+        .env("NAERINGSPLAN_NO_DEMO", "1")
+        .env_remove("NAERINGSPLAN_DB")
+        .env_remove("NAERINGSPLAN_PLAN")
+        .arg("--db")
+        .arg(&db)
+        .args(["report", "--year", "2024", "--finalise"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("mangler forklaring"), "{err}");
+    assert!(err.contains("Tiltak T2"), "{err}");
+    let again = String::from_utf8(run(&db, &["report", "--format", "md"]).stdout).unwrap();
+    assert!(again.contains("ikke fastsatt som endelig"));
 }
