@@ -54,6 +54,34 @@ pub fn local_date(t: OffsetDateTime) -> Date {
     t.to_offset(oslo_offset(utc_day)).date()
 }
 
+/// A stored time (RFC 3339, UTC) as Norwegian local time for readers, `YYYY-MM-DD HH:MM`; a
+/// time that cannot be read is shown as stored.
+pub fn local_stamp(at: &str) -> String {
+    match parse_at(at) {
+        Some(t) => {
+            let utc_day = t.to_offset(UtcOffset::UTC).date();
+            let l = t.to_offset(oslo_offset(utc_day));
+            format!("{} {:02}:{:02}", l.date(), l.hour(), l.minute())
+        }
+        None => at.to_string(),
+    }
+}
+
+/// Today's date in Norway.
+pub fn today() -> Date {
+    local_date(OffsetDateTime::now_utc())
+}
+
+/// Whether an action is late on `day`: marked delayed, or past its end date without being
+/// completed or cancelled. The one rule for pages, the staff home and the report.
+pub fn is_late(action: &plan::Action, day: Date) -> bool {
+    let done = matches!(
+        action.status,
+        ActionStatus::Completed | ActionStatus::Cancelled
+    );
+    action.status == ActionStatus::Delayed || (!done && action.end.is_some_and(|e| e < day))
+}
+
 fn parse_at(at: &str) -> Option<OffsetDateTime> {
     OffsetDateTime::parse(at, &Rfc3339).ok()
 }

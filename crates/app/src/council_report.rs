@@ -264,9 +264,10 @@ pub async fn assemble_with(
         .map(|t| crate::as_of::local_date(t).to_string());
         let a = now.action;
         let explanation = find(SubjectKind::Action, &a.id);
-        let done = matches!(a.status, ActionStatus::Completed | ActionStatus::Cancelled);
-        let late = a.status == ActionStatus::Delayed
-            || (!done && matches!((a.end, period_end), (Some(e), Some(p)) if e < p));
+        let late = match period_end {
+            Some(day) => crate::as_of::is_late(&a, day),
+            None => a.status == ActionStatus::Delayed,
+        };
         actions.push(ActionView {
             id: a.id,
             title: a.title,

@@ -243,4 +243,13 @@ ins { color: var(--ok); text-decoration: none; }
 code.hash { overflow-wrap: anywhere; word-break: break-all; font-size: .85rem; }
 section.card { margin: 0 0 1rem; }
 .deviation { border-left: 4px solid var(--bad); padding-left: .5rem; }
+.status { display: inline-block; padding: 0 .35rem; border-radius: .3rem; border: 1px solid currentColor; white-space: nowrap; font-size: .9rem; }
+.status-completed { color: var(--ok); }
+.status-in_progress { color: var(--accent); }
+.status-delayed, .status-late, .status-cancelled { color: var(--bad); }
+.status-on_hold { color: var(--warn); }
+.status-not_started { color: var(--muted); }
+details.strategy { margin: 0 0 .25rem; }
+details.strategy summary { cursor: pointer; }
+span.strategy { display: block; }
 "#;

@@ -442,3 +442,41 @@ async fn progress_states_coverage_and_never_overstates() {
         assert!(body.contains("Strategier uten tiltak"), "{path}");
     }
 }
+
+/// The action plan as a council reads it (issue 22, item 1): strategies with their text (full
+/// text behind `details`), status as icon and word with its colour class, the late mark, "last
+/// changed" in Norwegian local time, filters by text and by lateness.
+#[tokio::test]
+async fn the_action_plan_is_readable_and_filterable() {
+    let app = spawn().await;
+    let get = |path: &str| {
+        let url = format!("{}{path}", app.base);
+        async move { reqwest::get(url).await.unwrap().text().await.unwrap() }
+    };
+    let all = get("/tiltak").await;
+    assert!(
+        all.contains("<details class=\"strategy\">"),
+        "long strategy texts fold"
+    );
+    assert!(
+        all.contains("status status-in_progress"),
+        "status with its class"
+    );
+    assert!(all.contains("Pågår"), "status in words");
+    assert!(all.contains("Sist endret"));
+    // T2 ended 2024-06-30 unfinished: late today.
+    let late = get("/tiltak?forsinket=1").await;
+    assert!(late.contains("/tiltak/T2"), "{late}");
+    assert!(!late.contains("/tiltak/T9\""), "T9 is completed");
+    assert!(late.contains("status status-late"));
+    // Text search over the title and the strategies' texts, every word must match.
+    let invest = get("/tiltak?tekst=invester+asker").await;
+    assert!(invest.contains("/tiltak/T2"));
+    assert!(!invest.contains("/tiltak/T1\""));
+    let none = get("/tiltak?tekst=finnesikkeiplanen").await;
+    assert!(none.contains("0 av 10 tiltak"), "{none}");
+    // History times in Norwegian time.
+    let detail = get("/tiltak/T1").await;
+    assert!(detail.contains("Når (norsk tid)"));
+    assert!(!detail.contains("(UTC)"));
+}

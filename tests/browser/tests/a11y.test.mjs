@@ -24,7 +24,7 @@ test('staff pages: 0 WCAG 2.1 A/AA violations', async () => {
   const page = await browser.context.newPage();
   await login(page);
   const failures = {};
-  for (const path of ['/intern', '/intern/tiltak/T1', '/intern/tiltak/ny', '/intern/import', '/intern/indikatorer/kortreist']) {
+  for (const path of ['/intern', '/intern/tiltak/T1', '/intern/tiltak/ny', '/intern/import', '/intern/indikatorer/kortreist', '/intern/rapport', '/intern/rapport?aar=2023&periode=H1']) {
     const res = await page.goto(BASE + path);
     assert.equal(res.status(), 200, path);
     const v = await axeViolations(page);

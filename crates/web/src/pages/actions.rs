@@ -26,6 +26,10 @@ pub struct Filters {
     pub status: Option<String>,
     /// Owner, exactly as stored.
     pub ansvarlig: Option<String>,
+    /// Words to find in the action's title or its strategies' texts (case-insensitive).
+    pub tekst: Option<String>,
+    /// `1`: only late actions (marked delayed, or past their end date and not done).
+    pub forsinket: Option<String>,
 }
 
 fn nonempty(o: &Option<String>) -> Option<&str> {
@@ -57,7 +61,84 @@ pub fn matches(plan: &Plan, a: &ActionRecord, f: &Filters) -> bool {
     {
         return false;
     }
+    if let Some(words) = nonempty(&f.tekst) {
+        let mut haystack = a.action.title.to_lowercase();
+        for s in &a.action.strategies {
+            haystack.push(' ');
+            haystack.push_str(&s.to_lowercase());
+            if let Some(st) = plan.strategies().find(|st| &st.id == s) {
+                haystack.push(' ');
+                haystack.push_str(&st.text.to_lowercase());
+            }
+        }
+        if !words
+            .to_lowercase()
+            .split_whitespace()
+            .all(|w| haystack.contains(w))
+        {
+            return false;
+        }
+    }
+    if nonempty(&f.forsinket) == Some("1") && !app::as_of::is_late(&a.action, app::as_of::today()) {
+        return false;
+    }
     true
+}
+
+/// A strategy text shortened to about `max` characters at a word boundary, with `…`.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
+}
+
+/// A strategy reference for readers: its id and shortened text; the full text opens on click
+/// or keyboard (`details`, no JavaScript).
+pub fn strategy_ref(plan: &Plan, id: &str, lang: Lang) -> Markup {
+    let text = plan
+        .strategies()
+        .find(|s| s.id == id)
+        .map(|s| s.text.as_str())
+        .unwrap_or("");
+    let short = shorten(text, 60);
+    html! {
+        @if text.is_empty() {
+            span class="strategy" { (id) }
+        } @else if short == text {
+            span class="strategy" { strong { (id) } " " (text) }
+        } @else {
+            details class="strategy" {
+                summary { strong { (id) } " " (short) span class="sr-only" { " " (t(lang, "(vis hele)", "(show all)")) } }
+                p { (text) }
+            }
+        }
+    }
+}
+
+/// An action's status as colour, icon and word (never colour alone), with the late mark.
+pub fn status_badge(status: ActionStatus, late: bool, lang: Lang) -> Markup {
+    let icon = match status {
+        ActionStatus::NotStarted => "○",
+        ActionStatus::InProgress => "◐",
+        ActionStatus::Completed => "✓",
+        ActionStatus::Delayed => "⚠",
+        ActionStatus::OnHold => "⏸",
+        ActionStatus::Cancelled => "✗",
+    };
+    html! {
+        span class=(format!("status status-{}", status.as_str())) {
+            span aria-hidden="true" { (icon) " " } (status.label(lang))
+        }
+        @if late && status != ActionStatus::Delayed {
+            " " span class="status status-late" { span aria-hidden="true" { "⚠ " } (t(lang, "forsinket", "late")) }
+        }
+    }
 }
 
 /// `GET /tiltak`
@@ -81,6 +162,7 @@ pub async fn list(
     owners.sort();
     owners.dedup();
     let sel = |o: &Option<String>, v: &str| nonempty(o) == Some(v);
+    let today = app::as_of::today();
     let body = html! {
         h1 { (t(lang, "Tiltaksplanen", "The action plan")) }
         form class="filters" method="get" action="/tiltak" {
@@ -99,7 +181,7 @@ pub async fn list(
                 select id="f-strategi" name="strategi" {
                     option value="" { (t(lang, "Alle", "All")) }
                     @for s in plan.strategies() {
-                        option value=(s.id) selected[sel(&f.strategi, &s.id)] { (s.id) }
+                        option value=(s.id) selected[sel(&f.strategi, &s.id)] { (s.id) " – " (shorten(&s.text, 50)) }
                     }
                 }
             }
@@ -121,6 +203,16 @@ pub async fn list(
                     }
                 }
             }
+            div {
+                label for="f-tekst" { (t(lang, "Tekst i tiltak eller strategi", "Text in action or strategy")) }
+                input id="f-tekst" name="tekst" type="search" value=(nonempty(&f.tekst).unwrap_or(""));
+            }
+            div class="check" {
+                label {
+                    input type="checkbox" name="forsinket" value="1" checked[nonempty(&f.forsinket) == Some("1")];
+                    " " (t(lang, "Bare forsinkede", "Late only"))
+                }
+            }
             div { button type="submit" { (t(lang, "Vis", "Show")) } }
         }
         p role="status" { (shown.len()) " " (t(lang, "av", "of")) " " (all.len()) " " (t(lang, "tiltak", "actions")) }
@@ -134,16 +226,18 @@ pub async fn list(
                     th scope="col" { (t(lang, "Ansvarlig", "Owner")) }
                     th scope="col" { "Status" }
                     th scope="col" { (t(lang, "Fremdrift", "Progress")) }
+                    th scope="col" { (t(lang, "Sist endret", "Last changed")) }
                 } }
                 tbody {
                     @for a in &shown {
                         tr {
                             td { a href=(href(lang, &format!("/tiltak/{}", a.action.id))) { (a.action.id) } }
                             td { (a.action.title) }
-                            td { (a.action.strategies.join(", ")) }
+                            td { @for s in &a.action.strategies { (strategy_ref(&plan, s, lang)) } }
                             td { (a.action.owner) }
-                            td { (a.action.status.label(lang)) }
+                            td { (status_badge(a.action.status, app::as_of::is_late(&a.action, today), lang)) }
                             td { (charts::progress_bar(Some(f64::from(a.action.progress)), &format!("{} {}", a.action.id, t(lang, "fremdrift", "progress")), lang)) }
+                            td { (app::as_of::local_stamp(&a.updated_at).get(..10).unwrap_or("")) }
                         }
                     }
                 }
@@ -202,7 +296,7 @@ pub fn history_table(
             table {
                 caption { (caption) }
                 thead { tr {
-                    th scope="col" { (t(lang, "Når (UTC)", "When (UTC)")) }
+                    th scope="col" { (t(lang, "Når (norsk tid)", "When (Norwegian time)")) }
                     @if show_action { th scope="col" { (t(lang, "Tiltak", "Action")) } }
                     th scope="col" { (t(lang, "Hvem", "Who")) }
                     th scope="col" { (t(lang, "Felt", "Field")) }
@@ -213,7 +307,7 @@ pub fn history_table(
                 tbody {
                     @for h in history {
                         tr {
-                            td { (h.at.replace('T', " ").trim_end_matches('Z')) }
+                            td { (app::as_of::local_stamp(&h.at)) }
                             @if show_action { td { a href=(href(lang, &format!("/tiltak/{}", h.action_id))) { (h.action_id) } } }
                             td { (h.actor) }
                             td { (field_label(&h.field, lang)) }
@@ -254,7 +348,7 @@ pub async fn detail(
         h1 { (title) }
         @if !x.description.is_empty() { p { (x.description) } }
         dl {
-            dt { "Status" } dd { (x.status.label(lang)) }
+            dt { "Status" } dd { (status_badge(x.status, app::as_of::is_late(x, app::as_of::today()), lang)) }
             dt { (t(lang, "Fremdrift", "Progress")) } dd { (charts::progress_bar(Some(f64::from(x.progress)), &title, lang)) }
             dt { (t(lang, "Ansvarlig", "Owner")) } dd { (x.owner) }
             @if !x.partners.is_empty() { dt { (t(lang, "Partnere", "Partners")) } dd { (x.partners.join(", ")) } }
@@ -278,7 +372,7 @@ pub async fn detail(
                 dt { (t(lang, "Hentet fra planteksten", "Drawn from the plan text")) }
                 dd { blockquote { (quote) } " (" (section) ")" }
             }
-            dt { (t(lang, "Sist endret", "Last changed")) } dd { (a.updated_at.replace('T', " ").trim_end_matches('Z')) " " (t(lang, "av", "by")) " " (updated_by) }
+            dt { (t(lang, "Sist endret", "Last changed")) } dd { (app::as_of::local_stamp(&a.updated_at)) " " (t(lang, "av", "by")) " " (updated_by) }
         }
         h2 id="historikk" { (t(lang, "Historikk", "History")) }
         (history_table(&history, lang, t(lang, "Alle endringer, nyeste først.", "Every change, newest first."), false))

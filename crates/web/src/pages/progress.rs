@@ -93,7 +93,7 @@ pub async fn page(
                         tbody {
                             @for s in &ar.strategies {
                                 tr {
-                                    th scope="row" { (s.id) }
+                                    th scope="row" { (super::actions::strategy_ref(&plan, &s.id, lang)) }
                                     td {
                                         @for (k, id) in s.actions.iter().enumerate() {
                                             @if k > 0 { ", " }
