@@ -15,6 +15,7 @@
 pub mod action_sheet;
 pub mod as_of;
 pub mod council_report;
+pub mod indicator_data;
 pub mod indicators;
 pub mod inputs;
 pub mod local_registers;

@@ -158,6 +158,15 @@ fn cli_api_page_and_report_show_the_same_value_source_and_verdict() {
                 .await
                 .unwrap();
             pages.insert(id.clone(), html);
+            let csv = client
+                .get(format!("{base}/indikatorer/{id}/data?format=csv"))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            pages.insert(format!("{id}.csv"), csv);
         }
         let home = client
             .get(&base)
@@ -230,6 +239,41 @@ fn cli_api_page_and_report_show_the_same_value_source_and_verdict() {
             );
         }
     }
+    // Each indicator's CSV download holds the value that counts of every year, with its source
+    // kind and demo flag, and the verdict: the same as the CLI.
+    for ((id, year), c) in &from_cli {
+        let csv = &pages[&format!("{id}.csv")];
+        let mut lines = csv.lines();
+        assert_eq!(
+            lines.next(),
+            Some("indicator_id,year,value,unit,counts,source_kind,demo,source,ambition,verdict")
+        );
+        let rows: Vec<Vec<String>> = csv::Reader::from_reader(csv.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_string).collect())
+            .collect();
+        let year_rows: Vec<&Vec<String>> =
+            rows.iter().filter(|r| r[1] == year.to_string()).collect();
+        assert!(!year_rows.is_empty(), "{id} {year}: no CSV row");
+        match c.value {
+            Some(v) => {
+                let counting = year_rows
+                    .iter()
+                    .find(|r| r[4] == "true")
+                    .unwrap_or_else(|| panic!("{id} {year}: no counting row"));
+                assert!((counting[2].parse::<f64>().unwrap() - v).abs() < 1e-9);
+                assert_eq!(Some(counting[5].as_str()), c.source.as_deref());
+                assert_eq!(counting[6] == "true", c.source.as_deref() == Some("demo"));
+                assert_eq!(counting[9], c.verdict, "{id} {year}");
+                assert!(!counting[7].is_empty(), "{id} {year}: the source is named");
+            }
+            None => assert!(
+                year_rows.iter().all(|r| r[4] == "false"),
+                "{id} {year}: no value counts"
+            ),
+        }
+    }
+
     // Nothing on the home page pairs a demo value with Nådd/Ikke nådd: demo cards say so.
     let home = &pages["/"];
     for card in home.split("<li class=\"card\">").skip(1) {

@@ -123,6 +123,7 @@ fn route_table() -> routes::Table {
     routes::Table::new()
         .route("/", get(pages::home::page))
         .route("/indikatorer/{id}", get(pages::indicator::page))
+        .route("/indikatorer/{id}/data", get(pages::indicator::data))
         .route("/innsatsomrader/{number}", get(pages::area::page))
         .route("/tiltak", get(pages::actions::list))
         .route("/tiltak/{id}", get(pages::actions::detail))

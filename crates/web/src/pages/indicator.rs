@@ -38,6 +38,7 @@ pub async fn page(
         })
         .collect();
     let path = format!("/indikatorer/{}", i.id);
+    let data = indicator_data(&state, &plan, &i.id).await?;
     let body = html! {
         p class="muted" { a href=(href(lang, "/#indikatorer")) { (t(lang, "Indikatorer", "Indicators")) } " › " (i.number) }
         h1 { (i.name.get(lang)) }
@@ -170,6 +171,26 @@ pub async fn page(
             }
         }
         p { a href=(href(lang, &format!("/intern/indikatorer/{}", i.id))) { (t(lang, "Overstyr status (ansatte)", "Override the status (staff)")) } }
+        h2 id="om-dataene" { (t(lang, "Om dataene", "About the data")) }
+        p {
+            (t(lang, "Last ned alle tallene på siden med kilde og merking av demodata: ", "Download every figure on this page with its source and demo flag: "))
+            a href=(format!("/indikatorer/{}/data?format=csv", i.id)) download { "CSV" }
+            " · "
+            a href=(format!("/indikatorer/{}/data?format=json", i.id)) download { "JSON" }
+        }
+        @if !data.sources.is_empty() {
+            p {
+                (t(lang, "Kildetabeller: ", "Source tables: "))
+                @for (n, s) in data.sources.iter().enumerate() {
+                    @if n > 0 { ", " }
+                    a href=(s.url) { (s.name) }
+                }
+                @match &data.fetched {
+                    Some(at) => { ". " (t(lang, "Sist hentet ", "Last fetched ")) (app::as_of::local_stamp(at)) "." }
+                    None => { ". " (t(lang, "Ikke hentet ennå.", "Not fetched yet.")) }
+                }
+            }
+        }
         h2 { (t(lang, "Om indikatoren", "About the indicator")) }
         dl {
             dt { (t(lang, "Mål i planen", "Target in the plan")) }
@@ -189,6 +210,71 @@ pub async fn page(
         }
     };
     Ok(layout::page(lang, i.name.get(lang), &path, body).into_response())
+}
+
+async fn indicator_data(
+    state: &AppState,
+    plan: &plan::Plan,
+    id: &str,
+) -> Result<app::indicator_data::IndicatorData, WebError> {
+    let evaluated = app::indicators::evaluate_cached(&state.store, plan).await?;
+    let e = evaluated
+        .iter()
+        .find(|e| e.evaluation.indicator_id == id)
+        .ok_or_else(|| WebError::NotFound(format!("no indicator {id}")))?;
+    let imports = state.store.imports().await?;
+    Ok(app::indicator_data::indicator_data(plan, e, &imports))
+}
+
+/// The format of a data download.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct DataQuery {
+    /// `csv` (default) or `json`.
+    pub format: Option<String>,
+}
+
+/// `GET /indikatorer/{id}/data?format=csv|json`: every figure on the indicator's page, with its
+/// source and demo flag.
+pub async fn data(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<DataQuery>,
+) -> Result<Response, WebError> {
+    use axum::http::header;
+    let plan = super::load_plan(&state).await?;
+    let data = indicator_data(&state, &plan, &id).await?;
+    let (mime, ext, body) = match q.format.as_deref().unwrap_or("csv") {
+        "csv" => (
+            "text/csv; charset=utf-8",
+            "csv",
+            app::indicator_data::to_csv(&data),
+        ),
+        "json" => (
+            "application/json",
+            "json",
+            serde_json::to_vec_pretty(&data).map_err(WebError::internal)?,
+        ),
+        other => {
+            return Err(WebError::invalid(
+                "format",
+                format!("ukjent format «{other}» (forventet csv eller json)"),
+            ));
+        }
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, mime.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!(
+                    "attachment; filename=\"{}-{}.{ext}\"",
+                    plan.meta.municipality_code, data.indicator_id
+                ),
+            ),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 fn opt_year(y: Option<plan::Year>) -> String {
