@@ -177,6 +177,18 @@ fn cli_api_page_and_report_show_the_same_value_source_and_verdict() {
             .await
             .unwrap();
         pages.insert("/".into(), home);
+        // The ranking's download against its JSON.
+        for path in ["/api/ranking", "/rangering/data"] {
+            let body = client
+                .get(format!("{base}{path}"))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            pages.insert(path.into(), body);
+        }
         (api, pages)
     });
 
@@ -272,6 +284,29 @@ fn cli_api_page_and_report_show_the_same_value_source_and_verdict() {
                 "{id} {year}: no value counts"
             ),
         }
+    }
+
+    // The ranking's CSV download: every municipality of the JSON with the same rank and
+    // synthetic flag.
+    let ranking: serde_json::Value = serde_json::from_str(&pages["/api/ranking"]).unwrap();
+    let csv_rows: Vec<csv::StringRecord> =
+        csv::Reader::from_reader(pages["/rangering/data"].as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect();
+    let json_rows = ranking["rows"].as_array().unwrap();
+    assert_eq!(csv_rows.len(), json_rows.len());
+    for (c, j) in csv_rows.iter().zip(json_rows) {
+        assert_eq!(&c[1], j["code"].as_str().unwrap());
+        assert_eq!(c[5].parse::<u64>().ok(), j["rank"].as_u64(), "{}", &c[1]);
+        assert_eq!(
+            &c[c.len() - 1],
+            if j["synthetic"].as_bool().unwrap() {
+                "true"
+            } else {
+                "false"
+            }
+        );
     }
 
     // Nothing on the home page pairs a demo value with Nådd/Ikke nådd: demo cards say so.

@@ -129,6 +129,7 @@ fn route_table() -> routes::Table {
         .route("/tiltak/{id}", get(pages::actions::detail))
         .route("/fremdrift", get(pages::progress::page))
         .route("/rangering", get(pages::ranking::page))
+        .route("/rangering/data", get(pages::ranking::data))
         .route("/rapport", get(pages::report::page))
         .route("/naeringsarealer", get(pages::local_registers::land))
         .route("/anskaffelser", get(pages::local_registers::procurement))

@@ -107,6 +107,28 @@ pub async fn page(
     }
 }
 
+/// `GET /rangering/data`: the ranking shown (same query) as CSV for download.
+pub async fn data(
+    State(state): State<AppState>,
+    Query(q): Query<RankingQuery>,
+) -> Result<Response, WebError> {
+    use axum::http::header;
+    match build(&state, &q).await? {
+        Ok(r) => Ok((
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"rangering-{}.csv\"", r.year),
+                ),
+            ],
+            app::ranking::to_csv(&r),
+        )
+            .into_response()),
+        Err(message) => Err(WebError::NotFound(message)),
+    }
+}
+
 /// One year's ranking as JSON (the same content as `naeringsplan rank --format json`).
 #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct RankingDto {
@@ -229,6 +251,18 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
             (t(lang,
                ": en egen beregning med NHOs offentlige struktur (19 indikatorer i fem grupper). NHOs vekter og normalisering er ikke offentlige; avvikene står nederst.",
                ": our own computation on NHO's public structure (19 indicators in five groups). NHO's weights and normalisation are not public; the departures are listed at the end."))
+        }
+        @let query = {
+            let mut parts = vec![format!("ar={}", r.year)];
+            if let Some(c) = &r.county { parts.push(format!("fylke={}", c.code)); }
+            parts.join("&")
+        };
+        p {
+            (t(lang, "Last ned rangeringen som vises: ", "Download the ranking shown: "))
+            a href=(format!("/rangering/data?{query}")) download { "CSV" }
+            " · "
+            a href=(format!("/api/ranking?{query}")) { "JSON" }
+            (t(lang, " (med merking av syntetiske inndata).", " (with synthetic inputs flagged)."))
         }
         form class="filters" method="get" action="/rangering" {
             @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
