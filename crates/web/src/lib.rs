@@ -132,6 +132,10 @@ fn route_table() -> routes::Table {
         .route("/rangering/data", get(pages::ranking::data))
         .route("/rapport", get(pages::report::page))
         .route("/naeringsarealer", get(pages::local_registers::land))
+        .route(
+            "/naeringsarealer/data",
+            get(pages::local_registers::land_data),
+        )
         .route("/anskaffelser", get(pages::local_registers::procurement))
         .route("/bedriftsbesok", get(pages::local_registers::visits))
         .route("/kilder", get(pages::sources::page))

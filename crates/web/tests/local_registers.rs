@@ -176,6 +176,32 @@ async fn land_and_procurement_pages_show_the_stored_registers() {
         "one outline per site"
     );
     assert!(page.contains("Tofte næringspark"));
+    // Every change downloadable, in the import format (it parses back to the same changes).
+    let res = anon
+        .get(app.url("/naeringsarealer/data?format=csv"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("SYNTETISK")
+    );
+    let csv = res.bytes().await.unwrap();
+    let back = local_registers::land::parse_csv("d.csv", &csv).unwrap();
+    assert_eq!(back.len(), changes.len());
+    let (status, geojson) = app
+        .get_text(&anon, "/naeringsarealer/data?format=geojson")
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        local_registers::land::parse_geojson("d.geojson", geojson.as_bytes())
+            .unwrap()
+            .len(),
+        changes.len()
+    );
 
     let (status, page) = app.get_text(&anon, "/anskaffelser").await;
     assert_eq!(status, 200);

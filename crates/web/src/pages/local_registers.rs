@@ -161,6 +161,60 @@ pub fn site_map(sites: &[(String, SiteState)], lang: Lang) -> Option<Markup> {
     })
 }
 
+/// The format of the land register's download.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct LandDataQuery {
+    /// `csv` (default, the import format) or `geojson`.
+    pub format: Option<String>,
+}
+
+/// `GET /naeringsarealer/data?format=csv|geojson`: every dated change of the land register, in
+/// the import format (the same as `naeringsplan land export`); example data say so in their
+/// source column.
+pub async fn land_data(
+    State(state): State<AppState>,
+    Query(q): Query<LandDataQuery>,
+) -> Result<axum::response::Response, WebError> {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    let view = app::local_registers::land_view(&state.store, &state.plan_code, None).await?;
+    let (mime, ext, body) = match q.format.as_deref().unwrap_or("csv") {
+        "csv" => (
+            "text/csv; charset=utf-8",
+            "csv",
+            land::to_csv(&view.changes),
+        ),
+        "geojson" => (
+            "application/geo+json",
+            "geojson",
+            serde_json::to_string_pretty(&land::to_geojson(&view.changes))
+                .map_err(WebError::internal)?,
+        ),
+        other => {
+            return Err(WebError::invalid(
+                "format",
+                format!("ukjent format «{other}» (forventet csv eller geojson)"),
+            ));
+        }
+    };
+    let name = if view.synthetic {
+        format!("naeringsarealer_SYNTETISK.{ext}")
+    } else {
+        format!("naeringsarealer.{ext}")
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, mime.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response())
+}
+
 /// `GET /naeringsarealer`
 pub async fn land(
     State(state): State<AppState>,
@@ -183,6 +237,13 @@ pub async fn land(
         p { (t(lang,
             "Planen sier at kommunen «til enhver tid [skal] ha oversikt over tilgjengelige næringsarealer», og at det ikke finnes statistikk over egnethet, størrelse og tilgang/avgang (§5.9.2). Her er registeret: hver endring er datert og tatt vare på, og tallene per år er regnet ut fra endringene.",
             "The plan says the municipality shall at all times have an overview of available commercial land, and that there are no statistics of suitability, size and additions/withdrawals (§5.9.2). This is that register: every change is dated and kept, and the yearly figures are computed from the changes.")) }
+        p {
+            (t(lang, "Last ned alle registrerte endringer: ", "Download every recorded change: "))
+            a href="/naeringsarealer/data?format=csv" download { "CSV" }
+            " · "
+            a href="/naeringsarealer/data?format=geojson" download { "GeoJSON" }
+            @if view.synthetic { " " (t(lang, "(eksempeldata, merket SYNTETISK)", "(example data, marked SYNTHETIC)")) }
+        }
         section aria-labelledby="seed" {
             h2 id="seed" { (t(lang, "Planens tall for 2019", "The plan's 2019 figures")) }
             p {
