@@ -1,5 +1,7 @@
-//! The demonstration notice: while the store holds demo (synthetic) data, every page says so at
-//! the top, and how to get real data.
+//! The demonstration notice and the "last updated" line: while the store holds demo
+//! (synthetic) data, every page says so at the top, and how to get real data; and every page's
+//! footer says when the data behind it last changed (the newest statistics import or action
+//! edit).
 //!
 //! Why a middleware and a task-local: the notice belongs in the page shell
 //! ([`crate::layout::page`]), which every page calls without the state; the middleware asks the
@@ -18,43 +20,64 @@ use crate::AppState;
 /// How long an answer from the store is reused.
 pub const TTL: Duration = Duration::from_secs(5);
 
+/// What the page shell shows about the store.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoreState {
+    /// The store holds demo (synthetic) data.
+    pub demo: bool,
+    /// The newest statistics import or action edit (RFC 3339, UTC), if any.
+    pub updated: Option<String>,
+}
+
 tokio::task_local! {
-    /// Whether the request being served shows a store holding demo data.
-    pub static DEMO: bool;
+    /// What the request being served shows about the store.
+    pub static DEMO: StoreState;
 }
 
 /// Whether the page being rendered should carry the demonstration notice.
 pub fn active() -> bool {
-    DEMO.try_with(|d| *d).unwrap_or(false)
+    DEMO.try_with(|d| d.demo).unwrap_or(false)
+}
+
+/// When the data behind the page last changed, if known.
+pub fn updated() -> Option<String> {
+    DEMO.try_with(|d| d.updated.clone()).ok().flatten()
 }
 
 /// The store's answer, kept for [`TTL`].
 #[derive(Debug, Default)]
 pub struct DemoFlag {
-    last: Mutex<Option<(Instant, bool)>>,
+    last: Mutex<Option<(Instant, StoreState)>>,
 }
 
 impl DemoFlag {
-    /// Whether the store holds any import marked synthetic (the bundled demo series).
-    pub async fn get(&self, store: &store::Store) -> bool {
-        if let Some((at, v)) = *self.last.lock().unwrap_or_else(|e| e.into_inner())
+    /// Whether the store holds any import marked synthetic (the bundled demo series), and its
+    /// newest import or edit of `plan_code`'s actions.
+    pub async fn get(&self, store: &store::Store, plan_code: &str) -> StoreState {
+        if let Some((at, v)) = &*self.last.lock().unwrap_or_else(|e| e.into_inner())
             && at.elapsed() < TTL
         {
-            return v;
+            return v.clone();
         }
         // A store that cannot answer shows no notice rather than failing the page.
-        let v = store
-            .imports()
+        let imports = store.imports().await.unwrap_or_default();
+        let edit = store
+            .recent_history(plan_code, 1)
             .await
-            .map(|i| i.iter().any(|i| i.synthetic))
-            .unwrap_or(false);
-        *self.last.lock().unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), v));
+            .ok()
+            .and_then(|h| h.into_iter().next())
+            .map(|h| h.at);
+        let v = StoreState {
+            demo: imports.iter().any(|i| i.synthetic),
+            updated: imports.into_iter().map(|i| i.imported_at).chain(edit).max(),
+        };
+        *self.last.lock().unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), v.clone()));
         v
     }
 }
 
 /// Runs the handler with [`DEMO`] set from the store.
 pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    let demo = state.demo.get(&state.store).await;
+    let demo = state.demo.get(&state.store, &state.plan_code).await;
     DEMO.scope(demo, next.run(req)).await
 }

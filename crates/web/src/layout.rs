@@ -82,6 +82,10 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                     p { (t(lang,
                         "Tallene er beregnet fra offisielle kilder der det er mulig; sitater fra planen er merket med kilde.",
                         "Figures are computed from official sources where possible; figures quoted from the plan are marked with their source.")) }
+                    @if let Some(at) = crate::demo::updated() {
+                        p { (t(lang, "Sist oppdatert: ", "Last updated: ")) (app::as_of::local_stamp(&at))
+                            (t(lang, " (nyeste import av data eller endring i tiltakene, norsk tid).", " (newest data import or action edit, Norwegian time).")) }
+                    }
                 }
             }
         }

@@ -464,6 +464,10 @@ async fn the_action_plan_is_readable_and_filterable() {
     );
     assert!(all.contains("Pågår"), "status in words");
     assert!(all.contains("Sist endret"));
+    assert!(
+        all.contains("Sist oppdatert: "),
+        "the footer says when the data changed"
+    );
     // T2 ended 2024-06-30 unfinished: late today.
     let late = get("/tiltak?forsinket=1").await;
     assert!(late.contains("/tiltak/T2"), "{late}");
