@@ -246,6 +246,7 @@ pub async fn assemble_with(
     let period_end = period.end(year);
     let previous_end = crate::as_of::previous_report_end(period, year);
     let mut actions = Vec::new();
+    let mut rollup_inputs = Vec::new();
     for r in store.actions(code).await? {
         let history = store.history(code, &r.action.id).await?;
         let Some(now) = (match period_end {
@@ -262,6 +263,13 @@ pub async fn assemble_with(
         )
         .ok()
         .map(|t| crate::as_of::local_date(t).to_string());
+        rollup_inputs.push(engine::rollup::ActionInput {
+            id: now.action.id.clone(),
+            strategies: now.action.strategies.clone(),
+            progress: f64::from(now.action.progress),
+            weight: now.weight,
+            cancelled: now.action.status == ActionStatus::Cancelled,
+        });
         let a = now.action;
         let explanation = find(SubjectKind::Action, &a.id);
         let late = match period_end {
@@ -419,6 +427,19 @@ pub async fn assemble_with(
             ReportState::Generated
         },
         overall: find(SubjectKind::Plan, ""),
+        progress: {
+            let roll =
+                engine::rollup::rollup(plan, &rollup_inputs, engine::rollup::Weighting::Mean);
+            match (roll.progress, roll.covered_progress) {
+                (Some(p), Some(c)) => Some(report::ProgressView {
+                    plan_percent: p.percent,
+                    covered_percent: c.percent,
+                    covered: roll.coverage.covered,
+                    total: roll.coverage.total,
+                }),
+                _ => None,
+            }
+        },
         area_assessments: plan
             .focus_areas
             .iter()

@@ -288,6 +288,21 @@ async fn assessments_are_checked() {
         .await
         .unwrap();
     assert_eq!(r.area_assessments[area].text, "Så.");
+    // The plan's progress by the dashboard's rule: strategies without actions count as 0 %, so
+    // the figure is never above the covered share would allow.
+    let p = r.progress.unwrap();
+    assert_eq!(p.total, 43);
+    assert!(p.covered < p.total);
+    assert!(
+        (p.plan_percent - p.covered_percent * p.covered as f64 / p.total as f64).abs() < 1e-9,
+        "{p:?}"
+    );
+    let md =
+        String::from_utf8(report::render(&r, report::Format::Markdown, None).unwrap()).unwrap();
+    assert!(
+        md.contains(&format!("{} av 43 strategier har tiltak", p.covered)),
+        "{md}"
+    );
     save_assessment(&store, &plan, &note(SubjectKind::FocusArea, area, "", true))
         .await
         .unwrap();

@@ -620,6 +620,15 @@ fn action_summary(d: &mut Vec<Block>, r: &ReportInput) {
         if counts.is_empty() { "" } else { " – " },
         counts
     )));
+    if let Some(p) = &r.progress {
+        d.push(para(format!(
+            "Fremdrift for hele planen: {} % – strategier uten tiltak teller som 0 %, så tallet viser aldri mer fremdrift enn tiltakene dekker. {} av {} strategier har tiltak; fremdriften i disse er {} %. Samme regel som på nettsiden «Fremdrift».",
+            fmt::number(p.plan_percent, 0),
+            p.covered,
+            p.total,
+            fmt::number(p.covered_percent, 0)
+        )));
+    }
     let late: Vec<String> = r
         .actions
         .iter()

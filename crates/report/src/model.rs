@@ -219,6 +219,20 @@ impl AssessmentView {
     }
 }
 
+/// The plan's progress rolled up from the actions (the same rule as the dashboard): strategies
+/// without actions count as 0 %, and the coverage is stated beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ProgressView {
+    /// Mean over all the plan's strategies, those without actions as 0 %.
+    pub plan_percent: f64,
+    /// Mean over the strategies with actions only.
+    pub covered_percent: f64,
+    /// Strategies with actions.
+    pub covered: usize,
+    /// All strategies.
+    pub total: usize,
+}
+
 /// Which version of the report this is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "state")]
@@ -407,6 +421,8 @@ pub struct ReportInput {
     pub state: ReportState,
     /// Staff's overall assessment, shown on top of the summary.
     pub overall: Option<AssessmentView>,
+    /// The plan's progress at the period's end, by the dashboard's rule (`/fremdrift`).
+    pub progress: Option<ProgressView>,
     /// Staff's assessment per focus area, by the area's number.
     pub area_assessments: std::collections::BTreeMap<String, AssessmentView>,
     /// Indicators.

@@ -93,6 +93,7 @@ fn input() -> ReportInput {
         data_cutoff: time::macros::date!(2024 - 12 - 31),
         state: naeringsplan_report::ReportState::Generated,
         overall: None,
+        progress: None,
         area_assessments: Default::default(),
         indicators,
         actions,
