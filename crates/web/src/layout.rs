@@ -256,4 +256,5 @@ section.card { margin: 0 0 1rem; }
 details.strategy { margin: 0 0 .25rem; }
 details.strategy summary { cursor: pointer; }
 span.strategy { display: block; }
+.nowrap { white-space: nowrap; }
 "#;

@@ -128,7 +128,7 @@ pub fn status_badge(status: ActionStatus, late: bool, lang: Lang) -> Markup {
         ActionStatus::InProgress => "◐",
         ActionStatus::Completed => "✓",
         ActionStatus::Delayed => "⚠",
-        ActionStatus::OnHold => "⏸",
+        ActionStatus::OnHold => "‖",
         ActionStatus::Cancelled => "✗",
     };
     html! {
@@ -237,7 +237,7 @@ pub async fn list(
                             td { (a.action.owner) }
                             td { (status_badge(a.action.status, app::as_of::is_late(&a.action, today), lang)) }
                             td { (charts::progress_bar(Some(f64::from(a.action.progress)), &format!("{} {}", a.action.id, t(lang, "fremdrift", "progress")), lang)) }
-                            td { (app::as_of::local_stamp(&a.updated_at).get(..10).unwrap_or("")) }
+                            td class="nowrap" { (app::as_of::local_stamp(&a.updated_at).get(..10).unwrap_or("")) }
                         }
                     }
                 }

@@ -141,7 +141,7 @@ fn subject_form(
             @if saved { p class="notice" role="status" { (t(lang, "Lagret.", "Saved.")) } }
             @if let Some(a) = current {
                 p class="muted" {
-                    (t(lang, "Gjeldende versjon av ", "Current version by ")) (a.by) ", " (a.at.replace('T', " ").trim_end_matches('Z')) " UTC – "
+                    (t(lang, "Gjeldende versjon av ", "Current version by ")) (a.by) ", " (app::as_of::local_stamp(&a.at)) " – "
                     @if a.published { (t(lang, "publisert", "published")) } @else { strong { (t(lang, "utkast (ikke publisert)", "draft (not published)")) } }
                 }
             }
@@ -239,9 +239,9 @@ pub async fn page(
             " "
             label for="periode" { (t(lang, "Periode", "Period")) } " "
             select id="periode" name="periode" {
-                @for p in [Period::Year, Period::H1, Period::H2] {
-                    option value=(p.code()) selected[p == period] { (p.label(year)) }
-                }
+                option value="year" selected[period == Period::Year] { (t(lang, "Hele året", "The whole year")) }
+                option value="H1" selected[period == Period::H1] { (t(lang, "1. halvår", "First half-year")) }
+                option value="H2" selected[period == Period::H2] { (t(lang, "2. halvår", "Second half-year")) }
             }
             " "
             button type="submit" class="secondary" { (t(lang, "Vis", "Show")) }
@@ -257,7 +257,7 @@ pub async fn page(
         @if !finals.is_empty() {
             div class="notice" role="status" {
                 strong { (t(lang, "Endelig rapport", "Final report")) }
-                " " (t(lang, "fastsatt", "marked final")) " " (finals[0].at.replace('T', " ").trim_end_matches('Z')) " UTC "
+                " " (t(lang, "fastsatt", "marked final")) " " (app::as_of::local_stamp(&finals[0].at)) " "
                 (t(lang, "av", "by")) " " (finals[0].by) ". "
                 (t(lang, "Vurderingene kan ikke lenger endres.", "The assessments can no longer be changed."))
                 " " a href=(href(lang, "/rapport")) { (t(lang, "Se den på rapportsiden", "See it on the report page")) }
