@@ -27,6 +27,8 @@ pub struct StoreState {
     pub demo: bool,
     /// The newest statistics import or action edit (RFC 3339, UTC), if any.
     pub updated: Option<String>,
+    /// The plan's period (first and last year), if a plan is stored.
+    pub period: Option<(i32, i32)>,
 }
 
 tokio::task_local! {
@@ -37,6 +39,12 @@ tokio::task_local! {
 /// Whether the page being rendered should carry the demonstration notice.
 pub fn active() -> bool {
     DEMO.try_with(|d| d.demo).unwrap_or(false)
+}
+
+/// The plan's period, when it has ended (today is after its last year): every page says so.
+pub fn ended_period() -> Option<(i32, i32)> {
+    let period = DEMO.try_with(|d| d.period).ok().flatten()?;
+    (app::as_of::today().year() > period.1).then_some(period)
 }
 
 /// When the data behind the page last changed, if known.
@@ -67,7 +75,14 @@ impl DemoFlag {
             .ok()
             .and_then(|h| h.into_iter().next())
             .map(|h| h.at);
+        let period = store
+            .plan(plan_code)
+            .await
+            .ok()
+            .flatten()
+            .map(|p| (p.meta.period_start, p.meta.period_end));
         let v = StoreState {
+            period,
             demo: imports.iter().any(|i| i.synthetic),
             updated: imports.into_iter().map(|i| i.imported_at).chain(edit).max(),
         };

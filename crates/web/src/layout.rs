@@ -77,6 +77,16 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                     }
                 }
                 @if crate::demo::active() { (demo_notice(lang)) }
+                @if let Some((start, end)) = crate::demo::ended_period() {
+                    div class="period-notice" role="note" {
+                        p {
+                            strong { (t(lang, "Planperioden er avsluttet. ", "The plan period has ended. ")) }
+                            (t(lang, "Planen gjaldt ", "The plan covered ")) (start) "–" (end)
+                            (t(lang, ". Tallene, tiltakene og rapportene vises fortsatt for oppfølging og etterprøving; ingen ny plan er lastet inn her.",
+                                ". Its figures, actions and reports remain shown for follow-up and review; no successor plan is loaded here."))
+                        }
+                    }
+                }
                 main id="main" { (content) }
                 footer class="site" {
                     p { (t(lang,
@@ -257,4 +267,5 @@ details.strategy { margin: 0 0 .25rem; }
 details.strategy summary { cursor: pointer; }
 span.strategy { display: block; }
 .nowrap { white-space: nowrap; }
+.period-notice { background: var(--soft); border-bottom: 1px solid var(--line); padding: .25rem 1rem; }
 "#;
