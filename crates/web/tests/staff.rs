@@ -46,6 +46,10 @@ async fn login_sets_a_hardened_session_cookie_and_opens_the_staff_pages() {
     assert_eq!(status, 200);
     assert!(body.contains("Logget inn som"));
     assert!(body.contains("kari"));
+    // Deadlines: T2 ended 2024-06-30 unfinished, so it is overdue (issue 20).
+    assert!(body.contains("Forfalt"), "{body}");
+    let overdue = &body[body.find("Forfalt").unwrap()..];
+    assert!(overdue.contains("T2"));
 }
 
 #[tokio::test]

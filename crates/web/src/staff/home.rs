@@ -29,6 +29,36 @@ pub async fn page(
         } @else {
             p { (t(lang, "Du har lesetilgang og kan ikke endre tiltak.", "You have read-only access and cannot change actions.")) }
         }
+        @let today = app::as_of::today();
+        @let soon = today.saturating_add(time::Duration::days(30));
+        @let overdue: Vec<_> = actions.iter().filter(|a| app::as_of::is_late(&a.action, today)).collect();
+        @let due: Vec<_> = actions.iter().filter(|a| !app::as_of::is_late(&a.action, today)
+            && !matches!(a.action.status, plan::ActionStatus::Completed | plan::ActionStatus::Cancelled)
+            && a.action.end.is_some_and(|e| e >= today && e <= soon)).collect();
+        section aria-labelledby="frister" {
+            h2 id="frister" { (t(lang, "Frister", "Deadlines")) }
+            @if overdue.is_empty() && due.is_empty() {
+                p { (t(lang, "Ingen tiltak er forfalt eller forfaller innen 30 dager.", "No action is overdue or due within 30 days.")) }
+            }
+            @if !overdue.is_empty() {
+                h3 { (t(lang, "Forfalt", "Overdue")) " (" (overdue.len()) ")" }
+                ul class="plain" {
+                    @for a in &overdue {
+                        li { a href=(href(lang, &format!("{}/tiltak/{}", if editor { "/intern" } else { "" }, a.action.id))) { (a.action.id) } " " (a.action.title) " – "
+                            (t(lang, "sluttdato ", "end date ")) (a.action.end.map(|e| e.to_string()).unwrap_or_else(|| "–".into())) ", " (a.action.status.label(lang)) }
+                    }
+                }
+            }
+            @if !due.is_empty() {
+                h3 { (t(lang, "Forfaller innen 30 dager", "Due within 30 days")) " (" (due.len()) ")" }
+                ul class="plain" {
+                    @for a in &due {
+                        li { a href=(href(lang, &format!("{}/tiltak/{}", if editor { "/intern" } else { "" }, a.action.id))) { (a.action.id) } " " (a.action.title) " – "
+                            (t(lang, "sluttdato ", "end date ")) (a.action.end.map(|e| e.to_string()).unwrap_or_default()) }
+                    }
+                }
+            }
+        }
         div class="table-wrap" {
             table {
                 caption { (t(lang, "Tiltak", "Actions")) }
