@@ -113,6 +113,9 @@ enum Command {
     Indicators(cmd::indicators::IndicatorsArgs),
     /// The status report to the council (status for måloppnåelse), as PDF, HTML or Markdown.
     Report(cmd::report::ReportArgs),
+    /// Staff's written assessments for a report period (the plan, a focus area, an indicator,
+    /// a late action), or the period's assessments and unexplained deviations.
+    Assess(cmd::assess::AssessArgs),
     /// Every municipality ranked on a Kommune-NM-style index (our own computation on NHO's
     /// published structure: 19 indicators in five groups): total, groups and county rank, the
     /// plan's municipality highlighted, NHO's published ranks beside ours; `--explain CODE`
@@ -223,6 +226,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Fetch(args) => runtime()?.block_on(cmd::fetch::run(&ctx, &args)),
         Command::Indicators(args) => runtime()?.block_on(cmd::indicators::run(&ctx, &args)),
         Command::Report(args) => runtime()?.block_on(cmd::report::run(&ctx, &args)),
+        Command::Assess(args) => runtime()?.block_on(cmd::assess::run(&ctx, &args)),
         Command::Rank(args) => runtime()?.block_on(cmd::rank::run(&ctx, &args)),
         Command::Land { command } => runtime()?.block_on(cmd::local_registers::land(&ctx, command)),
         Command::Procurement { command } => {

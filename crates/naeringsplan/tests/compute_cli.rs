@@ -142,4 +142,70 @@ fn indicators_explain_and_report_on_the_embedded_default() {
     assert!(err.contains("Tiltak T2"), "{err}");
     let again = String::from_utf8(run(&db, &["report", "--format", "md"]).stdout).unwrap();
     assert!(again.contains("ikke fastsatt som endelig"));
+
+    // Explain every deviation (published), then mark final; the final bytes are the report.
+    let listing = String::from_utf8(run(&db, &["assess"]).stdout).unwrap();
+    assert!(
+        listing.contains("unexplained deviations of 2024"),
+        "{listing}"
+    );
+    for (flag, id) in [
+        ("--indicator", "job-growth"),
+        ("--indicator", "kortreist"),
+        ("--action", "T2"),
+        ("--action", "T3"),
+        ("--action", "T4"),
+        ("--action", "T6"),
+    ] {
+        run(
+            &db,
+            &[
+                "assess",
+                flag,
+                id,
+                "--text",
+                "Forklart i testen.",
+                "--publish",
+            ],
+        );
+    }
+    run(
+        &db,
+        &["assess", "--whole-plan", "--text", "Samlet: i rute."],
+    );
+    let listing = String::from_utf8(run(&db, &["assess"]).stdout).unwrap();
+    assert!(
+        listing.contains("every deviation of 2024 has a published explanation"),
+        "{listing}"
+    );
+    assert!(
+        listing.contains("[draft]"),
+        "the overall assessment is a draft"
+    );
+    let final_md = dir.path().join("final.md");
+    run(
+        &db,
+        &[
+            "report",
+            "--finalise",
+            "--as",
+            "Kari",
+            "--format",
+            "md",
+            "--out",
+            final_md.to_str().unwrap(),
+        ],
+    );
+    let frozen = std::fs::read_to_string(&final_md).unwrap();
+    assert!(frozen.contains("Endelig versjon, fastsatt"));
+    assert!(
+        !frozen.contains("Samlet: i rute."),
+        "a draft is not in the final report"
+    );
+    let later = run(&db, &["report", "--format", "md"]).stdout;
+    assert_eq!(
+        later,
+        frozen.as_bytes(),
+        "the period's report is its final bytes"
+    );
 }

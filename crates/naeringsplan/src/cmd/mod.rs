@@ -1,6 +1,7 @@
 //! One module per command.
 
 pub mod actions;
+pub mod assess;
 pub mod backup;
 pub mod check;
 pub mod doctor;

@@ -43,6 +43,17 @@ fn parse_date(s: &str) -> Result<time::Date, String> {
     plan::date::parse(s).map_err(|e| e.to_string())
 }
 
+impl PeriodArg {
+    /// The report period.
+    pub fn period(self) -> report::Period {
+        match self {
+            PeriodArg::Year => report::Period::Year,
+            PeriodArg::H1 => report::Period::H1,
+            PeriodArg::H2 => report::Period::H2,
+        }
+    }
+}
+
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum PeriodArg {
     /// The whole year.
@@ -77,11 +88,7 @@ pub async fn run(opts: &Options, args: &ReportArgs) -> anyhow::Result<ExitCode> 
             ctx.plan.meta.period_end
         );
     }
-    let period = match args.period {
-        PeriodArg::Year => report::Period::Year,
-        PeriodArg::H1 => report::Period::H1,
-        PeriodArg::H2 => report::Period::H2,
-    };
+    let period = args.period.period();
     let format = match args.format {
         ReportFormat::Pdf => report::Format::Pdf,
         ReportFormat::Html => report::Format::Html,
