@@ -35,10 +35,37 @@ pub fn t<'a>(lang: Lang, nb: &'a str, en: &'a str) -> &'a str {
 
 /// A link to `path` in the same language.
 pub fn href(lang: Lang, path: &str) -> String {
-    match lang {
+    // The query goes before a fragment (`/?lang=en#indikatorer`, not `/#indikatorer?lang=en`,
+    // which would drop the language).
+    let (path, fragment) = match path.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (path, None),
+    };
+    let mut out = match lang {
         Lang::Nb => path.to_string(),
         Lang::En if path.contains('?') => format!("{path}&lang=en"),
         Lang::En => format!("{path}?lang=en"),
+    };
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_goes_before_the_fragment() {
+        assert_eq!(href(Lang::En, "/#indikatorer"), "/?lang=en#indikatorer");
+        assert_eq!(
+            href(Lang::En, "/tiltak?status=x"),
+            "/tiltak?status=x&lang=en"
+        );
+        assert_eq!(href(Lang::En, "/tiltak/T1"), "/tiltak/T1?lang=en");
+        assert_eq!(href(Lang::Nb, "/#indikatorer"), "/#indikatorer");
     }
 }
 
