@@ -1,6 +1,9 @@
 //! Use cases that need several crates at once, shared by the CLI and the web app:
 //!
 //! - [`action_sheet`]: the action plan as CSV/XLSX, import (all or nothing) and export;
+//! - [`brreg`]: Brønnøysund register files (Enhetsregisteret bulk files, annual accounts) into
+//!   the store as snapshots, their facts computed from a file alone, and the synthetic demo
+//!   register of a first start;
 //! - [`inputs`]: the adapter from the store's resolved series to the engine's [`engine::Inputs`];
 //! - [`indicators`]: evaluate the plan's indicators (values, judgements, trends) from the store;
 //! - [`council_report`]: assemble the council report's input from the store and the engine;
@@ -9,11 +12,13 @@
 //! - [`sources`]: every series' SSB table, evidence, and real vs demo years (`naeringsplan
 //!   sources`, the page `/kilder`).
 //!
-//! Data flows one way: store → engine → report. The one use case here that writes to the store
-//! is the action-sheet import, through `Store::apply_action_batch` (one transaction).
+//! Data flows one way: store → engine → report. The use cases here that write to the store are
+//! the action-sheet import, through `Store::apply_action_batch` (one transaction), and the
+//! register import (`brreg`: one snapshot or one set of accounts per transaction).
 
 pub mod action_sheet;
 pub mod as_of;
+pub mod brreg;
 pub mod council_report;
 pub mod indicator_data;
 pub mod indicators;

@@ -95,7 +95,7 @@ impl Options {
     pub async fn open_with_data(&self) -> anyhow::Result<Context> {
         let ctx = self.open().await?;
         crate::snapshot::ensure(&ctx.store).await?;
-        crate::cmd::import_brreg::ensure_demo(&ctx.store).await?;
+        app::brreg::ensure_demo(&ctx.store).await?;
         for done in crate::cmd::local_registers::ensure_examples(&ctx.store, &ctx.plan).await? {
             tracing::info!("empty register filled with the SYNTHETIC example data: {done}");
         }

@@ -4,6 +4,7 @@
 mod cmd;
 mod context;
 mod export;
+mod progress;
 mod snapshot;
 
 use std::path::PathBuf;

@@ -5,7 +5,7 @@
 //! the local share of each year is plausible, not 0 %.
 //!
 //! The demo register is made smaller with `NAERINGSPLAN_DEMO_UNITS` (the documented size knob
-//! of `import_brreg::ensure_demo`; the national 1.16 M units take a minute in a debug build):
+//! of `app::brreg::ensure_demo`; the national 1.16 M units take a minute in a debug build):
 //! the code path is the first start's, only the generated file is shorter.
 
 use std::io::{BufRead, BufReader, Read, Write};

@@ -56,7 +56,7 @@ pub async fn run(opts: &Options, args: &FactsArgs) -> anyhow::Result<ExitCode> {
         return from_file(opts, args, path);
     }
     let ctx = opts.open().await?;
-    if let Some(done) = super::import_brreg::ensure_demo(&ctx.store).await? {
+    if let Some(done) = app::brreg::ensure_demo(&ctx.store).await? {
         tracing::info!("{done}");
     }
     let mut out = std::io::stdout().lock();
@@ -141,7 +141,10 @@ fn check_code(code: &str) -> anyhow::Result<()> {
 
 /// `facts --file`: the facts of a bulk file, computed without the store.
 fn from_file(opts: &Options, args: &FactsArgs, path: &std::path::Path) -> anyhow::Result<ExitCode> {
-    let ff = super::import_brreg::facts_of_file(path, args.skip_bad_rows)?;
+    let ff = app::brreg::facts_of_file(path, args.skip_bad_rows)?;
+    for e in ff.errors.iter().take(20) {
+        eprintln!("skipped: {e}");
+    }
     let kind = SnapshotKind::from(ff.kind);
     let all = store::brreg::facts_by_municipality(&ff.facts, kind);
     let synthetic = ff.synthetic_units > 0;

@@ -127,7 +127,8 @@ pub async fn import_one(
     };
     match detected {
         Ok(FileFormat::Brreg) => {
-            return match crate::cmd::import_brreg::import(store, path, skip_bad_rows).await {
+            let bar = crate::progress::RegisterBar::shared();
+            return match app::brreg::import(store, path, skip_bad_rows, bar).await {
                 Ok(message) => FileResult {
                     file,
                     ok: true,
@@ -136,8 +137,9 @@ pub async fn import_one(
                     error: None,
                 },
                 Err(e) => {
-                    // The file is named once, by the caller's `file: message`.
-                    let m = format!("{e:#}");
+                    // The file is named once, by the caller's `file: message`; the error with
+                    // its causes (`message: cause`).
+                    let m = format!("{:#}", anyhow::Error::from(e));
                     let m = m
                         .strip_prefix(&format!("{file}: "))
                         .map(str::to_string)

@@ -8,7 +8,6 @@ pub mod doctor;
 pub mod facts;
 pub mod fetch;
 pub mod import;
-pub mod import_brreg;
 pub mod indicators;
 pub mod local_registers;
 pub mod plan;

@@ -1,9 +1,10 @@
 //! Importing Brønnøysund register files into the store: Enhetsregisteret bulk files (enheter or
 //! underenheter, CSV or JSON, optionally gzipped) and annual accounts (the accounts register's
-//! API answers, JSON). Called by `naeringsplan import` when it detects such a file ([`sniff`]).
+//! API answers, JSON). `naeringsplan import` calls [`import`] when it detects such a file
+//! ([`sniff`]); `naeringsplan facts --file` and the benchmark call [`facts_of_file`].
 //!
-//! A bulk file becomes one *snapshot*: its date comes from `--snapshot-date` (the `snapshot_date`
-//! option), else from a date in the file name (`enheter_2024-03-01.csv.gz`,
+//! A bulk file becomes one *snapshot*: its date comes from the `snapshot_date` option
+//! (`--snapshot-date`), else from a date in the file name (`enheter_2024-03-01.csv.gz`,
 //! `enheter_20240301.csv.gz`), else from the file's modification time (a downloaded file's is its
 //! download day) — unless that is more than a month after the latest registration in the file
 //! (a file copied long after it was downloaded), when the latest registration date is taken. The
@@ -12,7 +13,13 @@
 //! per-municipality facts and a compact per-unit table, then stored in one transaction. A file
 //! imported before (same SHA-256) changes nothing. A malformed row aborts the import with its file
 //! and line and leaves the store unchanged, unless `skip_bad_rows` is set: then bad rows are
-//! reported and skipped, and their count is stored with the snapshot.
+//! reported (through [`Progress::skipped`]) and skipped, and their count is stored with the
+//! snapshot.
+//!
+//! Nothing here draws or prints: the caller sees the reading through a [`Progress`] (the CLI
+//! draws a bar; [`NoProgress`] shows nothing), gets a one-line summary back, and gets errors as
+//! [`BrregError`], whose messages name the file and the place (the CLI prints them with their
+//! causes, `{:#}` of an `anyhow::Error`, as `message: cause: …`).
 //!
 //! # The offline demo
 //!
@@ -22,24 +29,202 @@
 //! downloads. Every figure from it is flagged synthetic in the store and labelled wherever shown;
 //! a real bulk file, once imported, takes precedence (the store prefers real snapshots).
 
+#![warn(missing_docs)]
+
+mod demo_register;
+mod snapshot_date;
+
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::sync::atomic::AtomicU64;
+use std::time::Instant;
 
-use anyhow::{Context as _, bail};
 use brreg::bulk::{ErrorPolicy, Format, Input, ParallelOptions, ReadError, read_units_parallel};
 use brreg::facts::FactsBuilder;
 use brreg::sectors::SectorGroups;
 use brreg::{Unit, UnitKind};
-use demo::units::{self as synthetic, SYNTHETIC_PREFIX};
+use demo::units::SYNTHETIC_PREFIX;
 use sha2::{Digest, Sha256};
 use store::brreg::{
     AccountsImport, DateSource, NewSnapshot, SnapshotImport, SnapshotInfo, UnitTable,
 };
-use time::{Date, Month};
+use time::Date;
+
+pub use demo_register::{
+    DEMO_DATE, DEMO_SEED, DEMO_UNITS, DEMO_UNITS_ENV, demo_units, ensure_demo, import_demo,
+};
+pub use snapshot_date::date_in_name;
+use snapshot_date::{mtime_date, settle_date};
+
+/// Why a register import (or [`facts_of_file`]) failed. Every message names the file (or the
+/// setting) and, for a bad row, where it is; a failed import changed nothing in the store.
+///
+/// An underlying cause (an I/O or store error) is the error's [`source`](std::error::Error::source),
+/// not part of its message: show the chain (`message: cause`), as the CLI does.
+#[derive(Debug, thiserror::Error)]
+pub enum BrregError {
+    /// The file cannot be opened.
+    #[error("cannot open {path}")]
+    Open {
+        /// The file, as given.
+        path: String,
+        /// Why.
+        #[source]
+        cause: std::io::Error,
+    },
+    /// The file cannot be read (or, when gzipped, inflated) while computing its SHA-256 or
+    /// opening the accounts.
+    #[error("cannot read {path}")]
+    Read {
+        /// The file, as given.
+        path: String,
+        /// Why.
+        #[source]
+        cause: std::io::Error,
+    },
+    /// The start of the file cannot be read (or inflated) to tell what it is.
+    #[error("cannot read {path} (nothing was imported)")]
+    Unreadable {
+        /// The file, as given.
+        path: String,
+        /// Why (for a file named `.gz` that is not gzip: a corrupt deflate stream).
+        #[source]
+        cause: std::io::Error,
+    },
+    /// The file's modification time (a snapshot's date of last resort) cannot be read.
+    #[error("cannot read the modification time of {path}")]
+    ModificationTime {
+        /// The file, as given.
+        path: String,
+        /// Why.
+        #[source]
+        cause: std::io::Error,
+    },
+    /// The file is neither a bulk file nor annual accounts.
+    #[error(
+        "{path}: not a Brønnøysund register file (expected an Enhetsregisteret bulk file, CSV with an organisasjonsnummer column or a JSON array of units, or annual accounts JSON)"
+    )]
+    NotRegisterFile {
+        /// The file, as given.
+        path: String,
+    },
+    /// [`facts_of_file`] was given something other than a bulk file.
+    #[error("{path}: not an Enhetsregisteret bulk file")]
+    NotBulkFile {
+        /// The file, as given.
+        path: String,
+    },
+    /// A malformed row (or a fatal read error such as a truncated gzip stream) stopped the
+    /// import; the message says where, without the file name (the caller puts it first).
+    #[error("{}\nnothing was imported (the store is unchanged){}", located(.0), skip_hint(.0))]
+    BadRow(Box<brreg::RowError>),
+    /// The file does not open as a bulk file (header, missing column, I/O at its start); the
+    /// message says what, without the file name.
+    #[error("{}\nnothing was imported (the store is unchanged)", open_error(.0))]
+    BadHeader(Box<brreg::OpenError>),
+    /// The annual accounts are malformed; the message says where, without the file name.
+    #[error("{message}\nnothing was imported (the store is unchanged)")]
+    BadAccounts {
+        /// The reader's message.
+        message: String,
+    },
+    /// [`facts_of_file`] could not read the bulk file (the message names the file and place).
+    #[error("{0}")]
+    Unparsable(Box<ReadError>),
+    /// Storing the snapshot failed; the transaction was rolled back.
+    #[error("storing the snapshot failed; nothing was imported")]
+    StoreSnapshot(#[source] store::StoreError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] store::StoreError),
+    /// A reading thread failed (panicked or was cancelled).
+    #[error(transparent)]
+    Task(#[from] tokio::task::JoinError),
+    /// [`DEMO_UNITS_ENV`] is set to something other than a large enough number.
+    #[error(
+        "NAERINGSPLAN_DEMO_UNITS={value:?}: expected a number of units from {min} (the example data name units among the demo register's first {min}) up; unset it for the national {}",
+        group_digits(DEMO_UNITS)
+    )]
+    DemoUnits {
+        /// The variable's value.
+        value: String,
+        /// The smallest size allowed.
+        min: u64,
+    },
+    /// The pipe from the demo generator to the importer cannot be made.
+    #[error(transparent)]
+    Pipe(std::io::Error),
+    /// The demo generator's thread panicked.
+    #[error("the synthetic generator panicked")]
+    GeneratorPanicked,
+    /// The demo generator failed to write.
+    #[error("generating the synthetic register failed")]
+    Generate(#[source] std::io::Error),
+    /// The bulk reader returned no worker state (a broken invariant; should not happen).
+    #[error("{0}")]
+    NoState(&'static str),
+}
+
+/// The hint after a malformed row that reading could go on past.
+fn skip_hint(e: &brreg::RowError) -> &'static str {
+    if e.is_fatal() {
+        ""
+    } else {
+        "; --skip-bad-rows skips malformed rows and reports them"
+    }
+}
+
+/// How a bulk import shows its progress. Every method has an empty default ([`NoProgress`]).
+///
+/// The calls come from the importing task and from a reading thread, in this order: [`start`]
+/// once, [`inc`] as the file is read, [`finish`] once when reading ended (done or failed), then
+/// [`skipped`] for each reported malformed row.
+///
+/// [`start`]: Progress::start
+/// [`inc`]: Progress::inc
+/// [`finish`]: Progress::finish
+/// [`skipped`]: Progress::skipped
+pub trait Progress: Send + Sync {
+    /// Reading `name` begins: `len` bytes of file (0 when unknown, as for the generated demo);
+    /// `rows` counts the rows parsed so far, raised by the readers as they go.
+    fn start(&self, name: &str, len: u64, rows: Arc<AtomicU64>) {
+        let _ = (name, len, rows);
+    }
+    /// `bytes` more bytes of the file were read.
+    fn inc(&self, bytes: u64) {
+        let _ = bytes;
+    }
+    /// Reading ended (done or failed); storing follows.
+    fn finish(&self) {}
+    /// With `skip_bad_rows`: a malformed row was skipped; `line` says which and why, ready to
+    /// show (`skipped: FILE: line N: [orgnr] reason`, at most 20 of them, then
+    /// `skipped: … and N more malformed rows`).
+    fn skipped(&self, line: &str) {
+        let _ = line;
+    }
+}
+
+/// A [`Progress`] that shows nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoProgress;
+
+impl Progress for NoProgress {}
+
+/// A reader that tells a [`Progress`] how many bytes went through it.
+struct Counted<R> {
+    inner: R,
+    progress: Arc<dyn Progress>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.progress.inc(n as u64);
+        Ok(n)
+    }
+}
 
 /// Options of a register import.
 #[derive(Debug, Clone, Default)]
@@ -48,8 +233,6 @@ pub struct ImportOptions {
     pub skip_bad_rows: bool,
     /// The date the bulk file was taken (default: from the file name, else its modification time).
     pub snapshot_date: Option<Date>,
-    /// Show a progress bar on a terminal.
-    pub progress: bool,
 }
 
 /// What kind of register file a path holds.
@@ -70,10 +253,15 @@ pub enum BrregFile {
 
 /// Looks at the start of a file (decompressed when gzipped): is it a Brønnøysund register file,
 /// and which? `None` when it is not one (for `naeringsplan import` to try other formats).
-pub fn sniff(path: &Path) -> anyhow::Result<Option<BrregFile>> {
-    let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let mut input = Input::new(file)
-        .with_context(|| format!("cannot read {} (nothing was imported)", path.display()))?;
+pub fn sniff(path: &Path) -> Result<Option<BrregFile>, BrregError> {
+    let file = File::open(path).map_err(|cause| BrregError::Open {
+        path: path.display().to_string(),
+        cause,
+    })?;
+    let mut input = Input::new(file).map_err(|cause| BrregError::Unreadable {
+        path: path.display().to_string(),
+        cause,
+    })?;
     let gzip = input.is_gzip();
     let mut head = Vec::with_capacity(64 * 1024);
     // A corrupt gzip stream is for the import itself to report with its position.
@@ -128,22 +316,22 @@ fn classify(head: &[u8], gzip: bool, name: &str) -> Option<BrregFile> {
 }
 
 /// Imports one register file (bulk or accounts) with default options: the snapshot date from
-/// the file name or modification time, a progress bar on a terminal. `skip_bad_rows`: report
-/// malformed rows and go on instead of aborting with the store unchanged. Returns a one-line
-/// summary.
+/// the file name or modification time. `skip_bad_rows`: report malformed rows and go on instead
+/// of aborting with the store unchanged. Returns a one-line summary.
 pub async fn import(
     store: &store::Store,
     path: &Path,
     skip_bad_rows: bool,
-) -> anyhow::Result<String> {
+    progress: Arc<dyn Progress>,
+) -> Result<String, BrregError> {
     import_with(
         store,
         path,
         &ImportOptions {
             skip_bad_rows,
             snapshot_date: None,
-            progress: true,
         },
+        progress,
     )
     .await
 }
@@ -153,12 +341,11 @@ pub async fn import_with(
     store: &store::Store,
     path: &Path,
     options: &ImportOptions,
-) -> anyhow::Result<String> {
+    progress: Arc<dyn Progress>,
+) -> Result<String, BrregError> {
     let shown = path.display().to_string();
-    let kind = sniff(path)?.with_context(|| {
-        format!(
-            "{shown}: not a Brønnøysund register file (expected an Enhetsregisteret bulk file, CSV with an organisasjonsnummer column or a JSON array of units, or annual accounts JSON)"
-        )
+    let kind = sniff(path)?.ok_or_else(|| BrregError::NotRegisterFile {
+        path: shown.clone(),
     })?;
     let sha = {
         let p = path.to_path_buf();
@@ -183,7 +370,10 @@ pub async fn import_with(
                 },
             };
             let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-            let file = File::open(path).with_context(|| format!("cannot open {shown}"))?;
+            let file = File::open(path).map_err(|cause| BrregError::Open {
+                path: shown.clone(),
+                cause,
+            })?;
             let source = Source {
                 name: shown.clone(),
                 sha256: sha,
@@ -191,7 +381,16 @@ pub async fn import_with(
                 date,
                 date_source,
             };
-            import_bulk(store, file, size, kind, source, options).await
+            import_bulk(
+                store,
+                file,
+                size,
+                kind,
+                source,
+                options.skip_bad_rows,
+                progress,
+            )
+            .await
         }
     }
 }
@@ -229,49 +428,32 @@ async fn import_bulk<R: Read + Send + 'static>(
     size: u64,
     kind: UnitKind,
     source: Source,
-    options: &ImportOptions,
-) -> anyhow::Result<String> {
+    skip_bad_rows: bool,
+    progress: Arc<dyn Progress>,
+) -> Result<String, BrregError> {
     let started = Instant::now();
     let rows = Arc::new(AtomicU64::new(0));
-    let done = Arc::new(AtomicBool::new(false));
-    let bar = options.progress.then(|| progress_bar(size, &source.name));
-    let ticker = bar.clone().map(|bar| {
-        let (rows, done) = (rows.clone(), done.clone());
-        std::thread::spawn(move || {
-            while !done.load(Ordering::Relaxed) {
-                let n = rows.load(Ordering::Relaxed);
-                let secs = started.elapsed().as_secs_f64().max(1e-3);
-                bar.set_message(format!(
-                    "{} rader, {} rader/s",
-                    group_digits(n),
-                    group_digits((n as f64 / secs) as u64)
-                ));
-                std::thread::sleep(Duration::from_millis(200));
-            }
-        })
-    });
-    let policy = if options.skip_bad_rows {
+    progress.start(&source.name, size, rows.clone());
+    let policy = if skip_bad_rows {
         ErrorPolicy::SkipAndReport
     } else {
         ErrorPolicy::Abort
     };
     let name = source.name.clone();
-    let parse_rows = rows.clone();
-    let bar_reader = bar.clone();
+    let counted = Counted {
+        inner: reader,
+        progress: progress.clone(),
+    };
     let parsed = tokio::task::spawn_blocking(move || {
-        let reader: Box<dyn Read + Send> = match bar_reader {
-            Some(b) => Box::new(b.wrap_read(reader)),
-            None => Box::new(reader),
-        };
         read_units_parallel(
-            reader,
+            counted,
             kind,
             Format::Auto,
             &name,
             &ParallelOptions {
                 workers: 0,
                 block_size: 0,
-                progress: Some(parse_rows),
+                progress: Some(rows),
                 policy,
             },
             || State {
@@ -293,31 +475,16 @@ async fn import_bulk<R: Read + Send + 'static>(
         )
     })
     .await;
-    done.store(true, Ordering::Relaxed);
-    if let Some(t) = ticker {
-        let _ = t.join();
-    }
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
+    progress.finish();
     let parsed = match parsed? {
         Ok(p) => p,
-        Err(ReadError::Row(e)) => bail!(
-            "{}\nnothing was imported (the store is unchanged){}",
-            located(&e),
-            if e.is_fatal() {
-                ""
-            } else {
-                "; --skip-bad-rows skips malformed rows and reports them"
-            }
-        ),
-        Err(ReadError::Open(e)) => bail!(
-            "{}\nnothing was imported (the store is unchanged)",
-            open_error(&e)
-        ),
+        Err(ReadError::Row(e)) => return Err(BrregError::BadRow(Box::new(e))),
+        Err(ReadError::Open(e)) => return Err(BrregError::BadHeader(Box::new(e))),
     };
     let mut states = parsed.states.into_iter();
-    let mut first = states.next().context("the reader returned no state")?;
+    let mut first = states
+        .next()
+        .ok_or(BrregError::NoState("the reader returned no state"))?;
     for s in states {
         first.facts.merge(s.facts);
         first.units.merge(s.units);
@@ -329,13 +496,13 @@ async fn import_bulk<R: Read + Send + 'static>(
     let facts = first.facts.finish();
     let read_secs = started.elapsed().as_secs_f64();
     for e in parsed.report.errors.iter().take(20) {
-        eprintln!("skipped: {}: {}", source.name, located(e));
+        progress.skipped(&format!("skipped: {}: {}", source.name, located(e)));
     }
     if parsed.report.skipped > 20 {
-        eprintln!(
+        progress.skipped(&format!(
             "skipped: … and {} more malformed rows",
             parsed.report.skipped - 20
-        );
+        ));
     }
     let new = NewSnapshot {
         kind: kind.into(),
@@ -354,7 +521,7 @@ async fn import_bulk<R: Read + Send + 'static>(
     let outcome = store
         .import_register_snapshot(&new, &facts, units)
         .await
-        .context("storing the snapshot failed; nothing was imported")?;
+        .map_err(BrregError::StoreSnapshot)?;
     let secs = started.elapsed().as_secs_f64();
     Ok(match outcome {
         SnapshotImport::AlreadyImported { snapshot } => format!(
@@ -433,17 +600,27 @@ fn summary(s: &SnapshotInfo, survival_rows: u64, read_secs: f64, secs: f64) -> S
     line
 }
 
-async fn import_accounts(store: &store::Store, path: &Path, sha: &str) -> anyhow::Result<String> {
+async fn import_accounts(
+    store: &store::Store,
+    path: &Path,
+    sha: &str,
+) -> Result<String, BrregError> {
     let shown = path.display().to_string();
-    let file = File::open(path).with_context(|| format!("cannot open {shown}"))?;
-    let input = Input::new(file).with_context(|| format!("cannot read {shown}"))?;
+    let file = File::open(path).map_err(|cause| BrregError::Open {
+        path: shown.clone(),
+        cause,
+    })?;
+    let input = Input::new(file).map_err(|cause| BrregError::Read {
+        path: shown.clone(),
+        cause,
+    })?;
     let accounts = brreg::accounts::parse_accounts(BufReader::new(input), &shown).map_err(|e| {
         let e = e.to_string();
-        let e = e
+        let message = e
             .strip_prefix(&format!("{shown}: "))
             .unwrap_or(&e)
             .to_string();
-        anyhow::anyhow!("{e}\nnothing was imported (the store is unchanged)")
+        BrregError::BadAccounts { message }
     })?;
     let years: std::collections::BTreeSet<i32> = accounts.iter().map(|a| a.year()).collect();
     match store.import_accounts(&shown, sha, false, &accounts).await? {
@@ -464,22 +641,8 @@ async fn import_accounts(store: &store::Store, path: &Path, sha: &str) -> anyhow
     }
 }
 
-fn progress_bar(size: u64, name: &str) -> indicatif::ProgressBar {
-    let bar = indicatif::ProgressBar::with_draw_target(
-        Some(size),
-        indicatif::ProgressDrawTarget::stderr_with_hz(5),
-    );
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{prefix} [{bar:30}] {bytes}/{total_bytes} {msg} ({eta})",
-    ) {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar.set_prefix(name.to_string());
-    bar
-}
-
-/// `1234567` → `1 234 567`.
-fn group_digits(n: u64) -> String {
+/// `1234567` → `1 234 567` (as the summaries and the CLI's progress bar show counts).
+pub fn group_digits(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
@@ -491,192 +654,25 @@ fn group_digits(n: u64) -> String {
     out
 }
 
-fn sha256_file(path: &Path) -> anyhow::Result<String> {
-    let mut f = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+fn sha256_file(path: &Path) -> Result<String, BrregError> {
+    let shown = || path.display().to_string();
+    let mut f = File::open(path).map_err(|cause| BrregError::Open {
+        path: shown(),
+        cause,
+    })?;
     let mut h = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
     loop {
-        let n = f
-            .read(&mut buf)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+        let n = f.read(&mut buf).map_err(|cause| BrregError::Read {
+            path: shown(),
+            cause,
+        })?;
         if n == 0 {
             break;
         }
         h.update(&buf[..n]);
     }
     Ok(hex::encode(h.finalize()))
-}
-
-/// A date in a file name: `YYYY-MM-DD`, `YYYY_MM_DD` or `YYYYMMDD` (years 1990–2099).
-pub fn date_in_name(name: &str) -> Option<Date> {
-    let b = name.as_bytes();
-    let digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
-    let num = |s: &[u8]| s.iter().fold(0u32, |a, d| a * 10 + u32::from(d - b'0'));
-    let make = |y: u32, m: u32, d: u32| {
-        if !(1990..=2099).contains(&y) {
-            return None;
-        }
-        Date::from_calendar_date(
-            y as i32,
-            Month::try_from(u8::try_from(m).ok()?).ok()?,
-            u8::try_from(d).ok()?,
-        )
-        .ok()
-    };
-    for i in 0..b.len() {
-        let before_ok = i == 0 || !b[i - 1].is_ascii_digit();
-        if !before_ok {
-            continue;
-        }
-        if i + 10 <= b.len()
-            && digits(&b[i..i + 4])
-            && matches!(b[i + 4], b'-' | b'_')
-            && b[i + 7] == b[i + 4]
-            && digits(&b[i + 5..i + 7])
-            && digits(&b[i + 8..i + 10])
-            && (i + 10 == b.len() || !b[i + 10].is_ascii_digit())
-            && let Some(d) = make(
-                num(&b[i..i + 4]),
-                num(&b[i + 5..i + 7]),
-                num(&b[i + 8..i + 10]),
-            )
-        {
-            return Some(d);
-        }
-        if i + 8 <= b.len()
-            && digits(&b[i..i + 8])
-            && (i + 8 == b.len() || !b[i + 8].is_ascii_digit())
-            && let Some(d) = make(
-                num(&b[i..i + 4]),
-                num(&b[i + 4..i + 6]),
-                num(&b[i + 6..i + 8]),
-            )
-        {
-            return Some(d);
-        }
-    }
-    None
-}
-
-/// Days the file's modification time may lie after the latest registration in it before the
-/// modification time is taken to be a copy's, not the download's.
-const MTIME_SLACK_DAYS: i64 = 31;
-
-/// The snapshot date: a modification time much later than (or before) the file's latest
-/// registration is not the day the file was taken; the latest registration is then closer.
-fn settle_date(date: Date, source: DateSource, latest: Option<Date>) -> (Date, DateSource) {
-    match (source, latest) {
-        (DateSource::FileMtime, Some(l))
-            if date < l || (date - l).whole_days() > MTIME_SLACK_DAYS =>
-        {
-            (l, DateSource::LatestRegistration)
-        }
-        _ => (date, source),
-    }
-}
-
-fn mtime_date(path: &Path) -> anyhow::Result<Date> {
-    let modified = std::fs::metadata(path)
-        .and_then(|m| m.modified())
-        .with_context(|| format!("cannot read the modification time of {}", path.display()))?;
-    Ok(time::OffsetDateTime::from(modified).date())
-}
-
-// ---------------------------------------------------------------------------------------------
-// Offline demo
-// ---------------------------------------------------------------------------------------------
-
-/// Units in the synthetic demo register: the national count of enheter in 2026.
-pub const DEMO_UNITS: u64 = 1_160_000;
-/// The generator's seed for the demo (see [`synthetic::DEMO_SEED`]).
-pub const DEMO_SEED: u64 = synthetic::DEMO_SEED;
-/// The demo snapshot's date: the generator's registrations run to the end of 2025.
-pub const DEMO_DATE: Date = time::macros::date!(2025 - 12 - 31);
-
-/// The environment variable that sets the demo register's size (enheter; default
-/// [`DEMO_UNITS`]). A smaller register is quicker to generate (tests, slow machines); it must
-/// hold at least [`demo::asker::DEMO_PREFIX`] units, the part of the demo sequence the
-/// example land, ledger and visits files name.
-pub const DEMO_UNITS_ENV: &str = "NAERINGSPLAN_DEMO_UNITS";
-
-/// The demo register's size: [`DEMO_UNITS_ENV`] if set, else [`DEMO_UNITS`].
-pub fn demo_units() -> anyhow::Result<u64> {
-    let Some(v) = std::env::var_os(DEMO_UNITS_ENV) else {
-        return Ok(DEMO_UNITS);
-    };
-    let min = demo::asker::DEMO_PREFIX;
-    let text = v.to_string_lossy();
-    match text.trim().replace(['_', ' '], "").parse::<u64>() {
-        Ok(n) if n >= min => Ok(n),
-        _ => bail!(
-            "{DEMO_UNITS_ENV}={text:?}: expected a number of units from {min} (the example data name units among the demo register's first {min}) up; unset it for the national {}",
-            group_digits(DEMO_UNITS)
-        ),
-    }
-}
-
-/// Fills an empty store with the synthetic demo register (enheter and underenheter, see the
-/// module docs; its size is [`demo_units`]). Does nothing when the store holds any register
-/// snapshot, or when `NAERINGSPLAN_NO_DEMO` is set. Returns what it did.
-pub async fn ensure_demo(store: &store::Store) -> anyhow::Result<Option<String>> {
-    if std::env::var_os("NAERINGSPLAN_NO_DEMO").is_some() || store.has_register_data().await? {
-        return Ok(None);
-    }
-    let n = demo_units()?;
-    tracing::info!(
-        "no register data in the store: generating the SYNTHETIC demo register ({} enheter; first run only; import real bulk files with `naeringsplan import`)",
-        group_digits(n)
-    );
-    Ok(Some(import_demo(store, n, DEMO_SEED).await?))
-}
-
-/// Generates and imports a synthetic register of `n` enheter (and their establishments).
-pub async fn import_demo(store: &store::Store, n: u64, seed: u64) -> anyhow::Result<String> {
-    let mut lines = Vec::new();
-    for kind in [UnitKind::Enhet, UnitKind::Underenhet] {
-        let (reader, writer) = std::io::pipe()?;
-        let generator = std::thread::spawn(move || {
-            let w = std::io::BufWriter::with_capacity(1 << 20, writer);
-            match kind {
-                UnitKind::Enhet => synthetic::generate_enheter_csv(w, n, seed),
-                UnitKind::Underenhet => synthetic::generate_underenheter_csv(w, n, seed),
-            }
-        });
-        let file_name = match kind {
-            UnitKind::Enhet => "syntetisk/enheter_alle.csv",
-            UnitKind::Underenhet => "syntetisk/underenheter_alle.csv",
-        };
-        let descriptor = format!(
-            "naeringsplan synthetic register v2: {file_name} n={n} seed={seed} date={DEMO_DATE}"
-        );
-        let source = Source {
-            name: format!("{file_name} (generert, n={n}, seed={seed})"),
-            sha256: hex::encode(Sha256::digest(descriptor.as_bytes())),
-            format: "csv".into(),
-            date: DEMO_DATE,
-            date_source: DateSource::Generated,
-        };
-        let result = import_bulk(
-            store,
-            reader,
-            0,
-            kind,
-            source,
-            &ImportOptions {
-                skip_bad_rows: false,
-                snapshot_date: Some(DEMO_DATE),
-                progress: false,
-            },
-        )
-        .await;
-        let generated = generator
-            .join()
-            .map_err(|_| anyhow::anyhow!("the synthetic generator panicked"))?;
-        let line = result?;
-        generated.context("generating the synthetic register failed")?;
-        lines.push(line);
-    }
-    Ok(lines.join("\n"))
 }
 
 /// The facts of a bulk file computed without a store.
@@ -687,6 +683,9 @@ pub struct FileFacts {
     pub units: u64,
     /// Malformed rows skipped.
     pub skipped: u64,
+    /// The first skipped rows' errors (with `skip_bad_rows`; each names the file and place), for
+    /// the caller to report.
+    pub errors: Vec<brreg::RowError>,
     /// Units named as synthetic.
     pub synthetic_units: u64,
     /// Per municipality.
@@ -694,13 +693,17 @@ pub struct FileFacts {
 }
 
 /// Reads a bulk file once and computes all per-municipality facts, without touching a store
-/// (`naeringsplan facts --file`, and the benchmark).
-pub fn facts_of_file(path: &Path, skip_bad_rows: bool) -> anyhow::Result<FileFacts> {
+/// (`naeringsplan facts --file`, and the benchmark). With `skip_bad_rows`, malformed rows are
+/// skipped and returned in [`FileFacts::errors`] instead of stopping the read.
+pub fn facts_of_file(path: &Path, skip_bad_rows: bool) -> Result<FileFacts, BrregError> {
     let shown = path.display().to_string();
     let Some(BrregFile::Bulk { kind, .. }) = sniff(path)? else {
-        bail!("{shown}: not an Enhetsregisteret bulk file");
+        return Err(BrregError::NotBulkFile { path: shown });
     };
-    let file = File::open(path).with_context(|| format!("cannot open {shown}"))?;
+    let file = File::open(path).map_err(|cause| BrregError::Open {
+        path: shown.clone(),
+        cause,
+    })?;
     let policy = if skip_bad_rows {
         ErrorPolicy::SkipAndReport
     } else {
@@ -726,12 +729,9 @@ pub fn facts_of_file(path: &Path, skip_bad_rows: bool) -> anyhow::Result<FileFac
             s.1 += u64::from(u.name.starts_with(SYNTHETIC_PREFIX));
         },
     )
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
-    for e in read.report.errors.iter().take(20) {
-        eprintln!("skipped: {e}");
-    }
+    .map_err(|e| BrregError::Unparsable(Box::new(e)))?;
     let mut states = read.states.into_iter();
-    let (mut facts, mut synthetic_units) = states.next().context("no state")?;
+    let (mut facts, mut synthetic_units) = states.next().ok_or(BrregError::NoState("no state"))?;
     for (f, s) in states {
         facts.merge(f);
         synthetic_units += s;
@@ -740,34 +740,14 @@ pub fn facts_of_file(path: &Path, skip_bad_rows: bool) -> anyhow::Result<FileFac
         kind,
         units: read.report.units,
         skipped: read.report.skipped,
+        errors: read.report.errors,
         synthetic_units,
         facts: facts.finish(),
     })
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
-
-    #[test]
-    fn dates_in_file_names() {
-        assert_eq!(
-            date_in_name("enheter_2024-03-01.csv.gz"),
-            Some(date!(2024 - 03 - 01))
-        );
-        assert_eq!(
-            date_in_name("enheter_20240301.csv.gz"),
-            Some(date!(2024 - 03 - 01))
-        );
-        assert_eq!(
-            date_in_name("2019_12_31_underenheter.json"),
-            Some(date!(2019 - 12 - 31))
-        );
-        assert_eq!(date_in_name("enheter_alle.csv.gz"), None);
-        assert_eq!(date_in_name("enheter_20241399.csv"), None);
-        assert_eq!(date_in_name("x123456789.csv"), None);
-    }
 
     #[test]
     fn classifies_register_files() {
@@ -809,8 +789,22 @@ mod tests {
         ImportOptions {
             skip_bad_rows,
             snapshot_date: None,
-            progress: false,
         }
+    }
+
+    fn none() -> Arc<dyn Progress> {
+        Arc::new(NoProgress)
+    }
+
+    /// The error with its causes, as the CLI prints it (`{:#}` of an `anyhow::Error`).
+    fn chain(e: &BrregError) -> String {
+        let mut out = e.to_string();
+        let mut cause = std::error::Error::source(e);
+        while let Some(c) = cause {
+            out.push_str(&format!(": {c}"));
+            cause = c.source();
+        }
+        out
     }
 
     async fn temp_store() -> (tempfile::TempDir, store::Store) {
@@ -833,6 +827,7 @@ mod tests {
             &store,
             &sample("brreg_enheter_bulk_csv_sample.csv"),
             &quiet(false),
+            none(),
         )
         .await
         .unwrap();
@@ -845,11 +840,11 @@ mod tests {
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         {
             let (file, message) = line.split_once('\t').expect("file<TAB>message");
-            match import_with(&store, &dir.join(file), &quiet(false)).await {
+            match import_with(&store, &dir.join(file), &quiet(false), none()).await {
                 Ok(s) => failures.push(format!("{file}: imported, expected an error: {s}")),
                 Err(e) => {
                     // Paths as the user typed them (here: the file name).
-                    let got = format!("{e:#}").replace(&format!("{}/", dir.display()), "");
+                    let got = chain(&e).replace(&format!("{}/", dir.display()), "");
                     // As `naeringsplan import` prints it: the file, then the error.
                     let first = format!("{file}: {}", got.lines().next().unwrap_or(""));
                     if first != message {
@@ -888,7 +883,7 @@ mod tests {
     async fn skip_bad_rows_goes_on_and_reports() {
         let dir = workspace().join("tests/bad-input/brreg");
         let (_d, store) = temp_store().await;
-        let msg = import_with(&store, &dir.join("02_bad_date.csv"), &quiet(true))
+        let msg = import_with(&store, &dir.join("02_bad_date.csv"), &quiet(true), none())
             .await
             .unwrap();
         assert!(
@@ -903,10 +898,15 @@ mod tests {
             "{dump}"
         );
         // A fatal error (truncated gzip) still stops the import, skipping or not.
-        let e = import_with(&store, &dir.join("05_truncated.csv.gz"), &quiet(true))
-            .await
-            .unwrap_err();
-        assert!(format!("{e:#}").contains("nothing was imported"));
+        let e = import_with(
+            &store,
+            &dir.join("05_truncated.csv.gz"),
+            &quiet(true),
+            none(),
+        )
+        .await
+        .unwrap_err();
+        assert!(chain(&e).contains("nothing was imported"));
         assert_eq!(store.register_snapshots().await.unwrap().len(), 1);
     }
 
@@ -922,8 +922,8 @@ mod tests {
             &ImportOptions {
                 skip_bad_rows: false,
                 snapshot_date: Some(time::macros::date!(2024 - 05 - 02)),
-                progress: false,
             },
+            none(),
         )
         .await
         .unwrap();
@@ -936,6 +936,7 @@ mod tests {
             &store,
             &sample("brreg_underenheter_bulk_csv_sample.csv"),
             &quiet(false),
+            none(),
         )
         .await
         .unwrap();
@@ -977,7 +978,9 @@ mod tests {
 
         // Again: nothing changes.
         let before = store.register_dump().await.unwrap();
-        let again = import_with(&store, &path, &quiet(false)).await.unwrap();
+        let again = import_with(&store, &path, &quiet(false), none())
+            .await
+            .unwrap();
         assert!(again.contains("already imported"), "{again}");
         assert_eq!(store.register_dump().await.unwrap(), before);
     }
@@ -995,7 +998,7 @@ mod tests {
                 .all(|s| s.synthetic && s.date_source == DateSource::Generated)
         );
         let plan = plan::embedded_default();
-        let values = app::plan_facts::plan_fact_values(&store, &plan)
+        let values = crate::plan_facts::plan_fact_values(&store, &plan)
             .await
             .unwrap();
         let emp = values
@@ -1014,6 +1017,7 @@ mod tests {
             &store,
             &sample("brreg_enheter_bulk_csv_sample.csv"),
             &quiet(false),
+            none(),
         )
         .await
         .unwrap();
@@ -1025,25 +1029,66 @@ mod tests {
         );
     }
 
-    #[test]
-    fn an_old_file_copied_recently_takes_its_latest_registration_date() {
-        use time::macros::date;
-        let latest = Some(date!(2023 - 10 - 03));
+    /// What a [`Progress`] was told.
+    #[derive(Default)]
+    struct Recorded {
+        calls: std::sync::Mutex<Vec<String>>,
+        bytes: AtomicU64,
+        rows: std::sync::Mutex<Option<Arc<AtomicU64>>>,
+    }
+
+    impl Progress for Recorded {
+        fn start(&self, name: &str, len: u64, rows: Arc<AtomicU64>) {
+            self.calls
+                .lock()
+                .unwrap()
+                .push(format!("start {name} {len}"));
+            *self.rows.lock().unwrap() = Some(rows);
+        }
+        fn inc(&self, bytes: u64) {
+            self.bytes
+                .fetch_add(bytes, std::sync::atomic::Ordering::Relaxed);
+        }
+        fn finish(&self) {
+            self.calls.lock().unwrap().push("finish".into());
+        }
+        fn skipped(&self, line: &str) {
+            self.calls.lock().unwrap().push(line.to_string());
+        }
+    }
+
+    /// The progress seam: started once with the file's size, every byte counted, rows counted,
+    /// finished before the skipped rows are reported.
+    #[tokio::test]
+    async fn progress_sees_the_bytes_rows_and_skipped_rows() {
+        let dir = workspace().join("tests/bad-input/brreg");
+        let path = dir.join("02_bad_date.csv");
+        let (_d, store) = temp_store().await;
+        let recorded = Arc::new(Recorded::default());
+        import_with(&store, &path, &quiet(true), recorded.clone())
+            .await
+            .unwrap();
+        let size = std::fs::metadata(&path).unwrap().len();
+        let shown = path.display().to_string();
         assert_eq!(
-            settle_date(date!(2026 - 11 - 28), DateSource::FileMtime, latest),
-            (date!(2023 - 10 - 03), DateSource::LatestRegistration)
+            *recorded.calls.lock().unwrap(),
+            [
+                format!("start {shown} {size}"),
+                "finish".to_string(),
+                format!(
+                    "skipped: {shown}: line 4: [929065239] registreringsdatoEnhetsregisteret: \"2023-02-30\" is not a valid date (YYYY-MM-DD)"
+                ),
+            ]
         );
         assert_eq!(
-            settle_date(date!(2023 - 10 - 20), DateSource::FileMtime, latest),
-            (date!(2023 - 10 - 20), DateSource::FileMtime)
+            recorded.bytes.load(std::sync::atomic::Ordering::Relaxed),
+            size
         );
+        let rows = recorded.rows.lock().unwrap().clone().unwrap();
         assert_eq!(
-            settle_date(date!(2026 - 11 - 28), DateSource::FileName, latest),
-            (date!(2026 - 11 - 28), DateSource::FileName)
-        );
-        assert_eq!(
-            settle_date(date!(2026 - 11 - 28), DateSource::FileMtime, None),
-            (date!(2026 - 11 - 28), DateSource::FileMtime)
+            rows.load(std::sync::atomic::Ordering::Relaxed),
+            5,
+            "units read"
         );
     }
 
