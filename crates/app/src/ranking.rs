@@ -971,6 +971,51 @@ pub fn report(
     })
 }
 
+/// A ranking as CSV for download: one row per municipality (code, name, county, score, rank,
+/// county rank, each group's rank, and whether its inputs are synthetic), in rank order; a cell
+/// a spreadsheet would run as a formula is prefixed with `'`.
+pub fn to_csv(r: &RankingReport) -> Vec<u8> {
+    use local_registers::csv_safe::write_record;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = [
+        "year",
+        "code",
+        "name",
+        "county",
+        "score",
+        "rank",
+        "county_rank",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend(r.groups.iter().map(|g| format!("rank_{}", g.id)));
+    header.push("synthetic".into());
+    let _ = write_record(&mut w, &header);
+    let opt = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
+    for row in &r.rows {
+        let mut cells = vec![
+            r.year.to_string(),
+            row.code.clone(),
+            row.name.clone(),
+            row.county_name.clone(),
+            row.score.map(|v| v.to_string()).unwrap_or_default(),
+            opt(row.rank),
+            opt(row.county_rank),
+        ];
+        cells.extend(r.groups.iter().map(|g| {
+            opt(row
+                .groups
+                .iter()
+                .find(|c| c.id == g.id)
+                .and_then(|c| c.rank))
+        }));
+        cells.push(row.synthetic.to_string());
+        let _ = write_record(&mut w, &cells);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
 #[cfg(test)]
 mod published_tests {
     use super::*;
@@ -1057,49 +1102,4 @@ mod published_tests {
         let err = parse_published_ranks("year,rank\n").unwrap_err();
         assert!(err.contains("expected the header"), "{err}");
     }
-}
-
-/// A ranking as CSV for download: one row per municipality (code, name, county, score, rank,
-/// county rank, each group's rank, and whether its inputs are synthetic), in rank order; a cell
-/// a spreadsheet would run as a formula is prefixed with `'`.
-pub fn to_csv(r: &RankingReport) -> Vec<u8> {
-    use local_registers::csv_safe::write_record;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<String> = [
-        "year",
-        "code",
-        "name",
-        "county",
-        "score",
-        "rank",
-        "county_rank",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    header.extend(r.groups.iter().map(|g| format!("rank_{}", g.id)));
-    header.push("synthetic".into());
-    let _ = write_record(&mut w, &header);
-    let opt = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
-    for row in &r.rows {
-        let mut cells = vec![
-            r.year.to_string(),
-            row.code.clone(),
-            row.name.clone(),
-            row.county_name.clone(),
-            row.score.map(|v| v.to_string()).unwrap_or_default(),
-            opt(row.rank),
-            opt(row.county_rank),
-        ];
-        cells.extend(r.groups.iter().map(|g| {
-            opt(row
-                .groups
-                .iter()
-                .find(|c| c.id == g.id)
-                .and_then(|c| c.rank))
-        }));
-        cells.push(row.synthetic.to_string());
-        let _ = write_record(&mut w, &cells);
-    }
-    w.into_inner().unwrap_or_default()
 }
