@@ -507,7 +507,7 @@ impl ReportInput {
                 if a.comment.is_empty() {
                     String::new()
                 } else {
-                    format!(" (kommentar i tiltaket: {})", a.comment)
+                    format!(" (kommentar i tiltaket: {})", a.comment.trim_end_matches('.'))
                 }
             ),
             explanation: a.explanation.as_ref(),

@@ -53,22 +53,6 @@ pub fn href(lang: Lang, path: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_language_goes_before_the_fragment() {
-        assert_eq!(href(Lang::En, "/#indikatorer"), "/?lang=en#indikatorer");
-        assert_eq!(
-            href(Lang::En, "/tiltak?status=x"),
-            "/tiltak?status=x&lang=en"
-        );
-        assert_eq!(href(Lang::En, "/tiltak/T1"), "/tiltak/T1?lang=en");
-        assert_eq!(href(Lang::Nb, "/#indikatorer"), "/#indikatorer");
-    }
-}
-
 /// Wraps page content in the shell. `path` is the page's own path (for the language switch).
 pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
     let (other_lang, other_label, other_name) = match lang {
@@ -296,3 +280,19 @@ span.strategy { display: block; }
 .nowrap { white-space: nowrap; }
 .period-notice { background: var(--soft); border-bottom: 1px solid var(--line); padding: .25rem 1rem; }
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_goes_before_the_fragment() {
+        assert_eq!(href(Lang::En, "/#indikatorer"), "/?lang=en#indikatorer");
+        assert_eq!(
+            href(Lang::En, "/tiltak?status=x"),
+            "/tiltak?status=x&lang=en"
+        );
+        assert_eq!(href(Lang::En, "/tiltak/T1"), "/tiltak/T1?lang=en");
+        assert_eq!(href(Lang::Nb, "/#indikatorer"), "/#indikatorer");
+    }
+}
