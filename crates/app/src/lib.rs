@@ -6,9 +6,14 @@
 //!   register of a first start;
 //! - [`inputs`]: the adapter from the store's resolved series to the engine's [`engine::Inputs`];
 //! - [`indicators`]: evaluate the plan's indicators (values, judgements, trends) from the store;
-//! - [`council_report`]: assemble the council report's input from the store and the engine;
+//! - [`council_report`]: assemble the council report's input from the store and the engine, as
+//!   of its period and data date;
+//! - [`report_review`]: staff assessments per report period and final (frozen) reports;
+//! - [`indicator_data`]: the data behind an indicator for download (CSV, JSON);
+//! - [`as_of`]: actions as of a past day, Norwegian local time, the one lateness rule;
+//! - [`plan_facts`]: the plan's facts computed from the stored register;
 //! - [`ranking`]: the Kommune-NM-style ranking of every municipality from the store;
-//! - [`registers`]: commercial land, local procurement and company visits (issue 9);
+//! - [`local_registers`]: commercial land, local procurement and company visits (issue 9);
 //! - [`sources`]: every series' SSB table, evidence, and real vs demo years (`naeringsplan
 //!   sources`, the page `/kilder`).
 //!
