@@ -18,8 +18,10 @@
 //!   sources`, the page `/kilder`).
 //!
 //! Data flows one way: store → engine → report. The use cases here that write to the store are
-//! the action-sheet import, through `Store::apply_action_batch` (one transaction), and the
-//! register import (`brreg`: one snapshot or one set of accounts per transaction).
+//! the action-sheet import, through `Store::apply_action_batch` (one transaction), the
+//! register import (`brreg`: one snapshot or one set of accounts per transaction), and the
+//! report review (`report_review`: an assessment version per save, a final report's files in
+//! one transaction).
 
 pub mod action_sheet;
 pub mod as_of;
