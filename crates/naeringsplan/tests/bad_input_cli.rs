@@ -7,8 +7,10 @@
 //!
 //! An expectation that does not start with the file name is printed as `file: expectation`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use sqlx::{AssertSqlSafe, Row};
 
@@ -34,11 +36,8 @@ fn command_for(folder: &str) -> Option<&'static [&'static str]> {
 }
 
 fn run(dir: &Path, db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
+    common::bin()
         .current_dir(dir)
-        .env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
-        .env("NAERINGSPLAN_LOG", "warn")
         .arg("--db")
         .arg(db)
         .args(args)

@@ -2,26 +2,13 @@
 //! real samples and of malformed files, `naeringsplan facts` (table and JSON, from the store and
 //! from a file).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_naeringsplan"));
-    c.env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
-        // The synthetic demo register (1.16 M units) is for real use, not for these tests.
-        .env("NAERINGSPLAN_NO_DEMO", "1")
-        .env("NAERINGSPLAN_LOG", "warn");
-    c
-}
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    bin()
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run naeringsplan")
+    common::output(db, args)
 }
 
 fn workspace() -> PathBuf {

@@ -1,18 +1,12 @@
 //! The CLI as a user runs it: the built binary, a fresh store in a temporary directory.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_naeringsplan"));
-    c.env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
-        .env("NAERINGSPLAN_LOG", "warn");
-    c
-}
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    bin()
+    common::bin()
         .arg("--db")
         .arg(db)
         .args(args)
@@ -26,7 +20,7 @@ fn workspace() -> PathBuf {
 
 #[test]
 fn check_the_embedded_default_is_clean() {
-    let out = bin().arg("check").output().unwrap();
+    let out = common::bin().arg("check").output().unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -55,7 +49,7 @@ fn check_broken_files_reports_location_and_exits_1() {
     ];
     for (file, message) in cases {
         let path = dir.join(file);
-        let out = bin().arg("check").arg(&path).output().unwrap();
+        let out = common::bin().arg("check").arg(&path).output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{file}");
         let err = String::from_utf8_lossy(&out.stderr);
         let line = err.lines().next().unwrap_or_default();
@@ -80,7 +74,7 @@ fn check_reports_every_problem_in_one_file_as_json() {
         .replacen("progress = ", "progress = 140 # ", 1);
     let path = dir.path().join("two.toml");
     std::fs::write(&path, broken).unwrap();
-    let out = bin()
+    let out = common::bin()
         .args(["check", "--format", "json"])
         .arg(&path)
         .output()
@@ -200,7 +194,7 @@ fn a_broken_plan_file_is_refused_before_touching_the_store() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.db");
     let broken = workspace().join("tests/plans/broken/duplicate_id.toml");
-    let out = bin()
+    let out = common::bin()
         .arg("--db")
         .arg(&db)
         .arg("--plan")

@@ -2,8 +2,10 @@
 //! /config, a 429 answered by a retry, KLASS with `Accept: application/json`, the cache of raw
 //! responses, real data superseding the snapshot's synthetic data, and the offline message.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -113,11 +115,8 @@ fn mock(hits: Hits) -> String {
 }
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
-        .env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
+    common::bin()
         .env_remove("NAERINGSPLAN_SSB_BASE_URL")
-        .env("NAERINGSPLAN_LOG", "warn")
         .arg("--db")
         .arg(db)
         .args(args)

@@ -8,6 +8,8 @@
 //! of `app::brreg::ensure_demo`; the national 1.16 M units take a minute in a debug build):
 //! the code path is the first start's, only the generated file is shorter.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -19,12 +21,9 @@ use std::time::Duration;
 const DEMO_UNITS: &str = "20000";
 
 fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_naeringsplan"));
-    c.env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
-        .env_remove("NAERINGSPLAN_NO_DEMO")
-        .env("NAERINGSPLAN_DEMO_UNITS", DEMO_UNITS)
-        .env("NAERINGSPLAN_LOG", "warn");
+    let mut c = common::bin();
+    c.env_remove("NAERINGSPLAN_NO_DEMO")
+        .env("NAERINGSPLAN_DEMO_UNITS", DEMO_UNITS);
     c
 }
 

@@ -1,16 +1,15 @@
 //! Hostile input through the command line (issue 21): files made to hurt a reader are refused
 //! with the file named and exit 1, never an abort; exports are safe to open in a spreadsheet.
 
+mod common;
+
 use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn run(dir: &Path, db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
+    common::bin()
         .current_dir(dir)
-        .env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
-        .env("NAERINGSPLAN_LOG", "warn")
         .arg("--db")
         .arg(db)
         .args(args)
@@ -114,28 +113,14 @@ fn csv_exports_are_safe_and_round_trip() {
 }
 
 fn run_in(dir: &Path, db: &Path, args: &[&str], stdin: &str) -> Output {
-    use std::io::Write as _;
-    use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
-        .current_dir(dir)
-        .env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
-        .env("NAERINGSPLAN_LOG", "warn")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    common::with_input(
+        common::bin()
+            .current_dir(dir)
+            .arg("--db")
+            .arg(db)
+            .args(args),
+        stdin,
+    )
 }
 
 /// Finding 6: tokens are listed (`user tokens`), revoked one by one (`user revoke-token`), and a
@@ -218,16 +203,7 @@ fn a_common_password_is_refused_on_the_command_line() {
 
 /// `naeringsplan --db DB ARGS…` in a scratch store without the demo register.
 fn np(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
-        .env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
-        .env("NAERINGSPLAN_LOG", "warn")
-        .env("NAERINGSPLAN_NO_DEMO", "1")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .unwrap()
+    common::output(db, args)
 }
 
 /// `check` on a binary file named no position; now it gives the byte offset (and line and

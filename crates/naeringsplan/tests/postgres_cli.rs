@@ -3,31 +3,13 @@
 //! `NAERINGSPLAN_TEST_POSTGRES` names a server (`.ci/run` starts one); otherwise it says it was
 //! skipped.
 
-use std::io::Write as _;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 fn run(db: &str, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
-        .env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
-        .env("NAERINGSPLAN_LOG", "warn")
-        .env("NAERINGSPLAN_NO_DEMO", "1")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run naeringsplan");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    common::output_with_input(db, args, stdin)
 }
 
 fn ok(out: &Output) -> String {

@@ -2,20 +2,13 @@
 //! the computed ranks fed to the plan's indicators 1 and 2. One test: the snapshot import is
 //! slow in debug builds.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
-        .env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
-        .env("NAERINGSPLAN_LOG", "warn")
-        .env("NAERINGSPLAN_NO_DEMO", "1")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run naeringsplan")
+    common::output(db, args)
 }
 
 fn json(db: &Path, args: &[&str]) -> serde_json::Value {

@@ -2,21 +2,14 @@
 //! `procurement import|report` matched against the real Brreg sample, `visits
 //! add|import|list|aggregate|purge`, and bad files refused with exit 1 and nothing stored.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
-        .env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
-        .env("NAERINGSPLAN_NO_DEMO", "1")
-        .env("NAERINGSPLAN_LOG", "warn")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run naeringsplan")
+    common::output(db, args)
 }
 
 fn path(rel: &str) -> String {

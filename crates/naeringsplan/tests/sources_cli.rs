@@ -3,20 +3,13 @@
 //! series is listed with its real and demo years, and every plan indicator with the years that
 //! rest on real data. One test: the snapshot import is slow in debug builds.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
-        .env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
-        .env("NAERINGSPLAN_LOG", "warn")
-        .env("NAERINGSPLAN_NO_DEMO", "1")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run naeringsplan")
+    common::output(db, args)
 }
 
 #[test]

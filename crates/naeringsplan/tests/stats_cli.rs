@@ -1,18 +1,12 @@
 //! `naeringsplan import` and `naeringsplan stats get` as a user runs them.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_naeringsplan"));
-    c.env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
-        .env("NAERINGSPLAN_LOG", "warn");
-    c
-}
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    bin()
+    common::bin()
         .arg("--db")
         .arg(db)
         .args(args)

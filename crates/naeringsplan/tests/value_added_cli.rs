@@ -3,26 +3,13 @@
 //! facts section. A small accounts fixture for four enterprises of the real Enhetsregisteret
 //! sample in Asker; the expected sums are worked out by hand below.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_naeringsplan"));
-    c.env_remove("NAERINGSPLAN_DB")
-        .env_remove("NAERINGSPLAN_PLAN")
-        // Only the register sample below, no synthetic demo register.
-        .env("NAERINGSPLAN_NO_DEMO", "1")
-        .env("NAERINGSPLAN_LOG", "warn");
-    c
-}
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    bin()
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run naeringsplan")
+    common::output(db, args)
 }
 
 fn text(o: &Output) -> String {

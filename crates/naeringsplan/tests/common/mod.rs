@@ -1,25 +1,68 @@
 //! Shared by the CLI tests that run the built binary on a store of their own.
+//!
+//! [`bin`] and [`command`] are the one place that says how a test runs `naeringsplan`: the
+//! caller's store, plan and log settings removed; [`command`] also gives `--db` and turns the
+//! synthetic demo register off (it is for real use, not these tests). [`run`] asserts success; [`output`] and [`output_with_input`] return the
+//! output whatever the exit status, for tests of refusals.
 
-use std::path::Path;
-use std::process::{Command, Output};
+#![allow(dead_code)] // each test file uses some of these
 
-/// Runs `naeringsplan --db DB ARGS…` without the caller's store, plan or demo register (the
-/// synthetic demo register is for real use, not these tests) and asserts that it succeeds.
-pub fn run(db: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_naeringsplan"))
-        .env_remove("NAERINGSPLAN_DB")
+use std::ffi::OsStr;
+use std::io::Write as _;
+use std::process::{Command, Output, Stdio};
+
+/// `naeringsplan` without the caller's store, plan and log settings (the demo register and
+/// example registers as in real use).
+pub fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_naeringsplan"));
+    c.env_remove("NAERINGSPLAN_DB")
         .env_remove("NAERINGSPLAN_PLAN")
-        .env("NAERINGSPLAN_LOG", "warn")
-        .env("NAERINGSPLAN_NO_DEMO", "1")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run naeringsplan");
+        .env("NAERINGSPLAN_LOG", "warn");
+    c
+}
+
+/// `naeringsplan --db DB` without the demo register and example registers, ready for arguments.
+pub fn command(db: impl AsRef<OsStr>) -> Command {
+    let mut c = bin();
+    c.env("NAERINGSPLAN_NO_DEMO", "1").arg("--db").arg(db);
+    c
+}
+
+/// Runs `naeringsplan --db DB ARGS…` and asserts that it succeeds.
+pub fn run(db: impl AsRef<OsStr>, args: &[&str]) -> Output {
+    let out = output(db, args);
     assert!(
         out.status.success(),
         "naeringsplan {args:?} failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     out
+}
+
+/// Runs `naeringsplan --db DB ARGS…`; the output whatever the exit status.
+pub fn output(db: impl AsRef<OsStr>, args: &[&str]) -> Output {
+    command(db).args(args).output().expect("run naeringsplan")
+}
+
+/// As [`output`], with `stdin` as standard input (passwords, for instance).
+pub fn output_with_input(db: impl AsRef<OsStr>, args: &[&str], stdin: &str) -> Output {
+    with_input(command(db).args(args), stdin)
+}
+
+/// Runs a prepared command (see [`command`]) with `stdin` as standard input; the output
+/// whatever the exit status.
+pub fn with_input(cmd: &mut Command, stdin: &str) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run naeringsplan");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait for naeringsplan")
 }
