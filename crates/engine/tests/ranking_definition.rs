@@ -81,6 +81,15 @@ fn bundled_definition_has_19_indicators_in_groups_of_4_4_3_3_5() {
             "departure {topic} missing"
         );
     }
+    // Every departure reads in Norwegian too (the page and the CLI show it; issue 19 found the
+    // raw keys `age_bands :` on the Norwegian page).
+    for d in &def.departures {
+        assert!(
+            !d.title_nb.trim().is_empty() && !d.text_nb.trim().is_empty(),
+            "departure {} has no Norwegian title and text",
+            d.topic
+        );
+    }
     // Series in file order, the first being population.
     assert_eq!(def.series[0].name, "population");
     assert!(def.series_spec("jobs_by_industry").unwrap().family);

@@ -181,10 +181,14 @@ pub struct Group {
 /// One documented departure from NHO's method.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Departure {
-    /// Short topic, e.g. `weights`.
+    /// Short topic, e.g. `weights` (a key, not for readers).
     pub topic: String,
-    /// What we do and why.
+    /// What we do and why (English).
     pub text: String,
+    /// The topic for readers in Norwegian, e.g. `Vekter`; empty: not translated.
+    pub title_nb: String,
+    /// What we do and why in Norwegian; empty: not translated.
+    pub text_nb: String,
     /// Where the evidence is.
     pub source: Option<String>,
 }
@@ -458,6 +462,10 @@ struct RawIndicator {
 struct RawDeparture {
     topic: S<String>,
     text: S<String>,
+    #[serde(default)]
+    title_nb: String,
+    #[serde(default)]
+    text_nb: String,
     #[serde(default)]
     source: Option<String>,
 }
@@ -743,6 +751,8 @@ fn check(raw: RawFile, r: &mut Reporter) -> Definition {
         departures.push(Departure {
             topic,
             text: d.text.into_inner(),
+            title_nb: d.title_nb,
+            text_nb: d.text_nb,
             source: d.source,
         });
     }

@@ -437,6 +437,10 @@ fn explain(e: &Explanation, r: &RankingReport, line: &mut impl FnMut(String)) {
     line(String::new());
     line("  Avvik fra NHOs metode:".into());
     for d in &r.departures {
-        line(format!("  - {}: {}", d.topic, d.text));
+        if d.text_nb.is_empty() {
+            line(format!("  - {}: {}", d.topic, d.text));
+        } else {
+            line(format!("  - {}: {}", d.title_nb, d.text_nb));
+        }
     }
 }

@@ -435,7 +435,11 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
             summary { (t(lang, "Hvor indeksen avviker fra NHOs metode", "Where the index departs from NHO's method")) }
             ul {
                 @for d in &r.departures {
-                    li { strong { (d.topic) } ": " (d.text) }
+                    @if lang == Lang::Nb && !d.text_nb.is_empty() {
+                        li { strong { (d.title_nb) } ": " (d.text_nb) }
+                    } @else {
+                        li lang="en" { strong { (d.topic.replace('_', " ")) } ": " (d.text) }
+                    }
                 }
             }
         }
