@@ -158,6 +158,10 @@ pub async fn page(
             (t(lang,
                "Rapporten lages fra de samme dataene som vises her: indikatorene mot ambisjonene, rangeringen, innsatsområdene med strategier og tiltak, avvik og kilder. Rapporten er på norsk.",
                "The report is generated from the same data shown here: the indicators against their ambitions, the ranking, the focus areas with strategies and actions, deviations and sources. The report is in Norwegian."))
+            " "
+            (t(lang,
+               "En periode merket «Endelig» lastes ned slik rapporten var da den ble fastsatt; de andre lages fra dataene når de lastes ned.",
+               "A period marked \"Final\" downloads as the report was when it was marked final; the others are generated from the data when downloaded."))
         }
         div class="table-wrap" {
             table {
@@ -168,23 +172,22 @@ pub async fn page(
                     th scope="col" { "Word" }
                     th scope="col" { "HTML" }
                     th scope="col" { "Markdown" }
-                    th scope="col" { (t(lang, "Versjon", "Version")) }
                 } }
                 tbody {
                     @for year in years.iter().rev() {
                         @for (p, label) in [("year", Period::Year.label(*year)), ("H1", Period::H1.label(*year)), ("H2", Period::H2.label(*year))] {
                             tr {
-                                th scope="row" { (label) }
+                                th scope="row" {
+                                    (label)
+                                    @if let Some(f) = Period::parse(p).and_then(|pp| final_of(*year, pp)) {
+                                        br;
+                                        span class="hint" { strong { (t(lang, "Endelig", "Final")) } ", " (t(lang, "fastsatt", "marked")) " " (app::as_of::local_stamp(&f.at).get(..10).unwrap_or("")) " " (t(lang, "av", "by")) " " (names.of(&f.by)) }
+                                    }
+                                }
                                 td { a href=(link(*year, p, "pdf")) download { "PDF" span class="sr-only" { " " (label) } } }
                                 td { a href=(link(*year, p, "docx")) download { "Word" span class="sr-only" { " " (label) } } }
                                 td { a href=(link(*year, p, "html")) download { "HTML" span class="sr-only" { " " (label) } } }
                                 td { a href=(link(*year, p, "md")) download { "Markdown" span class="sr-only" { " " (label) } } }
-                                td {
-                                    @match Period::parse(p).and_then(|pp| final_of(*year, pp)) {
-                                        Some(f) => { strong { (t(lang, "Endelig", "Final")) } ", " (t(lang, "fastsatt", "marked")) " " (f.at.get(..10).unwrap_or(&f.at)) " " (t(lang, "av", "by")) " " (names.of(&f.by)) }
-                                        None => { (t(lang, "Generert fra dataene nå", "Generated from the data now")) }
-                                    }
-                                }
                             }
                         }
                     }
