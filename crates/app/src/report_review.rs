@@ -168,12 +168,17 @@ pub async fn unexplained(
     period: Period,
 ) -> Result<Vec<String>, ReviewError> {
     let input = assemble_with(store, plan, year, period, &ReportOptions::default()).await?;
-    Ok(input
+    Ok(missing_explanations(&input))
+}
+
+/// The texts of the report's deviations that have no (published) explanation in it.
+fn missing_explanations(input: &report::ReportInput) -> Vec<String> {
+    input
         .deviations()
         .into_iter()
         .filter(|d| d.explanation.is_none())
         .map(|d| d.text)
-        .collect())
+        .collect()
 }
 
 /// Marks the report for a period final: assembles it from the current data with the published
@@ -192,12 +197,7 @@ pub async fn finalise(
         return Err(final_refusal(year, period));
     }
     let mut input = assemble_with(store, plan, year, period, &ReportOptions::default()).await?;
-    let missing: Vec<String> = input
-        .deviations()
-        .into_iter()
-        .filter(|d| d.explanation.is_none())
-        .map(|d| d.text)
-        .collect();
+    let missing = missing_explanations(&input);
     if !missing.is_empty() {
         return Err(ReviewError::Unexplained(missing));
     }

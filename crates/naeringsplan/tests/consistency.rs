@@ -139,55 +139,25 @@ fn cli_api_page_and_report_show_the_same_value_source_and_verdict() {
         let state = web::AppState::new(store, "3203".into());
         tokio::spawn(web::serve(listener, state, std::future::pending()));
         let client = reqwest::Client::new();
-        let api: serde_json::Value = client
-            .get(format!("{base}/api/indicators"))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let get = |path: String| {
+            let client = client.clone();
+            let url = format!("{base}{path}");
+            async move { client.get(url).send().await.unwrap().text().await.unwrap() }
+        };
+        let api: serde_json::Value =
+            serde_json::from_str(&get("/api/indicators".into()).await).unwrap();
         let mut pages = BTreeMap::new();
         for id in units.keys() {
-            let html = client
-                .get(format!("{base}/indikatorer/{id}"))
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
-            pages.insert(id.clone(), html);
-            let csv = client
-                .get(format!("{base}/indikatorer/{id}/data?format=csv"))
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
-            pages.insert(format!("{id}.csv"), csv);
+            pages.insert(id.clone(), get(format!("/indikatorer/{id}")).await);
+            pages.insert(
+                format!("{id}.csv"),
+                get(format!("/indikatorer/{id}/data?format=csv")).await,
+            );
         }
-        let home = client
-            .get(&base)
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
-        pages.insert("/".into(), home);
+        pages.insert("/".into(), get("/".into()).await);
         // The ranking's download against its JSON.
         for path in ["/api/ranking", "/rangering/data"] {
-            let body = client
-                .get(format!("{base}{path}"))
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
-            pages.insert(path.into(), body);
+            pages.insert(path.into(), get(path.into()).await);
         }
         (api, pages)
     });

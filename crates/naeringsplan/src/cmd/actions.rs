@@ -60,12 +60,7 @@ pub async fn run(opts: &Options, command: ActionsCommand) -> anyhow::Result<Exit
             }
             let bytes =
                 std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let actor = actor.unwrap_or_else(|| {
-                format!(
-                    "cli:{}",
-                    std::env::var("USER").unwrap_or_else(|_| "unknown".into())
-                )
-            });
+            let actor = super::cli_actor(actor);
             let name = file.display().to_string();
             match app::action_sheet::import(&ctx.store, &code, &name, bytes, &actor).await {
                 Ok(rep) => {

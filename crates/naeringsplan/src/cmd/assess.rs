@@ -62,12 +62,7 @@ pub async fn run(opts: &Options, args: &AssessArgs) -> anyhow::Result<ExitCode> 
     };
     match (subject, &args.text) {
         (Some((kind, id)), Some(text)) => {
-            let by = args.actor.clone().unwrap_or_else(|| {
-                format!(
-                    "cli:{}",
-                    std::env::var("USER").unwrap_or_else(|_| "unknown".into())
-                )
-            });
+            let by = super::cli_actor(args.actor.clone());
             let a = app::report_review::save_assessment(
                 &ctx.store,
                 &ctx.plan,

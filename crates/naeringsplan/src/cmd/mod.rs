@@ -17,3 +17,13 @@ pub mod serve;
 pub mod sources;
 pub mod stats;
 pub mod user;
+
+/// Who a change made from the command line is recorded as: `--as NAME`, else `cli:$USER`.
+pub fn cli_actor(given: Option<String>) -> String {
+    given.unwrap_or_else(|| {
+        format!(
+            "cli:{}",
+            std::env::var("USER").unwrap_or_else(|_| "unknown".into())
+        )
+    })
+}

@@ -111,12 +111,7 @@ pub async fn run(opts: &Options, args: &ReportArgs) -> anyhow::Result<ExitCode> 
         if args.data_as_of.is_some() {
             bail!("a final report uses the period's own data date: leave out --data-as-of");
         }
-        let actor = args.actor.clone().unwrap_or_else(|| {
-            format!(
-                "cli:{}",
-                std::env::var("USER").unwrap_or_else(|_| "unknown".into())
-            )
-        });
+        let actor = super::cli_actor(args.actor.clone());
         let files = app::report_review::finalise(
             &ctx.store,
             &ctx.plan,

@@ -240,7 +240,6 @@ pub async fn data(
     Path(id): Path<String>,
     Query(q): Query<DataQuery>,
 ) -> Result<Response, WebError> {
-    use axum::http::header;
     let plan = super::load_plan(&state).await?;
     let data = indicator_data(&state, &plan, &id).await?;
     let (mime, ext, body) = match q.format.as_deref().unwrap_or("csv") {
@@ -261,20 +260,14 @@ pub async fn data(
             ));
         }
     };
-    Ok((
-        [
-            (header::CONTENT_TYPE, mime.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"{}-{}.{ext}\"",
-                    plan.meta.municipality_code, data.indicator_id
-                ),
-            ),
-        ],
+    Ok(super::download(
+        mime,
+        &format!(
+            "{}-{}.{ext}",
+            plan.meta.municipality_code, data.indicator_id
+        ),
         body,
-    )
-        .into_response())
+    ))
 }
 
 fn opt_year(y: Option<plan::Year>) -> String {

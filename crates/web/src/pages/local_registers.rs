@@ -175,8 +175,6 @@ pub async fn land_data(
     State(state): State<AppState>,
     Query(q): Query<LandDataQuery>,
 ) -> Result<axum::response::Response, WebError> {
-    use axum::http::header;
-    use axum::response::IntoResponse;
     let view = app::local_registers::land_view(&state.store, &state.plan_code, None).await?;
     let (mime, ext, body) = match q.format.as_deref().unwrap_or("csv") {
         "csv" => (
@@ -202,17 +200,7 @@ pub async fn land_data(
     } else {
         format!("naeringsarealer.{ext}")
     };
-    Ok((
-        [
-            (header::CONTENT_TYPE, mime.to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response())
+    Ok(super::download(mime, &name, body))
 }
 
 /// `GET /naeringsarealer`

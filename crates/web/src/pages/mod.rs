@@ -40,6 +40,28 @@ pub fn rollup(plan: &Plan, actions: &[ActionRecord], weighting: Weighting) -> Pl
     engine::rollup::rollup(plan, &inputs, weighting)
 }
 
+/// A file download: the body with its content type and `attachment; filename="…"` (the name is
+/// made by us from plan codes and ids, never taken from the request).
+pub fn download(
+    mime: &str,
+    file_name: &str,
+    body: impl Into<axum::body::Body>,
+) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    (
+        [
+            (header::CONTENT_TYPE, mime.to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+        ],
+        body.into(),
+    )
+        .into_response()
+}
+
 /// A 404 page.
 pub fn not_found(lang: plan::Lang) -> axum::response::Response {
     use crate::layout::t;

@@ -112,19 +112,12 @@ pub async fn data(
     State(state): State<AppState>,
     Query(q): Query<RankingQuery>,
 ) -> Result<Response, WebError> {
-    use axum::http::header;
     match build(&state, &q).await? {
-        Ok(r) => Ok((
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"rangering-{}.csv\"", r.year),
-                ),
-            ],
+        Ok(r) => Ok(super::download(
+            "text/csv; charset=utf-8",
+            &format!("rangering-{}.csv", r.year),
             app::ranking::to_csv(&r),
-        )
-            .into_response()),
+        )),
         Err(message) => Err(WebError::NotFound(message)),
     }
 }

@@ -6,7 +6,6 @@
 
 use ::report::{Format, Period};
 use axum::extract::{Query, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use maud::html;
 use plan::Lang;
@@ -95,17 +94,7 @@ pub async fn page(
                 "statusrapport-{}-{year}{suffix}-endelig.{ext}",
                 plan.meta.municipality_code
             );
-            return Ok((
-                [
-                    (header::CONTENT_TYPE, mime.to_string()),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        format!("attachment; filename=\"{file}\""),
-                    ),
-                ],
-                bytes,
-            )
-                .into_response());
+            return Ok(super::download(mime, &file, bytes));
         }
         let input = app::council_report::assemble(&state.store, &plan, year, period).await?;
         // Typst layout takes a moment; keep it off the async workers.
@@ -118,17 +107,7 @@ pub async fn page(
             "statusrapport-{}-{year}{suffix}.{ext}",
             plan.meta.municipality_code
         );
-        return Ok((
-            [
-                (header::CONTENT_TYPE, mime.to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{file}\""),
-                ),
-            ],
-            bytes,
-        )
-            .into_response());
+        return Ok(super::download(mime, &file, bytes));
     }
 
     let finals = state
