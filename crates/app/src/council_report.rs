@@ -117,6 +117,7 @@ pub fn indicator_view(plan: &Plan, e: &Evaluated) -> IndicatorView {
                     o.justification
                 )
             }),
+            projection: e.projection.as_ref().map(|p| p.sentence(ev.unit, true)),
         }
     });
     IndicatorView {
@@ -151,7 +152,7 @@ pub struct ReportOptions {
 
 /// `e` as it could have been known on a data date whose last finished year is `last_year`:
 /// every value of a later year is removed (its ambition kept, its verdict "no data"), and the
-/// trend is computed again from what is left (the staff override, if any, kept).
+/// trend and the projection are computed again from what is left (the staff override, if any, kept).
 pub fn known_by(plan: &Plan, e: &Evaluated, last_year: i32) -> Evaluated {
     let mut evaluation = e.evaluation.clone();
     for y in evaluation.years.iter_mut().filter(|y| y.year > last_year) {
@@ -176,7 +177,12 @@ pub fn known_by(plan: &Plan, e: &Evaluated, last_year: i32) -> Evaluated {
     let trend = engine::assess_trend(plan, &evaluation)
         .ok()
         .map(|t| engine::combine_override(t, override_));
-    Evaluated { evaluation, trend }
+    let projection = engine::project(plan, &evaluation).ok();
+    Evaluated {
+        evaluation,
+        trend,
+        projection,
+    }
 }
 
 /// The report's view of a staff assessment (by display name, local date).

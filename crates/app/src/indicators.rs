@@ -19,6 +19,9 @@ pub struct Evaluated {
     pub evaluation: IndicatorEvaluation,
     /// Trend status (computed; with a staff override when one exists).
     pub trend: Option<TrendAssessment>,
+    /// The projection to the plan's last year from real data (absent, with the reason, where
+    /// the latest values are demo data).
+    pub projection: Option<engine::Projection>,
 }
 
 /// The plan's indicators evaluated against everything in the store, with the inputs used.
@@ -46,7 +49,12 @@ pub async fn evaluate(store: &Store, plan: &Plan) -> Result<(Vec<Evaluated>, Inp
         let trend = engine::assess_trend(plan, &evaluation)
             .ok()
             .map(|t| combine_override(t, override_));
-        out.push(Evaluated { evaluation, trend });
+        let projection = engine::project(plan, &evaluation).ok();
+        out.push(Evaluated {
+            evaluation,
+            trend,
+            projection,
+        });
     }
     Ok((out, inputs))
 }

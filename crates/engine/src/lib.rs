@@ -34,6 +34,7 @@ pub mod definitions;
 pub mod evaluate;
 pub mod explain;
 pub mod inputs;
+pub mod projection;
 pub mod ranking;
 pub mod rollup;
 pub mod trend;
@@ -51,6 +52,7 @@ pub use explain::{Explanation, IndicatorExplanation, explain, explain_indicator,
 pub use inputs::{
     Cell, Inputs, MergeMap, MissingReason, Observation, Provenance, series, sum_components,
 };
+pub use projection::{Projection, ProjectionVerdict, project};
 pub use trend::{
     Growth, StatusOverride, TrendAssessment, TrendConfig, TrendResult, TrendStatus, TrendTarget,
     assess_trend, combine_override, trend_config, trend_status,

@@ -51,6 +51,20 @@ fn report_mark(verdict: &str) -> Option<&'static str> {
     }
 }
 
+/// The Norwegian label of a projection verdict, by machine name.
+fn projection_label(verdict: &str) -> &'static str {
+    match verdict {
+        "target_reached" => "målet er nådd",
+        "on_track" => "på vei mot målet",
+        "needs_faster_pace" => "trenger høyere tempo",
+        "not_reached" => "målet ble ikke nådd",
+        "no_target" => "ingen målverdi å vurdere mot",
+        "demo_not_judged" => "ikke vurdert – demodata",
+        "not_available" => "kan ikke framskrives",
+        other => panic!("unknown projection verdict {other}"),
+    }
+}
+
 #[test]
 fn cli_api_page_and_report_show_the_same_value_source_and_verdict() {
     let dir = tempfile::tempdir().unwrap();
@@ -277,6 +291,56 @@ fn cli_api_page_and_report_show_the_same_value_source_and_verdict() {
                 "false"
             }
         );
+    }
+
+    // The projection to the plan's last year: the same verdict and projected value in the CLI,
+    // the API, on the indicator page and in the report (as of a day when every table year had
+    // ended, the report knows what the dashboard knows); never from demo values.
+    for ind in cli.as_array().unwrap() {
+        let id = ind["evaluation"]["indicator_id"].as_str().unwrap();
+        let p = &ind["projection"];
+        let verdict = p["verdict"].as_str().unwrap_or_else(|| panic!("{id}: {p}"));
+        let api_ind = api
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap();
+        assert_eq!(api_ind["projection"]["verdict"], verdict, "{id}");
+        assert!(
+            close(
+                api_ind["projection"]["projected"].as_f64(),
+                p["projected"].as_f64()
+            ),
+            "{id}"
+        );
+        let label = projection_label(verdict);
+        let page = &pages[id];
+        let section = &page[page.find("id=\"framskriving\"").expect(id)..];
+        assert!(section.contains(label), "{id}: page lacks {label}");
+        assert!(
+            md.contains(&format!("Framskriving til 2024: {label}")),
+            "{id}: report lacks the projection {label}"
+        );
+        // The latest value that counts is demo → nothing projected, and the reason is given.
+        let latest_is_demo = ind["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .rev()
+            .find(|y| !y["value"].is_null())
+            .is_some_and(|y| y["value"]["source"] == "demo");
+        if latest_is_demo {
+            assert_eq!(verdict, "demo_not_judged", "{id}");
+            assert!(p["projected"].is_null(), "{id}");
+            assert!(
+                !page.contains("class=\"proj-line\""),
+                "{id}: projection drawn from demo"
+            );
+        }
+        if verdict == "demo_not_judged" {
+            assert!(latest_is_demo, "{id}");
+        }
     }
 
     // Nothing on the home page pairs a demo value with Nådd/Ikke nådd: demo cards say so.

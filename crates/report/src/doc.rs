@@ -350,6 +350,9 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
             if let Some(o) = &t.override_note {
                 d.push(para(format!("Overstyrt av saksbehandler: {o}")));
             }
+            if let Some(p) = &t.projection {
+                d.push(para(p.clone()));
+            }
         }
         if let Some(a) = &i.assessment {
             d.push(para("Vurdering:"));

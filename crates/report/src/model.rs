@@ -273,6 +273,9 @@ pub struct TrendView {
     pub basis: String,
     /// A staff override and its justification, shown beside the computed status.
     pub override_note: Option<String>,
+    /// The projection to the plan's last year, in one paragraph (the same words as on the
+    /// indicator page and in the CLI).
+    pub projection: Option<String>,
 }
 
 /// An action with its current state.

@@ -97,7 +97,7 @@ async fn get_facts(State(state): State<AppState>) -> Result<Json<FactsDto>, crat
         description = "A municipal business-development plan: the plan, its indicators and its action plan with history. Reads are public; writes need a bearer token and If-Match."
     ),
     paths(get_plan, get_facts, list_indicators, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
-    components(schemas(FactsDto, ActionDto, HistoryDto, IndicatorDto, TrendDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, crate::error::FieldError, ConflictDto, YearValue, crate::pages::ranking::RankingDto)),
+    components(schemas(FactsDto, ActionDto, HistoryDto, IndicatorDto, TrendDto, ProjectionDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, crate::error::FieldError, ConflictDto, YearValue, crate::pages::ranking::RankingDto)),
     modifiers(&BearerAuth),
     tags((name = "plan", description = "The plan and its indicators"), (name = "actions", description = "The action plan"))
 )]
@@ -313,6 +313,62 @@ pub struct IndicatorDto {
     /// The trend status (computed from real data only), with a staff override where one is in
     /// force: the same as on the indicator page, in the report and the CLI.
     pub trend: Option<TrendDto>,
+    /// The projection to the plan's last year from real data only: the same verdict and
+    /// numbers as on the indicator page, in the report and the CLI.
+    pub projection: Option<ProjectionDto>,
+}
+
+/// An indicator's projection to the plan's last year.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProjectionDto {
+    /// `target_reached`, `on_track`, `needs_faster_pace`, `not_reached`, `no_target`,
+    /// `demo_not_judged` (the latest values are demo data: nothing projected) or `not_available`.
+    pub verdict: String,
+    /// The year projected to (the plan's last year).
+    pub to_year: i32,
+    /// How it is projected: `linear` (shares, ratios), `cagr` (levels) or `average` (a flow held
+    /// to the same bar every year).
+    pub method: String,
+    /// First year the pace is measured from.
+    pub from_year: Option<i32>,
+    /// Latest real year.
+    pub latest_year: Option<i32>,
+    /// Latest real value.
+    pub latest_value: Option<f64>,
+    /// Observed pace per year (a growth rate for `cagr`: 0.02 = 2 %).
+    pub pace_observed: Option<f64>,
+    /// Pace per year needed to reach the target.
+    pub pace_required: Option<f64>,
+    /// Projected value in `to_year`.
+    pub projected: Option<f64>,
+    /// Target year.
+    pub target_year: Option<i32>,
+    /// Target value.
+    pub target_value: Option<f64>,
+    /// Why, in Norwegian.
+    pub reason: String,
+    /// Why, in English.
+    pub reason_en: String,
+}
+
+impl From<&engine::Projection> for ProjectionDto {
+    fn from(p: &engine::Projection) -> Self {
+        ProjectionDto {
+            verdict: p.verdict.as_str().into(),
+            to_year: p.to_year,
+            method: p.method.as_str().into(),
+            from_year: p.from.map(|(y, _)| y),
+            latest_year: p.latest.map(|(y, _)| y),
+            latest_value: p.latest.map(|(_, v)| v),
+            pace_observed: p.pace_observed,
+            pace_required: p.pace_required,
+            projected: p.projected,
+            target_year: p.target.map(|t| t.year),
+            target_value: p.target.map(|t| t.value),
+            reason: p.reason.nb.clone(),
+            reason_en: p.reason.en.clone(),
+        }
+    }
 }
 
 /// An indicator's trend status.
@@ -379,6 +435,7 @@ async fn list_indicators(
                     latest_year: t.computed.latest_year,
                     override_justification: t.override_.as_ref().map(|o| o.justification.clone()),
                 }),
+                projection: v.projection.as_ref().map(ProjectionDto::from),
                 years: v.years,
             }
         })

@@ -188,17 +188,36 @@ pub fn sparkline(v: &IndicatorView, lang: Lang) -> Markup {
     }
 }
 
-/// Results against ambitions by year, one series per source, with axes, labels and a legend.
+/// The projection as a segment of the chart: `(index of the latest real year, its value — or the
+/// average, for a projection by average — index of the year projected to, the projected value)`, when it rests on real data and both years
+/// are on the chart. Never from demo values ([`engine::Projection::drawable`]).
+fn projection_segment(v: &IndicatorView) -> Option<(usize, f64, usize, f64)> {
+    let p = v.projection.as_ref().filter(|p| p.drawable())?;
+    let (ly, lv) = p.latest?;
+    let projected = p.projected?;
+    let at = |year| v.years.iter().position(|y| y.year == year);
+    // An average is level: drawn flat from the latest year, not as a slope from the last value.
+    let start = match p.method {
+        engine::projection::Method::Average => projected,
+        _ => lv,
+    };
+    Some((at(ly)?, start, at(p.to_year)?, projected))
+}
+
+/// Results against ambitions by year, one series per source, with axes, labels and a legend;
+/// the projection to the plan's last year as a dashed continuation of the latest real value.
 pub fn chart(v: &IndicatorView, lang: Lang) -> Markup {
     let (w, h) = (640.0, 300.0);
     let (left, right, top, bottom) = (64.0, 16.0, 16.0, h - 48.0);
     let n = v.years.len().max(2) as f64;
     let x = |i: usize| left + 16.0 + i as f64 * (w - left - right - 32.0) / (n - 1.0);
     let groups = series(v);
+    let proj = projection_segment(v);
     let all = groups
         .iter()
         .flat_map(|(_, p)| p.iter().map(|(_, v)| *v))
         .chain(v.years.iter().filter_map(|y| y.ambition))
+        .chain(proj.map(|(_, _, _, p)| p))
         .collect::<Vec<_>>();
     let (s, ticks) = Scale::new(
         all.into_iter(),
@@ -229,6 +248,9 @@ pub fn chart(v: &IndicatorView, lang: Lang) -> Markup {
                     @for y in &v.years {
                         @if let Some(a) = y.ambition { (y.year) " " (t(lang, "ambisjon", "ambition")) ": " (plan::fmt::value(a, unit)) ". " }
                     }
+                    @if let Some((_, _, j, p)) = proj {
+                        (t(lang, "Framskrevet ", "Projected ")) (v.years[j].year) ": " (plan::fmt::value(p, unit)) "."
+                    }
                 }
                 @for tk in &ticks {
                     line class="grid" x1=(left) x2=(w - right) y1=(r1(s.y(*tk))) y2=(r1(s.y(*tk))) stroke-width="1" {}
@@ -246,6 +268,10 @@ pub fn chart(v: &IndicatorView, lang: Lang) -> Markup {
                         polyline class=(format!("res res-{}", class(*src))) points=(pts.iter().map(|(i, v)| format!("{},{}", r1(x(*i)), r1(s.y(*v)))).collect::<Vec<_>>().join(" ")) fill="none" stroke-width="3" {}
                     }
                 }
+                @if let Some((i, lv, j, p)) = proj {
+                    line class="proj-line" x1=(r1(x(i))) y1=(r1(s.y(lv))) x2=(r1(x(j))) y2=(r1(s.y(p))) stroke-width="2.5" stroke-dasharray="10 4 2 4" {}
+                    rect class="proj-end" x=(r1(x(j) - 5.0)) y=(r1(s.y(p) - 5.0)) width="10" height="10" fill="none" stroke-width="2" {}
+                }
                 @for (i, y) in v.years.iter().enumerate() {
                     @if let Some(a) = y.ambition {
                         circle class="amb" cx=(r1(x(i))) cy=(r1(s.y(a))) r="5" fill="none" stroke-width="2" {}
@@ -262,6 +288,9 @@ pub fn chart(v: &IndicatorView, lang: Lang) -> Markup {
                     span class=(format!("key key-{}", class(*src))) aria-hidden="true" {} " " (legend(*src, lang)) " "
                 }
                 span class="key key-amb" aria-hidden="true" {} " " (t(lang, "Ambisjon", "Ambition"))
+                @if proj.is_some() {
+                    " " span class="key key-proj" aria-hidden="true" {} " " (t(lang, "Framskriving (reelle data)", "Projection (real data)"))
+                }
                 @if inverted(v.indicator) { " " (t(lang, "(plass 1 øverst)", "(rank 1 at the top)")) }
             }
         }

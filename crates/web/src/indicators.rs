@@ -112,6 +112,9 @@ pub struct IndicatorView<'a> {
     /// The trend status with every input, and a staff override if one is in force; `None`
     /// where the engine could not assess it.
     pub trend: Option<engine::TrendAssessment>,
+    /// The projection to the plan's last year (from real data only); `None` where the engine
+    /// could not evaluate the indicator.
+    pub projection: Option<engine::Projection>,
 }
 
 impl IndicatorView<'_> {
@@ -139,6 +142,7 @@ pub async fn indicator_views<'a>(
                 Some(e) => {
                     let mut v = evaluated_view(plan, i, &e.evaluation);
                     v.trend = e.trend.clone();
+                    v.projection = e.projection.clone();
                     v
                 }
                 None => quoted(plan, i),
@@ -226,6 +230,7 @@ pub fn evaluated_view<'a>(
         judgement,
         basis,
         trend: None,
+        projection: None,
     }
 }
 
@@ -242,6 +247,7 @@ pub fn quoted<'a>(plan: &Plan, i: &'a Indicator) -> IndicatorView<'a> {
             judgement: Verdict::NoData,
             basis: (String::new(), String::new()),
             trend: None,
+            projection: None,
         },
     }
 }

@@ -232,6 +232,7 @@ svg .res-dot-computed { fill: #1b6e20; }
 svg .res-demo { stroke: #b35c00; stroke-dasharray: 2 4; }
 svg .res-dot-demo { fill: #ffffff; stroke: #b35c00; stroke-width: 2; }
 svg .amb, svg .amb-line { stroke: #7a5200; }
+svg .proj-line, svg .proj-end { stroke: #1b6e20; }
 svg .grid { stroke: #e1e5ea; }
 svg .axis { stroke: var(--muted); }
 svg .tick { fill: var(--muted); font-size: 12px; }
@@ -244,6 +245,7 @@ figure.chart svg { width: 100%; height: auto; }
 .key-computed { border-top: 3px solid #1b6e20; }
 .key-demo { border-top: 3px dotted #b35c00; }
 .key-amb { border-top: 2px dashed #7a5200; }
+.key-proj { border-top: 3px dotted #1b6e20; }
 .bar progress { width: 8rem; height: .9rem; vertical-align: middle; accent-color: var(--accent); }
 .bar .num { font-variant-numeric: tabular-nums; }
 form.filters { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; align-items: flex-end; background: var(--soft); padding: .75rem 1rem; }

@@ -174,6 +174,9 @@ pub async fn run(opts: &Options, args: &IndicatorsArgs) -> anyhow::Result<ExitCo
                         None => println!("  trend: {}", t.effective_status.label_nb()),
                     }
                 }
+                if let Some(p) = &e.projection {
+                    println!("  {}", p.sentence(ev.unit, true));
+                }
             }
         }
     }

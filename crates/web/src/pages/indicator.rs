@@ -142,6 +142,32 @@ pub async fn page(
         } @else {
             p class="muted" { (t(lang, "Kan ikke vurderes ennå.", "Cannot be assessed yet.")) }
         }
+        @if let Some(p) = &v.projection {
+            @let nb = lang == Lang::Nb;
+            h3 id="framskriving" { (t(lang, "Framskriving til ", "Projection to ")) (p.to_year) }
+            p class="projection" {
+                strong { (match lang { Lang::Nb => p.verdict.label_nb(), Lang::En => p.verdict.label_en() }) }
+                " – " (match lang { Lang::Nb => &p.reason.nb, Lang::En => &p.reason.en }) "."
+            }
+            @if p.from.is_some() && !matches!(p.verdict, engine::ProjectionVerdict::DemoNotJudged | engine::ProjectionVerdict::NotAvailable) {
+                dl class="trend" {
+                    @if let (Some((fy, _)), Some((ly, _)), Some(_)) = (p.from, p.latest, p.pace_observed) {
+                        dt { (t(lang, "Tempo ", "Pace ")) (fy) "–" (ly) }
+                        dd { (p.pace_text(p.pace_observed, i.unit, nb)) }
+                    }
+                    @if p.pace_required.is_some() {
+                        dt { (t(lang, "Nødvendig tempo for å nå målet", "Pace needed to reach the target")) }
+                        dd { (p.pace_text(p.pace_required, i.unit, nb)) }
+                    }
+                    @if let Some(x) = p.projected {
+                        dt { (t(lang, "Framskrevet ", "Projected ")) (p.to_year) }
+                        dd { (opt_value(Some(x), i.unit)) }
+                    }
+                    dt { (t(lang, "Metode", "Method")) }
+                    dd { (if nb { p.method_nb() } else { p.method_en() }) ". " (t(lang, "Ingen prognose: bare dagens tempo videreført.", "Not a forecast: only the current pace continued.")) }
+                }
+            }
+        }
         @if !overrides.is_empty() {
             div class="table-wrap" {
                 table {
