@@ -26,6 +26,7 @@
 pub mod action_sheet;
 pub mod as_of;
 pub mod brreg;
+pub mod compare;
 pub mod council_report;
 pub mod indicator_data;
 pub mod indicators;

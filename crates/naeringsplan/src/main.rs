@@ -112,6 +112,10 @@ enum Command {
     /// year's ambition (the plan's chapter 6 regenerated from data); `--explain ID` shows the
     /// formula and every input with its provenance.
     Indicators(cmd::indicators::IndicatorsArgs),
+    /// One indicator compared across municipalities: the plan's municipality and the peers
+    /// given, each on its own borders, by the same definitions over the same stored series
+    /// (values only: the plan's targets are its own municipality's).
+    Compare(cmd::compare::CompareArgs),
     /// The status report to the council (status for måloppnåelse), as PDF, HTML or Markdown.
     Report(cmd::report::ReportArgs),
     /// Staff's written assessments for a report period (the plan, a focus area, an indicator,
@@ -226,6 +230,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stats { command } => runtime()?.block_on(cmd::stats::run(&ctx, command)),
         Command::Fetch(args) => runtime()?.block_on(cmd::fetch::run(&ctx, &args)),
         Command::Indicators(args) => runtime()?.block_on(cmd::indicators::run(&ctx, &args)),
+        Command::Compare(args) => runtime()?.block_on(cmd::compare::run(&ctx, &args)),
         Command::Report(args) => runtime()?.block_on(cmd::report::run(&ctx, &args)),
         Command::Assess(args) => runtime()?.block_on(cmd::assess::run(&ctx, &args)),
         Command::Rank(args) => runtime()?.block_on(cmd::rank::run(&ctx, &args)),

@@ -14,7 +14,7 @@
 //!   since there the version travels in the form, not in a precondition header.)
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use plan::{Action, ActionOrigin, ActionStatus};
@@ -395,14 +395,41 @@ async fn get_plan(State(state): State<AppState>) -> Result<Json<plan::Plan>, Web
     Ok(Json(stored_plan(&state).await?))
 }
 
-/// The plan's indicators with results, ambitions and judgements.
+/// `?municipality=CODE` of `/api/indicators`.
+#[derive(Debug, serde::Deserialize)]
+struct MunicipalityQuery {
+    municipality: Option<String>,
+}
+
+/// The plan's indicators with results, ambitions and judgements; with `?municipality=CODE` the
+/// same indicators computed for another municipality, values only (the plan's ambitions are its
+/// own municipality's: no verdicts, trend or projection).
 #[utoipa::path(get, path = "/api/indicators", tag = "plan",
-    responses((status = 200, description = "Every indicator", body = [IndicatorDto])))]
+    params(("municipality" = Option<String>, Query, description = "Another municipality's code, e.g. 3201")),
+    responses((status = 200, description = "Every indicator", body = [IndicatorDto]),
+              (status = 404, description = "Unknown municipality code", body = ApiError)))]
 async fn list_indicators(
     State(state): State<AppState>,
+    Query(q): Query<MunicipalityQuery>,
 ) -> Result<Json<Vec<IndicatorDto>>, WebError> {
     let plan = stored_plan(&state).await?;
-    let views = indicator_views(&state, &plan).await?;
+    let other;
+    let views = match q.municipality.as_deref().map(str::trim) {
+        Some(code) if !code.is_empty() && code != plan.meta.municipality_code => {
+            other = app::compare::evaluate_for(&state.store, &plan, code).await?;
+            let (p, evaluated) = &other;
+            p.indicators
+                .iter()
+                .map(
+                    |i| match evaluated.iter().find(|e| e.evaluation.indicator_id == i.id) {
+                        Some(e) => crate::indicators::evaluated_view(p, i, &e.evaluation),
+                        None => crate::indicators::quoted(p, i),
+                    },
+                )
+                .collect()
+        }
+        _ => indicator_views(&state, &plan).await?,
+    };
     let out: Vec<IndicatorDto> = views
         .into_iter()
         .map(|v| {

@@ -315,7 +315,7 @@ pub fn progress_bar(percent: Option<f64>, label: &str, lang: Lang) -> Markup {
 
 #[cfg(test)]
 mod tests {
-    use super::Scale;
+    use super::{Scale, chart};
 
     #[test]
     fn ticks_are_nice_and_whole_for_ranks() {
@@ -341,5 +341,53 @@ mod tests {
             t.len() >= 3 && t[0] <= 41.4 && *t.last().unwrap() >= 43.0,
             "{t:?}"
         );
+    }
+
+    /// The kortreist chart as the 2021 report knew it (real values 2017–2020): the projection is
+    /// drawn as a dashed continuation from 2020 to 2024 with a legend entry; with a demo value
+    /// after the real ones nothing is drawn.
+    #[test]
+    fn the_projection_is_drawn_from_real_values_only() {
+        let plan = plan::embedded_default();
+        let i = plan.indicator("kortreist").unwrap();
+        let mut v = crate::indicators::quoted(&plan, i);
+        let real = |pts: &[(i32, f64)]| -> Vec<engine::ChosenValue> {
+            pts.iter()
+                .map(|(y, v)| engine::ChosenValue {
+                    year: *y,
+                    value: *v,
+                    basis: engine::ValueBasis::Computed,
+                    synthetic: false,
+                })
+                .collect()
+        };
+        let series = real(&[(2018, 42.3), (2019, 41.5), (2020, 41.75)]);
+        let projection = |s: &[engine::ChosenValue]| {
+            engine::projection::projection_of(
+                s,
+                engine::projection::Method::Linear,
+                plan::Direction::HigherIsBetter,
+                plan::Unit::Percent,
+                Some(engine::TrendTarget {
+                    year: 2024,
+                    value: 43.0,
+                }),
+                2024,
+            )
+        };
+        v.projection = Some(projection(&series));
+        let svg = chart(&v, plan::Lang::Nb).into_string();
+        assert!(svg.contains("class=\"proj-line\""), "{svg}");
+        assert!(svg.contains("Framskriving (reelle data)"));
+        let mut with_demo = series.clone();
+        with_demo.push(engine::ChosenValue {
+            year: 2021,
+            value: 44.0,
+            basis: engine::ValueBasis::Computed,
+            synthetic: true,
+        });
+        v.projection = Some(projection(&with_demo));
+        let svg = chart(&v, plan::Lang::Nb).into_string();
+        assert!(!svg.contains("proj-line"), "{svg}");
     }
 }

@@ -198,6 +198,8 @@ table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .table-wrap { overflow-x: auto; }
+/* On a phone a wide table scrolls sideways rather than squeezing its text into rows a screen tall. */
+.table-wrap > table { min-width: 36rem; }
 .result { font-weight: 600; }
 .ambition { color: var(--muted); }
 .badge { display: inline-block; padding: 0 .4rem; border-radius: .3rem; border: 1px solid currentColor; font-size: .85rem; }

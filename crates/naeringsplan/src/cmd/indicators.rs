@@ -18,6 +18,10 @@ pub struct IndicatorsArgs {
     /// Explain one indicator: formula, every input with provenance, arithmetic, judgement.
     #[arg(long, value_name = "ID")]
     explain: Option<String>,
+    /// Another municipality (code, e.g. 3201): the plan's indicators computed for it by the
+    /// same definitions, values only (the plan's ambitions are its own municipality's).
+    #[arg(long, value_name = "CODE")]
+    municipality: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableFormat::Table)]
     format: TableFormat,
@@ -62,16 +66,25 @@ pub async fn run(opts: &Options, args: &IndicatorsArgs) -> anyhow::Result<ExitCo
         ctx.store.close().await;
         return Ok(ExitCode::SUCCESS);
     }
-    let (evaluated, _) = app::indicators::evaluate(&ctx.store, &ctx.plan)
-        .await
-        .context("cannot evaluate the indicators")?;
+    let (plan, evaluated) = match &args.municipality {
+        Some(code) => app::compare::evaluate_for(&ctx.store, &ctx.plan, code)
+            .await
+            .with_context(|| format!("cannot evaluate the indicators for {code}"))?,
+        None => (
+            ctx.plan.clone(),
+            app::indicators::evaluate(&ctx.store, &ctx.plan)
+                .await
+                .context("cannot evaluate the indicators")?
+                .0,
+        ),
+    };
     if let Some(y) = args.year
-        && !ctx.plan.table_years().any(|t| t == y)
+        && !plan.table_years().any(|t| t == y)
     {
         anyhow::bail!(
             "{y} is outside the plan's years {}–{}",
-            ctx.plan.meta.first_data_year,
-            ctx.plan.meta.period_end
+            plan.meta.first_data_year,
+            plan.meta.period_end
         );
     }
     match args.format {
@@ -82,7 +95,7 @@ pub async fn run(opts: &Options, args: &IndicatorsArgs) -> anyhow::Result<ExitCo
                     let mut v = serde_json::to_value(e).unwrap_or_default();
                     // The rows every output shows (value that counts, source, verdict).
                     v["years"] =
-                        serde_json::to_value(app::indicators::year_rows(&ctx.plan, &e.evaluation))
+                        serde_json::to_value(app::indicators::year_rows(&plan, &e.evaluation))
                             .unwrap_or_default();
                     if let Some(y) = args.year
                         && let Some(years) = v["years"].as_array_mut()
@@ -102,14 +115,18 @@ pub async fn run(opts: &Options, args: &IndicatorsArgs) -> anyhow::Result<ExitCo
         TableFormat::Table => {
             let years: Vec<i32> = match args.year {
                 Some(y) => vec![y],
-                None => ctx.plan.table_years().collect(),
+                None => plan.table_years().collect(),
             };
             println!(
                 "{} – {} ({})",
-                ctx.plan.meta.title.nb,
-                ctx.plan.meta.municipality_name,
-                ctx.plan.meta.municipality_code
+                plan.meta.title.nb, plan.meta.municipality_name, plan.meta.municipality_code
             );
+            if plan.meta.municipality_code != ctx.plan.meta.municipality_code {
+                println!(
+                    "Bare verdier: planens ambisjoner og mål gjelder {} og vurderes ikke for {}.",
+                    ctx.plan.meta.municipality_name, plan.meta.municipality_name
+                );
+            }
             println!(
                 "Verdi: b = beregnet fra reelle data, p = publisert tall, s = sitert fra planen, demo = demodata (syntetisk, vurderes aldri)"
             );
@@ -117,7 +134,7 @@ pub async fn run(opts: &Options, args: &IndicatorsArgs) -> anyhow::Result<ExitCo
                 let ev = &e.evaluation;
                 println!();
                 println!("{}. {} [{}]", ev.number, ev.name.nb, ev.indicator_id);
-                for row in app::indicators::year_rows(&ctx.plan, ev) {
+                for row in app::indicators::year_rows(&plan, ev) {
                     if !years.contains(&row.year) {
                         continue;
                     }

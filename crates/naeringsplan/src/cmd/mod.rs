@@ -4,6 +4,7 @@ pub mod actions;
 pub mod assess;
 pub mod backup;
 pub mod check;
+pub mod compare;
 pub mod doctor;
 pub mod facts;
 pub mod fetch;

@@ -1,0 +1,177 @@
+//! The plan's indicators for any municipality, and one indicator compared across municipalities
+//! (issue 17): the same definitions over the same stored series, on each municipality's own
+//! borders.
+//!
+//! Another municipality's values are computed, never judged: the plan's ambitions, targets and
+//! quoted figures are the plan municipality's own, so they are left out of its evaluation (every
+//! year's verdict is "no ambition", and there is no trend or projection).
+
+use plan::{Plan, Unit, Year};
+use serde::Serialize;
+use stats::geography::{Geography, Level};
+use store::Store;
+
+use crate::AppError;
+use crate::indicators::Evaluated;
+
+/// The municipality's current name in the bundled geography, or `NotFound` for a code it does
+/// not know.
+pub fn municipality_name(code: &str) -> Result<String, AppError> {
+    let geo = Geography::bundled();
+    geo.versions_of(Level::Municipality, code)
+        .last()
+        .map(|v| v.name.clone())
+        .ok_or_else(|| {
+            AppError::NotFound(format!(
+                "ukjent kommunenummer {code}: finnes ikke i den medfølgende kommuneinndelingen (KLASS 131)"
+            ))
+        })
+}
+
+/// The plan as it applies to another municipality: its indicators and definitions, without the
+/// plan municipality's quoted figures, ambitions, merger history or county.
+pub fn plan_for(plan: &Plan, code: &str) -> Result<Plan, AppError> {
+    let name = municipality_name(code)?;
+    if code == plan.meta.municipality_code {
+        return Ok(plan.clone());
+    }
+    let mut p = plan.clone();
+    p.meta.municipality_code = code.to_string();
+    p.meta.municipality_name = name;
+    p.meta.previous_codes.clear();
+    p.meta.county_code = None;
+    for i in &mut p.indicators {
+        i.results.clear();
+        i.ambitions.clear();
+    }
+    Ok(p)
+}
+
+/// The plan's indicators evaluated for `code` (the plan's own evaluation, with its judgements,
+/// when `code` is the plan municipality), with the plan they were evaluated against.
+pub async fn evaluate_for(
+    store: &Store,
+    plan: &Plan,
+    code: &str,
+) -> Result<(Plan, Vec<Evaluated>), AppError> {
+    let p = plan_for(plan, code)?;
+    let (mut evaluated, _) = crate::indicators::evaluate(store, &p).await?;
+    if code != plan.meta.municipality_code {
+        // The plan's targets are not this municipality's: no trend, no projection.
+        for e in &mut evaluated {
+            e.trend = None;
+            e.projection = None;
+        }
+    }
+    Ok((p, evaluated))
+}
+
+/// One municipality's value of one year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeerValue {
+    /// The year.
+    pub year: Year,
+    /// The value that counts (the same rule as the dashboard's).
+    pub value: f64,
+    /// Its source kind: `computed`, `published`, `plan_quote` or `demo`.
+    pub source: engine::Source,
+    /// Whether it rests on demo (synthetic) data.
+    pub demo: bool,
+    /// The source in detail (tables computed from, publisher).
+    pub detail: String,
+}
+
+/// One municipality's row of a comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeerRow {
+    /// Municipality code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// Whether this is the plan's municipality.
+    pub plan_municipality: bool,
+    /// The values, one per year that has one.
+    pub values: Vec<PeerValue>,
+}
+
+/// One indicator compared across municipalities.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Indicator id.
+    pub indicator_id: String,
+    /// Its name (Norwegian).
+    pub name: String,
+    /// Its unit.
+    pub unit: Unit,
+    /// The plan's table years.
+    pub years: Vec<Year>,
+    /// The plan municipality first, then the peers in the order given.
+    pub rows: Vec<PeerRow>,
+}
+
+/// `indicator_id` for the plan municipality and each of `peers` (duplicates and the plan
+/// municipality itself dropped from the peers).
+pub async fn compare(
+    store: &Store,
+    plan: &Plan,
+    indicator_id: &str,
+    peers: &[String],
+) -> Result<Comparison, AppError> {
+    let indicator = plan.indicator(indicator_id).ok_or_else(|| {
+        AppError::NotFound(format!(
+            "ukjent indikator {indicator_id}; planens indikatorer: {}",
+            plan.indicators
+                .iter()
+                .map(|i| i.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    })?;
+    let mut codes = vec![plan.meta.municipality_code.clone()];
+    for c in peers {
+        let c = c.trim();
+        if !c.is_empty() && !codes.iter().any(|x| x == c) {
+            codes.push(c.to_string());
+        }
+    }
+    // Every code is checked before any work is done.
+    for c in &codes {
+        municipality_name(c)?;
+    }
+    let mut rows = Vec::new();
+    for code in &codes {
+        let (p, evaluated) = evaluate_for(store, plan, code).await?;
+        let values = evaluated
+            .iter()
+            .find(|e| e.evaluation.indicator_id == indicator_id)
+            .map(|e| {
+                crate::indicators::year_rows(&p, &e.evaluation)
+                    .into_iter()
+                    .filter_map(|r| {
+                        let v = r.value?;
+                        Some(PeerValue {
+                            year: r.year,
+                            value: v.value,
+                            source: v.source,
+                            demo: v.source == engine::Source::Demo,
+                            detail: v.detail,
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        rows.push(PeerRow {
+            code: code.clone(),
+            name: p.meta.municipality_name.clone(),
+            plan_municipality: *code == plan.meta.municipality_code,
+            values,
+        });
+    }
+    Ok(Comparison {
+        indicator_id: indicator.id.clone(),
+        name: indicator.name.nb.clone(),
+        unit: indicator.unit,
+        years: plan.table_years().collect(),
+        rows,
+    })
+}

@@ -1,0 +1,87 @@
+//! `naeringsplan compare`: one indicator for the plan's municipality and its peers, year by
+//! year, with each value's source (demo values marked).
+
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::indicators::TableFormat;
+use crate::context::Options;
+
+#[derive(Args, Debug)]
+pub struct CompareArgs {
+    /// The indicator (id, e.g. kortreist).
+    #[arg(long, value_name = "ID")]
+    indicator: String,
+    /// The peers' municipality codes, comma-separated (e.g. 3201,3301).
+    #[arg(long, value_name = "CODES", value_delimiter = ',', required = true)]
+    peers: Vec<String>,
+    /// Show one year only.
+    #[arg(long)]
+    year: Option<i32>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    format: TableFormat,
+}
+
+pub async fn run(opts: &Options, args: &CompareArgs) -> anyhow::Result<ExitCode> {
+    let ctx = opts.open_with_data().await?;
+    let mut c = app::compare::compare(&ctx.store, &ctx.plan, &args.indicator, &args.peers).await?;
+    if let Some(y) = args.year {
+        anyhow::ensure!(
+            c.years.contains(&y),
+            "{y} is outside the plan's years {}–{}",
+            ctx.plan.meta.first_data_year,
+            ctx.plan.meta.period_end
+        );
+        c.years = vec![y];
+        for r in &mut c.rows {
+            r.values.retain(|v| v.year == y);
+        }
+    }
+    match args.format {
+        TableFormat::Json => println!("{}", serde_json::to_string_pretty(&c)?),
+        TableFormat::Table => {
+            println!("{} [{}]", c.name, c.indicator_id);
+            println!(
+                "Verdiene er beregnet etter de samme definisjonene for hver kommune, på kommunens egne grenser; demo = demodata (syntetisk)."
+            );
+            let width = c
+                .rows
+                .iter()
+                .map(|r| r.name.chars().count())
+                .max()
+                .unwrap_or(0)
+                + 7;
+            print!("{:width$}", "");
+            for y in &c.years {
+                print!(" {y:>12}");
+            }
+            println!();
+            for r in &c.rows {
+                let label = format!(
+                    "{}{} {}",
+                    if r.plan_municipality { "*" } else { " " },
+                    r.code,
+                    r.name
+                );
+                print!("{label:width$}");
+                for y in &c.years {
+                    let cell = match r.values.iter().find(|v| v.year == *y) {
+                        Some(v) => format!(
+                            "{}{}",
+                            crate::export::fmt_value(v.value, c.unit),
+                            if v.demo { " demo" } else { "" }
+                        ),
+                        None => "–".into(),
+                    };
+                    print!(" {cell:>12}");
+                }
+                println!();
+            }
+            println!("* planens kommune");
+        }
+    }
+    ctx.store.close().await;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,172 @@
+//! The plan's indicators for another municipality and one indicator compared across
+//! municipalities (issue 17, items 1 and 2), on a fresh store with the bundled data: a peer's
+//! value is checked against a hand computation from the stored series, the plan municipality's
+//! row against the dashboard's own, and another municipality's values are never judged against
+//! the plan's (Asker's) ambitions.
+
+mod common;
+
+use common::{output, run};
+use serde_json::Value;
+
+fn json(db: &std::path::Path, args: &[&str]) -> Value {
+    serde_json::from_slice(&run(db, args).stdout).unwrap()
+}
+
+fn stored(db: &std::path::Path, series: &str, region: &str, year: &str) -> f64 {
+    let v = json(
+        db,
+        &[
+            "stats", "get", "--series", series, "--region", region, "--year", year, "--format",
+            "json",
+        ],
+    );
+    v["value"]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{series} {region} {year}: {v}"))
+}
+
+#[test]
+fn indicators_for_any_municipality_and_compare_across_peers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+
+    // Bærum's indicators: its own code and name, values only.
+    let list = json(
+        &db,
+        &["indicators", "--municipality", "3201", "--format", "json"],
+    );
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 5);
+    for ind in list {
+        assert_eq!(ind["evaluation"]["municipality_code"], "3201");
+        assert!(
+            ind["trend"].is_null() && ind["projection"].is_null(),
+            "{ind}"
+        );
+        for y in ind["years"].as_array().unwrap() {
+            let verdict = y["verdict"].as_str().unwrap();
+            assert!(
+                verdict != "achieved" && verdict != "not_achieved",
+                "Bærum judged against Asker's ambition: {y}"
+            );
+            assert!(y["ambition"].is_null(), "{y}");
+        }
+    }
+
+    // kortreist for Asker, Bærum and Drammen.
+    let c = json(
+        &db,
+        &[
+            "compare",
+            "--indicator",
+            "kortreist",
+            "--peers",
+            "3201,3301",
+            "--format",
+            "json",
+        ],
+    );
+    let rows = c["rows"].as_array().unwrap();
+    let codes: Vec<&str> = rows.iter().map(|r| r["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["3203", "3201", "3301"]);
+    assert_eq!(rows[2]["name"], "Drammen");
+    assert_eq!(rows[0]["plan_municipality"], true);
+    fn value(row: &Value, year: i64) -> &Value {
+        row["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["year"] == year)
+            .unwrap_or_else(|| panic!("{} {year}", row["code"]))
+    }
+    // Drammen 2020 by hand: employed residents working in Drammen / employed residents, × 100,
+    // from the stored series (SSB 03321 and 11618, real).
+    let d = value(&rows[2], 2020);
+    assert_eq!(d["demo"], false, "{d}");
+    let local = stored(&db, "employed_residents_local", "3301", "2020");
+    let employed = stored(&db, "employed_residents", "3301", "2020");
+    let by_hand = local / employed * 100.0;
+    assert!(
+        (d["value"].as_f64().unwrap() - by_hand).abs() < 1e-9,
+        "{d} vs {local} / {employed}"
+    );
+    // Asker's row is the dashboard's value that counts.
+    let own = json(&db, &["indicators", "--format", "json"]);
+    let kortreist = own
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["evaluation"]["indicator_id"] == "kortreist")
+        .unwrap();
+    for y in kortreist["years"].as_array().unwrap() {
+        let year = y["year"].as_i64().unwrap();
+        if let Some(v) = y["value"]["value"].as_f64() {
+            assert_eq!(value(&rows[0], year)["value"].as_f64(), Some(v), "{year}");
+        }
+    }
+
+    // The API gives Drammen's indicators with the same value, unjudged; an unknown code is a 404.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let (api, unknown) = rt.block_on(async {
+        let store = store::Store::open(db.to_str().unwrap()).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(web::serve(
+            listener,
+            web::AppState::new(store, "3203".into()),
+            std::future::pending(),
+        ));
+        let api: Value = reqwest::get(format!("{base}/api/indicators?municipality=3301"))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let unknown = reqwest::get(format!("{base}/api/indicators?municipality=9999"))
+            .await
+            .unwrap()
+            .status();
+        (api, unknown)
+    });
+    assert_eq!(unknown, 404);
+    let k = api
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == "kortreist")
+        .unwrap();
+    assert!(k["projection"].is_null() && k["trend"].is_null(), "{k}");
+    let y2020 = k["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|y| y["year"] == 2020)
+        .unwrap();
+    assert_eq!(y2020["result"]["value"], d["value"], "{y2020}");
+    assert_eq!(y2020["verdict"], "no_ambition");
+
+    // The table marks demo values and the plan's municipality.
+    let out = run(
+        &db,
+        &["compare", "--indicator", "kortreist", "--peers", "3301"],
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("*3203 Asker"), "{text}");
+    assert!(text.contains(" 3301 Drammen"), "{text}");
+
+    // An unknown code or indicator: a clear error, exit non-zero.
+    let out = output(
+        &db,
+        &["compare", "--indicator", "kortreist", "--peers", "9999"],
+    );
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("ukjent kommunenummer 9999"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = output(&db, &["compare", "--indicator", "nope", "--peers", "3301"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ukjent indikator nope"));
+}
