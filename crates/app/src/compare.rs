@@ -55,7 +55,11 @@ pub async fn evaluate_for(
     code: &str,
 ) -> Result<(Plan, Vec<Evaluated>), AppError> {
     let p = plan_for(plan, code)?;
-    let (mut evaluated, _) = crate::indicators::evaluate(store, &p).await?;
+    // Cached per municipality (the plan's fingerprint holds its code), as the dashboard's.
+    let mut evaluated = crate::indicators::evaluate_cached(store, &p)
+        .await?
+        .as_ref()
+        .clone();
     if code != plan.meta.municipality_code {
         // The plan's targets are not this municipality's: no trend, no projection.
         for e in &mut evaluated {
@@ -94,6 +98,18 @@ pub struct PeerRow {
     pub values: Vec<PeerValue>,
 }
 
+/// The plan municipality's place among the compared municipalities in one year, on real values
+/// only (a demo value is never ranked).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PeerRank {
+    /// The year: the latest in which the plan municipality has a real value.
+    pub year: Year,
+    /// Its place (1 = best, by the indicator's direction; equal values share a place).
+    pub rank: usize,
+    /// Out of how many with a real value that year.
+    pub of: usize,
+}
+
 /// One indicator compared across municipalities.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Comparison {
@@ -107,6 +123,44 @@ pub struct Comparison {
     pub years: Vec<Year>,
     /// The plan municipality first, then the peers in the order given.
     pub rows: Vec<PeerRow>,
+    /// The plan municipality's place among them, when it has a real value.
+    pub rank: Option<PeerRank>,
+}
+
+impl Comparison {
+    /// The value of `code` in `year`, if any.
+    pub fn value(&self, code: &str, year: Year) -> Option<&PeerValue> {
+        self.rows
+            .iter()
+            .find(|r| r.code == code)?
+            .values
+            .iter()
+            .find(|v| v.year == year)
+    }
+}
+
+/// The plan municipality's place among `rows` in the latest year it has a real value.
+fn peer_rank(rows: &[PeerRow], direction: plan::Direction) -> Option<PeerRank> {
+    let own = rows.iter().find(|r| r.plan_municipality)?;
+    let latest = own
+        .values
+        .iter()
+        .filter(|v| !v.demo)
+        .max_by_key(|v| v.year)?;
+    let real: Vec<f64> = rows
+        .iter()
+        .filter_map(|r| r.values.iter().find(|v| v.year == latest.year && !v.demo))
+        .map(|v| v.value)
+        .collect();
+    let better = |x: f64| match direction {
+        plan::Direction::HigherIsBetter => x > latest.value,
+        plan::Direction::LowerIsBetter => x < latest.value,
+    };
+    Some(PeerRank {
+        year: latest.year,
+        rank: 1 + real.iter().filter(|x| better(**x)).count(),
+        of: real.len(),
+    })
 }
 
 /// `indicator_id` for the plan municipality and each of `peers` (duplicates and the plan
@@ -172,6 +226,7 @@ pub async fn compare(
         name: indicator.name.nb.clone(),
         unit: indicator.unit,
         years: plan.table_years().collect(),
+        rank: peer_rank(&rows, indicator.direction),
         rows,
     })
 }

@@ -114,7 +114,8 @@ pub async fn evaluate_cached(store: &Store, plan: &Plan) -> Result<Arc<Vec<Evalu
     let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
     c.retain(|(k, _)| *k != key);
     c.push((key, evaluated.clone()));
-    if c.len() > 8 {
+    // The plan municipality and its peers (app::compare), and a few older fingerprints.
+    if c.len() > 32 {
         c.remove(0);
     }
     Ok(evaluated)

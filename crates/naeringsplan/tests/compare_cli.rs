@@ -108,7 +108,7 @@ fn indicators_for_any_municipality_and_compare_across_peers() {
 
     // The API gives Drammen's indicators with the same value, unjudged; an unknown code is a 404.
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let (api, unknown) = rt.block_on(async {
+    let api = rt.block_on(async {
         let store = store::Store::open(db.to_str().unwrap()).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
@@ -127,8 +127,44 @@ fn indicators_for_any_municipality_and_compare_across_peers() {
             .await
             .unwrap()
             .status();
-        (api, unknown)
+        let page = |q: &'static str| {
+            let url = format!("{base}/indikatorer/kortreist{q}");
+            async move { reqwest::get(url).await.unwrap().text().await.unwrap() }
+        };
+        (api, unknown, page("").await, page("?peers=3301").await)
     });
+    let (api, unknown, default_page, drammen_page) = (api.0, api.1, api.2, api.3);
+    // The indicator page compares with the plan's own peers by default (§3.1 and the
+    // Kommune-NM table), and with the codes given; Asker's row is highlighted.
+    for name in [
+        "Drammen",
+        "Lier",
+        "Bærum",
+        "Oslo",
+        "Kongsberg",
+        "Ullensaker",
+        "Ås",
+    ] {
+        assert!(
+            default_page.contains(&format!("<th scope=\"row\">{name}")),
+            "default peers lack {name}"
+        );
+    }
+    let section = &drammen_page[drammen_page.find("id=\"sammenligning\"").unwrap()..];
+    assert!(section.contains("<tr class=\"own\"><th scope=\"row\">Asker"));
+    let row = &section[section.find("<th scope=\"row\">Drammen").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(
+        row.contains(&plan::fmt::value(
+            d["value"].as_f64().unwrap(),
+            plan::Unit::Percent
+        )),
+        "{row}"
+    );
+    assert!(
+        !section.contains("<th scope=\"row\">Lier"),
+        "only the peers asked for"
+    );
     assert_eq!(unknown, 404);
     let k = api
         .as_array()

@@ -65,6 +65,8 @@ pub(crate) struct RawMeta {
     pub previous_codes: Vec<S<String>>,
     #[serde(default)]
     pub county_code: Option<S<String>>,
+    #[serde(default)]
+    pub peers: Vec<S<String>>,
     pub title: LocalText,
     pub period_start: S<i64>,
     pub period_end: S<i64>,

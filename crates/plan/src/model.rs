@@ -96,6 +96,11 @@ pub struct PlanMeta {
     pub previous_codes: Vec<String>,
     /// County number at the plan's current geography (e.g. `32` Akershus from 2024).
     pub county_code: Option<String>,
+    /// The municipalities the plan compares itself with (codes on current borders), in the
+    /// plan's order: Asker names its neighbours and the peers of its Kommune-NM table. (Absent
+    /// in plans stored before it existed: none.)
+    #[serde(default)]
+    pub peers: Vec<String>,
     /// Plan title, e.g. *Temaplan næring*.
     pub title: LocalText,
     /// First year of the plan period.

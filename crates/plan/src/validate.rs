@@ -462,6 +462,9 @@ fn meta(m: &RawMeta, r: &mut Reporter) -> Option<PlanMeta> {
     if let Some(c) = &m.county_code {
         code(r, c, 2, "county code");
     }
+    for c in &m.peers {
+        code(r, c, 4, "peer municipality code");
+    }
     let year = |r: &mut Reporter, y: &S<i64>| -> i32 {
         let v = *y.get_ref();
         if !(1900..=2200).contains(&v) {
@@ -508,6 +511,7 @@ fn meta(m: &RawMeta, r: &mut Reporter) -> Option<PlanMeta> {
             .map(|c| c.get_ref().clone())
             .collect(),
         county_code: m.county_code.as_ref().map(|c| c.get_ref().clone()),
+        peers: m.peers.iter().map(|c| c.get_ref().clone()).collect(),
         title: m.title.clone(),
         period_start,
         period_end,

@@ -199,7 +199,7 @@ th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .table-wrap { overflow-x: auto; }
 /* On a phone a wide table scrolls sideways rather than squeezing its text into rows a screen tall. */
-.table-wrap > table { min-width: 36rem; }
+.table-wrap > table { min-width: 44rem; }
 .result { font-weight: 600; }
 .ambition { color: var(--muted); }
 .badge { display: inline-block; padding: 0 .4rem; border-radius: .3rem; border: 1px solid currentColor; font-size: .85rem; }

@@ -11,11 +11,22 @@ use crate::indicators::{indicator_views, source_label, verdict_class, verdict_la
 use crate::layout::{self, LangQuery, href, t};
 use crate::{AppState, WebError};
 
+/// `?peers=3301,3312` of an indicator page: the municipalities to compare with (default: the
+/// plan's own peers).
+#[derive(Debug, serde::Deserialize, Default)]
+pub struct PeersQuery {
+    peers: Option<String>,
+}
+
+/// At most this many peers on a page (each is one evaluation).
+const MAX_PEERS: usize = 12;
+
 /// `GET /indikatorer/{id}`
 pub async fn page(
     State(state): State<AppState>,
     Path(id): Path<String>,
     Query(q): Query<LangQuery>,
+    Query(pq): Query<PeersQuery>,
 ) -> Result<Response, WebError> {
     let lang = q.lang();
     let plan = super::load_plan(&state).await?;
@@ -39,6 +50,22 @@ pub async fn page(
         .collect();
     let path = format!("/indikatorer/{}", i.id);
     let data = indicator_data(&state, &plan, &i.id).await?;
+    let peer_codes: Vec<String> = match &pq.peers {
+        Some(list) => list
+            .split([',', ' ', ';'])
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .take(MAX_PEERS)
+            .map(str::to_string)
+            .collect(),
+        None => plan.meta.peers.clone(),
+    };
+    let (comparison, peer_error) =
+        match app::compare::compare(&state.store, &plan, &i.id, &peer_codes).await {
+            Ok(c) => (Some(c), None),
+            Err(app::AppError::NotFound(m)) => (None, Some(m)),
+            Err(e) => return Err(e.into()),
+        };
     let body = html! {
         p class="muted" { a href=(href(lang, "/#indikatorer")) { (t(lang, "Indikatorer", "Indicators")) } " › " (i.number) }
         h1 { (i.name.get(lang)) }
@@ -165,6 +192,57 @@ pub async fn page(
                     }
                     dt { (t(lang, "Metode", "Method")) }
                     dd { (if nb { p.method_nb() } else { p.method_en() }) ". " (t(lang, "Ingen prognose: bare dagens tempo videreført.", "Not a forecast: only the current pace continued.")) }
+                }
+            }
+        }
+        h2 id="sammenligning" { (t(lang, "Sammenlignet med andre kommuner", "Compared with other municipalities")) }
+        p class="muted" {
+            (t(lang, "Verdiene er beregnet etter de samme definisjonene for hver kommune, på kommunens egne grenser. Planens ambisjoner gjelder ", "The values are computed by the same definitions for each municipality, on its own borders. The plan's ambitions are those of "))
+            (plan.meta.municipality_name)
+            (t(lang, " og brukes ikke på de andre. Demodata er merket og rangeres ikke.", " and are not applied to the others. Demo data is marked and never ranked."))
+        }
+        @if let Some(m) = &peer_error { p class="error" role="alert" { (m) } }
+        form method="get" action=(format!("{path}#sammenligning")) class="filters" {
+            div {
+                label for="peers" { (t(lang, "Kommunenumre å sammenligne med (kommaseparert)", "Municipality codes to compare with (comma-separated)")) }
+                input type="text" id="peers" name="peers" inputmode="numeric" value=(peer_codes.join(","));
+            }
+            @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
+            button type="submit" { (t(lang, "Sammenlign", "Compare")) }
+        }
+        @if let Some(c) = &comparison {
+            @if let Some(r) = &c.rank {
+                p {
+                    strong { (plan.meta.municipality_name) (t(lang, " er nr. ", " is number ")) (r.rank) (t(lang, " av ", " of ")) (r.of) }
+                    (t(lang, " blant kommunene her med reelle tall for ", " among the municipalities here with real figures for ")) (r.year)
+                    (match i.direction { plan::Direction::HigherIsBetter => t(lang, " (høyest først).", " (highest first)."), plan::Direction::LowerIsBetter => t(lang, " (lavest først).", " (lowest first).") })
+                }
+            }
+            div class="table-wrap" {
+                table {
+                    caption class="muted" { (i.name.get(lang)) (t(lang, ", per kommune og år", ", by municipality and year")) }
+                    thead { tr {
+                        th scope="col" { (t(lang, "Kommune", "Municipality")) }
+                        @for y in &c.years { th scope="col" class="num" { (y) } }
+                    } }
+                    tbody {
+                        @for r in &c.rows {
+                            tr class=[r.plan_municipality.then_some("own")] {
+                                th scope="row" { (r.name) " " span class="muted" { (r.code) } }
+                                @for y in &c.years {
+                                    td class="num" {
+                                        @match c.value(&r.code, *y) {
+                                            Some(v) => {
+                                                (plan::fmt::value(v.value, c.unit))
+                                                @if v.demo { " " span class="badge demo" { "demo" } }
+                                            }
+                                            None => { span class="muted" { "–" } }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
