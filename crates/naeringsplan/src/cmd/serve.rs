@@ -101,6 +101,24 @@ pub async fn run(opts: &Options, addr: &str, security: &Security) -> anyhow::Res
         "naeringsplan: {} ({}) på http://{local}/  (Ctrl+C stopper)",
         ctx.plan.meta.title.nb, ctx.plan.meta.municipality_name
     );
+    // The plan's peers, which every indicator page compares with, computed in the background
+    // while the server already answers (cached likewise until the next import).
+    {
+        let (store, plan) = (ctx.store.clone(), ctx.plan.clone());
+        tokio::spawn(async move {
+            let started = std::time::Instant::now();
+            for code in &plan.meta.peers {
+                if let Err(e) = app::compare::evaluate_for(&store, &plan, code).await {
+                    tracing::warn!("peer {code}: {e}");
+                }
+            }
+            tracing::info!(
+                "the plan's {} peers computed in {:.1} s",
+                plan.meta.peers.len(),
+                started.elapsed().as_secs_f64()
+            );
+        });
+    }
     let cookies = match security.secure_cookies {
         SecureCookies::Always => web::auth::CookieSecurity::Always,
         SecureCookies::Never => web::auth::CookieSecurity::Never,
