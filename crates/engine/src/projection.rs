@@ -9,12 +9,16 @@
 //! - the **method** ([`Method`]): an indicator held to the same bar every year (its ambitions all
 //!   equal, or a threshold rule without ambitions: job growth against population growth, farmland
 //!   converted per year) measures a flow anew each year, and a flow is volatile — continuing its
-//!   last change would project −400 % — so its projection is the **average** of the last
-//!   [`FIT_POINTS`] real values. Otherwise the **pace** is measured over the last [`FIT_POINTS`]
-//!   real values (at least two): for shares and ratios the average absolute change per year,
+//!   last change would project −400 % — so its projection is the **average** of the real values
+//!   of the window below. Otherwise the **pace** is measured over the window (at least two real
+//!   values): for shares and ratios the average absolute change per year,
 //!   `(v_last − v_first) / (t_last − t_first)` (**linear**); for levels (ranks, counts, areas,
 //!   money) the compound annual growth rate `(v_last / v_first)^(1 / (t_last − t_first)) − 1`
 //!   (**CAGR**) — the same split as the trend status ([`Growth`]);
+//! - the **window** is the trend status's: from its base year (the plan's last result year before
+//!   its period) to the latest real value, so the page, the report and the API give one observed
+//!   pace, not two; with fewer than two real values since the base year, the last
+//!   [`FIT_POINTS`] real values;
 //! - the **projected value** in a year is the latest real value continued at that pace
 //!   (`v_last + pace × years`, or `v_last × (1 + pace)^years`), or the average; a rank is never
 //!   projected above first place;
@@ -34,7 +38,8 @@ use crate::evaluate::{ChosenValue, IndicatorEvaluation};
 use crate::trend::{Growth, TrendTarget, cagr, trend_config};
 use crate::{Bilingual, EngineError};
 
-/// How many of the latest real values the pace is measured over.
+/// How many of the latest real values the pace is measured over when the base year has fewer
+/// than two real values from it on.
 pub const FIT_POINTS: usize = 3;
 
 /// How an indicator is projected.
@@ -146,6 +151,9 @@ pub struct Projection {
     pub to_year: Year,
     /// The first real value the pace is measured from.
     pub from: Option<(Year, f64)>,
+    /// Whether the window starts at the trend status's base year (else: the last
+    /// [`FIT_POINTS`] real values).
+    pub from_base_year: bool,
     /// The latest real value.
     pub latest: Option<(Year, f64)>,
     /// The observed pace per year (absolute change, or growth rate: 0.02 = 2 % a year; none for
@@ -164,30 +172,40 @@ pub struct Projection {
 impl Projection {
     /// The method in words, Norwegian.
     pub fn method_nb(&self) -> String {
+        let window = if self.from_base_year {
+            "samme periode og tempo som trendvurderingen"
+        } else {
+            "de siste reelle verdiene"
+        };
         match self.method {
             Method::Linear => format!(
-                "siste reelle verdi videreført med gjennomsnittlig endring per år over de siste {FIT_POINTS} reelle verdiene (lineært)"
+                "siste reelle verdi videreført med den gjennomsnittlige endringen per år i perioden (lineært; {window})"
             ),
             Method::Cagr => format!(
-                "siste reelle verdi videreført med årlig vekstrate (CAGR) over de siste {FIT_POINTS} reelle verdiene"
+                "siste reelle verdi videreført med den årlige vekstraten (CAGR) i perioden ({window})"
             ),
             Method::Average => format!(
-                "gjennomsnittet av de siste {FIT_POINTS} reelle verdiene (indikatoren måles mot det samme kravet hvert år og svinger fra år til år, så endringen videreføres ikke)"
+                "gjennomsnittet av de reelle verdiene i perioden ({window}); indikatoren måles mot det samme kravet hvert år og svinger fra år til år, så endringen videreføres ikke"
             ),
         }
     }
 
     /// The method in words, English.
     pub fn method_en(&self) -> String {
+        let window = if self.from_base_year {
+            "the same period and pace as the trend status"
+        } else {
+            "the latest real values"
+        };
         match self.method {
             Method::Linear => format!(
-                "latest real value continued at the average change per year over the last {FIT_POINTS} real values (linear)"
+                "latest real value continued at the average change per year of the period (linear; {window})"
             ),
             Method::Cagr => format!(
-                "latest real value continued at the compound annual growth rate (CAGR) over the last {FIT_POINTS} real values"
+                "latest real value continued at the compound annual growth rate (CAGR) of the period ({window})"
             ),
             Method::Average => format!(
-                "the average of the last {FIT_POINTS} real values (the indicator is held to the same bar every year and varies from year to year, so its change is not continued)"
+                "the average of the real values of the period ({window}); the indicator is held to the same bar every year and varies from year to year, so its change is not continued"
             ),
         }
     }
@@ -305,6 +323,7 @@ pub fn project(plan: &Plan, evaluation: &IndicatorEvaluation) -> Result<Projecti
     Ok(projection_of(
         &evaluation.chosen_series(),
         Method::of(indicator, config.growth),
+        Some(config.base_year),
         config.direction,
         indicator.unit,
         config.target,
@@ -320,10 +339,12 @@ fn fmt_en(v: f64, unit: Unit) -> String {
     plan::fmt::value_en(v, unit)
 }
 
-/// The projection of a chosen series (any order; demo values flagged) to `to_year`.
+/// The projection of a chosen series (any order; demo values flagged) to `to_year`, the pace
+/// measured from `base_year` (see the module docs).
 pub fn projection_of(
     chosen: &[ChosenValue],
     method: Method,
+    base_year: Option<Year>,
     direction: Direction,
     unit: Unit,
     target: Option<TrendTarget>,
@@ -334,6 +355,7 @@ pub fn projection_of(
         method,
         to_year,
         from: None,
+        from_base_year: false,
         latest: None,
         pace_observed: None,
         pace_required: None,
@@ -370,8 +392,14 @@ pub fn projection_of(
         Direction::LowerIsBetter => v <= t,
     };
 
-    // The pace (or the average) over the last FIT_POINTS real values.
-    let fit = &real[real.len().saturating_sub(FIT_POINTS)..];
+    // The pace (or the average) over the window: from the base year, else the last FIT_POINTS.
+    let since_base = base_year.map_or(0, |b| real.iter().filter(|(y, _)| *y >= b).count());
+    r.from_base_year = since_base >= 2;
+    let fit = if since_base >= 2 {
+        &real[real.len() - since_base..]
+    } else {
+        &real[real.len().saturating_sub(FIT_POINTS)..]
+    };
     let (fy, fv) = fit[0];
     let enough = fit.len() >= 2 && ly > fy;
     if enough {
@@ -548,6 +576,7 @@ mod tests {
         let p = projection_of(
             &real(&[(2019, 50.0), (2020, 60.0), (2021, 62.0), (2022, 64.0)]),
             Method::Linear,
+            None,
             Direction::HigherIsBetter,
             Unit::Percent,
             target(2024, 70.0),
@@ -561,6 +590,7 @@ mod tests {
         let p = projection_of(
             &real(&[(2020, 60.0), (2021, 62.0), (2022, 64.0)]),
             Method::Linear,
+            None,
             Direction::HigherIsBetter,
             Unit::Percent,
             target(2024, 68.0),
@@ -575,6 +605,7 @@ mod tests {
         let p = projection_of(
             &real(&[(2020, 100.0), (2022, 121.0)]),
             Method::Cagr,
+            None,
             Direction::HigherIsBetter,
             Unit::Count,
             target(2024, 150.0),
@@ -587,6 +618,7 @@ mod tests {
         let p = projection_of(
             &real(&[(2020, 8.0), (2022, 2.0)]),
             Method::Cagr,
+            None,
             Direction::LowerIsBetter,
             Unit::Rank,
             target(2024, 1.0),
@@ -608,6 +640,7 @@ mod tests {
         let p = projection_of(
             &s,
             Method::Linear,
+            None,
             Direction::HigherIsBetter,
             Unit::Percent,
             target(2024, 70.0),
@@ -623,6 +656,7 @@ mod tests {
         let reached = projection_of(
             &real(&[(2021, 72.0)]),
             Method::Linear,
+            None,
             Direction::HigherIsBetter,
             Unit::Percent,
             target(2024, 70.0),
@@ -632,6 +666,7 @@ mod tests {
         let passed = projection_of(
             &real(&[(2023, 60.0), (2024, 65.0)]),
             Method::Linear,
+            None,
             Direction::HigherIsBetter,
             Unit::Percent,
             target(2024, 70.0),
@@ -642,6 +677,7 @@ mod tests {
         let short = projection_of(
             &real(&[(2022, 60.0)]),
             Method::Linear,
+            None,
             Direction::HigherIsBetter,
             Unit::Percent,
             target(2024, 70.0),
@@ -652,6 +688,7 @@ mod tests {
         let none = projection_of(
             &[],
             Method::Cagr,
+            None,
             Direction::HigherIsBetter,
             Unit::Count,
             None,
@@ -665,6 +702,7 @@ mod tests {
         let p = projection_of(
             &real(&[(2020, 10.0), (2022, 14.0)]),
             Method::Linear,
+            None,
             Direction::HigherIsBetter,
             Unit::Percent,
             None,
@@ -682,6 +720,7 @@ mod tests {
         let p = projection_of(
             &real(&[(2018, 167.9), (2019, 9.2), (2020, -18.6)]),
             Method::Average,
+            None,
             Direction::HigherIsBetter,
             Unit::Percent,
             target(2024, 50.0),
@@ -699,6 +738,7 @@ mod tests {
         let p = projection_of(
             &real(&[(2019, 9.2), (2020, -18.6), (2021, 83.5)]),
             Method::Average,
+            None,
             Direction::HigherIsBetter,
             Unit::Percent,
             target(2024, 50.0),
@@ -712,6 +752,7 @@ mod tests {
         let p = projection_of(
             &real(&[(2018, 12.0), (2019, 13.0), (2020, 11.0)]),
             Method::Cagr,
+            None,
             Direction::LowerIsBetter,
             Unit::Rank,
             target(2024, 10.0),
@@ -736,5 +777,40 @@ mod tests {
         assert_eq!(of("farmland-conversion"), Method::Average);
         assert_eq!(of("kortreist"), Method::Linear);
         assert_eq!(of("kommune-nm-total"), Method::Cagr);
+    }
+
+    #[test]
+    fn the_window_is_the_trend_status_s_from_the_base_year() {
+        // Base year 2019: the pace is 2019 → 2021, (44 − 42) / 2 = 1 a year, not 2017 → 2021.
+        let pts = real(&[
+            (2017, 30.0),
+            (2018, 50.0),
+            (2019, 42.0),
+            (2020, 43.0),
+            (2021, 44.0),
+        ]);
+        let p = projection_of(
+            &pts,
+            Method::Linear,
+            Some(2019),
+            Direction::HigherIsBetter,
+            Unit::Percent,
+            target(2024, 48.0),
+            2024,
+        );
+        assert_eq!(p.from, Some((2019, 42.0)));
+        assert_eq!(p.pace_observed, Some(1.0));
+        assert_eq!(p.projected, Some(47.0));
+        // Fewer than two real values since the base year: the last three.
+        let p = projection_of(
+            &pts,
+            Method::Linear,
+            Some(2021),
+            Direction::HigherIsBetter,
+            Unit::Percent,
+            target(2024, 48.0),
+            2024,
+        );
+        assert_eq!(p.from, Some((2019, 42.0)));
     }
 }

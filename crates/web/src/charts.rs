@@ -366,6 +366,7 @@ mod tests {
             engine::projection::projection_of(
                 s,
                 engine::projection::Method::Linear,
+                None,
                 plan::Direction::HigherIsBetter,
                 plan::Unit::Percent,
                 Some(engine::TrendTarget {

@@ -216,7 +216,7 @@ pub async fn list(
             div { button type="submit" { (t(lang, "Vis", "Show")) } }
         }
         p role="status" { (shown.len()) " " (t(lang, "av", "of")) " " (all.len()) " " (t(lang, "tiltak", "actions")) }
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table {
                 caption class="muted" { (t(lang, "Tiltak med strategier, ansvarlig, status og fremdrift.", "Actions with strategies, owner, status and progress.")) }
                 thead { tr {
@@ -292,7 +292,7 @@ pub fn history_table(
     show_action: bool,
 ) -> Markup {
     html! {
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table {
                 caption { (caption) }
                 thead { tr {

@@ -126,7 +126,7 @@ pub async fn page(
         p { (area.description) }
         @if !facts.is_empty() {
             h2 { (t(lang, "Fakta", "Facts")) }
-            div class="table-wrap" {
+            div class="table-wrap" tabindex="0" {
                 table {
                     caption class="muted" { (t(lang, "Sitert fra planens faktabokser (2019-tall). Beregnede tall fra registrene kommer ved siden av når de er hentet inn.", "Quoted from the plan's fact boxes (2019 figures). Figures computed from the registers will appear beside them once imported.")) }
                     thead { tr {

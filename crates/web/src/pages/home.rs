@@ -40,7 +40,7 @@ async fn render(state: &AppState, lang: Lang) -> Result<Markup, WebError> {
             (indicator_table(&plan, lang))
             (focus_areas(&plan, &roll, lang))
             h2 id="tiltak" { (t(lang, "Tiltak", "Actions")) }
-            div class="table-wrap" {
+            div class="table-wrap" tabindex="0" {
                 table {
                     caption class="muted" { (t(lang, "Tiltaksplanen slik den står nå.", "The action plan as it stands.")) }
                     thead { tr {
@@ -85,7 +85,7 @@ fn indicator_table(plan: &Plan, lang: Lang) -> Markup {
     let years: Vec<i32> = plan.table_years().collect();
     html! {
         h2 id="indikatortabell" { (t(lang, "Indikatortabellen i planen", "The plan's indicator table")) }
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table {
                 caption class="muted" {
                     (t(lang,

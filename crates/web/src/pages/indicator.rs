@@ -90,7 +90,7 @@ pub async fn page(
         }
         (charts::chart(v, lang))
         h2 { (t(lang, "Tall per år", "Figures by year")) }
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table {
                 caption class="muted" { (t(lang, "Resultater og ambisjoner per år. Et år kan mangle begge.", "Results and ambitions by year. A year may have neither.")) }
                 thead { tr {
@@ -218,7 +218,7 @@ pub async fn page(
                     (match i.direction { plan::Direction::HigherIsBetter => t(lang, " (høyest først).", " (highest first)."), plan::Direction::LowerIsBetter => t(lang, " (lavest først).", " (lowest first).") })
                 }
             }
-            div class="table-wrap" {
+            div class="table-wrap" tabindex="0" {
                 table {
                     caption class="muted" { (i.name.get(lang)) (t(lang, ", per kommune og år", ", by municipality and year")) }
                     thead { tr {
@@ -247,7 +247,7 @@ pub async fn page(
             }
         }
         @if !overrides.is_empty() {
-            div class="table-wrap" {
+            div class="table-wrap" tabindex="0" {
                 table {
                     caption class="muted" { (t(lang, "Overstyringer av status (alle, eldste først)", "Status overrides (all, oldest first)")) }
                     thead { tr {

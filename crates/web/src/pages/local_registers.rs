@@ -252,7 +252,7 @@ pub async fn land(
         @if view.years.is_empty() {
             p { (t(lang, "Ingen næringsarealer er registrert ennå.", "No commercial land has been registered yet.")) }
         } @else {
-            div class="table-wrap" {
+            div class="table-wrap" tabindex="0" {
                 table {
                     caption { (t(lang, "Beholdning ved årets slutt og endringer gjennom året, dekar", "Stock at year end and changes during the year, dekar")) }
                     thead { tr {
@@ -280,7 +280,7 @@ pub async fn land(
                 }
             }
             @if let Some(last) = view.years.last() {
-                div class="table-wrap" {
+                div class="table-wrap" tabindex="0" {
                     table {
                         caption { (t(lang, "Beholdning etter formål og tilgjengelighet ved utgangen av ", "Stock by use class and availability at the end of ")) (last.year) ", dekar" }
                         thead { tr {
@@ -304,7 +304,7 @@ pub async fn land(
             }
         }
         h2 { (t(lang, "Tomtene i dag", "The sites today")) }
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table {
                 caption { (t(lang, "Hver tomt slik den står i registeret i dag", "Each site as the register has it today")) }
                 thead { tr {
@@ -400,7 +400,7 @@ pub async fn procurement(
         @if v.report.by_year.is_empty() {
             p { (t(lang, "Ingen fakturajournal er importert ennå.", "No supplier ledger has been imported yet.")) }
         } @else {
-            div class="table-wrap" {
+            div class="table-wrap" tabindex="0" {
                 table {
                     caption { (t(lang, "Per år", "Per year")) }
                     (spend_head(lang, t(lang, "År", "Year")))
@@ -410,7 +410,7 @@ pub async fn procurement(
                 }
             }
             @for (y, cats) in &v.report.by_year_category {
-                div class="table-wrap" {
+                div class="table-wrap" tabindex="0" {
                     table {
                         caption { (t(lang, "Per kategori, ", "By category, ")) (y) }
                         (spend_head(lang, t(lang, "Kategori", "Category")))
@@ -422,7 +422,7 @@ pub async fn procurement(
             }
             @if !v.report.unresolved.is_empty() {
                 h2 { (t(lang, "Ikke plassert", "Not placed")) }
-                div class="table-wrap" {
+                div class="table-wrap" tabindex="0" {
                     table {
                         caption { (t(lang, "Leverandører som ikke kunne plasseres, størst beløp først. Rader uten organisasjonsnummer vises uten navn (det kan være privatpersoner).", "Suppliers that could not be placed, largest first. Rows without an organisation number are shown without a name (they may be private persons).")) }
                         thead { tr {
@@ -475,7 +475,7 @@ pub async fn visits(
                 @if let Some((f, l)) = a.follow_ups_per_year.get(y) {
                     p { (f) " " (t(lang, "oppfølgingspunkter, ", "follow-ups, ")) (l) " " (t(lang, "av dem knyttet til strategier eller tiltak.", "of them linked to strategies or actions.")) }
                 }
-                div class="table-wrap" {
+                div class="table-wrap" tabindex="0" {
                     table {
                         caption { (t(lang, "Per næring (SN2007-hovedområde)", "By industry (SN2007 section)")) }
                         thead { tr { th scope="col" { (t(lang, "Næring", "Industry")) } th scope="col" class="num" { (t(lang, "Besøk", "Visits")) } } }

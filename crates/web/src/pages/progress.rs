@@ -82,7 +82,7 @@ pub async fn page(
                 }
                 p { (progress_bar(ar.progress.map(|p| p.percent), &format!("{} {}", area.number, area.title.get(lang)), lang)) }
                 p class="muted coverage" { (coverage_text(lang, ar.coverage)) "." }
-                div class="table-wrap" {
+                div class="table-wrap" tabindex="0" {
                     table {
                         caption class="muted" { (t(lang, "Strategier med tiltak og fremdrift", "Strategies with actions and progress")) }
                         thead { tr {

@@ -302,7 +302,7 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
                             " " (t(lang, "poeng", "points")) "."
                         }
                     }
-                    div class="table-wrap" {
+                    div class="table-wrap" tabindex="0" {
                         table {
                             caption { (t(lang, "Poeng og plass per gruppe", "Score and rank per group")) " – " (row.name) ", " (r.year) }
                             thead { tr {
@@ -323,7 +323,7 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
                             }
                         }
                     }
-                    div class="table-wrap" {
+                    div class="table-wrap" tabindex="0" {
                         table {
                             caption { (t(lang, "Følsomhet: én indikator endret, alt annet likt", "Sensitivity: one indicator changed, everything else held")) }
                             thead { tr {
@@ -350,7 +350,7 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
                     }
                     details {
                         summary { (t(lang, "Alle 19 indikatorer", "All 19 indicators")) }
-                        div class="table-wrap" {
+                        div class="table-wrap" tabindex="0" {
                             table {
                                 caption { (t(lang, "Verdi, poeng og plass per indikator", "Value, score and rank per indicator")) " – " (row.name) ", " (r.year) }
                                 thead { tr {
@@ -493,7 +493,7 @@ fn published(lang: Lang, r: &RankingReport, group_name: &dyn Fn(&str) -> String)
         section aria-labelledby="published" {
             h2 id="published" { (t(lang, "Publisert av NHO og egen beregning", "Published by NHO and our computation")) }
             p { (label) ". " (source) }
-            div class="table-wrap" {
+            div class="table-wrap" tabindex="0" {
                 table {
                     caption { (t(lang, "NHOs publiserte plassering (utgave ", "NHO's published rank (edition ")) (r.edition) (t(lang, ") ved siden av egen beregning; publisert / beregnet", ") beside our computation; published / computed")) }
                     thead { tr {

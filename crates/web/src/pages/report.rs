@@ -142,7 +142,7 @@ pub async fn page(
                "En periode merket «Endelig» lastes ned slik rapporten var da den ble fastsatt; de andre lages fra dataene når de lastes ned.",
                "A period marked \"Final\" downloads as the report was when it was marked final; the others are generated from the data when downloaded."))
         }
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table {
                 caption class="muted" { (t(lang, "Last ned", "Download")) }
                 thead { tr {

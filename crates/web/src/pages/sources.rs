@@ -106,7 +106,7 @@ fn table_section(lang: Lang, tv: &TableView, v: &SourcesView) -> Markup {
                     ul class="plain" { @for e in &tv.evidence { li { (evidence_item(e)) } } }
                 }
             }
-            div class="table-wrap" {
+            div class="table-wrap" tabindex="0" {
                 table {
                     caption class="muted" { (t(lang, "Serier fra tabellen", "Series from the table")) }
                     thead { tr {
@@ -152,7 +152,7 @@ pub fn render(lang: Lang, v: &SourcesView) -> Markup {
             }
         }
         h2 id="indikatorer" { (t(lang, "Indikatorene: ekte data eller demodata", "The indicators: real or demo data")) }
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table {
                 thead { tr {
                     th scope="col" { (t(lang, "Indikator", "Indicator")) }

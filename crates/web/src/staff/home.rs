@@ -59,7 +59,7 @@ pub async fn page(
                 }
             }
         }
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table {
                 caption { (t(lang, "Tiltak", "Actions")) }
                 thead { tr {

@@ -54,7 +54,7 @@ fn render(
         h1 { (title) }
         @if let Some(n) = notice { div class="notice" role="status" { (n) } }
         @if let Some(e) = error { div class="error" role="alert" { (e) } }
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table {
                 caption { (t(lang, "Ansatte med tilgang", "Staff with access")) }
                 thead { tr {

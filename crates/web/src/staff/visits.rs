@@ -117,7 +117,7 @@ fn form(lang: Lang, staff: &Staff, f: &VisitForm, errors: &[String]) -> Markup {
 
 fn list(lang: Lang, staff: &Staff, all: &[(Visit, bool)]) -> Markup {
     html! {
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" {
             table {
                 caption { (t(lang, "Registrerte besøk (personopplysninger: kun for ansatte)", "Recorded visits (personal data: staff only)")) }
                 thead { tr {
