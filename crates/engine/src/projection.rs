@@ -264,13 +264,13 @@ impl Projection {
                     self.pace_text(self.pace_observed, unit, nb)
                 ));
             }
-            if self.pace_required.is_some() {
+            if let (Some(_), Some((ly, _))) = (self.pace_required, self.latest) {
                 parts.push(format!(
-                    "{}: {}",
+                    "{} {ly}: {}",
                     if nb {
-                        "Nødvendig tempo for å nå målet"
+                        "Nødvendig tempo for å nå målet fra"
                     } else {
-                        "Pace needed to reach the target"
+                        "Pace needed to reach the target from"
                     },
                     self.pace_text(self.pace_required, unit, nb)
                 ));

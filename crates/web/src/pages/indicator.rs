@@ -182,8 +182,8 @@ pub async fn page(
                         dt { (t(lang, "Tempo ", "Pace ")) (fy) "–" (ly) }
                         dd { (p.pace_text(p.pace_observed, i.unit, nb)) }
                     }
-                    @if p.pace_required.is_some() {
-                        dt { (t(lang, "Nødvendig tempo for å nå målet", "Pace needed to reach the target")) }
+                    @if let (Some(_), Some((ly, _))) = (p.pace_required, p.latest) {
+                        dt { (t(lang, "Nødvendig tempo for å nå målet fra ", "Pace needed to reach the target from ")) (ly) }
                         dd { (p.pace_text(p.pace_required, i.unit, nb)) }
                     }
                     @if let Some(x) = p.projected {
