@@ -150,6 +150,12 @@ fn indicators_for_any_municipality_and_compare_across_peers() {
             "default peers lack {name}"
         );
     }
+    // The bars are drawn from real values only: Asker's highlighted, one per municipality with a
+    // real value in the rank's year.
+    let bars = &default_page[default_page.find("figure class=\"chart peers\"").unwrap()..];
+    let bars = &bars[..bars.find("</figure>").unwrap()];
+    assert_eq!(bars.matches("class=\"peer-bar own\"").count(), 1, "{bars}");
+    assert!(bars.matches("class=\"peer-bar").count() >= 2, "{bars}");
     let section = &drammen_page[drammen_page.find("id=\"sammenligning\"").unwrap()..];
     assert!(section.contains("<tr class=\"own\"><th scope=\"row\">Asker"));
     let row = &section[section.find("<th scope=\"row\">Drammen").unwrap()..];

@@ -297,6 +297,56 @@ pub fn chart(v: &IndicatorView, lang: Lang) -> Markup {
     }
 }
 
+/// The compared municipalities' real values in one year as horizontal bars (the plan's
+/// municipality highlighted), for an indicator page's comparison. Demo values are never drawn;
+/// the same numbers are in the table below it. `None` when fewer than two have a real value.
+pub fn peer_bars(c: &app::compare::Comparison, year: plan::Year, lang: Lang) -> Option<Markup> {
+    let rows: Vec<(&app::compare::PeerRow, f64)> = c
+        .rows
+        .iter()
+        .filter_map(|r| {
+            let v = c.value(&r.code, year)?;
+            (!v.demo && v.value.is_finite()).then_some((r, v.value))
+        })
+        .collect();
+    if rows.len() < 2 {
+        return None;
+    }
+    let (w, row_h, label_w, right) = (640.0, 26.0, 150.0, 90.0);
+    let h = rows.len() as f64 * row_h + 8.0;
+    let lo = rows.iter().map(|(_, v)| *v).fold(0.0_f64, f64::min);
+    let hi = rows.iter().map(|(_, v)| *v).fold(0.0_f64, f64::max);
+    let span = (hi - lo).max(1e-9);
+    let x = |v: f64| label_w + (v - lo) / span * (w - label_w - right);
+    let label = format!(
+        "{} {year}: {}",
+        t(
+            lang,
+            "Reelle verdier per kommune",
+            "Real values by municipality"
+        ),
+        rows.iter()
+            .map(|(r, v)| format!("{} {}", r.name, plan::fmt::value(*v, c.unit)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    Some(html! {
+        figure class="chart peers" {
+            svg viewBox=(format!("0 0 {w} {h}")) role="img" aria-label=(label) {
+                @for (n, (r, v)) in rows.iter().enumerate() {
+                    @let y = 4.0 + n as f64 * row_h;
+                    text class="tick" x=(label_w - 8.0) y=(r1(y + 17.0)) text-anchor="end" { (r.name) }
+                    rect class=(if r.plan_municipality { "peer-bar own" } else { "peer-bar" })
+                        x=(r1(x(0.0).min(x(*v)))) y=(r1(y + 4.0)) width=(r1((x(*v) - x(0.0)).abs().max(1.0))) height=(r1(row_h - 8.0)) {}
+                    text class="tick" x=(r1(x(0.0).max(x(*v)) + 6.0)) y=(r1(y + 17.0)) { (plan::fmt::value(*v, c.unit)) }
+                }
+                line class="axis" x1=(r1(x(0.0))) x2=(r1(x(0.0))) y1="0" y2=(r1(h)) stroke-width="1" {}
+            }
+            figcaption { (t(lang, "Reelle verdier ", "Real values ")) (year) (t(lang, "; demodata vises ikke i figuren.", "; demo data is not drawn.")) }
+        }
+    })
+}
+
 /// A progress bar with its number as text (native `<progress>`, accessible without SVG).
 pub fn progress_bar(percent: Option<f64>, label: &str, lang: Lang) -> Markup {
     match percent {

@@ -235,6 +235,8 @@ svg .res-demo { stroke: #b35c00; stroke-dasharray: 2 4; }
 svg .res-dot-demo { fill: #ffffff; stroke: #b35c00; stroke-width: 2; }
 svg .amb, svg .amb-line { stroke: #7a5200; }
 svg .proj-line, svg .proj-end { stroke: #1b6e20; }
+svg .peer-bar { fill: #8aa4b8; }
+svg .peer-bar.own { fill: #00507d; }
 svg .grid { stroke: #e1e5ea; }
 svg .axis { stroke: var(--muted); }
 svg .tick { fill: var(--muted); font-size: 12px; }

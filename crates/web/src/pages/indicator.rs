@@ -218,6 +218,9 @@ pub async fn page(
                     (match i.direction { plan::Direction::HigherIsBetter => t(lang, " (høyest først).", " (highest first)."), plan::Direction::LowerIsBetter => t(lang, " (lavest først).", " (lowest first).") })
                 }
             }
+            @if let Some(r) = &c.rank {
+                @if let Some(bars) = charts::peer_bars(c, r.year, lang) { (bars) }
+            }
             div class="table-wrap" tabindex="0" {
                 table {
                     caption class="muted" { (i.name.get(lang)) (t(lang, ", per kommune og år", ", by municipality and year")) }
