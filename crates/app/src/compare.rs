@@ -14,6 +14,20 @@ use store::Store;
 use crate::AppError;
 use crate::indicators::Evaluated;
 
+/// At most this many peers in one comparison (each is one evaluation).
+pub const MAX_PEERS: usize = 12;
+
+/// A list of municipality codes as a user types it (`3301,3312`, `3301 3312`, `3301;3312`), at
+/// most [`MAX_PEERS`] of them.
+pub fn parse_peers(text: &str) -> Vec<String> {
+    text.split([',', ' ', ';'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .take(MAX_PEERS)
+        .map(str::to_string)
+        .collect()
+}
+
 /// The municipality's current name in the bundled geography, or `NotFound` for a code it does
 /// not know.
 pub fn municipality_name(code: &str) -> Result<String, AppError> {

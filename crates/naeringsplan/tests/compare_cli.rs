@@ -131,9 +131,25 @@ fn indicators_for_any_municipality_and_compare_across_peers() {
             let url = format!("{base}/indikatorer/kortreist{q}");
             async move { reqwest::get(url).await.unwrap().text().await.unwrap() }
         };
-        (api, unknown, page("").await, page("?peers=3301").await)
+        let compared: Value = reqwest::get(format!(
+            "{base}/api/compare?indicator=kortreist&peers=3201,3301"
+        ))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+        (
+            api,
+            unknown,
+            page("").await,
+            page("?peers=3301").await,
+            compared,
+        )
     });
-    let (api, unknown, default_page, drammen_page) = (api.0, api.1, api.2, api.3);
+    let (api, unknown, default_page, drammen_page, compared) = api;
+    // The API's comparison is the CLI's, value for value.
+    assert_eq!(compared, c, "/api/compare vs naeringsplan compare");
     // The indicator page compares with the plan's own peers by default (§3.1 and the
     // Kommune-NM table), and with the codes given; Asker's row is highlighted.
     for name in [

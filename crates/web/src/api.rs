@@ -43,6 +43,7 @@ pub(crate) fn routes() -> crate::routes::Table {
         .route("/actions/{id}/history", get(action_history))
         .route("/ranking", get(crate::pages::ranking::api))
         .route("/facts", get(get_facts))
+        .route("/compare", get(compare))
 }
 
 /// The register facts of the plan's municipality.
@@ -96,7 +97,7 @@ async fn get_facts(State(state): State<AppState>) -> Result<Json<FactsDto>, crat
         title = "naeringsplan API",
         description = "A municipal business-development plan: the plan, its indicators and its action plan with history. Reads are public; writes need a bearer token and If-Match."
     ),
-    paths(get_plan, get_facts, list_indicators, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
+    paths(get_plan, get_facts, list_indicators, compare, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
     components(schemas(FactsDto, ActionDto, HistoryDto, IndicatorDto, TrendDto, ProjectionDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, crate::error::FieldError, ConflictDto, YearValue, crate::pages::ranking::RankingDto)),
     modifiers(&BearerAuth),
     tags((name = "plan", description = "The plan and its indicators"), (name = "actions", description = "The action plan"))
@@ -468,6 +469,35 @@ async fn list_indicators(
         })
         .collect();
     Ok(Json(out))
+}
+
+/// `?indicator=ID&peers=CODES` of `/api/compare`.
+#[derive(Debug, serde::Deserialize)]
+struct CompareQuery {
+    indicator: String,
+    peers: Option<String>,
+}
+
+/// One indicator for the plan's municipality and its peers (the plan's own by default), year by
+/// year, each value with its source and demo flag, and the plan municipality's place among those
+/// with real values: the same as `naeringsplan compare --format json` and the indicator page.
+#[utoipa::path(get, path = "/api/compare", tag = "plan",
+    params(("indicator" = String, Query, description = "Indicator id, e.g. kortreist"),
+           ("peers" = Option<String>, Query, description = "Municipality codes, comma-separated (default: the plan's peers)")),
+    responses((status = 200, description = "The comparison", body = Object),
+              (status = 404, description = "Unknown indicator or municipality code", body = ApiError)))]
+async fn compare(
+    State(state): State<AppState>,
+    Query(q): Query<CompareQuery>,
+) -> Result<Json<app::compare::Comparison>, WebError> {
+    let plan = stored_plan(&state).await?;
+    let peers = match q.peers.as_deref() {
+        Some(list) => app::compare::parse_peers(list),
+        None => plan.meta.peers.clone(),
+    };
+    Ok(Json(
+        app::compare::compare(&state.store, &plan, &q.indicator, &peers).await?,
+    ))
 }
 
 /// Every action.

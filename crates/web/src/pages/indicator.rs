@@ -18,9 +18,6 @@ pub struct PeersQuery {
     peers: Option<String>,
 }
 
-/// At most this many peers on a page (each is one evaluation).
-const MAX_PEERS: usize = 12;
-
 /// `GET /indikatorer/{id}`
 pub async fn page(
     State(state): State<AppState>,
@@ -51,13 +48,7 @@ pub async fn page(
     let path = format!("/indikatorer/{}", i.id);
     let data = indicator_data(&state, &plan, &i.id).await?;
     let peer_codes: Vec<String> = match &pq.peers {
-        Some(list) => list
-            .split([',', ' ', ';'])
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .take(MAX_PEERS)
-            .map(str::to_string)
-            .collect(),
+        Some(list) => app::compare::parse_peers(list),
         None => plan.meta.peers.clone(),
     };
     let (comparison, peer_error) =
