@@ -170,42 +170,40 @@ pub struct Projection {
 }
 
 impl Projection {
-    /// The method in words, Norwegian.
-    pub fn method_nb(&self) -> String {
-        let window = if self.from_base_year {
-            "samme periode og tempo som trendvurderingen"
+    /// The method in words.
+    pub fn method_text(&self) -> Bilingual {
+        let (nb_window, en_window) = if self.from_base_year {
+            (
+                "samme periode og tempo som trendvurderingen",
+                "the same period and pace as the trend status",
+            )
         } else {
-            "de siste reelle verdiene"
+            ("de siste reelle verdiene", "the latest real values")
         };
         match self.method {
-            Method::Linear => format!(
-                "siste reelle verdi videreført med den gjennomsnittlige endringen per år i perioden (lineært; {window})"
+            Method::Linear => Bilingual::new(
+                format!(
+                    "siste reelle verdi videreført med den gjennomsnittlige endringen per år i perioden (lineært; {nb_window})"
+                ),
+                format!(
+                    "latest real value continued at the average change per year of the period (linear; {en_window})"
+                ),
             ),
-            Method::Cagr => format!(
-                "siste reelle verdi videreført med den årlige vekstraten (CAGR) i perioden ({window})"
+            Method::Cagr => Bilingual::new(
+                format!(
+                    "siste reelle verdi videreført med den årlige vekstraten (CAGR) i perioden ({nb_window})"
+                ),
+                format!(
+                    "latest real value continued at the compound annual growth rate (CAGR) of the period ({en_window})"
+                ),
             ),
-            Method::Average => format!(
-                "gjennomsnittet av de reelle verdiene i perioden ({window}); indikatoren måles mot det samme kravet hvert år og svinger fra år til år, så endringen videreføres ikke"
-            ),
-        }
-    }
-
-    /// The method in words, English.
-    pub fn method_en(&self) -> String {
-        let window = if self.from_base_year {
-            "the same period and pace as the trend status"
-        } else {
-            "the latest real values"
-        };
-        match self.method {
-            Method::Linear => format!(
-                "latest real value continued at the average change per year of the period (linear; {window})"
-            ),
-            Method::Cagr => format!(
-                "latest real value continued at the compound annual growth rate (CAGR) of the period ({window})"
-            ),
-            Method::Average => format!(
-                "the average of the real values of the period ({window}); the indicator is held to the same bar every year and varies from year to year, so its change is not continued"
+            Method::Average => Bilingual::new(
+                format!(
+                    "gjennomsnittet av de reelle verdiene i perioden ({nb_window}); indikatoren måles mot det samme kravet hvert år og svinger fra år til år, så endringen videreføres ikke"
+                ),
+                format!(
+                    "the average of the real values of the period ({en_window}); the indicator is held to the same bar every year and varies from year to year, so its change is not continued"
+                ),
             ),
         }
     }
@@ -283,9 +281,9 @@ impl Projection {
                 });
             }
             parts.push(if nb {
-                format!("Metode: {} – ingen prognose", self.method_nb())
+                format!("Metode: {} – ingen prognose", self.method_text().nb)
             } else {
-                format!("Method: {} – not a forecast", self.method_en())
+                format!("Method: {} – not a forecast", self.method_text().en)
             });
         }
         let mut out = String::new();

@@ -418,16 +418,7 @@ async fn list_indicators(
     let views = match q.municipality.as_deref().map(str::trim) {
         Some(code) if !code.is_empty() && code != plan.meta.municipality_code => {
             other = app::compare::evaluate_for(&state.store, &plan, code).await?;
-            let (p, evaluated) = &other;
-            p.indicators
-                .iter()
-                .map(
-                    |i| match evaluated.iter().find(|e| e.evaluation.indicator_id == i.id) {
-                        Some(e) => crate::indicators::evaluated_view(p, i, &e.evaluation),
-                        None => crate::indicators::quoted(p, i),
-                    },
-                )
-                .collect()
+            crate::indicators::views_of(&other.0, &other.1)
         }
         _ => indicator_views(&state, &plan).await?,
     };

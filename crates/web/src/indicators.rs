@@ -134,8 +134,16 @@ pub async fn indicator_views<'a>(
     plan: &'a Plan,
 ) -> Result<Vec<IndicatorView<'a>>, crate::WebError> {
     let evaluated = app::indicators::evaluate_cached(&state.store, plan).await?;
-    Ok(plan
-        .indicators
+    Ok(views_of(plan, &evaluated))
+}
+
+/// Every indicator of `plan` as [`indicator_views`] shows it, from evaluations already made
+/// (for the plan's municipality, or another one's from `app::compare::evaluate_for`).
+pub fn views_of<'a>(
+    plan: &'a Plan,
+    evaluated: &[app::indicators::Evaluated],
+) -> Vec<IndicatorView<'a>> {
+    plan.indicators
         .iter()
         .map(
             |i| match evaluated.iter().find(|e| e.evaluation.indicator_id == i.id) {
@@ -148,7 +156,7 @@ pub async fn indicator_views<'a>(
                 None => quoted(plan, i),
             },
         )
-        .collect())
+        .collect()
 }
 
 /// An indicator with the engine's chosen value and verdict for every table year.

@@ -182,7 +182,7 @@ pub async fn page(
                         dd { (opt_value(Some(x), i.unit)) }
                     }
                     dt { (t(lang, "Metode", "Method")) }
-                    dd { (if nb { p.method_nb() } else { p.method_en() }) ". " (t(lang, "Ingen prognose: bare dagens tempo videreført.", "Not a forecast: only the current pace continued.")) }
+                    dd { (if nb { p.method_text().nb } else { p.method_text().en }) ". " (t(lang, "Ingen prognose: bare dagens tempo videreført.", "Not a forecast: only the current pace continued.")) }
                 }
             }
         }
