@@ -11,7 +11,7 @@ use store::Store;
 use store::assessments::SubjectKind;
 
 use crate::AppError;
-use crate::indicators::{Evaluated, evaluate};
+use crate::indicators::{Evaluated, evaluate_cached};
 
 fn mark(v: Verdict) -> Mark {
     match v {
@@ -224,7 +224,8 @@ pub async fn assemble_with(
         .or_else(|| period.end(year))
         .ok_or_else(|| AppError::Config(format!("no last day for the period {year}")))?;
     let last_data_year = data_cutoff.year() - 1;
-    let (evaluated, _inputs) = evaluate(store, plan).await?;
+    // The evaluation the dashboard shows (stored, app::cache), cut to the report's data date.
+    let evaluated = evaluate_cached(store, plan).await?;
     let names = store.public_names().await?;
     let assessments = store
         .assessments(code, year, period.code(), !options.drafts)

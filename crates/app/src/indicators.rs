@@ -13,7 +13,7 @@ use store::observations::SeriesCatalogue;
 use crate::AppError;
 
 /// One indicator, evaluated, with its trend.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Evaluated {
     /// Values and judgements by year.
     pub evaluation: IndicatorEvaluation,
@@ -89,17 +89,31 @@ async fn registers_fingerprint(store: &Store, plan_code: &str) -> Result<u64, Ap
 /// As [`evaluate`] without the inputs, cached: the result is a function of the store's imports
 /// (their ids and SHA-256 sums, see [`crate::ranking`]; the ledger files and register snapshots
 /// the local-procurement series read), the plan's indicators and the staff's
-/// status overrides (append-only, so the latest id identifies them), so pages can
-/// call this on every request and only the first request after an import pays for the
-/// computation.
+/// status overrides (append-only, so the latest id identifies them) with their authors' display
+/// names, so pages can call this on every request and only the first request after an import
+/// pays for the computation. Kept in memory and in the store ([`crate::cache`]): a CLI call or
+/// a fresh web node reads what another computed.
 pub async fn evaluate_cached(store: &Store, plan: &Plan) -> Result<Arc<Vec<Evaluated>>, AppError> {
     static CACHE: OnceLock<Cache> = OnceLock::new();
     let cache = CACHE.get_or_init(|| Mutex::new(Vec::new()));
     let overrides = store.status_overrides(&plan.meta.municipality_code).await?;
+    // Overrides show their authors' display names: those are an input too.
+    let names = store.public_names().await?;
+    let authors = {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for o in &overrides {
+            names.of(&o.by).hash(&mut h);
+        }
+        h.finish()
+    };
     let key = (
         crate::ranking::fingerprint(store).await?
             ^ registers_fingerprint(store, &plan.meta.municipality_code).await?,
-        plan_fingerprint(plan) ^ overrides.last().map_or(0, |o| o.id as u64).rotate_left(32),
+        plan_fingerprint(plan)
+            ^ overrides.last().map_or(0, |o| o.id as u64).rotate_left(32)
+            ^ authors.rotate_left(16)
+            // The ranking's default years end last year.
+            ^ (time::OffsetDateTime::now_utc().year() as u64).rotate_left(48),
     );
     if let Some((_, hit)) = cache
         .lock()
@@ -109,8 +123,17 @@ pub async fn evaluate_cached(store: &Store, plan: &Plan) -> Result<Arc<Vec<Evalu
     {
         return Ok(hit.clone());
     }
-    let (evaluated, _) = evaluate(store, plan).await?;
-    let evaluated = Arc::new(evaluated);
+    // Then the copy in the store (another process may have computed it), then compute.
+    let stored_key = crate::cache::key(key);
+    let evaluated =
+        match crate::cache::read::<Vec<Evaluated>>(store, STORED_KIND, &stored_key).await {
+            Some(e) => Arc::new(e),
+            None => {
+                let (evaluated, _) = evaluate(store, plan).await?;
+                crate::cache::write(store, STORED_KIND, &stored_key, &evaluated).await;
+                Arc::new(evaluated)
+            }
+        };
     let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
     c.retain(|(k, _)| *k != key);
     c.push((key, evaluated.clone()));
@@ -120,6 +143,9 @@ pub async fn evaluate_cached(store: &Store, plan: &Plan) -> Result<Arc<Vec<Evalu
     }
     Ok(evaluated)
 }
+
+/// The kind of the evaluations kept in the store ([`crate::cache`]).
+const STORED_KIND: &str = "evaluation";
 
 /// The explanation of one indicator (formula, every input with provenance, arithmetic,
 /// judgement), evaluated against the store.

@@ -4,6 +4,7 @@
 //! - [`brreg`]: Brønnøysund register files (Enhetsregisteret bulk files, annual accounts) into
 //!   the store as snapshots, their facts computed from a file alone, and the synthetic demo
 //!   register of a first start;
+//! - [`cache`]: results computed from the store kept in it, keyed on their inputs and the build;
 //! - [`inputs`]: the adapter from the store's resolved series to the engine's [`engine::Inputs`];
 //! - [`indicators`]: evaluate the plan's indicators (values, judgements, trends) from the store;
 //! - [`council_report`]: assemble the council report's input from the store and the engine, as
@@ -26,6 +27,7 @@
 pub mod action_sheet;
 pub mod as_of;
 pub mod brreg;
+pub mod cache;
 pub mod compare;
 pub mod council_report;
 pub mod indicator_data;

@@ -13,9 +13,9 @@
 //! Asker's ranks for 2017–2019.
 //!
 //! Loading is the slow part (a few seconds for every year); a loaded [`RankingSet`] is cached in
-//! memory by the content of the store's imports (the SHA-256 of every imported file, in order),
-//! so the dashboard, the CLI and the council report share one computation until new data is
-//! imported.
+//! memory and in the store ([`crate::cache`]) by the content of the store's imports (the SHA-256
+//! of every imported file, in order), so the dashboard, every CLI call and the council report
+//! share one computation until new data is imported.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
@@ -42,7 +42,7 @@ pub const TOTAL_INDICATOR: &str = "kommune-nm-total";
 pub const COUNTY_INDICATOR: &str = "kommune-nm-county";
 
 /// Which municipalities (borders) a data year is ranked on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "date")]
 pub enum Borders {
     /// 1 January of the edition year (data year + the definition's lag), as NHO ranks.
@@ -108,7 +108,7 @@ pub fn plan_borders(geo: &Geography, plan_code: &str) -> Borders {
 }
 
 /// One data year, ranked.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct RankedYear {
     /// The data year.
     pub year: Year,
@@ -189,7 +189,7 @@ fn renumbered(geo: &Geography, code: &str, from: Date, to: Date) -> Option<Strin
 }
 
 /// Every data year ranked, with the files the inputs came from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct RankingSet {
     /// The borders rule used.
     pub borders: Borders,
@@ -233,6 +233,9 @@ pub fn default_years(geo: &Geography) -> RangeInclusive<Year> {
 }
 
 type CacheKey = (u64, Vec<Year>, Borders);
+
+/// The kind of the rankings kept in the store ([`crate::cache`]).
+const STORED_KIND: &str = "ranking";
 type Cache = Mutex<Vec<(CacheKey, Arc<RankingSet>)>>;
 
 fn cache() -> &'static Cache {
@@ -252,7 +255,8 @@ pub(crate) async fn fingerprint(store: &Store) -> Result<u64, AppError> {
     Ok(h.finish())
 }
 
-/// Ranks every data year in `years` on `borders`, from the store (cached; see the module docs).
+/// Ranks every data year in `years` on `borders`, from the store (cached in memory and in the
+/// store, [`crate::cache`]; see the module docs).
 /// Years in which nobody can be ranked (no data) are left out.
 pub async fn load(
     store: &Store,
@@ -268,7 +272,16 @@ pub async fn load(
     {
         return Ok(set.clone());
     }
-    let set = Arc::new(compute(store, Geography::bundled(), years, borders).await?);
+    // Then the copy in the store (another process may have computed it), then compute.
+    let stored_key = crate::cache::key(&key);
+    let set = match crate::cache::read::<RankingSet>(store, STORED_KIND, &stored_key).await {
+        Some(set) => Arc::new(set),
+        None => {
+            let set = compute(store, Geography::bundled(), years, borders).await?;
+            crate::cache::write(store, STORED_KIND, &stored_key, &set).await;
+            Arc::new(set)
+        }
+    };
     let mut c = cache().lock().unwrap_or_else(|e| e.into_inner());
     c.retain(|(k, _)| *k != key);
     c.push((key, set.clone()));

@@ -17,7 +17,7 @@ use crate::inputs::{Cell, Observation};
 use crate::trend::TrendAssessment;
 
 /// How the indicator's value is obtained, for an explanation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Method {
     /// Computed by a definition.
@@ -30,7 +30,7 @@ pub enum Method {
 }
 
 /// The explanation of one indicator in one year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Explanation {
     /// Indicator id.
     pub indicator_id: String,
@@ -64,7 +64,7 @@ pub struct Explanation {
 
 /// The explanation of one indicator: its method and every year's explanation, optionally with
 /// the trend.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct IndicatorExplanation {
     /// Indicator id.
     pub indicator_id: String,

@@ -173,7 +173,7 @@ pub mod series {
 /// Why an observation has no value: SSB's standard table symbols, or no observation at all.
 ///
 /// A missing value is never turned into 0, not even `-` (nil): the engine reports it as a reason.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "reason", content = "symbol")]
 pub enum MissingReason {
     /// `.` — category not applicable (*lovlig umulig å oppføre tall*).
@@ -274,7 +274,7 @@ impl fmt::Display for MissingReason {
 }
 
 /// A value, or the reason there is none.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Cell {
     /// A number in the series' unit.
@@ -305,7 +305,7 @@ impl Cell {
 ///
 /// Timestamps are kept as the text the source or the store gives (ISO 8601), since the engine
 /// only shows them.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
 pub struct Provenance {
     /// Source table id, e.g. SSB `07459`, or another source's dataset name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -323,7 +323,7 @@ pub struct Provenance {
     pub synthetic: bool,
     /// Municipality codes summed into this value (e.g. `0220`, `0627`, `0628` for Asker before
     /// 2020); empty when the value was published for the code itself.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub components: Vec<String>,
     /// The figure is quoted from the plan document, not imported from its publisher.
     pub quoted_from_plan: bool,
@@ -427,7 +427,7 @@ impl Provenance {
 }
 
 /// One observation: a value or a missing reason, with its provenance.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Observation {
     /// The value or the reason there is none.
     pub cell: Cell,
@@ -484,7 +484,7 @@ type Key = (String, Year, String);
 /// assert_eq!(inputs.value(series::POPULATION, "3203", 2024), Some(98_000.0));
 /// assert_eq!(inputs.value(series::POPULATION, "3203", 2025), None);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Inputs {
     #[serde(serialize_with = "ser_observations")]
     observations: BTreeMap<Key, Observation>,

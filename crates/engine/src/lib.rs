@@ -59,7 +59,7 @@ pub use trend::{
 };
 
 /// A text in Norwegian (bokmål) and English, both always present.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
 pub struct Bilingual {
     /// Norwegian bokmål.
     pub nb: String,
@@ -86,7 +86,7 @@ impl Bilingual {
 }
 
 /// What can go wrong when the engine is asked about a plan.
-#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum EngineError {
     /// A plan indicator names a definition the engine does not know.

@@ -43,7 +43,7 @@ use crate::{Bilingual, EngineError};
 pub const FIT_POINTS: usize = 3;
 
 /// How an indicator is projected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
     /// Average absolute change per year continued (shares and ratios).
@@ -80,7 +80,7 @@ impl Method {
 }
 
 /// The plain verdict of a projection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProjectionVerdict {
     /// The latest real value already meets the target.
@@ -141,7 +141,7 @@ impl ProjectionVerdict {
 }
 
 /// A projection with every number it rests on.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Projection {
     /// The verdict.
     pub verdict: ProjectionVerdict,

@@ -89,7 +89,7 @@ pub fn kommune_nm() -> &'static Definition {
 }
 
 /// What can go wrong ranking, explaining or comparing.
-#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum RankError {
     /// A municipality passed twice for the same year.

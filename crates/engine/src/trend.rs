@@ -47,7 +47,7 @@ use crate::evaluate::{ChosenValue, IndicatorEvaluation, ValueBasis};
 use crate::{Bilingual, EngineError};
 
 /// Progress status (Open SDG's vocabulary).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TrendStatus {
     /// The latest value reaches the target.
@@ -118,7 +118,7 @@ impl TrendStatus {
 }
 
 /// Which of Open SDG's two methods applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TrendMethod {
     /// Ratio of observed to required CAGR (a target is set).
@@ -128,7 +128,7 @@ pub enum TrendMethod {
 }
 
 /// How change is measured between two values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Growth {
     /// Compound annual growth rate (levels: ranks, counts, areas, money).
@@ -164,7 +164,7 @@ impl Growth {
 }
 
 /// The three thresholds a progress value is compared with.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct Thresholds {
     /// At or above: substantial progress.
     pub high: f64,
@@ -209,7 +209,7 @@ impl Thresholds {
 }
 
 /// A target value to reach by a year.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct TrendTarget {
     /// The year by which it should be reached.
     pub year: Year,
@@ -218,7 +218,7 @@ pub struct TrendTarget {
 }
 
 /// What the trend is measured against.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct TrendConfig {
     /// Base year (the first year with a value at or after it is used).
     pub base_year: Year,
@@ -234,7 +234,7 @@ pub struct TrendConfig {
 }
 
 /// The trend status with every input and intermediate number.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct TrendResult {
     /// The status.
     pub status: TrendStatus,
@@ -605,7 +605,7 @@ fn progress(
 }
 
 /// A staff override of a computed trend status: the status they set, why, who and when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct StatusOverride {
     /// The status staff set.
     pub status: TrendStatus,
@@ -643,7 +643,7 @@ impl StatusOverride {
 }
 
 /// A computed trend shown next to any staff override.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct TrendAssessment {
     /// The computed result, always kept.
     pub computed: TrendResult,

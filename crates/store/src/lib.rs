@@ -13,12 +13,15 @@
 //!   annual accounts and the plan facts computed from them;
 //! - [`local_registers`]: the registers the plan says are missing: commercial land sites (every change
 //!   kept), supplier ledgers matched against the register, company visits with retention;
+//! - [`computed`]: results computed from the store kept in it (opaque bytes by kind and key;
+//!   `app::cache` decides what they mean);
 //! - [`backup`]: `VACUUM INTO` backups and checked, atomic restores of an SQLite store.
 
 pub mod actions;
 pub mod assessments;
 pub mod backup;
 pub mod brreg;
+pub mod computed;
 pub mod doctor;
 pub mod local_registers;
 pub mod observations;

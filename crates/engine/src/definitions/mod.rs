@@ -33,7 +33,7 @@ use crate::Bilingual;
 use crate::inputs::{Inputs, MissingReason, Observation, series};
 
 /// Why a formula has no value although its inputs are present.
-#[derive(Debug, Clone, Copy, PartialEq, Error, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Error, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Undefined {
     /// A ratio's denominator is zero or negative.
@@ -174,7 +174,7 @@ pub mod formula {
 }
 
 /// One input a definition needs: a series at an offset from the year computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Need {
     /// Semantic series name (see [`series`]); `jobs_by_industry:*` stands for the whole family.
     pub series: &'static str,
@@ -232,7 +232,7 @@ impl PartialEq for Definition {
 
 /// An input as used in a computation: which series, municipality and year, what role it plays,
 /// and the observation found (a missing one included, with its reason and provenance).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct UsedInput {
     /// Semantic series name.
     pub series: String,
@@ -247,7 +247,7 @@ pub struct UsedInput {
 }
 
 /// An input that had no value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct MissingInput {
     /// Semantic series name.
     pub series: String,
@@ -258,7 +258,7 @@ pub struct MissingInput {
 }
 
 /// A value computed by a definition, with everything needed to explain it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct ComputedValue {
     /// Definition id.
     pub definition: String,
@@ -277,7 +277,7 @@ pub struct ComputedValue {
 }
 
 /// Why a definition produced no value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum NoValueReason {
     /// Some inputs have no value.
@@ -337,7 +337,7 @@ impl NoValueReason {
 }
 
 /// No value for a year, with the inputs that were looked at.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct NoValue {
     /// Definition id.
     pub definition: String,
@@ -350,7 +350,7 @@ pub struct NoValue {
 }
 
 /// The result of computing a definition for one year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "outcome")]
 pub enum DefinitionOutcome {
     /// A value.

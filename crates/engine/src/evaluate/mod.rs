@@ -36,7 +36,7 @@ use crate::inputs::{Inputs, Observation};
 use crate::{Bilingual, EngineError};
 
 /// Which value a judgement used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ValueBasis {
     /// Computed by the engine from the inputs.
@@ -70,7 +70,9 @@ impl ValueBasis {
 /// Where a year's value comes from, in the words every output uses (card, page, chart legend,
 /// report, CLI, API). Derived from the basis and the synthetic flag by [`ChosenValue::source`]:
 /// the one rule for naming a source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     /// Quoted in the plan document.
@@ -124,7 +126,7 @@ impl Source {
 }
 
 /// The value a year is judged by, and where it comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct ChosenValue {
     /// The year.
     pub year: Year,
@@ -152,7 +154,7 @@ impl ChosenValue {
 }
 
 /// A result quoted by the plan document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct PlanQuote {
     /// The value in the indicator's unit.
     pub value: f64,
@@ -161,7 +163,7 @@ pub struct PlanQuote {
 }
 
 /// Two values for the same year from different bases, compared.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct Comparison {
     /// The first basis (the more preferred one).
     pub a: ValueBasis,
@@ -179,7 +181,7 @@ pub struct Comparison {
 }
 
 /// Verdict of a year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The year's ambition (and rule) is met.
@@ -237,7 +239,7 @@ impl Verdict {
 }
 
 /// Outcome of one check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckOutcome {
     /// The condition holds.
@@ -267,7 +269,7 @@ impl CheckOutcome {
 }
 
 /// What a check compares.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum CheckKind {
     /// `value op ambition` for the year.
@@ -301,7 +303,7 @@ pub enum CheckKind {
 }
 
 /// One check of a judgement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Check {
     /// What is compared.
     pub kind: CheckKind,
@@ -314,7 +316,7 @@ pub struct Check {
 }
 
 /// The judgement of one year against its ambition.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Judgement {
     /// The year.
     pub year: Year,
@@ -331,7 +333,7 @@ pub struct Judgement {
 }
 
 /// Everything known about one indicator in one year.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct YearEvaluation {
     /// The year.
     pub year: Year,
@@ -384,7 +386,7 @@ impl YearEvaluation {
 }
 
 /// One plan indicator, evaluated.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct IndicatorEvaluation {
     /// Indicator id.
     pub indicator_id: String,
@@ -413,7 +415,7 @@ pub struct IndicatorEvaluation {
 }
 
 /// A definition's name and formula, as carried in an evaluation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct FormulaInfo {
     /// Definition id.
     pub id: String,
@@ -469,7 +471,7 @@ impl IndicatorEvaluation {
 /// real data (shown with that year's own judgement, the same as in every table), and the latest
 /// demo year after it, if any (shown as demo, not judged). Web cards, the API's `latest_*`, the
 /// report's summary and the CLI use this one rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Headline {
     /// The latest year with a real value.
     pub real: Option<Year>,

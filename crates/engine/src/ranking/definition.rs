@@ -18,7 +18,7 @@ use crate::Bilingual;
 
 /// How indicator values are put on a common scale (per indicator and data year, across the
 /// municipalities ranked that year that have a value).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Normalisation {
     /// `(oriented − mean) / sd` with the population sd, clamped to ±`clamp`; sd = 0 → 0.
@@ -41,7 +41,7 @@ impl Normalisation {
 }
 
 /// What a municipality missing an indicator gets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MissingPolicy {
     /// The weighted mean of its other indicator scores in the group (so the group score is the
@@ -63,7 +63,7 @@ impl MissingPolicy {
 }
 
 /// How scores are combined (indicator scores into a group score, group scores into the total).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregation {
     /// `Σ wᵢ sᵢ / Σ wᵢ`.
@@ -71,7 +71,7 @@ pub enum Aggregation {
 }
 
 /// Whether a higher or a lower value is better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Higher is better.
@@ -93,7 +93,7 @@ impl Direction {
 
 /// Whether the offline snapshot holds real figures for a series (or all series of an
 /// indicator), or the synthetic generator makes them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DataKind {
     /// Real published statistics.
@@ -103,7 +103,7 @@ pub enum DataKind {
 }
 
 /// The method: normalisation, missing data, aggregation and ties.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Method {
     /// How indicator values are normalised.
     pub normalisation: Normalisation,
@@ -124,7 +124,7 @@ pub struct Method {
 }
 
 /// A semantic series the definition reads.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct SeriesSpec {
     /// The name (as in `data/series.toml`).
     pub name: String,
@@ -143,7 +143,7 @@ pub struct SeriesSpec {
 }
 
 /// One indicator.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Indicator {
     /// Stable id, unique in the definition.
     pub id: String,
@@ -166,7 +166,7 @@ pub struct Indicator {
 }
 
 /// One group of indicators.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Group {
     /// Stable id, e.g. `naeringsliv` (the ids of `plan::PublishedRanking` groups).
     pub id: String,
@@ -179,7 +179,7 @@ pub struct Group {
 }
 
 /// One documented departure from NHO's method.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Departure {
     /// Short topic, e.g. `weights` (a key, not for readers).
     pub topic: String,
@@ -194,7 +194,7 @@ pub struct Departure {
 }
 
 /// A validated index definition.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Definition {
     /// Stable id, e.g. `kommune-nm`.
     pub id: String,
@@ -287,7 +287,7 @@ impl Definition {
 }
 
 /// One problem in a definition file, at a 1-based line and column.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Problem {
     /// 1-based line.
     pub line: usize,
@@ -304,7 +304,7 @@ impl fmt::Display for Problem {
 }
 
 /// Every problem found in a definition file, in file order, as `line:col: message` lines.
-#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, serde::Deserialize)]
 pub struct DefinitionError {
     /// The problems.
     pub problems: Vec<Problem>,

@@ -30,7 +30,7 @@ use crate::Bilingual;
 use crate::inputs::{Cell, MissingReason};
 
 /// The total-score gap to another place.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Gap {
     /// That place's rank.
     pub rank: u32,
@@ -43,7 +43,7 @@ pub struct Gap {
 }
 
 /// A series input that is missing, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct MissingInput {
     /// Series (or family) name.
     pub series: String,
@@ -54,7 +54,7 @@ pub struct MissingInput {
 }
 
 /// One group's line in an explanation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct GroupExplanation {
     /// Group id.
     pub id: String,
@@ -73,7 +73,7 @@ pub struct GroupExplanation {
 }
 
 /// One indicator's line in an explanation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct IndicatorExplanation {
     /// Indicator id.
     pub id: String,
@@ -109,7 +109,7 @@ pub struct IndicatorExplanation {
 }
 
 /// One what-if: a single indicator changed, everything else held.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Scenario {
     /// The indicator's new value.
     pub value: f64,
@@ -127,7 +127,7 @@ pub struct Scenario {
 }
 
 /// One row of the sensitivity table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Sensitivity {
     /// Indicator id.
     pub indicator: String,
@@ -144,7 +144,7 @@ pub struct Sensitivity {
 }
 
 /// Why one municipality ranks where it does.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Explanation {
     /// The definition's id.
     pub definition_id: String,

@@ -30,7 +30,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 /// A parsed formula.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Expr {
     /// A constant.
@@ -76,7 +76,7 @@ pub enum Expr {
 }
 
 /// A binary operator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BinOp {
     /// `+`
@@ -119,7 +119,7 @@ impl BinOp {
 }
 
 /// A function of two arguments.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Func {
     /// The larger argument (missing if either is missing).
@@ -149,7 +149,7 @@ impl Func {
 }
 
 /// A series a formula reads.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct SeriesRef {
     /// Series (or series family) name.
     pub name: String,
@@ -160,7 +160,7 @@ pub struct SeriesRef {
 }
 
 /// A formula that does not parse: what is wrong and where (a byte offset into the formula).
-#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, serde::Deserialize)]
 #[error("{message} (at character {} of the formula)", .offset + 1)]
 pub struct FormulaError {
     /// Byte offset into the formula text.

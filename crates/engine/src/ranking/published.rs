@@ -11,7 +11,7 @@ use super::definition::Definition;
 use crate::Bilingual;
 
 /// Where a rank comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RankOrigin {
     /// Computed by this engine from the index definition.
@@ -21,7 +21,7 @@ pub enum RankOrigin {
 }
 
 /// Which rank of a municipality.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "scope", content = "id")]
 pub enum RankScope {
     /// The total rank among all municipalities.
@@ -31,7 +31,7 @@ pub enum RankScope {
 }
 
 /// A rank with its origin and a label saying so.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct LabelledRank {
     /// The rank (1 = best).
     pub rank: u32,
@@ -49,7 +49,7 @@ pub struct LabelledRank {
 }
 
 /// A municipality's computed and published rank for one edition and scope, side by side.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct RankComparison {
     /// Municipality code.
     pub code: String,

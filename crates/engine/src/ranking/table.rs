@@ -29,7 +29,7 @@ use thiserror::Error;
 use crate::inputs::{Cell, Inputs, MissingReason};
 
 /// What can go wrong building a [`SeriesTable`].
-#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum TableError {
     /// A municipality code listed twice.
@@ -87,7 +87,8 @@ pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// year-major, then series, then municipality, so that one series in one year is a contiguous
 /// column. A missing value is NaN in the matrix, its reason (when it is not simply "no
 /// observation") kept on the side; every cell carries its observation's synthetic flag.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+#[serde(into = "TableWire", try_from = "TableWire")]
 pub struct SeriesTable {
     codes: Vec<String>,
     code_index: FastMap<String, usize>,
@@ -98,6 +99,70 @@ pub struct SeriesTable {
     values: Vec<f64>,
     synthetic: Vec<bool>,
     reasons: FastMap<usize, MissingReason>,
+}
+
+/// A [`SeriesTable`] as written and read (a stored computation, `app::cache`): the matrix with
+/// a missing value as `null`, the missing reasons by cell index; the indexes are rebuilt on
+/// reading and the shape is checked.
+#[derive(Serialize, serde::Deserialize)]
+struct TableWire {
+    codes: Vec<String>,
+    series: Vec<String>,
+    first_year: Year,
+    n_years: usize,
+    values: Vec<Option<f64>>,
+    synthetic: Vec<bool>,
+    reasons: Vec<(usize, MissingReason)>,
+}
+
+impl From<SeriesTable> for TableWire {
+    fn from(t: SeriesTable) -> Self {
+        let mut reasons: Vec<(usize, MissingReason)> = t.reasons.into_iter().collect();
+        reasons.sort_by_key(|(i, _)| *i);
+        TableWire {
+            codes: t.codes,
+            series: t.series,
+            first_year: t.first_year,
+            n_years: t.n_years,
+            values: t
+                .values
+                .iter()
+                .map(|v| (!v.is_nan()).then_some(*v))
+                .collect(),
+            synthetic: t.synthetic,
+            reasons,
+        }
+    }
+}
+
+impl TryFrom<TableWire> for SeriesTable {
+    type Error = String;
+
+    fn try_from(w: TableWire) -> Result<Self, String> {
+        #[allow(clippy::reversed_empty_ranges)] // a table with no years
+        let years = if w.n_years == 0 {
+            w.first_year..=w.first_year - 1
+        } else {
+            w.first_year..=w.first_year + (w.n_years as Year - 1)
+        };
+        let mut t = SeriesTable::new(w.codes, w.series, years).map_err(|e| e.to_string())?;
+        let n = t.values.len();
+        if w.values.len() != n || w.synthetic.len() != n || w.reasons.iter().any(|(i, _)| *i >= n) {
+            return Err(format!(
+                "a series table of {n} cells read with {} values, {} flags",
+                w.values.len(),
+                w.synthetic.len()
+            ));
+        }
+        t.values = w
+            .values
+            .into_iter()
+            .map(|v| v.unwrap_or(f64::NAN))
+            .collect();
+        t.synthetic = w.synthetic;
+        t.reasons = w.reasons.into_iter().collect();
+        Ok(t)
+    }
 }
 
 impl SeriesTable {

@@ -13,8 +13,9 @@ pub struct CompareArgs {
     /// The indicator (id, e.g. kortreist).
     #[arg(long, value_name = "ID")]
     indicator: String,
-    /// The peers' municipality codes, comma-separated (e.g. 3201,3301).
-    #[arg(long, value_name = "CODES", value_delimiter = ',', required = true)]
+    /// The peers' municipality codes, comma-separated (e.g. 3201,3301). Default: the plan's
+    /// peers (`meta.peers` in the plan file).
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
     peers: Vec<String>,
     /// Show one year only.
     #[arg(long)]
@@ -26,7 +27,12 @@ pub struct CompareArgs {
 
 pub async fn run(opts: &Options, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     let ctx = opts.open_with_data().await?;
-    let mut c = app::compare::compare(&ctx.store, &ctx.plan, &args.indicator, &args.peers).await?;
+    let peers = if args.peers.is_empty() {
+        ctx.plan.meta.peers.clone()
+    } else {
+        args.peers.clone()
+    };
+    let mut c = app::compare::compare(&ctx.store, &ctx.plan, &args.indicator, &peers).await?;
     if let Some(y) = args.year {
         anyhow::ensure!(
             c.years.contains(&y),

@@ -72,10 +72,11 @@ pub async fn run(opts: &Options, args: &IndicatorsArgs) -> anyhow::Result<ExitCo
             .with_context(|| format!("cannot evaluate the indicators for {code}"))?,
         None => (
             ctx.plan.clone(),
-            app::indicators::evaluate(&ctx.store, &ctx.plan)
+            app::indicators::evaluate_cached(&ctx.store, &ctx.plan)
                 .await
                 .context("cannot evaluate the indicators")?
-                .0,
+                .as_ref()
+                .clone(),
         ),
     };
     if let Some(y) = args.year

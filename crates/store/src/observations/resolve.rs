@@ -304,7 +304,7 @@ impl Missing {
 }
 
 /// Where a number came from: one imported file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Provenance {
     /// SSB table id.
     pub table_id: String,

@@ -14,7 +14,7 @@ use super::formula::{BinOp, Expr, Func};
 use super::table::{FastMap, SeriesTable};
 
 /// A municipality to rank in a year, with its county in that year.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub struct Municipality {
     /// Municipality code (as used in the series table).
     pub code: String,
@@ -34,7 +34,7 @@ impl Municipality {
 
 /// Summary statistics of one indicator's values in one year (over the municipalities with a
 /// value), in the indicator's own unit (not oriented).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct IndicatorStats {
     /// Number of municipalities with a value.
     pub n: u32,
@@ -49,7 +49,7 @@ pub struct IndicatorStats {
 }
 
 /// One indicator's results for every municipality, in [`YearRanking::municipalities`] order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct IndicatorColumn {
     /// Indicator id.
     pub id: String,
@@ -123,7 +123,7 @@ impl IndicatorColumn {
 }
 
 /// One group's results for every municipality.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct GroupColumn {
     /// Group id.
     pub id: String,
@@ -139,7 +139,7 @@ pub struct GroupColumn {
 }
 
 /// Total scores and ranks for every municipality.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct TotalColumn {
     /// Total scores (weighted mean of the group scores); NaN = none (read with
     /// [`TotalColumn::score`]).
@@ -203,9 +203,19 @@ impl Serialize for NanColumn {
     }
 }
 
+/// Read back as written: a missing value (`null`) is NaN again.
+impl<'de> serde::Deserialize<'de> for NanColumn {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v: Vec<Option<f64>> = serde::Deserialize::deserialize(d)?;
+        Ok(NanColumn(
+            v.into_iter().map(|x| x.unwrap_or(f64::NAN)).collect(),
+        ))
+    }
+}
+
 /// The ranking of one data year: every result, column by column, in the order the
 /// municipalities were passed in.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct YearRanking {
     /// The definition's id.
     pub definition_id: String,
@@ -215,7 +225,10 @@ pub struct YearRanking {
     pub edition: Year,
     /// The municipalities ranked, with their county that year (shared with the caller when
     /// passed in with [`Ranker::rank_year_shared`]).
-    #[serde(serialize_with = "serialize_slice")]
+    #[serde(
+        serialize_with = "serialize_slice",
+        deserialize_with = "deserialize_slice"
+    )]
     pub municipalities: Arc<[Municipality]>,
     /// One column per indicator, in definition order.
     pub indicators: Vec<IndicatorColumn>,
@@ -229,8 +242,15 @@ fn serialize_slice<S: serde::Serializer>(v: &Arc<[Municipality]>, s: S) -> Resul
     v.as_ref().serialize(s)
 }
 
+fn deserialize_slice<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Arc<[Municipality]>, D::Error> {
+    let v: Vec<Municipality> = serde::Deserialize::deserialize(d)?;
+    Ok(v.into())
+}
+
 /// A group's score and rank for one municipality.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct GroupCell {
     /// Group id.
     pub id: String,
@@ -243,7 +263,7 @@ pub struct GroupCell {
 }
 
 /// An indicator's value, score and rank for one municipality.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct IndicatorCell {
     /// Indicator id.
     pub id: String,
@@ -258,7 +278,7 @@ pub struct IndicatorCell {
 }
 
 /// One municipality's row of a [`YearRanking`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct RankingRow {
     /// Municipality code.
     pub code: String,

@@ -1,0 +1,68 @@
+//! Results computed from the store, kept in the store (`store::Store::computed`) so that a CLI
+//! call or a fresh web node does not compute them again (issue 17, "fast answers"): the ranking
+//! of every municipality ([`crate::ranking::load`]) and the plan's indicators evaluated
+//! ([`crate::indicators::evaluate_cached`]). Each caller keeps its own copy in memory in front
+//! of this one for the web app's requests.
+//!
+//! A result is kept under its kind and a key naming everything it was computed from: the
+//! caller's fingerprint of its inputs (the imported files, the plan, the staff's overrides…)
+//! and this build ([`build_id`]: a hash of the sources and bundled data that decide the
+//! computation, set by `build.rs`), so that no program reads a result another program stored.
+//! It is written as JSON (serde_json with exact float round trips), so a value read back is the
+//! value computed; a test compares the two.
+//!
+//! Reading or writing the stored copy may fail (a locked SQLite file, a payload that does not
+//! read): the result is then computed, and the failure logged, never shown as a wrong figure.
+
+use std::hash::{Hash, Hasher};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use store::Store;
+
+/// This build's identity: a hash of the sources and data that decide what is computed.
+pub fn build_id() -> &'static str {
+    env!("NAERINGSPLAN_BUILD_ID")
+}
+
+/// The key of a result: this build and the caller's fingerprint of the result's inputs.
+pub(crate) fn key(inputs: impl Hash) -> String {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    inputs.hash(&mut h);
+    format!("{}-{:016x}", build_id(), h.finish())
+}
+
+/// How many results of one kind the store keeps (the newest).
+const KEEP: u32 = 24;
+
+/// The result stored under `kind` and `key`, if there is one that reads.
+pub(crate) async fn read<T: DeserializeOwned>(store: &Store, kind: &str, key: &str) -> Option<T> {
+    let bytes = match store.computed(kind, key).await {
+        Ok(b) => b?,
+        Err(e) => {
+            tracing::warn!("cannot read the stored {kind} result: {e}; computing it");
+            return None;
+        }
+    };
+    match serde_json::from_slice(&bytes) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            tracing::warn!("the stored {kind} result does not read: {e}; computing it");
+            None
+        }
+    }
+}
+
+/// Stores `value` under `kind` and `key` (failures are logged: the next call computes again).
+pub(crate) async fn write<T: Serialize>(store: &Store, kind: &str, key: &str, value: &T) {
+    let bytes = match serde_json::to_vec(value) {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::warn!("cannot write the {kind} result: {e}");
+            return;
+        }
+    };
+    if let Err(e) = store.put_computed(kind, key, &bytes, KEEP).await {
+        tracing::warn!("cannot store the {kind} result: {e}");
+    }
+}
