@@ -32,9 +32,6 @@ pub(crate) fn key(inputs: impl Hash) -> String {
     format!("{}-{:016x}", build_id(), h.finish())
 }
 
-/// How many results of one kind the store keeps (the newest).
-const KEEP: u32 = 24;
-
 /// The result stored under `kind` and `key`, if there is one that reads.
 pub(crate) async fn read<T: DeserializeOwned>(store: &Store, kind: &str, key: &str) -> Option<T> {
     let bytes = match store.computed(kind, key).await {
@@ -53,8 +50,15 @@ pub(crate) async fn read<T: DeserializeOwned>(store: &Store, kind: &str, key: &s
     }
 }
 
-/// Stores `value` under `kind` and `key` (failures are logged: the next call computes again).
-pub(crate) async fn write<T: Serialize>(store: &Store, kind: &str, key: &str, value: &T) {
+/// Stores `value` under `kind` and `key`, keeping the newest `keep` results of that kind
+/// (failures are logged: the next call computes again).
+pub(crate) async fn write<T: Serialize>(
+    store: &Store,
+    kind: &str,
+    key: &str,
+    value: &T,
+    keep: u32,
+) {
     let bytes = match serde_json::to_vec(value) {
         Ok(b) => b,
         Err(e) => {
@@ -62,7 +66,7 @@ pub(crate) async fn write<T: Serialize>(store: &Store, kind: &str, key: &str, va
             return;
         }
     };
-    if let Err(e) = store.put_computed(kind, key, &bytes, KEEP).await {
+    if let Err(e) = store.put_computed(kind, key, &bytes, keep).await {
         tracing::warn!("cannot store the {kind} result: {e}");
     }
 }

@@ -130,7 +130,7 @@ pub async fn evaluate_cached(store: &Store, plan: &Plan) -> Result<Arc<Vec<Evalu
             Some(e) => Arc::new(e),
             None => {
                 let (evaluated, _) = evaluate(store, plan).await?;
-                crate::cache::write(store, STORED_KIND, &stored_key, &evaluated).await;
+                crate::cache::write(store, STORED_KIND, &stored_key, &evaluated, STORED_KEEP).await;
                 Arc::new(evaluated)
             }
         };
@@ -146,6 +146,9 @@ pub async fn evaluate_cached(store: &Store, plan: &Plan) -> Result<Arc<Vec<Evalu
 
 /// The kind of the evaluations kept in the store ([`crate::cache`]).
 const STORED_KIND: &str = "evaluation";
+/// How many evaluations the store keeps (about 80 kB each): the plan municipality and the
+/// peers compared with it, for a few versions of the inputs.
+const STORED_KEEP: u32 = 48;
 
 /// The explanation of one indicator (formula, every input with provenance, arithmetic,
 /// judgement), evaluated against the store.

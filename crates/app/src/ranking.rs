@@ -236,6 +236,9 @@ type CacheKey = (u64, Vec<Year>, Borders);
 
 /// The kind of the rankings kept in the store ([`crate::cache`]).
 const STORED_KIND: &str = "ranking";
+/// How many rankings the store keeps: every year on the plan's borders and on the peers'
+/// (about 10 MB each), one year for `rank --year`, and a few for older imports.
+const STORED_KEEP: u32 = 8;
 type Cache = Mutex<Vec<(CacheKey, Arc<RankingSet>)>>;
 
 fn cache() -> &'static Cache {
@@ -278,7 +281,7 @@ pub async fn load(
         Some(set) => Arc::new(set),
         None => {
             let set = compute(store, Geography::bundled(), years, borders).await?;
-            crate::cache::write(store, STORED_KIND, &stored_key, &set).await;
+            crate::cache::write(store, STORED_KIND, &stored_key, &set, STORED_KEEP).await;
             Arc::new(set)
         }
     };
