@@ -254,6 +254,9 @@ figure.chart svg { width: 100%; height: auto; }
 .bar .num { font-variant-numeric: tabular-nums; }
 form.filters { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; align-items: flex-end; background: var(--soft); padding: .75rem 1rem; }
 form.filters label, form.stack label { display: block; font-weight: 600; }
+/* A filter (a field and its label) shrinks to the form's width, so a select with long options
+   (strategy texts) stays inside it at phone width. */
+form.filters > div { min-width: 0; max-width: 100%; }
 form.stack { max-width: 44rem; }
 form.stack .field { margin: 0 0 1rem; }
 input[type=text], input[type=password], input[type=number], input[type=date], select, textarea { font: inherit; padding: .35rem .5rem; border: 1px solid #767676; border-radius: .25rem; max-width: 100%; }
