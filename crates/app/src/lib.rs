@@ -15,6 +15,8 @@
 //! - [`plan_facts`]: the plan's facts computed from the stored register;
 //! - [`ranking`]: the Kommune-NM-style ranking of every municipality from the store;
 //! - [`local_registers`]: commercial land, local procurement and company visits (issue 9);
+//! - [`similar`]: the municipalities nearest to the plan's by weighted, standardised features
+//!   (Kolada's "similar municipalities"), from the stored ranking;
 //! - [`sources`]: every series' SSB table, evidence, and real vs demo years (`naeringsplan
 //!   sources`, the page `/kilder`).
 //!
@@ -37,6 +39,7 @@ pub mod local_registers;
 pub mod plan_facts;
 pub mod ranking;
 pub mod report_review;
+pub mod similar;
 pub mod sources;
 
 /// Errors of the use cases.
@@ -57,4 +60,7 @@ pub enum AppError {
     /// A bundled or given configuration file is invalid.
     #[error("{0}")]
     Config(String),
+    /// A value the user gave is out of range or malformed (a weight, a count).
+    #[error("{0}")]
+    Invalid(String),
 }

@@ -228,3 +228,116 @@ fn indicators_for_any_municipality_and_compare_across_peers() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("ukjent indikator nope"));
 }
+
+#[test]
+fn similar_municipalities_are_the_nearest_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let out = json(
+        &db,
+        &[
+            "compare",
+            "--indicator",
+            "kortreist",
+            "--similar",
+            "3",
+            "--weights",
+            "folketall=1",
+            "--format",
+            "json",
+        ],
+    );
+    let s = &out["similar"];
+    let year = s["year"].as_i64().unwrap().to_string();
+    let features = s["features"].as_array().unwrap();
+    assert_eq!(features.len(), 1);
+    // The population is real (SSB 07459), so the choice is a finding, not a demonstration.
+    assert_eq!(features[0]["demo"], false, "{s}");
+    let rows = s["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 3);
+    // By hand from the stored series: on the log population alone the distance is
+    // |ln p − ln p(Asker)| / sd, so the nearest are those with the smallest gap, and the
+    // distances stand in the ratio of the gaps (the sd cancels).
+    let gap = |code: &str| {
+        (stored(&db, "population", code, &year).ln()
+            - stored(&db, "population", s["code"].as_str().unwrap(), &year).ln())
+        .abs()
+    };
+    let gaps: Vec<f64> = rows
+        .iter()
+        .map(|r| gap(r["code"].as_str().unwrap()))
+        .collect();
+    assert!(gaps.windows(2).all(|w| w[0] <= w[1]), "{gaps:?}");
+    let d0 = rows[0]["distance"].as_f64().unwrap();
+    for (r, g) in rows.iter().zip(&gaps) {
+        let ratio = r["distance"].as_f64().unwrap() / d0;
+        assert!((ratio - g / gaps[0]).abs() < 1e-9, "{r} {g}");
+        assert_eq!(r["demo"], false);
+    }
+    // Municipalities of other sizes are farther: Oslo (much larger), Lier (much smaller).
+    for far in ["0301", "3312"] {
+        assert!(gap(far) >= gaps[2], "{far}");
+    }
+    // The comparison is of the plan municipality and the three found, by today's codes.
+    let compared: Vec<&str> = out["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    let found: Vec<&str> = rows
+        .iter()
+        .map(|r| r["code_now"].as_str().unwrap())
+        .collect();
+    assert_eq!(compared[0], "3203");
+    assert_eq!(&compared[1..], &found[..]);
+    // The API finds and compares the same; a count out of range is a 400.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let (api, too_many) = rt.block_on(async {
+        let store = store::Store::open(db.to_str().unwrap()).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(web::serve(
+            listener,
+            web::AppState::new(store, "3203".into()),
+            std::future::pending(),
+        ));
+        let api: Value = reqwest::get(format!(
+            "{base}/api/compare?indicator=kortreist&similar=3&weights=folketall%3D1"
+        ))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+        let too_many = reqwest::get(format!("{base}/api/compare?indicator=kortreist&similar=99"))
+            .await
+            .unwrap()
+            .status();
+        (api, too_many)
+    });
+    assert_eq!(
+        api, out,
+        "/api/compare?similar= vs naeringsplan compare --similar"
+    );
+    assert_eq!(too_many, 400);
+    // Unknown features and bad weights are refused with the known ids named.
+    let bad = common::output(
+        &db,
+        &[
+            "compare",
+            "--indicator",
+            "kortreist",
+            "--similar",
+            "3",
+            "--weights",
+            "skatt=1",
+        ],
+    );
+    assert!(!bad.status.success());
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("ukjent kjennetegn «skatt»"),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+}

@@ -462,11 +462,13 @@ async fn list_indicators(
     Ok(Json(out))
 }
 
-/// `?indicator=ID&peers=CODES` of `/api/compare`.
+/// `?indicator=ID&peers=CODES` (or `&similar=N&weights=ID=W,…`) of `/api/compare`.
 #[derive(Debug, serde::Deserialize)]
 struct CompareQuery {
     indicator: String,
     peers: Option<String>,
+    similar: Option<usize>,
+    weights: Option<String>,
 }
 
 /// One indicator for the plan's municipality and its peers (the plan's own by default), year by
@@ -474,20 +476,32 @@ struct CompareQuery {
 /// with real values: the same as `naeringsplan compare --format json` and the indicator page.
 #[utoipa::path(get, path = "/api/compare", tag = "plan",
     params(("indicator" = String, Query, description = "Indicator id, e.g. kortreist"),
-           ("peers" = Option<String>, Query, description = "Municipality codes, comma-separated (default: the plan's peers)")),
+           ("peers" = Option<String>, Query, description = "Municipality codes, comma-separated (default: the plan's peers)"),
+           ("similar" = Option<usize>, Query, description = "Instead of peers: the N municipalities most similar to the plan's (1–30); the answer then also has `similar` (year, features, weights, distances)"),
+           ("weights" = Option<String>, Query, description = "With similar: features and weights, e.g. folketall=2,privat_sysselsetting=1")),
     responses((status = 200, description = "The comparison", body = Object),
-              (status = 404, description = "Unknown indicator or municipality code", body = ApiError)))]
+              (status = 400, description = "A bad number of similar municipalities or a bad weight", body = ApiError),
+              (status = 404, description = "Unknown indicator, municipality code or feature", body = ApiError)))]
 async fn compare(
     State(state): State<AppState>,
     Query(q): Query<CompareQuery>,
-) -> Result<Json<app::compare::Comparison>, WebError> {
+) -> Result<Json<serde_json::Value>, WebError> {
     let plan = stored_plan(&state).await?;
+    if let Some(n) = q.similar {
+        let weights = app::similar::parse_weights(q.weights.as_deref().unwrap_or(""))?;
+        let found =
+            app::similar::compare_similar(&state.store, &plan, &q.indicator, n, &weights).await?;
+        return Ok(Json(
+            serde_json::to_value(found).map_err(|e| WebError::Internal(e.to_string()))?,
+        ));
+    }
     let peers = match q.peers.as_deref() {
         Some(list) => app::compare::parse_peers(list),
         None => plan.meta.peers.clone(),
     };
+    let c = app::compare::compare(&state.store, &plan, &q.indicator, &peers).await?;
     Ok(Json(
-        app::compare::compare(&state.store, &plan, &q.indicator, &peers).await?,
+        serde_json::to_value(c).map_err(|e| WebError::Internal(e.to_string()))?,
     ))
 }
 

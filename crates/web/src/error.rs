@@ -448,6 +448,7 @@ impl From<app::AppError> for WebError {
         match e {
             app::AppError::Store(e) => e.into(),
             app::AppError::NotFound(m) => WebError::NotFound(m),
+            app::AppError::Invalid(m) => WebError::BadRequest(m),
             e => WebError::Internal(e.to_string()),
         }
     }

@@ -17,6 +17,15 @@ pub struct CompareArgs {
     /// peers (`meta.peers` in the plan file).
     #[arg(long, value_name = "CODES", value_delimiter = ',')]
     peers: Vec<String>,
+    /// Instead of --peers: the N municipalities most similar to the plan's (Kolada's "similar
+    /// municipalities"), by a weighted distance over standardised features.
+    #[arg(long, value_name = "N", conflicts_with = "peers")]
+    similar: Option<usize>,
+    /// With --similar: the features and their weights, e.g. folketall=2,privat_sysselsetting=1
+    /// (default: folketall, befolkningsvekst_3ar, sysselsettingsandel, privat_sysselsetting and
+    /// naeringslivsvariasjon, weight 1 each).
+    #[arg(long, value_name = "ID=W,…", requires = "similar")]
+    weights: Option<String>,
     /// Show one year only.
     #[arg(long)]
     year: Option<i32>,
@@ -27,12 +36,24 @@ pub struct CompareArgs {
 
 pub async fn run(opts: &Options, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     let ctx = opts.open_with_data().await?;
-    let peers = if args.peers.is_empty() {
-        ctx.plan.meta.peers.clone()
-    } else {
-        args.peers.clone()
+    let (mut c, similar) = match args.similar {
+        Some(n) => {
+            let weights = app::similar::parse_weights(args.weights.as_deref().unwrap_or(""))?;
+            let found =
+                app::similar::compare_similar(&ctx.store, &ctx.plan, &args.indicator, n, &weights)
+                    .await?;
+            (found.comparison, Some(found.similar))
+        }
+        None => {
+            let peers = if args.peers.is_empty() {
+                ctx.plan.meta.peers.clone()
+            } else {
+                args.peers.clone()
+            };
+            let c = app::compare::compare(&ctx.store, &ctx.plan, &args.indicator, &peers).await?;
+            (c, None)
+        }
     };
-    let mut c = app::compare::compare(&ctx.store, &ctx.plan, &args.indicator, &peers).await?;
     if let Some(y) = args.year {
         anyhow::ensure!(
             c.years.contains(&y),
@@ -46,8 +67,20 @@ pub async fn run(opts: &Options, args: &CompareArgs) -> anyhow::Result<ExitCode>
         }
     }
     match args.format {
-        TableFormat::Json => println!("{}", serde_json::to_string_pretty(&c)?),
+        TableFormat::Json => match similar {
+            Some(similar) => println!(
+                "{}",
+                serde_json::to_string_pretty(&app::similar::SimilarComparison {
+                    comparison: c,
+                    similar,
+                })?
+            ),
+            None => println!("{}", serde_json::to_string_pretty(&c)?),
+        },
         TableFormat::Table => {
+            if let Some(s) = &similar {
+                print_similar(s);
+            }
             println!("{} [{}]", c.name, c.indicator_id);
             println!(
                 "Verdiene er beregnet etter de samme definisjonene for hver kommune, på kommunens egne grenser; demo = demodata (syntetisk)."
@@ -90,4 +123,43 @@ pub async fn run(opts: &Options, args: &CompareArgs) -> anyhow::Result<ExitCode>
     }
     ctx.store.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The similar municipalities: year, features with weights, distances (demo marked).
+fn print_similar(s: &app::similar::Similarity) {
+    println!(
+        "Lignende kommuner, datår {} ({} kommuner har alle kjennetegnene; avstand i standardavvik){}",
+        s.year,
+        s.compared,
+        if s.demo() {
+            " – DEMO: bygger på syntetiske tall, er et eksempel på metoden, ikke et funn"
+        } else {
+            ""
+        }
+    );
+    for f in &s.features {
+        println!(
+            "  kjennetegn: {} [{}], vekt {}{}",
+            f.name,
+            f.id,
+            plan::fmt::number_auto(f.weight, 2),
+            if f.demo { " (demo)" } else { "" }
+        );
+    }
+    for (i, r) in s.rows.iter().enumerate() {
+        println!(
+            "  {:>2}. {} {:<24} {:>6}{}{}",
+            i + 1,
+            r.code,
+            r.name,
+            plan::fmt::number(r.distance, 2),
+            match &r.code_now {
+                Some(now) if *now != r.code => format!(" (nå {now})"),
+                Some(_) => String::new(),
+                None => " (finnes ikke lenger; ikke sammenlignet)".into(),
+            },
+            if r.demo { " demo" } else { "" }
+        );
+    }
+    println!();
 }

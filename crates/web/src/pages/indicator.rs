@@ -12,10 +12,12 @@ use crate::layout::{self, LangQuery, href, t};
 use crate::{AppState, WebError};
 
 /// `?peers=3301,3312` of an indicator page: the municipalities to compare with (default: the
-/// plan's own peers).
+/// plan's own peers); or `?lignende=N`: the N municipalities most similar to the plan's
+/// (`app::similar`, the default features and weights).
 #[derive(Debug, serde::Deserialize, Default)]
 pub struct PeersQuery {
     peers: Option<String>,
+    lignende: Option<usize>,
 }
 
 /// `GET /indikatorer/{id}`
@@ -47,16 +49,29 @@ pub async fn page(
         .collect();
     let path = format!("/indikatorer/{}", i.id);
     let data = indicator_data(&state, &plan, &i.id).await?;
-    let peer_codes: Vec<String> = match &pq.peers {
-        Some(list) => app::compare::parse_peers(list),
-        None => plan.meta.peers.clone(),
-    };
-    let (comparison, peer_error) =
-        match app::compare::compare(&state.store, &plan, &i.id, &peer_codes).await {
-            Ok(c) => (Some(c), None),
-            Err(app::AppError::NotFound(m)) => (None, Some(m)),
+    let (comparison, similar, peer_error) = match pq.lignende {
+        Some(n) => match app::similar::compare_similar(&state.store, &plan, &i.id, n, &[]).await {
+            Ok(f) => (Some(f.comparison), Some(f.similar), None),
+            Err(app::AppError::NotFound(m) | app::AppError::Invalid(m)) => (None, None, Some(m)),
             Err(e) => return Err(e.into()),
-        };
+        },
+        None => {
+            let codes: Vec<String> = match &pq.peers {
+                Some(list) => app::compare::parse_peers(list),
+                None => plan.meta.peers.clone(),
+            };
+            match app::compare::compare(&state.store, &plan, &i.id, &codes).await {
+                Ok(c) => (Some(c), None, None),
+                Err(app::AppError::NotFound(m)) => (None, None, Some(m)),
+                Err(e) => return Err(e.into()),
+            }
+        }
+    };
+    let peer_codes: Vec<String> = match (&comparison, &pq.peers) {
+        (Some(c), _) => c.rows.iter().skip(1).map(|r| r.code.clone()).collect(),
+        (None, Some(list)) => app::compare::parse_peers(list),
+        (None, None) => plan.meta.peers.clone(),
+    };
     let body = html! {
         p class="muted" { a href=(href(lang, "/#indikatorer")) { (t(lang, "Indikatorer", "Indicators")) } " › " (i.number) }
         h1 { (i.name.get(lang)) }
@@ -200,6 +215,46 @@ pub async fn page(
             }
             @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
             button type="submit" { (t(lang, "Sammenlign", "Compare")) }
+        }
+        form method="get" action=(format!("{path}#sammenligning")) class="filters" {
+            div {
+                label for="lignende" { (t(lang, "Eller finn de mest like kommunene (antall)", "Or find the most similar municipalities (how many)")) }
+                input type="number" id="lignende" name="lignende" min="1" max=(app::similar::MAX_SIMILAR) value=(pq.lignende.unwrap_or(5));
+            }
+            @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
+            button type="submit" { (t(lang, "Finn lignende", "Find similar")) }
+        }
+        @if let Some(s) = &similar {
+            div class="similar" {
+                p {
+                    (t(lang, "De kommunene som ligner mest på ", "The municipalities most similar to "))
+                    (plan.meta.municipality_name) (t(lang, " i ", " in ")) (s.year)
+                    (t(lang, ", etter en vektet avstand over standardiserte kjennetegn (målt i standardavvik; lavere er likere; ", ", by a weighted distance over standardised features (in standard deviations; lower is more similar; "))
+                    (s.compared) (t(lang, " kommuner har alle kjennetegnene):", " municipalities have every feature):"))
+                }
+                @if s.demo() {
+                    p class="notice" { span class="badge demo" { "demo" } " " (t(lang, "Kjennetegn merket demo bygger på syntetiske tall: utvalget er et eksempel på metoden, ikke et funn.", "Features marked demo rest on synthetic figures: the choice is an example of the method, not a finding.")) }
+                }
+                p class="muted" {
+                    (t(lang, "Kjennetegn og vekter: ", "Features and weights: "))
+                    @for (k, f) in s.features.iter().enumerate() {
+                        @if k > 0 { "; " }
+                        (f.name) " ×" (plan::fmt::number_auto(f.weight, 2))
+                        @if f.demo { " " span class="badge demo" { "demo" } }
+                    }
+                    "."
+                }
+                ol {
+                    @for r in &s.rows {
+                        li {
+                            (r.name) " " span class="muted" { (r.code) }
+                            ": " (plan::fmt::number(r.distance, 2))
+                            @if r.code_now.is_none() { " " span class="muted" { (t(lang, "(finnes ikke lenger; ikke sammenlignet)", "(no longer exists; not compared)")) } }
+                            @if r.demo { " " span class="badge demo" { "demo" } }
+                        }
+                    }
+                }
+            }
         }
         @if let Some(c) = &comparison {
             @if let Some(r) = &c.rank {
