@@ -40,17 +40,7 @@ fi
 # median, min and max wall time in seconds of REPS runs of the command (after one unmeasured
 # run, which also stores what the command computes)
 times() {
-  python3 - "$REPS" "$@" <<'PY'
-import subprocess, sys, time, statistics
-reps = int(sys.argv[1]); cmd = sys.argv[2:]
-subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-ts = []
-for _ in range(reps):
-    t = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    ts.append(time.perf_counter() - t)
-print(f"{statistics.median(ts):.3f} {min(ts):.3f} {max(ts):.3f}")
-PY
+  python3 "$ROOT/bench/lib/wall_times.py" "$REPS" "$@"
 }
 
 # wall time in seconds of one run of the command on a copy of the store without stored results

@@ -35,17 +35,7 @@ fi
 
 # median wall time in seconds of REPS runs of the command
 median() {
-  python3 - "$REPS" "$@" <<'PY'
-import subprocess, sys, time, statistics
-reps = int(sys.argv[1]); cmd = sys.argv[2:]
-subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)  # warm the page cache
-times = []
-for _ in range(reps):
-    t = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    times.append(time.perf_counter() - t)
-print(f"{statistics.median(times):.3f} {min(times):.3f} {max(times):.3f}")
-PY
+  python3 "$ROOT/bench/lib/wall_times.py" "$REPS" "$@"
 }
 
 echo "== load: $(cut -d' ' -f1-3 /proc/loadavg)"

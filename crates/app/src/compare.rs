@@ -13,6 +13,7 @@ use store::Store;
 
 use crate::AppError;
 use crate::indicators::Evaluated;
+use crate::similar::Similarity;
 
 /// At most this many peers in one comparison (each is one evaluation).
 pub const MAX_PEERS: usize = 12;
@@ -242,5 +243,64 @@ pub async fn compare(
         years: plan.table_years().collect(),
         rank: peer_rank(&rows, indicator.direction),
         rows,
+    })
+}
+
+/// Which municipalities to compare the plan municipality with.
+#[derive(Debug, Clone, Copy)]
+pub enum Peers<'a> {
+    /// Codes as a user types them ([`parse_peers`]); `None`: the plan's own peers
+    /// (`meta.peers`).
+    Listed(Option<&'a str>),
+    /// The `n` municipalities most similar to the plan's ([`crate::similar`]), by these weights
+    /// (`id=w,…`; empty: the defaults).
+    Similar {
+        /// How many.
+        n: usize,
+        /// The weights as typed.
+        weights: &'a str,
+    },
+}
+
+/// The codes of [`Peers::Listed`]: those typed, or the plan's own peers.
+pub fn listed(plan: &Plan, text: Option<&str>) -> Vec<String> {
+    match text {
+        Some(list) => parse_peers(list),
+        None => plan.meta.peers.clone(),
+    }
+}
+
+/// A comparison, and how its peers were found when they were found by similarity.
+#[derive(Debug, Clone, Serialize)]
+pub struct Compared {
+    /// The comparison.
+    #[serde(flatten)]
+    pub comparison: Comparison,
+    /// Year, features, weights and distances of a similarity search (absent for listed peers).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub similar: Option<Similarity>,
+}
+
+/// `indicator_id` for the plan municipality and the peers chosen: the one use case behind
+/// `naeringsplan compare`, `/api/compare` and the indicator page. Similar municipalities that no
+/// longer exist as a whole are not compared.
+pub async fn compare_with(
+    store: &Store,
+    plan: &Plan,
+    indicator_id: &str,
+    peers: Peers<'_>,
+) -> Result<Compared, AppError> {
+    let (codes, similar) = match peers {
+        Peers::Listed(text) => (listed(plan, text), None),
+        Peers::Similar { n, weights } => {
+            let weights = crate::similar::parse_weights(weights)?;
+            let s = crate::similar::similar(store, plan, None, n, &weights).await?;
+            let codes = s.rows.iter().filter_map(|r| r.code_now.clone()).collect();
+            (codes, Some(s))
+        }
+    };
+    Ok(Compared {
+        comparison: compare(store, plan, indicator_id, &codes).await?,
+        similar,
     })
 }

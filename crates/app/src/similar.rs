@@ -182,7 +182,7 @@ pub async fn similar(
     let plan_code = &plan.meta.municipality_code;
     let set = load(store, default_years(geo), plan_borders(geo, plan_code)).await?;
 
-    // Every candidate year with its computation; the chosen one first.
+    // Every ranked year, latest first; the first without demo features is chosen.
     let mut found = Vec::new();
     for y in set.years.iter().rev() {
         if year.is_some_and(|want| want != y.year) {
@@ -267,55 +267,22 @@ fn compute(
         rows.push(SimilarRow {
             code: m.code.clone(),
             name: y.name(&m.code).to_owned(),
-            code_now: code_at(
-                Geography::bundled(),
-                &m.code,
-                time::OffsetDateTime::now_utc().date(),
-            ),
+            code_now: None,
             distance: (sum / total).sqrt(),
             demo,
         });
     }
     rows.sort_by(|a, b| a.distance.total_cmp(&b.distance).then(a.code.cmp(&b.code)));
     rows.truncate(n);
+    let today = time::OffsetDateTime::now_utc().date();
+    for r in &mut rows {
+        r.code_now = code_at(Geography::bundled(), &r.code, today);
+    }
     Some(Similarity {
         year: y.year,
         code: code.to_owned(),
         features,
         rows,
         compared,
-    })
-}
-
-/// A comparison whose peers were found by similarity, with how they were found (the
-/// comparison's fields, and `similar`).
-#[derive(Debug, Clone, Serialize)]
-pub struct SimilarComparison {
-    /// The comparison of the plan municipality and the municipalities found.
-    #[serde(flatten)]
-    pub comparison: crate::compare::Comparison,
-    /// How they were found: year, features, weights and distances.
-    pub similar: Similarity,
-}
-
-/// One indicator compared across the plan municipality and the `n` municipalities most similar
-/// to it ([`similar`]; those that no longer exist as a whole are not compared).
-pub async fn compare_similar(
-    store: &Store,
-    plan: &Plan,
-    indicator_id: &str,
-    n: usize,
-    weights: &[(String, f64)],
-) -> Result<SimilarComparison, AppError> {
-    let similar = similar(store, plan, None, n, weights).await?;
-    let peers: Vec<String> = similar
-        .rows
-        .iter()
-        .filter_map(|r| r.code_now.clone())
-        .collect();
-    let comparison = crate::compare::compare(store, plan, indicator_id, &peers).await?;
-    Ok(SimilarComparison {
-        comparison,
-        similar,
     })
 }

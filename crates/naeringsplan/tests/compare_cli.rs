@@ -26,6 +26,19 @@ fn stored(db: &std::path::Path, series: &str, region: &str, year: &str) -> f64 {
         .unwrap_or_else(|| panic!("{series} {region} {year}: {v}"))
 }
 
+/// Serves the store at `db` (the embedded default's municipality) on a free port; its base URL.
+async fn serve(db: &std::path::Path) -> String {
+    let store = store::Store::open(db.to_str().unwrap()).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(web::serve(
+        listener,
+        web::AppState::new(store, "3203".into()),
+        std::future::pending(),
+    ));
+    base
+}
+
 #[test]
 fn indicators_for_any_municipality_and_compare_across_peers() {
     let dir = tempfile::tempdir().unwrap();
@@ -109,14 +122,7 @@ fn indicators_for_any_municipality_and_compare_across_peers() {
     // The API gives Drammen's indicators with the same value, unjudged; an unknown code is a 404.
     let rt = tokio::runtime::Runtime::new().unwrap();
     let api = rt.block_on(async {
-        let store = store::Store::open(db.to_str().unwrap()).await.unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(web::serve(
-            listener,
-            web::AppState::new(store, "3203".into()),
-            std::future::pending(),
-        ));
+        let base = serve(&db).await;
         let api: Value = reqwest::get(format!("{base}/api/indicators?municipality=3301"))
             .await
             .unwrap()
@@ -294,14 +300,7 @@ fn similar_municipalities_are_the_nearest_by_hand() {
     // The API finds and compares the same; a count out of range is a 400.
     let rt = tokio::runtime::Runtime::new().unwrap();
     let (api, too_many) = rt.block_on(async {
-        let store = store::Store::open(db.to_str().unwrap()).await.unwrap();
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(web::serve(
-            listener,
-            web::AppState::new(store, "3203".into()),
-            std::future::pending(),
-        ));
+        let base = serve(&db).await;
         let api: Value = reqwest::get(format!(
             "{base}/api/compare?indicator=kortreist&similar=3&weights=folketall%3D1"
         ))

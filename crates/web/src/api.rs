@@ -485,23 +485,17 @@ struct CompareQuery {
 async fn compare(
     State(state): State<AppState>,
     Query(q): Query<CompareQuery>,
-) -> Result<Json<serde_json::Value>, WebError> {
+) -> Result<Json<app::compare::Compared>, WebError> {
     let plan = stored_plan(&state).await?;
-    if let Some(n) = q.similar {
-        let weights = app::similar::parse_weights(q.weights.as_deref().unwrap_or(""))?;
-        let found =
-            app::similar::compare_similar(&state.store, &plan, &q.indicator, n, &weights).await?;
-        return Ok(Json(
-            serde_json::to_value(found).map_err(|e| WebError::Internal(e.to_string()))?,
-        ));
-    }
-    let peers = match q.peers.as_deref() {
-        Some(list) => app::compare::parse_peers(list),
-        None => plan.meta.peers.clone(),
+    let peers = match q.similar {
+        Some(n) => app::compare::Peers::Similar {
+            n,
+            weights: q.weights.as_deref().unwrap_or(""),
+        },
+        None => app::compare::Peers::Listed(q.peers.as_deref()),
     };
-    let c = app::compare::compare(&state.store, &plan, &q.indicator, &peers).await?;
     Ok(Json(
-        serde_json::to_value(c).map_err(|e| WebError::Internal(e.to_string()))?,
+        app::compare::compare_with(&state.store, &plan, &q.indicator, peers).await?,
     ))
 }
 

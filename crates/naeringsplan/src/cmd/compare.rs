@@ -15,8 +15,8 @@ pub struct CompareArgs {
     indicator: String,
     /// The peers' municipality codes, comma-separated (e.g. 3201,3301). Default: the plan's
     /// peers (`meta.peers` in the plan file).
-    #[arg(long, value_name = "CODES", value_delimiter = ',')]
-    peers: Vec<String>,
+    #[arg(long, value_name = "CODES")]
+    peers: Option<String>,
     /// Instead of --peers: the N municipalities most similar to the plan's (Kolada's "similar
     /// municipalities"), by a weighted distance over standardised features.
     #[arg(long, value_name = "N", conflicts_with = "peers")]
@@ -36,24 +36,17 @@ pub struct CompareArgs {
 
 pub async fn run(opts: &Options, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     let ctx = opts.open_with_data().await?;
-    let (mut c, similar) = match args.similar {
-        Some(n) => {
-            let weights = app::similar::parse_weights(args.weights.as_deref().unwrap_or(""))?;
-            let found =
-                app::similar::compare_similar(&ctx.store, &ctx.plan, &args.indicator, n, &weights)
-                    .await?;
-            (found.comparison, Some(found.similar))
-        }
-        None => {
-            let peers = if args.peers.is_empty() {
-                ctx.plan.meta.peers.clone()
-            } else {
-                args.peers.clone()
-            };
-            let c = app::compare::compare(&ctx.store, &ctx.plan, &args.indicator, &peers).await?;
-            (c, None)
-        }
+    let peers = match args.similar {
+        Some(n) => app::compare::Peers::Similar {
+            n,
+            weights: args.weights.as_deref().unwrap_or(""),
+        },
+        None => app::compare::Peers::Listed(args.peers.as_deref()),
     };
+    let app::compare::Compared {
+        comparison: mut c,
+        similar,
+    } = app::compare::compare_with(&ctx.store, &ctx.plan, &args.indicator, peers).await?;
     if let Some(y) = args.year {
         anyhow::ensure!(
             c.years.contains(&y),
@@ -67,16 +60,13 @@ pub async fn run(opts: &Options, args: &CompareArgs) -> anyhow::Result<ExitCode>
         }
     }
     match args.format {
-        TableFormat::Json => match similar {
-            Some(similar) => println!(
-                "{}",
-                serde_json::to_string_pretty(&app::similar::SimilarComparison {
-                    comparison: c,
-                    similar,
-                })?
-            ),
-            None => println!("{}", serde_json::to_string_pretty(&c)?),
-        },
+        TableFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&app::compare::Compared {
+                comparison: c,
+                similar,
+            })?
+        ),
         TableFormat::Table => {
             if let Some(s) = &similar {
                 print_similar(s);

@@ -49,28 +49,20 @@ pub async fn page(
         .collect();
     let path = format!("/indikatorer/{}", i.id);
     let data = indicator_data(&state, &plan, &i.id).await?;
-    let (comparison, similar, peer_error) = match pq.lignende {
-        Some(n) => match app::similar::compare_similar(&state.store, &plan, &i.id, n, &[]).await {
-            Ok(f) => (Some(f.comparison), Some(f.similar), None),
+    let peers = match pq.lignende {
+        Some(n) => app::compare::Peers::Similar { n, weights: "" },
+        None => app::compare::Peers::Listed(pq.peers.as_deref()),
+    };
+    let (comparison, similar, peer_error) =
+        match app::compare::compare_with(&state.store, &plan, &i.id, peers).await {
+            Ok(c) => (Some(c.comparison), c.similar, None),
             Err(app::AppError::NotFound(m) | app::AppError::Invalid(m)) => (None, None, Some(m)),
             Err(e) => return Err(e.into()),
-        },
-        None => {
-            let codes: Vec<String> = match &pq.peers {
-                Some(list) => app::compare::parse_peers(list),
-                None => plan.meta.peers.clone(),
-            };
-            match app::compare::compare(&state.store, &plan, &i.id, &codes).await {
-                Ok(c) => (Some(c), None, None),
-                Err(app::AppError::NotFound(m)) => (None, None, Some(m)),
-                Err(e) => return Err(e.into()),
-            }
-        }
-    };
-    let peer_codes: Vec<String> = match (&comparison, &pq.peers) {
-        (Some(c), _) => c.rows.iter().skip(1).map(|r| r.code.clone()).collect(),
-        (None, Some(list)) => app::compare::parse_peers(list),
-        (None, None) => plan.meta.peers.clone(),
+        };
+    // The form shows the codes compared (or, after an error, those typed).
+    let peer_codes: Vec<String> = match &comparison {
+        Some(c) => c.rows.iter().skip(1).map(|r| r.code.clone()).collect(),
+        None => app::compare::listed(&plan, pq.peers.as_deref()),
     };
     let body = html! {
         p class="muted" { a href=(href(lang, "/#indikatorer")) { (t(lang, "Indikatorer", "Indicators")) } " › " (i.number) }
