@@ -225,7 +225,7 @@ pub async fn page(
                     (s.compared) (t(lang, " kommuner har alle kjennetegnene):", " municipalities have every feature):"))
                 }
                 @if s.demo() {
-                    p class="notice" { span class="badge demo" { "demo" } " " (t(lang, "Kjennetegn merket demo bygger på syntetiske tall: utvalget er et eksempel på metoden, ikke et funn.", "Features marked demo rest on synthetic figures: the choice is an example of the method, not a finding.")) }
+                    p class="demo-value" { span class="badge demo" { "demo" } " " (t(lang, "Kjennetegn merket demo bygger på syntetiske tall: utvalget er et eksempel på metoden, ikke et funn.", "Features marked demo rest on synthetic figures: the choice is an example of the method, not a finding.")) }
                 }
                 p class="muted" {
                     (t(lang, "Kjennetegn og vekter: ", "Features and weights: "))
