@@ -16,6 +16,10 @@
 //!    alone (1507 Ålesund → 1508 Ålesund + 1580 Haram in 2024), an additive figure published on
 //!    the later borders is the sum of the parts.
 //!
+//! A commuting-block series (the home × work block of SSB's 03321 matrix) is read with its work
+//! municipality as the cell's member and resolved like [`Store::resolve`] does: the sum over
+//! the block of the codes that make up the target, each home code weighted by its share.
+//!
 //! Every value keeps its synthetic flag and the imports (files) it came from.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -23,7 +27,7 @@ use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 use sqlx::Row;
-use stats::geography::Geography;
+use stats::geography::{Additivity, Geography, Series};
 use time::{Date, Month};
 
 use super::ResolveError;
@@ -127,8 +131,8 @@ fn key_pairs(key: &str) -> BTreeMap<&str, &str> {
 impl Store {
     /// Reads the named catalogue series for `years` (one query per series; a `sum_over`
     /// series is summed over its keys in the database), for resolving in memory with
-    /// [`SeriesPanel::resolve`] on any geography. Commuting-block series are refused (use
-    /// [`Store::resolve`]).
+    /// [`SeriesPanel::resolve`] on any geography. A commuting-block series is read cell by
+    /// cell (home × work municipality).
     pub async fn series_panel(
         &self,
         catalogue: &SeriesCatalogue,
@@ -139,14 +143,9 @@ impl Store {
         let mut raw: Vec<(String, SeriesDef, Vec<RawRow>)> = Vec::new();
         for &name in series {
             let def = catalogue.get(name)?.clone();
-            if def.kind == SeriesKind::CommutingBlock {
-                return Err(ResolveError::Catalogue(format!(
-                    "series {name}: a commuting block cannot be read as a panel"
-                )));
-            }
             let periods: Vec<String> = years.clone().map(|y| def.period_of(y)).collect();
             let periods = serde_json::to_string(&periods).map_err(crate::StoreError::from)?;
-            let rows = if def.by.is_some() {
+            let rows = if def.by.is_some() || def.kind == SeriesKind::CommutingBlock {
                 let sql = match self.backend() {
                     Backend::Sqlite => BY_KEY_SQLITE,
                     Backend::Postgres => BY_KEY_POSTGRES,
@@ -213,15 +212,33 @@ impl Store {
         for (name, def, rows) in raw {
             let mut cells = HashMap::with_capacity(rows.len());
             let mut members = BTreeSet::new();
-            let n_keys = if def.by.is_some() {
+            let block_dimension = (def.kind == SeriesKind::CommutingBlock)
+                .then(|| def.work_dimension.as_deref().unwrap_or("ArbstedKomm"));
+            let n_keys = if def.by.is_some() || block_dimension.is_some() {
                 1
             } else {
                 def.series_keys(None)?.len() as i64
             };
             for r in rows {
-                let member = match &def.by {
-                    None => String::new(),
-                    Some(by) => {
+                let member = match (&def.by, block_dimension) {
+                    // A commuting block: the work municipality is the member.
+                    (_, Some(work)) => {
+                        let pairs = key_pairs(&r.series_key);
+                        if def
+                            .filters
+                            .iter()
+                            .any(|(d, c)| pairs.get(d.as_str()) != Some(&c.as_str()))
+                            || pairs.len() != def.filters.len() + 1
+                        {
+                            continue;
+                        }
+                        match pairs.get(work) {
+                            Some(w) => (*w).to_owned(),
+                            None => continue,
+                        }
+                    }
+                    (None, None) => String::new(),
+                    (Some(by), None) => {
                         let pairs = key_pairs(&r.series_key);
                         if def
                             .filters
@@ -392,6 +409,9 @@ impl SeriesPanel {
                 name: series.to_owned(),
                 known: self.series.keys().cloned().collect(),
             })?;
+        if s.def.kind == SeriesKind::CommutingBlock {
+            return self.resolve_block(geo, s, series, code, year, at);
+        }
         if s.def.by.is_some() && member.is_none() {
             return Err(ResolveError::NeedsSelection {
                 dimension: s.def.by.clone().unwrap_or_default(),
@@ -491,6 +511,95 @@ impl SeriesPanel {
             },
             components: codes,
             provenance: Vec::new(),
+        })
+    }
+
+    /// A commuting block, as [`Store::resolve`] computes it: for each code on the series' date
+    /// that makes up the target (its share of it, for a code later split), the sum of its
+    /// residents working in any of those codes.
+    fn resolve_block(
+        &self,
+        geo: &Geography,
+        s: &PanelSeries,
+        series: &str,
+        code: &str,
+        year: i32,
+        at: Date,
+    ) -> Result<PanelValue, ResolveError> {
+        let period = s.def.period_of(year);
+        let series_date = jan1(year)?.max(geo.coverage_start());
+        geo.municipality(code, at)?;
+        let components: Vec<String> = if at >= series_date {
+            geo.predecessors(code, at, series_date)?
+        } else {
+            geo.municipality(code, series_date)?;
+            vec![code.to_owned()]
+        };
+        let mut probe = Series::new(series, series_date, Additivity::Additive);
+        for c in &components {
+            probe = probe.with(c.clone(), 0.0);
+        }
+        let mapped = geo.map_series(&probe, at)?;
+        let shares: BTreeMap<String, f64> = mapped
+            .values
+            .get(code)
+            .map(|m| {
+                m.components
+                    .iter()
+                    .map(|c| (c.code.clone(), c.share))
+                    .collect()
+            })
+            .unwrap_or_else(|| components.iter().map(|c| (c.clone(), 1.0)).collect());
+        let mut total = Some(0.0);
+        let mut first_missing: Option<Missing> = None;
+        let mut synthetic = false;
+        let mut provenance: BTreeSet<u32> = BTreeSet::new();
+        for home in &components {
+            let share = shares.get(home).copied().unwrap_or(1.0);
+            let mut value = Some(0.0);
+            let mut missing: Option<Missing> = None;
+            for work in &components {
+                match s.cells.get(&(work.clone(), home.clone(), period.clone())) {
+                    Some(rc) => {
+                        synthetic |= rc.synthetic;
+                        provenance.extend(rc.imports.iter().copied());
+                        match (rc.value, value) {
+                            (Some(v), Some(acc)) => value = Some(acc + v),
+                            (None, _) => {
+                                value = None;
+                                missing.get_or_insert_with(|| {
+                                    Missing::from_symbol(rc.status.as_deref().unwrap_or(""))
+                                });
+                            }
+                            (Some(_), None) => {}
+                        }
+                    }
+                    None => {
+                        value = None;
+                        missing.get_or_insert_with(|| {
+                            Missing::no_data(&format!(
+                                "{} {} {home} {period} {work}",
+                                s.def.table, s.def.contents
+                            ))
+                        });
+                    }
+                }
+            }
+            total = match (total, value) {
+                (Some(t), Some(v)) => Some(t + v * share),
+                _ => None,
+            };
+            if value.is_none() && first_missing.is_none() {
+                first_missing = missing;
+            }
+        }
+        Ok(PanelValue {
+            value: total,
+            missing: if total.is_none() { first_missing } else { None },
+            synthetic,
+            method: Method::CommutingBlock,
+            components,
+            provenance: provenance.into_iter().collect(),
         })
     }
 
