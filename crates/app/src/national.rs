@@ -235,21 +235,41 @@ pub fn compute(
     years: &RangeInclusive<i32>,
     at: Date,
 ) -> Result<National, AppError> {
-    let municipalities = geo
+    let inputs = national_inputs(panel, geo, definitions, years, at)?;
+    compute_from_inputs(&inputs, geo, definitions, years, at)
+}
+
+/// Today's municipalities on the bundled geography.
+fn municipalities(geo: &Geography, at: Date) -> Result<Vec<(String, String)>, AppError> {
+    Ok(geo
         .municipalities_at(at)
-        .map_err(|e| AppError::Config(format!("the bundled municipality list at {at}: {e}")))?;
+        .map_err(|e| AppError::Config(format!("the bundled municipality list at {at}: {e}")))?
+        .into_iter()
+        .map(|m| (m.code.clone(), m.name.clone()))
+        .collect())
+}
+
+/// The engine's inputs for every municipality of `at`: each series the definitions read,
+/// resolved from the panel on the borders [`Store::resolve`] would use for that year.
+pub fn national_inputs(
+    panel: &SeriesPanel,
+    geo: &Geography,
+    definitions: &[&Definition],
+    years: &RangeInclusive<i32>,
+    at: Date,
+) -> Result<Inputs, AppError> {
     let (series, read_years) = needed(definitions, years);
     let files = panel.provenance();
     let mut inputs = Inputs::new();
-    for m in &municipalities {
+    for (code, _) in municipalities(geo, at)? {
         for year in read_years.clone() {
             let Ok(jan1) = Date::from_calendar_date(year, Month::January, 1) else {
                 continue;
             };
-            let borders = default_geography(geo, &m.code, jan1.max(geo.coverage_start()));
+            let borders = default_geography(geo, &code, jan1.max(geo.coverage_start()));
             for s in &series {
                 // A year outside the bundled geography, or a refused sum: no input for that cell.
-                let Ok(v) = panel.resolve(geo, s, None, &m.code, year, borders) else {
+                let Ok(v) = panel.resolve(geo, s, None, &code, year, borders) else {
                     continue;
                 };
                 let first = v.provenance.first().and_then(|i| files.get(*i as usize));
@@ -273,22 +293,35 @@ pub fn compute(
                     },
                     (None, None) => continue,
                 };
-                inputs.insert(*s, m.code.clone(), year, obs);
+                inputs.insert(*s, code.clone(), year, obs);
             }
         }
     }
+    Ok(inputs)
+}
+
+/// Every definition for every municipality of `at` and every year of `years`, from inputs
+/// already resolved ([`national_inputs`]).
+pub fn compute_from_inputs(
+    inputs: &Inputs,
+    geo: &Geography,
+    definitions: &[&Definition],
+    years: &RangeInclusive<i32>,
+    at: Date,
+) -> Result<National, AppError> {
+    let municipalities = municipalities(geo, at)?;
     let mut out = Vec::new();
     for d in definitions {
         let rows = municipalities
             .iter()
-            .map(|m| NationalRow {
-                code: m.code.clone(),
-                name: m.name.clone(),
-                county: geo.county_of(&m.code, at).ok().map(|c| c.code.clone()),
+            .map(|(code, name)| NationalRow {
+                code: code.clone(),
+                name: name.clone(),
+                county: geo.county_of(code, at).ok().map(|c| c.code.clone()),
                 values: years
                     .clone()
                     .filter_map(|year| {
-                        let c = d.compute(&inputs, &m.code, year);
+                        let c = d.compute(inputs, code, year);
                         let c = c.computed()?;
                         Some(NationalValue {
                             year,

@@ -529,27 +529,47 @@ impl SeriesPanel {
         let period = s.def.period_of(year);
         let series_date = jan1(year)?.max(geo.coverage_start());
         geo.municipality(code, at)?;
-        let components: Vec<String> = if at >= series_date {
-            geo.predecessors(code, at, series_date)?
+        // The codes that make up the target (from the cached structure; a code that was later
+        // split takes its share, which the geography's mapping gives, as in Store::resolve).
+        let parts = if at >= series_date {
+            self.structure(geo, series_date, at)?
+                .parts
+                .get(code)
+                .cloned()
+                .unwrap_or_default()
         } else {
             geo.municipality(code, series_date)?;
-            vec![code.to_owned()]
+            vec![(code.to_owned(), false)]
         };
-        let mut probe = Series::new(series, series_date, Additivity::Additive);
-        for c in &components {
-            probe = probe.with(c.clone(), 0.0);
-        }
-        let mapped = geo.map_series(&probe, at)?;
-        let shares: BTreeMap<String, f64> = mapped
-            .values
-            .get(code)
-            .map(|m| {
-                m.components
-                    .iter()
-                    .map(|c| (c.code.clone(), c.share))
-                    .collect()
-            })
-            .unwrap_or_else(|| components.iter().map(|c| (c.clone(), 1.0)).collect());
+        let (components, shares): (Vec<String>, BTreeMap<String, f64>) =
+            if parts.is_empty() || parts.iter().any(|(_, split)| *split) {
+                let components: Vec<String> = if at >= series_date {
+                    geo.predecessors(code, at, series_date)?
+                } else {
+                    vec![code.to_owned()]
+                };
+                let mut probe = Series::new(series, series_date, Additivity::Additive);
+                for c in &components {
+                    probe = probe.with(c.clone(), 0.0);
+                }
+                let mapped = geo.map_series(&probe, at)?;
+                let shares = mapped
+                    .values
+                    .get(code)
+                    .map(|m| {
+                        m.components
+                            .iter()
+                            .map(|c| (c.code.clone(), c.share))
+                            .collect()
+                    })
+                    .unwrap_or_else(|| components.iter().map(|c| (c.clone(), 1.0)).collect());
+                (components, shares)
+            } else {
+                let mut components: Vec<String> = parts.into_iter().map(|(c, _)| c).collect();
+                components.sort();
+                let shares = components.iter().map(|c| (c.clone(), 1.0)).collect();
+                (components, shares)
+            };
         let mut total = Some(0.0);
         let mut first_missing: Option<Missing> = None;
         let mut synthetic = false;
