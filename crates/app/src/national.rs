@@ -250,7 +250,8 @@ fn municipalities(geo: &Geography, at: Date) -> Result<Vec<(String, String)>, Ap
 }
 
 /// The engine's inputs for every municipality of `at`: each series the definitions read,
-/// resolved from the panel on the borders [`Store::resolve`] would use for that year.
+/// resolved from the panel on the borders [`Store::resolve`] would use for that year, with
+/// its value (or missing-value symbol) and whether it is synthetic.
 pub fn national_inputs(
     panel: &SeriesPanel,
     geo: &Geography,
@@ -259,7 +260,6 @@ pub fn national_inputs(
     at: Date,
 ) -> Result<Inputs, AppError> {
     let (series, read_years) = needed(definitions, years);
-    let files = panel.provenance();
     let mut inputs = Inputs::new();
     for (code, _) in municipalities(geo, at)? {
         for year in read_years.clone() {
@@ -272,19 +272,9 @@ pub fn national_inputs(
                 let Ok(v) = panel.resolve(geo, s, None, &code, year, borders) else {
                     continue;
                 };
-                let first = v.provenance.first().and_then(|i| files.get(*i as usize));
-                let mut prov = Provenance::table(
-                    first.map(|p| p.table_id.clone()).unwrap_or_default(),
-                    first.and_then(|p| p.source_url.clone()).unwrap_or_default(),
-                )
-                .synthetic(v.synthetic)
-                .components(v.components.iter().cloned());
-                if let Some(p) = first {
-                    if let Some(u) = &p.updated {
-                        prov = prov.updated(u.clone());
-                    }
-                    prov = prov.imported_at(p.imported_at.clone());
-                }
+                // The table holds values and demo flags only: the input keeps no more of its
+                // provenance than whether it is synthetic (the sources are the plan's own pages').
+                let prov = Provenance::default().synthetic(v.synthetic);
                 let obs = match (v.value, &v.missing) {
                     (Some(x), _) => Observation::value(x, prov),
                     (None, Some(miss)) => match &miss.symbol {
@@ -321,13 +311,8 @@ pub fn compute_from_inputs(
                 values: years
                     .clone()
                     .filter_map(|year| {
-                        let c = d.compute(inputs, code, year);
-                        let c = c.computed()?;
-                        Some(NationalValue {
-                            year,
-                            value: c.value,
-                            demo: c.synthetic,
-                        })
+                        let (value, demo) = d.value(inputs, code, year)?;
+                        Some(NationalValue { year, value, demo })
                     })
                     .collect(),
             })

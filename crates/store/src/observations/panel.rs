@@ -54,8 +54,18 @@ struct RawCell {
 struct PanelSeries {
     def: SeriesDef,
     /// (member, region, period) → cell; member is `""` unless the series has a `by` dimension.
-    cells: HashMap<(String, String, String), RawCell>,
+    /// member → region → period → cell (nested so that a lookup borrows its keys: a national
+    /// table resolves ~30 000 cells).
+    cells: HashMap<String, HashMap<String, HashMap<String, RawCell>>>,
     members: BTreeSet<String>,
+}
+
+impl PanelSeries {
+    /// The cell of `member` (`""` without a `by` dimension; a commuting block's work
+    /// municipality) for `region` and `period`.
+    fn cell(&self, member: &str, region: &str, period: &str) -> Option<&RawCell> {
+        self.cells.get(member)?.get(region)?.get(period)
+    }
 }
 
 /// How the codes of one date became those of a later date.
@@ -210,7 +220,8 @@ impl Store {
 
         let mut out = BTreeMap::new();
         for (name, def, rows) in raw {
-            let mut cells = HashMap::with_capacity(rows.len());
+            let mut cells: HashMap<String, HashMap<String, HashMap<String, RawCell>>> =
+                HashMap::new();
             let mut members = BTreeSet::new();
             let block_dimension = (def.kind == SeriesKind::CommutingBlock)
                 .then(|| def.work_dimension.as_deref().unwrap_or("ArbstedKomm"));
@@ -257,24 +268,29 @@ impl Store {
                 members.insert(member.clone());
                 let complete = r.n_rows >= n_keys;
                 let all_values = r.n_values == r.n_rows;
-                cells.insert(
-                    (member, r.region, r.period),
-                    RawCell {
-                        value: if complete && all_values {
-                            r.total
-                        } else {
-                            None
+                cells
+                    .entry(member)
+                    .or_default()
+                    .entry(r.region)
+                    .or_default()
+                    .insert(
+                        r.period,
+                        RawCell {
+                            value: if complete && all_values {
+                                r.total
+                            } else {
+                                None
+                            },
+                            status: if all_values { None } else { r.status },
+                            complete,
+                            synthetic: r.synthetic,
+                            imports: r
+                                .imports
+                                .iter()
+                                .filter_map(|i| index.get(i).copied())
+                                .collect(),
                         },
-                        status: if all_values { None } else { r.status },
-                        complete,
-                        synthetic: r.synthetic,
-                        imports: r
-                            .imports
-                            .iter()
-                            .filter_map(|i| index.get(i).copied())
-                            .collect(),
-                    },
-                );
+                    );
             }
             if def.by.is_none() {
                 members.clear();
@@ -422,10 +438,7 @@ impl SeriesPanel {
         let series_date = jan1(year)?.max(geo.coverage_start());
         geo.municipality(code, at)?;
         let additive = s.def.additivity == AdditivityKind::Additive;
-        let cell = |region: &str| {
-            s.cells
-                .get(&(member.to_owned(), region.to_owned(), period.clone()))
-        };
+        let cell = |region: &str| s.cell(member, region, &period);
 
         // 1. The codes on the series' date that make up the target.
         let comps: Vec<(String, bool)> = if at >= series_date {
@@ -579,7 +592,7 @@ impl SeriesPanel {
             let mut value = Some(0.0);
             let mut missing: Option<Missing> = None;
             for work in &components {
-                match s.cells.get(&(work.clone(), home.clone(), period.clone())) {
+                match s.cell(work, home, &period) {
                     Some(rc) => {
                         synthetic |= rc.synthetic;
                         provenance.extend(rc.imports.iter().copied());
