@@ -447,3 +447,23 @@ fn candidate_years_follow_offsets() {
     // jobs 2016 serves 2016 (offset 0) and 2017 (offset −1); population 2018 serves 2018 and 2017.
     assert_eq!(ys.into_iter().collect::<Vec<_>>(), vec![2016, 2017, 2018]);
 }
+
+#[test]
+fn key_figure_formulas_by_hand() {
+    // 100 000 → 101 500 residents: 1,5 % growth; no growth from nothing.
+    assert!(close(
+        formula::growth_percent(100_000.0, 101_500.0).unwrap(),
+        1.5
+    ));
+    assert!(close(
+        formula::growth_percent(100_000.0, 99_000.0).unwrap(),
+        -1.0
+    ));
+    assert!(formula::growth_percent(0.0, 10.0).is_err());
+    // 40 000 jobs of which 28 800 private: 28 % public.
+    assert!(close(
+        formula::public_sector_share(40_000.0, 28_800.0).unwrap(),
+        28.0
+    ));
+    assert!(formula::public_sector_share(0.0, 0.0).is_err());
+}
