@@ -408,6 +408,22 @@ impl KeyFigures {
     }
 }
 
+/// Every municipality valid today in the bundled geography (KLASS 131), by code: the choices of
+/// the key-figures page.
+pub fn municipalities() -> Vec<Municipality> {
+    let geo = Geography::bundled();
+    geo.municipalities_at(time::OffsetDateTime::now_utc().date())
+        .map(|ms| {
+            ms.into_iter()
+                .map(|m| Municipality {
+                    code: m.code.clone(),
+                    name: m.name.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The years a key-figures page offers: from two years before the plan's first data year to
 /// last year.
 pub fn year_range(plan: &Plan) -> Vec<Year> {
@@ -723,6 +739,7 @@ async fn register_value(
     store: &Store,
     code: &str,
     key: &str,
+    cutoff: Option<time::Date>,
 ) -> Result<Result<FigureValue, Bilingual>, AppError> {
     if !store.has_register_data().await? {
         return Ok(Err(Bilingual::new(
@@ -732,6 +749,16 @@ async fn register_value(
     }
     Ok(
         match crate::plan_facts::register_fact_value(store, code, key, Some("%")).await? {
+            Ok(c) if cutoff.is_some_and(|d| c.snapshot.snapshot_date > d) => Err(Bilingual::new(
+                format!(
+                    "registerets øyeblikksbilde {} er etter rapportens datadato",
+                    c.snapshot.snapshot_date
+                ),
+                format!(
+                    "the register snapshot {} is after the report's data date",
+                    c.snapshot.snapshot_date
+                ),
+            )),
             Ok(c) => {
                 let year = c.year.unwrap_or(c.snapshot.snapshot_date.year());
                 let mut v = value_of(
@@ -769,7 +796,7 @@ async fn cells(
     let mut out = Vec::new();
     for f in figures {
         let r = match f.basis {
-            Basis::Register(key) => register_value(store, code, key).await?,
+            Basis::Register(key) => register_value(store, code, key, None).await?,
             _ => compute(f, &inputs, code, year),
         };
         out.push(cell(code, name, r));
@@ -1029,13 +1056,7 @@ pub async fn monitor(
         let mut values = Vec::new();
         let mut missing = None;
         match f.basis {
-            Basis::Register(key) => match register_value(store, code, key).await? {
-                Ok(v) if cutoff.is_some_and(|c| v.year > c.year()) => {
-                    missing = Some(Bilingual::new(
-                        "registeret er lest etter rapportens datadato",
-                        "the register was read after the report's data date",
-                    ));
-                }
+            Basis::Register(key) => match register_value(store, code, key, cutoff).await? {
                 Ok(v) => values.push(v),
                 Err(m) => missing = Some(m),
             },

@@ -99,6 +99,7 @@ fn input() -> ReportInput {
         actions,
         rankings,
         facts: vec![],
+        strategy_indicators: vec![],
         registers: vec![],
         sources: vec![],
         definitions: vec![(

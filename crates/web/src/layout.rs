@@ -75,6 +75,7 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                         a href=(href(lang, "/")) { "naeringsplan" }
                         a href=(href(lang, "/#indikatorer")) { (t(lang, "Indikatorer", "Indicators")) }
                         a href=(href(lang, "/#innsatsomrader")) { (t(lang, "Innsatsområder", "Focus areas")) }
+                        a href=(href(lang, "/nokkeltall")) { (t(lang, "Nøkkeltall", "Key figures")) }
                         a href=(href(lang, "/tiltak")) { (t(lang, "Tiltak", "Actions")) }
                         a href=(href(lang, "/fremdrift")) { (t(lang, "Fremdrift", "Progress")) }
                         a href=(href(lang, "/rangering")) { (t(lang, "Rangering", "Ranking")) }
