@@ -174,7 +174,7 @@ fn key_figures_agree_everywhere_and_demo_values_are_marked() {
     );
 
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let (page, page23, csv, data, area, bad) = rt.block_on(async {
+    let (page, page23, csv, data, api, area, bad) = rt.block_on(async {
         let base = serve(&db).await;
         let get = |path: String| async move { reqwest::get(path).await.unwrap() };
         let text =
@@ -188,6 +188,13 @@ fn key_figures_agree_everywhere_and_demo_values_are_marked() {
             .await,
             get(format!(
                 "{base}/nokkeltall/data?kommune=3203&ar=2022&peers=3201,3301&format=json"
+            ))
+            .await
+            .json::<Value>()
+            .await
+            .unwrap(),
+            get(format!(
+                "{base}/api/key-figures?municipality=3203&year=2022&peers=3201,3301"
             ))
             .await
             .json::<Value>()
