@@ -238,6 +238,7 @@ fn key_figures_agree_everywhere_and_demo_values_are_marked() {
         data, k,
         "/nokkeltall/data?format=json vs naeringsplan key-figures"
     );
+    assert_eq!(api, k, "/api/key-figures vs naeringsplan key-figures");
     // 5.7-s8 is monitored by egendekning: the same 2022 value; 2023 marked demo.
     let m = &area[area.find("Følges med nøkkeltallet").expect("monitor table")..];
     let m = &m[..m.find("</table>").unwrap()];
