@@ -456,66 +456,74 @@ pub async fn default_year(store: &Store, plan: &Plan, code: &str) -> Result<Year
     Ok(any.unwrap_or_else(|| *years.last().unwrap_or(&plan.meta.period_end)))
 }
 
-/// Reads the series the statistics figures need for `code` in `years` (and the year before
-/// each, for growth) into engine inputs.
-async fn load(store: &Store, code: &str, years: &BTreeSet<Year>) -> Result<Inputs, AppError> {
+/// The stored series (name, year offset) a statistics figure reads; `jobs_by_industry:*` for the
+/// industry groups.
+fn needs(f: &Figure) -> Vec<(&'static str, Year)> {
+    match f.basis {
+        Basis::Series(s) => vec![(s, 0)],
+        Basis::Definition(id, _) => engine::definition(id)
+            .map(|d| d.needs.iter().map(|n| (n.series, n.year_offset)).collect())
+            .unwrap_or_default(),
+        Basis::PopulationGrowth => vec![(series::POPULATION, -1), (series::POPULATION, 0)],
+        Basis::PublicShare => vec![(series::JOBS, 0), ("jobs_private", 0)],
+        Basis::Industry(_) => vec![("jobs_by_industry:*", 0)],
+        Basis::Register(_) => Vec::new(),
+    }
+}
+
+/// Reads the series `figures` need for `code` in `years` into engine inputs (each cell once).
+async fn load(
+    store: &Store,
+    code: &str,
+    years: &BTreeSet<Year>,
+    figures: &[Figure],
+) -> Result<Inputs, AppError> {
     let geo = Geography::bundled();
     let catalogue = SeriesCatalogue::bundled();
-    let mut inputs = Inputs::new();
-    let plain = [
-        series::POPULATION,
-        series::JOBS,
-        series::EMPLOYED_RESIDENTS,
-        series::EMPLOYED_RESIDENTS_LOCAL,
-        series::POPULATION_15_74,
-        "jobs_private",
-        series::NEW_ENTERPRISES,
-        series::BANKRUPTCIES,
-    ];
     let industry = catalogue.get("jobs_by_industry")?.clone();
-    for &y in years {
-        for s in plain {
-            let ys: &[Year] = if s == series::POPULATION {
-                &[y - 1, y]
-            } else {
-                &[y]
-            };
-            for &yy in ys {
-                if inputs.get(s, code, yy).is_some() {
-                    continue;
-                }
-                match store.resolve(geo, &catalogue, s, code, yy, None).await {
+    let mut cells: BTreeSet<(&'static str, Year)> = BTreeSet::new();
+    for f in figures {
+        for (s, offset) in needs(f) {
+            for &y in years {
+                cells.insert((s, y + offset));
+            }
+        }
+    }
+    let mut inputs = Inputs::new();
+    for (s, y) in cells {
+        if s == "jobs_by_industry:*" {
+            for (group, _, _) in INDUSTRY_GROUPS {
+                match store
+                    .resolve_def(
+                        geo,
+                        "jobs_by_industry",
+                        &industry,
+                        code,
+                        y,
+                        None,
+                        Some(group),
+                    )
+                    .await
+                {
                     Ok(r) => {
                         if let Some(o) = crate::inputs::observation(&r) {
-                            inputs.insert(s, code, yy, o);
+                            inputs.insert(series::jobs_by_industry(group), code, y, o);
                         }
                     }
                     Err(ResolveError::Geography(_)) => {}
                     Err(e) => return Err(e.into()),
                 }
             }
+            continue;
         }
-        for (group, _, _) in INDUSTRY_GROUPS {
-            match store
-                .resolve_def(
-                    geo,
-                    "jobs_by_industry",
-                    &industry,
-                    code,
-                    y,
-                    None,
-                    Some(group),
-                )
-                .await
-            {
-                Ok(r) => {
-                    if let Some(o) = crate::inputs::observation(&r) {
-                        inputs.insert(series::jobs_by_industry(group), code, y, o);
-                    }
+        match store.resolve(geo, &catalogue, s, code, y, None).await {
+            Ok(r) => {
+                if let Some(o) = crate::inputs::observation(&r) {
+                    inputs.insert(s, code, y, o);
                 }
-                Err(ResolveError::Geography(_)) => {}
-                Err(e) => return Err(e.into()),
             }
+            Err(ResolveError::Geography(_)) => {}
+            Err(e) => return Err(e.into()),
         }
     }
     Ok(inputs)
@@ -792,7 +800,7 @@ async fn cells(
     year: Year,
     figures: &[Figure],
 ) -> Result<Vec<FigureCell>, AppError> {
-    let inputs = load(store, code, &BTreeSet::from([year])).await?;
+    let inputs = load(store, code, &BTreeSet::from([year]), figures).await?;
     let mut out = Vec::new();
     for f in figures {
         let r = match f.basis {
@@ -1038,7 +1046,6 @@ pub async fn monitor(
     let code = plan.meta.municipality_code.as_str();
     let years: BTreeSet<Year> = (plan.meta.first_data_year..=last_year).collect();
     let mut out = Vec::new();
-    let mut inputs: Option<Inputs> = None;
     for id in &strategy.monitor {
         let Some(f) = figure(id) else {
             out.push(Monitor {
@@ -1061,13 +1068,10 @@ pub async fn monitor(
                 Err(m) => missing = Some(m),
             },
             _ => {
-                if inputs.is_none() {
-                    inputs = Some(load(store, code, &years).await?);
-                }
-                let inputs = inputs.as_ref().expect("loaded above");
+                let inputs = load(store, code, &years, &[f]).await?;
                 let mut last_reason = None;
                 for &y in &years {
-                    match compute(&f, inputs, code, y) {
+                    match compute(&f, &inputs, code, y) {
                         Ok(v) => values.push(v),
                         Err(m) => last_reason = Some(m),
                     }
