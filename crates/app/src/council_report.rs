@@ -456,10 +456,49 @@ pub async fn assemble_with(
         actions,
         rankings,
         facts: register_facts(store, plan).await?,
+        strategy_indicators: strategy_indicators(store, plan, last_data_year, data_cutoff).await?,
         registers: crate::local_registers::report_sections(store, plan, year).await?,
         sources,
         definitions,
     })
+}
+
+/// The key figures that monitor strategies (`monitor`), for the years up to the report's last
+/// data year; a register figure only when its snapshot is not after the data date.
+async fn strategy_indicators(
+    store: &Store,
+    plan: &Plan,
+    last_year: i32,
+    cutoff: time::Date,
+) -> Result<Vec<report::StrategyIndicatorView>, AppError> {
+    let mut out = Vec::new();
+    for s in plan
+        .focus_areas
+        .iter()
+        .flat_map(|a| a.all_strategies())
+        .filter(|s| !s.monitor.is_empty())
+    {
+        for m in crate::key_figures::monitor(store, plan, s, last_year, Some(cutoff)).await? {
+            out.push(report::StrategyIndicatorView {
+                strategy_id: s.id.clone(),
+                name: m.name.nb.clone(),
+                rows: m
+                    .values
+                    .iter()
+                    .map(|v| {
+                        (
+                            v.year,
+                            plan::fmt::value(v.value, m.unit),
+                            v.detail.clone(),
+                            v.demo,
+                        )
+                    })
+                    .collect(),
+                missing: m.missing.map(|b| b.nb),
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// The plan's facts that name a register key, each beside the value computed from the stored

@@ -13,6 +13,8 @@
 //! - [`indicator_data`]: the data behind an indicator for download (CSV, JSON);
 //! - [`as_of`]: actions as of a past day, Norwegian local time, the one lateness rule;
 //! - [`plan_facts`]: the plan's facts computed from the stored register;
+//! - [`key_figures`]: the plan's chapter-3 key figures for any municipality and year, beside the
+//!   plan's quotes and the peers, and the key figures that monitor strategies;
 //! - [`ranking`]: the Kommune-NM-style ranking of every municipality from the store;
 //! - [`local_registers`]: commercial land, local procurement and company visits (issue 9);
 //! - [`similar`]: the municipalities nearest to the plan's by weighted, standardised features
@@ -35,6 +37,7 @@ pub mod council_report;
 pub mod indicator_data;
 pub mod indicators;
 pub mod inputs;
+pub mod key_figures;
 pub mod local_registers;
 pub mod national;
 pub mod plan_facts;

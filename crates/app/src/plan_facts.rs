@@ -117,6 +117,7 @@ impl ValueAdded {
 /// from the current snapshots beside the figure the plan quotes, for the plan's municipality.
 ///
 /// Keys: `employees:<group>` (published headcounts of establishments in a sector group),
+/// `employees_share:<group>` (the group's share of all published headcounts, in percent),
 /// `turnover:<group>` (private-sector turnover from stored accounts), `registrations:count`
 /// and `registrations:share_as` (enheter registered in the last full year before the
 /// snapshot, and the share that are AS), `enterprises:count` (present enheter),
@@ -200,6 +201,31 @@ fn compute_key(
                 note: format!(
                     "{name}: sum av publisert antall ansatte i {} virksomheter (underenheter); {} virksomheter har ansatte med skjermet antall og er ikke med i summen",
                     h.known_units, h.withheld_units
+                ),
+                snapshot: snap,
+                synthetic,
+            })
+        }
+        "employees_share" => {
+            let name = group_name(arg).ok_or_else(|| format!("ukjent næringsgruppe {arg:?}"))?;
+            let (snap, f) = need(&facts.underenheter, "underenheter")?;
+            let h = f.employees_by_group.get(arg).copied().unwrap_or_default();
+            let total = f.employees_total;
+            if total.known_sum == 0 {
+                return Err(format!(
+                    "ingen publisert antall ansatte i kommunens virksomheter i underenheter-øyeblikksbildet {}",
+                    snap.snapshot_date
+                ));
+            }
+            let synthetic = snap.synthetic;
+            Ok(ComputedValue {
+                value_added: None,
+                value: 100.0 * h.known_sum as f64 / total.known_sum as f64,
+                unit: "%".into(),
+                year: None,
+                note: format!(
+                    "{name}: {} av {} ansatte med publisert antall i kommunens virksomheter (underenheter); {} virksomheter har skjermet antall og er ikke med",
+                    h.known_sum, total.known_sum, total.withheld_units
                 ),
                 snapshot: snap,
                 synthetic,

@@ -116,6 +116,11 @@ enum Command {
     /// given, each on its own borders, by the same definitions over the same stored series
     /// (values only: the plan's targets are its own municipality's).
     Compare(cmd::compare::CompareArgs),
+    /// The plan's chapter-3 key figures (population and growth, jobs, employed residents,
+    /// egendekning, sysselsettingsgrad, kortreist andel, public-sector share, industry shares,
+    /// new enterprises, bankruptcies) for a municipality and year, beside the plan's quotes and
+    /// the peers; demo values marked.
+    KeyFigures(cmd::key_figures::KeyFiguresArgs),
     /// The status report to the council (status for måloppnåelse), as PDF, HTML or Markdown.
     Report(cmd::report::ReportArgs),
     /// Staff's written assessments for a report period (the plan, a focus area, an indicator,
@@ -231,6 +236,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Fetch(args) => runtime()?.block_on(cmd::fetch::run(&ctx, &args)),
         Command::Indicators(args) => runtime()?.block_on(cmd::indicators::run(&ctx, &args)),
         Command::Compare(args) => runtime()?.block_on(cmd::compare::run(&ctx, &args)),
+        Command::KeyFigures(args) => runtime()?.block_on(cmd::key_figures::run(&ctx, &args)),
         Command::Report(args) => runtime()?.block_on(cmd::report::run(&ctx, &args)),
         Command::Assess(args) => runtime()?.block_on(cmd::assess::run(&ctx, &args)),
         Command::Rank(args) => runtime()?.block_on(cmd::rank::run(&ctx, &args)),

@@ -54,6 +54,18 @@ pub(crate) struct RawPlan {
     pub published_rankings: Vec<RawRanking>,
     #[serde(default)]
     pub actions: Vec<RawAction>,
+    #[serde(default)]
+    pub key_figures: Vec<RawKeyFigure>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawKeyFigure {
+    pub figure: S<String>,
+    pub value: Num,
+    pub year: S<i64>,
+    pub text: String,
+    pub source: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -144,6 +156,8 @@ pub(crate) struct RawStrategy {
     pub text: String,
     #[serde(default)]
     pub added_by_amendment: Option<S<u32>>,
+    #[serde(default)]
+    pub monitor: Vec<S<String>>,
 }
 
 #[derive(Debug, Deserialize)]

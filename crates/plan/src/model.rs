@@ -68,6 +68,37 @@ pub struct Plan {
     /// report for an earlier period shows the actions as they stood then.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub action_history: std::collections::BTreeMap<String, Vec<ActionSnapshot>>,
+    /// The figures the plan quotes in its status chapter (Asker's chapter 3, *Asker i tall*),
+    /// each to stand beside the same key figure computed from the statistics. (Absent in plans
+    /// stored before it existed: none.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_figures: Vec<KeyFigureQuote>,
+}
+
+/// A figure the plan quotes about the municipality as it was (`[[key_figures]]` in the plan
+/// file), e.g. *egendekningen av arbeidsplasser er på 77 %*.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyFigureQuote {
+    /// The key figure it quotes: an id of `app::key_figures` (`egendekning`,
+    /// `sysselsettingsgrad`, `kortreist`, …). An id no release knows is shown as such, never
+    /// matched to another figure.
+    pub figure: String,
+    /// The number quoted, in the key figure's unit (percent as the percent number: 77 = 77 %).
+    pub value: f64,
+    /// The year the figure describes.
+    pub year: Year,
+    /// The plan's sentence, verbatim.
+    pub text: String,
+    /// Where in the plan it stands, e.g. `Temaplan næring, kap. 3.1`.
+    pub source: String,
+}
+
+impl Plan {
+    /// The plan's quote of key figure `figure`, if it quotes one.
+    pub fn key_figure_quote(&self, figure: &str) -> Option<&KeyFigureQuote> {
+        self.key_figures.iter().find(|q| q.figure == figure)
+    }
 }
 
 /// One dated state of an action: from `date` on, it had this status, progress and comment.
@@ -312,6 +343,11 @@ pub struct Strategy {
     pub text: String,
     /// Whether the council added it in its adoption decision.
     pub added_by_amendment: Option<u32>,
+    /// The key figures that monitor it (ids of `app::key_figures`, e.g. `egendekning`), shown
+    /// on its focus area's page and in the report's section for that area. (Absent in plans
+    /// stored before it existed: none.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub monitor: Vec<String>,
 }
 
 /// A sub-area of a focus area, e.g. 5.1.1.

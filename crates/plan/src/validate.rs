@@ -415,10 +415,13 @@ pub(crate) fn check(raw: RawPlan, r: &mut Reporter) -> Option<Plan> {
         });
     }
 
+    let key_figures = key_figures(&raw.key_figures, r);
+
     if r.found.len() > before {
         return None;
     }
     Some(Plan {
+        key_figures,
         meta: meta?,
         vision: raw.vision,
         goals,
@@ -694,10 +697,68 @@ fn strategies(
             if s.text.trim().is_empty() {
                 r.at(s.id.span().start, "strategy text is empty");
             }
+            let mut monitor: Vec<String> = Vec::new();
+            for m in &s.monitor {
+                let id = m.get_ref().trim();
+                if id.is_empty() {
+                    r.at(m.span().start, "monitoring key figure id is empty");
+                } else if monitor.iter().any(|x| x == id) {
+                    r.at(
+                        m.span().start,
+                        format!(
+                            "key figure `{id}` is named twice for strategy `{}`",
+                            s.id.get_ref()
+                        ),
+                    );
+                } else {
+                    monitor.push(id.to_string());
+                }
+            }
             Strategy {
                 id: s.id.get_ref().clone(),
                 text: s.text.clone(),
                 added_by_amendment: s.added_by_amendment.as_ref().map(|a| *a.get_ref()),
+                monitor,
+            }
+        })
+        .collect()
+}
+
+/// The plan's quoted key figures (`[[key_figures]]`): a figure id, a plausible year, one quote
+/// per figure and year.
+fn key_figures(raw: &[crate::file::RawKeyFigure], r: &mut Reporter) -> Vec<KeyFigureQuote> {
+    let mut seen: HashSet<(String, i64)> = HashSet::new();
+    raw.iter()
+        .map(|k| {
+            let figure = k.figure.get_ref().trim().to_string();
+            if figure.is_empty() {
+                r.at(k.figure.span().start, "key figure id is empty");
+            }
+            let year = *k.year.get_ref();
+            if !(1900..=2200).contains(&year) {
+                r.at(
+                    k.year.span().start,
+                    format!("year {year} is not plausible: expected a four-digit year"),
+                );
+            }
+            if !seen.insert((figure.clone(), year)) {
+                r.at(
+                    k.figure.span().start,
+                    format!("key figure `{figure}` is quoted twice for {year}"),
+                );
+            }
+            if k.source.trim().is_empty() {
+                r.at(
+                    k.figure.span().start,
+                    "a quoted key figure needs its source",
+                );
+            }
+            KeyFigureQuote {
+                figure,
+                value: k.value.0,
+                year: year as i32,
+                text: k.text.clone(),
+                source: k.source.clone(),
             }
         })
         .collect()

@@ -243,3 +243,53 @@ fn action_history_must_be_in_date_order_and_end_in_the_actions_state() {
     let plan = plan::embedded_default();
     assert_eq!(plan.action_history["T1"].len(), 4);
 }
+
+/// The minimal plan with `extra` after the strategy's text line (`after_strategy`) or at the end.
+fn minimal_with(extra: &str, after_strategy: bool) -> String {
+    let src = read("minimal.toml");
+    if after_strategy {
+        let at = src.find("text = \"Asker kommune skal bidra").unwrap();
+        let at = at + src[at..].find('\n').unwrap() + 1;
+        format!("{}{extra}\n{}", &src[..at], &src[at..])
+    } else {
+        format!("{src}\n{extra}\n")
+    }
+}
+
+#[test]
+fn older_plans_without_key_figures_or_monitors_stay_valid() {
+    // A plan file from before `[[key_figures]]` and `monitor` existed.
+    let p = plan::parse("minimal.toml", &read("minimal.toml")).unwrap_or_else(|d| panic!("{d}"));
+    assert!(p.key_figures.is_empty());
+    assert!(p.strategies().all(|s| s.monitor.is_empty()));
+    // A plan stored (as JSON) before the fields existed reads back with none.
+    let mut stored = serde_json::to_value(&p).unwrap();
+    stored.as_object_mut().unwrap().remove("key_figures");
+    let back: plan::Plan = serde_json::from_value(stored).unwrap();
+    assert_eq!(back, p);
+    // And with both, they are read.
+    let src = minimal_with("monitor = [\"egendekning\"]", true);
+    let src = format!(
+        "{src}\n[[key_figures]]\nfigure = \"egendekning\"\nvalue = 77\nyear = 2019\ntext = \"… 77 %.\"\nsource = \"kap. 3.1\"\n"
+    );
+    let p = plan::parse("x.toml", &src).unwrap_or_else(|d| panic!("{d}"));
+    assert_eq!(p.strategies().next().unwrap().monitor, ["egendekning"]);
+    assert_eq!(p.key_figure_quote("egendekning").unwrap().value, 77.0);
+}
+
+#[test]
+fn key_figure_and_monitor_mistakes_are_reported_where_they_are() {
+    let src = minimal_with("monitor = [\"egendekning\", \"egendekning\"]", true);
+    let d = plan::parse("x.toml", &src).unwrap_err();
+    assert_eq!(d.0.len(), 1, "{d}");
+    assert_eq!((d.0[0].line, d.0[0].col), (44, 27), "{d}"); // the second one's quote
+    assert!(d.0[0].message.contains("named twice"), "{d}");
+
+    let src = minimal_with(
+        "[[key_figures]]\nfigure = \"egendekning\"\nvalue = 77\nyear = 19\ntext = \"x\"\nsource = \"kap. 3.1\"",
+        false,
+    );
+    let d = plan::parse("x.toml", &src).unwrap_err();
+    assert_eq!(d.0.len(), 1, "{d}");
+    assert!(d.0[0].message.contains("year 19 is not plausible"), "{d}");
+}

@@ -456,6 +456,42 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
             numeric: vec![false, false, false],
             rows,
         });
+        for s in a.all_strategies() {
+            for m in r
+                .strategy_indicators
+                .iter()
+                .filter(|m| m.strategy_id == s.id)
+            {
+                let caption = format!("Strategi {} følges med nøkkeltallet {}", s.id, m.name);
+                if m.rows.is_empty() {
+                    d.push(para(format!(
+                        "{caption}: ingen verdi ({}).",
+                        m.missing.as_deref().unwrap_or("mangler")
+                    )));
+                    continue;
+                }
+                d.push(Block::Table {
+                    caption,
+                    header: vec!["År".into(), "Verdi".into(), "Kilde".into()],
+                    numeric: vec![false, true, false],
+                    rows: m
+                        .rows
+                        .iter()
+                        .map(|(y, v, src, demo)| {
+                            vec![
+                                Cell::plain(y.to_string()),
+                                Cell::plain(if *demo {
+                                    format!("{v} (demo)")
+                                } else {
+                                    v.clone()
+                                }),
+                                Cell::plain(src.clone()),
+                            ]
+                        })
+                        .collect(),
+                });
+            }
+        }
     }
 
     action_table(&mut d, r);

@@ -353,6 +353,20 @@ pub struct FactView {
     pub synthetic: bool,
 }
 
+/// A key figure that monitors a strategy, year by year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StrategyIndicatorView {
+    /// The strategy's id, e.g. `5.7-s8`.
+    pub strategy_id: String,
+    /// The key figure's name.
+    pub name: String,
+    /// One row per year with a value: year, value formatted, source, whether it rests on
+    /// synthetic (demo) data.
+    pub rows: Vec<(i32, String, String, bool)>,
+    /// Why there is no value at all.
+    pub missing: Option<String>,
+}
+
 /// A ranking position (computed or published) with sub-ranks.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RankRow {
@@ -436,6 +450,9 @@ pub struct ReportInput {
     pub rankings: Vec<RankingView>,
     /// Register facts beside the plan's quoted figures.
     pub facts: Vec<FactView>,
+    /// The key figures that monitor strategies (`monitor` in the plan file), shown in their
+    /// focus area's section.
+    pub strategy_indicators: Vec<StrategyIndicatorView>,
     /// Commercial land, local procurement and company visits (one section each).
     pub registers: Vec<RegisterSection>,
     /// Sources.
@@ -454,6 +471,10 @@ impl ReportInput {
             .any(|v| v.synthetic())
             || self.rankings.iter().any(|r| r.synthetic)
             || self.facts.iter().any(|f| f.synthetic)
+            || self
+                .strategy_indicators
+                .iter()
+                .any(|s| s.rows.iter().any(|r| r.3))
             || self.registers.iter().any(|r| r.synthetic)
             || self.sources.iter().any(|s| s.synthetic)
     }

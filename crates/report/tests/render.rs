@@ -99,6 +99,7 @@ fn input() -> ReportInput {
         actions,
         rankings,
         facts: vec![],
+        strategy_indicators: vec![],
         registers: vec![],
         sources: vec![],
         definitions: vec![(
@@ -311,4 +312,52 @@ fn sources_in_words_and_files_only_in_the_appendix() {
     assert!(md[appendix..].contains("snapshot/befolkning-07459.json"));
     assert!(md.contains("✓ nådd") || md.contains("✗ ikke nådd") || md.contains("ikke vurdert"));
     assert!(!md.contains(" · ✓"), "no sign alone");
+}
+
+#[test]
+fn strategy_indicators_stand_in_their_area_with_demo_marked() {
+    let mut inp = input();
+    assert!(!inp.has_synthetic());
+    inp.strategy_indicators = vec![
+        naeringsplan_report::StrategyIndicatorView {
+            strategy_id: "5.7-s8".into(),
+            name: "Egendekning".into(),
+            rows: vec![
+                (
+                    2022,
+                    "75,9\u{a0}%".into(),
+                    "Beregnet fra SSB 11618".into(),
+                    false,
+                ),
+                (
+                    2023,
+                    "76\u{a0}%".into(),
+                    "Beregnet fra SSB 11618 (syntetiske demodata)".into(),
+                    true,
+                ),
+            ],
+            missing: None,
+        },
+        naeringsplan_report::StrategyIndicatorView {
+            strategy_id: "5.1-s1".into(),
+            name: "Andel ansatte i kunnskapsintensive næringer".into(),
+            rows: vec![],
+            missing: Some("ingen Enhetsregisteret-fil er importert".into()),
+        },
+    ];
+    assert!(inp.has_synthetic(), "a demo value makes the report say so");
+    let md = String::from_utf8(render(&inp, Format::Markdown, None).unwrap()).unwrap();
+    let area = &md[md.find("{#omrade-5.7}").unwrap()..];
+    let area = &area[..area.find("{#omrade-5.8}").unwrap()];
+    assert!(area.contains("Strategi 5.7-s8 følges med nøkkeltallet Egendekning"));
+    assert!(
+        area.contains("| 2022 | 75,9\u{a0}% | Beregnet fra SSB 11618 |"),
+        "{area}"
+    );
+    assert!(area.contains("76\u{a0}% (demo)"), "{area}");
+    let s1 = &md[md.find("{#omrade-5.1}").unwrap()..md.find("{#omrade-5.2}").unwrap()];
+    assert!(
+        s1.contains("ingen verdi (ingen Enhetsregisteret-fil er importert)"),
+        "{s1}"
+    );
 }

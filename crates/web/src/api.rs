@@ -45,6 +45,7 @@ pub(crate) fn routes() -> crate::routes::Table {
         .route("/facts", get(get_facts))
         .route("/compare", get(compare))
         .route("/compare/all", get(compare_all))
+        .route("/key-figures", get(key_figures))
 }
 
 /// The register facts of the plan's municipality.
@@ -98,7 +99,7 @@ async fn get_facts(State(state): State<AppState>) -> Result<Json<FactsDto>, crat
         title = "naeringsplan API",
         description = "A municipal business-development plan: the plan, its indicators and its action plan with history. Reads are public; writes need a bearer token and If-Match."
     ),
-    paths(get_plan, get_facts, list_indicators, compare, compare_all, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
+    paths(get_plan, get_facts, list_indicators, compare, compare_all, key_figures, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
     components(schemas(FactsDto, ActionDto, HistoryDto, IndicatorDto, TrendDto, ProjectionDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, crate::error::FieldError, ConflictDto, YearValue, crate::pages::ranking::RankingDto)),
     modifiers(&BearerAuth),
     tags((name = "plan", description = "The plan and its indicators"), (name = "actions", description = "The action plan"))
@@ -521,6 +522,41 @@ async fn compare_all(
     let plan = stored_plan(&state).await?;
     Ok(Json(
         app::compare::all(&state.store, &plan, &q.indicator).await?,
+    ))
+}
+
+/// `?municipality=CODE&year=Y&peers=CODES` of `/api/key-figures`.
+#[derive(Debug, serde::Deserialize)]
+struct KeyFiguresQuery {
+    municipality: Option<String>,
+    year: Option<i32>,
+    peers: Option<String>,
+}
+
+/// The plan's chapter-3 key figures for a municipality and year, each with its source, demo
+/// flag, the plan's quote (plan municipality only) and the peers' values: the same as
+/// `naeringsplan key-figures --format json` and `/nokkeltall/data?format=json`.
+#[utoipa::path(get, path = "/api/key-figures", tag = "plan",
+    params(("municipality" = Option<String>, Query, description = "Municipality code (default: the plan's)"),
+           ("year" = Option<i32>, Query, description = "The year (default: the latest with real jobs figures)"),
+           ("peers" = Option<String>, Query, description = "Municipality codes, comma-separated (default: the plan's peers)")),
+    responses((status = 200, description = "The key figures", body = Object),
+              (status = 400, description = "A year outside the figures' range", body = ApiError),
+              (status = 404, description = "Unknown municipality code", body = ApiError)))]
+async fn key_figures(
+    State(state): State<AppState>,
+    Query(q): Query<KeyFiguresQuery>,
+) -> Result<Json<app::key_figures::KeyFigures>, WebError> {
+    let plan = stored_plan(&state).await?;
+    Ok(Json(
+        app::key_figures::key_figures(
+            &state.store,
+            &plan,
+            q.municipality.as_deref(),
+            q.year,
+            q.peers.as_deref(),
+        )
+        .await?,
     ))
 }
 

@@ -75,6 +75,7 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                         a href=(href(lang, "/")) { "naeringsplan" }
                         a href=(href(lang, "/#indikatorer")) { (t(lang, "Indikatorer", "Indicators")) }
                         a href=(href(lang, "/#innsatsomrader")) { (t(lang, "Innsatsområder", "Focus areas")) }
+                        a href=(href(lang, "/nokkeltall")) { (t(lang, "Nøkkeltall", "Key figures")) }
                         a href=(href(lang, "/tiltak")) { (t(lang, "Tiltak", "Actions")) }
                         a href=(href(lang, "/fremdrift")) { (t(lang, "Fremdrift", "Progress")) }
                         a href=(href(lang, "/rangering")) { (t(lang, "Rangering", "Ranking")) }
@@ -197,7 +198,7 @@ h1 { font-size: 1.8rem; margin-top: .5rem; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.table-wrap { overflow-x: auto; }
+.table-wrap { overflow-x: auto; position: relative; }
 /* On a phone a wide table scrolls sideways rather than squeezing its text into rows a screen tall. */
 .table-wrap > table { min-width: 44rem; }
 .result { font-weight: 600; }

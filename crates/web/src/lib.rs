@@ -125,6 +125,8 @@ fn route_table() -> routes::Table {
         .route("/indikatorer/{id}", get(pages::indicator::page))
         .route("/indikatorer/{id}/data", get(pages::indicator::data))
         .route("/innsatsomrader/{number}", get(pages::area::page))
+        .route("/nokkeltall", get(pages::key_figures::page))
+        .route("/nokkeltall/data", get(pages::key_figures::data))
         .route("/tiltak", get(pages::actions::list))
         .route("/tiltak/{id}", get(pages::actions::detail))
         .route("/fremdrift", get(pages::progress::page))

@@ -177,6 +177,7 @@ async fn the_api_serves_plan_indicators_actions_and_openapi() {
         "/api/actions",
         "/api/actions/{id}",
         "/api/actions/{id}/history",
+        "/api/key-figures",
     ] {
         assert!(doc["paths"][p].is_object(), "{p} documented");
     }

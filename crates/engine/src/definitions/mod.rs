@@ -155,6 +155,19 @@ pub mod formula {
         Ok(100.0 * dj / dp)
     }
 
+    /// Growth in percent from `start` to `end` (e.g. the population on 1 January of two
+    /// consecutive years): `100 × (end − start) / start`; undefined when `start` is not
+    /// positive.
+    pub fn growth_percent(start: f64, end: f64) -> Result<f64, Undefined> {
+        percent(end - start, start)
+    }
+
+    /// Public-sector share of the jobs, in percent: `100 × (jobs − private-sector jobs) /
+    /// jobs` (key figure of the plan's chapter 3: *andel arbeidsplasser i offentlig sektor*).
+    pub fn public_sector_share(jobs: f64, jobs_private: f64) -> Result<f64, Undefined> {
+        percent(jobs - jobs_private, jobs)
+    }
+
     /// *Verdiskapning i privat næringsliv*: wage costs + operating result.
     pub fn verdiskapning(wage_costs: f64, operating_result: f64) -> f64 {
         wage_costs + operating_result

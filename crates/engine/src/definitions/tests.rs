@@ -492,3 +492,23 @@ fn the_value_alone_is_what_compute_gives() {
     }
     assert!(values > 30, "{values}");
 }
+
+#[test]
+fn key_figure_formulas_by_hand() {
+    // 100 000 → 101 500 residents: 1,5 % growth; no growth from nothing.
+    assert!(close(
+        formula::growth_percent(100_000.0, 101_500.0).unwrap(),
+        1.5
+    ));
+    assert!(close(
+        formula::growth_percent(100_000.0, 99_000.0).unwrap(),
+        -1.0
+    ));
+    assert!(formula::growth_percent(0.0, 10.0).is_err());
+    // 40 000 jobs of which 28 800 private: 28 % public.
+    assert!(close(
+        formula::public_sector_share(40_000.0, 28_800.0).unwrap(),
+        28.0
+    ));
+    assert!(formula::public_sector_share(0.0, 0.0).is_err());
+}

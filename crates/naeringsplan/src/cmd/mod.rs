@@ -10,6 +10,7 @@ pub mod facts;
 pub mod fetch;
 pub mod import;
 pub mod indicators;
+pub mod key_figures;
 pub mod local_registers;
 pub mod plan;
 pub mod rank;

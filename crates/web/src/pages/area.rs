@@ -67,10 +67,48 @@ pub async fn fact_rows<'a>(
         .collect())
 }
 
+/// The key figures a strategy is monitored by (`monitor` in the plan file), year by year, with
+/// source; demo values marked.
+pub fn monitor_tables(monitors: &[app::key_figures::Monitor], lang: Lang) -> Markup {
+    html! {
+        @for m in monitors {
+            div class="table-wrap monitor" tabindex="0" {
+                table {
+                    caption {
+                        (t(lang, "Følges med nøkkeltallet: ", "Monitored by the key figure: "))
+                        a href=(href(lang, &format!("/nokkeltall#tall-{}", m.id.replace(':', "-")))) { (m.name.get(lang)) }
+                    }
+                    thead { tr {
+                        th scope="col" { (t(lang, "År", "Year")) }
+                        th scope="col" class="num" { (t(lang, "Verdi", "Value")) }
+                        th scope="col" { (t(lang, "Kilde", "Source")) }
+                    } }
+                    tbody {
+                        @for v in &m.values {
+                            tr {
+                                th scope="row" { (v.year) }
+                                td class="num" {
+                                    (plan::fmt::value(v.value, m.unit))
+                                    @if v.demo { " " span class="badge demo" { "demo" } }
+                                }
+                                td { (v.detail) }
+                            }
+                        }
+                        @if let Some(why) = &m.missing {
+                            tr { td colspan="3" class="muted" { (t(lang, "Ingen verdi: ", "No value: ")) (why.get(lang)) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn strategy_list(
     strategies: &[Strategy],
     actions: &[ActionRecord],
     roll: &PlanRollup,
+    monitors: &std::collections::BTreeMap<String, Vec<app::key_figures::Monitor>>,
     lang: Lang,
 ) -> Markup {
     html! {
@@ -82,6 +120,7 @@ fn strategy_list(
                     @if let Some(n) = s.added_by_amendment { " " span class="badge" { (t(lang, "Tilføyd ved vedtak, endring ", "Added on adoption, amendment ")) (n) } }
                     br;
                     (charts::progress_bar(roll.strategy(&s.id).and_then(|r| r.progress).map(|p| p.percent), &s.id, lang))
+                    @if let Some(m) = monitors.get(&s.id) { (monitor_tables(m, lang)) }
                     @if !linked.is_empty() {
                         ul {
                             @for a in linked {
@@ -112,9 +151,20 @@ pub async fn page(
     let actions = state.store.actions(&state.plan_code).await?;
     let roll = super::rollup(&plan, &actions, Weighting::Mean);
     let facts = fact_rows(&state, &plan, area.all_facts().collect()).await?;
+    // The strategies' monitoring key figures, up to last year.
+    let last_year = time::OffsetDateTime::now_utc().year() - 1;
+    let mut monitors = std::collections::BTreeMap::new();
+    for s in area.all_strategies().filter(|s| !s.monitor.is_empty()) {
+        let m = app::key_figures::monitor(&state.store, &plan, s, last_year, None).await?;
+        monitors.insert(s.id.clone(), m);
+    }
     let synthetic = facts
         .iter()
-        .any(|f| f.computed.as_ref().is_some_and(|c| c.2));
+        .any(|f| f.computed.as_ref().is_some_and(|c| c.2))
+        || monitors
+            .values()
+            .flatten()
+            .any(|m| m.values.iter().any(|v| v.demo));
     let title = format!("{} {}", area.number, area.title.get(lang));
     let body = html! {
         p class="muted" { a href=(href(lang, "/#innsatsomrader")) { (t(lang, "Innsatsområder", "Focus areas")) } " › " (area.number) }
@@ -160,12 +210,12 @@ pub async fn page(
             }
         }
         h2 { (t(lang, "Strategier og tiltak", "Strategies and actions")) }
-        (strategy_list(&area.strategies, &actions, &roll, lang))
+        (strategy_list(&area.strategies, &actions, &roll, &monitors, lang))
         @for sub in &area.sub_areas {
             section aria-labelledby=(format!("sub-{}", sub.number)) {
                 h3 id=(format!("sub-{}", sub.number)) { (sub.number) " " (sub.title.get(lang)) }
                 p { (sub.description) }
-                (strategy_list(&sub.strategies, &actions, &roll, lang))
+                (strategy_list(&sub.strategies, &actions, &roll, &monitors, lang))
             }
         }
     };

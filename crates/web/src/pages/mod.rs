@@ -4,6 +4,7 @@ pub mod actions;
 pub mod area;
 pub mod home;
 pub mod indicator;
+pub mod key_figures;
 pub mod local_registers;
 pub mod progress;
 pub mod ranking;
