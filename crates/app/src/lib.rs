@@ -13,6 +13,8 @@
 //! - [`indicator_data`]: the data behind an indicator for download (CSV, JSON);
 //! - [`as_of`]: actions as of a past day, Norwegian local time, the one lateness rule;
 //! - [`plan_facts`]: the plan's facts computed from the stored register;
+//! - [`plan_versions`]: a municipality's plan versions (current, ended, successor) and actions
+//!   carried over from one version to a later one;
 //! - [`ranking`]: the Kommune-NM-style ranking of every municipality from the store;
 //! - [`local_registers`]: commercial land, local procurement and company visits (issue 9);
 //! - [`similar`]: the municipalities nearest to the plan's by weighted, standardised features
@@ -24,7 +26,8 @@
 //! the action-sheet import, through `Store::apply_action_batch` (one transaction), the
 //! register import (`brreg`: one snapshot or one set of accounts per transaction), and the
 //! report review (`report_review`: an assessment version per save, a final report's files in
-//! one transaction).
+//! one transaction), and carrying an action over to a later plan (`plan_versions`, one
+//! transaction).
 
 pub mod action_sheet;
 pub mod as_of;
@@ -37,6 +40,7 @@ pub mod indicators;
 pub mod inputs;
 pub mod local_registers;
 pub mod plan_facts;
+pub mod plan_versions;
 pub mod ranking;
 pub mod report_review;
 pub mod similar;

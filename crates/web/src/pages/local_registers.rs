@@ -175,7 +175,7 @@ pub async fn land_data(
     State(state): State<AppState>,
     Query(q): Query<LandDataQuery>,
 ) -> Result<axum::response::Response, WebError> {
-    let view = app::local_registers::land_view(&state.store, &state.plan_code, None).await?;
+    let view = app::local_registers::land_view(&state.store, state.municipality(), None).await?;
     let (mime, ext, body) = match q.format.as_deref().unwrap_or("csv") {
         "csv" => (
             "text/csv; charset=utf-8",
@@ -209,7 +209,7 @@ pub async fn land(
     Query(q): Query<RegisterQuery>,
 ) -> Result<Markup, WebError> {
     let lang = q.lang();
-    let view = app::local_registers::land_view(&state.store, &state.plan_code, None).await?;
+    let view = app::local_registers::land_view(&state.store, state.municipality(), None).await?;
     let today = time::OffsetDateTime::now_utc().date();
     let current: Vec<(String, SiteState)> =
         land::state_at(&view.changes, today).into_iter().collect();
@@ -456,7 +456,7 @@ pub async fn visits(
 ) -> Result<Markup, WebError> {
     let lang = q.lang();
     let (a, synthetic) =
-        app::local_registers::visit_aggregates(&state.store, &state.plan_code).await?;
+        app::local_registers::visit_aggregates(&state.store, state.municipality()).await?;
     let title = t(lang, "Bedriftsbesøk", "Company visits");
     let body = html! {
         h1 { (title) }

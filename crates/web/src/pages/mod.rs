@@ -5,6 +5,7 @@ pub mod area;
 pub mod home;
 pub mod indicator;
 pub mod local_registers;
+pub mod plans;
 pub mod progress;
 pub mod ranking;
 pub mod report;
