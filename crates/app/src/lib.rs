@@ -17,6 +17,7 @@
 //!   carried over from one version to a later one;
 //! - [`ranking`]: the Kommune-NM-style ranking of every municipality from the store;
 //! - [`local_registers`]: commercial land, local procurement and company visits (issue 9);
+//! - [`register_data`]: the procurement and visit pages' figures for download (CSV, JSON);
 //! - [`similar`]: the municipalities nearest to the plan's by weighted, standardised features
 //!   (Kolada's "similar municipalities"), from the stored ranking;
 //! - [`sources`]: every series' SSB table, evidence, and real vs demo years (`naeringsplan
@@ -42,6 +43,7 @@ pub mod local_registers;
 pub mod plan_facts;
 pub mod plan_versions;
 pub mod ranking;
+pub mod register_data;
 pub mod report_review;
 pub mod similar;
 pub mod sources;

@@ -146,7 +146,15 @@ fn public_routes(table: routes::Table) -> routes::Table {
             get(pages::local_registers::land_data),
         )
         .route("/anskaffelser", get(pages::local_registers::procurement))
+        .route(
+            "/anskaffelser/data",
+            get(pages::local_registers::procurement_data),
+        )
         .route("/bedriftsbesok", get(pages::local_registers::visits))
+        .route(
+            "/bedriftsbesok/data",
+            get(pages::local_registers::visits_data),
+        )
         .route("/kilder", get(pages::sources::page))
 }
 

@@ -57,6 +57,7 @@ export async function publicPaths() {
   return [
     '/', '/?lang=en', '/tiltak', '/tiltak?status=in_progress', '/fremdrift', '/fremdrift?lang=en', '/logg-inn',
     '/rangering', '/rangering?lang=en', '/rapport', '/rapport?lang=en',
+    '/anskaffelser', '/bedriftsbesok', '/naeringsarealer',
     `/tiltak/${actions[0].id}`,
     ...plan.indicators.map((i) => `/indikatorer/${i.id}`),
     ...plan.focus_areas.map((a) => `/innsatsomrader/${a.number}`),
