@@ -130,7 +130,12 @@ pub async fn run(opts: &Options, command: ActionsCommand) -> anyhow::Result<Exit
                     bail!("tiltak {a} finnes ikke i planen {code}; ingenting er endret")
                 }
                 Err(store::UpdateError::Invalid(m)) => {
-                    bail!("{m} (--new-id ID); ingenting er endret")
+                    let hint = if m.contains("velg en annen id") {
+                        " (--new-id ID)"
+                    } else {
+                        ""
+                    };
+                    bail!("{m}{hint}; ingenting er endret")
                 }
                 Err(e) => bail!("{e}; ingenting er endret"),
             }
