@@ -117,4 +117,26 @@ fn a_second_plan_is_listed_beside_the_first_and_an_action_carries_over_once() {
             .lines()
             .any(|l| l.starts_with("T2-2021,"))
     );
+
+    // A staff account belongs to a municipality (every version of its plan), not to a version.
+    let add = |code: &str| {
+        common::output_with_input(
+            &db,
+            &[
+                "user",
+                "add",
+                "kari",
+                "--role",
+                "editor",
+                "--municipality",
+                code,
+            ],
+            "et-langt-passord\n",
+        )
+    };
+    let out = add("3203-2025-2030");
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("no plan for municipality 3203-2025-2030"));
+    let out = add("3203");
+    assert!(out.status.success(), "{}", text(&out.stderr));
 }
