@@ -76,6 +76,19 @@ async fn the_old_plans_pages_stay_readable_say_the_period_ended_and_link_to_the_
     let (_, en) = site.get_text(&anon, "/planer/3203/tiltak?lang=en").await;
     assert!(en.contains("The plan period has ended"), "{en}");
     assert!(en.contains(r#"href="/planer/3203/tiltak/T1?lang=en""#));
+    let (status, page) = site
+        .get_text(&anon, "/planer/3203/indikatorer/kortreist")
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(r#"href="/planer/3203/indikatorer/kortreist/data?format=csv""#),
+        "the old plan's figures download from the old plan"
+    );
+    let (status, csv) = site
+        .get_text(&anon, "/planer/3203/indikatorer/kortreist/data?format=csv")
+        .await;
+    assert_eq!(status, 200);
+    assert!(csv.starts_with("indicator_id,year,value"), "{csv}");
     let (status, _) = site.get_text(&anon, "/planer/3203-1999-2000").await;
     assert_eq!(status, 404);
     let (status, _) = site.get_text(&anon, "/planer/3203/tiltak/N1").await;

@@ -319,9 +319,9 @@ pub async fn page(
         h2 id="om-dataene" { (t(lang, "Om dataene", "About the data")) }
         p {
             (t(lang, "Last ned alle tallene på siden med kilde og merking av demodata: ", "Download every figure on this page with its source and demo flag: "))
-            a href=(format!("/indikatorer/{}/data?format=csv", i.id)) download { "CSV" }
+            a href=(layout::in_view(&format!("/indikatorer/{}/data?format=csv", i.id))) download { "CSV" }
             " · "
-            a href=(format!("/indikatorer/{}/data?format=json", i.id)) download { "JSON" }
+            a href=(layout::in_view(&format!("/indikatorer/{}/data?format=json", i.id))) download { "JSON" }
         }
         @if !data.sources.is_empty() {
             p {
