@@ -11,11 +11,17 @@
 #
 #   bench/evaluate/run.sh
 #
-# Not yet here (issue 17 item 7, open): the evaluation of every plan indicator for all 357
-# municipalities from a loaded panel against pandas (`vs_pandas:`, `all_municipalities_s:`).
+# Then every national chapter-9 definition (the plan's computed indicators among them) for every
+# municipality × ten years from a panel loaded once (crates/app/examples/national_bench.rs:
+# app::national::compute, resolving every series on its year's borders and computing each
+# definition), against pandas computing the same definitions from the same resolved inputs
+# (bench/evaluate/national_pandas.py), which fails unless every value and demo flag is identical.
+# vs_pandas = pandas' time / ours for the same work (the definitions from resolved inputs);
+# vs_pandas_with_resolving = pandas' time / ours including the resolving pandas is spared.
 #
 # Environment: CARGO_TARGET_DIR (default ./target), BENCH_DIR (default
-# $CARGO_TARGET_DIR/bench-evaluate), REPS (default 9; the median is reported, with min and max).
+# $CARGO_TARGET_DIR/bench-evaluate), REPS (default 9; the median is reported, with min and max),
+# REPS_NATIONAL (default 20), PYTHON (default python3, for the virtualenv bench/.venv).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -24,8 +30,8 @@ OUT="${BENCH_DIR:-$CARGO_TARGET_DIR/bench-evaluate}"
 REPS="${REPS:-9}"
 mkdir -p "$OUT"
 
-echo "== build (release): naeringsplan" >&2
-(cd "$ROOT" && cargo build --release --quiet -p naeringsplan)
+echo "== build (release): naeringsplan, naeringsplan-app example national_bench" >&2
+(cd "$ROOT" && cargo build --release --quiet -p naeringsplan && cargo build --release --quiet -p naeringsplan-app --example national_bench)
 BIN="$CARGO_TARGET_DIR/release/naeringsplan"
 DB="$OUT/store.db"
 COLD="$OUT/computing.db"
@@ -71,3 +77,19 @@ echo "cli_baseline_s: $BASE"
 echo "cli_indicators_s: $IND"
 echo "cli_rank_s: $RANK"
 echo "cli_compare_s: $CMP"
+
+echo "== every municipality from a loaded panel: ours (app::national) against pandas"
+VENV="$ROOT/bench/.venv"
+if ! "$VENV/bin/python" -c "import pandas" 2>/dev/null; then
+  echo "== pandas: installing into $VENV" >&2
+  "${PYTHON:-python3}" -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check pandas
+fi
+"$CARGO_TARGET_DIR/release/examples/national_bench" "$DB" "$OUT/national" "${REPS_NATIONAL:-20}" | tee "$OUT/national.txt"
+OURS="$(awk '/^all_municipalities_s:/ {print $2}' "$OUT/national.txt")"
+OURS_DEF="$(awk '/^ours_definitions_s:/ {print $2}' "$OUT/national.txt")"
+"$VENV/bin/python" "$ROOT/bench/evaluate/national_pandas.py" --dir "$OUT/national" --ours-s "$OURS" \
+  --ours-definitions-s "$OURS_DEF" \
+  --reps "${REPS_NATIONAL:-20}" | tee "$OUT/pandas.txt"
+echo "all_municipalities_s: $OURS"
+awk '/^vs_pandas/' "$OUT/pandas.txt"

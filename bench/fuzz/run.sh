@@ -18,7 +18,7 @@ ITERS=${ITERS:-200000}
 MODE=${FUZZ_MODE:-auto}
 RUNS=${RUNS:-}
 MAX_LEN=${MAX_LEN:-8192}
-read -r -a TARGETS <<<"${TARGETS:-jsonstat plan klass_csv brreg_csv}"
+read -r -a TARGETS <<<"${TARGETS:-jsonstat plan klass_csv brreg_csv action_sheet}"
 
 if [ "$MODE" = auto ]; then
   if cargo +nightly --version >/dev/null 2>&1 && cargo +nightly fuzz --version >/dev/null 2>&1; then
@@ -37,6 +37,7 @@ if [ "$MODE" = cargo-fuzz ]; then
       plan) echo tests/bad-input/plans tests/plans ;;
       klass_csv) echo tests/bad-input/stats ;;
       brreg_csv) echo tests/bad-input/brreg ;;
+      action_sheet) echo tests/bad-input/actions ;;
     esac
   }
   for t in "${TARGETS[@]}"; do
@@ -58,7 +59,8 @@ else
   echo "== stable fallback: $ITERS mutated inputs per target"
   for t in "${TARGETS[@]}"; do
     test_name=$(case "$t" in jsonstat) echo jsonstat_reader_never_panics ;; plan) echo plan_parser_never_panics ;;
-      klass_csv) echo klass_csv_reader_never_panics ;; brreg_csv) echo brreg_csv_reader_never_panics ;; esac)
+      klass_csv) echo klass_csv_reader_never_panics ;; brreg_csv) echo brreg_csv_reader_never_panics ;;
+      action_sheet) echo action_sheet_reader_never_panics ;; esac)
     start=$(date +%s)
     rc=0
     out=$(NAERINGSPLAN_FUZZ_ITERS=$ITERS cargo test --release --quiet -p naeringsplan --test fuzz_smoke -- --exact "$test_name" --nocapture 2>&1) || rc=$?

@@ -140,6 +140,20 @@ pub struct Comparison {
     pub rows: Vec<PeerRow>,
     /// The plan municipality's place among them, when it has a real value.
     pub rank: Option<PeerRank>,
+    /// Its place among all municipalities (percentile, national and county medians) by the
+    /// indicator's chapter-9 definition, year by year where its computed value is real; absent
+    /// for an indicator no definition computes for every municipality.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub national: Option<NationalStanding>,
+}
+
+/// The plan municipality among all municipalities ([`crate::national`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NationalStanding {
+    /// The definition computed for every municipality.
+    pub definition: String,
+    /// Per year with a real computed value (demo values are never placed).
+    pub years: Vec<crate::national::Standing>,
 }
 
 impl Comparison {
@@ -236,6 +250,9 @@ pub async fn compare(
             values,
         });
     }
+    let national = national_of(store, plan, indicator_id)
+        .await?
+        .map(|(_, standing)| standing);
     Ok(Comparison {
         indicator_id: indicator.id.clone(),
         name: indicator.name.nb.clone(),
@@ -243,6 +260,7 @@ pub async fn compare(
         years: plan.table_years().collect(),
         rank: peer_rank(&rows, indicator.direction),
         rows,
+        national,
     })
 }
 
@@ -302,5 +320,87 @@ pub async fn compare_with(
     Ok(Compared {
         comparison: compare(store, plan, indicator_id, &codes).await?,
         similar,
+    })
+}
+
+/// The indicator's chapter-9 definition for every municipality ([`crate::national`]) and the
+/// plan municipality's standing among them; none when no definition computes it nationally.
+async fn national_of(
+    store: &Store,
+    plan: &Plan,
+    indicator_id: &str,
+) -> Result<Option<(crate::national::NationalDefinition, NationalStanding)>, AppError> {
+    let Some(def) = crate::national::definition_of(plan, indicator_id) else {
+        return Ok(None);
+    };
+    let all = crate::national::national(store).await?;
+    Ok(all.definition(&def).map(|d| {
+        let standing = NationalStanding {
+            definition: def.clone(),
+            years: plan
+                .table_years()
+                .filter_map(|y| d.standing(&plan.meta.municipality_code, y))
+                .collect(),
+        };
+        (d.clone(), standing)
+    }))
+}
+
+/// One indicator for every municipality: `naeringsplan compare --all` and
+/// `/api/compare?all=1`.
+#[derive(Debug, Clone, Serialize)]
+pub struct AllMunicipalities {
+    /// Indicator id.
+    pub indicator_id: String,
+    /// Its name (Norwegian).
+    pub name: String,
+    /// Its unit.
+    pub unit: Unit,
+    /// The plan municipality's number.
+    pub plan_municipality: String,
+    /// The plan municipality's percentile and the national and county medians, by year.
+    pub standing: NationalStanding,
+    /// Every municipality's computed values (values only, demo flagged; never judged).
+    pub table: crate::national::NationalDefinition,
+}
+
+/// `indicator_id` for every municipality, by its chapter-9 definition, from one read of the
+/// national panel. An indicator that is not computed by a definition (a published rank, a
+/// figure from the municipality's own registers) is refused with the ones that are.
+pub async fn all(
+    store: &Store,
+    plan: &Plan,
+    indicator_id: &str,
+) -> Result<AllMunicipalities, AppError> {
+    let indicator = plan
+        .indicator(indicator_id)
+        .ok_or_else(|| AppError::NotFound(format!("ukjent indikator {indicator_id}")))?;
+    let Some((table, standing)) = national_of(store, plan, indicator_id).await? else {
+        let catalogue = store::observations::SeriesCatalogue::bundled();
+        let national: Vec<&str> = crate::national::national_definitions(&catalogue)
+            .iter()
+            .map(|d| d.id)
+            .collect();
+        let ok: Vec<&str> = plan
+            .indicators
+            .iter()
+            .filter(|i| {
+                crate::national::definition_of(plan, &i.id)
+                    .is_some_and(|d| national.contains(&d.as_str()))
+            })
+            .map(|i| i.id.as_str())
+            .collect();
+        return Err(AppError::Invalid(format!(
+            "{indicator_id} beregnes ikke for alle kommuner (den bygger ikke på en definisjon fra kapittel 9 med nasjonale data); det gjør {}",
+            ok.join(", ")
+        )));
+    };
+    Ok(AllMunicipalities {
+        indicator_id: indicator.id.clone(),
+        name: indicator.name.nb.clone(),
+        unit: indicator.unit,
+        plan_municipality: plan.meta.municipality_code.clone(),
+        standing,
+        table,
     })
 }

@@ -143,9 +143,9 @@ pub fn indicator_data(plan: &plan::Plan, e: &Evaluated, imports: &[ImportRecord]
 }
 
 /// The rows as CSV (comma-separated, a header row, `.` as the decimal sign); a cell that a
-/// spreadsheet would run as a formula is prefixed with `'` ([`local_registers::csv_safe`]).
+/// spreadsheet would run as a formula is prefixed with `'` ([`sheet::csv_safe`]).
 pub fn to_csv(data: &IndicatorData) -> Vec<u8> {
-    use local_registers::csv_safe::write_record;
+    use sheet::csv_safe::write_record;
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = write_record(
         &mut w,

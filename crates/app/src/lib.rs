@@ -40,6 +40,7 @@ pub mod indicator_data;
 pub mod indicators;
 pub mod inputs;
 pub mod local_registers;
+pub mod national;
 pub mod plan_facts;
 pub mod plan_versions;
 pub mod ranking;

@@ -991,7 +991,7 @@ pub fn report(
 /// county rank, each group's rank, and whether its inputs are synthetic), in rank order; a cell
 /// a spreadsheet would run as a formula is prefixed with `'`.
 pub fn to_csv(r: &RankingReport) -> Vec<u8> {
-    use local_registers::csv_safe::write_record;
+    use sheet::csv_safe::write_record;
     let mut w = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = [
         "year",

@@ -472,6 +472,52 @@ impl Observation {
 /// one municipality and year sit together).
 type Key = (String, Year, String);
 
+/// A key looked up without building one: `(code, year, series)` borrowed. The map's keys
+/// borrow as this trait object (the usual pattern for tuple keys), so [`Inputs::get`], called
+/// for every input of every computation (a national table makes ~100 000 calls), allocates
+/// nothing.
+trait KeyView {
+    fn parts(&self) -> (&str, Year, &str);
+}
+
+impl KeyView for Key {
+    fn parts(&self) -> (&str, Year, &str) {
+        (&self.0, self.1, &self.2)
+    }
+}
+
+impl KeyView for (&str, Year, &str) {
+    fn parts(&self) -> (&str, Year, &str) {
+        *self
+    }
+}
+
+impl<'a> std::borrow::Borrow<dyn KeyView + 'a> for Key {
+    fn borrow(&self) -> &(dyn KeyView + 'a) {
+        self
+    }
+}
+
+impl PartialEq for dyn KeyView + '_ {
+    fn eq(&self, other: &Self) -> bool {
+        self.parts() == other.parts()
+    }
+}
+
+impl Eq for dyn KeyView + '_ {}
+
+impl PartialOrd for dyn KeyView + '_ {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for dyn KeyView + '_ {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.parts().cmp(&other.parts())
+    }
+}
+
 /// The engine's input table: observations by (series, municipality code, year), plus published
 /// figures by (indicator id, municipality code, year).
 ///
@@ -546,8 +592,7 @@ impl Inputs {
 
     /// The observation of `series` for `code` in `year`, if the table holds one.
     pub fn get(&self, series: &str, code: &str, year: Year) -> Option<&Observation> {
-        self.observations
-            .get(&(code.to_string(), year, series.to_string()))
+        self.observations.get(&(code, year, series) as &dyn KeyView)
     }
 
     /// The value of `series` for `code` in `year`, if there is one.
@@ -558,7 +603,7 @@ impl Inputs {
     /// The imported published figure for an indicator, if the table holds one.
     pub fn published(&self, indicator_id: &str, code: &str, year: Year) -> Option<&Observation> {
         self.published
-            .get(&(code.to_string(), year, indicator_id.to_string()))
+            .get(&(code, year, indicator_id) as &dyn KeyView)
     }
 
     /// Every observation of `code` in `year` whose series name starts with `prefix`, in series

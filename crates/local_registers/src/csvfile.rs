@@ -100,7 +100,7 @@ impl Iterator for CsvRows<'_> {
             }
             // Cells we quoted on export (formula-like text) come back as they were.
             let rec = if rec.iter().any(|f| f.starts_with('\'')) {
-                rec.iter().map(crate::csv_safe::restore).collect()
+                rec.iter().map(sheet::csv_safe::restore).collect()
             } else {
                 rec
             };

@@ -699,7 +699,7 @@ pub fn to_csv(changes: &[SiteChange]) -> String {
     sorted.sort_by(|a, b| (&a.site_id, a.date).cmp(&(&b.site_id, b.date)));
     for c in sorted {
         let s = &c.state;
-        let _ = crate::csv_safe::write_record(
+        let _ = sheet::csv_safe::write_record(
             &mut w,
             [
                 c.site_id.clone(),

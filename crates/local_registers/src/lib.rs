@@ -17,7 +17,6 @@
 //! name (for messages) and return typed values or an [`InputError`] naming the file, the line
 //! (or GeoJSON feature) and the field.
 
-pub mod csv_safe;
 mod csvfile;
 pub mod land;
 pub mod neighbours;

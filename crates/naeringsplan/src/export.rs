@@ -28,10 +28,9 @@ const CSV_HEADER: [&str; 11] = [
 pub fn plan_csv(plan: &Plan, actions: &[ActionRecord]) -> anyhow::Result<Vec<u8>> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(CSV_HEADER)?;
-    // Every cell safe to open in a spreadsheet (no formulas; see local_registers::csv_safe).
-    let row = |w: &mut csv::Writer<Vec<u8>>, cells: [&str; 11]| {
-        local_registers::csv_safe::write_record(w, cells)
-    };
+    // Every cell safe to open in a spreadsheet (no formulas; see sheet::csv_safe).
+    let row =
+        |w: &mut csv::Writer<Vec<u8>>, cells: [&str; 11]| sheet::csv_safe::write_record(w, cells);
     for g in &plan.goals {
         let sdgs: Vec<String> = g.sdgs.iter().map(|s| s.to_string()).collect();
         row(

@@ -137,6 +137,7 @@ fn domain_crates_depend_on_no_upper_layer() {
         "plan",
         "stats",
         "brreg",
+        "sheet",
         "local_registers",
         "engine",
         "demo",

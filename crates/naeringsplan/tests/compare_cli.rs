@@ -340,3 +340,147 @@ fn similar_municipalities_are_the_nearest_by_hand() {
         String::from_utf8_lossy(&bad.stderr)
     );
 }
+
+/// The median of some values (sorted here).
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_municipality_from_the_national_panel_as_one_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let all = json(
+        &db,
+        &[
+            "compare",
+            "--indicator",
+            "kortreist",
+            "--all",
+            "--format",
+            "json",
+        ],
+    );
+    let rows = all["table"]["rows"].as_array().unwrap();
+    assert!(rows.len() >= 350, "{}", rows.len());
+    let value = |code: &str, year: i64| -> Option<(f64, bool)> {
+        let r = rows.iter().find(|r| r["code"] == code)?;
+        let v = r["values"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|v| v["year"] == year)?;
+        Some((v["value"].as_f64().unwrap(), v["demo"].as_bool().unwrap()))
+    };
+
+    // The same values as the one-municipality path (each value resolved in the store), for the
+    // plan municipality, merged ones (Drammen, Kristiansand, Ålesund after its 2024 split) and
+    // others, wherever that path computed one.
+    let peers = "3301,0301,4204,1508,5001,1103";
+    let c = json(
+        &db,
+        &[
+            "compare",
+            "--indicator",
+            "kortreist",
+            "--peers",
+            peers,
+            "--format",
+            "json",
+        ],
+    );
+    let mut compared = 0;
+    for r in c["rows"].as_array().unwrap() {
+        let code = r["code"].as_str().unwrap();
+        for v in r["values"].as_array().unwrap() {
+            let source = v["source"].as_str().unwrap();
+            if source != "computed" && source != "demo" {
+                continue; // a published or quoted figure is not the definition's
+            }
+            let year = v["year"].as_i64().unwrap();
+            let (n, demo) = value(code, year).unwrap_or_else(|| panic!("{code} {year}"));
+            assert_eq!(n, v["value"].as_f64().unwrap(), "{code} {year}");
+            assert_eq!(demo, v["demo"].as_bool().unwrap(), "{code} {year}");
+            compared += 1;
+        }
+    }
+    assert!(compared >= 30, "{compared}");
+
+    // Drammen 2022 by hand from the stored series (SSB 03321: residents working at home over
+    // employed residents).
+    let (drammen, demo) = value("3301", 2022).unwrap();
+    assert!(!demo);
+    let hand = 100.0 * stored(&db, "employed_residents_local", "3301", "2022")
+        / stored(&db, "employed_residents", "3301", "2022");
+    assert!((drammen - hand).abs() < 1e-9, "{drammen} vs {hand}");
+
+    // The standing: percentile and medians recomputed from the table itself (real values
+    // only; demo years are not placed).
+    let s = all["standing"]["years"].as_array().unwrap();
+    assert!(!s.is_empty());
+    for st in s {
+        let year = st["year"].as_i64().unwrap();
+        let real: Vec<(&Value, f64)> = rows
+            .iter()
+            .filter_map(|r| match value(r["code"].as_str().unwrap(), year) {
+                Some((v, false)) => Some((r, v)),
+                _ => None,
+            })
+            .collect();
+        let own = value("3203", year).unwrap();
+        assert!(!own.1, "a demo value placed: {st}");
+        assert_eq!(st["of"].as_u64().unwrap() as usize, real.len());
+        let all_values: Vec<f64> = real.iter().map(|(_, v)| *v).collect();
+        assert_eq!(st["national_median"].as_f64().unwrap(), median(all_values));
+        let county = rows.iter().find(|r| r["code"] == "3203").unwrap()["county"].clone();
+        let county_values: Vec<f64> = real
+            .iter()
+            .filter(|(r, _)| r["county"] == county)
+            .map(|(_, v)| *v)
+            .collect();
+        assert_eq!(
+            st["county_of"].as_u64().unwrap() as usize,
+            county_values.len()
+        );
+        assert_eq!(st["county_median"].as_f64().unwrap(), median(county_values));
+        let below = real.iter().filter(|(_, v)| *v < own.0).count() as f64;
+        let ties = real.iter().filter(|(_, v)| *v == own.0).count() as f64 - 1.0;
+        let pct = 100.0 * (below + ties / 2.0) / (real.len() - 1) as f64;
+        assert!(
+            (st["percentile"].as_f64().unwrap() - pct).abs() < 1e-9,
+            "{st}"
+        );
+    }
+    // Years resting on demo data are in the table, flagged, and never placed.
+    assert!(value("3203", 2024).is_some_and(|(_, demo)| demo));
+    assert!(!s.iter().any(|st| st["year"] == 2024));
+
+    // The comparison carries the same standing; the API gives the same table.
+    assert_eq!(c["national"]["years"], all["standing"]["years"]);
+    let base = serve(&db).await;
+    let api: Value = reqwest::get(format!("{base}/api/compare/all?indicator=kortreist"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(api, all);
+
+    // An indicator no definition computes nationally is refused with those that are.
+    let out = output(
+        &db,
+        &["compare", "--indicator", "kommune-nm-total", "--all"],
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("beregnes ikke for alle kommuner") && err.contains("kortreist"),
+        "{err}"
+    );
+}

@@ -161,8 +161,8 @@ fn brreg_csv(data: &[u8]) {
 /// The action-plan reader (CSV and XLSX; issue 21: a sparse sheet aborted the process) on
 /// arbitrary bytes, under both file names (a `PK` start is read as XLSX either way).
 fn actions_sheet(data: &[u8]) {
-    let _ = app::action_sheet::read("fuzz.xlsx", data);
-    let _ = app::action_sheet::read("fuzz.csv", data);
+    let _ = sheet::read("fuzz.xlsx", data);
+    let _ = sheet::read("fuzz.csv", data);
 }
 
 fn iterations() -> usize {

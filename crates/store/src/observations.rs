@@ -43,6 +43,7 @@ pub use panel::{PanelValue, SeriesPanel};
 pub use resolve::{
     AdditivityKind, BUNDLED_CATALOGUE, Method, Missing, Provenance, ResolveError, Resolved,
     ResolvedComponent, SeriesCatalogue, SeriesDef, SeriesKind, StoredObservation, SumOver,
+    default_geography,
 };
 
 /// Why a file was not imported. Reading errors carry their location in the file; the file

@@ -326,3 +326,58 @@ async fn a_series_family_is_read_by_member() {
     assert_eq!(p.value, r.value);
     assert!(p.synthetic && r.synthetic);
 }
+
+#[tokio::test]
+async fn a_commuting_block_from_the_panel_is_what_resolve_gives() {
+    // SSB's real 03321 matrices (2017 on the old borders, 2020 and 2022 on the merged ones):
+    // the block of a merged municipality (Asker 3025/3203 = 0220 + 0627 + 0628 in 2017) and
+    // the diagonal of every other, for every municipality of 2020 and of 2024.
+    let (_d, _path, store) = fresh().await;
+    for f in [
+        "snapshot/real/ssb_03321_pendling_2017.json",
+        "snapshot/real/ssb_03321_pendling_2020.json",
+        "snapshot/real/ssb_03321_pendling_2022.json",
+    ] {
+        import(&store, f).await;
+    }
+    let geo = Geography::bundled();
+    let catalogue = SeriesCatalogue::bundled();
+    let series = "employed_residents_local";
+    let panel = store
+        .series_panel(&catalogue, &[series], 2017..=2022)
+        .await
+        .unwrap();
+    let mut with_value = 0;
+    let mut refused = 0;
+    for at in [jan1(2020), jan1(2024)] {
+        for m in geo.municipalities_at(at).unwrap() {
+            for year in [2017, 2020, 2022] {
+                let p = panel.resolve(geo, series, None, &m.code, year, at);
+                let r = store
+                    .resolve(geo, &catalogue, series, &m.code, year, Some(at))
+                    .await;
+                // A code split without weights (1850 Tysfjord, 2020) is refused by both.
+                let (p, r) = match (p, r) {
+                    (Ok(p), Ok(r)) => (p, r),
+                    (Err(ResolveError::Geography(_)), Err(ResolveError::Geography(_))) => {
+                        refused += 1;
+                        continue;
+                    }
+                    (p, r) => panic!("{} {year} at {at}: {p:?} vs {r:?}", m.code),
+                };
+                assert_eq!(p.value, r.value, "{} {year} at {at}: {p:?}", m.code);
+                assert_eq!(p.synthetic, r.synthetic, "{} {year}", m.code);
+                assert_eq!(p.method, Method::CommutingBlock);
+                assert_eq!(p.missing.is_some(), r.missing.is_some(), "{}", m.code);
+                with_value += usize::from(p.value.is_some());
+            }
+        }
+    }
+    assert!(with_value > 1500, "{with_value}");
+    assert!(refused <= 30, "{refused}");
+    let asker = panel
+        .resolve(geo, series, None, "3203", 2017, jan1(2024))
+        .unwrap();
+    assert_eq!(asker.components, ["0220", "0627", "0628"]);
+    assert!(asker.value.unwrap() > 15_000.0, "{asker:?}");
+}

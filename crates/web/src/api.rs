@@ -44,6 +44,7 @@ pub(crate) fn routes() -> crate::routes::Table {
         .route("/ranking", get(crate::pages::ranking::api))
         .route("/facts", get(get_facts))
         .route("/compare", get(compare))
+        .route("/compare/all", get(compare_all))
 }
 
 /// The register facts of the plan's municipality.
@@ -100,7 +101,7 @@ async fn get_facts(State(state): State<AppState>) -> Result<Json<FactsDto>, crat
         title = "naeringsplan API",
         description = "A municipal business-development plan: the plan, its indicators and its action plan with history. Reads are public; writes need a bearer token and If-Match."
     ),
-    paths(get_plan, get_facts, list_indicators, compare, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
+    paths(get_plan, get_facts, list_indicators, compare, compare_all, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
     components(schemas(FactsDto, ActionDto, HistoryDto, IndicatorDto, TrendDto, ProjectionDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, crate::error::FieldError, ConflictDto, YearValue, crate::pages::ranking::RankingDto)),
     modifiers(&BearerAuth),
     tags((name = "plan", description = "The plan and its indicators"), (name = "actions", description = "The action plan"))
@@ -499,6 +500,30 @@ async fn compare(
     };
     Ok(Json(
         app::compare::compare_with(&state.store, &plan, &q.indicator, peers).await?,
+    ))
+}
+
+#[derive(Deserialize)]
+struct CompareAllQuery {
+    indicator: String,
+}
+
+/// One indicator for every municipality (its chapter-9 definition from one read of the
+/// national panel; values only, demo flagged, never judged), with the plan municipality's
+/// percentile and the national and county medians by year: the same as
+/// `naeringsplan compare --all --format json`.
+#[utoipa::path(get, path = "/api/compare/all", tag = "plan",
+    params(("indicator" = String, Query, description = "Indicator id, e.g. kortreist")),
+    responses((status = 200, description = "Every municipality's values and the plan municipality's standing", body = Object),
+              (status = 400, description = "The indicator is not computed for every municipality", body = ApiError),
+              (status = 404, description = "Unknown indicator", body = ApiError)))]
+async fn compare_all(
+    State(state): State<AppState>,
+    Query(q): Query<CompareAllQuery>,
+) -> Result<Json<app::compare::AllMunicipalities>, WebError> {
+    let plan = stored_plan(&state).await?;
+    Ok(Json(
+        app::compare::all(&state.store, &plan, &q.indicator).await?,
     ))
 }
 

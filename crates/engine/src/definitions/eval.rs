@@ -56,7 +56,7 @@ pub(super) fn simple_ratio(
             let pre = if unit == Unit::Percent { "100 × " } else { "" };
             Step::Value {
                 value,
-                arithmetic: Bilingual {
+                arithmetic: g.text(|| Bilingual {
                     nb: format!(
                         "{pre}{} / {} = {}",
                         num_nb(av),
@@ -69,7 +69,7 @@ pub(super) fn simple_ratio(
                         num_en(bv),
                         res_en(value, unit)
                     ),
-                },
+                }),
             }
         }
         Err(u) => Step::Undefined(u),
@@ -88,10 +88,10 @@ pub(super) fn passthrough(
     match g.get(s, y, nb, en) {
         Some(v) => Step::Value {
             value: v,
-            arithmetic: Bilingual {
+            arithmetic: g.text(|| Bilingual {
                 nb: format!("{} = {}", series::label_nb(s), res_nb(v, unit)),
                 en: format!("{} = {}", series::label_en(s), res_en(v, unit)),
-            },
+            }),
         },
         None => Step::MissingInputs,
     }
@@ -202,7 +202,7 @@ pub(super) fn eval_job_growth(g: &mut Gather<'_>, y: Year) -> Step {
             let (dj, dp) = (j1 - j0, p1 - p0);
             Step::Value {
                 value,
-                arithmetic: Bilingual {
+                arithmetic: g.text(|| Bilingual {
                     nb: format!(
                         "Δarbeidsplasser = {} − {} = {}; Δbefolkning = {} − {} = {}; \
                          100 × {} / {} = {}",
@@ -228,7 +228,7 @@ pub(super) fn eval_job_growth(g: &mut Gather<'_>, y: Year) -> Step {
                         num_en(dp),
                         res_en(value, Unit::Percent)
                     ),
-                },
+                }),
             }
         }
         Err(u) => Step::Undefined(u),
@@ -249,10 +249,10 @@ pub(super) fn eval_verdiskapning(g: &mut Gather<'_>, y: Year) -> Step {
     let v = formula::verdiskapning(w, o);
     Step::Value {
         value: v,
-        arithmetic: Bilingual {
+        arithmetic: g.text(|| Bilingual {
             nb: format!("{} + {} = {}", num_nb(w), num_nb(o), res_nb(v, Unit::Nok)),
             en: format!("{} + {} = {}", num_en(w), num_en(o), res_en(v, Unit::Nok)),
-        },
+        }),
     }
 }
 
@@ -382,7 +382,7 @@ pub(super) fn eval_knowledge(g: &mut Gather<'_>, y: Year) -> Step {
     match formula::knowledge_intensive_share(&parts) {
         Ok(value) => Step::Value {
             value,
-            arithmetic: Bilingual {
+            arithmetic: g.text(|| Bilingual {
                 nb: format!(
                     "100 × {} / {} = {} (kunnskapsintensive næringer / alle næringer)",
                     num_nb(ki),
@@ -395,7 +395,7 @@ pub(super) fn eval_knowledge(g: &mut Gather<'_>, y: Year) -> Step {
                     num_en(total),
                     res_en(value, Unit::Percent)
                 ),
-            },
+            }),
         },
         Err(u) => Step::Undefined(u),
     }

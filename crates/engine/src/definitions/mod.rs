@@ -377,15 +377,32 @@ impl DefinitionOutcome {
     }
 }
 
-/// Collects the inputs a computation looks at.
+/// Collects the inputs a computation looks at; with `explain` off (a national table of values,
+/// [`Definition::value`]) only whether any of them is synthetic, and no arithmetic text.
 struct Gather<'a> {
     inputs: &'a Inputs,
     code: &'a str,
     used: Vec<UsedInput>,
+    explain: bool,
+    synthetic: bool,
 }
 
 impl Gather<'_> {
+    /// The arithmetic in words, when explaining.
+    fn text(&self, f: impl FnOnce() -> Bilingual) -> Bilingual {
+        if self.explain {
+            f()
+        } else {
+            Bilingual::default()
+        }
+    }
+
     fn get(&mut self, series: &str, year: Year, role_nb: &str, role_en: &str) -> Option<f64> {
+        if !self.explain {
+            let observation = self.inputs.get(series, self.code, year)?;
+            self.synthetic |= observation.provenance.synthetic;
+            return observation.as_value();
+        }
         let observation = self
             .inputs
             .get(series, self.code, year)
@@ -410,6 +427,8 @@ impl Definition {
             inputs,
             code,
             used: Vec::new(),
+            explain: true,
+            synthetic: false,
         };
         let step = (self.eval)(&mut g, year);
         let used = g.used;
@@ -447,6 +466,23 @@ impl Definition {
                 reason: NoValueReason::Undefined { why },
                 inputs: used,
             }),
+        }
+    }
+
+    /// The value alone, and whether it rests on synthetic data: what [`Definition::compute`]
+    /// gives as [`ComputedValue::value`] and [`ComputedValue::synthetic`], without the inputs'
+    /// provenance or the arithmetic in words (for tables of every municipality).
+    pub fn value(&self, inputs: &Inputs, code: &str, year: Year) -> Option<(f64, bool)> {
+        let mut g = Gather {
+            inputs,
+            code,
+            used: Vec::new(),
+            explain: false,
+            synthetic: false,
+        };
+        match (self.eval)(&mut g, year) {
+            Step::Value { value, .. } => Some((value, g.synthetic)),
+            Step::MissingInputs | Step::Undefined(_) => None,
         }
     }
 

@@ -26,6 +26,11 @@ pub struct CompareArgs {
     /// naeringslivsvariasjon, weight 1 each).
     #[arg(long, value_name = "ID=W,…", requires = "similar")]
     weights: Option<String>,
+    /// Instead of peers: every municipality's value (the indicator's chapter-9 definition
+    /// computed from one read of the national panel), with the plan municipality's percentile
+    /// and the national and county medians.
+    #[arg(long, conflicts_with_all = ["peers", "similar"])]
+    all: bool,
     /// Show one year only.
     #[arg(long)]
     year: Option<i32>,
@@ -36,6 +41,31 @@ pub struct CompareArgs {
 
 pub async fn run(opts: &Options, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     let ctx = opts.open_with_data().await?;
+    if args.all {
+        let mut a = app::compare::all(&ctx.store, &ctx.plan, &args.indicator).await?;
+        if let Some(y) = args.year {
+            let known = a.table.years_known();
+            anyhow::ensure!(
+                known.contains(&y),
+                "ingen kommune har en verdi for {y}; år med verdier: {}",
+                known
+                    .iter()
+                    .map(|y| y.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            for r in &mut a.table.rows {
+                r.values.retain(|v| v.year == y);
+            }
+            a.standing.years.retain(|s| s.year == y);
+        }
+        match args.format {
+            TableFormat::Json => println!("{}", serde_json::to_string_pretty(&a)?),
+            TableFormat::Table => print_all(&a),
+        }
+        ctx.store.close().await;
+        return Ok(ExitCode::SUCCESS);
+    }
     let peers = match args.similar {
         Some(n) => app::compare::Peers::Similar {
             n,
@@ -152,4 +182,61 @@ fn print_similar(s: &app::similar::Similarity) {
         );
     }
     println!();
+}
+
+/// Every municipality's values, the plan municipality marked, then its standing.
+fn print_all(a: &app::compare::AllMunicipalities) {
+    use crate::export::fmt_value;
+    let mut years: Vec<i32> = a
+        .table
+        .rows
+        .iter()
+        .flat_map(|r| r.values.iter().map(|v| v.year))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    println!("{} [{}] – alle kommuner", a.name, a.indicator_id);
+    println!(
+        "Beregnet etter definisjonen {} for hver kommune på dagens grenser; demo = demodata (syntetisk), aldri plassert.",
+        a.table.definition
+    );
+    print!("{:30}", "");
+    for y in &years {
+        print!(" {y:>12}");
+    }
+    println!();
+    for r in &a.table.rows {
+        let mark = if r.code == a.plan_municipality {
+            "*"
+        } else {
+            " "
+        };
+        print!("{:30}", format!("{mark}{} {}", r.code, r.name));
+        for y in &years {
+            let cell = match r.value(*y) {
+                Some(v) => format!(
+                    "{}{}",
+                    fmt_value(v.value, a.unit),
+                    if v.demo { " demo" } else { "" }
+                ),
+                None => "–".into(),
+            };
+            print!(" {cell:>12}");
+        }
+        println!();
+    }
+    println!("* planens kommune");
+    for s in &a.standing.years {
+        println!(
+            "{}: {} – persentil {:.0} av {} kommuner; median landet {}, median fylket {}",
+            s.year,
+            fmt_value(s.value, a.unit),
+            s.percentile,
+            s.of,
+            fmt_value(s.national_median, a.unit),
+            s.county_median
+                .map(|m| format!("{} ({} kommuner)", fmt_value(m, a.unit), s.county_of))
+                .unwrap_or_else(|| "–".into())
+        );
+    }
 }

@@ -16,6 +16,10 @@
 //!    alone (1507 Ålesund → 1508 Ålesund + 1580 Haram in 2024), an additive figure published on
 //!    the later borders is the sum of the parts.
 //!
+//! A commuting-block series (the home × work block of SSB's 03321 matrix) is read with its work
+//! municipality as the cell's member and resolved like [`Store::resolve`] does: the sum over
+//! the block of the codes that make up the target, each home code weighted by its share.
+//!
 //! Every value keeps its synthetic flag and the imports (files) it came from.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -23,7 +27,7 @@ use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 use sqlx::Row;
-use stats::geography::Geography;
+use stats::geography::{Additivity, Geography, Series};
 use time::{Date, Month};
 
 use super::ResolveError;
@@ -50,8 +54,18 @@ struct RawCell {
 struct PanelSeries {
     def: SeriesDef,
     /// (member, region, period) → cell; member is `""` unless the series has a `by` dimension.
-    cells: HashMap<(String, String, String), RawCell>,
+    /// member → region → period → cell (nested so that a lookup borrows its keys: a national
+    /// table resolves ~30 000 cells).
+    cells: HashMap<String, HashMap<String, HashMap<String, RawCell>>>,
     members: BTreeSet<String>,
+}
+
+impl PanelSeries {
+    /// The cell of `member` (`""` without a `by` dimension; a commuting block's work
+    /// municipality) for `region` and `period`.
+    fn cell(&self, member: &str, region: &str, period: &str) -> Option<&RawCell> {
+        self.cells.get(member)?.get(region)?.get(period)
+    }
 }
 
 /// How the codes of one date became those of a later date.
@@ -127,8 +141,8 @@ fn key_pairs(key: &str) -> BTreeMap<&str, &str> {
 impl Store {
     /// Reads the named catalogue series for `years` (one query per series; a `sum_over`
     /// series is summed over its keys in the database), for resolving in memory with
-    /// [`SeriesPanel::resolve`] on any geography. Commuting-block series are refused (use
-    /// [`Store::resolve`]).
+    /// [`SeriesPanel::resolve`] on any geography. A commuting-block series is read cell by
+    /// cell (home × work municipality).
     pub async fn series_panel(
         &self,
         catalogue: &SeriesCatalogue,
@@ -139,14 +153,9 @@ impl Store {
         let mut raw: Vec<(String, SeriesDef, Vec<RawRow>)> = Vec::new();
         for &name in series {
             let def = catalogue.get(name)?.clone();
-            if def.kind == SeriesKind::CommutingBlock {
-                return Err(ResolveError::Catalogue(format!(
-                    "series {name}: a commuting block cannot be read as a panel"
-                )));
-            }
             let periods: Vec<String> = years.clone().map(|y| def.period_of(y)).collect();
             let periods = serde_json::to_string(&periods).map_err(crate::StoreError::from)?;
-            let rows = if def.by.is_some() {
+            let rows = if def.by.is_some() || def.kind == SeriesKind::CommutingBlock {
                 let sql = match self.backend() {
                     Backend::Sqlite => BY_KEY_SQLITE,
                     Backend::Postgres => BY_KEY_POSTGRES,
@@ -211,17 +220,36 @@ impl Store {
 
         let mut out = BTreeMap::new();
         for (name, def, rows) in raw {
-            let mut cells = HashMap::with_capacity(rows.len());
+            let mut cells: HashMap<String, HashMap<String, HashMap<String, RawCell>>> =
+                HashMap::new();
             let mut members = BTreeSet::new();
-            let n_keys = if def.by.is_some() {
+            let block_dimension = (def.kind == SeriesKind::CommutingBlock)
+                .then(|| def.work_dimension.as_deref().unwrap_or("ArbstedKomm"));
+            let n_keys = if def.by.is_some() || block_dimension.is_some() {
                 1
             } else {
                 def.series_keys(None)?.len() as i64
             };
             for r in rows {
-                let member = match &def.by {
-                    None => String::new(),
-                    Some(by) => {
+                let member = match (&def.by, block_dimension) {
+                    // A commuting block: the work municipality is the member.
+                    (_, Some(work)) => {
+                        let pairs = key_pairs(&r.series_key);
+                        if def
+                            .filters
+                            .iter()
+                            .any(|(d, c)| pairs.get(d.as_str()) != Some(&c.as_str()))
+                            || pairs.len() != def.filters.len() + 1
+                        {
+                            continue;
+                        }
+                        match pairs.get(work) {
+                            Some(w) => (*w).to_owned(),
+                            None => continue,
+                        }
+                    }
+                    (None, None) => String::new(),
+                    (Some(by), None) => {
                         let pairs = key_pairs(&r.series_key);
                         if def
                             .filters
@@ -240,24 +268,29 @@ impl Store {
                 members.insert(member.clone());
                 let complete = r.n_rows >= n_keys;
                 let all_values = r.n_values == r.n_rows;
-                cells.insert(
-                    (member, r.region, r.period),
-                    RawCell {
-                        value: if complete && all_values {
-                            r.total
-                        } else {
-                            None
+                cells
+                    .entry(member)
+                    .or_default()
+                    .entry(r.region)
+                    .or_default()
+                    .insert(
+                        r.period,
+                        RawCell {
+                            value: if complete && all_values {
+                                r.total
+                            } else {
+                                None
+                            },
+                            status: if all_values { None } else { r.status },
+                            complete,
+                            synthetic: r.synthetic,
+                            imports: r
+                                .imports
+                                .iter()
+                                .filter_map(|i| index.get(i).copied())
+                                .collect(),
                         },
-                        status: if all_values { None } else { r.status },
-                        complete,
-                        synthetic: r.synthetic,
-                        imports: r
-                            .imports
-                            .iter()
-                            .filter_map(|i| index.get(i).copied())
-                            .collect(),
-                    },
-                );
+                    );
             }
             if def.by.is_none() {
                 members.clear();
@@ -392,6 +425,9 @@ impl SeriesPanel {
                 name: series.to_owned(),
                 known: self.series.keys().cloned().collect(),
             })?;
+        if s.def.kind == SeriesKind::CommutingBlock {
+            return self.resolve_block(geo, s, series, code, year, at);
+        }
         if s.def.by.is_some() && member.is_none() {
             return Err(ResolveError::NeedsSelection {
                 dimension: s.def.by.clone().unwrap_or_default(),
@@ -402,10 +438,7 @@ impl SeriesPanel {
         let series_date = jan1(year)?.max(geo.coverage_start());
         geo.municipality(code, at)?;
         let additive = s.def.additivity == AdditivityKind::Additive;
-        let cell = |region: &str| {
-            s.cells
-                .get(&(member.to_owned(), region.to_owned(), period.clone()))
-        };
+        let cell = |region: &str| s.cell(member, region, &period);
 
         // 1. The codes on the series' date that make up the target.
         let comps: Vec<(String, bool)> = if at >= series_date {
@@ -491,6 +524,115 @@ impl SeriesPanel {
             },
             components: codes,
             provenance: Vec::new(),
+        })
+    }
+
+    /// A commuting block, as [`Store::resolve`] computes it: for each code on the series' date
+    /// that makes up the target (its share of it, for a code later split), the sum of its
+    /// residents working in any of those codes.
+    fn resolve_block(
+        &self,
+        geo: &Geography,
+        s: &PanelSeries,
+        series: &str,
+        code: &str,
+        year: i32,
+        at: Date,
+    ) -> Result<PanelValue, ResolveError> {
+        let period = s.def.period_of(year);
+        let series_date = jan1(year)?.max(geo.coverage_start());
+        geo.municipality(code, at)?;
+        // The codes that make up the target (from the cached structure; a code that was later
+        // split takes its share, which the geography's mapping gives, as in Store::resolve).
+        let parts = if at >= series_date {
+            self.structure(geo, series_date, at)?
+                .parts
+                .get(code)
+                .cloned()
+                .unwrap_or_default()
+        } else {
+            geo.municipality(code, series_date)?;
+            vec![(code.to_owned(), false)]
+        };
+        let (components, shares): (Vec<String>, BTreeMap<String, f64>) =
+            if parts.is_empty() || parts.iter().any(|(_, split)| *split) {
+                let components: Vec<String> = if at >= series_date {
+                    geo.predecessors(code, at, series_date)?
+                } else {
+                    vec![code.to_owned()]
+                };
+                let mut probe = Series::new(series, series_date, Additivity::Additive);
+                for c in &components {
+                    probe = probe.with(c.clone(), 0.0);
+                }
+                let mapped = geo.map_series(&probe, at)?;
+                let shares = mapped
+                    .values
+                    .get(code)
+                    .map(|m| {
+                        m.components
+                            .iter()
+                            .map(|c| (c.code.clone(), c.share))
+                            .collect()
+                    })
+                    .unwrap_or_else(|| components.iter().map(|c| (c.clone(), 1.0)).collect());
+                (components, shares)
+            } else {
+                let mut components: Vec<String> = parts.into_iter().map(|(c, _)| c).collect();
+                components.sort();
+                let shares = components.iter().map(|c| (c.clone(), 1.0)).collect();
+                (components, shares)
+            };
+        let mut total = Some(0.0);
+        let mut first_missing: Option<Missing> = None;
+        let mut synthetic = false;
+        let mut provenance: BTreeSet<u32> = BTreeSet::new();
+        for home in &components {
+            let share = shares.get(home).copied().unwrap_or(1.0);
+            let mut value = Some(0.0);
+            let mut missing: Option<Missing> = None;
+            for work in &components {
+                match s.cell(work, home, &period) {
+                    Some(rc) => {
+                        synthetic |= rc.synthetic;
+                        provenance.extend(rc.imports.iter().copied());
+                        match (rc.value, value) {
+                            (Some(v), Some(acc)) => value = Some(acc + v),
+                            (None, _) => {
+                                value = None;
+                                missing.get_or_insert_with(|| {
+                                    Missing::from_symbol(rc.status.as_deref().unwrap_or(""))
+                                });
+                            }
+                            (Some(_), None) => {}
+                        }
+                    }
+                    None => {
+                        value = None;
+                        missing.get_or_insert_with(|| {
+                            Missing::no_data(&format!(
+                                "{} {} {home} {period} {work}",
+                                s.def.table, s.def.contents
+                            ))
+                        });
+                    }
+                }
+            }
+            total = match (total, value) {
+                (Some(t), Some(v)) => Some(t + v * share),
+                _ => None,
+            };
+            if value.is_none() && first_missing.is_none() {
+                first_missing = missing;
+            }
+        }
+        Ok(PanelValue {
+            value: total,
+            missing: if total.is_none() { first_missing } else { None },
+            synthetic,
+            method: Method::CommutingBlock,
+            components,
+            provenance: provenance.into_iter().collect(),
         })
     }
 

@@ -794,8 +794,10 @@ fn fallback_codes(geo: &Geography, code: &str, at: Date, components: &[String]) 
 
 /// 1 January of the series' year when the code is valid then, else the last day it is valid
 /// (or the series' date when unknown, which then fails with a message saying when the code was
-/// valid).
-fn default_geography(geo: &Geography, code: &str, series_date: Date) -> Date {
+/// valid). The borders [`Store::resolve`] reads a year on when the caller names none; a
+/// panel's caller passes the same to [`crate::observations::SeriesPanel::resolve`] to get the
+/// same answer.
+pub fn default_geography(geo: &Geography, code: &str, series_date: Date) -> Date {
     if geo.municipality(code, series_date).is_ok() {
         return series_date;
     }

@@ -283,7 +283,45 @@ pub async fn page(
                                 }
                             }
                         }
+                        @if let Some(n) = &c.national {
+                            tr class="median" {
+                                th scope="row" { (t(lang, "Median, alle kommuner", "Median, all municipalities")) }
+                                @for y in &c.years {
+                                    td class="num" {
+                                        @match n.years.iter().find(|s| s.year == *y) {
+                                            Some(s) => { (plan::fmt::value(s.national_median, c.unit)) }
+                                            None => { span class="muted" { "–" } }
+                                        }
+                                    }
+                                }
+                            }
+                            tr class="median" {
+                                th scope="row" { (t(lang, "Median, fylket", "Median, the county")) }
+                                @for y in &c.years {
+                                    td class="num" {
+                                        @match n.years.iter().find(|s| s.year == *y).and_then(|s| s.county_median) {
+                                            Some(m) => { (plan::fmt::value(m, c.unit)) }
+                                            None => { span class="muted" { "–" } }
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
+                }
+            }
+            @if let Some(n) = &c.national {
+                p {
+                    @if let Some(s) = n.years.last() {
+                        strong { (plan.meta.municipality_name) (t(lang, " har persentil ", " is at percentile ")) (plan::fmt::number(s.percentile, 0)) }
+                        (t(lang, " blant alle ", " among all ")) (s.of)
+                        (t(lang, " kommuner med reelle tall for ", " municipalities with real figures for ")) (s.year)
+                        (t(lang, " (andelen av de andre kommunene med lavere verdi). Medianene er av reelle tall; demodata er ikke med. ",
+                              " (the share of the other municipalities with a lower value). The medians are of real figures; demo data are left out. "))
+                    } @else {
+                        (t(lang, "Planens kommune har ingen reelle tall å plassere blant alle kommunene. ", "The plan's municipality has no real figures to place among all municipalities. "))
+                    }
+                    a href=(format!("/api/compare/all?indicator={}", i.id)) { (t(lang, "Alle kommunenes verdier (JSON)", "Every municipality's values (JSON)")) }
                 }
             }
         }
