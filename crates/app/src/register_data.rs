@@ -3,7 +3,7 @@
 //! with whether it rests on example (synthetic) data, and an "about the data" summary: where
 //! the data come from and when they were imported. The figures are the page's own
 //! ([`crate::local_registers`]), so a download never says something the page does not. Every
-//! CSV cell goes through [`local_registers::csv_safe`]. The land register has its own download
+//! CSV cell goes through [`sheet::csv_safe`]. The land register has its own download
 //! (the import format, `naeringsplan land export`).
 
 use local_registers::procurement::{SizeClass, Spend};
@@ -122,7 +122,7 @@ fn opt(v: Option<f64>) -> String {
 
 /// The procurement figures as CSV (a header row, `.` as the decimal sign, shares 0–1).
 pub fn procurement_csv(d: &ProcurementData) -> Vec<u8> {
-    use local_registers::csv_safe::write_record;
+    use sheet::csv_safe::write_record;
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = write_record(
         &mut w,
@@ -224,7 +224,7 @@ pub async fn visits(store: &Store, municipality: &str) -> Result<VisitData, AppE
 
 /// The visit counts as CSV (a header row).
 pub fn visits_csv(d: &VisitData) -> Vec<u8> {
-    use local_registers::csv_safe::write_record;
+    use sheet::csv_safe::write_record;
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = write_record(&mut w, ["year", "dimension", "key", "count", "synthetic"]);
     for r in &d.rows {
