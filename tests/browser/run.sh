@@ -47,6 +47,10 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 
+# A second Asker plan, loaded while the server runs (it keeps serving the embedded 2021–2024 plan
+# at /): tests/plans.test.mjs reads the new one under /planer/3203-2025-2030.
+"$NAERINGSPLAN_BIN" --plan "$root/tests/plans/asker-2025-2030.toml" plan list >/dev/null
+
 status=0
 (cd "$here" && node --test --test-concurrency=1 tests/) || status=$?
 if [ "$status" != 0 ]; then echo "--- server log" >&2; cat "$tmp/server.log" >&2; fi

@@ -218,7 +218,8 @@ pub async fn assemble_with(
     period: Period,
     options: &ReportOptions,
 ) -> Result<ReportInput, AppError> {
-    let code = &plan.meta.municipality_code;
+    // Assessments belong to the plan version (`store::plans`).
+    let code = &store.plan_key_or_code(plan).await?;
     let data_cutoff = options
         .data_as_of
         .or_else(|| period.end(year))

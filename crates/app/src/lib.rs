@@ -15,8 +15,13 @@
 //! - [`plan_facts`]: the plan's facts computed from the stored register;
 //! - [`key_figures`]: the plan's chapter-3 key figures for any municipality and year, beside the
 //!   plan's quotes and the peers, and the key figures that monitor strategies;
+//! - [`plan_versions`]: a municipality's plan versions (current, ended, successor) and actions
+//!   carried over from one version to a later one;
 //! - [`ranking`]: the Kommune-NM-style ranking of every municipality from the store;
+//! - [`national`]: every national chapter-9 definition for every municipality, from one read
+//!   of the national panel, and a municipality's percentile and the medians;
 //! - [`local_registers`]: commercial land, local procurement and company visits (issue 9);
+//! - [`register_data`]: the procurement and visit pages' figures for download (CSV, JSON);
 //! - [`similar`]: the municipalities nearest to the plan's by weighted, standardised features
 //!   (Kolada's "similar municipalities"), from the stored ranking;
 //! - [`sources`]: every series' SSB table, evidence, and real vs demo years (`naeringsplan
@@ -26,7 +31,8 @@
 //! the action-sheet import, through `Store::apply_action_batch` (one transaction), the
 //! register import (`brreg`: one snapshot or one set of accounts per transaction), and the
 //! report review (`report_review`: an assessment version per save, a final report's files in
-//! one transaction).
+//! one transaction), and carrying an action over to a later plan (`plan_versions`, one
+//! transaction).
 
 pub mod action_sheet;
 pub mod as_of;
@@ -41,7 +47,9 @@ pub mod key_figures;
 pub mod local_registers;
 pub mod national;
 pub mod plan_facts;
+pub mod plan_versions;
 pub mod ranking;
+pub mod register_data;
 pub mod report_review;
 pub mod similar;
 pub mod sources;

@@ -223,7 +223,7 @@ pub async fn visit_aggregates(
 /// The ids a visit's follow-ups may link to: the plan's strategies and the stored actions.
 pub async fn linkable_ids(store: &Store, plan: &Plan) -> Result<BTreeSet<String>, AppError> {
     let mut ids: BTreeSet<String> = plan.strategies().map(|s| s.id.clone()).collect();
-    for a in store.actions(&plan.meta.municipality_code).await? {
+    for a in store.actions(&store.plan_key_or_code(plan).await?).await? {
         ids.insert(a.action.id);
     }
     Ok(ids)

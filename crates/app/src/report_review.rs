@@ -88,7 +88,7 @@ pub async fn save_assessment(
     plan: &plan::Plan,
     input: &AssessmentInput<'_>,
 ) -> Result<Assessment, ReviewError> {
-    let code = &plan.meta.municipality_code;
+    let code = &store.plan_key_or_code(plan).await?;
     if !plan.table_years().any(|y| y == input.year) {
         return Err(ReviewError::Invalid(format!(
             "planen dekker årene {}–{}, ikke {}",
@@ -192,7 +192,7 @@ pub async fn finalise(
     by: &str,
     now: OffsetDateTime,
 ) -> Result<Vec<FinalReportFile>, ReviewError> {
-    let code = &plan.meta.municipality_code;
+    let code = &store.plan_key_or_code(plan).await?;
     if store.is_final(code, year, period.code()).await? {
         return Err(final_refusal(year, period));
     }
@@ -234,6 +234,11 @@ pub async fn final_bytes(
     ext: &str,
 ) -> Result<Option<Vec<u8>>, ReviewError> {
     Ok(store
-        .final_report_bytes(&plan.meta.municipality_code, year, period.code(), ext)
+        .final_report_bytes(
+            &store.plan_key_or_code(plan).await?,
+            year,
+            period.code(),
+            ext,
+        )
         .await?)
 }

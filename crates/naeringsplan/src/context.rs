@@ -18,7 +18,11 @@ pub struct Options {
 /// An open store with the plan loaded into it.
 pub struct Context {
     pub store: Store,
+    /// The plan version of `--plan` (or the embedded default), as stored.
     pub plan: Plan,
+    /// Its key in the store (`store::plans`): the municipality code for a municipality's first
+    /// plan, `{code}-{first year}-{last year}` for a later version.
+    pub key: String,
 }
 
 impl Options {
@@ -82,10 +86,14 @@ impl Options {
             );
         }
         let plan = store
-            .plan(&parsed.meta.municipality_code)
+            .plan(&load.key)
             .await?
             .context("the plan vanished from the store")?;
-        Ok(Context { store, plan })
+        Ok(Context {
+            store,
+            plan,
+            key: load.key,
+        })
     }
 
     /// As [`Options::open`], and fills an empty store with the bundled statistics snapshot, the

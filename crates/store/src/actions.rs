@@ -309,7 +309,7 @@ pub(crate) async fn seed_history(
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn append_history(
+pub(crate) async fn append_history(
     tx: &mut Transaction<'static, Any>,
     plan_code: &str,
     action_id: &str,

@@ -5,7 +5,8 @@
 //! each backend has its own migration folder with the same schema. Callers see plain Rust types
 //! from [`plan`] and this crate; no SQL leaks out.
 //!
-//! - [`plans`]: loading a plan file into the store and reading it back;
+//! - [`plans`]: loading a plan file into the store and reading it back; a municipality's plan
+//!   versions and actions carried over from one to the next;
 //! - [`actions`]: the action plan, optimistic concurrency and the append-only history;
 //! - [`observations`]: official statistics (SSB JSON-stat, KLASS) with provenance, and series
 //!   resolved across municipal mergers;

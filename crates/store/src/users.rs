@@ -97,9 +97,12 @@ pub struct User {
 }
 
 impl User {
-    /// Whether the account may log in and write where the plan `plan_code` is served.
+    /// Whether the account may log in and write where the plan `plan_code` (a plan key: any
+    /// version of the account's municipality) is served.
     pub fn may_work_on(&self, plan_code: &str) -> bool {
-        self.plan_code.as_deref().is_none_or(|c| c == plan_code)
+        self.plan_code
+            .as_deref()
+            .is_none_or(|c| c == crate::plans::municipality_of(plan_code))
     }
 
     /// Whether this (admin) account may manage `other`: an account for every plan manages

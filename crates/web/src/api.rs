@@ -83,9 +83,12 @@ async fn get_facts(State(state): State<AppState>) -> Result<Json<FactsDto>, crat
     } else {
         Vec::new()
     };
-    let register = state.store.register_facts(&state.plan_code, None).await?;
+    let register = state
+        .store
+        .register_facts(state.municipality(), None)
+        .await?;
     Ok(Json(FactsDto {
-        municipality: state.plan_code.clone(),
+        municipality: state.municipality().to_string(),
         has_register_data: has,
         plan_facts,
         register,

@@ -29,6 +29,10 @@ pub struct StoreState {
     pub updated: Option<String>,
     /// The plan's period (first and last year), if a plan is stored.
     pub period: Option<(i32, i32)>,
+    /// The key of the plan version shown.
+    pub plan_key: String,
+    /// The version after it, if one is stored (`store::plans`).
+    pub successor: Option<store::plans::PlanVersion>,
 }
 
 tokio::task_local! {
@@ -45,6 +49,18 @@ pub fn active() -> bool {
 pub fn ended_period() -> Option<(i32, i32)> {
     let period = DEMO.try_with(|d| d.period).ok().flatten()?;
     (app::as_of::today().year() > period.1).then_some(period)
+}
+
+/// The plan version stored after the one shown, if any: every page points to it.
+pub fn successor() -> Option<store::plans::PlanVersion> {
+    DEMO.try_with(|d| d.successor.clone()).ok().flatten()
+}
+
+/// The key of the plan version the site serves at `/`.
+pub fn served() -> String {
+    crate::layout::served_key()
+        .or_else(|| DEMO.try_with(|d| d.plan_key.clone()).ok())
+        .unwrap_or_default()
 }
 
 /// When the data behind the page last changed, if known.
@@ -75,14 +91,19 @@ impl DemoFlag {
             .ok()
             .and_then(|h| h.into_iter().next())
             .map(|h| h.at);
-        let period = store
-            .plan(plan_code)
+        let versions = store
+            .plan_versions(store::plans::municipality_of(plan_code))
             .await
-            .ok()
-            .flatten()
-            .map(|p| (p.meta.period_start, p.meta.period_end));
+            .unwrap_or_default();
+        let period = versions
+            .iter()
+            .find(|v| v.key == plan_code)
+            .map(|v| (v.period_start, v.period_end));
+        let successor = app::plan_versions::successor(&versions, plan_code).cloned();
         let v = StoreState {
             period,
+            plan_key: plan_code.to_string(),
+            successor,
             demo: imports.iter().any(|i| i.synthetic),
             updated: imports.into_iter().map(|i| i.imported_at).chain(edit).max(),
         };

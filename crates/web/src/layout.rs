@@ -33,8 +33,88 @@ pub fn t<'a>(lang: Lang, nb: &'a str, en: &'a str) -> &'a str {
     }
 }
 
-/// A link to `path` in the same language.
+/// The plan version a page shows when it is not the one the site serves at `/`: the pages of an
+/// earlier (or any other stored) version are the same public pages under `/planer/{key}`
+/// (`pages::plans`), and every link they make through [`href`] stays under that prefix.
+#[derive(Debug, Clone)]
+pub struct PlanView {
+    /// The key of the version shown.
+    pub key: String,
+    /// The key of the version the site serves at `/`.
+    pub served: String,
+}
+
+tokio::task_local! {
+    static VIEW: PlanView;
+}
+
+/// Runs `f` (a page's handler) showing the plan version `view`.
+pub async fn with_view<F: std::future::Future>(view: PlanView, f: F) -> F::Output {
+    VIEW.scope(view, f).await
+}
+
+/// The key of the plan version shown, when it is not the one served at `/`.
+pub fn viewed_key() -> Option<String> {
+    VIEW.try_with(|v| v.key.clone()).ok()
+}
+
+/// The key of the version the site serves at `/`, when a page of another version is being made.
+pub fn served_key() -> Option<String> {
+    VIEW.try_with(|v| v.served.clone()).ok()
+}
+
+/// `path` under the prefix of the plan version shown ([`PlanView`]), if a page of another
+/// version is being made and `path` is one of the public pages; else `path` as it is. Staff
+/// pages, the API, the stylesheet and `/planer` itself are never prefixed.
+pub fn in_view(path: &str) -> String {
+    let public = path.starts_with('/')
+        && ![
+            "/intern",
+            "/logg-inn",
+            "/logg-ut",
+            "/api",
+            "/static",
+            "/planer",
+            "/health",
+        ]
+        .iter()
+        .any(|p| {
+            path == *p || path.starts_with(&format!("{p}/")) || path.starts_with(&format!("{p}?"))
+        });
+    match viewed_key() {
+        Some(key) if public => {
+            let rest = path.strip_prefix('/').unwrap_or(path);
+            if rest.is_empty() || rest.starts_with('?') || rest.starts_with('#') {
+                format!("/planer/{key}{rest}")
+            } else {
+                format!("/planer/{key}/{rest}")
+            }
+        }
+        _ => path.to_string(),
+    }
+}
+
+/// A link to the plan version `key` (its front page, or `path` in it): `/` for the version the
+/// site serves (`served`), `/planer/{key}…` for any other.
+pub fn version_href(lang: Lang, key: &str, served: &str, path: &str) -> String {
+    let path = if key == served {
+        path.to_string()
+    } else if path == "/" {
+        format!("/planer/{key}")
+    } else {
+        format!("/planer/{key}{path}")
+    };
+    href_plain(lang, &path)
+}
+
+/// A link to `path` in the same language (under the prefix of the plan version shown: see
+/// [`in_view`]).
 pub fn href(lang: Lang, path: &str) -> String {
+    href_plain(lang, &in_view(path))
+}
+
+/// A link to `path` in the same language, as it is.
+fn href_plain(lang: Lang, path: &str) -> String {
     // The query goes before a fragment (`/?lang=en#indikatorer`, not `/#indikatorer?lang=en`,
     // which would drop the language).
     let (path, fragment) = match path.split_once('#') {
@@ -84,18 +164,38 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                         a href=(href(lang, "/anskaffelser")) { (t(lang, "Anskaffelser", "Procurement")) }
                         a href=(href(lang, "/bedriftsbesok")) { (t(lang, "Bedriftsbesøk", "Company visits")) }
                         a href=(href(lang, "/kilder")) { (t(lang, "Kilder", "Sources")) }
+                        a href=(href(lang, "/planer")) { (t(lang, "Planer", "Plans")) }
                         a href=(href(lang, "/intern")) { (t(lang, "For ansatte", "Staff")) }
                         a href=(href(other_lang, path)) hreflang=(other_name) lang=(other_name) { (other_label) }
                     }
                 }
                 @if crate::demo::active() { (demo_notice(lang)) }
+                @let successor = crate::demo::successor();
                 @if let Some((start, end)) = crate::demo::ended_period() {
                     div class="period-notice" role="note" {
                         p {
                             strong { (t(lang, "Planperioden er avsluttet. ", "The plan period has ended. ")) }
-                            (t(lang, "Planen gjaldt ", "The plan covered ")) (start) "–" (end)
-                            (t(lang, ". Tallene, tiltakene og rapportene vises fortsatt for oppfølging og etterprøving; ingen ny plan er lastet inn her.",
-                                ". Its figures, actions and reports remain shown for follow-up and review; no successor plan is loaded here."))
+                            (t(lang, "Planen gjaldt ", "The plan covered ")) (start) "–" (end) ". "
+                            @if let Some(s) = &successor {
+                                @let link = version_href(lang, &s.key, &crate::demo::served(), "/");
+                                (t(lang, "Tallene, tiltakene og rapportene vises fortsatt for etterprøving. Den nye planen er ",
+                                    "Its figures, actions and reports remain shown for review. The new plan is "))
+                                a href=(link) { (t(lang, &s.title, &s.title_en)) " (" (s.period_start) "–" (s.period_end) ")" } ". "
+                                a href=(href(lang, "/planer")) { (t(lang, "Alle planer", "All plans")) }
+                            } @else {
+                                (t(lang, "Tallene, tiltakene og rapportene vises fortsatt for oppfølging og etterprøving; ingen ny plan er lastet inn her.",
+                                    "Its figures, actions and reports remain shown for follow-up and review; no successor plan is loaded here."))
+                            }
+                        }
+                    }
+                } @else if let Some(s) = &successor {
+                    @let link = version_href(lang, &s.key, &crate::demo::served(), "/");
+                    div class="period-notice" role="note" {
+                        p {
+                            strong { (t(lang, "Dette er en tidligere plan. ", "This is an earlier plan. ")) }
+                            (t(lang, "Den nye planen er ", "The new plan is "))
+                            a href=(link) { (t(lang, &s.title, &s.title_en)) " (" (s.period_start) "–" (s.period_end) ")" } ". "
+                            a href=(href(lang, "/planer")) { (t(lang, "Alle planer", "All plans")) }
                         }
                     }
                 }

@@ -54,7 +54,8 @@ pub use error::WebError;
 pub struct AppState {
     /// The store.
     pub store: Store,
-    /// Municipality code of the plan served.
+    /// The key of the plan version served at `/` (`store::plans`: the municipality code for a
+    /// municipality's first plan).
     pub plan_code: String,
     /// When cookies get the `Secure` flag.
     pub cookie_security: auth::CookieSecurity,
@@ -72,6 +73,12 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The municipality code of the plan served: the key of its registers, status overrides
+    /// and staff accounts, which all plan versions of a municipality share.
+    pub fn municipality(&self) -> &str {
+        store::plans::municipality_of(&self.plan_code)
+    }
+
     /// State for serving one municipality's plan: `Secure` cookies always, no proxy, the
     /// default login throttle.
     pub fn new(store: Store, plan_code: String) -> Self {
@@ -118,9 +125,11 @@ pub fn route_list() -> Vec<routes::RouteInfo> {
     route_table().into_parts().1
 }
 
-fn route_table() -> routes::Table {
-    use routes::{get, post};
-    routes::Table::new()
+/// The public pages of a plan: served at `/` for the site's plan and under `/planer/{key}` for
+/// any other stored version of its municipality ([`pages::plans`]).
+fn public_routes(table: routes::Table) -> routes::Table {
+    use routes::get;
+    table
         .route("/", get(pages::home::page))
         .route("/indikatorer/{id}", get(pages::indicator::page))
         .route("/indikatorer/{id}/data", get(pages::indicator::data))
@@ -139,8 +148,24 @@ fn route_table() -> routes::Table {
             get(pages::local_registers::land_data),
         )
         .route("/anskaffelser", get(pages::local_registers::procurement))
+        .route(
+            "/anskaffelser/data",
+            get(pages::local_registers::procurement_data),
+        )
         .route("/bedriftsbesok", get(pages::local_registers::visits))
+        .route(
+            "/bedriftsbesok/data",
+            get(pages::local_registers::visits_data),
+        )
         .route("/kilder", get(pages::sources::page))
+}
+
+fn route_table() -> routes::Table {
+    use routes::{get, post};
+    public_routes(routes::Table::new())
+        .route("/planer", get(pages::plans::list))
+        .route("/planer/{key}", get(pages::plans::version_home))
+        .route("/planer/{key}/{*rest}", get(pages::plans::version))
         .route(
             "/logg-inn",
             get(staff::login::form).post(staff::login::submit),
@@ -172,6 +197,11 @@ fn route_table() -> routes::Table {
                 .body_limit(staff::bulk::MAX_UPLOAD + 64 * 1024),
         )
         .route("/intern/eksport", get(staff::bulk::export))
+        .route("/intern/planer", get(staff::plans::page))
+        .route(
+            "/intern/planer/{key}/videreforing",
+            post(staff::plans::carry_over),
+        )
         .route("/intern/rapport", get(staff::report::page))
         .route("/intern/rapport/vurdering", post(staff::report::save))
         .route("/intern/rapport/endelig", post(staff::report::finalise))
@@ -192,6 +222,22 @@ fn route_table() -> routes::Table {
         .nest("/api", api::routes())
         .route("/health", get(|| async { "ok" }))
         .route("/static/style.css", get(layout::stylesheet))
+}
+
+/// The public pages of another plan version than the one `state` serves (see
+/// [`pages::plans`]): the same handlers with the version's key as the plan, its own error
+/// pages and notices; the outer router's headers and page cache wrap the answer.
+pub(crate) fn version_router(state: AppState) -> Router {
+    public_routes(routes::Table::new())
+        .into_parts()
+        .0
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn(error::layer))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            demo::layer,
+        ))
+        .with_state(state)
 }
 
 /// The router with every route and the security headers.

@@ -225,3 +225,95 @@ async fn land_and_procurement_pages_show_the_stored_registers() {
         "a row without a number is shown without its name"
     );
 }
+
+#[tokio::test]
+async fn the_procurement_and_visit_pages_offer_their_figures_as_csv_and_json() {
+    let app = spawn().await;
+    let anon = client();
+    // A category a spreadsheet would run as a formula; two years; a visit without names.
+    let rows = local_registers::procurement::parse_ledger(
+        "l.csv",
+        b"orgnr;leverandor;belop;dato;kategori\n923609016;Ukjent AS;100;2023-01-01;=IKT\n;Person;50;2024-01-02;tolk\n",
+    )
+    .unwrap();
+    app.store
+        .procurement_import(&app.plan_code, "l.csv", "h", false, &rows)
+        .await
+        .unwrap();
+    app.store
+        .visit_add(
+            &app.plan_code,
+            &visit(time::macros::date!(2024 - 03 - 01)),
+            false,
+            "kari",
+        )
+        .await
+        .unwrap();
+    app.page_cache.invalidate();
+
+    let (status, page) = app.get_text(&anon, "/anskaffelser").await;
+    assert_eq!(status, 200);
+    assert!(page.contains(r#"id="om-dataene""#));
+    assert!(page.contains(r#"href="/anskaffelser/data?format=csv""#));
+    assert!(page.contains("sist importert"), "{page}");
+    assert!(page.contains(app::register_data::BRREG_DOWNLOAD_URL));
+
+    let res = anon
+        .get(app.url("/anskaffelser/data?format=csv"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(
+        res.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("anskaffelser.csv")
+    );
+    let csv = res.text().await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(
+        lines[0].starts_with("year,category,total_nok,local_nok"),
+        "{csv}"
+    );
+    // The years' totals and each year's categories: 2023 (100), 2024 (50), 2023 '=IKT, 2024 tolk.
+    assert_eq!(lines.len(), 5, "{csv}");
+    assert!(lines[1].starts_with("2023,,100,0,0,0,100,"), "{csv}");
+    assert!(lines[2].starts_with("2024,,50,"), "{csv}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("2023,'=IKT,100,")),
+        "{csv}"
+    );
+    assert!(
+        lines.iter().all(|l| !l.contains(",=")),
+        "no cell runs as a formula: {csv}"
+    );
+    assert!(lines[1].ends_with(",1,false"), "{csv}");
+    let (status, json) = app.get_text(&anon, "/anskaffelser/data?format=json").await;
+    assert_eq!(status, 200);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["rows"].as_array().unwrap().len(), 4);
+    assert_eq!(json["ledger_imports"], 1);
+    assert_eq!(json["synthetic"], false);
+
+    let (status, page) = app.get_text(&anon, "/bedriftsbesok").await;
+    assert_eq!(status, 200);
+    assert!(page.contains(r#"href="/bedriftsbesok/data?format=json""#));
+    let (status, csv) = app.get_text(&anon, "/bedriftsbesok/data").await;
+    assert_eq!(status, 200);
+    assert!(
+        csv.starts_with("year,dimension,key,count,synthetic\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("2024,total,,1,false"), "{csv}");
+    assert!(csv.contains("2024,sector,C,1,false"), "{csv}");
+    assert!(csv.contains("2024,area,Hurum,1,false"), "{csv}");
+    assert!(csv.contains("2024,kind,besok,1,false"), "{csv}");
+    assert!(!csv.contains(SECRET_NAME) && !csv.contains("Besøkt Bedrift"));
+    let (status, json) = app.get_text(&anon, "/bedriftsbesok/data?format=json").await;
+    assert_eq!(status, 200);
+    assert!(!json.contains(SECRET_NAME));
+
+    let (status, _) = app.get_text(&anon, "/bedriftsbesok/data?format=xml").await;
+    assert_eq!(status, 422);
+}

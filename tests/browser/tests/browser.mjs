@@ -58,6 +58,7 @@ export async function publicPaths() {
     '/', '/?lang=en', '/tiltak', '/tiltak?status=in_progress', '/fremdrift', '/fremdrift?lang=en', '/logg-inn',
     '/rangering', '/rangering?lang=en', '/rapport', '/rapport?lang=en',
     '/nokkeltall', '/nokkeltall?lang=en', '/nokkeltall?kommune=3201&ar=2022',
+    '/anskaffelser', '/bedriftsbesok', '/naeringsarealer',
     `/tiltak/${actions[0].id}`,
     ...plan.indicators.map((i) => `/indikatorer/${i.id}`),
     ...plan.focus_areas.map((a) => `/innsatsomrader/${a.number}`),

@@ -30,6 +30,22 @@ pub enum ActionsCommand {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Carry an action of this plan (`--plan`, or the embedded default) over to a later plan of
+    /// the same municipality (`plan list` shows the keys): a new action there with the same
+    /// values, linked to this one, whose history stays readable. One transaction.
+    CarryOver {
+        /// The action's id in this plan.
+        id: String,
+        /// The later plan's key (default: the municipality's current plan).
+        #[arg(long, value_name = "PLAN")]
+        to: Option<String>,
+        /// The new action's id (default: the same id).
+        #[arg(long = "new-id", value_name = "ID")]
+        new_id: Option<String>,
+        /// Name recorded in the history as who carried it over.
+        #[arg(long = "as", value_name = "NAME")]
+        actor: Option<String>,
+    },
 }
 
 /// Spreadsheet formats.
@@ -43,7 +59,7 @@ pub enum SheetFormat {
 
 pub async fn run(opts: &Options, command: ActionsCommand) -> anyhow::Result<ExitCode> {
     let ctx = opts.open().await?;
-    let code = ctx.plan.meta.municipality_code.clone();
+    let code = ctx.key.clone();
     match command {
         ActionsCommand::Import { file, actor } => {
             // A file larger than any action plan is refused before it is read into memory.
@@ -80,6 +96,48 @@ pub async fn run(opts: &Options, command: ActionsCommand) -> anyhow::Result<Exit
                     Ok(ExitCode::FAILURE)
                 }
                 Err(e) => Err(e).with_context(|| format!("cannot import {name}")),
+            }
+        }
+        ActionsCommand::CarryOver {
+            id,
+            to,
+            new_id,
+            actor,
+        } => {
+            let actor = super::cli_actor(actor);
+            let req = app::plan_versions::CarryRequest {
+                from_plan: &code,
+                action_id: &id,
+                to_plan: to.as_deref(),
+                new_id: new_id.as_deref(),
+                actor: &actor,
+            };
+            match app::plan_versions::carry_over(&ctx.store, &req).await {
+                Ok(rec) => {
+                    let to = match to {
+                        Some(t) => t,
+                        None => app::plan_versions::current_key(&ctx.store, &code).await?,
+                    };
+                    println!(
+                        "tiltak {id} i planen {code} er videreført til planen {to} som tiltak {} (status {}, {} %)",
+                        rec.action.id,
+                        rec.action.status.as_str(),
+                        rec.action.progress
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(store::UpdateError::NotFound(a)) => {
+                    bail!("tiltak {a} finnes ikke i planen {code}; ingenting er endret")
+                }
+                Err(store::UpdateError::Invalid(m)) => {
+                    let hint = if m.contains("velg en annen id") {
+                        " (--new-id ID)"
+                    } else {
+                        ""
+                    };
+                    bail!("{m}{hint}; ingenting er endret")
+                }
+                Err(e) => bail!("{e}; ingenting er endret"),
             }
         }
         ActionsCommand::Export { format, out } => {

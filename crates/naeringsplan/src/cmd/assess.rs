@@ -92,7 +92,7 @@ pub async fn run(opts: &Options, args: &AssessArgs) -> anyhow::Result<ExitCode> 
         }
         (Some(_), None) => bail!("give --text (an empty text withdraws the assessment)"),
         (None, _) => {
-            let code = &ctx.plan.meta.municipality_code;
+            let code = &ctx.key;
             for a in ctx
                 .store
                 .assessments(code, year, period.code(), false)

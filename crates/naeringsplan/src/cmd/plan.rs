@@ -1,5 +1,6 @@
-//! `naeringsplan plan show|export`: the plan as a readable tree, or exported as JSON, CSV or XLSX.
-//! Actions are shown as they stand in the store (with staff edits), not as in the plan file.
+//! `naeringsplan plan show|export|list`: the plan as a readable tree, or exported as JSON, CSV or
+//! XLSX; the municipality's stored plan versions. Actions are shown as they stand in the store
+//! (with staff edits), not as in the plan file.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -31,6 +32,14 @@ pub enum PlanCommand {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// List the stored plan versions of the plan's municipality (key, period, adoption date,
+    /// actions), oldest first; the last is the current plan. Loading a plan file with a new
+    /// adoption date or period (`--plan FILE`) adds a version beside the old ones.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
 }
 
 /// Export formats.
@@ -46,9 +55,42 @@ pub enum ExportFormat {
 
 pub async fn run(opts: &Options, command: PlanCommand) -> anyhow::Result<ExitCode> {
     let ctx = opts.open().await?;
-    let code = ctx.plan.meta.municipality_code.clone();
+    let code = ctx.key.clone();
     let actions = ctx.store.actions(&code).await?;
     match command {
+        PlanCommand::List { format } => {
+            let versions = app::plan_versions::versions(&ctx.store, &ctx.key).await?;
+            let year = app::as_of::today().year();
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&versions)?),
+                Format::Text => {
+                    println!(
+                        "{:<20} {:<10} {:<10} {:>6}  tittel",
+                        "nøkkel", "periode", "vedtatt", "tiltak"
+                    );
+                    for (i, v) in versions.iter().enumerate() {
+                        let state = if i + 1 == versions.len() {
+                            "gjeldende"
+                        } else {
+                            "tidligere"
+                        };
+                        let ended = if app::plan_versions::ended(v, year) {
+                            ", periode avsluttet"
+                        } else {
+                            ""
+                        };
+                        println!(
+                            "{:<20} {:<10} {:<10} {:>6}  {} ({state}{ended})",
+                            v.key,
+                            format!("{}–{}", v.period_start, v.period_end),
+                            v.adopted,
+                            v.actions,
+                            v.title
+                        );
+                    }
+                }
+            }
+        }
         PlanCommand::Show { format } => match format {
             Format::Json => {
                 println!(

@@ -82,7 +82,23 @@ pub enum SecureCookies {
 }
 
 pub async fn run(opts: &Options, addr: &str, security: &Security) -> anyhow::Result<ExitCode> {
-    let ctx = opts.open_with_data().await?;
+    let mut ctx = opts.open_with_data().await?;
+    // The site serves the municipality's current (newest) plan version at `/`; the others are
+    // read under `/planer/{key}`.
+    let current = app::plan_versions::current_key(&ctx.store, &ctx.key).await?;
+    if current != ctx.key {
+        tracing::info!(
+            "plan {} is not the current plan of its municipality: serving {current}, the other under /planer/{}",
+            ctx.key,
+            ctx.key
+        );
+        ctx.plan = ctx
+            .store
+            .plan(&current)
+            .await?
+            .context("the current plan vanished from the store")?;
+        ctx.key = current;
+    }
     // Compute the indicators and the ranking once before the first visitor asks (both are cached
     // until the next import).
     let started = std::time::Instant::now();
@@ -126,7 +142,7 @@ pub async fn run(opts: &Options, addr: &str, security: &Security) -> anyhow::Res
             loopback: local.ip().is_loopback(),
         },
     };
-    let state = web::AppState::new(ctx.store.clone(), ctx.plan.meta.municipality_code.clone())
+    let state = web::AppState::new(ctx.store.clone(), ctx.key.clone())
         .with_cookie_security(cookies)
         .with_proxy(security.behind_proxy)
         .with_page_cache_ttl(std::time::Duration::from_millis(security.page_cache_ms));

@@ -154,8 +154,9 @@ pub async fn run(opts: &Options, command: UserCommand) -> anyhow::Result<ExitCod
             municipality,
             display_name,
         } => {
+            // A municipality code (any of its plan versions), not a plan version's key.
             if let Some(code) = &municipality
-                && store.plan(code).await?.is_none()
+                && store.plan_versions(code).await?.is_empty()
             {
                 anyhow::bail!("no plan for municipality {code} in the store");
             }

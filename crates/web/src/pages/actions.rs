@@ -165,7 +165,7 @@ pub async fn list(
     let today = app::as_of::today();
     let body = html! {
         h1 { (t(lang, "Tiltaksplanen", "The action plan")) }
-        form class="filters" method="get" action="/tiltak" {
+        form class="filters" method="get" action=(layout::in_view("/tiltak")) {
             @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
             div {
                 label for="f-omrade" { (t(lang, "Innsatsområde", "Focus area")) }
@@ -268,6 +268,8 @@ pub fn field_label(field: &str, lang: Lang) -> &str {
         ("comment", Lang::Nb) => "kommentar",
         ("strategies", Lang::Nb) => "strategier",
         ("weight", Lang::Nb) => "vekt",
+        ("carried_over_from", Lang::Nb) => "videreført fra (plan/tiltak)",
+        ("carried_over_from", Lang::En) => "carried over from (plan/action)",
         (f, _) => f,
     }
 }
@@ -341,6 +343,25 @@ pub async fn detail(
         h.actor = names.of(&h.actor);
     }
     let updated_by = names.of(&a.updated_by);
+    // Carried over from an earlier plan version, or on to a later one (issue 22 item 5): links
+    // both ways, and the earlier action's history shown below this one's.
+    let (from, to) = state.store.carry_overs(&state.plan_code, &id).await?;
+    let versions = app::plan_versions::versions(&state.store, &state.plan_code).await?;
+    let served = crate::demo::served();
+    let label_of = |key: &str| {
+        versions
+            .iter()
+            .find(|v| v.key == key)
+            .map_or_else(|| key.to_string(), |v| super::plans::label(lang, v))
+    };
+    let mut earlier = Vec::new();
+    if let Some(c) = &from {
+        earlier = state.store.history(&c.from_plan, &c.from_action).await?;
+        earlier.reverse();
+        for h in &mut earlier {
+            h.actor = names.of(&h.actor);
+        }
+    }
     let x = &a.action;
     let title = format!("{} {}", x.id, x.title);
     let body = html! {
@@ -373,9 +394,29 @@ pub async fn detail(
                 dd { blockquote { (quote) } " (" (section) ")" }
             }
             dt { (t(lang, "Sist endret", "Last changed")) } dd { (app::as_of::local_stamp(&a.updated_at)) " " (t(lang, "av", "by")) " " (updated_by) }
+            @if let Some(c) = &from {
+                dt { (t(lang, "Videreført fra", "Carried over from")) }
+                dd {
+                    a href=(super::plans::action_link(lang, &c.from_plan, &served, &c.from_action)) { (t(lang, "tiltak ", "action ")) (c.from_action) }
+                    " " (t(lang, "i", "in")) " " (label_of(&c.from_plan)) ", " (app::as_of::local_stamp(&c.at))
+                }
+            }
+            @for c in &to {
+                dt { (t(lang, "Videreført til", "Carried over to")) }
+                dd {
+                    a href=(super::plans::action_link(lang, &c.to_plan, &served, &c.to_action)) { (t(lang, "tiltak ", "action ")) (c.to_action) }
+                    " " (t(lang, "i", "in")) " " (label_of(&c.to_plan)) ", " (app::as_of::local_stamp(&c.at))
+                }
+            }
         }
         h2 id="historikk" { (t(lang, "Historikk", "History")) }
         (history_table(&history, lang, t(lang, "Alle endringer, nyeste først.", "Every change, newest first."), false))
+        @if let Some(c) = &from {
+            h3 id="tidligere-historikk" { (t(lang, "Historikk fra ", "History from ")) (label_of(&c.from_plan)) }
+            (history_table(&earlier, lang, &format!("{} {} {}",
+                t(lang, "Endringene i tiltak", "The changes to action"), c.from_action,
+                t(lang, "før det ble videreført, nyeste først.", "before it was carried over, newest first.")), false))
+        }
     };
     Ok(layout::page(lang, &title, &format!("/tiltak/{}", x.id), body).into_response())
 }

@@ -38,7 +38,7 @@ pub async fn page(
     let names = state.store.public_names().await?;
     let overrides: Vec<_> = state
         .store
-        .status_overrides(&state.plan_code)
+        .status_overrides(state.municipality())
         .await?
         .into_iter()
         .filter(|o| o.indicator_id == i.id)
@@ -200,7 +200,7 @@ pub async fn page(
             (t(lang, " og brukes ikke på de andre. Demodata er merket og rangeres ikke.", " and are not applied to the others. Demo data is marked and never ranked."))
         }
         @if let Some(m) = &peer_error { p class="error" role="alert" { (m) } }
-        form method="get" action=(format!("{path}#sammenligning")) class="filters" {
+        form method="get" action=(layout::in_view(&format!("{path}#sammenligning"))) class="filters" {
             div {
                 label for="peers" { (t(lang, "Kommunenumre å sammenligne med (kommaseparert)", "Municipality codes to compare with (comma-separated)")) }
                 input type="text" id="peers" name="peers" inputmode="numeric" value=(peer_codes.join(","));
@@ -208,7 +208,7 @@ pub async fn page(
             @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
             button type="submit" { (t(lang, "Sammenlign", "Compare")) }
         }
-        form method="get" action=(format!("{path}#sammenligning")) class="filters" {
+        form method="get" action=(layout::in_view(&format!("{path}#sammenligning"))) class="filters" {
             div {
                 label for="lignende" { (t(lang, "Eller finn de mest like kommunene (antall)", "Or find the most similar municipalities (how many)")) }
                 input type="number" id="lignende" name="lignende" min="1" max=(app::similar::MAX_SIMILAR) value=(pq.lignende.unwrap_or(5));
@@ -357,9 +357,9 @@ pub async fn page(
         h2 id="om-dataene" { (t(lang, "Om dataene", "About the data")) }
         p {
             (t(lang, "Last ned alle tallene på siden med kilde og merking av demodata: ", "Download every figure on this page with its source and demo flag: "))
-            a href=(format!("/indikatorer/{}/data?format=csv", i.id)) download { "CSV" }
+            a href=(layout::in_view(&format!("/indikatorer/{}/data?format=csv", i.id))) download { "CSV" }
             " · "
-            a href=(format!("/indikatorer/{}/data?format=json", i.id)) download { "JSON" }
+            a href=(layout::in_view(&format!("/indikatorer/{}/data?format=json", i.id))) download { "JSON" }
         }
         @if !data.sources.is_empty() {
             p {

@@ -175,7 +175,7 @@ pub async fn land_data(
     State(state): State<AppState>,
     Query(q): Query<LandDataQuery>,
 ) -> Result<axum::response::Response, WebError> {
-    let view = app::local_registers::land_view(&state.store, &state.plan_code, None).await?;
+    let view = app::local_registers::land_view(&state.store, state.municipality(), None).await?;
     let (mime, ext, body) = match q.format.as_deref().unwrap_or("csv") {
         "csv" => (
             "text/csv; charset=utf-8",
@@ -209,7 +209,7 @@ pub async fn land(
     Query(q): Query<RegisterQuery>,
 ) -> Result<Markup, WebError> {
     let lang = q.lang();
-    let view = app::local_registers::land_view(&state.store, &state.plan_code, None).await?;
+    let view = app::local_registers::land_view(&state.store, state.municipality(), None).await?;
     let today = time::OffsetDateTime::now_utc().date();
     let current: Vec<(String, SiteState)> =
         land::state_at(&view.changes, today).into_iter().collect();
@@ -372,6 +372,90 @@ fn spend_head(lang: Lang, first: &str) -> Markup {
     }
 }
 
+/// The format of a register page's data download.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct DataQuery {
+    /// `csv` (default) or `json`.
+    pub format: Option<String>,
+}
+
+/// A register page's data as CSV or JSON, named `{stem}.csv` (`{stem}_SYNTETISK.csv` for
+/// example data).
+fn data_download<T: serde::Serialize>(
+    format: Option<&str>,
+    stem: &str,
+    synthetic: bool,
+    data: &T,
+    csv: impl FnOnce(&T) -> Vec<u8>,
+) -> Result<axum::response::Response, WebError> {
+    let (mime, ext, body) = match format.unwrap_or("csv") {
+        "csv" => ("text/csv; charset=utf-8", "csv", csv(data)),
+        "json" => (
+            "application/json",
+            "json",
+            serde_json::to_vec_pretty(data).map_err(WebError::internal)?,
+        ),
+        other => {
+            return Err(WebError::invalid(
+                "format",
+                format!("ukjent format «{other}» (forventet csv eller json)"),
+            ));
+        }
+    };
+    let name = if synthetic {
+        format!("{stem}_SYNTETISK.{ext}")
+    } else {
+        format!("{stem}.{ext}")
+    };
+    Ok(super::download(mime, &name, body))
+}
+
+/// The "about the data" block of a register page: the download links and `about`.
+fn about_data(lang: Lang, path: &str, about: Markup) -> Markup {
+    html! {
+        h2 id="om-dataene" { (t(lang, "Om dataene", "About the data")) }
+        p {
+            (t(lang, "Last ned tallene på siden, med merking av eksempeldata: ", "Download the figures on this page, with example data marked: "))
+            a href=(layout::in_view(&format!("{path}/data?format=csv"))) download { "CSV" }
+            " · "
+            a href=(layout::in_view(&format!("{path}/data?format=json"))) download { "JSON" }
+        }
+        p { (about) }
+    }
+}
+
+/// `GET /anskaffelser/data?format=csv|json`: the procurement figures by year and by year and
+/// category, with the ledger's import time and the register snapshot used.
+pub async fn procurement_data(
+    State(state): State<AppState>,
+    Query(q): Query<DataQuery>,
+) -> Result<axum::response::Response, WebError> {
+    let plan = super::load_plan(&state).await?;
+    let d = app::register_data::procurement(&state.store, &plan).await?;
+    data_download(
+        q.format.as_deref(),
+        "anskaffelser",
+        d.synthetic,
+        &d,
+        app::register_data::procurement_csv,
+    )
+}
+
+/// `GET /bedriftsbesok/data?format=csv|json`: the visit counts (never names or notes).
+pub async fn visits_data(
+    State(state): State<AppState>,
+    Query(q): Query<DataQuery>,
+) -> Result<axum::response::Response, WebError> {
+    let d = app::register_data::visits(&state.store, state.municipality()).await?;
+    data_download(
+        q.format.as_deref(),
+        "bedriftsbesok",
+        d.synthetic,
+        &d,
+        app::register_data::visits_csv,
+    )
+}
+
 /// `GET /anskaffelser`
 pub async fn procurement(
     State(state): State<AppState>,
@@ -380,6 +464,13 @@ pub async fn procurement(
     let lang = q.lang();
     let plan = super::load_plan(&state).await?;
     let v = app::local_registers::procurement_view(&state.store, &plan, q.ar).await?;
+    let imported = state
+        .store
+        .procurement_imports(state.municipality())
+        .await?
+        .into_iter()
+        .map(|i| i.imported_at)
+        .max();
     let title = t(lang, "Lokale anskaffelser", "Local procurement");
     let body = html! {
         h1 { (title) }
@@ -445,6 +536,21 @@ pub async fn procurement(
                 }
             }
         }
+        (about_data(lang, "/anskaffelser", html! {
+            (t(lang, "Kilder: kommunens fakturajournal (", "Sources: the municipality's supplier ledger ("))
+            @match &imported {
+                Some(at) => { (t(lang, "sist importert ", "last imported ")) (app::as_of::local_stamp(at)) }
+                None => { (t(lang, "ikke importert ennå", "not imported yet")) }
+            }
+            (t(lang, ") og Enhetsregisteret (", ") and the Central Coordinating Register ("))
+            @match &v.snapshot {
+                Some(s) => { (s.label()) }
+                None => { (t(lang, "ikke lastet inn", "not loaded")) }
+            }
+            "; " a href=(app::register_data::BRREG_DOWNLOAD_URL) { (t(lang, "nedlasting hos Brønnøysundregistrene", "download at the Brønnøysund Register Centre")) } "). "
+            (t(lang, "Filen har beløp og andeler per år og per kategori; leverandører som ikke kunne plasseres, står i tabellen over og ikke i filen.",
+                "The file holds amounts and shares per year and per category; suppliers that could not be placed are in the table above, not in the file."))
+        }))
     };
     Ok(layout::page(lang, title, "/anskaffelser", body))
 }
@@ -456,7 +562,7 @@ pub async fn visits(
 ) -> Result<Markup, WebError> {
     let lang = q.lang();
     let (a, synthetic) =
-        app::local_registers::visit_aggregates(&state.store, &state.plan_code).await?;
+        app::local_registers::visit_aggregates(&state.store, state.municipality()).await?;
     let title = t(lang, "Bedriftsbesøk", "Company visits");
     let body = html! {
         h1 { (title) }
@@ -500,6 +606,10 @@ pub async fn visits(
                 }
             }
         }
+        (about_data(lang, "/bedriftsbesok", html! {
+            (t(lang, "Kilde: kommunens eget register over bedriftsbesøk, ført av de ansatte; næringen er hentet fra Enhetsregisteret på organisasjonsnummer. Filen har bare antall per år, næring, område og type, aldri hvem som deltok eller hva som ble sagt.",
+                "Source: the municipality's own register of company visits, kept by staff; the industry comes from the Central Coordinating Register by organisation number. The file holds counts per year, industry, area and kind only, never who took part or what was said."))
+        }))
     };
     Ok(layout::page(lang, title, "/bedriftsbesok", body))
 }

@@ -6,6 +6,7 @@ pub mod home;
 pub mod indicator;
 pub mod key_figures;
 pub mod local_registers;
+pub mod plans;
 pub mod progress;
 pub mod ranking;
 pub mod report;

@@ -257,7 +257,7 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
             a href=(format!("/api/ranking?{query}")) { "JSON" }
             (t(lang, " (med merking av syntetiske inndata).", " (with synthetic inputs flagged)."))
         }
-        form class="filters" method="get" action="/rangering" {
+        form class="filters" method="get" action=(layout::in_view("/rangering")) {
             @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
             div {
                 label for="f-ar" { (t(lang, "Datår", "Data year")) }

@@ -110,10 +110,7 @@ pub async fn page(
         return Ok(super::download(mime, &file, bytes));
     }
 
-    let finals = state
-        .store
-        .final_reports(&plan.meta.municipality_code)
-        .await?;
+    let finals = state.store.final_reports(&state.plan_code).await?;
     let names = state.store.public_names().await?;
     let final_of = |year: i32, period: Period| {
         finals

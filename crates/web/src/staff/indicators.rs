@@ -157,7 +157,7 @@ pub async fn submit(
     let result = state
         .store
         .add_status_override(
-            &state.plan_code,
+            state.municipality(),
             &id,
             status.map(TrendStatus::as_str),
             computed.as_str(),

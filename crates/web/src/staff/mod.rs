@@ -12,6 +12,7 @@ pub mod bulk;
 pub mod home;
 pub mod indicators;
 pub mod login;
+pub mod plans;
 pub mod report;
 pub mod users;
 pub mod visits;
@@ -107,6 +108,8 @@ pub fn page(lang: Lang, title: &str, path: &str, staff: &Staff, content: Markup)
                     " · "
                 }
                 a href=(href(lang, "/intern/bedriftsbesok")) { (t(lang, "Bedriftsbesøk", "Company visits")) }
+                " · "
+                a href=(href(lang, "/intern/planer")) { (t(lang, "Tidligere planer", "Earlier plans")) }
                 " · "
                 a href=(href(lang, "/intern/rapport")) { (t(lang, "Rapportens vurderinger", "Report assessments")) }
                 " · "

@@ -181,7 +181,7 @@ pub async fn page(
     let plan = crate::pages::load_plan(&state).await?;
     let year = year_of(&plan, q.aar)?;
     let period = period_of(q.periode.as_deref())?;
-    let code = &plan.meta.municipality_code;
+    let code = &state.plan_code;
     let editor = staff.user().role.can_edit();
     let frozen = state.store.is_final(code, year, period.code()).await? || !editor;
     let finals: Vec<_> = state

@@ -163,7 +163,7 @@ pub async fn add(State(state): State<AppState>, g: Admin<AddUser>) -> Result<Res
             name,
             &form.password,
             role,
-            Some(&state.plan_code),
+            Some(state.municipality()),
             &form.display_name,
         )
         .await;

@@ -171,7 +171,7 @@ async fn render(
     errors: &[String],
     notice: Option<String>,
 ) -> Result<Markup, WebError> {
-    let all = state.store.visits(&state.plan_code).await?;
+    let all = state.store.visits(state.municipality()).await?;
     let title = t(lang, "Bedriftsbesøk (intern)", "Company visits (staff)");
     let body = html! {
         h1 { (title) }
@@ -286,7 +286,7 @@ pub async fn add(
     };
     let id = state
         .store
-        .visit_add(&state.plan_code, &v, false, &staff.user().name)
+        .visit_add(state.municipality(), &v, false, &staff.user().name)
         .await?;
     Ok(see_other(&href(
         lang,
@@ -303,7 +303,7 @@ pub async fn detail(
     let (lang, staff) = (g.lang, &g.staff);
     let (v, synthetic) = state
         .store
-        .visit(&state.plan_code, id)
+        .visit(state.municipality(), id)
         .await?
         .ok_or_else(|| WebError::NotFound(format!("no visit {id}")))?;
     let title = format!("{} {} {}", t(lang, "Besøk", "Visit"), v.date, v.company);
@@ -360,7 +360,7 @@ pub async fn delete(
     Path(id): Path<i64>,
     g: Editor<NoForm>,
 ) -> Result<Response, WebError> {
-    state.store.visit_delete(&state.plan_code, id).await?;
+    state.store.visit_delete(state.municipality(), id).await?;
     Ok(see_other(&href(g.lang, "/intern/bedriftsbesok")))
 }
 
@@ -380,7 +380,7 @@ pub async fn purge(
     let cutoff = visits::retention_cutoff(time::OffsetDateTime::now_utc().date(), months);
     let n = state
         .store
-        .visits_purge(&state.plan_code, cutoff, &staff.user().name)
+        .visits_purge(state.municipality(), cutoff, &staff.user().name)
         .await?;
     let notice = format!(
         "{n} {} {cutoff} {}",
