@@ -26,6 +26,10 @@ pub struct LandView {
     pub years: Vec<YearStats>,
     /// Any change from a synthetic file.
     pub synthetic: bool,
+    /// When the newest change was recorded (RFC 3339, UTC); none for an empty register.
+    pub recorded_at: Option<String>,
+    /// The files the changes came from, in recording order.
+    pub files: Vec<String>,
 }
 
 /// Reads the land register and computes the statistics up to `last_year` (default: the year
@@ -37,12 +41,21 @@ pub async fn land_view(
 ) -> Result<LandView, AppError> {
     let stored = store.land_changes(plan_code).await?;
     let synthetic = stored.iter().any(|c| c.synthetic);
+    let recorded_at = stored.iter().map(|c| c.imported_at.clone()).max();
+    let mut files: Vec<String> = Vec::new();
+    for c in &stored {
+        if !files.contains(&c.file_name) {
+            files.push(c.file_name.clone());
+        }
+    }
     let changes: Vec<SiteChange> = stored.into_iter().map(|c| c.change).collect();
     let years = land::stats_by_year(&changes, last_year);
     Ok(LandView {
         changes,
         years,
         synthetic,
+        recorded_at,
+        files,
     })
 }
 

@@ -143,6 +143,10 @@ async fn land_and_procurement_pages_show_the_stored_registers() {
     assert_eq!(status, 200);
     assert!(empty.contains("7425"), "the plan's 2019 figure is quoted");
     assert!(!empty.contains("<svg"), "no map without sites");
+    assert!(
+        empty.contains(r#"id="om-dataene""#)
+            && empty.contains("Ingen endringer er registrert ennå")
+    );
     let geo = std::fs::read(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("../../data/registers/example/asker_naeringsarealer_SYNTETISK.geojson"),
@@ -176,6 +180,12 @@ async fn land_and_procurement_pages_show_the_stored_registers() {
         "one outline per site"
     );
     assert!(page.contains("Tofte næringspark"));
+    // When the data were recorded, from which file, and the downloads (issue 22 item 3).
+    assert!(
+        page.contains("Sist registrert") && page.contains("filer: x.geojson"),
+        "{page}"
+    );
+    assert!(page.contains(r#"href="/naeringsarealer/data?format=geojson""#));
     // Every change downloadable, in the import format (it parses back to the same changes).
     let res = anon
         .get(app.url("/naeringsarealer/data?format=csv"))

@@ -338,6 +338,23 @@ pub async fn land(
         p class="hint" { (t(lang,
             "Tilgang er økning i areal som er ledig, reservert eller utbygd (nye tomter, utvidelser); avgang er reduksjon (omdisponert til bolig, tatt ut av planen, mindre areal). Tallene sammenligner hver tomt ved utgangen av året med utgangen av året før.",
             "Additions are increases of area that is available, reserved or built out (new sites, enlargements); withdrawals are decreases (converted to housing, taken out of the plan, smaller area). Each site is compared at the end of the year with the end of the year before.")) }
+        h2 id="om-dataene" { (t(lang, "Om dataene", "About the data")) }
+        p {
+            (t(lang, "Registeret føres av kommunen selv (importert med ", "The municipality keeps the register itself (imported with "))
+            code { "naeringsplan land import FIL" }
+            (t(lang, "); hver endring er datert og tatt vare på. ", "); every change is dated and kept. "))
+            @match &view.recorded_at {
+                Some(at) => { (t(lang, "Sist registrert ", "Last recorded ")) (app::as_of::local_stamp(at)) }
+                None => { (t(lang, "Ingen endringer er registrert ennå", "No change has been recorded yet")) }
+            }
+            @if !view.files.is_empty() { " (" (t(lang, "filer: ", "files: ")) (view.files.join(", ")) ")" }
+            ". "
+            (t(lang, "Last ned: ", "Download: "))
+            a href=(layout::in_view("/naeringsarealer/data?format=csv")) download { "CSV" }
+            " · "
+            a href=(layout::in_view("/naeringsarealer/data?format=geojson")) download { "GeoJSON" }
+            @if view.synthetic { " " (t(lang, "(eksempeldata, merket SYNTETISK)", "(example data, marked SYNTHETIC)")) }
+        }
     };
     Ok(layout::page(lang, title, "/naeringsarealer", body))
 }
