@@ -6,38 +6,8 @@
 
 mod common;
 
-use common::{output, run};
+use common::{json, output, run, serve, stored};
 use serde_json::Value;
-
-fn json(db: &std::path::Path, args: &[&str]) -> Value {
-    serde_json::from_slice(&run(db, args).stdout).unwrap()
-}
-
-fn stored(db: &std::path::Path, series: &str, region: &str, year: &str) -> f64 {
-    let v = json(
-        db,
-        &[
-            "stats", "get", "--series", series, "--region", region, "--year", year, "--format",
-            "json",
-        ],
-    );
-    v["value"]
-        .as_f64()
-        .unwrap_or_else(|| panic!("{series} {region} {year}: {v}"))
-}
-
-/// Serves the store at `db` (the embedded default's municipality) on a free port; its base URL.
-async fn serve(db: &std::path::Path) -> String {
-    let store = store::Store::open(db.to_str().unwrap()).await.unwrap();
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(web::serve(
-        listener,
-        web::AppState::new(store, "3203".into()),
-        std::future::pending(),
-    ));
-    base
-}
 
 #[test]
 fn indicators_for_any_municipality_and_compare_across_peers() {

@@ -4,21 +4,12 @@
 
 mod common;
 
+use common::json;
 use std::path::Path;
 use std::process::Output;
 
 fn run(db: &Path, args: &[&str]) -> Output {
     common::output(db, args)
-}
-
-fn json(db: &Path, args: &[&str]) -> serde_json::Value {
-    let out = run(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
 #[test]

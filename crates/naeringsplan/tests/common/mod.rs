@@ -66,3 +66,35 @@ pub fn with_input(cmd: &mut Command, stdin: &str) -> Output {
         .expect("write stdin");
     child.wait_with_output().expect("wait for naeringsplan")
 }
+
+/// The JSON a successful command prints.
+pub fn json(db: impl AsRef<OsStr>, args: &[&str]) -> serde_json::Value {
+    serde_json::from_slice(&run(db, args).stdout).expect("JSON")
+}
+
+/// A stored series' value as `naeringsplan stats get` gives it (for hand computations).
+pub fn stored(db: impl AsRef<OsStr>, series: &str, region: &str, year: &str) -> f64 {
+    let v = json(
+        db,
+        &[
+            "stats", "get", "--series", series, "--region", region, "--year", year, "--format",
+            "json",
+        ],
+    );
+    v["value"]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{series} {region} {year}: {v}"))
+}
+
+/// Serves the store at `db` (the embedded default's municipality) on a free port; its base URL.
+pub async fn serve(db: &std::path::Path) -> String {
+    let store = store::Store::open(db.to_str().unwrap()).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(web::serve(
+        listener,
+        web::AppState::new(store, "3203".into()),
+        std::future::pending(),
+    ));
+    base
+}
