@@ -79,7 +79,8 @@ impl Bilingual {
     /// The text in the requested language.
     pub fn get(&self, lang: plan::Lang) -> &str {
         match lang {
-            plan::Lang::Nb => &self.nb,
+            // The engine writes its texts in bokmål and English; a nynorsk page shows bokmål.
+            plan::Lang::Nb | plan::Lang::Nn => &self.nb,
             plan::Lang::En => &self.en,
         }
     }

@@ -79,6 +79,8 @@ pub(crate) struct RawMeta {
     pub county_code: Option<S<String>>,
     #[serde(default)]
     pub peers: Vec<S<String>>,
+    #[serde(default)]
+    pub language: Option<S<String>>,
     pub title: LocalText,
     pub period_start: S<i64>,
     pub period_end: S<i64>,

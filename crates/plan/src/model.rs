@@ -26,22 +26,24 @@ impl LocalText {
     /// The text in the requested language, falling back to Norwegian.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
-            Lang::Nb => &self.nb,
+            Lang::Nb | Lang::Nn => &self.nb,
             Lang::En => self.en.as_deref().unwrap_or(&self.nb),
+        }
+    }
+
+    /// The language [`LocalText::get`] gives for `lang`: the plan's texts are written in bokmål,
+    /// with English beside them where translated, so a nynorsk page shows them in bokmål (and
+    /// marks them `lang="nb"`).
+    pub fn lang_of(&self, lang: Lang) -> Lang {
+        match lang {
+            Lang::En if self.en.is_some() => Lang::En,
+            _ => Lang::Nb,
         }
     }
 }
 
-/// The two languages the product shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Norwegian bokmål, the default.
-    #[default]
-    Nb,
-    /// English.
-    En,
-}
+/// The languages the product shows (defined with the translations, in `i18n`).
+pub use i18n::Lang;
 
 /// The whole plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -132,6 +134,11 @@ pub struct PlanMeta {
     /// in plans stored before it existed: none.)
     #[serde(default)]
     pub peers: Vec<String>,
+    /// The municipality's written standard (*målform*): the language its pages show when the
+    /// reader has not chosen one (`language = "nn"` in the plan file; default bokmål). (Absent in
+    /// plans stored before it existed: bokmål.)
+    #[serde(default)]
+    pub language: Lang,
     /// Plan title, e.g. *Temaplan næring*.
     pub title: LocalText,
     /// First year of the plan period.
@@ -504,22 +511,9 @@ impl ActionStatus {
         Self::ALL.into_iter().find(|x| x.as_str() == s)
     }
 
-    /// The label a user reads.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (ActionStatus::NotStarted, Lang::Nb) => "Ikke startet",
-            (ActionStatus::InProgress, Lang::Nb) => "Pågår",
-            (ActionStatus::Completed, Lang::Nb) => "Fullført",
-            (ActionStatus::Delayed, Lang::Nb) => "Forsinket",
-            (ActionStatus::OnHold, Lang::Nb) => "Satt på vent",
-            (ActionStatus::Cancelled, Lang::Nb) => "Avlyst",
-            (ActionStatus::NotStarted, Lang::En) => "Not started",
-            (ActionStatus::InProgress, Lang::En) => "In progress",
-            (ActionStatus::Completed, Lang::En) => "Completed",
-            (ActionStatus::Delayed, Lang::En) => "Delayed",
-            (ActionStatus::OnHold, Lang::En) => "On hold",
-            (ActionStatus::Cancelled, Lang::En) => "Cancelled",
-        }
+    /// The label a user reads (from the translation files: `status-<machine name>`).
+    pub fn label(self, lang: Lang) -> String {
+        i18n::tr(lang, &format!("status-{}", self.as_str().replace('_', "-")))
     }
 }
 

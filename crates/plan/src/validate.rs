@@ -468,6 +468,22 @@ fn meta(m: &RawMeta, r: &mut Reporter) -> Option<PlanMeta> {
     for c in &m.peers {
         code(r, c, 4, "peer municipality code");
     }
+    let language = match &m.language {
+        Some(l) => match Lang::from_code(l.get_ref()) {
+            Some(lang) => lang,
+            None => {
+                r.at(
+                    l.span().start,
+                    format!(
+                        "language `{}` is not one we write: expected `nb` (bokmål), `nn` (nynorsk) or `en`",
+                        l.get_ref()
+                    ),
+                );
+                Lang::Nb
+            }
+        },
+        None => Lang::Nb,
+    };
     let year = |r: &mut Reporter, y: &S<i64>| -> i32 {
         let v = *y.get_ref();
         if !(1900..=2200).contains(&v) {
@@ -515,6 +531,7 @@ fn meta(m: &RawMeta, r: &mut Reporter) -> Option<PlanMeta> {
             .collect(),
         county_code: m.county_code.as_ref().map(|c| c.get_ref().clone()),
         peers: m.peers.iter().map(|c| c.get_ref().clone()).collect(),
+        language,
         title: m.title.clone(),
         period_start,
         period_end,

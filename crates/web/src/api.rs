@@ -646,9 +646,8 @@ async fn action_history(
 async fn writer(state: &AppState, headers: &HeaderMap) -> Result<String, WebError> {
     match crate::auth::bearer_user(state, headers).await? {
         Some(u) if u.role.can_edit() => Ok(u.name),
-        Some(_) => Err(WebError::Forbidden(Text::new(
-            "Denne nøkkelens bruker kan ikke endre tiltak.",
-            "this token's user may not change actions",
+        Some(_) => Err(WebError::Forbidden(Text::key(
+            "api-token-may-not-change-actions",
         ))),
         None => Err(WebError::Unauthorized {
             login_next: "/intern".into(),

@@ -11,7 +11,7 @@ use plan::Lang;
 use engine::Source;
 
 use crate::indicators::{IndicatorView, inverted};
-use crate::layout::t;
+use crate::layout::tr;
 
 struct Scale {
     min: f64,
@@ -133,16 +133,12 @@ fn class(s: Source) -> &'static str {
 }
 
 /// Legend text of a source's series.
-fn legend(s: Source, lang: Lang) -> &'static str {
+fn legend(s: Source, lang: Lang) -> String {
     match s {
-        Source::PlanQuote => t(lang, "Sitert fra planen", "Quoted in the plan"),
-        Source::Published => t(lang, "Publisert (f.eks. NHO)", "Published (e.g. NHO)"),
-        Source::Computed => t(lang, "Beregnet fra reelle data", "Computed from real data"),
-        Source::Demo => t(
-            lang,
-            "Demodata (syntetisk, ikke vurdert)",
-            "Demo data (synthetic, not judged)",
-        ),
+        Source::PlanQuote => tr(lang, "charts-quoted-in-the-plan"),
+        Source::Published => tr(lang, "charts-published-e-g-nho"),
+        Source::Computed => tr(lang, "charts-computed-from-real-data"),
+        Source::Demo => tr(lang, "charts-demo-data-synthetic-not-judged"),
     }
 }
 
@@ -164,11 +160,7 @@ pub fn sparkline(v: &IndicatorView, lang: Lang) -> Markup {
         4.0,
         h - 4.0,
     );
-    let label = t(
-        lang,
-        "Små-graf over resultater (én linje per kilde; demodata stiplet) og ambisjoner (sirkler) per år; tallene står i tabellen på indikatorsiden.",
-        "Small chart of results (one line per source; demo data dotted) and ambitions (circles) by year; the figures are in the table on the indicator page.",
-    );
+    let label = tr(lang, "charts-small-chart-of-results-one");
     html! {
         svg class="sparkline" viewBox=(format!("0 0 {w} {h}")) width="160" height="40" role="img" aria-label=(label) {
             @for (src, pts) in &groups {
@@ -239,17 +231,17 @@ pub fn chart(v: &IndicatorView, lang: Lang) -> Markup {
             svg viewBox=(format!("0 0 {w} {h}")) role="img" aria-labelledby=(format!("{id}-title {id}-desc")) {
                 title id=(format!("{id}-title")) { (v.indicator.name.get(lang)) }
                 desc id=(format!("{id}-desc")) {
-                    (t(lang, "Resultater per år, én linje per kilde, og ambisjoner (stiplet). ", "Results by year, one line per source, and ambitions (dashed). "))
+                    (tr(lang, "charts-results-by-year-one-line"))
                     @for (src, pts) in &groups {
                         (legend(*src, lang)) ": "
                         @for (i, val) in pts { (v.years[*i].year) " " (plan::fmt::value(*val, unit)) "; " }
                         " "
                     }
                     @for y in &v.years {
-                        @if let Some(a) = y.ambition { (y.year) " " (t(lang, "ambisjon", "ambition")) ": " (plan::fmt::value(a, unit)) ". " }
+                        @if let Some(a) = y.ambition { (y.year) " " (tr(lang, "charts-ambition")) ": " (plan::fmt::value(a, unit)) ". " }
                     }
                     @if let Some((_, _, j, p)) = proj {
-                        (t(lang, "Framskrevet ", "Projected ")) (v.years[j].year) ": " (plan::fmt::value(p, unit)) "."
+                        (tr(lang, "charts-projected")) (v.years[j].year) ": " (plan::fmt::value(p, unit)) "."
                     }
                 }
                 @for tk in &ticks {
@@ -287,11 +279,11 @@ pub fn chart(v: &IndicatorView, lang: Lang) -> Markup {
                 @for (src, _) in &groups {
                     span class=(format!("key key-{}", class(*src))) aria-hidden="true" {} " " (legend(*src, lang)) " "
                 }
-                span class="key key-amb" aria-hidden="true" {} " " (t(lang, "Ambisjon", "Ambition"))
+                span class="key key-amb" aria-hidden="true" {} " " (tr(lang, "charts-ambition-2"))
                 @if proj.is_some() {
-                    " " span class="key key-proj" aria-hidden="true" {} " " (t(lang, "Framskriving (reelle data)", "Projection (real data)"))
+                    " " span class="key key-proj" aria-hidden="true" {} " " (tr(lang, "charts-projection-real-data"))
                 }
-                @if inverted(v.indicator) { " " (t(lang, "(plass 1 øverst)", "(rank 1 at the top)")) }
+                @if inverted(v.indicator) { " " (tr(lang, "charts-rank-1-at-the-top")) }
             }
         }
     }
@@ -320,11 +312,7 @@ pub fn peer_bars(c: &app::compare::Comparison, year: plan::Year, lang: Lang) -> 
     let x = |v: f64| label_w + (v - lo) / span * (w - label_w - right);
     let label = format!(
         "{} {year}: {}",
-        t(
-            lang,
-            "Reelle verdier per kommune",
-            "Real values by municipality"
-        ),
+        tr(lang, "charts-real-values-by-municipality"),
         rows.iter()
             .map(|(r, v)| format!("{} {}", r.name, plan::fmt::value(*v, c.unit)))
             .collect::<Vec<_>>()
@@ -342,7 +330,7 @@ pub fn peer_bars(c: &app::compare::Comparison, year: plan::Year, lang: Lang) -> 
                 }
                 line class="axis" x1=(r1(x(0.0))) x2=(r1(x(0.0))) y1="0" y2=(r1(h)) stroke-width="1" {}
             }
-            figcaption { (t(lang, "Reelle verdier ", "Real values ")) (year) (t(lang, "; demodata vises ikke i figuren.", "; demo data is not drawn.")) }
+            figcaption { (tr(lang, "charts-real-values")) (year) (tr(lang, "charts-demo-data-is-not-drawn")) }
         }
     })
 }
@@ -359,7 +347,7 @@ pub fn progress_bar(percent: Option<f64>, label: &str, lang: Lang) -> Markup {
                 }
             }
         }
-        None => html! { span class="muted" { (t(lang, "ingen tiltak", "no actions")) } },
+        None => html! { span class="muted" { (tr(lang, "charts-no-actions")) } },
     }
 }
 

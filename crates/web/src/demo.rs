@@ -33,6 +33,9 @@ pub struct StoreState {
     pub plan_key: String,
     /// The version after it, if one is stored (`store::plans`).
     pub successor: Option<store::plans::PlanVersion>,
+    /// The written standard (*målform*) the plan names: the language of a page whose reader
+    /// chose none.
+    pub language: plan::Lang,
 }
 
 tokio::task_local! {
@@ -100,7 +103,15 @@ impl DemoFlag {
             .find(|v| v.key == plan_code)
             .map(|v| (v.period_start, v.period_end));
         let successor = app::plan_versions::successor(&versions, plan_code).cloned();
+        let language = store
+            .plan(plan_code)
+            .await
+            .ok()
+            .flatten()
+            .map(|p| p.meta.language)
+            .unwrap_or_default();
         let v = StoreState {
+            language,
             period,
             plan_key: plan_code.to_string(),
             successor,

@@ -28,29 +28,30 @@ use plan::Lang;
 use serde::Serialize;
 use store::{ActionRecord, HistoryEntry, StoreError, UpdateError};
 
-use crate::layout::{self, t};
+use crate::layout::{self, tr};
 
-/// A text in both languages (the API answers with the English one).
+/// A message from the translation files, by its id (a page shows it in the reader's language,
+/// the API in English).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text {
-    /// Norwegian bokmål.
-    pub nb: String,
-    /// English.
-    pub en: String,
+    /// The message id in `crates/i18n/locales/*.ftl`.
+    pub key: &'static str,
 }
 
 impl Text {
-    /// A text in both languages.
-    pub fn new(nb: impl Into<String>, en: impl Into<String>) -> Text {
-        Text {
-            nb: nb.into(),
-            en: en.into(),
-        }
+    /// The message `key`.
+    pub fn key(key: &'static str) -> Text {
+        Text { key }
     }
 
     /// The text in `lang`.
-    pub fn get(&self, lang: Lang) -> &str {
-        t(lang, &self.nb, &self.en)
+    pub fn get(&self, lang: Lang) -> String {
+        tr(lang, self.key)
+    }
+
+    /// The text in English, as the API says it.
+    pub fn en(&self) -> String {
+        tr(Lang::En, self.key)
     }
 }
 
@@ -183,17 +184,17 @@ impl WebError {
             }
             WebError::Forbidden(text) => forbidden_page(lang, text),
             WebError::BadRequest(m) => {
-                let title = t(lang, "Ugyldig forespørsel", "Bad request");
-                shell(title, html! { h1 { (title) } p { (m) } })
+                let title = tr(lang, "error-bad-request");
+                shell(&title, html! { h1 { (title) } p { (m) } })
             }
             WebError::TooLarge => {
-                let title = t(lang, "For stor forespørsel", "Request too large");
-                shell(title, html! { h1 { (title) } })
+                let title = tr(lang, "error-request-too-large");
+                shell(&title, html! { h1 { (title) } })
             }
             WebError::InvalidInput(errors) => {
-                let title = t(lang, "Skjemaet har feil", "The form has errors");
+                let title = tr(lang, "error-the-form-has-errors");
                 shell(
-                    title,
+                    &title,
                     html! {
                         h1 { (title) }
                         div class="error" role="alert" {
@@ -206,12 +207,12 @@ impl WebError {
                 )
             }
             WebError::Conflict { message, .. } => {
-                let title = t(lang, "Konflikt", "Conflict");
-                shell(title, html! { h1 { (title) } p { (message) } })
+                let title = tr(lang, "error-conflict");
+                shell(&title, html! { h1 { (title) } p { (message) } })
             }
             WebError::PreconditionRequired(m) => {
-                let title = t(lang, "Forutsetning mangler", "Precondition required");
-                shell(title, html! { h1 { (title) } p { (m) } })
+                let title = tr(lang, "error-precondition-required");
+                shell(&title, html! { h1 { (title) } p { (m) } })
             }
             // The same page as before the typed errors: Norwegian only.
             WebError::Internal(_) => (
@@ -244,7 +245,7 @@ impl WebError {
                     .insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
                 res
             }
-            WebError::Forbidden(text) => body(StatusCode::FORBIDDEN, text.en.clone(), Vec::new()),
+            WebError::Forbidden(text) => body(StatusCode::FORBIDDEN, text.en(), Vec::new()),
             WebError::BadRequest(m) => body(StatusCode::BAD_REQUEST, m.clone(), Vec::new()),
             WebError::TooLarge => body(
                 StatusCode::PAYLOAD_TOO_LARGE,
@@ -287,7 +288,7 @@ impl std::fmt::Display for WebError {
             | WebError::PreconditionRequired(m)
             | WebError::Internal(m) => write!(f, "{m}"),
             WebError::Unauthorized { .. } => write!(f, "not logged in"),
-            WebError::Forbidden(text) => write!(f, "{}", text.en),
+            WebError::Forbidden(text) => write!(f, "{}", text.en()),
             WebError::TooLarge => write!(f, "request body too large"),
             WebError::InvalidInput(errors) => {
                 for (i, e) in errors.iter().enumerate() {
@@ -312,12 +313,12 @@ pub fn forbidden_page(lang: Lang, text: &Text) -> Response {
         StatusCode::FORBIDDEN,
         layout::page(
             lang,
-            t(lang, "Ikke tillatt", "Not allowed"),
+            &tr(lang, "error-not-allowed"),
             "/intern",
             html! {
-                h1 { (t(lang, "Ikke tillatt", "Not allowed")) }
+                h1 { (tr(lang, "error-not-allowed")) }
                 p { (text.get(lang)) }
-                p { a href=(layout::href(lang, "/intern")) { (t(lang, "Til internsidene", "To the staff pages")) } }
+                p { a href=(layout::href(lang, "/intern")) { (tr(lang, "error-to-the-staff-pages")) } }
             },
         ),
     )
@@ -409,7 +410,7 @@ pub async fn layer(mut req: Request, next: Next) -> Response {
 fn query_lang(query: &str) -> Option<Lang> {
     form_urlencoded::parse(query.as_bytes())
         .find(|(k, _)| k == "lang")
-        .map(|(_, v)| if v == "en" { Lang::En } else { Lang::Nb })
+        .map(|(_, v)| crate::layout::lang_of(Some(&v)))
 }
 
 impl From<StoreError> for WebError {

@@ -51,7 +51,7 @@ impl Clearance for AnyRole {
         true
     }
     fn refusal() -> Text {
-        Text::new("Ikke tillatt.", "Not allowed.")
+        Text::key("guard-not-allowed")
     }
 }
 
@@ -60,7 +60,7 @@ impl Clearance for EditorRole {
         user.role.can_edit()
     }
     fn refusal() -> Text {
-        Text::new("Du har bare lesetilgang.", "You have read-only access.")
+        Text::key("guard-read-only")
     }
 }
 
@@ -69,10 +69,7 @@ impl Clearance for AdminRole {
         user.role.is_admin()
     }
     fn refusal() -> Text {
-        Text::new(
-            "Bare administratorer kan gjøre dette.",
-            "Only administrators can do this.",
-        )
+        Text::key("guard-admins-only")
     }
 }
 
@@ -101,10 +98,7 @@ pub type Admin<F = NoForm> = Guarded<AdminRole, F>;
 
 /// The refusal of a write without the session's CSRF token.
 pub fn csrf_refusal() -> Text {
-    Text::new(
-        "Skjemaet mangler en gyldig sikkerhetskode (CSRF). Last inn siden på nytt og prøv igjen.",
-        "The form lacks a valid security token (CSRF). Reload the page and try again.",
-    )
+    Text::key("guard-csrf-missing")
 }
 
 /// Checks a write by `staff`: the submitted CSRF token first, then the role. For the handler
@@ -181,11 +175,7 @@ pub fn read_form<F: DeserializeOwned>(pairs: &[(String, String)]) -> Result<F, W
 }
 
 fn lang_of(value: Option<&str>) -> Lang {
-    if value == Some("en") {
-        Lang::En
-    } else {
-        Lang::Nb
-    }
+    crate::layout::lang_of(value)
 }
 
 impl<C: Clearance, F: DeserializeOwned + Send> FromRequest<AppState> for Guarded<C, F> {

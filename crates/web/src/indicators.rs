@@ -59,19 +59,15 @@ pub struct YearValue {
 }
 
 /// The label a reader sees for a verdict.
-pub fn verdict_label(v: Verdict, lang: Lang) -> &'static str {
-    match (v, lang) {
-        (Verdict::Achieved, Lang::Nb) => "Nådd",
-        (Verdict::Achieved, Lang::En) => "Met",
-        (Verdict::NotAchieved, Lang::Nb) => "Ikke nådd",
-        (Verdict::NotAchieved, Lang::En) => "Not met",
-        (Verdict::NoData, Lang::Nb) => "Kan ikke vurderes (mangler data)",
-        (Verdict::NoData, Lang::En) => "Cannot be judged (no data)",
-        (Verdict::NoAmbition, Lang::Nb) => "Ingen ambisjon dette året",
-        (Verdict::NoAmbition, Lang::En) => "No ambition this year",
-        (Verdict::DemoNotJudged, Lang::Nb) => "Demodata – ikke vurdert",
-        (Verdict::DemoNotJudged, Lang::En) => "Demo data – not judged",
-    }
+pub fn verdict_label(v: Verdict, lang: Lang) -> String {
+    let key = match v {
+        Verdict::Achieved => "verdict-achieved",
+        Verdict::NotAchieved => "verdict-not-achieved",
+        Verdict::NoData => "verdict-no-data",
+        Verdict::NoAmbition => "verdict-no-ambition",
+        Verdict::DemoNotJudged => "verdict-demo-not-judged",
+    };
+    crate::layout::tr(lang, key)
 }
 
 /// CSS class of a verdict.
@@ -87,7 +83,7 @@ pub fn verdict_class(v: Verdict) -> &'static str {
 /// The label of a source.
 pub fn source_label(s: Source, lang: Lang) -> &'static str {
     match lang {
-        Lang::Nb => s.label_nb(),
+        Lang::Nb | Lang::Nn => s.label_nb(),
         Lang::En => s.label_en(),
     }
 }

@@ -8,29 +8,50 @@ use maud::{DOCTYPE, Markup, html};
 use plan::Lang;
 use serde::Deserialize;
 
+pub use i18n::{Value, tr, tr_args};
+
 /// Query parameters every page understands.
 #[derive(Debug, Deserialize, Default)]
 pub struct LangQuery {
-    /// `en` for English; anything else is Norwegian bokmål.
+    /// `nb`, `nn` or `en`; absent: the plan's written standard (*målform*).
     pub lang: Option<String>,
 }
 
 impl LangQuery {
     /// The language asked for.
     pub fn lang(&self) -> Lang {
-        match self.lang.as_deref() {
-            Some("en") => Lang::En,
-            _ => Lang::Nb,
-        }
+        lang_of(self.lang.as_deref())
     }
 }
 
-/// Picks the Norwegian or the English text.
-pub fn t<'a>(lang: Lang, nb: &'a str, en: &'a str) -> &'a str {
+/// The language a `lang` parameter asks for: `nb`, `nn` or `en`; anything else (or none) is the
+/// served plan's written standard ([`default_lang`]).
+pub fn lang_of(value: Option<&str>) -> Lang {
+    value.and_then(Lang::from_code).unwrap_or_else(default_lang)
+}
+
+/// The language of a page whose reader chose none: the written standard (*målform*) the served
+/// plan names (`meta.language`), bokmål if none.
+pub fn default_lang() -> Lang {
+    crate::demo::DEMO
+        .try_with(|d| d.language)
+        .unwrap_or_default()
+}
+
+/// Picks one of a pair of texts that come with the data (a plan's title in bokmål and English,
+/// say), not the product's own words — those are in the translation files ([`tr`]). Nynorsk
+/// pages get the bokmål text; mark it with [`lang_attr`].
+pub fn pick<'a>(lang: Lang, nb: &'a str, en: &'a str) -> &'a str {
     match lang {
-        Lang::Nb => nb,
+        Lang::Nb | Lang::Nn => nb,
         Lang::En => en,
     }
+}
+
+/// The `lang` attribute an element needs when its text is in `text_lang` on a page in `lang`
+/// (plan content written in bokmål on a nynorsk page), or `None` when they agree.
+pub fn lang_attr(lang: Lang, text_lang: Lang) -> Option<&'static str> {
+    (lang != text_lang).then(|| text_lang.code())
 }
 
 /// The plan version a page shows when it is not the one the site serves at `/`: the pages of an
@@ -121,10 +142,12 @@ fn href_plain(lang: Lang, path: &str) -> String {
         Some((p, f)) => (p, Some(f)),
         None => (path, None),
     };
-    let mut out = match lang {
-        Lang::Nb => path.to_string(),
-        Lang::En if path.contains('?') => format!("{path}&lang=en"),
-        Lang::En => format!("{path}?lang=en"),
+    let mut out = if lang == default_lang() {
+        path.to_string()
+    } else if path.contains('?') {
+        format!("{path}&lang={}", lang.code())
+    } else {
+        format!("{path}?lang={}", lang.code())
     };
     if let Some(f) = fragment {
         out.push('#');
@@ -135,13 +158,9 @@ fn href_plain(lang: Lang, path: &str) -> String {
 
 /// Wraps page content in the shell. `path` is the page's own path (for the language switch).
 pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
-    let (other_lang, other_label, other_name) = match lang {
-        Lang::Nb => (Lang::En, "English", "en"),
-        Lang::En => (Lang::Nb, "Norsk", "nb"),
-    };
     html! {
         (DOCTYPE)
-        html lang=(match lang { Lang::Nb => "nb", Lang::En => "en" }) {
+        html lang=(lang.code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -149,24 +168,26 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                 link rel="stylesheet" href="/static/style.css";
             }
             body {
-                a class="skip" href="#main" { (t(lang, "Hopp til innholdet", "Skip to content")) }
+                a class="skip" href="#main" { (tr(lang, "layout-skip-to-content")) }
                 header class="site" {
-                    nav aria-label=(t(lang, "Hovedmeny", "Main menu")) {
+                    nav aria-label=(tr(lang, "layout-main-menu")) {
                         a href=(href(lang, "/")) { "naeringsplan" }
-                        a href=(href(lang, "/#indikatorer")) { (t(lang, "Indikatorer", "Indicators")) }
-                        a href=(href(lang, "/#innsatsomrader")) { (t(lang, "Innsatsområder", "Focus areas")) }
-                        a href=(href(lang, "/nokkeltall")) { (t(lang, "Nøkkeltall", "Key figures")) }
-                        a href=(href(lang, "/tiltak")) { (t(lang, "Tiltak", "Actions")) }
-                        a href=(href(lang, "/fremdrift")) { (t(lang, "Fremdrift", "Progress")) }
-                        a href=(href(lang, "/rangering")) { (t(lang, "Rangering", "Ranking")) }
-                        a href=(href(lang, "/rapport")) { (t(lang, "Rapport", "Report")) }
-                        a href=(href(lang, "/naeringsarealer")) { (t(lang, "Næringsarealer", "Commercial land")) }
-                        a href=(href(lang, "/anskaffelser")) { (t(lang, "Anskaffelser", "Procurement")) }
-                        a href=(href(lang, "/bedriftsbesok")) { (t(lang, "Bedriftsbesøk", "Company visits")) }
-                        a href=(href(lang, "/kilder")) { (t(lang, "Kilder", "Sources")) }
-                        a href=(href(lang, "/planer")) { (t(lang, "Planer", "Plans")) }
-                        a href=(href(lang, "/intern")) { (t(lang, "For ansatte", "Staff")) }
-                        a href=(href(other_lang, path)) hreflang=(other_name) lang=(other_name) { (other_label) }
+                        a href=(href(lang, "/#indikatorer")) { (tr(lang, "layout-indicators")) }
+                        a href=(href(lang, "/#innsatsomrader")) { (tr(lang, "layout-focus-areas")) }
+                        a href=(href(lang, "/nokkeltall")) { (tr(lang, "layout-key-figures")) }
+                        a href=(href(lang, "/tiltak")) { (tr(lang, "layout-actions")) }
+                        a href=(href(lang, "/fremdrift")) { (tr(lang, "layout-progress")) }
+                        a href=(href(lang, "/rangering")) { (tr(lang, "layout-ranking")) }
+                        a href=(href(lang, "/rapport")) { (tr(lang, "layout-report")) }
+                        a href=(href(lang, "/naeringsarealer")) { (tr(lang, "layout-commercial-land")) }
+                        a href=(href(lang, "/anskaffelser")) { (tr(lang, "layout-procurement")) }
+                        a href=(href(lang, "/bedriftsbesok")) { (tr(lang, "layout-company-visits")) }
+                        a href=(href(lang, "/kilder")) { (tr(lang, "layout-sources")) }
+                        a href=(href(lang, "/planer")) { (tr(lang, "layout-plans")) }
+                        a href=(href(lang, "/intern")) { (tr(lang, "layout-staff")) }
+                        @for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
+                            a href=(href(other, path)) hreflang=(other.code()) lang=(other.code()) { (other.native_name()) }
+                        }
                     }
                 }
                 @if crate::demo::active() { (demo_notice(lang)) }
@@ -174,17 +195,15 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                 @if let Some((start, end)) = crate::demo::ended_period() {
                     div class="period-notice" role="note" {
                         p {
-                            strong { (t(lang, "Planperioden er avsluttet. ", "The plan period has ended. ")) }
-                            (t(lang, "Planen gjaldt ", "The plan covered ")) (start) "–" (end) ". "
+                            strong { (tr(lang, "layout-the-plan-period-has-ended")) }
+                            (tr(lang, "layout-the-plan-covered")) (start) "–" (end) ". "
                             @if let Some(s) = &successor {
                                 @let link = version_href(lang, &s.key, &crate::demo::served(), "/");
-                                (t(lang, "Tallene, tiltakene og rapportene vises fortsatt for etterprøving. Den nye planen er ",
-                                    "Its figures, actions and reports remain shown for review. The new plan is "))
-                                a href=(link) { (t(lang, &s.title, &s.title_en)) " (" (s.period_start) "–" (s.period_end) ")" } ". "
-                                a href=(href(lang, "/planer")) { (t(lang, "Alle planer", "All plans")) }
+                                (tr(lang, "layout-its-figures-actions-and-reports"))
+                                a href=(link) { (pick(lang, &s.title, &s.title_en)) " (" (s.period_start) "–" (s.period_end) ")" } ". "
+                                a href=(href(lang, "/planer")) { (tr(lang, "layout-all-plans")) }
                             } @else {
-                                (t(lang, "Tallene, tiltakene og rapportene vises fortsatt for oppfølging og etterprøving; ingen ny plan er lastet inn her.",
-                                    "Its figures, actions and reports remain shown for follow-up and review; no successor plan is loaded here."))
+                                (tr(lang, "layout-its-figures-actions-and-reports-2"))
                             }
                         }
                     }
@@ -192,21 +211,19 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                     @let link = version_href(lang, &s.key, &crate::demo::served(), "/");
                     div class="period-notice" role="note" {
                         p {
-                            strong { (t(lang, "Dette er en tidligere plan. ", "This is an earlier plan. ")) }
-                            (t(lang, "Den nye planen er ", "The new plan is "))
-                            a href=(link) { (t(lang, &s.title, &s.title_en)) " (" (s.period_start) "–" (s.period_end) ")" } ". "
-                            a href=(href(lang, "/planer")) { (t(lang, "Alle planer", "All plans")) }
+                            strong { (tr(lang, "layout-this-is-an-earlier-plan")) }
+                            (tr(lang, "layout-the-new-plan-is"))
+                            a href=(link) { (pick(lang, &s.title, &s.title_en)) " (" (s.period_start) "–" (s.period_end) ")" } ". "
+                            a href=(href(lang, "/planer")) { (tr(lang, "layout-all-plans")) }
                         }
                     }
                 }
                 main id="main" { (content) }
                 footer class="site" {
-                    p { (t(lang,
-                        "Tallene er beregnet fra offisielle kilder der det er mulig; sitater fra planen er merket med kilde.",
-                        "Figures are computed from official sources where possible; figures quoted from the plan are marked with their source.")) }
+                    p { (tr(lang, "layout-figures-are-computed-from-official")) }
                     @if let Some(at) = crate::demo::updated() {
-                        p { (t(lang, "Sist oppdatert: ", "Last updated: ")) (app::as_of::local_stamp(&at))
-                            (t(lang, " (nyeste import av data eller endring i tiltakene, norsk tid).", " (newest data import or action edit, Norwegian time).")) }
+                        p { (tr(lang, "layout-last-updated")) (app::as_of::local_stamp(&at))
+                            (tr(lang, "layout-newest-data-import-or-action")) }
                     }
                 }
             }
@@ -219,12 +236,10 @@ pub fn demo_notice(lang: Lang) -> Markup {
     html! {
         div class="demo-notice" role="note" {
             p {
-                strong { (t(lang, "Demonstrasjon. ", "Demonstration. ")) }
-                (t(lang,
-                   "Der ekte tall mangler, viser denne installasjonen demodata: syntetiske tall laget av en dokumentert generator i de offisielle kildenes format. Demotall er merket «demo» og vurderes aldri mot planens mål – de er en demonstrasjon av metoden, ikke et resultat. Ekte data hentes med ",
-                   "Where real figures are missing, this installation shows demo data: synthetic figures made by a documented generator in the official sources' format. Demo figures are marked \"demo\" and are never judged against the plan's targets – they demonstrate the method, they are not results. Get real data with "))
+                strong { (tr(lang, "layout-demonstration")) }
+                (tr(lang, "layout-where-real-figures-are-missing"))
                 code { "naeringsplan fetch" }
-                (t(lang, " (krever nett) eller ", " (needs the network) or "))
+                (tr(lang, "layout-needs-the-network-or"))
                 code { "naeringsplan import FIL" }
                 "."
             }
@@ -240,10 +255,8 @@ pub fn synthetic_banner(lang: Lang) -> Markup {
     }
     html! {
         div class="synthetic" role="note" {
-            strong { (t(lang, "Demodata. ", "Demo data. ")) }
-            (t(lang,
-               "Noen tall på denne siden er laget av en generator med samme format som de offisielle kildene, ikke hentet fra dem. De er merket «demo», tegnes som egen stiplet linje og vurderes ikke.",
-               "Some figures on this page were made by a generator in the official sources' format, not taken from them. They are marked \"demo\", drawn as their own dotted line and not judged."))
+            strong { (tr(lang, "layout-demo-data")) }
+            (tr(lang, "layout-some-figures-on-this-page"))
         }
     }
 }
@@ -257,12 +270,10 @@ pub fn unverified_notice(lang: Lang, tables: &[app::sources::Unverified]) -> Mar
     let ids: Vec<&str> = tables.iter().map(|u| u.table.as_str()).collect();
     html! {
         p class="unverified" role="note" {
-            strong { (t(lang, "Ikke verifisert mot SSB: ", "Not verified against SSB: ")) }
-            (t(lang, "tabell ", "table ")) (ids.join(", ")) ". "
-            (t(lang,
-               "Tabellnummeret eller kodene er vår beste kunnskap og er ikke bekreftet av offentlige kilder; tall fra disse tabellene kan utebli eller bety noe annet når de hentes fra SSB. ",
-               "The table id or codes are our best knowledge, not confirmed by public sources; figures from these tables may be missing or mean something else when fetched from SSB. "))
-            a href=(href(lang, "/kilder")) { (t(lang, "Se kildene", "See the sources")) } "."
+            strong { (tr(lang, "layout-not-verified-against-ssb")) }
+            (tr(lang, "layout-table")) (ids.join(", ")) ". "
+            (tr(lang, "layout-the-table-id-or-codes"))
+            a href=(href(lang, "/kilder")) { (tr(lang, "layout-see-the-sources")) } "."
         }
     }
 }

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use store::{ActionRecord, HistoryEntry};
 
 use crate::charts;
-use crate::layout::{self, href, t};
+use crate::layout::{self, href, tr};
 use crate::{AppState, WebError};
 
 /// Filters of the action list. Empty values mean "all".
@@ -114,7 +114,7 @@ pub fn strategy_ref(plan: &Plan, id: &str, lang: Lang) -> Markup {
             span class="strategy" { strong { (id) } " " (text) }
         } @else {
             details class="strategy" {
-                summary { strong { (id) } " " (short) span class="sr-only" { " " (t(lang, "(vis hele)", "(show all)")) } }
+                summary { strong { (id) } " " (short) span class="sr-only" { " " (tr(lang, "actions-show-all")) } }
                 p { (text) }
             }
         }
@@ -136,7 +136,7 @@ pub fn status_badge(status: ActionStatus, late: bool, lang: Lang) -> Markup {
             span aria-hidden="true" { (icon) " " } (status.label(lang))
         }
         @if late && status != ActionStatus::Delayed {
-            " " span class="status status-late" { span aria-hidden="true" { "⚠ " } (t(lang, "forsinket", "late")) }
+            " " span class="status status-late" { span aria-hidden="true" { "⚠ " } (tr(lang, "actions-late")) }
         }
     }
 }
@@ -146,11 +146,7 @@ pub async fn list(
     State(state): State<AppState>,
     Query(f): Query<Filters>,
 ) -> Result<Markup, WebError> {
-    let lang = if f.lang.as_deref() == Some("en") {
-        Lang::En
-    } else {
-        Lang::Nb
-    };
+    let lang = crate::layout::lang_of(f.lang.as_deref());
     let plan = super::load_plan(&state).await?;
     let all = state.store.actions(&state.plan_code).await?;
     let shown: Vec<&ActionRecord> = all.iter().filter(|a| matches(&plan, a, &f)).collect();
@@ -164,22 +160,22 @@ pub async fn list(
     let sel = |o: &Option<String>, v: &str| nonempty(o) == Some(v);
     let today = app::as_of::today();
     let body = html! {
-        h1 { (t(lang, "Tiltaksplanen", "The action plan")) }
+        h1 { (tr(lang, "actions-the-action-plan")) }
         form class="filters" method="get" action=(layout::in_view("/tiltak")) {
-            @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
+            @if lang != crate::layout::default_lang() { input type="hidden" name="lang" value=(lang.code()); }
             div {
-                label for="f-omrade" { (t(lang, "Innsatsområde", "Focus area")) }
+                label for="f-omrade" { (tr(lang, "actions-focus-area")) }
                 select id="f-omrade" name="omrade" {
-                    option value="" { (t(lang, "Alle", "All")) }
+                    option value="" { (tr(lang, "actions-all")) }
                     @for a in &plan.focus_areas {
                         option value=(a.number) selected[sel(&f.omrade, &a.number)] { (a.number) " " (a.title.get(lang)) }
                     }
                 }
             }
             div {
-                label for="f-strategi" { (t(lang, "Strategi", "Strategy")) }
+                label for="f-strategi" { (tr(lang, "actions-strategy")) }
                 select id="f-strategi" name="strategi" {
-                    option value="" { (t(lang, "Alle", "All")) }
+                    option value="" { (tr(lang, "actions-all")) }
                     @for s in plan.strategies() {
                         option value=(s.id) selected[sel(&f.strategi, &s.id)] { (s.id) " – " (shorten(&s.text, 50)) }
                     }
@@ -188,45 +184,45 @@ pub async fn list(
             div {
                 label for="f-status" { "Status" }
                 select id="f-status" name="status" {
-                    option value="" { (t(lang, "Alle", "All")) }
+                    option value="" { (tr(lang, "actions-all")) }
                     @for s in ActionStatus::ALL {
                         option value=(s.as_str()) selected[sel(&f.status, s.as_str())] { (s.label(lang)) }
                     }
                 }
             }
             div {
-                label for="f-ansvarlig" { (t(lang, "Ansvarlig", "Owner")) }
+                label for="f-ansvarlig" { (tr(lang, "actions-owner")) }
                 select id="f-ansvarlig" name="ansvarlig" {
-                    option value="" { (t(lang, "Alle", "All")) }
+                    option value="" { (tr(lang, "actions-all")) }
                     @for o in &owners {
                         option value=(o) selected[sel(&f.ansvarlig, o)] { (o) }
                     }
                 }
             }
             div {
-                label for="f-tekst" { (t(lang, "Tekst i tiltak eller strategi", "Text in action or strategy")) }
+                label for="f-tekst" { (tr(lang, "actions-text-in-action-or-strategy")) }
                 input id="f-tekst" name="tekst" type="search" value=(nonempty(&f.tekst).unwrap_or(""));
             }
             div class="check" {
                 label {
                     input type="checkbox" name="forsinket" value="1" checked[nonempty(&f.forsinket) == Some("1")];
-                    " " (t(lang, "Bare forsinkede", "Late only"))
+                    " " (tr(lang, "actions-late-only"))
                 }
             }
-            div { button type="submit" { (t(lang, "Vis", "Show")) } }
+            div { button type="submit" { (tr(lang, "actions-show")) } }
         }
-        p role="status" { (shown.len()) " " (t(lang, "av", "of")) " " (all.len()) " " (t(lang, "tiltak", "actions")) }
+        p role="status" { (shown.len()) " " (tr(lang, "actions-of")) " " (all.len()) " " (tr(lang, "actions-actions")) }
         div class="table-wrap" tabindex="0" {
             table {
-                caption class="muted" { (t(lang, "Tiltak med strategier, ansvarlig, status og fremdrift.", "Actions with strategies, owner, status and progress.")) }
+                caption class="muted" { (tr(lang, "actions-actions-with-strategies-owner-status")) }
                 thead { tr {
                     th scope="col" { "Id" }
-                    th scope="col" { (t(lang, "Tiltak", "Action")) }
-                    th scope="col" { (t(lang, "Strategier", "Strategies")) }
-                    th scope="col" { (t(lang, "Ansvarlig", "Owner")) }
+                    th scope="col" { (tr(lang, "actions-action")) }
+                    th scope="col" { (tr(lang, "actions-strategies")) }
+                    th scope="col" { (tr(lang, "actions-owner")) }
                     th scope="col" { "Status" }
-                    th scope="col" { (t(lang, "Fremdrift", "Progress")) }
-                    th scope="col" { (t(lang, "Sist endret", "Last changed")) }
+                    th scope="col" { (tr(lang, "layout-progress")) }
+                    th scope="col" { (tr(lang, "actions-last-changed")) }
                 } }
                 tbody {
                     @for a in &shown {
@@ -236,7 +232,7 @@ pub async fn list(
                             td { @for s in &a.action.strategies { (strategy_ref(&plan, s, lang)) } }
                             td { (a.action.owner) }
                             td { (status_badge(a.action.status, app::as_of::is_late(&a.action, today), lang)) }
-                            td { (charts::progress_bar(Some(f64::from(a.action.progress)), &format!("{} {}", a.action.id, t(lang, "fremdrift", "progress")), lang)) }
+                            td { (charts::progress_bar(Some(f64::from(a.action.progress)), &format!("{} {}", a.action.id, tr(lang, "actions-progress")), lang)) }
                             td class="nowrap" { (app::as_of::local_stamp(&a.updated_at).get(..10).unwrap_or("")) }
                         }
                     }
@@ -246,7 +242,7 @@ pub async fn list(
     };
     Ok(layout::page(
         lang,
-        t(lang, "Tiltaksplanen", "The action plan"),
+        &tr(lang, "actions-the-action-plan"),
         "/tiltak",
         body,
     ))
@@ -298,13 +294,13 @@ pub fn history_table(
             table {
                 caption { (caption) }
                 thead { tr {
-                    th scope="col" { (t(lang, "Når (norsk tid)", "When (Norwegian time)")) }
-                    @if show_action { th scope="col" { (t(lang, "Tiltak", "Action")) } }
-                    th scope="col" { (t(lang, "Hvem", "Who")) }
-                    th scope="col" { (t(lang, "Felt", "Field")) }
-                    th scope="col" { (t(lang, "Før", "Before")) }
-                    th scope="col" { (t(lang, "Etter", "After")) }
-                    th scope="col" class="num" { (t(lang, "Versjon", "Version")) }
+                    th scope="col" { (tr(lang, "actions-when-norwegian-time")) }
+                    @if show_action { th scope="col" { (tr(lang, "actions-action")) } }
+                    th scope="col" { (tr(lang, "actions-who")) }
+                    th scope="col" { (tr(lang, "actions-field")) }
+                    th scope="col" { (tr(lang, "actions-before")) }
+                    th scope="col" { (tr(lang, "actions-after")) }
+                    th scope="col" class="num" { (tr(lang, "actions-version")) }
                 } }
                 tbody {
                     @for h in history {
@@ -365,18 +361,18 @@ pub async fn detail(
     let x = &a.action;
     let title = format!("{} {}", x.id, x.title);
     let body = html! {
-        p class="muted" { a href=(href(lang, "/tiltak")) { (t(lang, "Tiltaksplanen", "The action plan")) } " › " (x.id) }
+        p class="muted" { a href=(href(lang, "/tiltak")) { (tr(lang, "actions-the-action-plan")) } " › " (x.id) }
         h1 { (title) }
         @if !x.description.is_empty() { p { (x.description) } }
         dl {
             dt { "Status" } dd { (status_badge(x.status, app::as_of::is_late(x, app::as_of::today()), lang)) }
-            dt { (t(lang, "Fremdrift", "Progress")) } dd { (charts::progress_bar(Some(f64::from(x.progress)), &title, lang)) }
-            dt { (t(lang, "Ansvarlig", "Owner")) } dd { (x.owner) }
-            @if !x.partners.is_empty() { dt { (t(lang, "Partnere", "Partners")) } dd { (x.partners.join(", ")) } }
+            dt { (tr(lang, "layout-progress")) } dd { (charts::progress_bar(Some(f64::from(x.progress)), &title, lang)) }
+            dt { (tr(lang, "actions-owner")) } dd { (x.owner) }
+            @if !x.partners.is_empty() { dt { (tr(lang, "actions-partners")) } dd { (x.partners.join(", ")) } }
             @if let Some(d) = x.start { dt { "Start" } dd { (d) } }
-            @if let Some(d) = x.end { dt { (t(lang, "Slutt", "End")) } dd { (d) } }
-            @if !a.comment.is_empty() { dt { (t(lang, "Kommentar", "Comment")) } dd { (a.comment) } }
-            dt { (t(lang, "Strategier", "Strategies")) }
+            @if let Some(d) = x.end { dt { (tr(lang, "actions-end")) } dd { (d) } }
+            @if !a.comment.is_empty() { dt { (tr(lang, "actions-comment")) } dd { (a.comment) } }
+            dt { (tr(lang, "actions-strategies")) }
             dd {
                 ul class="plain" {
                     @for s in &x.strategies {
@@ -390,32 +386,32 @@ pub async fn detail(
                 }
             }
             @if let ActionOrigin::DrawnFromText { section, quote } = &x.origin {
-                dt { (t(lang, "Hentet fra planteksten", "Drawn from the plan text")) }
+                dt { (tr(lang, "actions-drawn-from-the-plan-text")) }
                 dd { blockquote { (quote) } " (" (section) ")" }
             }
-            dt { (t(lang, "Sist endret", "Last changed")) } dd { (app::as_of::local_stamp(&a.updated_at)) " " (t(lang, "av", "by")) " " (updated_by) }
+            dt { (tr(lang, "actions-last-changed")) } dd { (app::as_of::local_stamp(&a.updated_at)) " " (tr(lang, "actions-by")) " " (updated_by) }
             @if let Some(c) = &from {
-                dt { (t(lang, "Videreført fra", "Carried over from")) }
+                dt { (tr(lang, "actions-carried-over-from")) }
                 dd {
-                    a href=(super::plans::action_link(lang, &c.from_plan, &served, &c.from_action)) { (t(lang, "tiltak ", "action ")) (c.from_action) }
-                    " " (t(lang, "i", "in")) " " (label_of(&c.from_plan)) ", " (app::as_of::local_stamp(&c.at))
+                    a href=(super::plans::action_link(lang, &c.from_plan, &served, &c.from_action)) { (tr(lang, "actions-action-2")) (c.from_action) }
+                    " " (tr(lang, "actions-in")) " " (label_of(&c.from_plan)) ", " (app::as_of::local_stamp(&c.at))
                 }
             }
             @for c in &to {
-                dt { (t(lang, "Videreført til", "Carried over to")) }
+                dt { (tr(lang, "actions-carried-over-to")) }
                 dd {
-                    a href=(super::plans::action_link(lang, &c.to_plan, &served, &c.to_action)) { (t(lang, "tiltak ", "action ")) (c.to_action) }
-                    " " (t(lang, "i", "in")) " " (label_of(&c.to_plan)) ", " (app::as_of::local_stamp(&c.at))
+                    a href=(super::plans::action_link(lang, &c.to_plan, &served, &c.to_action)) { (tr(lang, "actions-action-2")) (c.to_action) }
+                    " " (tr(lang, "actions-in")) " " (label_of(&c.to_plan)) ", " (app::as_of::local_stamp(&c.at))
                 }
             }
         }
-        h2 id="historikk" { (t(lang, "Historikk", "History")) }
-        (history_table(&history, lang, t(lang, "Alle endringer, nyeste først.", "Every change, newest first."), false))
+        h2 id="historikk" { (tr(lang, "actions-history")) }
+        (history_table(&history, lang, &tr(lang, "actions-every-change-newest-first"), false))
         @if let Some(c) = &from {
-            h3 id="tidligere-historikk" { (t(lang, "Historikk fra ", "History from ")) (label_of(&c.from_plan)) }
+            h3 id="tidligere-historikk" { (tr(lang, "actions-history-from")) (label_of(&c.from_plan)) }
             (history_table(&earlier, lang, &format!("{} {} {}",
-                t(lang, "Endringene i tiltak", "The changes to action"), c.from_action,
-                t(lang, "før det ble videreført, nyeste først.", "before it was carried over, newest first.")), false))
+                tr(lang, "actions-the-changes-to-action"), c.from_action,
+                tr(lang, "actions-before-it-was-carried-over")), false))
         }
     };
     Ok(layout::page(lang, &title, &format!("/tiltak/{}", x.id), body).into_response())

@@ -14,7 +14,7 @@ use plan::{Fact, Lang, Strategy};
 use store::ActionRecord;
 
 use crate::charts;
-use crate::layout::{self, LangQuery, href, t};
+use crate::layout::{self, LangQuery, href, pick, tr};
 use crate::{AppState, WebError};
 
 /// A fact as shown: the plan's quote, and a computed figure when there is one.
@@ -75,13 +75,13 @@ pub fn monitor_tables(monitors: &[app::key_figures::Monitor], lang: Lang) -> Mar
             div class="table-wrap monitor" tabindex="0" {
                 table {
                     caption {
-                        (t(lang, "Følges med nøkkeltallet: ", "Monitored by the key figure: "))
+                        (tr(lang, "area-monitored-by-the-key-figure"))
                         a href=(href(lang, &format!("/nokkeltall#tall-{}", m.id.replace(':', "-")))) { (m.name.get(lang)) }
                     }
                     thead { tr {
-                        th scope="col" { (t(lang, "År", "Year")) }
-                        th scope="col" class="num" { (t(lang, "Verdi", "Value")) }
-                        th scope="col" { (t(lang, "Kilde", "Source")) }
+                        th scope="col" { (tr(lang, "area-year")) }
+                        th scope="col" class="num" { (tr(lang, "area-value")) }
+                        th scope="col" { (tr(lang, "area-source")) }
                     } }
                     tbody {
                         @for v in &m.values {
@@ -95,7 +95,7 @@ pub fn monitor_tables(monitors: &[app::key_figures::Monitor], lang: Lang) -> Mar
                             }
                         }
                         @if let Some(why) = &m.missing {
-                            tr { td colspan="3" class="muted" { (t(lang, "Ingen verdi: ", "No value: ")) (why.get(lang)) } }
+                            tr { td colspan="3" class="muted" { (tr(lang, "area-no-value")) (why.get(lang)) } }
                         }
                     }
                 }
@@ -117,7 +117,7 @@ fn strategy_list(
                 @let linked: Vec<&ActionRecord> = actions.iter().filter(|a| a.action.strategies.contains(&s.id)).collect();
                 li {
                     strong { (s.id) } " " (s.text)
-                    @if let Some(n) = s.added_by_amendment { " " span class="badge" { (t(lang, "Tilføyd ved vedtak, endring ", "Added on adoption, amendment ")) (n) } }
+                    @if let Some(n) = s.added_by_amendment { " " span class="badge" { (tr(lang, "area-added-on-adoption-amendment")) (n) } }
                     br;
                     (charts::progress_bar(roll.strategy(&s.id).and_then(|r| r.progress).map(|p| p.percent), &s.id, lang))
                     @if let Some(m) = monitors.get(&s.id) { (monitor_tables(m, lang)) }
@@ -167,22 +167,22 @@ pub async fn page(
             .any(|m| m.values.iter().any(|v| v.demo));
     let title = format!("{} {}", area.number, area.title.get(lang));
     let body = html! {
-        p class="muted" { a href=(href(lang, "/#innsatsomrader")) { (t(lang, "Innsatsområder", "Focus areas")) } " › " (area.number) }
+        p class="muted" { a href=(href(lang, "/#innsatsomrader")) { (tr(lang, "layout-focus-areas")) } " › " (area.number) }
         h1 { (title) }
         @if synthetic { (layout::synthetic_banner(lang)) }
-        p { (t(lang, "Fremdrift (strategier uten tiltak teller som 0 %): ", "Progress (strategies without actions count as 0 %): "))
+        p { (tr(lang, "area-progress-strategies-without-actions-count"))
             (charts::progress_bar(roll.area(&area.number).and_then(|r| r.progress).map(|p| p.percent), &title, lang)) }
-        @if let Some(r) = roll.area(&area.number) { p class="muted coverage" { (super::progress::coverage_text(lang, r.coverage)) ". " a href=(href(lang, "/fremdrift")) { (t(lang, "Fremdrift per strategi", "Progress by strategy")) } } }
+        @if let Some(r) = roll.area(&area.number) { p class="muted coverage" { (super::progress::coverage_text(lang, r.coverage)) ". " a href=(href(lang, "/fremdrift")) { (tr(lang, "area-progress-by-strategy")) } } }
         p { (area.description) }
         @if !facts.is_empty() {
-            h2 { (t(lang, "Fakta", "Facts")) }
+            h2 { (tr(lang, "area-facts")) }
             div class="table-wrap" tabindex="0" {
                 table {
-                    caption class="muted" { (t(lang, "Sitert fra planens faktabokser (2019-tall). Beregnede tall fra registrene kommer ved siden av når de er hentet inn.", "Quoted from the plan's fact boxes (2019 figures). Figures computed from the registers will appear beside them once imported.")) }
+                    caption class="muted" { (tr(lang, "area-quoted-from-the-plan-s")) }
                     thead { tr {
-                        th scope="col" { (t(lang, "Fakta (sitert)", "Fact (quoted)")) }
-                        th scope="col" { (t(lang, "Avsnitt", "Section")) }
-                        th scope="col" { (t(lang, "Beregnet", "Computed")) }
+                        th scope="col" { (tr(lang, "area-fact-quoted")) }
+                        th scope="col" { (tr(lang, "area-section")) }
+                        th scope="col" { (tr(lang, "area-computed")) }
                     } }
                     tbody {
                         @for f in &facts {
@@ -191,16 +191,16 @@ pub async fn page(
                                 td { (f.fact.section) }
                                 td {
                                     @if let Some((v, y, syn)) = &f.computed {
-                                        (v) " (" (y) ")" @if *syn { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } }
+                                        (v) " (" (y) ")" @if *syn { " " span class="badge" { (tr(lang, "area-synthetic")) } }
                                         @if let Some(va) = &f.value_added {
                                             br;
-                                            (t(lang, app::plan_facts::VALUE_ADDED_LABEL, app::plan_facts::VALUE_ADDED_LABEL_EN)) ": " (va)
+                                            (pick(lang, app::plan_facts::VALUE_ADDED_LABEL, app::plan_facts::VALUE_ADDED_LABEL_EN)) ": " (va)
                                         }
                                     } @else if f.fact.computed_by.is_some() {
-                                        span class="muted" { (t(lang, "ikke beregnet ennå", "not computed yet")) }
+                                        span class="muted" { (tr(lang, "area-not-computed-yet")) }
                                     } @else {
                                         span class="muted" aria-hidden="true" { "–" }
-                                        span class="sr-only" { (t(lang, "beregnes ikke", "not computed")) }
+                                        span class="sr-only" { (tr(lang, "area-not-computed")) }
                                     }
                                 }
                             }
@@ -209,7 +209,7 @@ pub async fn page(
                 }
             }
         }
-        h2 { (t(lang, "Strategier og tiltak", "Strategies and actions")) }
+        h2 { (tr(lang, "area-strategies-and-actions")) }
         (strategy_list(&area.strategies, &actions, &roll, &monitors, lang))
         @for sub in &area.sub_areas {
             section aria-labelledby=(format!("sub-{}", sub.number)) {

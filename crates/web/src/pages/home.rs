@@ -11,7 +11,7 @@ use crate::charts;
 use crate::indicators::{
     IndicatorView, indicator_views, source_label, verdict_class, verdict_label,
 };
-use crate::layout::{self, LangQuery, href, t};
+use crate::layout::{self, LangQuery, href, tr};
 use crate::{AppState, WebError};
 
 async fn render(state: &AppState, lang: Lang) -> Result<Markup, WebError> {
@@ -31,25 +31,25 @@ async fn render(state: &AppState, lang: Lang) -> Result<Markup, WebError> {
         html! {
             h1 { (plan.meta.title.get(lang)) " – " (plan.meta.municipality_name) " kommune" }
             p class="muted" {
-                (t(lang, "Vedtatt av ", "Adopted by ")) (plan.meta.adopted_by.to_lowercase()) " "
-                (plan.meta.adopted) ". " (t(lang, "Planperiode ", "Plan period ")) (plan.meta.period_start) "–" (plan.meta.period_end) "."
+                (tr(lang, "home-adopted-by")) (plan.meta.adopted_by.to_lowercase()) " "
+                (plan.meta.adopted) ". " (tr(lang, "home-plan-period")) (plan.meta.period_start) "–" (plan.meta.period_end) "."
             }
             @if views.iter().any(|v| v.synthetic()) { (layout::synthetic_banner(lang)) }
             p class="vision" { (plan.vision.get(lang)) }
             (cards(&views, lang))
             (indicator_table(&plan, lang))
             (focus_areas(&plan, &roll, lang))
-            h2 id="tiltak" { (t(lang, "Tiltak", "Actions")) }
+            h2 id="tiltak" { (tr(lang, "layout-actions")) }
             div class="table-wrap" tabindex="0" {
                 table {
-                    caption class="muted" { (t(lang, "Tiltaksplanen slik den står nå.", "The action plan as it stands.")) }
+                    caption class="muted" { (tr(lang, "home-the-action-plan-as-it")) }
                     thead { tr {
                         th scope="col" { "Id" }
-                        th scope="col" { (t(lang, "Tiltak", "Action")) }
-                        th scope="col" { (t(lang, "Strategier", "Strategies")) }
-                        th scope="col" { (t(lang, "Ansvarlig", "Owner")) }
+                        th scope="col" { (tr(lang, "actions-action")) }
+                        th scope="col" { (tr(lang, "actions-strategies")) }
+                        th scope="col" { (tr(lang, "actions-owner")) }
                         th scope="col" { "Status" }
-                        th scope="col" class="num" { (t(lang, "Fremdrift", "Progress")) }
+                        th scope="col" class="num" { (tr(lang, "layout-progress")) }
                     } }
                     tbody {
                         @for a in &actions {
@@ -84,17 +84,15 @@ pub async fn page(
 fn indicator_table(plan: &Plan, lang: Lang) -> Markup {
     let years: Vec<i32> = plan.table_years().collect();
     html! {
-        h2 id="indikatortabell" { (t(lang, "Indikatortabellen i planen", "The plan's indicator table")) }
+        h2 id="indikatortabell" { (tr(lang, "home-the-plan-s-indicator-table")) }
         div class="table-wrap" tabindex="0" {
             table {
                 caption class="muted" {
-                    (t(lang,
-                       "Resultater (uthevet) og ambisjoner (grå, med ≤/≥) per år, slik planen oppgir dem (kap. 6).",
-                       "Results (bold) and ambitions (grey, with ≤/≥) by year, as given in the plan (chapter 6)."))
+                    (tr(lang, "home-results-bold-and-ambitions-grey"))
                 }
                 thead { tr {
-                    th scope="col" { (t(lang, "Indikator", "Indicator")) }
-                    th scope="col" { (t(lang, "Kilde", "Source")) }
+                    th scope="col" { (tr(lang, "home-indicator")) }
+                    th scope="col" { (tr(lang, "area-source")) }
                     @for y in &years { th scope="col" class="num" { (y) } }
                 } }
                 tbody {
@@ -108,7 +106,7 @@ fn indicator_table(plan: &Plan, lang: Lang) -> Markup {
                                 } @else if let Some(a) = i.ambitions.get(y) {
                                     td class="num ambition" { (i.ambition_op.symbol()) " " (plan::fmt::value(*a, i.unit)) }
                                 } @else {
-                                    td class="num muted" { span aria-label=(t(lang, "ingen verdi", "no value")) { "–" } }
+                                    td class="num muted" { span aria-label=(tr(lang, "home-no-value")) { "–" } }
                                 }
                             }
                         }
@@ -122,7 +120,7 @@ fn indicator_table(plan: &Plan, lang: Lang) -> Markup {
 /// A card per indicator: latest result, next ambition, judgement and a sparkline.
 fn cards(views: &[IndicatorView], lang: Lang) -> Markup {
     html! {
-        h2 id="indikatorer" { (t(lang, "Indikatorer", "Indicators")) }
+        h2 id="indikatorer" { (tr(lang, "layout-indicators")) }
         ul class="cards" {
             @for v in views {
                 @let i = v.indicator;
@@ -134,17 +132,17 @@ fn cards(views: &[IndicatorView], lang: Lang) -> Markup {
                             " " span class="muted" { "(" (year) ", " (source_label(r.source, lang)) ")" }
                         }
                     } @else {
-                        p class="muted" { (t(lang, "Ingen resultater fra reelle data ennå", "No results from real data yet")) }
+                        p class="muted" { (tr(lang, "home-no-results-from-real-data")) }
                     }
                     @if let Some((year, a)) = v.next_ambition {
-                        p { (t(lang, "Ambisjon ", "Ambition ")) (year) ": " (i.ambition_op.symbol()) " " (plan::fmt::value(a, i.unit)) }
+                        p { (tr(lang, "home-ambition")) (year) ": " (i.ambition_op.symbol()) " " (plan::fmt::value(a, i.unit)) }
                     }
                     @if v.latest.is_some() {
-                        p { span class=(verdict_class(v.judgement)) { (verdict_label(v.judgement, lang)) } " " span class="hint" { (match lang { Lang::Nb => &v.basis.0, Lang::En => &v.basis.1 }) } }
+                        p { span class=(verdict_class(v.judgement)) { (verdict_label(v.judgement, lang)) } " " span class="hint" { (match lang { Lang::Nb | Lang::Nn => &v.basis.0, Lang::En => &v.basis.1 }) } }
                     }
                     @if let Some((year, d)) = &v.latest_demo {
                         p class="demo-value" {
-                            span class="badge demo" { (t(lang, "demo", "demo")) } " "
+                            span class="badge demo" { (tr(lang, "home-demo")) } " "
                             (year) ": " (plan::fmt::value(d.value, i.unit)) " – "
                             span class=(verdict_class(engine::Verdict::DemoNotJudged)) { (verdict_label(engine::Verdict::DemoNotJudged, lang)) }
                         }
@@ -158,15 +156,15 @@ fn cards(views: &[IndicatorView], lang: Lang) -> Markup {
 
 fn focus_areas(plan: &Plan, roll: &PlanRollup, lang: Lang) -> Markup {
     html! {
-        h2 id="innsatsomrader" { (t(lang, "Innsatsområder og strategier", "Focus areas and strategies")) }
+        h2 id="innsatsomrader" { (tr(lang, "home-focus-areas-and-strategies")) }
         @for a in &plan.focus_areas {
             section class="area" aria-labelledby=(format!("area-{}", a.number)) {
                 h3 id=(format!("area-{}", a.number)) {
                     a href=(href(lang, &format!("/innsatsomrader/{}", a.number))) { (a.number) " " (a.title.get(lang)) }
                 }
-                p { (t(lang, "Fremdrift (strategier uten tiltak teller som 0 %): ", "Progress (strategies without actions count as 0 %): "))
+                p { (tr(lang, "area-progress-strategies-without-actions-count"))
                     (charts::progress_bar(roll.area(&a.number).and_then(|r| r.progress).map(|p| p.percent), &format!("{} {}", a.number, a.title.get(lang)), lang)) }
-                @if let Some(r) = roll.area(&a.number) { p class="muted coverage" { (super::progress::coverage_text(lang, r.coverage)) ". " a href=(href(lang, "/fremdrift")) { (t(lang, "Fremdrift per strategi", "Progress by strategy")) } } }
+                @if let Some(r) = roll.area(&a.number) { p class="muted coverage" { (super::progress::coverage_text(lang, r.coverage)) ". " a href=(href(lang, "/fremdrift")) { (tr(lang, "area-progress-by-strategy")) } } }
                 p { (a.description) }
                 @if !a.strategies.is_empty() {
                     ul class="plain" {

@@ -8,7 +8,7 @@ use plan::{Computation, Lang};
 
 use crate::charts;
 use crate::indicators::{indicator_views, source_label, verdict_class, verdict_label};
-use crate::layout::{self, LangQuery, href, t};
+use crate::layout::{self, LangQuery, href, tr};
 use crate::{AppState, WebError};
 
 /// `?peers=3301,3312` of an indicator page: the municipalities to compare with (default: the
@@ -65,38 +65,38 @@ pub async fn page(
         None => app::compare::listed(&plan, pq.peers.as_deref()),
     };
     let body = html! {
-        p class="muted" { a href=(href(lang, "/#indikatorer")) { (t(lang, "Indikatorer", "Indicators")) } " › " (i.number) }
+        p class="muted" { a href=(href(lang, "/#indikatorer")) { (tr(lang, "layout-indicators")) } " › " (i.number) }
         h1 { (i.name.get(lang)) }
         @if v.synthetic() { (layout::synthetic_banner(lang)) }
         (layout::unverified_notice(lang, &app::sources::indicator_unverified(i)))
         @if let Some((year, r)) = &v.latest {
             p {
-                (t(lang, "Siste resultat fra reelle data: ", "Latest result from real data: "))
+                (tr(lang, "indicator-latest-result-from-real-data"))
                 strong { (plan::fmt::value(r.value, i.unit)) } " (" (year) ", " (source_label(r.source, lang)) "). "
                 span class=(verdict_class(v.judgement)) { (verdict_label(v.judgement, lang)) } " "
-                (match lang { Lang::Nb => &v.basis.0, Lang::En => &v.basis.1 })
+                (match lang { Lang::Nb | Lang::Nn => &v.basis.0, Lang::En => &v.basis.1 })
             }
         } @else {
-            p class="muted" { (t(lang, "Ingen resultater fra reelle data ennå.", "No results from real data yet.")) }
+            p class="muted" { (tr(lang, "indicator-no-results-from-real-data")) }
         }
         @if let Some((year, d)) = &v.latest_demo {
             p class="demo-value" {
                 span class="badge demo" { "demo" } " "
-                (t(lang, "Demoverdi ", "Demo value ")) (year) ": " (plan::fmt::value(d.value, i.unit)) " – "
-                (t(lang, "laget av generatoren for demonstrasjon, ikke et resultat; vurderes ikke.", "made by the demo generator, not a result; not judged."))
+                (tr(lang, "indicator-demo-value")) (year) ": " (plan::fmt::value(d.value, i.unit)) " – "
+                (tr(lang, "indicator-made-by-the-demo-generator"))
             }
         }
         (charts::chart(v, lang))
-        h2 { (t(lang, "Tall per år", "Figures by year")) }
+        h2 { (tr(lang, "indicator-figures-by-year")) }
         div class="table-wrap" tabindex="0" {
             table {
-                caption class="muted" { (t(lang, "Resultater og ambisjoner per år. Et år kan mangle begge.", "Results and ambitions by year. A year may have neither.")) }
+                caption class="muted" { (tr(lang, "indicator-results-and-ambitions-by-year")) }
                 thead { tr {
-                    th scope="col" { (t(lang, "År", "Year")) }
-                    th scope="col" class="num" { (t(lang, "Resultat", "Result")) }
-                    th scope="col" class="num" { (t(lang, "Ambisjon", "Ambition")) }
-                    th scope="col" { (t(lang, "Vurdering", "Verdict")) }
-                    th scope="col" { (t(lang, "Kilde", "Source")) }
+                    th scope="col" { (tr(lang, "area-year")) }
+                    th scope="col" class="num" { (tr(lang, "indicator-result")) }
+                    th scope="col" class="num" { (tr(lang, "charts-ambition-2")) }
+                    th scope="col" { (tr(lang, "indicator-verdict")) }
+                    th scope="col" { (tr(lang, "area-source")) }
                 } }
                 tbody {
                     @for y in &v.years {
@@ -118,7 +118,7 @@ pub async fn page(
                                 @for a in &y.also {
                                     br;
                                     span class="also" {
-                                        (t(lang, "Også: ", "Also: ")) (plan::fmt::value(a.value, i.unit))
+                                        (tr(lang, "indicator-also")) (plan::fmt::value(a.value, i.unit))
                                         @if a.demo() { " " span class="badge demo" { "demo" } }
                                         " (" (source_label(a.source, lang)) ": " (a.detail) ")"
                                     }
@@ -129,30 +129,30 @@ pub async fn page(
                 }
             }
         }
-        h2 { (t(lang, "Utviklingen mot målet", "Progress towards the target")) }
-        @if let Some(tr) = &v.trend {
-            @let c = &tr.computed;
-            @let label = |st: engine::TrendStatus| match lang { Lang::Nb => st.label_nb(), Lang::En => st.label_en() };
+        h2 { (tr(lang, "indicator-progress-towards-the-target")) }
+        @if let Some(trend) = &v.trend {
+            @let c = &trend.computed;
+            @let label = |st: engine::TrendStatus| match lang { Lang::Nb | Lang::Nn => st.label_nb(), Lang::En => st.label_en() };
             p {
-                strong { (label(tr.effective_status)) }
-                @if let Some(o) = &tr.override_ {
-                    " " span class="badge" { (t(lang, "overstyrt", "overridden")) }
+                strong { (label(trend.effective_status)) }
+                @if let Some(o) = &trend.override_ {
+                    " " span class="badge" { (tr(lang, "indicator-overridden")) }
                     br;
-                    (t(lang, "Beregnet status: ", "Computed status: ")) (label(c.status)) ". "
-                    (t(lang, "Overstyrt av ", "Overridden by ")) (o.by) " " (o.at.replace('T', " ").trim_end_matches('Z')) ": «" (o.justification) "»"
+                    (tr(lang, "indicator-computed-status")) (label(c.status)) ". "
+                    (tr(lang, "indicator-overridden-by")) (o.by) " " (o.at.replace('T', " ").trim_end_matches('Z')) ": «" (o.justification) "»"
                 }
             }
             dl class="trend" {
-                dt { (t(lang, "Metode", "Method")) }
-                dd { (match lang { Lang::Nb => c.growth.label_nb(), Lang::En => c.growth.label_en() }) ". "
-                     (t(lang, "Bare verdier fra reelle data inngår; demodata aldri.", "Only values from real data enter; demo data never.")) }
-                dt { (t(lang, "Grunnlag", "Base")) }
+                dt { (tr(lang, "indicator-method")) }
+                dd { (match lang { Lang::Nb | Lang::Nn => c.growth.label_nb(), Lang::En => c.growth.label_en() }) ". "
+                     (tr(lang, "indicator-only-values-from-real-data")) }
+                dt { (tr(lang, "indicator-base")) }
                 dd { (opt_year(c.base_year)) ": " (opt_value(c.base_value, i.unit)) }
-                dt { (t(lang, "Siste", "Latest")) }
+                dt { (tr(lang, "indicator-latest")) }
                 dd { (opt_year(c.latest_year)) ": " (opt_value(c.latest_value, i.unit)) }
-                dt { (t(lang, "Mål", "Target")) }
+                dt { (tr(lang, "indicator-target")) }
                 dd { (opt_year(c.target_year)) ": " (opt_value(c.target_value, i.unit)) }
-                dt { (t(lang, "Årlig endring observert / nødvendig", "Annual change observed / required")) }
+                dt { (tr(lang, "indicator-annual-change-observed-required")) }
                 dd {
                     @match c.growth {
                         engine::Growth::Cagr => { (opt_pct(c.cagr_observed)) " / " (opt_pct(c.cagr_required)) }
@@ -160,75 +160,75 @@ pub async fn page(
                     }
                 }
                 @for n in &c.notes {
-                    dt { (t(lang, "Merknad", "Note")) }
-                    dd { (match lang { Lang::Nb => &n.nb, Lang::En => &n.en }) }
+                    dt { (tr(lang, "indicator-note")) }
+                    dd { (match lang { Lang::Nb | Lang::Nn => &n.nb, Lang::En => &n.en }) }
                 }
             }
         } @else {
-            p class="muted" { (t(lang, "Kan ikke vurderes ennå.", "Cannot be assessed yet.")) }
+            p class="muted" { (tr(lang, "indicator-cannot-be-assessed-yet")) }
         }
         @if let Some(p) = &v.projection {
             @let nb = lang == Lang::Nb;
-            h3 id="framskriving" { (t(lang, "Framskriving til ", "Projection to ")) (p.to_year) }
+            h3 id="framskriving" { (tr(lang, "indicator-projection-to")) (p.to_year) }
             p class="projection" {
-                strong { (match lang { Lang::Nb => p.verdict.label_nb(), Lang::En => p.verdict.label_en() }) }
-                " – " (match lang { Lang::Nb => &p.reason.nb, Lang::En => &p.reason.en }) "."
+                strong { (match lang { Lang::Nb | Lang::Nn => p.verdict.label_nb(), Lang::En => p.verdict.label_en() }) }
+                " – " (match lang { Lang::Nb | Lang::Nn => &p.reason.nb, Lang::En => &p.reason.en }) "."
             }
             @if p.from.is_some() && !matches!(p.verdict, engine::ProjectionVerdict::DemoNotJudged | engine::ProjectionVerdict::NotAvailable) {
                 dl class="trend" {
                     @if let (Some((fy, _)), Some((ly, _)), Some(_)) = (p.from, p.latest, p.pace_observed) {
-                        dt { (t(lang, "Tempo ", "Pace ")) (fy) "–" (ly) }
+                        dt { (tr(lang, "indicator-pace")) (fy) "–" (ly) }
                         dd { (p.pace_text(p.pace_observed, i.unit, nb)) }
                     }
                     @if let (Some(_), Some((ly, _))) = (p.pace_required, p.latest) {
-                        dt { (t(lang, "Nødvendig tempo for å nå målet fra ", "Pace needed to reach the target from ")) (ly) }
+                        dt { (tr(lang, "indicator-pace-needed-to-reach-the")) (ly) }
                         dd { (p.pace_text(p.pace_required, i.unit, nb)) }
                     }
                     @if let Some(x) = p.projected {
-                        dt { (t(lang, "Framskrevet ", "Projected ")) (p.to_year) }
+                        dt { (tr(lang, "charts-projected")) (p.to_year) }
                         dd { (opt_value(Some(x), i.unit)) }
                     }
-                    dt { (t(lang, "Metode", "Method")) }
-                    dd { (if nb { p.method_text().nb } else { p.method_text().en }) ". " (t(lang, "Ingen prognose: bare dagens tempo videreført.", "Not a forecast: only the current pace continued.")) }
+                    dt { (tr(lang, "indicator-method")) }
+                    dd { (if nb { p.method_text().nb } else { p.method_text().en }) ". " (tr(lang, "indicator-not-a-forecast-only-the")) }
                 }
             }
         }
-        h2 id="sammenligning" { (t(lang, "Sammenlignet med andre kommuner", "Compared with other municipalities")) }
+        h2 id="sammenligning" { (tr(lang, "indicator-compared-with-other-municipalities")) }
         p class="muted" {
-            (t(lang, "Verdiene er beregnet etter de samme definisjonene for hver kommune, på kommunens egne grenser. Planens ambisjoner gjelder ", "The values are computed by the same definitions for each municipality, on its own borders. The plan's ambitions are those of "))
+            (tr(lang, "indicator-the-values-are-computed-by"))
             (plan.meta.municipality_name)
-            (t(lang, " og brukes ikke på de andre. Demodata er merket og rangeres ikke.", " and are not applied to the others. Demo data is marked and never ranked."))
+            (tr(lang, "indicator-and-are-not-applied-to"))
         }
         @if let Some(m) = &peer_error { p class="error" role="alert" { (m) } }
         form method="get" action=(layout::in_view(&format!("{path}#sammenligning"))) class="filters" {
             div {
-                label for="peers" { (t(lang, "Kommunenumre å sammenligne med (kommaseparert)", "Municipality codes to compare with (comma-separated)")) }
+                label for="peers" { (tr(lang, "indicator-municipality-codes-to-compare-with")) }
                 input type="text" id="peers" name="peers" inputmode="numeric" value=(peer_codes.join(","));
             }
-            @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
-            button type="submit" { (t(lang, "Sammenlign", "Compare")) }
+            @if lang != crate::layout::default_lang() { input type="hidden" name="lang" value=(lang.code()); }
+            button type="submit" { (tr(lang, "indicator-compare")) }
         }
         form method="get" action=(layout::in_view(&format!("{path}#sammenligning"))) class="filters" {
             div {
-                label for="lignende" { (t(lang, "Eller finn de mest like kommunene (antall)", "Or find the most similar municipalities (how many)")) }
+                label for="lignende" { (tr(lang, "indicator-or-find-the-most-similar")) }
                 input type="number" id="lignende" name="lignende" min="1" max=(app::similar::MAX_SIMILAR) value=(pq.lignende.unwrap_or(5));
             }
-            @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
-            button type="submit" { (t(lang, "Finn lignende", "Find similar")) }
+            @if lang != crate::layout::default_lang() { input type="hidden" name="lang" value=(lang.code()); }
+            button type="submit" { (tr(lang, "indicator-find-similar")) }
         }
         @if let Some(s) = &similar {
             div class="similar" {
                 p {
-                    (t(lang, "De kommunene som ligner mest på ", "The municipalities most similar to "))
-                    (plan.meta.municipality_name) (t(lang, " i ", " in ")) (s.year)
-                    (t(lang, ", etter en vektet avstand over standardiserte kjennetegn (målt i standardavvik; lavere er likere; ", ", by a weighted distance over standardised features (in standard deviations; lower is more similar; "))
-                    (s.compared) (t(lang, " kommuner har alle kjennetegnene):", " municipalities have every feature):"))
+                    (tr(lang, "indicator-the-municipalities-most-similar-to"))
+                    (plan.meta.municipality_name) (tr(lang, "indicator-in")) (s.year)
+                    (tr(lang, "indicator-by-a-weighted-distance-over"))
+                    (s.compared) (tr(lang, "indicator-municipalities-have-every-feature"))
                 }
                 @if s.demo() {
-                    p class="demo-value" { span class="badge demo" { "demo" } " " (t(lang, "Kjennetegn merket demo bygger på syntetiske tall: utvalget er et eksempel på metoden, ikke et funn.", "Features marked demo rest on synthetic figures: the choice is an example of the method, not a finding.")) }
+                    p class="demo-value" { span class="badge demo" { "demo" } " " (tr(lang, "indicator-features-marked-demo-rest-on")) }
                 }
                 p class="muted" {
-                    (t(lang, "Kjennetegn og vekter: ", "Features and weights: "))
+                    (tr(lang, "indicator-features-and-weights"))
                     @for (k, f) in s.features.iter().enumerate() {
                         @if k > 0 { "; " }
                         (f.name) " ×" (plan::fmt::number_auto(f.weight, 2))
@@ -241,7 +241,7 @@ pub async fn page(
                         li {
                             (r.name) " " span class="muted" { (r.code) }
                             ": " (plan::fmt::number(r.distance, 2))
-                            @if r.code_now.is_none() { " " span class="muted" { (t(lang, "(finnes ikke lenger; ikke sammenlignet)", "(no longer exists; not compared)")) } }
+                            @if r.code_now.is_none() { " " span class="muted" { (tr(lang, "indicator-no-longer-exists-not-compared")) } }
                             @if r.demo { " " span class="badge demo" { "demo" } }
                         }
                     }
@@ -251,9 +251,9 @@ pub async fn page(
         @if let Some(c) = &comparison {
             @if let Some(r) = &c.rank {
                 p {
-                    strong { (plan.meta.municipality_name) (t(lang, " er nr. ", " is number ")) (r.rank) (t(lang, " av ", " of ")) (r.of) }
-                    (t(lang, " blant kommunene her med reelle tall for ", " among the municipalities here with real figures for ")) (r.year)
-                    (match i.direction { plan::Direction::HigherIsBetter => t(lang, " (høyest først).", " (highest first)."), plan::Direction::LowerIsBetter => t(lang, " (lavest først).", " (lowest first).") })
+                    strong { (plan.meta.municipality_name) (tr(lang, "indicator-is-number")) (r.rank) (tr(lang, "indicator-of")) (r.of) }
+                    (tr(lang, "indicator-among-the-municipalities-here-with")) (r.year)
+                    (match i.direction { plan::Direction::HigherIsBetter => tr(lang, "indicator-highest-first"), plan::Direction::LowerIsBetter => tr(lang, "indicator-lowest-first") })
                 }
             }
             @if let Some(r) = &c.rank {
@@ -261,9 +261,9 @@ pub async fn page(
             }
             div class="table-wrap" tabindex="0" {
                 table {
-                    caption class="muted" { (i.name.get(lang)) (t(lang, ", per kommune og år", ", by municipality and year")) }
+                    caption class="muted" { (i.name.get(lang)) (tr(lang, "indicator-by-municipality-and-year")) }
                     thead { tr {
-                        th scope="col" { (t(lang, "Kommune", "Municipality")) }
+                        th scope="col" { (tr(lang, "indicator-municipality")) }
                         @for y in &c.years { th scope="col" class="num" { (y) } }
                     } }
                     tbody {
@@ -285,7 +285,7 @@ pub async fn page(
                         }
                         @if let Some(n) = &c.national {
                             tr class="median" {
-                                th scope="row" { (t(lang, "Median, alle kommuner", "Median, all municipalities")) }
+                                th scope="row" { (tr(lang, "indicator-median-all-municipalities")) }
                                 @for y in &c.years {
                                     td class="num" {
                                         @match n.years.iter().find(|s| s.year == *y) {
@@ -296,7 +296,7 @@ pub async fn page(
                                 }
                             }
                             tr class="median" {
-                                th scope="row" { (t(lang, "Median, fylket", "Median, the county")) }
+                                th scope="row" { (tr(lang, "indicator-median-the-county")) }
                                 @for y in &c.years {
                                     td class="num" {
                                         @match n.years.iter().find(|s| s.year == *y).and_then(|s| s.county_median) {
@@ -313,27 +313,26 @@ pub async fn page(
             @if let Some(n) = &c.national {
                 p {
                     @if let Some(s) = n.years.last() {
-                        strong { (plan.meta.municipality_name) (t(lang, " har persentil ", " is at percentile ")) (plan::fmt::number(s.percentile, 0)) }
-                        (t(lang, " blant alle ", " among all ")) (s.of)
-                        (t(lang, " kommuner med reelle tall for ", " municipalities with real figures for ")) (s.year)
-                        (t(lang, " (andelen av de andre kommunene med lavere verdi). Medianene er av reelle tall; demodata er ikke med. ",
-                              " (the share of the other municipalities with a lower value). The medians are of real figures; demo data are left out. "))
+                        strong { (plan.meta.municipality_name) (tr(lang, "indicator-is-at-percentile")) (plan::fmt::number(s.percentile, 0)) }
+                        (tr(lang, "indicator-among-all")) (s.of)
+                        (tr(lang, "indicator-municipalities-with-real-figures-for")) (s.year)
+                        (tr(lang, "indicator-the-share-of-the-other"))
                     } @else {
-                        (t(lang, "Planens kommune har ingen reelle tall å plassere blant alle kommunene. ", "The plan's municipality has no real figures to place among all municipalities. "))
+                        (tr(lang, "indicator-the-plan-s-municipality-has"))
                     }
-                    a href=(format!("/api/compare/all?indicator={}", i.id)) { (t(lang, "Alle kommunenes verdier (JSON)", "Every municipality's values (JSON)")) }
+                    a href=(format!("/api/compare/all?indicator={}", i.id)) { (tr(lang, "indicator-every-municipality-s-values-json")) }
                 }
             }
         }
         @if !overrides.is_empty() {
             div class="table-wrap" tabindex="0" {
                 table {
-                    caption class="muted" { (t(lang, "Overstyringer av status (alle, eldste først)", "Status overrides (all, oldest first)")) }
+                    caption class="muted" { (tr(lang, "indicator-status-overrides-all-oldest-first")) }
                     thead { tr {
-                        th scope="col" { (t(lang, "Når", "When")) }
-                        th scope="col" { (t(lang, "Hvem", "Who")) }
+                        th scope="col" { (tr(lang, "indicator-when")) }
+                        th scope="col" { (tr(lang, "actions-who")) }
                         th scope="col" { "Status" }
-                        th scope="col" { (t(lang, "Begrunnelse", "Justification")) }
+                        th scope="col" { (tr(lang, "indicator-justification")) }
                     } }
                     tbody {
                         @for o in &overrides {
@@ -342,8 +341,8 @@ pub async fn page(
                                 td { (o.by) }
                                 td {
                                     @match o.status.as_deref().and_then(engine::TrendStatus::parse) {
-                                        Some(st) => { (match lang { Lang::Nb => st.label_nb(), Lang::En => st.label_en() }) }
-                                        None => { (t(lang, "trukket tilbake", "withdrawn")) }
+                                        Some(st) => { (match lang { Lang::Nb | Lang::Nn => st.label_nb(), Lang::En => st.label_en() }) }
+                                        None => { (tr(lang, "indicator-withdrawn")) }
                                     }
                                 }
                                 td { (o.justification) }
@@ -353,41 +352,41 @@ pub async fn page(
                 }
             }
         }
-        p { a href=(href(lang, &format!("/intern/indikatorer/{}", i.id))) { (t(lang, "Overstyr status (ansatte)", "Override the status (staff)")) } }
-        h2 id="om-dataene" { (t(lang, "Om dataene", "About the data")) }
+        p { a href=(href(lang, &format!("/intern/indikatorer/{}", i.id))) { (tr(lang, "indicator-override-the-status-staff")) } }
+        h2 id="om-dataene" { (tr(lang, "indicator-about-the-data")) }
         p {
-            (t(lang, "Last ned alle tallene på siden med kilde og merking av demodata: ", "Download every figure on this page with its source and demo flag: "))
+            (tr(lang, "indicator-download-every-figure-on-this"))
             a href=(layout::in_view(&format!("/indikatorer/{}/data?format=csv", i.id))) download { "CSV" }
             " · "
             a href=(layout::in_view(&format!("/indikatorer/{}/data?format=json", i.id))) download { "JSON" }
         }
         @if !data.sources.is_empty() {
             p {
-                (t(lang, "Kildetabeller: ", "Source tables: "))
+                (tr(lang, "indicator-source-tables"))
                 @for (n, s) in data.sources.iter().enumerate() {
                     @if n > 0 { ", " }
                     a href=(s.url) { (s.name) }
                 }
                 @match &data.fetched {
-                    Some(at) => { ". " (t(lang, "Sist hentet ", "Last fetched ")) (app::as_of::local_stamp(at)) "." }
-                    None => { ". " (t(lang, "Ikke hentet ennå.", "Not fetched yet.")) }
+                    Some(at) => { ". " (tr(lang, "indicator-last-fetched")) (app::as_of::local_stamp(at)) "." }
+                    None => { ". " (tr(lang, "indicator-not-fetched-yet")) }
                 }
             }
         }
-        h2 { (t(lang, "Om indikatoren", "About the indicator")) }
+        h2 { (tr(lang, "indicator-about-the-indicator")) }
         dl {
-            dt { (t(lang, "Mål i planen", "Target in the plan")) }
+            dt { (tr(lang, "indicator-target-in-the-plan")) }
             dd { (i.rule_text.get(lang)) }
-            dt { (t(lang, "Hvordan et år vurderes", "How a year is judged")) }
-            dd { (t(lang, "Resultatet sammenlignes med årets ambisjon (", "The result is compared with the year's ambition (")) (i.ambition_op.symbol()) ")"
-                 (t(lang, "; et år uten ambisjon vurderes ikke (målet i planen vises til informasjon). En verdi som bygger på demodata vurderes aldri.", "; a year without an ambition is not judged (the plan's target is shown for information). A value resting on demo data is never judged.")) }
-            dt { (t(lang, "Kilde", "Source")) }
+            dt { (tr(lang, "indicator-how-a-year-is-judged")) }
+            dd { (tr(lang, "indicator-the-result-is-compared-with")) (i.ambition_op.symbol()) ")"
+                 (tr(lang, "indicator-a-year-without-an-ambition")) }
+            dt { (tr(lang, "area-source")) }
             dd { (i.source) }
-            dt { (t(lang, "Hvordan tallet fremkommer", "How the figure is obtained")) }
+            dt { (tr(lang, "indicator-how-the-figure-is-obtained")) }
             dd {
                 @match &i.computation {
-                    Computation::Published { publisher } => { (t(lang, "Publisert av ", "Published by ")) (publisher) (t(lang, "; hentet inn som publisert.", "; imported as published.")) }
-                    Computation::Definition { definition } => { (t(lang, "Beregnes etter definisjonen ", "Computed by the definition ")) code { (definition) } (t(lang, " i planens kapittel 9, fra statistikken i lageret. Et år med både beregnet tall og tall sitert fra planen viser begge; verdien som teller er den beregnede, så den publiserte, så planens, og reelle data går alltid foran demodata.", " of the plan's chapter 9, from the statistics in the store. A year with both a computed figure and one quoted from the plan shows both; the value that counts is the computed one, then the published one, then the plan's, and real data always comes before demo data.")) }
+                    Computation::Published { publisher } => { (tr(lang, "indicator-published-by")) (publisher) (tr(lang, "indicator-imported-as-published")) }
+                    Computation::Definition { definition } => { (tr(lang, "indicator-computed-by-the-definition")) code { (definition) } (tr(lang, "indicator-of-the-plan-s-chapter")) }
                 }
             }
         }
@@ -468,7 +467,7 @@ fn opt_pp(v: Option<f64>, lang: Lang) -> String {
             format!(
                 "{} {}",
                 plan::fmt::number(v, 2),
-                t(lang, "prosentpoeng", "percentage points")
+                tr(lang, "indicator-percentage-points")
             )
         },
     )

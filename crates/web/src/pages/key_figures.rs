@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use plan::Lang;
 
-use crate::layout::{self, LangQuery, href, t};
+use crate::layout::{self, LangQuery, href, tr};
 use crate::{AppState, WebError};
 
 /// `?kommune=3203&ar=2022&peers=3201,3301` of the key-figures page and its data.
@@ -73,7 +73,7 @@ fn value_cell(c: &app::key_figures::FigureCell, unit: plan::Unit, year: i32, lan
             }
             None => {
                 span class="muted" aria-hidden="true" { "–" }
-                span class="sr-only" { (t(lang, "mangler", "missing")) }
+                span class="sr-only" { (tr(lang, "key-figures-missing")) }
             }
         }
     }
@@ -91,7 +91,7 @@ pub async fn page(
     let same = q.same(&k);
     let title = format!(
         "{} {} {}",
-        t(lang, "Nøkkeltall for", "Key figures for"),
+        tr(lang, "key-figures-key-figures-for"),
         k.municipality.name,
         k.year
     );
@@ -105,14 +105,13 @@ pub async fn page(
         h1 { (title) }
         @if k.demo { (layout::synthetic_banner(lang)) }
         p {
-            (t(lang, "Nøkkeltallene fra planens kapittel 3 (", "The key figures of the plan's chapter 3 ("))
+            (tr(lang, "key-figures-the-key-figures-of-the"))
             em { (plan.meta.title.nb) }
-            (t(lang, "), beregnet fra statistikken i lageret for valgt kommune og år etter de samme definisjonene som indikatorene. Planens egne tall står ved siden av der planen siterer et tall. Verdier merket «demo» bygger på syntetiske demodata; de vises, men sammenlignes og vurderes ikke.",
-                "), computed from the statistics in the store for the chosen municipality and year by the same definitions as the indicators. The plan's own figures stand beside where the plan quotes one. Values marked \"demo\" rest on synthetic demo data; they are shown, but neither compared nor judged."))
+            (tr(lang, "key-figures-computed-from-the-statistics-in"))
         }
         form method="get" action="/nokkeltall" class="filters" {
             div {
-                label for="kommune" { (t(lang, "Kommune", "Municipality")) }
+                label for="kommune" { (tr(lang, "indicator-municipality")) }
                 select id="kommune" name="kommune" {
                     @for m in &municipalities {
                         option value=(m.code) selected[m.code == k.municipality.code] { (m.code) " " (m.name) }
@@ -120,7 +119,7 @@ pub async fn page(
                 }
             }
             div {
-                label for="ar" { (t(lang, "År", "Year")) }
+                label for="ar" { (tr(lang, "area-year")) }
                 select id="ar" name="ar" {
                     @for y in &k.years {
                         option value=(y) selected[*y == k.year] { (y) }
@@ -128,12 +127,12 @@ pub async fn page(
                 }
             }
             div {
-                label for="peers" { (t(lang, "Sammenlign med (kommunenumre, kommaseparert)", "Compare with (municipality codes, comma-separated)")) }
+                label for="peers" { (tr(lang, "key-figures-compare-with-municipality-codes-comma")) }
                 input type="text" id="peers" name="peers" inputmode="numeric"
                     value=(k.peers.iter().map(|p| p.code.as_str()).collect::<Vec<_>>().join(","));
             }
-            @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
-            button type="submit" { (t(lang, "Vis", "Show")) }
+            @if lang != crate::layout::default_lang() { input type="hidden" name="lang" value=(lang.code()); }
+            button type="submit" { (tr(lang, "actions-show")) }
         }
         @for g in &groups {
             @let label = app::key_figures::group_label(g);
@@ -142,10 +141,10 @@ pub async fn page(
                 table class="key-figures" {
                     caption class="muted" { (label.get(lang)) ", " (k.municipality.name) " " (k.year) }
                     thead { tr {
-                        th scope="col" { (t(lang, "Nøkkeltall", "Key figure")) }
+                        th scope="col" { (tr(lang, "key-figures-key-figure")) }
                         th scope="col" class="num" { (k.municipality.name) }
-                        @if k.plan_municipality { th scope="col" class="num" { (t(lang, "Planens tall", "The plan's figure")) } }
-                        th scope="col" { (t(lang, "Kilde", "Source")) }
+                        @if k.plan_municipality { th scope="col" class="num" { (tr(lang, "key-figures-the-plan-s-figure")) } }
+                        th scope="col" { (tr(lang, "area-source")) }
                     } }
                     tbody {
                         @for r in k.rows.iter().filter(|r| r.group == *g) {
@@ -156,18 +155,18 @@ pub async fn page(
                                     td class="num quote" {
                                         @if let Some(qv) = &r.quote {
                                             (plan::fmt::value(qv.value, r.unit)) " (" (qv.year) ")"
-                                        } @else { span class="muted" aria-hidden="true" { "–" } span class="sr-only" { (t(lang, "ikke sitert", "not quoted")) } }
+                                        } @else { span class="muted" aria-hidden="true" { "–" } span class="sr-only" { (tr(lang, "key-figures-not-quoted")) } }
                                     }
                                 }
                                 td {
                                     @match (&r.own.value, &r.own.missing) {
                                         (Some(v), _) => { (v.detail) }
-                                        (None, Some(m)) => { span class="muted" { (t(lang, "Mangler: ", "Missing: ")) (m.get(lang)) } }
+                                        (None, Some(m)) => { span class="muted" { (tr(lang, "key-figures-missing-2")) (m.get(lang)) } }
                                         (None, None) => {}
                                     }
                                     @if let Some(qv) = &r.quote {
                                         br;
-                                        span class="muted" { (t(lang, "Planen: ", "The plan: ")) "«" (qv.text) "» (" (qv.source) ")" }
+                                        span class="muted" { (tr(lang, "key-figures-the-plan")) "«" (qv.text) "» (" (qv.source) ")" }
                                     }
                                 }
                             }
@@ -178,9 +177,9 @@ pub async fn page(
             @if !k.peers.is_empty() {
                 div class="table-wrap" tabindex="0" {
                     table {
-                        caption class="muted" { (label.get(lang)) ", " (t(lang, "sammenlignet med andre kommuner", "compared with other municipalities")) " " (k.year) }
+                        caption class="muted" { (label.get(lang)) ", " (tr(lang, "key-figures-compared-with-other-municipalities")) " " (k.year) }
                         thead { tr {
-                            th scope="col" { (t(lang, "Nøkkeltall", "Key figure")) }
+                            th scope="col" { (tr(lang, "key-figures-key-figure")) }
                             th scope="col" class="num" { (k.municipality.name) }
                             @for p in &k.peers { th scope="col" class="num" { (p.name) } }
                         } }
@@ -197,32 +196,31 @@ pub async fn page(
                 }
             }
         }
-        h2 id="om-dataene" { (t(lang, "Om dataene", "About the data")) }
+        h2 id="om-dataene" { (tr(lang, "indicator-about-the-data")) }
         p {
-            (t(lang, "Last ned alle tallene på siden med år, kilde og merking av demodata: ", "Download every figure on this page with its year, source and demo flag: "))
+            (tr(lang, "key-figures-download-every-figure-on-this"))
             a href=(format!("/nokkeltall/data?{same}&format=csv")) download { "CSV" }
             " · "
             a href=(format!("/nokkeltall/data?{same}&format=json")) download { "JSON" }
             ". "
-            (t(lang, "Samme tall på kommandolinjen: ", "The same figures on the command line: "))
+            (tr(lang, "key-figures-the-same-figures-on-the"))
             code { "naeringsplan key-figures --municipality " (k.municipality.code) " --year " (k.year) }
             "."
         }
         p {
-            (t(lang, "Kilder: ", "Sources: "))
+            (tr(lang, "key-figures-sources"))
             @for (n, s) in k.sources.iter().enumerate() {
                 @if n > 0 { ", " }
                 a href=(s.url) { (s.name) }
             }
             @match &k.fetched {
-                Some(at) => { ". " (t(lang, "Statistikken sist hentet ", "Statistics last fetched ")) (app::as_of::local_stamp(at)) "." }
-                None => { ". " (t(lang, "Statistikken er ikke hentet ennå.", "The statistics have not been fetched yet.")) }
+                Some(at) => { ". " (tr(lang, "key-figures-statistics-last-fetched")) (app::as_of::local_stamp(at)) "." }
+                None => { ". " (tr(lang, "key-figures-the-statistics-have-not-been")) }
             }
-            " " a href=(href(lang, "/kilder")) { (t(lang, "Mer om kildene", "More about the sources")) } "."
+            " " a href=(href(lang, "/kilder")) { (tr(lang, "key-figures-more-about-the-sources")) } "."
         }
         p class="muted" {
-            (t(lang, "Egendekning er her arbeidsplasser i prosent av sysselsatte bosatte (planens kapittel 9 definerer forholdstallet; 0,77 = 77 %). Befolkningsveksten er endringen fra 1. januar året før. Andelen i offentlig sektor er arbeidsplasser minus arbeidsplasser i privat sektor (SSB 13472), i prosent av alle arbeidsplasser. Registertallene gjelder siste øyeblikksbilde av Enhetsregisteret, ikke det valgte året.",
-                "Job coverage is here jobs as a percentage of employed residents (the plan's chapter 9 defines the ratio; 0.77 = 77 %). Population growth is the change from 1 January the year before. The public-sector share is jobs minus private-sector jobs (SSB 13472), as a percentage of all jobs. The register figures are those of the latest snapshot of the Central Coordinating Register, not the chosen year."))
+            (tr(lang, "key-figures-job-coverage-is-here-jobs"))
         }
     };
     Ok(layout::page(lang, &title, "/nokkeltall", body).into_response())

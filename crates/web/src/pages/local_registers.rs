@@ -13,7 +13,7 @@ use maud::{Markup, PreEscaped, html};
 use plan::Lang;
 use serde::Deserialize;
 
-use crate::layout::{self, t};
+use crate::layout::{self, pick, tr};
 use crate::{AppState, WebError};
 
 /// Query of the register pages.
@@ -27,16 +27,12 @@ pub struct RegisterQuery {
 
 impl RegisterQuery {
     fn lang(&self) -> Lang {
-        if self.lang.as_deref() == Some("en") {
-            Lang::En
-        } else {
-            Lang::Nb
-        }
+        crate::layout::lang_of(self.lang.as_deref())
     }
 }
 
 fn label<'a>(lang: Lang, nb: &'a str, en: &'a str) -> &'a str {
-    t(lang, nb, en)
+    pick(lang, nb, en)
 }
 
 fn daa(v: f64) -> String {
@@ -50,8 +46,8 @@ fn pct(v: Option<f64>) -> String {
 fn synthetic_note(lang: Lang, nb: &str, en: &str) -> Markup {
     html! {
         div class="synthetic" role="note" {
-            strong { (t(lang, "SYNTETISKE DATA. ", "SYNTHETIC DATA. ")) }
-            (t(lang, nb, en))
+            strong { (tr(lang, "local-registers-synthetic-data")) }
+            (pick(lang, nb, en))
         }
     }
 }
@@ -122,11 +118,11 @@ pub fn site_map(sites: &[(String, SiteState)], lang: Lang) -> Option<Markup> {
             s.place,
             daa(s.area_daa),
             match lang {
-                Lang::Nb => s.availability.nb(),
+                Lang::Nb | Lang::Nn => s.availability.nb(),
                 Lang::En => s.availability.en(),
             },
             match lang {
-                Lang::Nb => s.use_class.nb(),
+                Lang::Nb | Lang::Nn => s.use_class.nb(),
                 Lang::En => s.use_class.en(),
             }
         );
@@ -136,11 +132,7 @@ pub fn site_map(sites: &[(String, SiteState)], lang: Lang) -> Option<Markup> {
             maud::html! { (title) }.into_string()
         ));
     }
-    let aria = t(
-        lang,
-        "Kart over næringsarealene, farget etter tilgjengelighet. Tabellen under har de samme opplysningene.",
-        "Map of the commercial land sites, coloured by availability. The table below holds the same information.",
-    );
+    let aria = tr(lang, "local-registers-map-of-the-commercial-land");
     Some(html! {
         figure class="chart" {
             svg xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {width} {height:.0}")) role="img" aria-label=(aria) {
@@ -151,11 +143,11 @@ pub fn site_map(sites: &[(String, SiteState)], lang: Lang) -> Option<Markup> {
                 @for a in Availability::ALL {
                     span class="key-swatch" {
                         svg width="14" height="14" aria-hidden="true" { rect width="14" height="14" fill=(fill(*a)) {} }
-                        " " (match lang { Lang::Nb => a.nb(), Lang::En => a.en() }) " "
+                        " " (match lang { Lang::Nb | Lang::Nn => a.nb(), Lang::En => a.en() }) " "
                     }
                 }
                 br;
-                span class="hint" { (t(lang, "Enkel projeksjon (lengde skalert med cos(breddegrad)), ingen bakgrunnskart.", "Simple projection (longitude scaled by cos(latitude)), no background map.")) }
+                span class="hint" { (tr(lang, "local-registers-simple-projection-longitude-scaled-by")) }
             }
         }
     })
@@ -214,7 +206,7 @@ pub async fn land(
     let current: Vec<(String, SiteState)> =
         land::state_at(&view.changes, today).into_iter().collect();
     let seed = land::SEED_2019;
-    let title = t(lang, "Næringsarealer", "Commercial land");
+    let title = tr(lang, "layout-commercial-land");
     let body = html! {
         h1 { (title) }
         @if view.synthetic {
@@ -222,47 +214,43 @@ pub async fn land(
                 "Arealregisteret inneholder oppdiktede tomter (eksempeldata), ikke kommunens tall.",
                 "The land register holds invented sites (example data), not the municipality's figures."))
         }
-        p { (t(lang,
-            "Planen sier at kommunen «til enhver tid [skal] ha oversikt over tilgjengelige næringsarealer», og at det ikke finnes statistikk over egnethet, størrelse og tilgang/avgang (§5.9.2). Her er registeret: hver endring er datert og tatt vare på, og tallene per år er regnet ut fra endringene.",
-            "The plan says the municipality shall at all times have an overview of available commercial land, and that there are no statistics of suitability, size and additions/withdrawals (§5.9.2). This is that register: every change is dated and kept, and the yearly figures are computed from the changes.")) }
+        p { (tr(lang, "local-registers-the-plan-says-the-municipality")) }
         p {
-            (t(lang, "Last ned alle registrerte endringer: ", "Download every recorded change: "))
+            (tr(lang, "local-registers-download-every-recorded-change"))
             a href="/naeringsarealer/data?format=csv" download { "CSV" }
             " · "
             a href="/naeringsarealer/data?format=geojson" download { "GeoJSON" }
-            @if view.synthetic { " " (t(lang, "(eksempeldata, merket SYNTETISK)", "(example data, marked SYNTHETIC)")) }
+            @if view.synthetic { " " (tr(lang, "local-registers-example-data-marked-synthetic")) }
         }
         section aria-labelledby="seed" {
-            h2 id="seed" { (t(lang, "Planens tall for 2019", "The plan's 2019 figures")) }
+            h2 id="seed" { (tr(lang, "local-registers-the-plan-s-2019-figures")) }
             p {
-                (daa(seed.in_use_daa)) " " (t(lang, "dekar i bruk til næringsformål (inkludert offentlig tjenesteyting), og", "dekar in use for business (including public services), and")) " "
-                (daa(seed.future_daa)) " " (t(lang, "dekar satt av til fremtidig bruk.", "dekar set aside for future use."))
+                (daa(seed.in_use_daa)) " " (tr(lang, "local-registers-dekar-in-use-for-business")) " "
+                (daa(seed.future_daa)) " " (tr(lang, "local-registers-dekar-set-aside-for-future"))
                 br;
-                span class="hint" { (t(lang, "Kilde (sitat, ikke beregnet): ", "Source (quoted, not computed): ")) (seed.source) "." }
+                span class="hint" { (tr(lang, "local-registers-source-quoted-not-computed")) (seed.source) "." }
             }
-            p class="hint" { (t(lang,
-                "Planens tall gjelder hele kommunen; registeret bare tomtene som er lagt inn. Tallene sammenlignes derfor side om side, ikke slått sammen.",
-                "The plan's figures cover the whole municipality; the register only the sites entered. They are therefore shown side by side, not combined.")) }
+            p class="hint" { (tr(lang, "local-registers-the-plan-s-figures-cover")) }
         }
         @if let Some(map) = site_map(&current, lang) {
-            h2 { (t(lang, "Kart", "Map")) }
+            h2 { (tr(lang, "local-registers-map")) }
             (map)
         }
-        h2 { (t(lang, "Per år", "Per year")) }
+        h2 { (tr(lang, "local-registers-per-year")) }
         @if view.years.is_empty() {
-            p { (t(lang, "Ingen næringsarealer er registrert ennå.", "No commercial land has been registered yet.")) }
+            p { (tr(lang, "local-registers-no-commercial-land-has-been")) }
         } @else {
             div class="table-wrap" tabindex="0" {
                 table {
-                    caption { (t(lang, "Beholdning ved årets slutt og endringer gjennom året, dekar", "Stock at year end and changes during the year, dekar")) }
+                    caption { (tr(lang, "local-registers-stock-at-year-end-and")) }
                     thead { tr {
-                        th scope="col" { (t(lang, "År", "Year")) }
-                        th scope="col" class="num" { (t(lang, "I bruk (utbygd)", "In use (built out)")) }
-                        th scope="col" class="num" { (t(lang, "Satt av (ledig + reservert)", "Set aside (available + reserved)")) }
-                        th scope="col" class="num" { (t(lang, "Tilgang", "Additions")) }
-                        th scope="col" class="num" { (t(lang, "Avgang", "Withdrawals")) }
-                        th scope="col" class="num" { (t(lang, "Herav til bolig", "Of which to housing")) }
-                        th scope="col" class="num" { (t(lang, "Utbygd i året", "Built out in the year")) }
+                        th scope="col" { (tr(lang, "area-year")) }
+                        th scope="col" class="num" { (tr(lang, "local-registers-in-use-built-out")) }
+                        th scope="col" class="num" { (tr(lang, "local-registers-set-aside-available-reserved")) }
+                        th scope="col" class="num" { (tr(lang, "local-registers-additions")) }
+                        th scope="col" class="num" { (tr(lang, "local-registers-withdrawals")) }
+                        th scope="col" class="num" { (tr(lang, "local-registers-of-which-to-housing")) }
+                        th scope="col" class="num" { (tr(lang, "local-registers-built-out-in-the-year")) }
                     } }
                     tbody {
                         @for y in &view.years {
@@ -282,9 +270,9 @@ pub async fn land(
             @if let Some(last) = view.years.last() {
                 div class="table-wrap" tabindex="0" {
                     table {
-                        caption { (t(lang, "Beholdning etter formål og tilgjengelighet ved utgangen av ", "Stock by use class and availability at the end of ")) (last.year) ", dekar" }
+                        caption { (tr(lang, "local-registers-stock-by-use-class-and")) (last.year) ", dekar" }
                         thead { tr {
-                            th scope="col" { (t(lang, "Formål", "Use class")) }
+                            th scope="col" { (tr(lang, "local-registers-use-class")) }
                             @for a in Availability::ALL.iter().filter(|a| a.in_stock()) {
                                 th scope="col" class="num" { (label(lang, a.nb(), a.en())) }
                             }
@@ -303,20 +291,20 @@ pub async fn land(
                 }
             }
         }
-        h2 { (t(lang, "Tomtene i dag", "The sites today")) }
+        h2 { (tr(lang, "local-registers-the-sites-today")) }
         div class="table-wrap" tabindex="0" {
             table {
-                caption { (t(lang, "Hver tomt slik den står i registeret i dag", "Each site as the register has it today")) }
+                caption { (tr(lang, "local-registers-each-site-as-the-register")) }
                 thead { tr {
                     th scope="col" { "Id" }
-                    th scope="col" { (t(lang, "Navn", "Name")) }
-                    th scope="col" { (t(lang, "Sted", "Place")) }
-                    th scope="col" class="num" { (t(lang, "Areal (daa)", "Area (daa)")) }
-                    th scope="col" { (t(lang, "Planstatus", "Zoning")) }
-                    th scope="col" { (t(lang, "Tilgjengelighet", "Availability")) }
-                    th scope="col" { (t(lang, "Formål", "Use class")) }
+                    th scope="col" { (tr(lang, "local-registers-name")) }
+                    th scope="col" { (tr(lang, "local-registers-place")) }
+                    th scope="col" class="num" { (tr(lang, "local-registers-area-daa")) }
+                    th scope="col" { (tr(lang, "local-registers-zoning")) }
+                    th scope="col" { (tr(lang, "local-registers-availability")) }
+                    th scope="col" { (tr(lang, "local-registers-use-class")) }
                     th scope="col" { "ABC" }
-                    th scope="col" class="num" { (t(lang, "Til knutepunkt (m)", "To hub (m)")) }
+                    th scope="col" class="num" { (tr(lang, "local-registers-to-hub-m")) }
                 } }
                 tbody {
                     @for (id, s) in &current {
@@ -335,28 +323,26 @@ pub async fn land(
                 }
             }
         }
-        p class="hint" { (t(lang,
-            "Tilgang er økning i areal som er ledig, reservert eller utbygd (nye tomter, utvidelser); avgang er reduksjon (omdisponert til bolig, tatt ut av planen, mindre areal). Tallene sammenligner hver tomt ved utgangen av året med utgangen av året før.",
-            "Additions are increases of area that is available, reserved or built out (new sites, enlargements); withdrawals are decreases (converted to housing, taken out of the plan, smaller area). Each site is compared at the end of the year with the end of the year before.")) }
-        h2 id="om-dataene" { (t(lang, "Om dataene", "About the data")) }
+        p class="hint" { (tr(lang, "local-registers-additions-are-increases-of-area")) }
+        h2 id="om-dataene" { (tr(lang, "indicator-about-the-data")) }
         p {
-            (t(lang, "Registeret føres av kommunen selv (importert med ", "The municipality keeps the register itself (imported with "))
+            (tr(lang, "local-registers-the-municipality-keeps-the-register"))
             code { "naeringsplan land import FIL" }
-            (t(lang, "); hver endring er datert og tatt vare på. ", "); every change is dated and kept. "))
+            (tr(lang, "local-registers-every-change-is-dated-and"))
             @match &view.recorded_at {
-                Some(at) => { (t(lang, "Sist registrert ", "Last recorded ")) (app::as_of::local_stamp(at)) }
-                None => { (t(lang, "Ingen endringer er registrert ennå", "No change has been recorded yet")) }
+                Some(at) => { (tr(lang, "local-registers-last-recorded")) (app::as_of::local_stamp(at)) }
+                None => { (tr(lang, "local-registers-no-change-has-been-recorded")) }
             }
-            @if !view.files.is_empty() { " (" (t(lang, "filer: ", "files: ")) (view.files.join(", ")) ")" }
+            @if !view.files.is_empty() { " (" (tr(lang, "local-registers-files")) (view.files.join(", ")) ")" }
             ". "
-            (t(lang, "Last ned: ", "Download: "))
+            (tr(lang, "local-registers-download"))
             a href=(layout::in_view("/naeringsarealer/data?format=csv")) download { "CSV" }
             " · "
             a href=(layout::in_view("/naeringsarealer/data?format=geojson")) download { "GeoJSON" }
-            @if view.synthetic { " " (t(lang, "(eksempeldata, merket SYNTETISK)", "(example data, marked SYNTHETIC)")) }
+            @if view.synthetic { " " (tr(lang, "local-registers-example-data-marked-synthetic")) }
         }
     };
-    Ok(layout::page(lang, title, "/naeringsarealer", body))
+    Ok(layout::page(lang, &title, "/naeringsarealer", body))
 }
 
 fn spend_row(head: &str, s: &Spend) -> Markup {
@@ -378,13 +364,13 @@ fn spend_head(lang: Lang, first: &str) -> Markup {
     html! {
         thead { tr {
             th scope="col" { (first) }
-            th scope="col" class="num" { (t(lang, "Beløp (kr)", "Amount (NOK)")) }
-            th scope="col" class="num" { (t(lang, "Lokalt", "Local")) }
-            th scope="col" class="num" { (t(lang, "Nabokommuner", "Neighbours")) }
-            th scope="col" class="num" { (t(lang, "Andre steder", "Elsewhere")) }
-            th scope="col" class="num" { (t(lang, "SMB", "SMEs")) }
-            th scope="col" class="num" { (t(lang, "Ansattall skjult", "Headcount withheld")) }
-            th scope="col" class="num" { (t(lang, "Ikke plassert", "Not placed")) }
+            th scope="col" class="num" { (tr(lang, "local-registers-amount-nok")) }
+            th scope="col" class="num" { (tr(lang, "local-registers-local")) }
+            th scope="col" class="num" { (tr(lang, "local-registers-neighbours")) }
+            th scope="col" class="num" { (tr(lang, "local-registers-elsewhere")) }
+            th scope="col" class="num" { (tr(lang, "local-registers-smes")) }
+            th scope="col" class="num" { (tr(lang, "local-registers-headcount-withheld")) }
+            th scope="col" class="num" { (tr(lang, "local-registers-not-placed")) }
         } }
     }
 }
@@ -430,9 +416,9 @@ fn data_download<T: serde::Serialize>(
 /// The "about the data" block of a register page: the download links and `about`.
 fn about_data(lang: Lang, path: &str, about: Markup) -> Markup {
     html! {
-        h2 id="om-dataene" { (t(lang, "Om dataene", "About the data")) }
+        h2 id="om-dataene" { (tr(lang, "indicator-about-the-data")) }
         p {
-            (t(lang, "Last ned tallene på siden, med merking av eksempeldata: ", "Download the figures on this page, with example data marked: "))
+            (tr(lang, "local-registers-download-the-figures-on-this"))
             a href=(layout::in_view(&format!("{path}/data?format=csv"))) download { "CSV" }
             " · "
             a href=(layout::in_view(&format!("{path}/data?format=json"))) download { "JSON" }
@@ -488,7 +474,7 @@ pub async fn procurement(
         .into_iter()
         .map(|i| i.imported_at)
         .max();
-    let title = t(lang, "Lokale anskaffelser", "Local procurement");
+    let title = tr(lang, "local-registers-local-procurement");
     let body = html! {
         h1 { (title) }
         @if v.synthetic {
@@ -496,22 +482,19 @@ pub async fn procurement(
                 "Fakturajournalen og/eller Enhetsregisteret er oppdiktet (eksempeldata), ikke kommunens innkjøp.",
                 "The supplier ledger and/or the register are invented (example data), not the municipality's purchases."))
         }
-        p { (t(lang,
-            "Planen: «Kommunen fører i dag ingen oversikt eller rapporterer på lokale anskaffelser» (§5.7.2). Her er fakturajournalen koblet mot Enhetsregisteret på organisasjonsnummer: leverandørens forretningsadresse avgjør om kjøpet er lokalt, i en nabokommune eller andre steder.",
-            "The plan: the municipality keeps no overview of, nor reports on, local procurement (§5.7.2). Here the supplier ledger is joined with the Central Coordinating Register on organisation number: the supplier's business address decides whether a purchase is local, in a neighbouring municipality or elsewhere.")) }
+        p { (tr(lang, "local-registers-the-plan-the-municipality-keeps")) }
         p class="hint" {
-            (t(lang, "Andelene er andeler av beløpet til leverandører som kunne plasseres. «Ikke plassert» (ukjent eller slettet organisasjonsnummer, konkurs, uten adresse eller uten nummer) er andel av alt, og gjettes aldri. SMB: færre enn 250 ansatte i Enhetsregisteret (eller ingen registrert); offentlige virksomheter og skjult ansattall telles for seg. Nabokommuner: ",
-                "Shares are of the spend with suppliers that could be placed. \"Not placed\" (unknown or deleted organisation number, bankrupt, no address, no number) is a share of all spend, and never guessed. SME: fewer than 250 employees in the register (or none registered); public bodies and withheld headcounts are counted apart. Neighbouring municipalities: "))
+            (tr(lang, "local-registers-shares-are-of-the-spend"))
             (v.neighbours.join(", ")) "."
-            @if let Some(s) = &v.snapshot { " " (t(lang, "Register: ", "Register: ")) (s.label()) "." }
+            @if let Some(s) = &v.snapshot { " " (tr(lang, "local-registers-register")) (s.label()) "." }
         }
         @if v.report.by_year.is_empty() {
-            p { (t(lang, "Ingen fakturajournal er importert ennå.", "No supplier ledger has been imported yet.")) }
+            p { (tr(lang, "local-registers-no-supplier-ledger-has-been")) }
         } @else {
             div class="table-wrap" tabindex="0" {
                 table {
-                    caption { (t(lang, "Per år", "Per year")) }
-                    (spend_head(lang, t(lang, "År", "Year")))
+                    caption { (tr(lang, "local-registers-per-year")) }
+                    (spend_head(lang, &tr(lang, "area-year")))
                     tbody {
                         @for (y, s) in &v.report.by_year { (spend_row(&y.to_string(), s)) }
                     }
@@ -520,8 +503,8 @@ pub async fn procurement(
             @for (y, cats) in &v.report.by_year_category {
                 div class="table-wrap" tabindex="0" {
                     table {
-                        caption { (t(lang, "Per kategori, ", "By category, ")) (y) }
-                        (spend_head(lang, t(lang, "Kategori", "Category")))
+                        caption { (tr(lang, "local-registers-by-category")) (y) }
+                        (spend_head(lang, &tr(lang, "local-registers-category")))
                         tbody {
                             @for (c, s) in cats { (spend_row(c, s)) }
                         }
@@ -529,21 +512,21 @@ pub async fn procurement(
                 }
             }
             @if !v.report.unresolved.is_empty() {
-                h2 { (t(lang, "Ikke plassert", "Not placed")) }
+                h2 { (tr(lang, "local-registers-not-placed")) }
                 div class="table-wrap" tabindex="0" {
                     table {
-                        caption { (t(lang, "Leverandører som ikke kunne plasseres, størst beløp først. Rader uten organisasjonsnummer vises uten navn (det kan være privatpersoner).", "Suppliers that could not be placed, largest first. Rows without an organisation number are shown without a name (they may be private persons).")) }
+                        caption { (tr(lang, "local-registers-suppliers-that-could-not-be")) }
                         thead { tr {
-                            th scope="col" { (t(lang, "Organisasjonsnummer", "Organisation number")) }
-                            th scope="col" { (t(lang, "Leverandør", "Supplier")) }
-                            th scope="col" { (t(lang, "Årsak", "Reason")) }
-                            th scope="col" class="num" { (t(lang, "Beløp (kr)", "Amount (NOK)")) }
+                            th scope="col" { (tr(lang, "local-registers-organisation-number")) }
+                            th scope="col" { (tr(lang, "local-registers-supplier")) }
+                            th scope="col" { (tr(lang, "local-registers-reason")) }
+                            th scope="col" class="num" { (tr(lang, "local-registers-amount-nok")) }
                         } }
                         tbody {
                             @for u in &v.report.unresolved {
                                 tr {
                                     td { (u.orgnr.map_or("–".to_string(), |o| o.to_string())) }
-                                    td { @if u.orgnr.is_some() { (u.supplier) } @else { span class="muted" { (t(lang, "(ikke vist)", "(not shown)")) } } }
+                                    td { @if u.orgnr.is_some() { (u.supplier) } @else { span class="muted" { (tr(lang, "local-registers-not-shown")) } } }
                                     td { (label(lang, u.reason.nb(), u.reason.en())) }
                                     td class="num" { (fmt_nok(u.spend)) }
                                 }
@@ -554,22 +537,21 @@ pub async fn procurement(
             }
         }
         (about_data(lang, "/anskaffelser", html! {
-            (t(lang, "Kilder: kommunens fakturajournal (", "Sources: the municipality's supplier ledger ("))
+            (tr(lang, "local-registers-sources-the-municipality-s-supplier"))
             @match &imported {
-                Some(at) => { (t(lang, "sist importert ", "last imported ")) (app::as_of::local_stamp(at)) }
-                None => { (t(lang, "ikke importert ennå", "not imported yet")) }
+                Some(at) => { (tr(lang, "local-registers-last-imported")) (app::as_of::local_stamp(at)) }
+                None => { (tr(lang, "local-registers-not-imported-yet")) }
             }
-            (t(lang, ") og Enhetsregisteret (", ") and the Central Coordinating Register ("))
+            (tr(lang, "local-registers-and-the-central-coordinating-register"))
             @match &v.snapshot {
                 Some(s) => { (s.label()) }
-                None => { (t(lang, "ikke lastet inn", "not loaded")) }
+                None => { (tr(lang, "local-registers-not-loaded")) }
             }
-            "; " a href=(app::register_data::BRREG_DOWNLOAD_URL) { (t(lang, "nedlasting hos Brønnøysundregistrene", "download at the Brønnøysund Register Centre")) } "). "
-            (t(lang, "Filen har beløp og andeler per år og per kategori; leverandører som ikke kunne plasseres, står i tabellen over og ikke i filen.",
-                "The file holds amounts and shares per year and per category; suppliers that could not be placed are in the table above, not in the file."))
+            "; " a href=(app::register_data::BRREG_DOWNLOAD_URL) { (tr(lang, "local-registers-download-at-the-bronnoysund-register")) } "). "
+            (tr(lang, "local-registers-the-file-holds-amounts-and"))
         }))
     };
-    Ok(layout::page(lang, title, "/anskaffelser", body))
+    Ok(layout::page(lang, &title, "/anskaffelser", body))
 }
 
 /// `GET /bedriftsbesok`: aggregates only.
@@ -580,43 +562,41 @@ pub async fn visits(
     let lang = q.lang();
     let (a, synthetic) =
         app::local_registers::visit_aggregates(&state.store, state.municipality()).await?;
-    let title = t(lang, "Bedriftsbesøk", "Company visits");
+    let title = tr(lang, "layout-company-visits");
     let body = html! {
         h1 { (title) }
         @if synthetic {
             (synthetic_note(lang, "Besøkene er oppdiktet (eksempeldata).", "The visits are invented (example data)."))
         }
-        p { (t(lang,
-            "Ordføreren tar initiativ til faste bedriftsbesøk (planens forord). Her vises antall besøk og dialogmøter per år, per næring og per del av kommunen. Hvem som deltok og hva som ble sagt, er personopplysninger og vises bare for ansatte; detaljene slettes etter oppbevaringstiden.",
-            "The mayor takes the initiative for regular company visits (the plan's foreword). Shown here are the numbers of visits and dialogue meetings per year, per industry and per part of the municipality. Who took part and what was said are personal data, shown to staff only, and deleted after the retention period.")) }
+        p { (tr(lang, "local-registers-the-mayor-takes-the-initiative")) }
         @if a.per_year.is_empty() {
-            p { (t(lang, "Ingen besøk er registrert ennå.", "No visits have been recorded yet.")) }
+            p { (tr(lang, "local-registers-no-visits-have-been-recorded")) }
         }
         @for (y, n) in &a.per_year {
             section aria-labelledby=(format!("y{y}")) {
-                h2 id=(format!("y{y}")) { (y) ": " (n) " " (t(lang, "besøk", "visits")) }
+                h2 id=(format!("y{y}")) { (y) ": " (n) " " (tr(lang, "local-registers-visits")) }
                 @if let Some((f, l)) = a.follow_ups_per_year.get(y) {
-                    p { (f) " " (t(lang, "oppfølgingspunkter, ", "follow-ups, ")) (l) " " (t(lang, "av dem knyttet til strategier eller tiltak.", "of them linked to strategies or actions.")) }
+                    p { (f) " " (tr(lang, "local-registers-follow-ups")) (l) " " (tr(lang, "local-registers-of-them-linked-to-strategies")) }
                 }
                 div class="table-wrap" tabindex="0" {
                     table {
-                        caption { (t(lang, "Per næring (SN2007-hovedområde)", "By industry (SN2007 section)")) }
-                        thead { tr { th scope="col" { (t(lang, "Næring", "Industry")) } th scope="col" class="num" { (t(lang, "Besøk", "Visits")) } } }
+                        caption { (tr(lang, "local-registers-by-industry-sn2007-section")) }
+                        thead { tr { th scope="col" { (tr(lang, "local-registers-industry")) } th scope="col" class="num" { (tr(lang, "local-registers-visits-2")) } } }
                         tbody {
                             @for (s, n) in a.per_year_sector.get(y).into_iter().flatten() {
                                 tr {
-                                    th scope="row" { (s) " " (app::local_registers::sector_name(s).unwrap_or(t(lang, "ukjent", "unknown"))) }
+                                    th scope="row" { (s) " " (app::local_registers::sector_name(s).unwrap_or(&tr(lang, "local-registers-unknown"))) }
                                     td class="num" { (n) }
                                 }
                             }
                         }
                     }
                     table {
-                        caption { (t(lang, "Per del av kommunen", "By part of the municipality")) }
-                        thead { tr { th scope="col" { (t(lang, "Område", "Area")) } th scope="col" class="num" { (t(lang, "Besøk", "Visits")) } } }
+                        caption { (tr(lang, "local-registers-by-part-of-the-municipality")) }
+                        thead { tr { th scope="col" { (tr(lang, "local-registers-area")) } th scope="col" class="num" { (tr(lang, "local-registers-visits-2")) } } }
                         tbody {
                             @for (s, n) in a.per_year_area.get(y).into_iter().flatten() {
-                                tr { th scope="row" { (if s == "?" { t(lang, "ikke oppgitt", "not given") } else { s.as_str() }) } td class="num" { (n) } }
+                                tr { th scope="row" { (if s == "?" { tr(lang, "local-registers-not-given") } else { s.clone() }) } td class="num" { (n) } }
                             }
                         }
                     }
@@ -624,11 +604,10 @@ pub async fn visits(
             }
         }
         (about_data(lang, "/bedriftsbesok", html! {
-            (t(lang, "Kilde: kommunens eget register over bedriftsbesøk, ført av de ansatte; næringen er hentet fra Enhetsregisteret på organisasjonsnummer. Filen har bare antall per år, næring, område og type, aldri hvem som deltok eller hva som ble sagt.",
-                "Source: the municipality's own register of company visits, kept by staff; the industry comes from the Central Coordinating Register by organisation number. The file holds counts per year, industry, area and kind only, never who took part or what was said."))
+            (tr(lang, "local-registers-source-the-municipality-s-own"))
         }))
     };
-    Ok(layout::page(lang, title, "/bedriftsbesok", body))
+    Ok(layout::page(lang, &title, "/bedriftsbesok", body))
 }
 
 #[cfg(test)]

@@ -66,17 +66,17 @@ pub fn download(
 
 /// A 404 page.
 pub fn not_found(lang: plan::Lang) -> axum::response::Response {
-    use crate::layout::t;
+    use crate::layout::tr;
     use axum::response::IntoResponse;
     (
         axum::http::StatusCode::NOT_FOUND,
         crate::layout::page(
             lang,
-            t(lang, "Fant ikke siden", "Page not found"),
+            &tr(lang, "pages-page-not-found"),
             "/",
             maud::html! {
-                h1 { (t(lang, "Fant ikke siden", "Page not found")) }
-                p { a href=(crate::layout::href(lang, "/")) { (t(lang, "Til forsiden", "To the front page")) } }
+                h1 { (tr(lang, "pages-page-not-found")) }
+                p { a href=(crate::layout::href(lang, "/")) { (tr(lang, "pages-to-the-front-page")) } }
             },
         ),
     )

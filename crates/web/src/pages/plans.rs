@@ -14,7 +14,7 @@ use axum::response::Response;
 use maud::{Markup, html};
 use tower::ServiceExt;
 
-use crate::layout::{self, LangQuery, t, version_href};
+use crate::layout::{self, LangQuery, pick, tr, version_href};
 use crate::{AppState, WebError};
 
 /// `GET /planer`: every stored plan version of the municipality, oldest first.
@@ -26,33 +26,31 @@ pub async fn list(
     let versions = app::plan_versions::versions(&state.store, &state.plan_code).await?;
     let year = app::as_of::today().year();
     let body = html! {
-        h1 { (t(lang, "Planer", "Plans")) }
-        p { (t(lang,
-            "Kommunens næringsplaner i denne løsningen, eldste først. Den nyeste er gjeldende; en tidligere plan vises fortsatt med tiltak, historikk, fremdrift og rapporter, slik den sto. Tiltak som er videreført til en ny plan, lenker til tiltaket de kom fra.",
-            "The municipality's business plans in this service, oldest first. The newest is current; an earlier plan is still shown with its actions, history, progress and reports as they stood. Actions carried over to a new plan link to the action they came from.")) }
+        h1 { (tr(lang, "layout-plans")) }
+        p { (tr(lang, "plans-the-municipality-s-business-plans")) }
         div class="table-wrap" {
             table {
-                caption { (t(lang, "Lagrede planversjoner", "Stored plan versions")) }
+                caption { (tr(lang, "plans-stored-plan-versions")) }
                 thead { tr {
-                    th scope="col" { (t(lang, "Plan", "Plan")) }
-                    th scope="col" { (t(lang, "Periode", "Period")) }
-                    th scope="col" { (t(lang, "Vedtatt", "Adopted")) }
-                    th scope="col" class="num" { (t(lang, "Tiltak", "Actions")) }
-                    th scope="col" { (t(lang, "Status", "Status")) }
+                    th scope="col" { (tr(lang, "plans-plan")) }
+                    th scope="col" { (tr(lang, "plans-period")) }
+                    th scope="col" { (tr(lang, "plans-adopted")) }
+                    th scope="col" class="num" { (tr(lang, "layout-actions")) }
+                    th scope="col" { (tr(lang, "plans-status")) }
                 } }
                 tbody {
                     @for (i, v) in versions.iter().enumerate() {
                         tr {
                             th scope="row" {
-                                a href=(version_href(lang, &v.key, &state.plan_code, "/")) { (t(lang, &v.title, &v.title_en)) }
+                                a href=(version_href(lang, &v.key, &state.plan_code, "/")) { (pick(lang, &v.title, &v.title_en)) }
                             }
                             td class="nowrap" { (v.period_start) "–" (v.period_end) }
                             td class="nowrap" { (v.adopted) }
                             td class="num" { (v.actions) }
                             td {
-                                @if i + 1 == versions.len() { (t(lang, "Gjeldende plan", "Current plan")) }
-                                @else { (t(lang, "Tidligere plan", "Earlier plan")) }
-                                @if app::plan_versions::ended(v, year) { (t(lang, " (perioden er avsluttet)", " (the period has ended)")) }
+                                @if i + 1 == versions.len() { (tr(lang, "plans-current-plan")) }
+                                @else { (tr(lang, "plans-earlier-plan")) }
+                                @if app::plan_versions::ended(v, year) { (tr(lang, "plans-the-period-has-ended")) }
                             }
                         }
                     }
@@ -62,7 +60,7 @@ pub async fn list(
     };
     Ok(layout::page(
         lang,
-        t(lang, "Planer", "Plans"),
+        &tr(lang, "layout-plans"),
         "/planer",
         body,
     ))
@@ -130,7 +128,7 @@ async fn dispatch(
 pub fn label(lang: plan::Lang, v: &store::plans::PlanVersion) -> String {
     format!(
         "{} ({}–{})",
-        t(lang, &v.title, &v.title_en),
+        pick(lang, &v.title, &v.title_en),
         v.period_start,
         v.period_end
     )

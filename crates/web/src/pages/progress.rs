@@ -8,7 +8,7 @@ use plan::Lang;
 use serde::Deserialize;
 
 use crate::charts::progress_bar;
-use crate::layout::{self, href, t};
+use crate::layout::{self, href, tr};
 use crate::{AppState, WebError};
 
 /// Query of the progress page.
@@ -25,11 +25,7 @@ pub async fn page(
     State(state): State<AppState>,
     Query(q): Query<ProgressQuery>,
 ) -> Result<Markup, WebError> {
-    let lang = if q.lang.as_deref() == Some("en") {
-        Lang::En
-    } else {
-        Lang::Nb
-    };
+    let lang = crate::layout::lang_of(q.lang.as_deref());
     let weighted = q.vekt.as_deref() == Some("1");
     let plan = super::load_plan(&state).await?;
     let actions = state.store.actions(&state.plan_code).await?;
@@ -42,32 +38,30 @@ pub async fn page(
             Weighting::Mean
         },
     );
-    let title = t(lang, "Fremdrift", "Progress");
+    let title = tr(lang, "layout-progress");
     let body = html! {
         h1 { (title) }
         p {
-            (t(lang,
-               "Fremdriften i hvert tiltak (0–100 %) rulles opp til strategiene, innsatsområdene og hele planen. En strategi uten tiltak teller som 0 % i tallet for innsatsområdet og hele planen, så tallet aldri viser mer fremdrift enn tiltakene dekker; fremdriften i strategiene som har tiltak, står ved siden av. Hver strategi teller likt. Avlyste tiltak holdes utenfor. ",
-               "The progress of each action (0–100 %) is rolled up to the strategies, the focus areas and the whole plan. A strategy without actions counts as 0 % in the figure for its focus area and the whole plan, so the figure never shows more progress than the actions cover; the progress of the strategies that have actions is shown beside it. Every strategy counts equally. Cancelled actions are left out. "))
+            (tr(lang, "progress-the-progress-of-each-action"))
             @if weighted {
-                (t(lang, "Her vektet: innen hver strategi teller tiltakene med sin vekt (standard 1). ", "Here weighted: within each strategy the actions count with their weight (default 1). "))
-                a href=(href(lang, "/fremdrift")) { (t(lang, "Vis gjennomsnitt", "Show the plain mean")) }
+                (tr(lang, "progress-here-weighted-within-each-strategy"))
+                a href=(href(lang, "/fremdrift")) { (tr(lang, "progress-show-the-plain-mean")) }
             } @else {
-                (t(lang, "Her som gjennomsnitt av tiltakene i hver strategi. ", "Here as the mean of the actions in each strategy. "))
-                a href=(href(lang, "/fremdrift?vekt=1")) { (t(lang, "Vis vektet", "Show weighted")) }
+                (tr(lang, "progress-here-as-the-mean-of"))
+                a href=(href(lang, "/fremdrift?vekt=1")) { (tr(lang, "progress-show-weighted")) }
             }
         }
-        p class="big" { (t(lang, "Hele planen: ", "The whole plan: ")) (progress_bar(roll.progress.map(|p| p.percent), t(lang, "Hele planen", "The whole plan"), lang)) }
+        p class="big" { (tr(lang, "progress-the-whole-plan")) (progress_bar(roll.progress.map(|p| p.percent), &tr(lang, "progress-the-whole-plan-2"), lang)) }
         p class="coverage" {
             strong { (coverage_text(lang, roll.coverage)) } ". "
             @if let Some(c) = roll.covered_progress {
-                (t(lang, "Fremdrift i strategiene som har tiltak: ", "Progress of the strategies that have actions: "))
+                (tr(lang, "progress-progress-of-the-strategies-that"))
                 (plan::fmt::number(c.percent, 0)) "\u{a0}%."
             }
         }
         @if roll.uncovered().next().is_some() {
             details {
-                summary { (t(lang, "Strategier uten tiltak", "Strategies without actions")) " (" (roll.coverage.total - roll.coverage.covered) ")" }
+                summary { (tr(lang, "progress-strategies-without-actions")) " (" (roll.coverage.total - roll.coverage.covered) ")" }
                 ul class="plain uncovered" {
                     @for s in roll.uncovered() {
                         li { strong { (s.id) } " " (plan.strategies().find(|st| st.id == s.id).map(|st| st.text.as_str()).unwrap_or("")) }
@@ -84,11 +78,11 @@ pub async fn page(
                 p class="muted coverage" { (coverage_text(lang, ar.coverage)) "." }
                 div class="table-wrap" tabindex="0" {
                     table {
-                        caption class="muted" { (t(lang, "Strategier med tiltak og fremdrift", "Strategies with actions and progress")) }
+                        caption class="muted" { (tr(lang, "progress-strategies-with-actions-and-progress")) }
                         thead { tr {
-                            th scope="col" { (t(lang, "Strategi", "Strategy")) }
-                            th scope="col" { (t(lang, "Tiltak", "Actions")) }
-                            th scope="col" { (t(lang, "Fremdrift", "Progress")) }
+                            th scope="col" { (tr(lang, "actions-strategy")) }
+                            th scope="col" { (tr(lang, "layout-actions")) }
+                            th scope="col" { (tr(lang, "layout-progress")) }
                         } }
                         tbody {
                             @for s in &ar.strategies {
@@ -111,7 +105,7 @@ pub async fn page(
     };
     Ok(layout::page(
         lang,
-        title,
+        &title,
         if weighted {
             "/fremdrift?vekt=1"
         } else {
@@ -124,7 +118,7 @@ pub async fn page(
 /// "13 av 43 strategier har tiltak".
 pub(crate) fn coverage_text(lang: Lang, c: engine::rollup::Coverage) -> String {
     match lang {
-        Lang::Nb => format!("{} av {} strategier har tiltak", c.covered, c.total),
+        Lang::Nb | Lang::Nn => format!("{} av {} strategier har tiltak", c.covered, c.total),
         Lang::En => format!("{} of {} strategies have actions", c.covered, c.total),
     }
 }

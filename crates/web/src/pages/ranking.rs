@@ -16,7 +16,7 @@ use plan::Lang;
 use serde::Deserialize;
 use stats::geography::Geography;
 
-use crate::layout::{self, href, t};
+use crate::layout::{self, href, tr};
 use crate::{AppState, WebError};
 
 /// Query parameters of the page and the API.
@@ -83,23 +83,19 @@ pub async fn page(
     State(state): State<AppState>,
     Query(q): Query<RankingQuery>,
 ) -> Result<Response, WebError> {
-    let lang = if q.lang.as_deref() == Some("en") {
-        Lang::En
-    } else {
-        Lang::Nb
-    };
+    let lang = crate::layout::lang_of(q.lang.as_deref());
     match build(&state, &q).await? {
         Ok(r) => Ok(render(lang, &q, &r).into_response()),
         Err(message) => Ok((
             StatusCode::NOT_FOUND,
             layout::page(
                 lang,
-                t(lang, "Rangering", "Ranking"),
+                &tr(lang, "layout-ranking"),
                 "/rangering",
                 html! {
-                    h1 { (t(lang, "Kommunerangering", "Municipal ranking")) }
+                    h1 { (tr(lang, "ranking-municipal-ranking")) }
                     p class="error" { (message) }
-                    p { a href=(href(lang, "/rangering")) { (t(lang, "Til rangeringen", "Back to the ranking")) } }
+                    p { a href=(href(lang, "/rangering")) { (tr(lang, "ranking-back-to-the-ranking")) } }
                 },
             ),
         )
@@ -163,7 +159,7 @@ fn score(lang: Lang, v: Option<f64>) -> String {
     match v {
         None => "–".into(),
         Some(v) => match lang {
-            Lang::Nb => plan::fmt::signed(v, 2),
+            Lang::Nb | Lang::Nn => plan::fmt::signed(v, 2),
             Lang::En => plan::fmt::signed_en(v, 2),
         },
     }
@@ -181,7 +177,7 @@ fn value(lang: Lang, v: Option<f64>) -> String {
         4
     };
     match lang {
-        Lang::Nb => plan::fmt::number(v, decimals),
+        Lang::Nb | Lang::Nn => plan::fmt::number(v, decimals),
         Lang::En => plan::fmt::number_en(v, decimals),
     }
 }
@@ -192,7 +188,7 @@ fn scenario(lang: Lang, s: &Option<Scenario>) -> String {
         Some(s) => format!(
             "{} → {} {}{}",
             value(lang, Some(s.value)),
-            t(lang, "plass", "rank"),
+            tr(lang, "ranking-rank"),
             opt(s.rank),
             s.rank_gain.map(|g| format!(" ({g:+})")).unwrap_or_default()
         ),
@@ -211,7 +207,7 @@ fn self_link(lang: Lang, q: &RankingQuery, year: i32, county: Option<&str>) -> S
 }
 
 fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
-    let title = t(lang, "Kommunerangering", "Municipal ranking");
+    let title = tr(lang, "ranking-municipal-ranking");
     let own = r.plan_row.as_ref();
     let county = r.county.as_ref();
     let group_name = |id: &str| {
@@ -219,7 +215,7 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
             .iter()
             .find(|g| g.id == id)
             .map(|g| match lang {
-                Lang::Nb => g.name.nb.clone(),
+                Lang::Nb | Lang::Nn => g.name.nb.clone(),
                 Lang::En => g.name.en.clone(),
             })
             .unwrap_or_else(|| id.to_owned())
@@ -232,18 +228,16 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
             .unwrap_or_default()
     );
     let body = html! {
-        h1 { (title) ": " (match lang { Lang::Nb => &r.definition_name.nb, Lang::En => &r.definition_name.en }) }
+        h1 { (title) ": " (match lang { Lang::Nb | Lang::Nn => &r.definition_name.nb, Lang::En => &r.definition_name.en }) }
         @if r.synthetic { (layout::synthetic_banner(lang)) }
         (layout::unverified_notice(lang, &r.unverified))
         p {
-            (t(lang, "Datår ", "Data year ")) (r.year) ", "
-            (t(lang, "utgave ", "edition ")) (r.edition) "; "
-            (t(lang, "kommunene per ", "municipalities as of ")) (r.geography_at) " ("
-            (r.ranked) " " (t(lang, "av", "of")) " " (r.municipalities) " " (t(lang, "rangert", "ranked")) "). "
-            strong { (t(lang, "Dette er ikke NHOs Kommune-NM", "This is not NHO's Kommune-NM")) }
-            (t(lang,
-               ": en egen beregning med NHOs offentlige struktur (19 indikatorer i fem grupper). NHOs vekter og normalisering er ikke offentlige; avvikene står nederst.",
-               ": our own computation on NHO's public structure (19 indicators in five groups). NHO's weights and normalisation are not public; the departures are listed at the end."))
+            (tr(lang, "ranking-data-year")) (r.year) ", "
+            (tr(lang, "ranking-edition")) (r.edition) "; "
+            (tr(lang, "ranking-municipalities-as-of")) (r.geography_at) " ("
+            (r.ranked) " " (tr(lang, "actions-of")) " " (r.municipalities) " " (tr(lang, "ranking-ranked")) "). "
+            strong { (tr(lang, "ranking-this-is-not-nho-s")) }
+            (tr(lang, "ranking-our-own-computation-on-nho"))
         }
         @let query = {
             let mut parts = vec![format!("ar={}", r.year)];
@@ -251,70 +245,70 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
             parts.join("&")
         };
         p {
-            (t(lang, "Last ned rangeringen som vises: ", "Download the ranking shown: "))
+            (tr(lang, "ranking-download-the-ranking-shown"))
             a href=(format!("/rangering/data?{query}")) download { "CSV" }
             " · "
             a href=(format!("/api/ranking?{query}")) { "JSON" }
-            (t(lang, " (med merking av syntetiske inndata).", " (with synthetic inputs flagged)."))
+            (tr(lang, "ranking-with-synthetic-inputs-flagged"))
         }
         form class="filters" method="get" action=(layout::in_view("/rangering")) {
-            @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
+            @if lang != crate::layout::default_lang() { input type="hidden" name="lang" value=(lang.code()); }
             div {
-                label for="f-ar" { (t(lang, "Datår", "Data year")) }
+                label for="f-ar" { (tr(lang, "ranking-data-year-2")) }
                 select id="f-ar" name="ar" {
                     @for y in r.years.iter().rev() {
-                        option value=(y) selected[*y == r.year] { (y) " (" (t(lang, "utgave", "edition")) " " (y + 1) ")" }
+                        option value=(y) selected[*y == r.year] { (y) " (" (tr(lang, "ranking-edition-2")) " " (y + 1) ")" }
                     }
                 }
             }
             div {
-                label for="f-fylke" { (t(lang, "Fylke", "County")) }
+                label for="f-fylke" { (tr(lang, "ranking-county")) }
                 select id="f-fylke" name="fylke" {
-                    option value="" { (t(lang, "Hele landet", "All of Norway")) }
+                    option value="" { (tr(lang, "ranking-all-of-norway")) }
                     @for k in &r.counties {
                         option value=(k.code) selected[county.is_some_and(|c| c.code == k.code)] { (k.code) " " (k.name) }
                     }
                 }
             }
-            div { button type="submit" { (t(lang, "Vis", "Show")) } }
+            div { button type="submit" { (tr(lang, "actions-show")) } }
         }
 
         @if let Some(row) = own {
             section aria-labelledby="own" {
                 h2 id="own" { (row.name) " (" (row.code) ")" }
                 p class="card" {
-                    span class="big" { (t(lang, "Plass ", "Rank ")) (opt(row.rank)) }
-                    " " (t(lang, "av", "of")) " " (r.ranked) "; "
-                    (t(lang, "plass ", "rank ")) (opt(row.county_rank)) " " (t(lang, "i", "in")) " " (row.county_name) " (" (row.county) ")"
-                    @if row.synthetic { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } }
+                    span class="big" { (tr(lang, "ranking-rank-2")) (opt(row.rank)) }
+                    " " (tr(lang, "actions-of")) " " (r.ranked) "; "
+                    (tr(lang, "ranking-rank-3")) (opt(row.county_rank)) " " (tr(lang, "actions-in")) " " (row.county_name) " (" (row.county) ")"
+                    @if row.synthetic { " " span class="badge" { (tr(lang, "area-synthetic")) } }
                 }
                 @if let Some(e) = &r.explanation {
                     @if let Some(g) = &e.gap_to_rank_above {
-                        p { (t(lang, "Avstand til plassen over", "Gap to the rank above")) " (" (g.rank) ", " (g.codes.join(", ")) "): " (score(lang, Some(g.gap))) " " (t(lang, "poeng", "points")) "." }
+                        p { (tr(lang, "ranking-gap-to-the-rank-above")) " (" (g.rank) ", " (g.codes.join(", ")) "): " (score(lang, Some(g.gap))) " " (tr(lang, "ranking-points")) "." }
                     }
                     @if let Some(g) = &e.gap_to_10th {
                         p {
                             @if g.gap > 0.0 {
-                                (t(lang, "Avstand til 10. plass", "Gap to 10th place")) " (" (g.codes.join(", ")) "): " (score(lang, Some(g.gap)))
+                                (tr(lang, "ranking-gap-to-10th-place")) " (" (g.codes.join(", ")) "): " (score(lang, Some(g.gap)))
                             } @else {
-                                (t(lang, "Margin ned til 10. plass", "Margin over 10th place")) " (" (g.codes.join(", ")) "): " (score(lang, Some(-g.gap)))
+                                (tr(lang, "ranking-margin-over-10th-place")) " (" (g.codes.join(", ")) "): " (score(lang, Some(-g.gap)))
                             }
-                            " " (t(lang, "poeng", "points")) "."
+                            " " (tr(lang, "ranking-points")) "."
                         }
                     }
                     div class="table-wrap" tabindex="0" {
                         table {
-                            caption { (t(lang, "Poeng og plass per gruppe", "Score and rank per group")) " – " (row.name) ", " (r.year) }
+                            caption { (tr(lang, "ranking-score-and-rank-per-group")) " – " (row.name) ", " (r.year) }
                             thead { tr {
-                                th scope="col" { (t(lang, "Gruppe", "Group")) }
-                                th scope="col" class="num" { (t(lang, "Poeng", "Score")) }
-                                th scope="col" class="num" { (t(lang, "Plass", "Rank")) }
-                                th scope="col" class="num" { (t(lang, "Manglende indikatorer", "Missing indicators")) }
+                                th scope="col" { (tr(lang, "ranking-group")) }
+                                th scope="col" class="num" { (tr(lang, "ranking-score")) }
+                                th scope="col" class="num" { (tr(lang, "ranking-rank-4")) }
+                                th scope="col" class="num" { (tr(lang, "ranking-missing-indicators")) }
                             } }
                             tbody {
                                 @for g in &e.groups {
                                     tr {
-                                        th scope="row" { (match lang { Lang::Nb => &g.name.nb, Lang::En => &g.name.en }) }
+                                        th scope="row" { (match lang { Lang::Nb | Lang::Nn => &g.name.nb, Lang::En => &g.name.en }) }
                                         td class="num" { (score(lang, g.score)) }
                                         td class="num" { (opt(g.rank)) " / " (g.ranked) }
                                         td class="num" { (g.missing) }
@@ -325,20 +319,20 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
                     }
                     div class="table-wrap" tabindex="0" {
                         table {
-                            caption { (t(lang, "Følsomhet: én indikator endret, alt annet likt", "Sensitivity: one indicator changed, everything else held")) }
+                            caption { (tr(lang, "ranking-sensitivity-one-indicator-changed-everything")) }
                             thead { tr {
-                                th scope="col" { (t(lang, "Indikator", "Indicator")) }
-                                th scope="col" class="num" { (t(lang, "Verdi nå", "Value now")) }
-                                th scope="col" class="num" { (t(lang, "+1 standardavvik", "+1 standard deviation")) }
-                                th scope="col" class="num" { (t(lang, "Fylkesmedianen", "County median")) }
+                                th scope="col" { (tr(lang, "home-indicator")) }
+                                th scope="col" class="num" { (tr(lang, "ranking-value-now")) }
+                                th scope="col" class="num" { (tr(lang, "ranking-1-standard-deviation")) }
+                                th scope="col" class="num" { (tr(lang, "ranking-county-median")) }
                             } }
                             tbody {
                                 @for s in e.sensitivity.iter().take(8) {
                                     @let ind = e.indicators.iter().find(|i| i.id == s.indicator);
                                     tr {
                                         th scope="row" {
-                                            (ind.map(|i| match lang { Lang::Nb => i.name.nb.clone(), Lang::En => i.name.en.clone() }).unwrap_or_else(|| s.indicator.clone()))
-                                            @if ind.is_some_and(|i| i.synthetic) { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } }
+                                            (ind.map(|i| match lang { Lang::Nb | Lang::Nn => i.name.nb.clone(), Lang::En => i.name.en.clone() }).unwrap_or_else(|| s.indicator.clone()))
+                                            @if ind.is_some_and(|i| i.synthetic) { " " span class="badge" { (tr(lang, "area-synthetic")) } }
                                         }
                                         td class="num" { (value(lang, s.value)) }
                                         td class="num" { (scenario(lang, &s.plus_one_sd)) }
@@ -349,32 +343,32 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
                         }
                     }
                     details {
-                        summary { (t(lang, "Alle 19 indikatorer", "All 19 indicators")) }
+                        summary { (tr(lang, "ranking-all-19-indicators")) }
                         div class="table-wrap" tabindex="0" {
                             table {
-                                caption { (t(lang, "Verdi, poeng og plass per indikator", "Value, score and rank per indicator")) " – " (row.name) ", " (r.year) }
+                                caption { (tr(lang, "ranking-value-score-and-rank-per")) " – " (row.name) ", " (r.year) }
                                 thead { tr {
-                                    th scope="col" { (t(lang, "Indikator", "Indicator")) }
-                                    th scope="col" { (t(lang, "Gruppe", "Group")) }
-                                    th scope="col" class="num" { (t(lang, "Verdi", "Value")) }
-                                    th scope="col" class="num" { (t(lang, "Snitt", "Mean")) }
-                                    th scope="col" class="num" { (t(lang, "Poeng", "Score")) }
-                                    th scope="col" class="num" { (t(lang, "Plass", "Rank")) }
-                                    th scope="col" { (t(lang, "Data", "Data")) }
+                                    th scope="col" { (tr(lang, "home-indicator")) }
+                                    th scope="col" { (tr(lang, "ranking-group")) }
+                                    th scope="col" class="num" { (tr(lang, "area-value")) }
+                                    th scope="col" class="num" { (tr(lang, "ranking-mean")) }
+                                    th scope="col" class="num" { (tr(lang, "ranking-score")) }
+                                    th scope="col" class="num" { (tr(lang, "ranking-rank-4")) }
+                                    th scope="col" { (tr(lang, "ranking-data")) }
                                 } }
                                 tbody {
                                     @for i in &e.indicators {
                                         tr {
-                                            th scope="row" { (match lang { Lang::Nb => &i.name.nb, Lang::En => &i.name.en }) }
+                                            th scope="row" { (match lang { Lang::Nb | Lang::Nn => &i.name.nb, Lang::En => &i.name.en }) }
                                             td { (group_name(&i.group)) }
                                             td class="num" { (value(lang, i.value)) }
                                             td class="num" { (value(lang, i.mean)) }
                                             td class="num" {
                                                 (score(lang, i.score.or(i.imputed_score)))
-                                                @if i.score.is_none() && i.imputed_score.is_some() { " " span class="muted" { (t(lang, "(gruppesnitt)", "(group mean)")) } }
+                                                @if i.score.is_none() && i.imputed_score.is_some() { " " span class="muted" { (tr(lang, "ranking-group-mean")) } }
                                             }
                                             td class="num" { (opt(i.rank)) " / " (i.ranked) }
-                                            td { @if i.synthetic { (t(lang, "syntetisk", "synthetic")) } @else { (t(lang, "ekte", "real")) } }
+                                            td { @if i.synthetic { (tr(lang, "area-synthetic")) } @else { (tr(lang, "ranking-real")) } }
                                         }
                                     }
                                 }
@@ -384,7 +378,7 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
                 }
             }
         } @else if let Some(code) = &r.plan_code {
-            p { (code) ": " (t(lang, "ikke rangert dette året.", "not ranked this year.")) }
+            p { (code) ": " (tr(lang, "ranking-not-ranked-this-year")) }
         }
 
         @if !r.published.is_empty() {
@@ -393,28 +387,28 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
 
         section aria-labelledby="all" {
             h2 id="all" {
-                @if let Some(k) = county { (k.name) " (" (k.code) ")" } @else { (t(lang, "Alle kommuner", "All municipalities")) }
+                @if let Some(k) = county { (k.name) " (" (k.code) ")" } @else { (tr(lang, "ranking-all-municipalities")) }
             }
             @if county.is_some() {
-                p { a href=(self_link(lang, q, r.year, None)) { (t(lang, "Vis hele landet", "Show all of Norway")) } }
+                p { a href=(self_link(lang, q, r.year, None)) { (tr(lang, "ranking-show-all-of-norway")) } }
             } @else if let Some(row) = own {
-                p { a href=(self_link(lang, q, r.year, Some(&row.county))) { (t(lang, "Vis bare ", "Show only ")) (row.county_name) } }
+                p { a href=(self_link(lang, q, r.year, Some(&row.county))) { (tr(lang, "ranking-show-only")) (row.county_name) } }
             }
             div class="table-wrap" tabindex="0" role="region" aria-labelledby="all" {
                 table class="ranking" {
                     caption {
-                        (t(lang, "Samlet plassering, plassering i fylket og per gruppe, datår ", "Total rank, county rank and rank per group, data year ")) (r.year)
+                        (tr(lang, "ranking-total-rank-county-rank-and")) (r.year)
                         @if let Some(k) = county { " – " (k.name) }
-                        ". " (t(lang, "Planens kommune er uthevet.", "The plan's municipality is highlighted."))
+                        ". " (tr(lang, "ranking-the-plan-s-municipality-is"))
                     }
                     thead { tr {
-                        th scope="col" class="num" { (t(lang, "Plass", "Rank")) }
-                        th scope="col" class="num" { (t(lang, "I fylket", "In county")) }
-                        th scope="col" { (t(lang, "Kommune", "Municipality")) }
-                        th scope="col" { (t(lang, "Fylke", "County")) }
-                        th scope="col" class="num" { (t(lang, "Poeng", "Score")) }
+                        th scope="col" class="num" { (tr(lang, "ranking-rank-4")) }
+                        th scope="col" class="num" { (tr(lang, "ranking-in-county")) }
+                        th scope="col" { (tr(lang, "indicator-municipality")) }
+                        th scope="col" { (tr(lang, "ranking-county")) }
+                        th scope="col" class="num" { (tr(lang, "ranking-score")) }
                         @for g in &r.groups {
-                            th scope="col" class="num" { (match lang { Lang::Nb => &g.name.nb, Lang::En => &g.name.en }) }
+                            th scope="col" class="num" { (match lang { Lang::Nb | Lang::Nn => &g.name.nb, Lang::En => &g.name.en }) }
                         }
                     } }
                     tbody {
@@ -425,7 +419,7 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
         }
 
         details {
-            summary { (t(lang, "Hvor indeksen avviker fra NHOs metode", "Where the index departs from NHO's method")) }
+            summary { (tr(lang, "ranking-where-the-index-departs-from")) }
             ul {
                 @for d in &r.departures {
                     @if lang == Lang::Nb && !d.text_nb.is_empty() {
@@ -437,15 +431,15 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
             }
         }
         details {
-            summary { (t(lang, "Kilder", "Sources")) }
+            summary { (tr(lang, "layout-sources")) }
             ul class="plain" {
                 @for s in &r.sources {
-                    li { (s.table_id) ": " (s.file_name) @if s.synthetic { " " span class="badge" { (t(lang, "syntetisk", "synthetic")) } } }
+                    li { (s.table_id) ": " (s.file_name) @if s.synthetic { " " span class="badge" { (tr(lang, "area-synthetic")) } } }
                 }
             }
         }
     };
-    layout::page(lang, title, &path, body)
+    layout::page(lang, &title, &path, body)
 }
 
 fn row_html(lang: Lang, row: &ReportRow) -> Markup {
@@ -455,9 +449,9 @@ fn row_html(lang: Lang, row: &ReportRow) -> Markup {
             td class="num" { (opt(row.county_rank)) }
             th scope="row" {
                 (row.name) " " span class="muted" { (row.code) }
-                @if row.plan { " " span class="badge" { (t(lang, "planens kommune", "the plan's municipality")) } }
+                @if row.plan { " " span class="badge" { (tr(lang, "ranking-the-plan-s-municipality")) } }
                 @if !row.missing_groups.is_empty() {
-                    " " span class="muted" { (t(lang, "ikke rangert", "not ranked")) }
+                    " " span class="muted" { (tr(lang, "ranking-not-ranked")) }
                 }
             }
             td { (row.county_name) }
@@ -479,7 +473,7 @@ fn published(lang: Lang, r: &RankingReport, group_name: &dyn Fn(&str) -> String)
         .iter()
         .find_map(|c| c.published.as_ref())
         .map(|p| match lang {
-            Lang::Nb => p.label.nb.clone(),
+            Lang::Nb | Lang::Nn => p.label.nb.clone(),
             Lang::En => p.label.en.clone(),
         })
         .unwrap_or_default();
@@ -491,14 +485,14 @@ fn published(lang: Lang, r: &RankingReport, group_name: &dyn Fn(&str) -> String)
         .unwrap_or_default();
     html! {
         section aria-labelledby="published" {
-            h2 id="published" { (t(lang, "Publisert av NHO og egen beregning", "Published by NHO and our computation")) }
+            h2 id="published" { (tr(lang, "ranking-published-by-nho-and-our")) }
             p { (label) ". " (source) }
             div class="table-wrap" tabindex="0" {
                 table {
-                    caption { (t(lang, "NHOs publiserte plassering (utgave ", "NHO's published rank (edition ")) (r.edition) (t(lang, ") ved siden av egen beregning; publisert / beregnet", ") beside our computation; published / computed")) }
+                    caption { (tr(lang, "ranking-nho-s-published-rank-edition")) (r.edition) (tr(lang, "ranking-beside-our-computation-published-computed")) }
                     thead { tr {
-                        th scope="col" { (t(lang, "Kommune", "Municipality")) }
-                        th scope="col" class="num" { (t(lang, "Samlet", "Total")) }
+                        th scope="col" { (tr(lang, "indicator-municipality")) }
+                        th scope="col" class="num" { (tr(lang, "ranking-total")) }
                         @for g in r.groups.iter() { th scope="col" class="num" { (group_name(&g.id)) } }
                     } }
                     tbody {
@@ -516,7 +510,7 @@ fn published(lang: Lang, r: &RankingReport, group_name: &dyn Fn(&str) -> String)
                     }
                 }
             }
-            p class="hint" { (t(lang, "Beregnet = egen indeks, ikke NHOs; «syntetisk» = bygger på syntetiske inndata.", "Computed = our own index, not NHO's; \"synthetic\" = rests on synthetic inputs.")) }
+            p class="hint" { (tr(lang, "ranking-computed-our-own-index-not")) }
         }
     }
 }
@@ -525,7 +519,7 @@ fn pair(lang: Lang, c: &RankComparison) -> Markup {
     html! {
         (opt(c.published.as_ref().map(|p| p.rank))) " / " (opt(c.computed.as_ref().map(|p| p.rank)))
         @if c.computed.as_ref().is_some_and(|p| p.synthetic) {
-            span class="sr-only" { " (" (t(lang, "beregnet fra syntetiske data", "computed from synthetic data")) ")" }
+            span class="sr-only" { " (" (tr(lang, "ranking-computed-from-synthetic-data")) ")" }
             "*"
         }
     }

@@ -8,10 +8,9 @@ use ::report::{Format, Period};
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Response};
 use maud::html;
-use plan::Lang;
 use serde::Deserialize;
 
-use crate::layout::{self, href, t};
+use crate::layout::{self, href, tr};
 use crate::{AppState, WebError};
 
 /// Query of the report page.
@@ -58,11 +57,7 @@ pub async fn page(
     State(state): State<AppState>,
     Query(q): Query<ReportQuery>,
 ) -> Result<Response, WebError> {
-    let lang = if q.lang.as_deref() == Some("en") {
-        Lang::En
-    } else {
-        Lang::Nb
-    };
+    let lang = crate::layout::lang_of(q.lang.as_deref());
     let plan = super::load_plan(&state).await?;
     let years: Vec<i32> = plan.table_years().collect();
     let period = match parse_period(q.periode.as_deref()) {
@@ -117,11 +112,7 @@ pub async fn page(
             .iter()
             .find(|f| f.year == year && f.period == period.code())
     };
-    let title = t(
-        lang,
-        "Statusrapport til kommunestyret",
-        "Status report to the council",
-    );
+    let title = tr(lang, "report-status-report-to-the-council");
     let link = |year: i32, period: &str, format: &str| {
         href(
             lang,
@@ -131,19 +122,15 @@ pub async fn page(
     let body = html! {
         h1 { (title) }
         p {
-            (t(lang,
-               "Rapporten lages fra de samme dataene som vises her: indikatorene mot ambisjonene, rangeringen, innsatsområdene med strategier og tiltak, avvik og kilder. Rapporten er på norsk.",
-               "The report is generated from the same data shown here: the indicators against their ambitions, the ranking, the focus areas with strategies and actions, deviations and sources. The report is in Norwegian."))
+            (tr(lang, "report-the-report-is-generated-from"))
             " "
-            (t(lang,
-               "En periode merket «Endelig» lastes ned slik rapporten var da den ble fastsatt; de andre lages fra dataene når de lastes ned.",
-               "A period marked \"Final\" downloads as the report was when it was marked final; the others are generated from the data when downloaded."))
+            (tr(lang, "report-a-period-marked-final-downloads"))
         }
         div class="table-wrap" tabindex="0" {
             table {
-                caption class="muted" { (t(lang, "Last ned", "Download")) }
+                caption class="muted" { (tr(lang, "report-download")) }
                 thead { tr {
-                    th scope="col" { (t(lang, "Periode", "Period")) }
+                    th scope="col" { (tr(lang, "plans-period")) }
                     th scope="col" { "PDF" }
                     th scope="col" { "Word" }
                     th scope="col" { "HTML" }
@@ -157,7 +144,7 @@ pub async fn page(
                                     (label)
                                     @if let Some(f) = Period::parse(p).and_then(|pp| final_of(*year, pp)) {
                                         br;
-                                        span class="hint" { strong { (t(lang, "Endelig", "Final")) } ", " (t(lang, "fastsatt", "marked")) " " (app::as_of::local_stamp(&f.at).get(..10).unwrap_or("")) " " (t(lang, "av", "by")) " " (names.of(&f.by)) }
+                                        span class="hint" { strong { (tr(lang, "report-final")) } ", " (tr(lang, "report-marked")) " " (app::as_of::local_stamp(&f.at).get(..10).unwrap_or("")) " " (tr(lang, "actions-by")) " " (names.of(&f.by)) }
                                     }
                                 }
                                 td { a href=(link(*year, p, "pdf")) download { "PDF" span class="sr-only" { " " (label) } } }
@@ -171,10 +158,8 @@ pub async fn page(
             }
         }
         @if !finals.is_empty() {
-            h2 { (t(lang, "Endelige rapporter", "Final reports")) }
-            p { (t(lang,
-                "En endelig rapport er lagret slik den var da den ble fastsatt, og endres ikke når dataene endres. Kontrollsummen (SHA-256) viser at filen er den samme.",
-                "A final report is stored as it was when it was marked final and does not change when the data change. The checksum (SHA-256) shows that a file is the same.")) }
+            h2 { (tr(lang, "report-final-reports")) }
+            p { (tr(lang, "report-a-final-report-is-stored")) }
             ul class="plain" {
                 @for f in &finals {
                     li {
@@ -186,5 +171,5 @@ pub async fn page(
             }
         }
     };
-    Ok(layout::page(lang, title, "/rapport", body).into_response())
+    Ok(layout::page(lang, &title, "/rapport", body).into_response())
 }

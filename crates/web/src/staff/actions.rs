@@ -17,7 +17,7 @@ use store::{ActionPatch, ActionRecord, HistoryEntry, UpdateError};
 use super::{hidden, respond};
 use crate::auth::Staff;
 use crate::guard::{self, Editor};
-use crate::layout::{href, t};
+use crate::layout::{href, tr};
 use crate::pages::actions::{field_label, history_table, value_label};
 use crate::pages::load_plan;
 use crate::{AppState, WebError};
@@ -112,35 +112,20 @@ impl ActionForm {
         if self.title.trim().is_empty() {
             errors.push((
                 "title",
-                t(
-                    lang,
-                    "Tittelen kan ikke være tom.",
-                    "The title may not be empty.",
-                )
-                .to_string(),
+                tr(lang, "staff-actions-the-title-may-not-be").to_string(),
             ));
         }
         let start = parse_date(&self.start).unwrap_or_else(|_| {
             errors.push((
                 "start",
-                t(
-                    lang,
-                    "Startdatoen må være ÅÅÅÅ-MM-DD.",
-                    "The start date must be YYYY-MM-DD.",
-                )
-                .to_string(),
+                tr(lang, "staff-actions-the-start-date-must-be").to_string(),
             ));
             None
         });
         let end = parse_date(&self.end).unwrap_or_else(|_| {
             errors.push((
                 "end",
-                t(
-                    lang,
-                    "Sluttdatoen må være ÅÅÅÅ-MM-DD.",
-                    "The end date must be YYYY-MM-DD.",
-                )
-                .to_string(),
+                tr(lang, "staff-actions-the-end-date-must-be").to_string(),
             ));
             None
         });
@@ -149,18 +134,13 @@ impl ActionForm {
         {
             errors.push((
                 "end",
-                t(
-                    lang,
-                    "Sluttdatoen er før startdatoen.",
-                    "The end date is before the start date.",
-                )
-                .to_string(),
+                tr(lang, "staff-actions-the-end-date-is-before").to_string(),
             ));
         }
         let status = ActionStatus::parse(&self.status).unwrap_or_else(|| {
             errors.push((
                 "status",
-                t(lang, "Velg en status.", "Choose a status.").to_string(),
+                tr(lang, "staff-actions-choose-a-status").to_string(),
             ));
             ActionStatus::NotStarted
         });
@@ -169,12 +149,7 @@ impl ActionForm {
             _ => {
                 errors.push((
                     "progress",
-                    t(
-                        lang,
-                        "Fremdriften må være et helt tall fra 0 til 100.",
-                        "Progress must be a whole number from 0 to 100.",
-                    )
-                    .to_string(),
+                    tr(lang, "staff-actions-progress-must-be-a-whole").to_string(),
                 ));
                 0
             }
@@ -187,12 +162,7 @@ impl ActionForm {
                 _ => {
                     errors.push((
                         "weight",
-                        t(
-                            lang,
-                            "Vekten må være et tall fra 0 til 1 000 000, eller tom.",
-                            "The weight must be a number from 0 to 1 000 000, or empty.",
-                        )
-                        .to_string(),
+                        tr(lang, "staff-actions-the-weight-must-be-a").to_string(),
                     ));
                     None
                 }
@@ -273,12 +243,12 @@ fn render(
 ) -> Markup {
     let (title, action, path) = match mode {
         Mode::New => (
-            t(lang, "Nytt tiltak", "New action").to_string(),
+            tr(lang, "staff-actions-new-action").to_string(),
             "/intern/tiltak/ny".to_string(),
             "/intern/tiltak/ny".to_string(),
         ),
         Mode::Edit(id) => (
-            format!("{} {id}", t(lang, "Rediger tiltak", "Edit action")),
+            format!("{} {id}", tr(lang, "staff-actions-edit-action")),
             format!("/intern/tiltak/{id}"),
             format!("/intern/tiltak/{id}"),
         ),
@@ -306,12 +276,10 @@ fn render(
         h1 { (title) }
         @if let Some(c) = &conflict {
             div class="conflict" role="alert" id="conflict" {
-                h2 { (t(lang, "Tiltaket er endret av noen andre", "The action was changed by someone else")) }
-                p { (t(lang,
-                    "Noen lagret endringer etter at du åpnet skjemaet. Ingenting av det du skrev er lagret, og ingenting er overskrevet. Se hva som er endret, rett skjemaet om nødvendig og lagre på nytt.",
-                    "Someone saved changes after you opened the form. Nothing you typed was saved, and nothing was overwritten. See what changed, adjust the form if needed and save again.")) }
-                (history_table(c.since, lang, t(lang, "Endret i mellomtiden", "Changed meanwhile"), false))
-                p { (t(lang, "Nå: ", "Now: ")) (t(lang, "versjon ", "version ")) (c.current.version) ", "
+                h2 { (tr(lang, "staff-actions-the-action-was-changed-by")) }
+                p { (tr(lang, "staff-actions-someone-saved-changes-after-you")) }
+                (history_table(c.since, lang, &tr(lang, "staff-actions-changed-meanwhile"), false))
+                p { (tr(lang, "staff-actions-now")) (tr(lang, "staff-actions-version")) (c.current.version) ", "
                     (field_label("status", lang)) " " (value_label("status", &Some(c.current.action.status.as_str().into()), lang)) ", "
                     (field_label("progress", lang)) " " (c.current.action.progress) "\u{a0}%." }
             }
@@ -319,7 +287,7 @@ fn render(
         @if let Some(e) = general_error { div class="error" role="alert" { (e) } }
         @if !errors.is_empty() {
             div class="error" role="alert" {
-                p { (t(lang, "Skjemaet har feil:", "The form has errors:")) }
+                p { (tr(lang, "staff-actions-the-form-has-errors")) }
                 ul { @for (f, m) in errors { li { a href=(format!("#{f}")) { (m) } } } }
             }
         }
@@ -327,26 +295,26 @@ fn render(
             (hidden(staff, lang))
             input type="hidden" name="version" value=(form.version);
             @if matches!(mode, Mode::New) {
-                (text_field("id", "Id", &form.id, Some(t(lang, "Kort og unik, f.eks. T12.", "Short and unique, e.g. T12."))))
+                (text_field("id", "Id", &form.id, Some(&tr(lang, "staff-actions-short-and-unique-e-g"))))
             }
-            (text_field("title", t(lang, "Tittel", "Title"), &form.title, None))
+            (text_field("title", &tr(lang, "staff-actions-title"), &form.title, None))
             div class="field" {
-                label for="description" { (t(lang, "Beskrivelse", "Description")) }
+                label for="description" { (tr(lang, "staff-actions-description")) }
                 textarea id="description" name="description" { (form.description) }
             }
-            (text_field("owner", t(lang, "Ansvarlig", "Owner"), &form.owner, None))
+            (text_field("owner", &tr(lang, "actions-owner"), &form.owner, None))
             div class="field" {
-                label for="partners" { (t(lang, "Partnere", "Partners")) }
-                span class="hint" id="partners-hint" { (t(lang, "Én per linje.", "One per line.")) }
+                label for="partners" { (tr(lang, "actions-partners")) }
+                span class="hint" id="partners-hint" { (tr(lang, "staff-actions-one-per-line")) }
                 textarea id="partners" name="partners" aria-describedby="partners-hint" { (form.partners) }
             }
             div class="field" {
-                label for="start" { (t(lang, "Startdato", "Start date")) }
+                label for="start" { (tr(lang, "staff-actions-start-date")) }
                 @if let Some(e) = err_for(errors, "start") { span class="error" id="start-error" { (e) } }
                 input type="date" id="start" name="start" value=(form.start) aria-invalid=[err_for(errors, "start").map(|_| "true")];
             }
             div class="field" {
-                label for="end" { (t(lang, "Sluttdato", "End date")) }
+                label for="end" { (tr(lang, "staff-actions-end-date")) }
                 @if let Some(e) = err_for(errors, "end") { span class="error" id="end-error" { (e) } }
                 input type="date" id="end" name="end" value=(form.end) aria-invalid=[err_for(errors, "end").map(|_| "true")];
             }
@@ -359,23 +327,23 @@ fn render(
                 }
             }
             div class="field" {
-                label for="progress" { (t(lang, "Fremdrift (0–100 %)", "Progress (0–100 %)")) }
+                label for="progress" { (tr(lang, "staff-actions-progress-0-100")) }
                 @if let Some(e) = err_for(errors, "progress") { span class="error" id="progress-error" { (e) } }
                 input type="number" id="progress" name="progress" min="0" max="100" step="1" value=(form.progress)
                     aria-invalid=[err_for(errors, "progress").map(|_| "true")];
             }
             div class="field" {
-                label for="comment" { (t(lang, "Kommentar", "Comment")) }
+                label for="comment" { (tr(lang, "actions-comment")) }
                 textarea id="comment" name="comment" { (form.comment) }
             }
             div class="field" {
-                label for="weight" { (t(lang, "Vekt i oppsummeringen (valgfri)", "Weight in the roll-up (optional)")) }
+                label for="weight" { (tr(lang, "staff-actions-weight-in-the-roll-up")) }
                 @if let Some(e) = err_for(errors, "weight") { span class="error" id="weight-error" { (e) } }
                 input type="text" inputmode="decimal" id="weight" name="weight" value=(form.weight);
             }
             @for area in &plan.focus_areas {
                 fieldset class="strategies" {
-                    legend { (t(lang, "Strategier i ", "Strategies in ")) (area.number) " " (area.title.get(lang)) }
+                    legend { (tr(lang, "staff-actions-strategies-in")) (area.number) " " (area.title.get(lang)) }
                     @for s in area.all_strategies() {
                         @let cid = format!("s-{}", s.id);
                         label for=(cid) {
@@ -385,7 +353,7 @@ fn render(
                     }
                 }
             }
-            button type="submit" { (t(lang, "Lagre", "Save")) }
+            button type="submit" { (tr(lang, "staff-actions-save")) }
         }
     };
     super::page(lang, &title, &path, staff, body)
@@ -452,15 +420,7 @@ pub async fn create(
     {
         errors.insert(
             0,
-            (
-                "id",
-                t(
-                    lang,
-                    "Id må være 1–32 tegn uten mellomrom, / , ? eller #.",
-                    "The id must be 1–32 characters without spaces, /, ? or #.",
-                )
-                .to_string(),
-            ),
+            ("id", tr(lang, "staff-actions-the-id-must-be-1").to_string()),
         );
     }
     let parsed = match (errors.is_empty(), form.parse(lang)) {

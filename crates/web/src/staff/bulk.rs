@@ -13,7 +13,7 @@ use super::{hidden, respond};
 use crate::auth::Staff;
 use crate::error::RequestLang;
 use crate::guard::{self, Editor, EditorRole, Viewer};
-use crate::layout::{href, t};
+use crate::layout::{href, tr};
 use crate::{AppState, WebError};
 use app::action_sheet::{self as bulk, BulkError, ImportError};
 
@@ -21,51 +21,41 @@ use app::action_sheet::{self as bulk, BulkError, ImportError};
 pub const MAX_UPLOAD: usize = 5 * 1024 * 1024;
 
 fn render(lang: Lang, staff: &Staff, notice: Option<&str>, errors: &[String]) -> Markup {
-    let title = t(lang, "Import og eksport", "Import and export");
+    let title = tr(lang, "staff-bulk-import-and-export");
     let body = html! {
         h1 { (title) }
         @if let Some(n) = notice { div class="notice" role="status" { (n) } }
         @if !errors.is_empty() {
             div class="error" role="alert" {
-                p { (t(lang, "Filen ble ikke importert. Ingenting er endret. Problemer:", "The file was not imported. Nothing was changed. Problems:")) }
+                p { (tr(lang, "staff-bulk-the-file-was-not-imported")) }
                 ul { @for e in errors { li { (e) } } }
             }
         }
-        h2 { (t(lang, "Eksport", "Export")) }
+        h2 { (tr(lang, "staff-bulk-export")) }
         p {
-            a href=(href(lang, "/intern/eksport?format=csv")) { (t(lang, "Last ned tiltaksplanen som CSV", "Download the action plan as CSV")) }
+            a href=(href(lang, "/intern/eksport?format=csv")) { (tr(lang, "staff-bulk-download-the-action-plan-as")) }
             " · "
-            a href=(href(lang, "/intern/eksport?format=xlsx")) { (t(lang, "Last ned som Excel (XLSX)", "Download as Excel (XLSX)")) }
+            a href=(href(lang, "/intern/eksport?format=xlsx")) { (tr(lang, "staff-bulk-download-as-excel-xlsx")) }
         }
-        h2 { (t(lang, "Import", "Import")) }
-        p { (t(lang,
-            "Last opp en CSV- eller XLSX-fil med samme kolonner som eksporten. Rader med kjent id oppdaterer tiltaket (med kolonnen «version» bare hvis ingen har endret det siden), nye id-er oppretter tiltak. Alt lagres samlet, eller ingenting.",
-            "Upload a CSV or XLSX file with the same columns as the export. Rows with a known id update that action (with the \"version\" column only if nobody changed it since), new ids create actions. Everything is saved together, or nothing.")) }
+        h2 { (tr(lang, "staff-bulk-import")) }
+        p { (tr(lang, "staff-bulk-upload-a-csv-or-xlsx")) }
         form class="stack" method="post" action="/intern/import" enctype="multipart/form-data" {
             (hidden(staff, lang))
             div class="field" {
-                label for="file" { (t(lang, "Fil (CSV eller XLSX)", "File (CSV or XLSX)")) }
+                label for="file" { (tr(lang, "staff-bulk-file-csv-or-xlsx")) }
                 input type="file" id="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required;
             }
-            button type="submit" { (t(lang, "Importer", "Import")) }
+            button type="submit" { (tr(lang, "staff-bulk-import-2")) }
         }
     };
-    super::page(lang, title, "/intern/import", staff, body)
+    super::page(lang, &title, "/intern/import", staff, body)
 }
 
 fn upload_refused(lang: Lang, staff: &Staff, status: StatusCode) -> Response {
     let msg = if status == StatusCode::PAYLOAD_TOO_LARGE {
-        t(
-            lang,
-            "Filen er for stor (over 5 MB).",
-            "The file is too large (over 5 MB).",
-        )
+        tr(lang, "staff-bulk-the-file-is-too-large")
     } else {
-        t(
-            lang,
-            "Opplastingen ble avbrutt eller er ødelagt; prøv igjen.",
-            "The upload was cut off or is malformed; try again.",
-        )
+        tr(lang, "staff-bulk-the-upload-was-cut-off")
     };
     respond(status, render(lang, staff, None, &[msg.to_string()]))
 }
@@ -105,8 +95,9 @@ pub async fn upload(
         match field.name() {
             Some("csrf") => csrf = field.text().await.ok(),
             Some("lang") => {
-                let en = field.text().await.ok().as_deref() == Some("en");
-                lang = if en { Lang::En } else { lang };
+                if let Some(l) = field.text().await.ok().as_deref().and_then(Lang::from_code) {
+                    lang = l;
+                }
             }
             Some("file") => {
                 let name = field.file_name().unwrap_or("upload").to_string();
@@ -123,12 +114,7 @@ pub async fn upload(
                             lang,
                             &staff,
                             None,
-                            &[t(
-                                lang,
-                                "Filen er for stor (over 5 MB).",
-                                "The file is too large (over 5 MB).",
-                            )
-                            .to_string()],
+                            &[tr(lang, "staff-bulk-the-file-is-too-large").to_string()],
                         ),
                     ));
                 }
@@ -146,7 +132,7 @@ pub async fn upload(
                 lang,
                 &staff,
                 None,
-                &[t(lang, "Velg en fil.", "Choose a file.").to_string()],
+                &[tr(lang, "staff-bulk-choose-a-file").to_string()],
             ),
         ));
     };
@@ -161,7 +147,7 @@ pub async fn upload(
     {
         Ok(rep) => {
             let msg = match lang {
-                Lang::Nb => format!(
+                Lang::Nb | Lang::Nn => format!(
                     "Importert: {} nye, {} endret, {} uendret.",
                     rep.created, rep.updated, rep.unchanged
                 ),

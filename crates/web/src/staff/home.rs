@@ -7,7 +7,7 @@ use maud::html;
 
 use super::respond;
 use crate::auth::Staff;
-use crate::layout::{LangQuery, href, t};
+use crate::layout::{LangQuery, href, tr};
 use crate::pages::actions::history_table;
 use crate::{AppState, WebError};
 
@@ -21,13 +21,13 @@ pub async fn page(
     let actions = state.store.actions(&state.plan_code).await?;
     let recent = state.store.recent_history(&state.plan_code, 15).await?;
     let editor = staff.user().role.can_edit();
-    let title = t(lang, "Internsider", "Staff pages");
+    let title = tr(lang, "staff-home-staff-pages");
     let body = html! {
         h1 { (title) }
         @if editor {
-            p { a class="button" href=(href(lang, "/intern/tiltak/ny")) { (t(lang, "Nytt tiltak", "New action")) } }
+            p { a class="button" href=(href(lang, "/intern/tiltak/ny")) { (tr(lang, "staff-actions-new-action")) } }
         } @else {
-            p { (t(lang, "Du har lesetilgang og kan ikke endre tiltak.", "You have read-only access and cannot change actions.")) }
+            p { (tr(lang, "staff-home-you-have-read-only-access")) }
         }
         @let today = app::as_of::today();
         @let soon = today.saturating_add(time::Duration::days(30));
@@ -36,46 +36,46 @@ pub async fn page(
             && !matches!(a.action.status, plan::ActionStatus::Completed | plan::ActionStatus::Cancelled)
             && a.action.end.is_some_and(|e| e >= today && e <= soon)).collect();
         section aria-labelledby="frister" {
-            h2 id="frister" { (t(lang, "Frister", "Deadlines")) }
+            h2 id="frister" { (tr(lang, "staff-home-deadlines")) }
             @if overdue.is_empty() && due.is_empty() {
-                p { (t(lang, "Ingen tiltak er forfalt eller forfaller innen 30 dager.", "No action is overdue or due within 30 days.")) }
+                p { (tr(lang, "staff-home-no-action-is-overdue-or")) }
             }
             @if !overdue.is_empty() {
-                h3 { (t(lang, "Forfalt", "Overdue")) " (" (overdue.len()) ")" }
+                h3 { (tr(lang, "staff-home-overdue")) " (" (overdue.len()) ")" }
                 ul class="plain" {
                     @for a in &overdue {
                         li { a href=(href(lang, &format!("{}/tiltak/{}", if editor { "/intern" } else { "" }, a.action.id))) { (a.action.id) } " " (a.action.title) " – "
-                            (t(lang, "sluttdato ", "end date ")) (a.action.end.map(|e| e.to_string()).unwrap_or_else(|| "–".into())) ", " (a.action.status.label(lang)) }
+                            (tr(lang, "staff-home-end-date")) (a.action.end.map(|e| e.to_string()).unwrap_or_else(|| "–".into())) ", " (a.action.status.label(lang)) }
                     }
                 }
             }
             @if !due.is_empty() {
-                h3 { (t(lang, "Forfaller innen 30 dager", "Due within 30 days")) " (" (due.len()) ")" }
+                h3 { (tr(lang, "staff-home-due-within-30-days")) " (" (due.len()) ")" }
                 ul class="plain" {
                     @for a in &due {
                         li { a href=(href(lang, &format!("{}/tiltak/{}", if editor { "/intern" } else { "" }, a.action.id))) { (a.action.id) } " " (a.action.title) " – "
-                            (t(lang, "sluttdato ", "end date ")) (a.action.end.map(|e| e.to_string()).unwrap_or_default()) }
+                            (tr(lang, "staff-home-end-date")) (a.action.end.map(|e| e.to_string()).unwrap_or_default()) }
                     }
                 }
             }
         }
         div class="table-wrap" tabindex="0" {
             table {
-                caption { (t(lang, "Tiltak", "Actions")) }
+                caption { (tr(lang, "layout-actions")) }
                 thead { tr {
                     th scope="col" { "Id" }
-                    th scope="col" { (t(lang, "Tiltak", "Action")) }
+                    th scope="col" { (tr(lang, "actions-action")) }
                     th scope="col" { "Status" }
-                    th scope="col" class="num" { (t(lang, "Fremdrift", "Progress")) }
-                    th scope="col" class="num" { (t(lang, "Versjon", "Version")) }
-                    th scope="col" { (t(lang, "Sist endret", "Last changed")) }
+                    th scope="col" class="num" { (tr(lang, "layout-progress")) }
+                    th scope="col" class="num" { (tr(lang, "actions-version")) }
+                    th scope="col" { (tr(lang, "actions-last-changed")) }
                 } }
                 tbody {
                     @for a in &actions {
                         tr {
                             td {
                                 @if editor {
-                                    a href=(href(lang, &format!("/intern/tiltak/{}", a.action.id))) aria-label=(format!("{} {}", t(lang, "Rediger", "Edit"), a.action.id)) { (a.action.id) }
+                                    a href=(href(lang, &format!("/intern/tiltak/{}", a.action.id))) aria-label=(format!("{} {}", tr(lang, "staff-home-edit"), a.action.id)) { (a.action.id) }
                                 } @else {
                                     a href=(href(lang, &format!("/tiltak/{}", a.action.id))) { (a.action.id) }
                                 }
@@ -90,11 +90,11 @@ pub async fn page(
                 }
             }
         }
-        h2 { (t(lang, "Siste endringer", "Latest changes")) }
-        (history_table(&recent, lang, t(lang, "De siste endringene i alle tiltak.", "The latest changes to all actions."), true))
+        h2 { (tr(lang, "staff-home-latest-changes")) }
+        (history_table(&recent, lang, &tr(lang, "staff-home-the-latest-changes-to-all"), true))
     };
     Ok(respond(
         StatusCode::OK,
-        super::page(lang, title, "/intern", &staff, body),
+        super::page(lang, &title, "/intern", &staff, body),
     ))
 }

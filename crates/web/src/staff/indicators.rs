@@ -15,7 +15,7 @@ use super::{hidden, respond};
 use crate::auth::Staff;
 use crate::guard::Editor;
 use crate::indicators::{IndicatorView, indicator_views};
-use crate::layout::{href, t};
+use crate::layout::{href, tr};
 use crate::{AppState, WebError};
 
 /// The override form: the new status (empty: withdraw the override) and the justification.
@@ -30,7 +30,7 @@ pub struct OverrideForm {
 
 fn label(lang: Lang, s: TrendStatus) -> &'static str {
     match lang {
-        Lang::Nb => s.label_nb(),
+        Lang::Nb | Lang::Nn => s.label_nb(),
         Lang::En => s.label_en(),
     }
 }
@@ -46,7 +46,7 @@ fn render(
     let i = v.indicator;
     let title = format!(
         "{} {}",
-        t(lang, "Status for", "Status of"),
+        tr(lang, "staff-indicators-status-of"),
         i.name.get(lang)
     );
     let computed = v.trend.as_ref().map(|tr| tr.computed.status);
@@ -57,33 +57,33 @@ fn render(
         @if let Some(n) = notice { div class="notice" role="status" { (n) } }
         @if let Some(e) = error { div class="error" role="alert" { (e) } }
         p {
-            (t(lang, "Beregnet status: ", "Computed status: "))
+            (tr(lang, "indicator-computed-status"))
             strong { (computed.map_or("–", |s| label(lang, s))) }
             @if overridden {
-                ". " (t(lang, "Gjeldende (overstyrt): ", "In force (overridden): "))
+                ". " (tr(lang, "staff-indicators-in-force-overridden"))
                 strong { (current.map_or("–", |s| label(lang, s))) }
             }
             ". "
-            a href=(href(lang, &format!("/indikatorer/{}", i.id))) { (t(lang, "Se indikatoren og historikken", "See the indicator and its history")) }
+            a href=(href(lang, &format!("/indikatorer/{}", i.id))) { (tr(lang, "staff-indicators-see-the-indicator-and-its")) }
         }
         form class="stack" method="post" action=(format!("/intern/indikatorer/{}", i.id)) {
             (hidden(staff, lang))
             div class="field" {
-                label for="status" { (t(lang, "Ny status", "New status")) }
+                label for="status" { (tr(lang, "staff-indicators-new-status")) }
                 select id="status" name="status" {
                     @for s in TrendStatus::ALL {
                         option value=(s.as_str()) selected[Some(s) == current] { (label(lang, s)) }
                     }
                     @if overridden {
-                        option value="" { (t(lang, "Trekk tilbake overstyringen (bruk beregnet status)", "Withdraw the override (use the computed status)")) }
+                        option value="" { (tr(lang, "staff-indicators-withdraw-the-override-use-the")) }
                     }
                 }
             }
             div class="field" {
-                label for="justification" { (t(lang, "Begrunnelse (påkrevd, vises offentlig)", "Justification (required, shown publicly)")) }
+                label for="justification" { (tr(lang, "staff-indicators-justification-required-shown-publicly")) }
                 textarea id="justification" name="justification" rows="4" required { (justification) }
             }
-            button type="submit" { (t(lang, "Lagre", "Save")) }
+            button type="submit" { (tr(lang, "staff-actions-save")) }
         }
     };
     super::page(
@@ -143,7 +143,7 @@ pub async fn submit(
                         staff,
                         v,
                         None,
-                        Some(t(lang, "Ukjent status.", "Unknown status.")),
+                        Some(&tr(lang, "staff-indicators-unknown-status")),
                         justification,
                     ),
                 ));
@@ -175,16 +175,12 @@ pub async fn submit(
             let views = indicator_views(&state, &plan).await?;
             let v = find(&views, &id)?;
             let msg = match status {
-                Some(_) => t(lang, "Statusen er overstyrt.", "The status is overridden."),
-                None => t(
-                    lang,
-                    "Overstyringen er trukket tilbake.",
-                    "The override is withdrawn.",
-                ),
+                Some(_) => tr(lang, "staff-indicators-the-status-is-overridden"),
+                None => tr(lang, "staff-indicators-the-override-is-withdrawn"),
             };
             Ok(respond(
                 StatusCode::OK,
-                render(lang, staff, v, Some(msg), None, ""),
+                render(lang, staff, v, Some(&msg), None, ""),
             ))
         }
         Err(StoreError::Invalid(m)) => Ok(respond(

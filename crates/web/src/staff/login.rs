@@ -22,7 +22,7 @@ use crate::auth::{
     self, LOGIN_CSRF_TTL_SECS, Staff, cookie, login_csrf_cookie_name, session_cookie_name,
     set_cookie,
 };
-use crate::layout::{self, t};
+use crate::layout::{self, tr};
 use crate::{AppState, WebError};
 
 /// Query of the login page.
@@ -43,28 +43,28 @@ fn safe_next(next: Option<&str>) -> String {
 }
 
 fn login_form(lang: Lang, csrf: &str, next: &str, name: &str, error: Option<&str>) -> Markup {
-    let title = t(lang, "Logg inn", "Log in");
+    let title = tr(lang, "staff-login-log-in");
     layout::page(
         lang,
-        title,
+        &title,
         "/logg-inn",
         html! {
             h1 { (title) }
-            p { (t(lang, "For ansatte i kommunen som følger opp planen.", "For the municipality's staff who follow up the plan.")) }
+            p { (tr(lang, "staff-login-for-the-municipality-s-staff")) }
             @if let Some(e) = error {
                 div class="error" role="alert" id="login-error" { (e) }
             }
             form class="stack" method="post" action="/logg-inn" {
                 input type="hidden" name="csrf" value=(csrf);
                 input type="hidden" name="neste" value=(next);
-                @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
+                @if lang != crate::layout::default_lang() { input type="hidden" name="lang" value=(lang.code()); }
                 div class="field" {
-                    label for="username" { (t(lang, "Brukernavn", "User name")) }
+                    label for="username" { (tr(lang, "staff-login-user-name")) }
                     input type="text" id="username" name="username" value=(name) autocomplete="username" required
                         aria-describedby=[error.map(|_| "login-error")];
                 }
                 div class="field" {
-                    label for="password" { (t(lang, "Passord", "Password")) }
+                    label for="password" { (tr(lang, "staff-login-password")) }
                     input type="password" id="password" name="password" autocomplete="current-password" required;
                 }
                 button type="submit" { (title) }
@@ -99,11 +99,7 @@ pub async fn form(
     headers: HeaderMap,
     Query(q): Query<LoginQuery>,
 ) -> Result<Response, WebError> {
-    let lang = if q.lang.as_deref() == Some("en") {
-        Lang::En
-    } else {
-        Lang::Nb
-    };
+    let lang = crate::layout::lang_of(q.lang.as_deref());
     with_login_cookie(
         &state,
         &headers,
@@ -170,11 +166,7 @@ pub async fn submit(
                 lang,
                 &next,
                 &name,
-                Some(t(
-                    lang,
-                    "Brukeren har ikke tilgang til denne kommunens plan.",
-                    "This account has no access to this municipality's plan.",
-                )),
+                Some(&tr(lang, "staff-login-this-account-has-no-access")),
             )
             .await
         }
@@ -214,11 +206,7 @@ pub async fn submit(
                 lang,
                 &next,
                 &name,
-                Some(t(
-                    lang,
-                    "Feil brukernavn eller passord.",
-                    "Wrong user name or password.",
-                )),
+                Some(&tr(lang, "staff-login-wrong-user-name-or-password")),
             )
             .await
         }
@@ -229,7 +217,7 @@ pub async fn submit(
                 Lang::En => format!(
                     "Too many failed attempts from your address. Wait {wait} and try again."
                 ),
-                Lang::Nb => format!(
+                Lang::Nb | Lang::Nn => format!(
                     "For mange mislykkede forsøk fra din adresse. Vent {wait} og prøv igjen."
                 ),
             };
@@ -258,14 +246,14 @@ fn wait_text(lang: Lang, secs: i64) -> String {
     let (n, one, many) = if secs < 120 {
         (
             secs.max(1),
-            t(lang, "sekund", "second"),
-            t(lang, "sekunder", "seconds"),
+            tr(lang, "staff-login-second"),
+            tr(lang, "staff-login-seconds"),
         )
     } else {
         (
             (secs + 59) / 60,
-            t(lang, "minutt", "minute"),
-            t(lang, "minutter", "minutes"),
+            tr(lang, "staff-login-minute"),
+            tr(lang, "staff-login-minutes"),
         )
     };
     format!("{n} {}", if n == 1 { one } else { many })

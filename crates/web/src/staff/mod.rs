@@ -25,7 +25,7 @@ use maud::{Markup, html};
 use plan::Lang;
 
 use crate::auth::Staff;
-use crate::layout::{self, href, t};
+use crate::layout::{self, href, tr};
 
 /// A submitted `application/x-www-form-urlencoded` form as name/value pairs, keeping repeated
 /// names (checkbox groups). Used by the login and logout forms; the pages behind the login read
@@ -56,13 +56,9 @@ impl Fields {
             .collect()
     }
 
-    /// The language asked for (`lang=en` in the form).
+    /// The language asked for (`lang=nb|nn|en` in the form).
     pub fn lang(&self) -> Lang {
-        if self.get("lang") == Some("en") {
-            Lang::En
-        } else {
-            Lang::Nb
-        }
+        crate::layout::lang_of(self.get("lang"))
     }
 }
 
@@ -86,7 +82,7 @@ pub fn respond(status: StatusCode, page: Markup) -> Response {
 pub fn hidden(staff: &Staff, lang: Lang) -> Markup {
     html! {
         input type="hidden" name="csrf" value=(staff.csrf());
-        @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
+        @if lang != crate::layout::default_lang() { input type="hidden" name="lang" value=(lang.code()); }
     }
 }
 
@@ -98,30 +94,30 @@ pub fn page(lang: Lang, title: &str, path: &str, staff: &Staff, content: Markup)
         title,
         path,
         html! {
-            nav class="staffbar" aria-label=(t(lang, "Internmeny", "Staff menu")) {
-                a href=(href(lang, "/intern")) { (t(lang, "Tiltak (intern)", "Actions (staff)")) }
+            nav class="staffbar" aria-label=(tr(lang, "staff-staff-menu")) {
+                a href=(href(lang, "/intern")) { (tr(lang, "staff-actions-staff")) }
                 " · "
                 @if u.role.can_edit() {
-                    a href=(href(lang, "/intern/tiltak/ny")) { (t(lang, "Nytt tiltak", "New action")) }
+                    a href=(href(lang, "/intern/tiltak/ny")) { (tr(lang, "staff-actions-new-action")) }
                     " · "
-                    a href=(href(lang, "/intern/import")) { (t(lang, "Import og eksport", "Import and export")) }
+                    a href=(href(lang, "/intern/import")) { (tr(lang, "staff-bulk-import-and-export")) }
                     " · "
                 }
-                a href=(href(lang, "/intern/bedriftsbesok")) { (t(lang, "Bedriftsbesøk", "Company visits")) }
+                a href=(href(lang, "/intern/bedriftsbesok")) { (tr(lang, "layout-company-visits")) }
                 " · "
-                a href=(href(lang, "/intern/planer")) { (t(lang, "Tidligere planer", "Earlier plans")) }
+                a href=(href(lang, "/intern/planer")) { (tr(lang, "staff-earlier-plans")) }
                 " · "
-                a href=(href(lang, "/intern/rapport")) { (t(lang, "Rapportens vurderinger", "Report assessments")) }
+                a href=(href(lang, "/intern/rapport")) { (tr(lang, "staff-report-assessments")) }
                 " · "
                 @if u.role.is_admin() {
-                    a href=(href(lang, "/intern/brukere")) { (t(lang, "Brukere", "Users")) }
+                    a href=(href(lang, "/intern/brukere")) { (tr(lang, "staff-users")) }
                     " · "
                 }
-                span { (t(lang, "Logget inn som ", "Logged in as ")) strong { (u.name) } " (" (u.role.as_str()) ")" }
+                span { (tr(lang, "staff-logged-in-as")) strong { (u.name) } " (" (u.role.as_str()) ")" }
                 " "
                 form class="inline" method="post" action="/logg-ut" {
                     (hidden(staff, lang))
-                    button type="submit" class="secondary" { (t(lang, "Logg ut", "Log out")) }
+                    button type="submit" class="secondary" { (tr(lang, "staff-log-out")) }
                 }
             }
             (content)

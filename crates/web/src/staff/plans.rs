@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::{hidden, respond};
 use crate::auth::Staff;
 use crate::guard::Editor;
-use crate::layout::{LangQuery, href, t};
+use crate::layout::{LangQuery, href, tr};
 use crate::pages::plans::{action_link, label};
 use crate::{AppState, WebError};
 
@@ -46,30 +46,28 @@ pub async fn page(
             app::plan_versions::actions_with_carry_overs(&state.store, &v.key).await?,
         ));
     }
-    let title = t(lang, "Tidligere planer", "Earlier plans");
+    let title = tr(lang, "staff-earlier-plans");
     let body = html! {
         h1 { (title) }
         p {
-            (t(lang, "Et tiltak fra en tidligere plan kan videreføres til planen nettstedet viser nå",
-                "An action of an earlier plan can be carried over to the plan this site shows now"))
+            (tr(lang, "staff-plans-an-action-of-an-earlier"))
             @if let Some(s) = served { " (" (label(lang, s)) ")" }
-            (t(lang, ": det blir et nytt tiltak der med samme innhold, status og fremdrift, og med lenke til det gamle tiltaket, hvis historikk fortsatt vises. Strategier den nye planen ikke har, faller bort. Det gamle tiltaket endres ikke.",
-                ": it becomes a new action there with the same content, status and progress, linked to the old action, whose history is still shown. Strategies the new plan does not have are left out. The old action is not changed."))
+            (tr(lang, "staff-plans-it-becomes-a-new-action"))
         }
         @if lists.is_empty() {
-            p { (t(lang, "Det er ingen tidligere plan for kommunen i databasen.", "There is no earlier plan of the municipality in the database.")) }
+            p { (tr(lang, "staff-plans-there-is-no-earlier-plan")) }
         }
         @for (v, actions) in &lists {
             section aria-labelledby=(format!("plan-{}", v.key)) {
                 h2 id=(format!("plan-{}", v.key)) { (label(lang, v)) }
                 div class="table-wrap" tabindex="0" {
                     table {
-                        caption { (t(lang, "Tiltakene i planen og om de er videreført", "The plan's actions and whether they have been carried over")) }
+                        caption { (tr(lang, "staff-plans-the-plan-s-actions-and")) }
                         thead { tr {
-                            th scope="col" { (t(lang, "Tiltak", "Action")) }
+                            th scope="col" { (tr(lang, "actions-action")) }
                             th scope="col" { "Status" }
-                            th scope="col" class="num" { (t(lang, "Fremdrift", "Progress")) }
-                            th scope="col" { (t(lang, "Videreføring", "Carry-over")) }
+                            th scope="col" class="num" { (tr(lang, "layout-progress")) }
+                            th scope="col" { (tr(lang, "staff-plans-carry-over")) }
                         } }
                         tbody {
                             @for (a, carried) in actions {
@@ -82,21 +80,21 @@ pub async fn page(
                                     td class="num" { (a.action.progress) " %" }
                                     td {
                                         @if let Some(c) = carried {
-                                            (t(lang, "Videreført som ", "Carried over as "))
+                                            (tr(lang, "staff-plans-carried-over-as"))
                                             a href=(action_link(lang, &c.to_plan, &state.plan_code, &c.to_action)) { (c.to_action) }
                                         } @else if editor {
                                             @let field = format!("ny-id-{}-{}", v.key, a.action.id);
                                             form method="post" class="inline" action=(href(lang, &format!("/intern/planer/{}/videreforing", v.key))) {
                                                 (hidden(&staff, lang))
                                                 input type="hidden" name="tiltak" value=(a.action.id);
-                                                label for=(field) { (t(lang, "Id i ny plan", "Id in the new plan")) }
+                                                label for=(field) { (tr(lang, "staff-plans-id-in-the-new-plan")) }
                                                 " "
                                                 input type="text" id=(field) name="ny_id" value=(a.action.id) size="8";
                                                 " "
-                                                button type="submit" { (t(lang, "Viderefør ", "Carry over ")) (a.action.id) }
+                                                button type="submit" { (tr(lang, "staff-plans-carry-over-2")) (a.action.id) }
                                             }
                                         } @else {
-                                            (t(lang, "Ikke videreført", "Not carried over"))
+                                            (tr(lang, "staff-plans-not-carried-over"))
                                         }
                                     }
                                 }
@@ -109,7 +107,7 @@ pub async fn page(
     };
     Ok(respond(
         StatusCode::OK,
-        super::page(lang, title, "/intern/planer", &staff, body),
+        super::page(lang, &title, "/intern/planer", &staff, body),
     ))
 }
 

@@ -16,7 +16,7 @@ use store::assessments::{Assessment, SubjectKind};
 use super::{hidden, respond};
 use crate::auth::Staff;
 use crate::guard::{Editor, Viewer};
-use crate::layout::{href, t};
+use crate::layout::{href, tr};
 use crate::{AppState, WebError};
 
 /// Which report period a page is about.
@@ -137,12 +137,12 @@ fn subject_form(
     html! {
         section class="card" id=(anchor) {
             h3 { (heading) }
-            @if let Some(n) = note { p class="deviation" { strong { (t(lang, "Avvik: ", "Deviation: ")) } (n) } }
-            @if saved { p class="notice" role="status" { (t(lang, "Lagret.", "Saved.")) } }
+            @if let Some(n) = note { p class="deviation" { strong { (tr(lang, "staff-report-deviation")) } (n) } }
+            @if saved { p class="notice" role="status" { (tr(lang, "staff-report-saved")) } }
             @if let Some(a) = current {
                 p class="muted" {
-                    (t(lang, "Gjeldende versjon av ", "Current version by ")) (a.by) ", " (app::as_of::local_stamp(&a.at)) " – "
-                    @if a.published { (t(lang, "publisert", "published")) } @else { strong { (t(lang, "utkast (ikke publisert)", "draft (not published)")) } }
+                    (tr(lang, "staff-report-current-version-by")) (a.by) ", " (app::as_of::local_stamp(&a.at)) " – "
+                    @if a.published { (tr(lang, "staff-report-published")) } @else { strong { (tr(lang, "staff-report-draft-not-published")) } }
                 }
             }
             @if frozen {
@@ -155,16 +155,16 @@ fn subject_form(
                     input type="hidden" name="kind" value=(kind.as_str());
                     input type="hidden" name="subject" value=(id);
                     div class="field" {
-                        label for=(field) { (t(lang, "Vurdering", "Assessment")) }
+                        label for=(field) { (tr(lang, "staff-report-assessment")) }
                         textarea id=(field) name="text" rows="4" maxlength=(app::report_review::MAX_TEXT_CHARS) { (current.map_or("", |a| a.text.as_str())) }
                     }
                     div class="field" {
                         label {
                             input type="checkbox" name="publish" value="1" checked[current.is_none_or(|a| a.published)];
-                            " " (t(lang, "Publisert (vises i den offentlige rapporten)", "Published (shown in the public report)"))
+                            " " (tr(lang, "staff-report-published-shown-in-the-public"))
                         }
                     }
-                    button type="submit" { (t(lang, "Lagre vurderingen", "Save the assessment")) }
+                    button type="submit" { (tr(lang, "staff-report-save-the-assessment")) }
                 }
             }
         }
@@ -224,78 +224,78 @@ pub async fn page(
     };
     let title = format!(
         "{} {}",
-        t(lang, "Rapportens vurderinger", "The report's assessments"),
+        tr(lang, "staff-report-the-report-s-assessments"),
         period.label(year)
     );
     let years: Vec<i32> = plan.table_years().collect();
     let body = html! {
         h1 { (title) }
         form class="inline" method="get" action="/intern/rapport" {
-            @if lang == Lang::En { input type="hidden" name="lang" value="en"; }
-            label for="aar" { (t(lang, "År", "Year")) } " "
+            @if lang != crate::layout::default_lang() { input type="hidden" name="lang" value=(lang.code()); }
+            label for="aar" { (tr(lang, "area-year")) } " "
             select id="aar" name="aar" {
                 @for y in years.iter().rev() { option value=(y) selected[*y == year] { (y) } }
             }
             " "
-            label for="periode" { (t(lang, "Periode", "Period")) } " "
+            label for="periode" { (tr(lang, "plans-period")) } " "
             select id="periode" name="periode" {
-                option value="year" selected[period == Period::Year] { (t(lang, "Hele året", "The whole year")) }
-                option value="H1" selected[period == Period::H1] { (t(lang, "1. halvår", "First half-year")) }
-                option value="H2" selected[period == Period::H2] { (t(lang, "2. halvår", "Second half-year")) }
+                option value="year" selected[period == Period::Year] { (tr(lang, "staff-report-the-whole-year")) }
+                option value="H1" selected[period == Period::H1] { (tr(lang, "staff-report-first-half-year")) }
+                option value="H2" selected[period == Period::H2] { (tr(lang, "staff-report-second-half-year")) }
             }
             " "
-            button type="submit" class="secondary" { (t(lang, "Vis", "Show")) }
+            button type="submit" class="secondary" { (tr(lang, "actions-show")) }
         }
         p {
-            (t(lang, "Vurderingene går inn i rapporten for perioden. Publiserte vurderinger vises i den offentlige rapporten; utkast bare i forhåndsvisningen. Hver lagring er en ny versjon.", "The assessments go into the report for the period. Published assessments show in the public report; drafts only in the preview. Each save is a new version."))
+            (tr(lang, "staff-report-the-assessments-go-into-the"))
         }
         p {
-            a class="button" href=(href(lang, &format!("/intern/rapport/forhandsvis?aar={year}&periode={}", period.code()))) { (t(lang, "Forhåndsvis rapporten (HTML)", "Preview the report (HTML)")) }
+            a class="button" href=(href(lang, &format!("/intern/rapport/forhandsvis?aar={year}&periode={}", period.code()))) { (tr(lang, "staff-report-preview-the-report-html")) }
             " "
-            a href=(href(lang, &format!("/intern/rapport/forhandsvis?aar={year}&periode={}&format=pdf", period.code()))) { (t(lang, "som PDF", "as PDF")) }
+            a href=(href(lang, &format!("/intern/rapport/forhandsvis?aar={year}&periode={}&format=pdf", period.code()))) { (tr(lang, "staff-report-as-pdf")) }
         }
         @if !finals.is_empty() {
             div class="notice" role="status" {
-                strong { (t(lang, "Endelig rapport", "Final report")) }
-                " " (t(lang, "fastsatt", "marked final")) " " (app::as_of::local_stamp(&finals[0].at)) " "
-                (t(lang, "av", "by")) " " (finals[0].by) ". "
-                (t(lang, "Vurderingene kan ikke lenger endres.", "The assessments can no longer be changed."))
-                " " a href=(href(lang, "/rapport")) { (t(lang, "Se den på rapportsiden", "See it on the report page")) }
+                strong { (tr(lang, "staff-report-final-report")) }
+                " " (tr(lang, "staff-report-marked-final")) " " (app::as_of::local_stamp(&finals[0].at)) " "
+                (tr(lang, "actions-by")) " " (finals[0].by) ". "
+                (tr(lang, "staff-report-the-assessments-can-no-longer"))
+                " " a href=(href(lang, "/rapport")) { (tr(lang, "staff-report-see-it-on-the-report")) }
             }
         } @else if editor {
             section class="card" {
-                h2 { (t(lang, "Marker som endelig", "Mark as final")) }
+                h2 { (tr(lang, "staff-report-mark-as-final")) }
                 @if missing.is_empty() {
-                    p { (t(lang, "Alle avvik har en publisert forklaring. Når rapporten er endelig, lagres filene (PDF, Word, HTML, Markdown) med SHA-256 og endres ikke senere, selv om dataene endres.", "Every deviation has a published explanation. Once final, the files (PDF, Word, HTML, Markdown) are stored with SHA-256 and never change, even when the data do."))
+                    p { (tr(lang, "staff-report-every-deviation-has-a-published"))
                     }
                     form method="post" action="/intern/rapport/endelig" {
                         (hidden(staff, lang))
                         input type="hidden" name="aar" value=(year);
                         input type="hidden" name="periode" value=(period.code());
-                        button type="submit" { (t(lang, "Marker rapporten som endelig", "Mark the report final")) }
+                        button type="submit" { (tr(lang, "staff-report-mark-the-report-final")) }
                     }
                 } @else {
                     p role="status" {
-                        (t(lang, "Rapporten kan ikke markeres som endelig ennå: disse avvikene mangler en publisert forklaring:", "The report cannot be marked final yet: these deviations lack a published explanation:"))
+                        (tr(lang, "staff-report-the-report-cannot-be-marked"))
                     }
                     ul { @for m in &missing { li { (m) } } }
                 }
             }
         }
-        h2 { (t(lang, "Samlet vurdering", "Overall assessment")) }
+        h2 { (tr(lang, "staff-report-overall-assessment")) }
         (subject_form(lang, staff, year, period, SubjectKind::Plan, "", &plan.meta.title.nb, None, find(SubjectKind::Plan, ""), frozen, saved(SubjectKind::Plan, "")))
         @let late: Vec<_> = input.actions.iter().filter(|a| a.late).collect();
         @if !late.is_empty() {
-            h2 { (t(lang, "Forsinkede tiltak", "Late actions")) }
+            h2 { (tr(lang, "staff-report-late-actions")) }
             @for a in &late {
                 (subject_form(lang, staff, year, period, SubjectKind::Action, &a.id, &format!("{} {}", a.id, a.title), deviation_of("action", &a.id).as_deref(), find(SubjectKind::Action, &a.id), frozen, saved(SubjectKind::Action, &a.id)))
             }
         }
-        h2 { (t(lang, "Indikatorer", "Indicators")) }
+        h2 { (tr(lang, "layout-indicators")) }
         @for i in &input.indicators {
             (subject_form(lang, staff, year, period, SubjectKind::Indicator, &i.id, &format!("{}. {}", i.number, i.name), deviation_of("indicator", &i.id).as_deref(), find(SubjectKind::Indicator, &i.id), frozen, saved(SubjectKind::Indicator, &i.id)))
         }
-        h2 { (t(lang, "Innsatsområder", "Focus areas")) }
+        h2 { (tr(lang, "layout-focus-areas")) }
         @for a in &plan.focus_areas {
             (subject_form(lang, staff, year, period, SubjectKind::FocusArea, &a.number, &format!("{} {}", a.number, a.title.get(lang)), None, find(SubjectKind::FocusArea, &a.number), frozen, saved(SubjectKind::FocusArea, &a.number)))
         }

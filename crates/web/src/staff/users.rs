@@ -14,7 +14,7 @@ use store::users::{MIN_PASSWORD_LEN, Role, User};
 use super::{hidden, respond};
 use crate::auth::Staff;
 use crate::guard::Admin;
-use crate::layout::t;
+use crate::layout::tr;
 use crate::{AppState, WebError};
 
 /// The form adding a user.
@@ -49,20 +49,20 @@ fn render(
     notice: Option<&str>,
     error: Option<&str>,
 ) -> Markup {
-    let title = t(lang, "Brukere", "Users");
+    let title = tr(lang, "staff-users");
     let body = html! {
         h1 { (title) }
         @if let Some(n) = notice { div class="notice" role="status" { (n) } }
         @if let Some(e) = error { div class="error" role="alert" { (e) } }
         div class="table-wrap" tabindex="0" {
             table {
-                caption { (t(lang, "Ansatte med tilgang", "Staff with access")) }
+                caption { (tr(lang, "staff-users-staff-with-access")) }
                 thead { tr {
-                    th scope="col" { (t(lang, "Navn", "Name")) }
-                    th scope="col" { (t(lang, "Vises offentlig som", "Shown publicly as")) }
-                    th scope="col" { (t(lang, "Rolle", "Role")) }
-                    th scope="col" { (t(lang, "Konto", "Account")) }
-                    th scope="col" { (t(lang, "Endre", "Change")) }
+                    th scope="col" { (tr(lang, "local-registers-name")) }
+                    th scope="col" { (tr(lang, "staff-users-shown-publicly-as")) }
+                    th scope="col" { (tr(lang, "staff-users-role")) }
+                    th scope="col" { (tr(lang, "staff-users-account")) }
+                    th scope="col" { (tr(lang, "staff-users-change")) }
                 } }
                 tbody {
                     @for u in users {
@@ -70,22 +70,22 @@ fn render(
                             th scope="row" { (u.name) }
                             td { (u.public_name()) }
                             td { (u.role.as_str()) }
-                            td { @if u.disabled { (t(lang, "sperret", "disabled")) } @else { (t(lang, "aktiv", "active")) } }
+                            td { @if u.disabled { (tr(lang, "staff-users-disabled")) } @else { (tr(lang, "staff-users-active")) } }
                             td {
                                 form class="inline" method="post" action=(format!("/intern/brukere/{}", u.name)) {
                                     (hidden(staff, lang))
-                                    label for=(format!("role-{}", u.name)) { (t(lang, "Rolle for ", "Role for ")) (u.name) }
+                                    label for=(format!("role-{}", u.name)) { (tr(lang, "staff-users-role-for")) (u.name) }
                                     " "
                                     select id=(format!("role-{}", u.name)) name="role" {
                                         @for r in Role::ALL { option value=(r.as_str()) selected[r == u.role] { (r.as_str()) } }
                                     }
                                     " "
-                                    button type="submit" name="do" value="role" { (t(lang, "Sett rolle", "Set role")) }
+                                    button type="submit" name="do" value="role" { (tr(lang, "staff-users-set-role")) }
                                     " "
                                     @if u.disabled {
-                                        button type="submit" class="secondary" name="do" value="enable" { (t(lang, "Åpne", "Enable")) }
+                                        button type="submit" class="secondary" name="do" value="enable" { (tr(lang, "staff-users-enable")) }
                                     } @else if u.name != staff.user().name {
-                                        button type="submit" class="secondary" name="do" value="disable" { (t(lang, "Sperr", "Disable")) }
+                                        button type="submit" class="secondary" name="do" value="disable" { (tr(lang, "staff-users-disable")) }
                                     }
                                 }
                             }
@@ -94,33 +94,33 @@ fn render(
                 }
             }
         }
-        h2 { (t(lang, "Ny bruker", "New user")) }
+        h2 { (tr(lang, "staff-users-new-user")) }
         form class="stack" method="post" action="/intern/brukere" {
             (hidden(staff, lang))
             div class="field" {
-                label for="new-name" { (t(lang, "Brukernavn", "User name")) }
+                label for="new-name" { (tr(lang, "staff-login-user-name")) }
                 input type="text" id="new-name" name="name" required autocomplete="off";
             }
             div class="field" {
-                label for="new-display-name" { (t(lang, "Visningsnavn", "Display name")) }
-                span class="hint" id="new-display-name-hint" { (t(lang, "Vises offentlig ved brukerens endringer, aldri brukernavnet. Tomt: rollen («redaktør»).", "Shown publicly for the user's changes, never the user name. Empty: the role («redaktør»).")) }
+                label for="new-display-name" { (tr(lang, "staff-users-display-name")) }
+                span class="hint" id="new-display-name-hint" { (tr(lang, "staff-users-shown-publicly-for-the-user")) }
                 input type="text" id="new-display-name" name="display_name" autocomplete="off" aria-describedby="new-display-name-hint";
             }
             div class="field" {
-                label for="new-password" { (t(lang, "Passord", "Password")) }
-                span class="hint" id="new-password-hint" { (t(lang, "Minst ", "At least ")) (MIN_PASSWORD_LEN) (t(lang, " tegn.", " characters.")) }
+                label for="new-password" { (tr(lang, "staff-login-password")) }
+                span class="hint" id="new-password-hint" { (tr(lang, "staff-users-at-least")) (MIN_PASSWORD_LEN) (tr(lang, "staff-users-characters")) }
                 input type="password" id="new-password" name="password" required autocomplete="new-password" aria-describedby="new-password-hint";
             }
             div class="field" {
-                label for="new-role" { (t(lang, "Rolle", "Role")) }
+                label for="new-role" { (tr(lang, "staff-users-role")) }
                 select id="new-role" name="role" {
                     @for r in Role::ALL { option value=(r.as_str()) selected[r == Role::Editor] { (r.as_str()) } }
                 }
             }
-            button type="submit" { (t(lang, "Legg til", "Add")) }
+            button type="submit" { (tr(lang, "staff-users-add")) }
         }
     };
-    super::page(lang, title, "/intern/brukere", staff, body)
+    super::page(lang, &title, "/intern/brukere", staff, body)
 }
 
 /// The accounts this admin may see and manage (see [`store::users::User::may_manage`]).
@@ -146,14 +146,10 @@ pub async fn add(State(state): State<AppState>, g: Admin<AddUser>) -> Result<Res
     // An unknown role is refused (issue 21: `role=superadmin` silently made a viewer).
     let Some(role) = Role::parse(&form.role) else {
         let users = manageable(&state, staff).await?;
-        let msg = t(
-            lang,
-            "Ukjent rolle: velg viewer, editor eller admin.",
-            "Unknown role: choose viewer, editor or admin.",
-        );
+        let msg = tr(lang, "staff-users-unknown-role-choose-viewer-editor");
         return Ok(respond(
             StatusCode::UNPROCESSABLE_ENTITY,
-            render(lang, staff, &users, None, Some(msg)),
+            render(lang, staff, &users, None, Some(&msg)),
         ));
     };
     // Accounts made here work on this municipality's plan only.
@@ -176,7 +172,7 @@ pub async fn add(State(state): State<AppState>, g: Admin<AddUser>) -> Result<Res
                 staff.user().name,
                 u.role.as_str()
             );
-            let msg = format!("{} {}", t(lang, "La til", "Added"), u.name);
+            let msg = format!("{} {}", tr(lang, "staff-users-added"), u.name);
             Ok(respond(
                 StatusCode::OK,
                 render(lang, staff, &users, Some(&msg), None),
@@ -203,28 +199,22 @@ pub async fn change(
         // Another municipality's account (or an account for every plan, seen by an admin of
         // one): as if it did not exist.
         _ if !target.as_ref().is_some_and(|u| staff.user().may_manage(u)) => {
-            Err(t(lang, "Ukjent bruker.", "Unknown user.").to_string())
+            Err(tr(lang, "staff-users-unknown-user").to_string())
         }
         Some("role") => match Role::parse(&form.role) {
-            Some(r) if self_change && r != Role::Admin => Err(t(
-                lang,
-                "Du kan ikke ta fra deg selv administratorrollen.",
-                "You cannot remove your own admin role.",
-            )
-            .to_string()),
+            Some(r) if self_change && r != Role::Admin => {
+                Err(tr(lang, "staff-users-you-cannot-remove-your-own").to_string())
+            }
             Some(r) => state
                 .store
                 .set_role(&name, r)
                 .await
                 .map_err(|e| e.to_string()),
-            None => Err(t(lang, "Ukjent rolle.", "Unknown role.").to_string()),
+            None => Err(tr(lang, "staff-users-unknown-role").to_string()),
         },
-        Some("disable") if self_change => Err(t(
-            lang,
-            "Du kan ikke sperre deg selv.",
-            "You cannot disable yourself.",
-        )
-        .to_string()),
+        Some("disable") if self_change => {
+            Err(tr(lang, "staff-users-you-cannot-disable-yourself").to_string())
+        }
         Some("disable") => state
             .store
             .set_disabled(&name, true)
@@ -235,7 +225,7 @@ pub async fn change(
             .set_disabled(&name, false)
             .await
             .map_err(|e| e.to_string()),
-        _ => Err(t(lang, "Ukjent handling.", "Unknown operation.").to_string()),
+        _ => Err(tr(lang, "staff-users-unknown-operation").to_string()),
     };
     let users = manageable(&state, staff).await?;
     match result {
@@ -245,7 +235,7 @@ pub async fn change(
                 staff.user().name,
                 form.operation.as_deref()
             );
-            let msg = format!("{} {name}", t(lang, "Endret", "Changed"));
+            let msg = format!("{} {name}", tr(lang, "staff-users-changed"));
             Ok(respond(
                 StatusCode::OK,
                 render(lang, staff, &users, Some(&msg), None),

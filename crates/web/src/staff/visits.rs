@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::{hidden, respond};
 use crate::auth::Staff;
 use crate::guard::{Admin, Editor, NoForm, Viewer};
-use crate::layout::{href, t};
+use crate::layout::{href, tr};
 use crate::pages::load_plan;
 use crate::{AppState, WebError};
 
@@ -67,7 +67,7 @@ fn lines(s: &str) -> Vec<String> {
 
 fn form(lang: Lang, staff: &Staff, f: &VisitForm, errors: &[String]) -> Markup {
     html! {
-        h2 id="ny" { (t(lang, "Registrer et besøk", "Record a visit")) }
+        h2 id="ny" { (tr(lang, "staff-visits-record-a-visit")) }
         @if !errors.is_empty() {
             div class="error" role="alert" {
                 ul { @for e in errors { li { (e) } } }
@@ -76,41 +76,41 @@ fn form(lang: Lang, staff: &Staff, f: &VisitForm, errors: &[String]) -> Markup {
         form class="stack" method="post" action="/intern/bedriftsbesok" {
             (hidden(staff, lang))
             div class="field" {
-                label for="orgnr" { (t(lang, "Organisasjonsnummer", "Organisation number")) }
+                label for="orgnr" { (tr(lang, "local-registers-organisation-number")) }
                 input type="text" id="orgnr" name="orgnr" inputmode="numeric" value=(f.orgnr) required;
             }
             div class="field" {
-                label for="company" { (t(lang, "Virksomhetens navn (hvis den ikke er i registeret)", "Company name (if not in the register)")) }
+                label for="company" { (tr(lang, "staff-visits-company-name-if-not-in")) }
                 input type="text" id="company" name="company" value=(f.company);
             }
             div class="field" {
-                label for="date" { (t(lang, "Dato", "Date")) }
+                label for="date" { (tr(lang, "staff-visits-date")) }
                 input type="date" id="date" name="date" value=(f.date) required;
             }
             div class="field" {
-                label for="kind" { (t(lang, "Type", "Kind")) }
+                label for="kind" { (tr(lang, "staff-visits-kind")) }
                 select id="kind" name="kind" {
-                    option value="besok" selected[f.kind != "dialogmote"] { (t(lang, "Bedriftsbesøk", "Company visit")) }
-                    option value="dialogmote" selected[f.kind == "dialogmote"] { (t(lang, "Dialogmøte", "Dialogue meeting")) }
+                    option value="besok" selected[f.kind != "dialogmote"] { (tr(lang, "staff-visits-company-visit")) }
+                    option value="dialogmote" selected[f.kind == "dialogmote"] { (tr(lang, "staff-visits-dialogue-meeting")) }
                 }
             }
             div class="field" {
-                label for="area" { (t(lang, "Del av kommunen", "Part of the municipality")) }
+                label for="area" { (tr(lang, "staff-visits-part-of-the-municipality")) }
                 input type="text" id="area" name="area" value=(f.area);
             }
             div class="field" {
-                label for="participants" { (t(lang, "Deltakere (én per linje)", "Participants (one per line)")) }
+                label for="participants" { (tr(lang, "staff-visits-participants-one-per-line")) }
                 textarea id="participants" name="participants" { (f.participants) }
             }
             div class="field" {
-                label for="topics" { (t(lang, "Tema (ett per linje)", "Topics (one per line)")) }
+                label for="topics" { (tr(lang, "staff-visits-topics-one-per-line")) }
                 textarea id="topics" name="topics" { (f.topics) }
             }
             div class="field" {
-                label for="follow_ups" { (t(lang, "Oppfølging (én per linje, strategier og tiltak i hakeparentes til slutt: «Tekst [5.7-s1, T3]»)", "Follow-ups (one per line, strategies and actions in brackets at the end: \"Text [5.7-s1, T3]\")")) }
+                label for="follow_ups" { (tr(lang, "staff-visits-follow-ups-one-per-line")) }
                 textarea id="follow_ups" name="follow_ups" { (f.follow_ups) }
             }
-            button type="submit" { (t(lang, "Lagre besøket", "Save the visit")) }
+            button type="submit" { (tr(lang, "staff-visits-save-the-visit")) }
         }
     }
 }
@@ -119,14 +119,14 @@ fn list(lang: Lang, staff: &Staff, all: &[(Visit, bool)]) -> Markup {
     html! {
         div class="table-wrap" tabindex="0" {
             table {
-                caption { (t(lang, "Registrerte besøk (personopplysninger: kun for ansatte)", "Recorded visits (personal data: staff only)")) }
+                caption { (tr(lang, "staff-visits-recorded-visits-personal-data-staff")) }
                 thead { tr {
-                    th scope="col" { (t(lang, "Dato", "Date")) }
-                    th scope="col" { (t(lang, "Virksomhet", "Company")) }
-                    th scope="col" { (t(lang, "Type", "Kind")) }
-                    th scope="col" { (t(lang, "Deltakere", "Participants")) }
-                    th scope="col" { (t(lang, "Tema", "Topics")) }
-                    th scope="col" { (t(lang, "Oppfølging", "Follow-ups")) }
+                    th scope="col" { (tr(lang, "staff-visits-date")) }
+                    th scope="col" { (tr(lang, "staff-visits-company")) }
+                    th scope="col" { (tr(lang, "staff-visits-kind")) }
+                    th scope="col" { (tr(lang, "staff-visits-participants")) }
+                    th scope="col" { (tr(lang, "staff-visits-topics")) }
+                    th scope="col" { (tr(lang, "staff-visits-follow-ups")) }
                 } }
                 tbody {
                     @for (v, synthetic) in all {
@@ -149,15 +149,15 @@ fn list(lang: Lang, staff: &Staff, all: &[(Visit, bool)]) -> Markup {
             }
         }
         @if staff.user().role.is_admin() {
-            h2 { (t(lang, "Sletting etter oppbevaringstid", "Deletion after the retention period")) }
+            h2 { (tr(lang, "staff-visits-deletion-after-the-retention-period")) }
             form class="stack" method="post" action="/intern/bedriftsbesok/slett-gamle" {
                 (hidden(staff, lang))
                 div class="field" {
-                    label for="months" { (t(lang, "Slett besøk eldre enn (måneder)", "Delete visits older than (months)")) }
+                    label for="months" { (tr(lang, "staff-visits-delete-visits-older-than-months")) }
                     input type="number" id="months" name="months" min="0" value=(visits::DEFAULT_RETENTION_MONTHS);
                 }
-                p class="hint" { (t(lang, "Antallet beholdes i statistikken, uten navn og tekst.", "The counts are kept in the statistics, without names or text.")) }
-                button type="submit" class="secondary" { (t(lang, "Slett gamle besøk", "Delete old visits")) }
+                p class="hint" { (tr(lang, "staff-visits-the-counts-are-kept-in")) }
+                button type="submit" class="secondary" { (tr(lang, "staff-visits-delete-old-visits")) }
             }
         }
     }
@@ -172,17 +172,17 @@ async fn render(
     notice: Option<String>,
 ) -> Result<Markup, WebError> {
     let all = state.store.visits(state.municipality()).await?;
-    let title = t(lang, "Bedriftsbesøk (intern)", "Company visits (staff)");
+    let title = tr(lang, "staff-visits-company-visits-staff");
     let body = html! {
         h1 { (title) }
         @if let Some(n) = notice { div class="notice" role="status" { (n) } }
-        p { a href=(href(lang, "/bedriftsbesok")) { (t(lang, "Offentlig statistikk over besøkene", "Public statistics of the visits")) } }
+        p { a href=(href(lang, "/bedriftsbesok")) { (tr(lang, "staff-visits-public-statistics-of-the-visits")) } }
         @if staff.user().role.can_edit() { (form(lang, staff, fields, errors)) }
         (list(lang, staff, &all))
     };
     Ok(super::page(
         lang,
-        title,
+        &title,
         "/intern/bedriftsbesok",
         staff,
         body,
@@ -209,17 +209,13 @@ pub async fn add(
         Err(e) => {
             errors.push(format!(
                 "{}: {e}",
-                t(
-                    lang,
-                    "Organisasjonsnummeret er ikke gyldig",
-                    "The organisation number is not valid"
-                )
+                tr(lang, "staff-visits-the-organisation-number-is-not")
             ));
             None
         }
     };
     let date = local_registers::parse_date(&fields.date).map_err(|e| {
-        errors.push(format!("{}: {e}", t(lang, "Datoen", "The date")));
+        errors.push(format!("{}: {e}", tr(lang, "staff-visits-the-date")));
     });
     let kind = VisitKind::parse(match fields.kind.as_str() {
         "" => "besok",
@@ -236,11 +232,7 @@ pub async fn add(
                     errors.push(format!(
                         "{} {}",
                         unknown.join(", "),
-                        t(
-                            lang,
-                            "er ikke en strategi eller et tiltak i planen.",
-                            "is not a strategy or action of the plan."
-                        )
+                        tr(lang, "staff-visits-is-not-a-strategy-or")
                     ));
                 }
                 follow_ups.push(f);
@@ -259,14 +251,7 @@ pub async fn add(
         company.as_ref().map(|c| c.name.clone())
     };
     if orgnr.is_some() && name.is_none() {
-        errors.push(
-            t(
-                lang,
-                "Virksomheten finnes ikke i registeret; skriv inn navnet.",
-                "The company is not in the register; type its name.",
-            )
-            .to_string(),
-        );
+        errors.push(tr(lang, "staff-visits-the-company-is-not-in").to_string());
     }
     let (Some(orgnr), Ok(date), Some(name), true) = (orgnr, date, name, errors.is_empty()) else {
         let page = render(&state, lang, staff, &fields, &errors, None).await?;
@@ -306,7 +291,12 @@ pub async fn detail(
         .visit(state.municipality(), id)
         .await?
         .ok_or_else(|| WebError::NotFound(format!("no visit {id}")))?;
-    let title = format!("{} {} {}", t(lang, "Besøk", "Visit"), v.date, v.company);
+    let title = format!(
+        "{} {} {}",
+        tr(lang, "staff-visits-visit"),
+        v.date,
+        v.company
+    );
     let sector = v
         .sector
         .as_deref()
@@ -315,13 +305,13 @@ pub async fn detail(
         h1 { (title) }
         @if synthetic { div class="synthetic" role="note" { strong { "SYNTETISKE DATA." } } }
         dl {
-            dt { (t(lang, "Virksomhet", "Company")) } dd { (v.company) " (" (v.orgnr) ")" }
-            dt { (t(lang, "Næring", "Industry")) } dd { (sector.unwrap_or_else(|| "–".into())) }
-            dt { (t(lang, "Del av kommunen", "Part of the municipality")) } dd { (if v.area.is_empty() { "–" } else { v.area.as_str() }) }
-            dt { (t(lang, "Type", "Kind")) } dd { (v.kind.nb()) }
-            dt { (t(lang, "Deltakere", "Participants")) } dd { (v.participants.join(", ")) }
-            dt { (t(lang, "Tema", "Topics")) } dd { (v.topics.join(", ")) }
-            dt { (t(lang, "Oppfølging", "Follow-ups")) }
+            dt { (tr(lang, "staff-visits-company")) } dd { (v.company) " (" (v.orgnr) ")" }
+            dt { (tr(lang, "local-registers-industry")) } dd { (sector.unwrap_or_else(|| "–".into())) }
+            dt { (tr(lang, "staff-visits-part-of-the-municipality")) } dd { (if v.area.is_empty() { "–" } else { v.area.as_str() }) }
+            dt { (tr(lang, "staff-visits-kind")) } dd { (v.kind.nb()) }
+            dt { (tr(lang, "staff-visits-participants")) } dd { (v.participants.join(", ")) }
+            dt { (tr(lang, "staff-visits-topics")) } dd { (v.topics.join(", ")) }
+            dt { (tr(lang, "staff-visits-follow-ups")) }
             dd {
                 ul class="plain" {
                     @for f in &v.follow_ups {
@@ -343,10 +333,10 @@ pub async fn detail(
         @if staff.user().role.can_edit() {
             form method="post" action=(format!("/intern/bedriftsbesok/{id}/slett")) {
                 (hidden(staff, lang))
-                button type="submit" class="secondary" { (t(lang, "Slett besøket", "Delete the visit")) }
+                button type="submit" class="secondary" { (tr(lang, "staff-visits-delete-the-visit")) }
             }
         }
-        p { a href=(href(lang, "/intern/bedriftsbesok")) { (t(lang, "Alle besøk", "All visits")) } }
+        p { a href=(href(lang, "/intern/bedriftsbesok")) { (tr(lang, "staff-visits-all-visits")) } }
     };
     Ok(respond(
         StatusCode::OK,
@@ -384,8 +374,8 @@ pub async fn purge(
         .await?;
     let notice = format!(
         "{n} {} {cutoff} {}",
-        t(lang, "besøk datert før", "visits dated before"),
-        t(lang, "er slettet.", "were deleted.")
+        tr(lang, "staff-visits-visits-dated-before"),
+        tr(lang, "staff-visits-were-deleted")
     );
     let page = render(
         &state,

@@ -1,0 +1,645 @@
+
+## charts
+charts-quoted-in-the-plan = Quoted in the plan
+charts-published-e-g-nho = Published (e.g. NHO)
+charts-computed-from-real-data = Computed from real data
+charts-demo-data-synthetic-not-judged = Demo data (synthetic, not judged)
+charts-small-chart-of-results-one = Small chart of results (one line per source; demo data dotted) and ambitions (circles) by year; the figures are in the table on the indicator page.
+charts-results-by-year-one-line = Results by year, one line per source, and ambitions (dashed).{" "}
+charts-ambition = ambition
+charts-projected = Projected{" "}
+charts-ambition-2 = Ambition
+charts-projection-real-data = Projection (real data)
+charts-rank-1-at-the-top = (rank 1 at the top)
+charts-real-values-by-municipality = Real values by municipality
+charts-real-values = Real values{" "}
+charts-demo-data-is-not-drawn = ; demo data is not drawn.
+charts-no-actions = no actions
+
+## error
+error-bad-request = Bad request
+error-request-too-large = Request too large
+error-the-form-has-errors = The form has errors
+error-conflict = Conflict
+error-precondition-required = Precondition required
+error-not-allowed = Not allowed
+error-to-the-staff-pages = To the staff pages
+
+## layout
+layout-skip-to-content = Skip to content
+layout-main-menu = Main menu
+layout-indicators = Indicators
+layout-focus-areas = Focus areas
+layout-key-figures = Key figures
+layout-actions = Actions
+layout-progress = Progress
+layout-ranking = Ranking
+layout-report = Report
+layout-commercial-land = Commercial land
+layout-procurement = Procurement
+layout-company-visits = Company visits
+layout-sources = Sources
+layout-plans = Plans
+layout-staff = Staff
+layout-the-plan-period-has-ended = The plan period has ended.{" "}
+layout-the-plan-covered = The plan covered{" "}
+layout-its-figures-actions-and-reports = Its figures, actions and reports remain shown for review. The new plan is{" "}
+layout-all-plans = All plans
+layout-its-figures-actions-and-reports-2 = Its figures, actions and reports remain shown for follow-up and review; no successor plan is loaded here.
+layout-this-is-an-earlier-plan = This is an earlier plan.{" "}
+layout-the-new-plan-is = The new plan is{" "}
+layout-figures-are-computed-from-official = Figures are computed from official sources where possible; figures quoted from the plan are marked with their source.
+layout-last-updated = Last updated:{" "}
+layout-newest-data-import-or-action = {" "}(newest data import or action edit, Norwegian time).
+layout-demonstration = Demonstration.{" "}
+layout-where-real-figures-are-missing = Where real figures are missing, this installation shows demo data: synthetic figures made by a documented generator in the official sources' format. Demo figures are marked "demo" and are never judged against the plan's targets – they demonstrate the method, they are not results. Get real data with{" "}
+layout-needs-the-network-or = {" "}(needs the network) or{" "}
+layout-demo-data = Demo data.{" "}
+layout-some-figures-on-this-page = Some figures on this page were made by a generator in the official sources' format, not taken from them. They are marked "demo", drawn as their own dotted line and not judged.
+layout-not-verified-against-ssb = Not verified against SSB:{" "}
+layout-table = table{" "}
+layout-the-table-id-or-codes = The table id or codes are our best knowledge, not confirmed by public sources; figures from these tables may be missing or mean something else when fetched from SSB.{" "}
+layout-see-the-sources = See the sources
+
+## actions
+actions-show-all = (show all)
+actions-late = late
+actions-the-action-plan = The action plan
+actions-focus-area = Focus area
+actions-all = All
+actions-strategy = Strategy
+actions-owner = Owner
+actions-text-in-action-or-strategy = Text in action or strategy
+actions-late-only = Late only
+actions-show = Show
+actions-of = of
+actions-actions = actions
+actions-actions-with-strategies-owner-status = Actions with strategies, owner, status and progress.
+actions-action = Action
+actions-strategies = Strategies
+actions-last-changed = Last changed
+actions-progress = progress
+actions-when-norwegian-time = When (Norwegian time)
+actions-who = Who
+actions-field = Field
+actions-before = Before
+actions-after = After
+actions-version = Version
+actions-partners = Partners
+actions-end = End
+actions-comment = Comment
+actions-drawn-from-the-plan-text = Drawn from the plan text
+actions-by = by
+actions-carried-over-from = Carried over from
+actions-action-2 = action{" "}
+actions-in = in
+actions-carried-over-to = Carried over to
+actions-history = History
+actions-every-change-newest-first = Every change, newest first.
+actions-history-from = History from{" "}
+actions-the-changes-to-action = The changes to action
+actions-before-it-was-carried-over = before it was carried over, newest first.
+
+## area
+area-monitored-by-the-key-figure = Monitored by the key figure:{" "}
+area-year = Year
+area-value = Value
+area-source = Source
+area-no-value = No value:{" "}
+area-added-on-adoption-amendment = Added on adoption, amendment{" "}
+area-progress-strategies-without-actions-count = Progress (strategies without actions count as 0 %):{" "}
+area-progress-by-strategy = Progress by strategy
+area-facts = Facts
+area-quoted-from-the-plan-s = Quoted from the plan's fact boxes (2019 figures). Figures computed from the registers will appear beside them once imported.
+area-fact-quoted = Fact (quoted)
+area-section = Section
+area-computed = Computed
+area-synthetic = synthetic
+area-not-computed-yet = not computed yet
+area-not-computed = not computed
+area-strategies-and-actions = Strategies and actions
+
+## home
+home-adopted-by = Adopted by{" "}
+home-plan-period = Plan period{" "}
+home-the-action-plan-as-it = The action plan as it stands.
+home-the-plan-s-indicator-table = The plan's indicator table
+home-results-bold-and-ambitions-grey = Results (bold) and ambitions (grey, with ≤/≥) by year, as given in the plan (chapter 6).
+home-indicator = Indicator
+home-no-value = no value
+home-no-results-from-real-data = No results from real data yet
+home-ambition = Ambition{" "}
+home-demo = demo
+home-focus-areas-and-strategies = Focus areas and strategies
+
+## indicator
+indicator-latest-result-from-real-data = Latest result from real data:{" "}
+indicator-no-results-from-real-data = No results from real data yet.
+indicator-demo-value = Demo value{" "}
+indicator-made-by-the-demo-generator = made by the demo generator, not a result; not judged.
+indicator-figures-by-year = Figures by year
+indicator-results-and-ambitions-by-year = Results and ambitions by year. A year may have neither.
+indicator-result = Result
+indicator-verdict = Verdict
+indicator-also = Also:{" "}
+indicator-progress-towards-the-target = Progress towards the target
+indicator-overridden = overridden
+indicator-computed-status = Computed status:{" "}
+indicator-overridden-by = Overridden by{" "}
+indicator-method = Method
+indicator-only-values-from-real-data = Only values from real data enter; demo data never.
+indicator-base = Base
+indicator-latest = Latest
+indicator-target = Target
+indicator-annual-change-observed-required = Annual change observed / required
+indicator-note = Note
+indicator-cannot-be-assessed-yet = Cannot be assessed yet.
+indicator-projection-to = Projection to{" "}
+indicator-pace = Pace{" "}
+indicator-pace-needed-to-reach-the = Pace needed to reach the target from{" "}
+indicator-not-a-forecast-only-the = Not a forecast: only the current pace continued.
+indicator-compared-with-other-municipalities = Compared with other municipalities
+indicator-the-values-are-computed-by = The values are computed by the same definitions for each municipality, on its own borders. The plan's ambitions are those of{" "}
+indicator-and-are-not-applied-to = {" "}and are not applied to the others. Demo data is marked and never ranked.
+indicator-municipality-codes-to-compare-with = Municipality codes to compare with (comma-separated)
+indicator-compare = Compare
+indicator-or-find-the-most-similar = Or find the most similar municipalities (how many)
+indicator-find-similar = Find similar
+indicator-the-municipalities-most-similar-to = The municipalities most similar to{" "}
+indicator-in = {" "}in{" "}
+indicator-by-a-weighted-distance-over = , by a weighted distance over standardised features (in standard deviations; lower is more similar;{" "}
+indicator-municipalities-have-every-feature = {" "}municipalities have every feature):
+indicator-features-marked-demo-rest-on = Features marked demo rest on synthetic figures: the choice is an example of the method, not a finding.
+indicator-features-and-weights = Features and weights:{" "}
+indicator-no-longer-exists-not-compared = (no longer exists; not compared)
+indicator-is-number = {" "}is number{" "}
+indicator-of = {" "}of{" "}
+indicator-among-the-municipalities-here-with = {" "}among the municipalities here with real figures for{" "}
+indicator-highest-first = {" "}(highest first).
+indicator-lowest-first = {" "}(lowest first).
+indicator-by-municipality-and-year = , by municipality and year
+indicator-municipality = Municipality
+indicator-median-all-municipalities = Median, all municipalities
+indicator-median-the-county = Median, the county
+indicator-is-at-percentile = {" "}is at percentile{" "}
+indicator-among-all = {" "}among all{" "}
+indicator-municipalities-with-real-figures-for = {" "}municipalities with real figures for{" "}
+indicator-the-share-of-the-other = {" "}(the share of the other municipalities with a lower value). The medians are of real figures; demo data are left out.{" "}
+indicator-the-plan-s-municipality-has = The plan's municipality has no real figures to place among all municipalities.{" "}
+indicator-every-municipality-s-values-json = Every municipality's values (JSON)
+indicator-status-overrides-all-oldest-first = Status overrides (all, oldest first)
+indicator-when = When
+indicator-justification = Justification
+indicator-withdrawn = withdrawn
+indicator-override-the-status-staff = Override the status (staff)
+indicator-about-the-data = About the data
+indicator-download-every-figure-on-this = Download every figure on this page with its source and demo flag:{" "}
+indicator-source-tables = Source tables:{" "}
+indicator-last-fetched = Last fetched{" "}
+indicator-not-fetched-yet = Not fetched yet.
+indicator-about-the-indicator = About the indicator
+indicator-target-in-the-plan = Target in the plan
+indicator-how-a-year-is-judged = How a year is judged
+indicator-the-result-is-compared-with = The result is compared with the year's ambition (
+indicator-a-year-without-an-ambition = ; a year without an ambition is not judged (the plan's target is shown for information). A value resting on demo data is never judged.
+indicator-how-the-figure-is-obtained = How the figure is obtained
+indicator-published-by = Published by{" "}
+indicator-imported-as-published = ; imported as published.
+indicator-computed-by-the-definition = Computed by the definition{" "}
+indicator-of-the-plan-s-chapter = {" "}of the plan's chapter 9, from the statistics in the store. A year with both a computed figure and one quoted from the plan shows both; the value that counts is the computed one, then the published one, then the plan's, and real data always comes before demo data.
+indicator-percentage-points = percentage points
+
+## key-figures
+key-figures-missing = missing
+key-figures-key-figures-for = Key figures for
+key-figures-the-key-figures-of-the = The key figures of the plan's chapter 3 (
+key-figures-computed-from-the-statistics-in = ), computed from the statistics in the store for the chosen municipality and year by the same definitions as the indicators. The plan's own figures stand beside where the plan quotes one. Values marked "demo" rest on synthetic demo data; they are shown, but neither compared nor judged.
+key-figures-compare-with-municipality-codes-comma = Compare with (municipality codes, comma-separated)
+key-figures-key-figure = Key figure
+key-figures-the-plan-s-figure = The plan's figure
+key-figures-not-quoted = not quoted
+key-figures-missing-2 = Missing:{" "}
+key-figures-the-plan = The plan:{" "}
+key-figures-compared-with-other-municipalities = compared with other municipalities
+key-figures-download-every-figure-on-this = Download every figure on this page with its year, source and demo flag:{" "}
+key-figures-the-same-figures-on-the = The same figures on the command line:{" "}
+key-figures-sources = Sources:{" "}
+key-figures-statistics-last-fetched = Statistics last fetched{" "}
+key-figures-the-statistics-have-not-been = The statistics have not been fetched yet.
+key-figures-more-about-the-sources = More about the sources
+key-figures-job-coverage-is-here-jobs = Job coverage is here jobs as a percentage of employed residents (the plan's chapter 9 defines the ratio; 0.77 = 77 %). Population growth is the change from 1 January the year before. The public-sector share is jobs minus private-sector jobs (SSB 13472), as a percentage of all jobs. The register figures are those of the latest snapshot of the Central Coordinating Register, not the chosen year.
+
+## local-registers
+local-registers-synthetic-data = SYNTHETIC DATA.{" "}
+local-registers-map-of-the-commercial-land = Map of the commercial land sites, coloured by availability. The table below holds the same information.
+local-registers-simple-projection-longitude-scaled-by = Simple projection (longitude scaled by cos(latitude)), no background map.
+local-registers-the-plan-says-the-municipality = The plan says the municipality shall at all times have an overview of available commercial land, and that there are no statistics of suitability, size and additions/withdrawals (§5.9.2). This is that register: every change is dated and kept, and the yearly figures are computed from the changes.
+local-registers-download-every-recorded-change = Download every recorded change:{" "}
+local-registers-example-data-marked-synthetic = (example data, marked SYNTHETIC)
+local-registers-the-plan-s-2019-figures = The plan's 2019 figures
+local-registers-dekar-in-use-for-business = dekar in use for business (including public services), and
+local-registers-dekar-set-aside-for-future = dekar set aside for future use.
+local-registers-source-quoted-not-computed = Source (quoted, not computed):{" "}
+local-registers-the-plan-s-figures-cover = The plan's figures cover the whole municipality; the register only the sites entered. They are therefore shown side by side, not combined.
+local-registers-map = Map
+local-registers-per-year = Per year
+local-registers-no-commercial-land-has-been = No commercial land has been registered yet.
+local-registers-stock-at-year-end-and = Stock at year end and changes during the year, dekar
+local-registers-in-use-built-out = In use (built out)
+local-registers-set-aside-available-reserved = Set aside (available + reserved)
+local-registers-additions = Additions
+local-registers-withdrawals = Withdrawals
+local-registers-of-which-to-housing = Of which to housing
+local-registers-built-out-in-the-year = Built out in the year
+local-registers-stock-by-use-class-and = Stock by use class and availability at the end of{" "}
+local-registers-use-class = Use class
+local-registers-the-sites-today = The sites today
+local-registers-each-site-as-the-register = Each site as the register has it today
+local-registers-name = Name
+local-registers-place = Place
+local-registers-area-daa = Area (daa)
+local-registers-zoning = Zoning
+local-registers-availability = Availability
+local-registers-to-hub-m = To hub (m)
+local-registers-additions-are-increases-of-area = Additions are increases of area that is available, reserved or built out (new sites, enlargements); withdrawals are decreases (converted to housing, taken out of the plan, smaller area). Each site is compared at the end of the year with the end of the year before.
+local-registers-the-municipality-keeps-the-register = The municipality keeps the register itself (imported with{" "}
+local-registers-every-change-is-dated-and = ); every change is dated and kept.{" "}
+local-registers-last-recorded = Last recorded{" "}
+local-registers-no-change-has-been-recorded = No change has been recorded yet
+local-registers-files = files:{" "}
+local-registers-download = Download:{" "}
+local-registers-amount-nok = Amount (NOK)
+local-registers-local = Local
+local-registers-neighbours = Neighbours
+local-registers-elsewhere = Elsewhere
+local-registers-smes = SMEs
+local-registers-headcount-withheld = Headcount withheld
+local-registers-not-placed = Not placed
+local-registers-download-the-figures-on-this = Download the figures on this page, with example data marked:{" "}
+local-registers-local-procurement = Local procurement
+local-registers-the-plan-the-municipality-keeps = The plan: the municipality keeps no overview of, nor reports on, local procurement (§5.7.2). Here the supplier ledger is joined with the Central Coordinating Register on organisation number: the supplier's business address decides whether a purchase is local, in a neighbouring municipality or elsewhere.
+local-registers-shares-are-of-the-spend = Shares are of the spend with suppliers that could be placed. "Not placed" (unknown or deleted organisation number, bankrupt, no address, no number) is a share of all spend, and never guessed. SME: fewer than 250 employees in the register (or none registered); public bodies and withheld headcounts are counted apart. Neighbouring municipalities:{" "}
+local-registers-register = Register:{" "}
+local-registers-no-supplier-ledger-has-been = No supplier ledger has been imported yet.
+local-registers-by-category = By category,{" "}
+local-registers-category = Category
+local-registers-suppliers-that-could-not-be = Suppliers that could not be placed, largest first. Rows without an organisation number are shown without a name (they may be private persons).
+local-registers-organisation-number = Organisation number
+local-registers-supplier = Supplier
+local-registers-reason = Reason
+local-registers-not-shown = (not shown)
+local-registers-sources-the-municipality-s-supplier = Sources: the municipality's supplier ledger (
+local-registers-last-imported = last imported{" "}
+local-registers-not-imported-yet = not imported yet
+local-registers-and-the-central-coordinating-register = ) and the Central Coordinating Register (
+local-registers-not-loaded = not loaded
+local-registers-download-at-the-bronnoysund-register = download at the Brønnøysund Register Centre
+local-registers-the-file-holds-amounts-and = The file holds amounts and shares per year and per category; suppliers that could not be placed are in the table above, not in the file.
+local-registers-the-mayor-takes-the-initiative = The mayor takes the initiative for regular company visits (the plan's foreword). Shown here are the numbers of visits and dialogue meetings per year, per industry and per part of the municipality. Who took part and what was said are personal data, shown to staff only, and deleted after the retention period.
+local-registers-no-visits-have-been-recorded = No visits have been recorded yet.
+local-registers-visits = visits
+local-registers-follow-ups = follow-ups,{" "}
+local-registers-of-them-linked-to-strategies = of them linked to strategies or actions.
+local-registers-by-industry-sn2007-section = By industry (SN2007 section)
+local-registers-industry = Industry
+local-registers-visits-2 = Visits
+local-registers-unknown = unknown
+local-registers-by-part-of-the-municipality = By part of the municipality
+local-registers-area = Area
+local-registers-not-given = not given
+local-registers-source-the-municipality-s-own = Source: the municipality's own register of company visits, kept by staff; the industry comes from the Central Coordinating Register by organisation number. The file holds counts per year, industry, area and kind only, never who took part or what was said.
+
+## pages
+pages-page-not-found = Page not found
+pages-to-the-front-page = To the front page
+
+## plans
+plans-the-municipality-s-business-plans = The municipality's business plans in this service, oldest first. The newest is current; an earlier plan is still shown with its actions, history, progress and reports as they stood. Actions carried over to a new plan link to the action they came from.
+plans-stored-plan-versions = Stored plan versions
+plans-plan = Plan
+plans-period = Period
+plans-adopted = Adopted
+plans-status = Status
+plans-current-plan = Current plan
+plans-earlier-plan = Earlier plan
+plans-the-period-has-ended = {" "}(the period has ended)
+
+## progress
+progress-the-progress-of-each-action = The progress of each action (0–100 %) is rolled up to the strategies, the focus areas and the whole plan. A strategy without actions counts as 0 % in the figure for its focus area and the whole plan, so the figure never shows more progress than the actions cover; the progress of the strategies that have actions is shown beside it. Every strategy counts equally. Cancelled actions are left out.{" "}
+progress-here-weighted-within-each-strategy = Here weighted: within each strategy the actions count with their weight (default 1).{" "}
+progress-show-the-plain-mean = Show the plain mean
+progress-here-as-the-mean-of = Here as the mean of the actions in each strategy.{" "}
+progress-show-weighted = Show weighted
+progress-the-whole-plan = The whole plan:{" "}
+progress-the-whole-plan-2 = The whole plan
+progress-progress-of-the-strategies-that = Progress of the strategies that have actions:{" "}
+progress-strategies-without-actions = Strategies without actions
+progress-strategies-with-actions-and-progress = Strategies with actions and progress
+
+## ranking
+ranking-municipal-ranking = Municipal ranking
+ranking-back-to-the-ranking = Back to the ranking
+ranking-rank = rank
+ranking-data-year = Data year{" "}
+ranking-edition = edition{" "}
+ranking-municipalities-as-of = municipalities as of{" "}
+ranking-ranked = ranked
+ranking-this-is-not-nho-s = This is not NHO's Kommune-NM
+ranking-our-own-computation-on-nho = : our own computation on NHO's public structure (19 indicators in five groups). NHO's weights and normalisation are not public; the departures are listed at the end.
+ranking-download-the-ranking-shown = Download the ranking shown:{" "}
+ranking-with-synthetic-inputs-flagged = {" "}(with synthetic inputs flagged).
+ranking-data-year-2 = Data year
+ranking-edition-2 = edition
+ranking-county = County
+ranking-all-of-norway = All of Norway
+ranking-rank-2 = Rank{" "}
+ranking-rank-3 = rank{" "}
+ranking-gap-to-the-rank-above = Gap to the rank above
+ranking-points = points
+ranking-gap-to-10th-place = Gap to 10th place
+ranking-margin-over-10th-place = Margin over 10th place
+ranking-score-and-rank-per-group = Score and rank per group
+ranking-group = Group
+ranking-score = Score
+ranking-rank-4 = Rank
+ranking-missing-indicators = Missing indicators
+ranking-sensitivity-one-indicator-changed-everything = Sensitivity: one indicator changed, everything else held
+ranking-value-now = Value now
+ranking-1-standard-deviation = +1 standard deviation
+ranking-county-median = County median
+ranking-all-19-indicators = All 19 indicators
+ranking-value-score-and-rank-per = Value, score and rank per indicator
+ranking-mean = Mean
+ranking-data = Data
+ranking-group-mean = (group mean)
+ranking-real = real
+ranking-not-ranked-this-year = not ranked this year.
+ranking-all-municipalities = All municipalities
+ranking-show-all-of-norway = Show all of Norway
+ranking-show-only = Show only{" "}
+ranking-total-rank-county-rank-and = Total rank, county rank and rank per group, data year{" "}
+ranking-the-plan-s-municipality-is = The plan's municipality is highlighted.
+ranking-in-county = In county
+ranking-where-the-index-departs-from = Where the index departs from NHO's method
+ranking-the-plan-s-municipality = the plan's municipality
+ranking-not-ranked = not ranked
+ranking-published-by-nho-and-our = Published by NHO and our computation
+ranking-nho-s-published-rank-edition = NHO's published rank (edition{" "}
+ranking-beside-our-computation-published-computed = ) beside our computation; published / computed
+ranking-total = Total
+ranking-computed-our-own-index-not = Computed = our own index, not NHO's; "synthetic" = rests on synthetic inputs.
+ranking-computed-from-synthetic-data = computed from synthetic data
+
+## report
+report-status-report-to-the-council = Status report to the council
+report-the-report-is-generated-from = The report is generated from the same data shown here: the indicators against their ambitions, the ranking, the focus areas with strategies and actions, deviations and sources. The report is in Norwegian.
+report-a-period-marked-final-downloads = A period marked "Final" downloads as the report was when it was marked final; the others are generated from the data when downloaded.
+report-download = Download
+report-final = Final
+report-marked = marked
+report-final-reports = Final reports
+report-a-final-report-is-stored = A final report is stored as it was when it was marked final and does not change when the data change. The checksum (SHA-256) shows that a file is the same.
+
+## sources
+sources-none = none
+sources-verified = verified
+sources-not-verified-against-ssb = not verified against SSB
+sources-never = never
+sources-table = Table{" "}
+sources-not-verified-against-ssb-2 = Not verified against SSB.{" "}
+sources-the-table-id-or-the = The table id or the codes are our best knowledge and are not confirmed by public sources. Figures from this table may not arrive, or may mean something else, when it is fetched from SSB.
+sources-replaces-table = Replaces table{" "}
+sources-not-fetched-from-ssb-no = Not fetched from SSB: no known table (placeholder).
+sources-evidence = Evidence
+sources-series-from-the-table = Series from the table
+sources-series = Series
+sources-codes = Codes
+sources-real-years = Real years
+sources-demo-years-synthetic = Demo years (synthetic)
+sources-rows = Rows
+sources-last-imported = Last imported
+sources-where-every-figure-comes-from = Where every figure comes from: which SSB table, whether the table id and codes are confirmed by public sources, and which years rest on real data and which only have demo data (synthetic figures made by naeringsplan, not published by SSB).
+sources-tables-are-verified = tables are verified
+sources-series-are-verified = series are verified
+sources-series-have-real-data-in = series have real data in the store.
+sources-tables-marked-not-verified-against = Tables marked "not verified against SSB" rest on our best knowledge. See the note at each table.
+sources-the-indicators-real-or-demo = The indicators: real or demo data
+sources-real-data = Real data
+sources-demo-data = Demo data
+sources-no-value = No value
+sources-series-2 = Series
+sources-tables-and-series = Tables and series
+sources-the-same-as-json = The same as JSON:{" "}
+sources-fetch-real-figures = Fetch real figures:{" "}
+
+## staff-actions
+staff-actions-the-title-may-not-be = The title may not be empty.
+staff-actions-the-start-date-must-be = The start date must be YYYY-MM-DD.
+staff-actions-the-end-date-must-be = The end date must be YYYY-MM-DD.
+staff-actions-the-end-date-is-before = The end date is before the start date.
+staff-actions-choose-a-status = Choose a status.
+staff-actions-progress-must-be-a-whole = Progress must be a whole number from 0 to 100.
+staff-actions-the-weight-must-be-a = The weight must be a number from 0 to 1 000 000, or empty.
+staff-actions-new-action = New action
+staff-actions-edit-action = Edit action
+staff-actions-the-action-was-changed-by = The action was changed by someone else
+staff-actions-someone-saved-changes-after-you = Someone saved changes after you opened the form. Nothing you typed was saved, and nothing was overwritten. See what changed, adjust the form if needed and save again.
+staff-actions-changed-meanwhile = Changed meanwhile
+staff-actions-now = Now:{" "}
+staff-actions-version = version{" "}
+staff-actions-the-form-has-errors = The form has errors:
+staff-actions-short-and-unique-e-g = Short and unique, e.g. T12.
+staff-actions-title = Title
+staff-actions-description = Description
+staff-actions-one-per-line = One per line.
+staff-actions-start-date = Start date
+staff-actions-end-date = End date
+staff-actions-progress-0-100 = Progress (0–100 %)
+staff-actions-weight-in-the-roll-up = Weight in the roll-up (optional)
+staff-actions-strategies-in = Strategies in{" "}
+staff-actions-save = Save
+staff-actions-the-id-must-be-1 = The id must be 1–32 characters without spaces, /, ? or #.
+
+## staff-bulk
+staff-bulk-import-and-export = Import and export
+staff-bulk-the-file-was-not-imported = The file was not imported. Nothing was changed. Problems:
+staff-bulk-export = Export
+staff-bulk-download-the-action-plan-as = Download the action plan as CSV
+staff-bulk-download-as-excel-xlsx = Download as Excel (XLSX)
+staff-bulk-import = Import
+staff-bulk-upload-a-csv-or-xlsx = Upload a CSV or XLSX file with the same columns as the export. Rows with a known id update that action (with the "version" column only if nobody changed it since), new ids create actions. Everything is saved together, or nothing.
+staff-bulk-file-csv-or-xlsx = File (CSV or XLSX)
+staff-bulk-import-2 = Import
+staff-bulk-the-file-is-too-large = The file is too large (over 5 MB).
+staff-bulk-the-upload-was-cut-off = The upload was cut off or is malformed; try again.
+staff-bulk-choose-a-file = Choose a file.
+
+## staff-home
+staff-home-staff-pages = Staff pages
+staff-home-you-have-read-only-access = You have read-only access and cannot change actions.
+staff-home-deadlines = Deadlines
+staff-home-no-action-is-overdue-or = No action is overdue or due within 30 days.
+staff-home-overdue = Overdue
+staff-home-end-date = end date{" "}
+staff-home-due-within-30-days = Due within 30 days
+staff-home-edit = Edit
+staff-home-latest-changes = Latest changes
+staff-home-the-latest-changes-to-all = The latest changes to all actions.
+
+## staff-indicators
+staff-indicators-status-of = Status of
+staff-indicators-in-force-overridden = In force (overridden):{" "}
+staff-indicators-see-the-indicator-and-its = See the indicator and its history
+staff-indicators-new-status = New status
+staff-indicators-withdraw-the-override-use-the = Withdraw the override (use the computed status)
+staff-indicators-justification-required-shown-publicly = Justification (required, shown publicly)
+staff-indicators-unknown-status = Unknown status.
+staff-indicators-the-status-is-overridden = The status is overridden.
+staff-indicators-the-override-is-withdrawn = The override is withdrawn.
+
+## staff-login
+staff-login-log-in = Log in
+staff-login-for-the-municipality-s-staff = For the municipality's staff who follow up the plan.
+staff-login-user-name = User name
+staff-login-password = Password
+staff-login-this-account-has-no-access = This account has no access to this municipality's plan.
+staff-login-wrong-user-name-or-password = Wrong user name or password.
+staff-login-second = second
+staff-login-seconds = seconds
+staff-login-minute = minute
+staff-login-minutes = minutes
+
+## staff
+staff-staff-menu = Staff menu
+staff-actions-staff = Actions (staff)
+staff-earlier-plans = Earlier plans
+staff-report-assessments = Report assessments
+staff-users = Users
+staff-logged-in-as = Logged in as{" "}
+staff-log-out = Log out
+
+## staff-plans
+staff-plans-an-action-of-an-earlier = An action of an earlier plan can be carried over to the plan this site shows now
+staff-plans-it-becomes-a-new-action = : it becomes a new action there with the same content, status and progress, linked to the old action, whose history is still shown. Strategies the new plan does not have are left out. The old action is not changed.
+staff-plans-there-is-no-earlier-plan = There is no earlier plan of the municipality in the database.
+staff-plans-the-plan-s-actions-and = The plan's actions and whether they have been carried over
+staff-plans-carry-over = Carry-over
+staff-plans-carried-over-as = Carried over as{" "}
+staff-plans-id-in-the-new-plan = Id in the new plan
+staff-plans-carry-over-2 = Carry over{" "}
+staff-plans-not-carried-over = Not carried over
+
+## staff-report
+staff-report-deviation = Deviation:{" "}
+staff-report-saved = Saved.
+staff-report-current-version-by = Current version by{" "}
+staff-report-published = published
+staff-report-draft-not-published = draft (not published)
+staff-report-assessment = Assessment
+staff-report-published-shown-in-the-public = Published (shown in the public report)
+staff-report-save-the-assessment = Save the assessment
+staff-report-the-report-s-assessments = The report's assessments
+staff-report-the-whole-year = The whole year
+staff-report-first-half-year = First half-year
+staff-report-second-half-year = Second half-year
+staff-report-the-assessments-go-into-the = The assessments go into the report for the period. Published assessments show in the public report; drafts only in the preview. Each save is a new version.
+staff-report-preview-the-report-html = Preview the report (HTML)
+staff-report-as-pdf = as PDF
+staff-report-final-report = Final report
+staff-report-marked-final = marked final
+staff-report-the-assessments-can-no-longer = The assessments can no longer be changed.
+staff-report-see-it-on-the-report = See it on the report page
+staff-report-mark-as-final = Mark as final
+staff-report-every-deviation-has-a-published = Every deviation has a published explanation. Once final, the files (PDF, Word, HTML, Markdown) are stored with SHA-256 and never change, even when the data do.
+staff-report-mark-the-report-final = Mark the report final
+staff-report-the-report-cannot-be-marked = The report cannot be marked final yet: these deviations lack a published explanation:
+staff-report-overall-assessment = Overall assessment
+staff-report-late-actions = Late actions
+
+## staff-users
+staff-users-staff-with-access = Staff with access
+staff-users-shown-publicly-as = Shown publicly as
+staff-users-role = Role
+staff-users-account = Account
+staff-users-change = Change
+staff-users-disabled = disabled
+staff-users-active = active
+staff-users-role-for = Role for{" "}
+staff-users-set-role = Set role
+staff-users-enable = Enable
+staff-users-disable = Disable
+staff-users-new-user = New user
+staff-users-display-name = Display name
+staff-users-shown-publicly-for-the-user = Shown publicly for the user's changes, never the user name. Empty: the role («redaktør»).
+staff-users-at-least = At least{" "}
+staff-users-characters = {" "}characters.
+staff-users-add = Add
+staff-users-unknown-role-choose-viewer-editor = Unknown role: choose viewer, editor or admin.
+staff-users-added = Added
+staff-users-unknown-user = Unknown user.
+staff-users-you-cannot-remove-your-own = You cannot remove your own admin role.
+staff-users-unknown-role = Unknown role.
+staff-users-you-cannot-disable-yourself = You cannot disable yourself.
+staff-users-unknown-operation = Unknown operation.
+staff-users-changed = Changed
+
+## staff-visits
+staff-visits-record-a-visit = Record a visit
+staff-visits-company-name-if-not-in = Company name (if not in the register)
+staff-visits-date = Date
+staff-visits-kind = Kind
+staff-visits-company-visit = Company visit
+staff-visits-dialogue-meeting = Dialogue meeting
+staff-visits-part-of-the-municipality = Part of the municipality
+staff-visits-participants-one-per-line = Participants (one per line)
+staff-visits-topics-one-per-line = Topics (one per line)
+staff-visits-follow-ups-one-per-line = Follow-ups (one per line, strategies and actions in brackets at the end: "Text [5.7-s1, T3]")
+staff-visits-save-the-visit = Save the visit
+staff-visits-recorded-visits-personal-data-staff = Recorded visits (personal data: staff only)
+staff-visits-company = Company
+staff-visits-participants = Participants
+staff-visits-topics = Topics
+staff-visits-follow-ups = Follow-ups
+staff-visits-deletion-after-the-retention-period = Deletion after the retention period
+staff-visits-delete-visits-older-than-months = Delete visits older than (months)
+staff-visits-the-counts-are-kept-in = The counts are kept in the statistics, without names or text.
+staff-visits-delete-old-visits = Delete old visits
+staff-visits-company-visits-staff = Company visits (staff)
+staff-visits-public-statistics-of-the-visits = Public statistics of the visits
+staff-visits-the-organisation-number-is-not = The organisation number is not valid
+staff-visits-the-date = The date
+staff-visits-is-not-a-strategy-or = is not a strategy or action of the plan.
+staff-visits-the-company-is-not-in = The company is not in the register; type its name.
+staff-visits-visit = Visit
+staff-visits-delete-the-visit = Delete the visit
+staff-visits-all-visits = All visits
+staff-visits-visits-dated-before = visits dated before
+staff-visits-were-deleted = were deleted.
+
+## plan: action status
+status-not-started = Not started
+status-in-progress = In progress
+status-completed = Completed
+status-delayed = Delayed
+status-on-hold = On hold
+status-cancelled = Cancelled
+
+## i18n: the crate's own test
+i18n-test-count = { $n ->
+    [one] one { $what }
+   *[other] { $n } { $what }
+}
+
+## guard and API refusals
+guard-not-allowed = Not allowed.
+guard-read-only = You have read-only access.
+guard-admins-only = Only administrators can do this.
+guard-csrf-missing = The form lacks a valid security token (CSRF). Reload the page and try again.
+api-token-may-not-change-actions = this token's user may not change actions
+
+## verdicts (an indicator's year judged against the plan's ambition)
+verdict-achieved = Met
+verdict-not-achieved = Not met
+verdict-no-data = Cannot be judged (no data)
+verdict-no-ambition = No ambition this year
+verdict-demo-not-judged = Demo data – not judged
