@@ -58,28 +58,43 @@ pub use trend::{
     assess_trend, combine_override, trend_config, trend_status,
 };
 
-/// A text in Norwegian (bokmål) and English, both always present.
+/// A text the engine writes, in bokmål and English (both always present) and nynorsk (empty in
+/// texts cached before it existed: then a nynorsk reader gets bokmål).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
 pub struct Bilingual {
     /// Norwegian bokmål.
     pub nb: String,
     /// English.
     pub en: String,
+    /// Norwegian nynorsk.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nn: String,
 }
 
 impl Bilingual {
-    /// A text from its two languages.
+    /// A text from its bokmål and English (nynorsk readers get the bokmål).
     pub fn new(nb: impl Into<String>, en: impl Into<String>) -> Self {
         Bilingual {
             nb: nb.into(),
             en: en.into(),
+            nn: String::new(),
+        }
+    }
+
+    /// A text written once per language by `write` (which takes its words from the
+    /// translation files, `i18n`).
+    pub fn each(write: impl Fn(plan::Lang) -> String) -> Self {
+        Bilingual {
+            nb: write(plan::Lang::Nb),
+            nn: write(plan::Lang::Nn),
+            en: write(plan::Lang::En),
         }
     }
 
     /// The text in the requested language.
     pub fn get(&self, lang: plan::Lang) -> &str {
         match lang {
-            // The engine writes its texts in bokmål and English; a nynorsk page shows bokmål.
+            plan::Lang::Nn if !self.nn.is_empty() => &self.nn,
             plan::Lang::Nb | plan::Lang::Nn => &self.nb,
             plan::Lang::En => &self.en,
         }

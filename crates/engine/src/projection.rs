@@ -113,30 +113,30 @@ impl ProjectionVerdict {
         }
     }
 
-    /// Norwegian label.
-    pub fn label_nb(self) -> &'static str {
-        match self {
-            ProjectionVerdict::TargetReached => "målet er nådd",
-            ProjectionVerdict::OnTrack => "på vei mot målet",
-            ProjectionVerdict::NeedsFasterPace => "trenger høyere tempo",
-            ProjectionVerdict::NotReached => "målet ble ikke nådd",
-            ProjectionVerdict::NoTarget => "ingen målverdi å vurdere mot",
-            ProjectionVerdict::DemoNotJudged => "ikke vurdert – demodata",
-            ProjectionVerdict::NotAvailable => "kan ikke framskrives",
-        }
+    /// The label a reader sees, in `lang` (from the translation files).
+    pub fn label(self, lang: plan::Lang) -> String {
+        i18n::tr(
+            lang,
+            match self {
+                ProjectionVerdict::TargetReached => "projection-verdict-target-reached",
+                ProjectionVerdict::OnTrack => "projection-verdict-on-track",
+                ProjectionVerdict::NeedsFasterPace => "projection-verdict-needs-faster-pace",
+                ProjectionVerdict::NotReached => "projection-verdict-not-reached",
+                ProjectionVerdict::NoTarget => "projection-verdict-no-target",
+                ProjectionVerdict::DemoNotJudged => "projection-verdict-demo-not-judged",
+                ProjectionVerdict::NotAvailable => "projection-verdict-not-available",
+            },
+        )
     }
 
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            ProjectionVerdict::TargetReached => "target reached",
-            ProjectionVerdict::OnTrack => "on track for the target",
-            ProjectionVerdict::NeedsFasterPace => "needs a faster pace",
-            ProjectionVerdict::NotReached => "target not reached",
-            ProjectionVerdict::NoTarget => "no target to judge against",
-            ProjectionVerdict::DemoNotJudged => "not judged – demo data",
-            ProjectionVerdict::NotAvailable => "cannot be projected",
-        }
+    /// The bokmål label.
+    pub fn label_nb(self) -> String {
+        self.label(plan::Lang::Nb)
+    }
+
+    /// The English label.
+    pub fn label_en(self) -> String {
+        self.label(plan::Lang::En)
     }
 }
 

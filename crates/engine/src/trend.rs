@@ -92,28 +92,29 @@ impl TrendStatus {
         Self::ALL.into_iter().find(|x| x.as_str() == s)
     }
 
-    /// Norwegian label.
-    pub fn label_nb(self) -> &'static str {
-        match self {
-            TrendStatus::TargetAchieved => "målet er nådd",
-            TrendStatus::SubstantialProgress => "god framgang",
-            TrendStatus::ModerateProgress => "noe framgang, må forsterkes",
-            TrendStatus::LimitedProgress => "begrenset framgang",
-            TrendStatus::Deterioration => "utvikling i feil retning",
-            TrendStatus::NotAvailable => "kan ikke beregnes",
-        }
+    /// The label a reader sees, in `lang` (from the translation files).
+    pub fn label(self, lang: plan::Lang) -> String {
+        i18n::tr(
+            lang,
+            match self {
+                TrendStatus::TargetAchieved => "trend-status-target-achieved",
+                TrendStatus::SubstantialProgress => "trend-status-substantial-progress",
+                TrendStatus::ModerateProgress => "trend-status-moderate-progress",
+                TrendStatus::LimitedProgress => "trend-status-limited-progress",
+                TrendStatus::Deterioration => "trend-status-deterioration",
+                TrendStatus::NotAvailable => "trend-status-not-available",
+            },
+        )
     }
 
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            TrendStatus::TargetAchieved => "target achieved",
-            TrendStatus::SubstantialProgress => "substantial progress",
-            TrendStatus::ModerateProgress => "moderate progress",
-            TrendStatus::LimitedProgress => "limited progress",
-            TrendStatus::Deterioration => "deterioration",
-            TrendStatus::NotAvailable => "not available",
-        }
+    /// The bokmål label.
+    pub fn label_nb(self) -> String {
+        self.label(plan::Lang::Nb)
+    }
+
+    /// The English label.
+    pub fn label_en(self) -> String {
+        self.label(plan::Lang::En)
     }
 }
 
@@ -138,28 +139,25 @@ pub enum Growth {
 }
 
 impl Growth {
-    /// The method in words, Norwegian.
-    pub fn label_nb(self) -> &'static str {
-        match self {
-            Growth::Cagr => {
-                "Open SDG: årlig vekstrate (CAGR) observert mot den som trengs for å nå målet"
-            }
-            Growth::AbsoluteChange => {
-                "absolutt endring per år (prosentpoeng) observert mot den som trengs for å nå målet (for andeler og forholdstall, som kan være null eller negative, i stedet for Open SDGs vekstrate)"
-            }
-        }
+    /// The label a reader sees, in `lang` (from the translation files).
+    pub fn label(self, lang: plan::Lang) -> String {
+        i18n::tr(
+            lang,
+            match self {
+                Growth::Cagr => "growth-cagr",
+                Growth::AbsoluteChange => "growth-absolute-change",
+            },
+        )
     }
 
-    /// The method in words, English.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Growth::Cagr => {
-                "Open SDG: compound annual growth (CAGR) observed against that required to reach the target"
-            }
-            Growth::AbsoluteChange => {
-                "absolute change per year (percentage points) observed against that required to reach the target (for shares and ratios, which can be zero or negative, instead of Open SDG's growth rate)"
-            }
-        }
+    /// The bokmål label.
+    pub fn label_nb(self) -> String {
+        self.label(plan::Lang::Nb)
+    }
+
+    /// The English label.
+    pub fn label_en(self) -> String {
+        self.label(plan::Lang::En)
     }
 }
 

@@ -643,3 +643,64 @@ verdict-not-achieved = Not met
 verdict-no-data = Cannot be judged (no data)
 verdict-no-ambition = No ambition this year
 verdict-demo-not-judged = Demo data – not judged
+
+## engine: labels of sources, verdicts, checks, projections and trends
+value-basis-computed = computed
+value-basis-imported = imported published figure
+value-basis-plan-quote = quoted in the plan
+
+source-plan-quote = quoted in the plan
+source-published = published figure
+source-computed = computed from real data
+source-demo = demo data
+
+verdict-inline-achieved = achieved
+verdict-inline-not-achieved = not achieved
+verdict-inline-no-data = no data
+verdict-inline-no-ambition = no ambition
+verdict-inline-demo-not-judged = demo data – not judged
+
+check-outcome-met = met
+check-outcome-not-met = not met
+check-outcome-no-data = cannot be judged
+
+projection-verdict-target-reached = target reached
+projection-verdict-on-track = on track for the target
+projection-verdict-needs-faster-pace = needs a faster pace
+projection-verdict-not-reached = target not reached
+projection-verdict-no-target = no target to judge against
+projection-verdict-demo-not-judged = not judged – demo data
+projection-verdict-not-available = cannot be projected
+
+trend-status-target-achieved = target achieved
+trend-status-substantial-progress = substantial progress
+trend-status-moderate-progress = moderate progress
+trend-status-limited-progress = limited progress
+trend-status-deterioration = deterioration
+trend-status-not-available = not available
+
+growth-cagr = Open SDG: compound annual growth (CAGR) observed against that required to reach the target
+growth-absolute-change = absolute change per year (percentage points) observed against that required to reach the target (for shares and ratios, which can be zero or negative, instead of Open SDG's growth rate)
+
+## engine: the reasoning behind a year's verdict (values come formatted)
+judge-rank = rank { $rank }
+judge-ambition-year = Ambition { $year }
+judge-headline-rule = Headline rule
+judge-check-without-value = { $what } ({ $op } { $target }): no value – { $outcome }
+judge-increase-from = Increase from { $previous }
+judge-decrease-from = Decrease from { $previous }
+judge-no-previous-value = { $what }: no value for { $previous } to compare with – { $outcome }
+judge-no-value-to-compare = { $what }: no value for { $year } – { $outcome }
+judge-value-is = The value for { $year } is { $value } ({ $source }).
+judge-value-is-synthetic = The value for { $year } is { $value } ({ $source }, SYNTHETIC DATA).
+judge-no-value = No value for { $year } (neither computed, imported nor quoted in the plan).
+judge-ambition-is = The ambition for { $year } is { $op } { $target }.
+judge-ambition-is-rank = The ambition for { $year } is rank { $op } { $target }.
+judge-no-ambition = The plan sets no ambition for { $year }.
+judge-value-demo-not-judged = The value rests on demo (synthetic) data and is not judged.
+judge-previous-demo-not-judged = The value for { $previous } rests on demo data; the comparison with it is not judged.
+judge-for-information = { $check } (for information).
+judge-verdict = Verdict: { $verdict }.
+
+## web: indicator cards
+indicators-no-real-results-yet = No results from real data yet.

@@ -640,3 +640,64 @@ verdict-not-achieved = Ikke nådd
 verdict-no-data = Kan ikke vurderes (mangler data)
 verdict-no-ambition = Ingen ambisjon dette året
 verdict-demo-not-judged = Demodata – ikke vurdert
+
+## engine: labels of sources, verdicts, checks, projections and trends
+value-basis-computed = beregnet
+value-basis-imported = importert publisert tall
+value-basis-plan-quote = sitert fra planen
+
+source-plan-quote = sitert fra planen
+source-published = publisert tall
+source-computed = beregnet fra reelle data
+source-demo = demodata
+
+verdict-inline-achieved = nådd
+verdict-inline-not-achieved = ikke nådd
+verdict-inline-no-data = ingen data
+verdict-inline-no-ambition = ingen ambisjon
+verdict-inline-demo-not-judged = demodata – ikke vurdert
+
+check-outcome-met = oppfylt
+check-outcome-not-met = ikke oppfylt
+check-outcome-no-data = kan ikke vurderes
+
+projection-verdict-target-reached = målet er nådd
+projection-verdict-on-track = på vei mot målet
+projection-verdict-needs-faster-pace = trenger høyere tempo
+projection-verdict-not-reached = målet ble ikke nådd
+projection-verdict-no-target = ingen målverdi å vurdere mot
+projection-verdict-demo-not-judged = ikke vurdert – demodata
+projection-verdict-not-available = kan ikke framskrives
+
+trend-status-target-achieved = målet er nådd
+trend-status-substantial-progress = god framgang
+trend-status-moderate-progress = noe framgang, må forsterkes
+trend-status-limited-progress = begrenset framgang
+trend-status-deterioration = utvikling i feil retning
+trend-status-not-available = kan ikke beregnes
+
+growth-cagr = Open SDG: årlig vekstrate (CAGR) observert mot den som trengs for å nå målet
+growth-absolute-change = absolutt endring per år (prosentpoeng) observert mot den som trengs for å nå målet (for andeler og forholdstall, som kan være null eller negative, i stedet for Open SDGs vekstrate)
+
+## engine: the reasoning behind a year's verdict (values come formatted)
+judge-rank = plass { $rank }
+judge-ambition-year = Ambisjon { $year }
+judge-headline-rule = Hovedregel
+judge-check-without-value = { $what } ({ $op } { $target }): ingen verdi – { $outcome }
+judge-increase-from = Økning fra { $previous }
+judge-decrease-from = Nedgang fra { $previous }
+judge-no-previous-value = { $what }: ingen verdi for { $previous } å sammenligne med – { $outcome }
+judge-no-value-to-compare = { $what }: ingen verdi for { $year } – { $outcome }
+judge-value-is = Verdien for { $year } er { $value } ({ $source }).
+judge-value-is-synthetic = Verdien for { $year } er { $value } ({ $source }, SYNTETISKE DATA).
+judge-no-value = Ingen verdi for { $year } (verken beregnet, importert eller sitert i planen).
+judge-ambition-is = Ambisjonen for { $year } er { $op } { $target }.
+judge-ambition-is-rank = Ambisjonen for { $year } er plass { $op } { $target }.
+judge-no-ambition = Planen har ingen ambisjon for { $year }.
+judge-value-demo-not-judged = Verdien bygger på demodata (syntetiske data) og vurderes ikke.
+judge-previous-demo-not-judged = Verdien for { $previous } bygger på demodata; sammenligningen med den vurderes ikke.
+judge-for-information = { $check } (til informasjon).
+judge-verdict = Vurdering: { $verdict }.
+
+## web: indicator cards
+indicators-no-real-results-yet = Ingen resultater fra reelle data ennå.

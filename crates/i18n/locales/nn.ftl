@@ -640,3 +640,64 @@ verdict-not-achieved = Ikkje nådd
 verdict-no-data = Kan ikkje vurderast (manglar data)
 verdict-no-ambition = Ingen ambisjon dette året
 verdict-demo-not-judged = Demodata – ikkje vurdert
+
+## engine: labels of sources, verdicts, checks, projections and trends
+value-basis-computed = berekna
+value-basis-imported = importert publisert tal
+value-basis-plan-quote = sitert frå planen
+
+source-plan-quote = sitert frå planen
+source-published = publisert tal
+source-computed = berekna frå reelle data
+source-demo = demodata
+
+verdict-inline-achieved = nådd
+verdict-inline-not-achieved = ikkje nådd
+verdict-inline-no-data = ingen data
+verdict-inline-no-ambition = ingen ambisjon
+verdict-inline-demo-not-judged = demodata – ikkje vurdert
+
+check-outcome-met = oppfylt
+check-outcome-not-met = ikkje oppfylt
+check-outcome-no-data = kan ikkje vurderast
+
+projection-verdict-target-reached = målet er nådd
+projection-verdict-on-track = på veg mot målet
+projection-verdict-needs-faster-pace = treng høgare tempo
+projection-verdict-not-reached = målet vart ikkje nådd
+projection-verdict-no-target = ingen målverdi å vurdere mot
+projection-verdict-demo-not-judged = ikkje vurdert – demodata
+projection-verdict-not-available = kan ikkje framskrivast
+
+trend-status-target-achieved = målet er nådd
+trend-status-substantial-progress = god framgang
+trend-status-moderate-progress = noko framgang, må forsterkast
+trend-status-limited-progress = avgrensa framgang
+trend-status-deterioration = utvikling i feil retning
+trend-status-not-available = kan ikkje bereknast
+
+growth-cagr = Open SDG: årleg vekstrate (CAGR) observert mot den som trengst for å nå målet
+growth-absolute-change = absolutt endring per år (prosentpoeng) observert mot den som trengst for å nå målet (for prosentdelar og forholdstal, som kan vere null eller negative, i staden for vekstraten til Open SDG)
+
+## engine: the reasoning behind a year's verdict (values come formatted)
+judge-rank = plass { $rank }
+judge-ambition-year = Ambisjon { $year }
+judge-headline-rule = Hovudregel
+judge-check-without-value = { $what } ({ $op } { $target }): ingen verdi – { $outcome }
+judge-increase-from = Auke frå { $previous }
+judge-decrease-from = Nedgang frå { $previous }
+judge-no-previous-value = { $what }: ingen verdi for { $previous } å samanlikne med – { $outcome }
+judge-no-value-to-compare = { $what }: ingen verdi for { $year } – { $outcome }
+judge-value-is = Verdien for { $year } er { $value } ({ $source }).
+judge-value-is-synthetic = Verdien for { $year } er { $value } ({ $source }, SYNTETISKE DATA).
+judge-no-value = Ingen verdi for { $year } (korkje berekna, importert eller sitert i planen).
+judge-ambition-is = Ambisjonen for { $year } er { $op } { $target }.
+judge-ambition-is-rank = Ambisjonen for { $year } er plass { $op } { $target }.
+judge-no-ambition = Planen har inga ambisjon for { $year }.
+judge-value-demo-not-judged = Verdien byggjer på demodata (syntetiske data) og blir ikkje vurdert.
+judge-previous-demo-not-judged = Verdien for { $previous } byggjer på demodata; samanlikninga med han blir ikkje vurdert.
+judge-for-information = { $check } (til informasjon).
+judge-verdict = Vurdering: { $verdict }.
+
+## web: indicator cards
+indicators-no-real-results-yet = Ingen resultat frå reelle data enno.

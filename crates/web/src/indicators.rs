@@ -81,11 +81,8 @@ pub fn verdict_class(v: Verdict) -> &'static str {
 }
 
 /// The label of a source.
-pub fn source_label(s: Source, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nb | Lang::Nn => s.label_nb(),
-        Lang::En => s.label_en(),
-    }
+pub fn source_label(s: Source, lang: Lang) -> String {
+    s.label(lang)
 }
 
 /// An indicator with its values by year, headline and judgement.
@@ -104,7 +101,7 @@ pub struct IndicatorView<'a> {
     /// The verdict of `latest`'s year (the same as in the table, the report and the API).
     pub judgement: Verdict,
     /// What the judgement compared (the engine's checks, in words), Norwegian and English.
-    pub basis: (String, String),
+    pub basis: engine::Bilingual,
     /// The trend status with every input, and a staff override if one is in force; `None`
     /// where the engine could not assess it.
     pub trend: Option<engine::TrendAssessment>,
@@ -195,17 +192,21 @@ pub fn evaluated_view<'a>(
         });
     let (judgement, basis) = match headline.real.and_then(|y| e.year(y)) {
         Some(ye) => {
-            let texts = |nb: bool| {
+            let texts = engine::Bilingual::each(|lang| {
                 let t: Vec<String> = ye
                     .judgement
                     .checks
                     .iter()
                     .map(|c| {
-                        let text = if nb { &c.text.nb } else { &c.text.en };
-                        match (c.decisive, nb) {
-                            (true, _) => text.clone(),
-                            (false, true) => format!("{text} (til informasjon)"),
-                            (false, false) => format!("{text} (for information)"),
+                        let text = c.text.get(lang);
+                        if c.decisive {
+                            text.to_string()
+                        } else {
+                            crate::layout::tr_args(
+                                lang,
+                                "judge-for-information",
+                                &[("check", text.into())],
+                            )
                         }
                     })
                     .collect();
@@ -214,15 +215,14 @@ pub fn evaluated_view<'a>(
                 } else {
                     format!("{}: {}.", ye.year, t.join("; "))
                 }
-            };
-            (ye.judgement.verdict, (texts(true), texts(false)))
+            });
+            (ye.judgement.verdict, texts)
         }
         None => (
             Verdict::NoData,
-            (
-                "Ingen resultater fra reelle data ennå.".into(),
-                "No results from real data yet.".into(),
-            ),
+            engine::Bilingual::each(|lang| {
+                crate::layout::tr(lang, "indicators-no-real-results-yet")
+            }),
         ),
     };
     IndicatorView {
@@ -249,7 +249,7 @@ pub fn quoted<'a>(plan: &Plan, i: &'a Indicator) -> IndicatorView<'a> {
             latest_demo: None,
             next_ambition: None,
             judgement: Verdict::NoData,
-            basis: (String::new(), String::new()),
+            basis: engine::Bilingual::default(),
             trend: None,
             projection: None,
         },

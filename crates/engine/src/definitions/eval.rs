@@ -69,6 +69,7 @@ pub(super) fn simple_ratio(
                         num_en(bv),
                         res_en(value, unit)
                     ),
+                    ..Default::default()
                 }),
             }
         }
@@ -91,6 +92,7 @@ pub(super) fn passthrough(
             arithmetic: g.text(|| Bilingual {
                 nb: format!("{} = {}", series::label_nb(s), res_nb(v, unit)),
                 en: format!("{} = {}", series::label_en(s), res_en(v, unit)),
+                ..Default::default()
             }),
         },
         None => Step::MissingInputs,
@@ -228,6 +230,7 @@ pub(super) fn eval_job_growth(g: &mut Gather<'_>, y: Year) -> Step {
                         num_en(dp),
                         res_en(value, Unit::Percent)
                     ),
+                    ..Default::default()
                 }),
             }
         }
@@ -252,6 +255,7 @@ pub(super) fn eval_verdiskapning(g: &mut Gather<'_>, y: Year) -> Step {
         arithmetic: g.text(|| Bilingual {
             nb: format!("{} + {} = {}", num_nb(w), num_nb(o), res_nb(v, Unit::Nok)),
             en: format!("{} + {} = {}", num_en(w), num_en(o), res_en(v, Unit::Nok)),
+            ..Default::default()
         }),
     }
 }
@@ -366,7 +370,11 @@ pub(super) fn eval_knowledge(g: &mut Gather<'_>, y: Year) -> Step {
             series: s,
             code: g.code.to_string(),
             year: y,
-            role: Bilingual { nb, en },
+            role: Bilingual {
+                nb,
+                en,
+                ..Default::default()
+            },
             observation: o,
         });
     }
@@ -395,6 +403,7 @@ pub(super) fn eval_knowledge(g: &mut Gather<'_>, y: Year) -> Step {
                     num_en(total),
                     res_en(value, Unit::Percent)
                 ),
+                ..Default::default()
             }),
         },
         Err(u) => Step::Undefined(u),

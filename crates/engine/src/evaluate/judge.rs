@@ -2,6 +2,7 @@
 //! check written out in Norwegian and English.
 
 use super::*;
+use i18n::Value;
 
 /// A value in a sentence: `41,9 %`, `12.` (rank), `260 dekar`.
 pub(super) fn fmt_value(v: f64, unit: Unit) -> String {
@@ -10,6 +11,35 @@ pub(super) fn fmt_value(v: f64, unit: Unit) -> String {
 
 pub(super) fn fmt_value_en(v: f64, unit: Unit) -> String {
     plan::fmt::value_en(v, unit)
+}
+
+/// [`fmt_lhs`] or [`fmt_lhs_en`] by language (nynorsk writes numbers as bokmål does).
+fn lhs(lang: plan::Lang, v: f64, unit: Unit) -> String {
+    match lang {
+        plan::Lang::En => fmt_lhs_en(v, unit),
+        _ if unit == Unit::Rank => i18n::tr_args(
+            lang,
+            "judge-rank",
+            &[("rank", plan::fmt::number(v, 0).into())],
+        ),
+        _ => fmt_lhs(v, unit),
+    }
+}
+
+/// [`fmt_rhs`] or [`fmt_rhs_en`] by language.
+fn rhs(lang: plan::Lang, v: f64, unit: Unit) -> String {
+    match lang {
+        plan::Lang::En => fmt_rhs_en(v, unit),
+        _ => fmt_rhs(v, unit),
+    }
+}
+
+/// [`fmt_value`] or [`fmt_value_en`] by language.
+fn value_in(lang: plan::Lang, v: f64, unit: Unit) -> String {
+    match lang {
+        plan::Lang::En => fmt_value_en(v, unit),
+        _ => fmt_value(v, unit),
+    }
 }
 
 /// The left side of a comparison: `plass 12` for ranks, else as [`fmt_value`].
@@ -59,43 +89,36 @@ pub(super) fn threshold_check(
     year: Year,
 ) -> Check {
     let out = value.map_or(CheckOutcome::NoData, |v| outcome(op.holds(v, target)));
-    let (what_nb, what_en) = if ambition {
-        (format!("Ambisjon {year}"), format!("Ambition {year}"))
-    } else {
-        ("Hovedregel".to_string(), "Headline rule".to_string())
-    };
-    let (text_nb, text_en) = match value {
-        Some(v) => (
-            format!(
-                "{what_nb}: {} {} {} – {}",
-                fmt_lhs(v, unit),
+    let text = Bilingual::each(|lang| {
+        let what = if ambition {
+            i18n::tr_args(
+                lang,
+                "judge-ambition-year",
+                &[("year", year.to_string().into())],
+            )
+        } else {
+            i18n::tr(lang, "judge-headline-rule")
+        };
+        match value {
+            Some(v) => format!(
+                "{what}: {} {} {} – {}",
+                lhs(lang, v, unit),
                 op.symbol(),
-                fmt_rhs(target, unit),
-                out.label_nb()
+                rhs(lang, target, unit),
+                out.label(lang)
             ),
-            format!(
-                "{what_en}: {} {} {} – {}",
-                fmt_lhs_en(v, unit),
-                op.symbol(),
-                fmt_rhs_en(target, unit),
-                out.label_en()
+            None => i18n::tr_args(
+                lang,
+                "judge-check-without-value",
+                &[
+                    ("what", what.into()),
+                    ("op", op.symbol().into()),
+                    ("target", rhs(lang, target, unit).into()),
+                    ("outcome", out.label(lang).into()),
+                ],
             ),
-        ),
-        None => (
-            format!(
-                "{what_nb} ({} {}): ingen verdi – {}",
-                op.symbol(),
-                fmt_rhs(target, unit),
-                out.label_nb()
-            ),
-            format!(
-                "{what_en} ({} {}): no value – {}",
-                op.symbol(),
-                fmt_rhs_en(target, unit),
-                out.label_en()
-            ),
-        ),
-    };
+        }
+    });
     Check {
         kind: if ambition {
             CheckKind::Ambition { op, target }
@@ -104,10 +127,7 @@ pub(super) fn threshold_check(
         },
         decisive: ambition,
         outcome: out,
-        text: Bilingual {
-            nb: text_nb,
-            en: text_en,
-        },
+        text,
     }
 }
 
@@ -124,49 +144,45 @@ pub(super) fn previous_check(
         (Some(v), Some(p)) => outcome(if increase { v > p.value } else { v < p.value }),
         _ => CheckOutcome::NoData,
     };
-    let (sym, word_nb, word_en) = if increase {
-        (">", "Økning fra", "Increase from")
-    } else {
-        ("<", "Nedgang fra", "Decrease from")
-    };
-    let (text_nb, text_en) = match (value, previous) {
-        (Some(v), Some(p)) => (
-            format!(
-                "{word_nb} {previous_year}: {} {sym} {} ({previous_year}, {}) – {}",
-                fmt_lhs(v, unit),
-                fmt_rhs(p.value, unit),
-                p.basis.label_nb(),
-                out.label_nb()
+    let sym = if increase { ">" } else { "<" };
+    let text = Bilingual::each(|lang| {
+        let word = i18n::tr_args(
+            lang,
+            if increase {
+                "judge-increase-from"
+            } else {
+                "judge-decrease-from"
+            },
+            &[("previous", previous_year.to_string().into())],
+        );
+        match (value, previous) {
+            (Some(v), Some(p)) => format!(
+                "{word}: {} {sym} {} ({previous_year}, {}) – {}",
+                lhs(lang, v, unit),
+                rhs(lang, p.value, unit),
+                p.basis.label(lang),
+                out.label(lang)
             ),
-            format!(
-                "{word_en} {previous_year}: {} {sym} {} ({previous_year}, {}) – {}",
-                fmt_lhs_en(v, unit),
-                fmt_rhs_en(p.value, unit),
-                p.basis.label_en(),
-                out.label_en()
+            (Some(_), None) => i18n::tr_args(
+                lang,
+                "judge-no-previous-value",
+                &[
+                    ("what", word.into()),
+                    ("previous", previous_year.to_string().into()),
+                    ("outcome", out.label(lang).into()),
+                ],
             ),
-        ),
-        (Some(_), None) => (
-            format!(
-                "{word_nb} {previous_year}: ingen verdi for {previous_year} å sammenligne med – {}",
-                out.label_nb()
+            (None, _) => i18n::tr_args(
+                lang,
+                "judge-no-value-to-compare",
+                &[
+                    ("what", word.into()),
+                    ("year", year.to_string().into()),
+                    ("outcome", out.label(lang).into()),
+                ],
             ),
-            format!(
-                "{word_en} {previous_year}: no value for {previous_year} to compare with – {}",
-                out.label_en()
-            ),
-        ),
-        (None, _) => (
-            format!(
-                "{word_nb} {previous_year}: ingen verdi for {year} – {}",
-                out.label_nb()
-            ),
-            format!(
-                "{word_en} {previous_year}: no value for {year} – {}",
-                out.label_en()
-            ),
-        ),
-    };
+        }
+    });
     Check {
         kind: if increase {
             CheckKind::IncreaseFromPreviousYear {
@@ -181,10 +197,7 @@ pub(super) fn previous_check(
         },
         decisive,
         outcome: out,
-        text: Bilingual {
-            nb: text_nb,
-            en: text_en,
-        },
+        text,
     }
 }
 
@@ -272,85 +285,66 @@ pub fn judge_year(
         }
     };
 
-    let value_nb = match value {
-        Some(c) => format!(
-            "Verdien for {year} er {} ({}{}).",
-            fmt_value(c.value, unit),
-            c.source().label_nb(),
-            if c.synthetic { ", SYNTETISKE DATA" } else { "" }
-        ),
-        None => {
-            format!("Ingen verdi for {year} (verken beregnet, importert eller sitert i planen).")
+    let reasoning = Bilingual::each(|lang| {
+        let y = || Value::from(year.to_string());
+        let mut parts = vec![
+            match value {
+                Some(c) => i18n::tr_args(
+                    lang,
+                    if c.synthetic {
+                        "judge-value-is-synthetic"
+                    } else {
+                        "judge-value-is"
+                    },
+                    &[
+                        ("year", y()),
+                        ("value", value_in(lang, c.value, unit).into()),
+                        ("source", c.source().label(lang).into()),
+                    ],
+                ),
+                None => i18n::tr_args(lang, "judge-no-value", &[("year", y())]),
+            },
+            match ambition {
+                Some(a) => i18n::tr_args(
+                    lang,
+                    if unit == Unit::Rank {
+                        "judge-ambition-is-rank"
+                    } else {
+                        "judge-ambition-is"
+                    },
+                    &[
+                        ("year", y()),
+                        ("op", indicator.ambition_op.symbol().into()),
+                        ("target", rhs(lang, a, unit).into()),
+                    ],
+                ),
+                None => i18n::tr_args(lang, "judge-no-ambition", &[("year", y())]),
+            },
+        ];
+        if value_demo {
+            parts.push(i18n::tr(lang, "judge-value-demo-not-judged"));
+        } else if previous_demo && demo_decides {
+            parts.push(i18n::tr_args(
+                lang,
+                "judge-previous-demo-not-judged",
+                &[("previous", (year - 1).to_string().into())],
+            ));
         }
-    };
-    let value_en = match value {
-        Some(c) => format!(
-            "The value for {year} is {} ({}{}).",
-            fmt_value_en(c.value, unit),
-            c.source().label_en(),
-            if c.synthetic { ", SYNTHETIC DATA" } else { "" }
-        ),
-        None => format!("No value for {year} (neither computed, imported nor quoted in the plan)."),
-    };
-    let (amb_nb, amb_en) = match ambition {
-        Some(a) => (
-            format!(
-                "Ambisjonen for {year} er {}{} {}.",
-                if unit == Unit::Rank { "plass " } else { "" },
-                indicator.ambition_op.symbol(),
-                fmt_rhs(a, unit)
-            ),
-            format!(
-                "The ambition for {year} is {}{} {}.",
-                if unit == Unit::Rank { "rank " } else { "" },
-                indicator.ambition_op.symbol(),
-                fmt_rhs_en(a, unit)
-            ),
-        ),
-        None => (
-            format!("Planen har ingen ambisjon for {year}."),
-            format!("The plan sets no ambition for {year}."),
-        ),
-    };
-    let checks_nb: Vec<String> = checks
-        .iter()
-        .map(|c| {
-            if c.decisive {
-                format!("{}.", c.text.nb)
+        for c in &checks {
+            let text = c.text.get(lang);
+            parts.push(if c.decisive {
+                format!("{text}.")
             } else {
-                format!("{} (til informasjon).", c.text.nb)
-            }
-        })
-        .collect();
-    let checks_en: Vec<String> = checks
-        .iter()
-        .map(|c| {
-            if c.decisive {
-                format!("{}.", c.text.en)
-            } else {
-                format!("{} (for information).", c.text.en)
-            }
-        })
-        .collect();
-    let mut nb = vec![value_nb, amb_nb];
-    let mut en = vec![value_en, amb_en];
-    if value_demo {
-        nb.push("Verdien bygger på demodata (syntetiske data) og vurderes ikke.".into());
-        en.push("The value rests on demo (synthetic) data and is not judged.".into());
-    } else if previous_demo && demo_decides {
-        nb.push(format!(
-            "Verdien for {} bygger på demodata; sammenligningen med den vurderes ikke.",
-            year - 1
+                i18n::tr_args(lang, "judge-for-information", &[("check", text.into())])
+            });
+        }
+        parts.push(i18n::tr_args(
+            lang,
+            "judge-verdict",
+            &[("verdict", verdict.label(lang).into())],
         ));
-        en.push(format!(
-            "The value for {} rests on demo data; the comparison with it is not judged.",
-            year - 1
-        ));
-    }
-    nb.extend(checks_nb);
-    nb.push(format!("Vurdering: {}.", verdict.label_nb()));
-    en.extend(checks_en);
-    en.push(format!("Verdict: {}.", verdict.label_en()));
+        parts.join(" ")
+    });
 
     Judgement {
         year,
@@ -358,9 +352,6 @@ pub fn judge_year(
         value,
         ambition,
         checks,
-        reasoning: Bilingual {
-            nb: nb.join(" "),
-            en: en.join(" "),
-        },
+        reasoning,
     }
 }

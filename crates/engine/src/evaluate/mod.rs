@@ -48,22 +48,26 @@ pub enum ValueBasis {
 }
 
 impl ValueBasis {
-    /// Norwegian label.
-    pub fn label_nb(self) -> &'static str {
-        match self {
-            ValueBasis::Computed => "beregnet",
-            ValueBasis::Imported => "importert publisert tall",
-            ValueBasis::PlanQuote => "sitert fra planen",
-        }
+    /// The label a reader sees, in `lang` (from the translation files).
+    pub fn label(self, lang: plan::Lang) -> String {
+        i18n::tr(
+            lang,
+            match self {
+                ValueBasis::Computed => "value-basis-computed",
+                ValueBasis::Imported => "value-basis-imported",
+                ValueBasis::PlanQuote => "value-basis-plan-quote",
+            },
+        )
     }
 
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            ValueBasis::Computed => "computed",
-            ValueBasis::Imported => "imported published figure",
-            ValueBasis::PlanQuote => "quoted in the plan",
-        }
+    /// The bokmål label.
+    pub fn label_nb(self) -> String {
+        self.label(plan::Lang::Nb)
+    }
+
+    /// The English label.
+    pub fn label_en(self) -> String {
+        self.label(plan::Lang::En)
     }
 }
 
@@ -104,24 +108,27 @@ impl Source {
         }
     }
 
-    /// Norwegian label.
-    pub fn label_nb(self) -> &'static str {
-        match self {
-            Source::PlanQuote => "sitert fra planen",
-            Source::Published => "publisert tall",
-            Source::Computed => "beregnet fra reelle data",
-            Source::Demo => "demodata",
-        }
+    /// The label a reader sees, in `lang` (from the translation files).
+    pub fn label(self, lang: plan::Lang) -> String {
+        i18n::tr(
+            lang,
+            match self {
+                Source::PlanQuote => "source-plan-quote",
+                Source::Published => "source-published",
+                Source::Computed => "source-computed",
+                Source::Demo => "source-demo",
+            },
+        )
     }
 
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Source::PlanQuote => "quoted in the plan",
-            Source::Published => "published figure",
-            Source::Computed => "computed from real data",
-            Source::Demo => "demo data",
-        }
+    /// The bokmål label.
+    pub fn label_nb(self) -> String {
+        self.label(plan::Lang::Nb)
+    }
+
+    /// The English label.
+    pub fn label_en(self) -> String {
+        self.label(plan::Lang::En)
     }
 }
 
@@ -215,26 +222,28 @@ impl Verdict {
         matches!(self, Verdict::Achieved | Verdict::NotAchieved)
     }
 
-    /// Norwegian label.
-    pub fn label_nb(self) -> &'static str {
-        match self {
-            Verdict::Achieved => "nådd",
-            Verdict::NotAchieved => "ikke nådd",
-            Verdict::NoData => "ingen data",
-            Verdict::NoAmbition => "ingen ambisjon",
-            Verdict::DemoNotJudged => "demodata – ikke vurdert",
-        }
+    /// The label a reader sees, in `lang` (from the translation files).
+    pub fn label(self, lang: plan::Lang) -> String {
+        i18n::tr(
+            lang,
+            match self {
+                Verdict::Achieved => "verdict-inline-achieved",
+                Verdict::NotAchieved => "verdict-inline-not-achieved",
+                Verdict::NoData => "verdict-inline-no-data",
+                Verdict::NoAmbition => "verdict-inline-no-ambition",
+                Verdict::DemoNotJudged => "verdict-inline-demo-not-judged",
+            },
+        )
     }
 
-    /// English label.
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Verdict::Achieved => "achieved",
-            Verdict::NotAchieved => "not achieved",
-            Verdict::NoData => "no data",
-            Verdict::NoAmbition => "no ambition",
-            Verdict::DemoNotJudged => "demo data – not judged",
-        }
+    /// The bokmål label.
+    pub fn label_nb(self) -> String {
+        self.label(plan::Lang::Nb)
+    }
+
+    /// The English label.
+    pub fn label_en(self) -> String {
+        self.label(plan::Lang::En)
     }
 }
 
@@ -251,20 +260,16 @@ pub enum CheckOutcome {
 }
 
 impl CheckOutcome {
-    fn label_nb(self) -> &'static str {
-        match self {
-            CheckOutcome::Met => "oppfylt",
-            CheckOutcome::NotMet => "ikke oppfylt",
-            CheckOutcome::NoData => "kan ikke vurderes",
-        }
-    }
-
-    fn label_en(self) -> &'static str {
-        match self {
-            CheckOutcome::Met => "met",
-            CheckOutcome::NotMet => "not met",
-            CheckOutcome::NoData => "cannot be judged",
-        }
+    /// The label a reader sees, in `lang` (from the translation files).
+    fn label(self, lang: plan::Lang) -> String {
+        i18n::tr(
+            lang,
+            match self {
+                CheckOutcome::Met => "check-outcome-met",
+                CheckOutcome::NotMet => "check-outcome-not-met",
+                CheckOutcome::NoData => "check-outcome-no-data",
+            },
+        )
     }
 }
 

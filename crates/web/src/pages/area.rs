@@ -116,7 +116,7 @@ fn strategy_list(
             @for s in strategies {
                 @let linked: Vec<&ActionRecord> = actions.iter().filter(|a| a.action.strategies.contains(&s.id)).collect();
                 li {
-                    strong { (s.id) } " " (s.text)
+                    strong { (s.id) } " " span lang=[layout::lang_attr(lang, Lang::Nb)] { (s.text) }
                     @if let Some(n) = s.added_by_amendment { " " span class="badge" { (tr(lang, "area-added-on-adoption-amendment")) (n) } }
                     br;
                     (charts::progress_bar(roll.strategy(&s.id).and_then(|r| r.progress).map(|p| p.percent), &s.id, lang))

@@ -35,7 +35,7 @@ async fn render(state: &AppState, lang: Lang) -> Result<Markup, WebError> {
                 (plan.meta.adopted) ". " (tr(lang, "home-plan-period")) (plan.meta.period_start) "–" (plan.meta.period_end) "."
             }
             @if views.iter().any(|v| v.synthetic()) { (layout::synthetic_banner(lang)) }
-            p class="vision" { (plan.vision.get(lang)) }
+            p class="vision" lang=[layout::lang_attr(lang, plan.vision.lang_of(lang))] { (plan.vision.get(lang)) }
             (cards(&views, lang))
             (indicator_table(&plan, lang))
             (focus_areas(&plan, &roll, lang))
@@ -138,7 +138,7 @@ fn cards(views: &[IndicatorView], lang: Lang) -> Markup {
                         p { (tr(lang, "home-ambition")) (year) ": " (i.ambition_op.symbol()) " " (plan::fmt::value(a, i.unit)) }
                     }
                     @if v.latest.is_some() {
-                        p { span class=(verdict_class(v.judgement)) { (verdict_label(v.judgement, lang)) } " " span class="hint" { (match lang { Lang::Nb | Lang::Nn => &v.basis.0, Lang::En => &v.basis.1 }) } }
+                        p { span class=(verdict_class(v.judgement)) { (verdict_label(v.judgement, lang)) } " " span class="hint" { (v.basis.get(lang)) } }
                     }
                     @if let Some((year, d)) = &v.latest_demo {
                         p class="demo-value" {
@@ -168,14 +168,14 @@ fn focus_areas(plan: &Plan, roll: &PlanRollup, lang: Lang) -> Markup {
                 p { (a.description) }
                 @if !a.strategies.is_empty() {
                     ul class="plain" {
-                        @for s in &a.strategies { li { strong { (s.id) } " " (s.text) } }
+                        @for s in &a.strategies { li { strong { (s.id) } " " span lang=[layout::lang_attr(lang, Lang::Nb)] { (s.text) } } }
                     }
                 }
                 @for sub in &a.sub_areas {
                     @if !sub.strategies.is_empty() {
                         h4 { (sub.number) " " (sub.title.get(lang)) }
                         ul class="plain" {
-                            @for s in &sub.strategies { li { strong { (s.id) } " " (s.text) } }
+                            @for s in &sub.strategies { li { strong { (s.id) } " " span lang=[layout::lang_attr(lang, Lang::Nb)] { (s.text) } } }
                         }
                     }
                 }

@@ -66,7 +66,7 @@ pub async fn page(
     };
     let body = html! {
         p class="muted" { a href=(href(lang, "/#indikatorer")) { (tr(lang, "layout-indicators")) } " › " (i.number) }
-        h1 { (i.name.get(lang)) }
+        h1 lang=[layout::lang_attr(lang, i.name.lang_of(lang))] { (i.name.get(lang)) }
         @if v.synthetic() { (layout::synthetic_banner(lang)) }
         (layout::unverified_notice(lang, &app::sources::indicator_unverified(i)))
         @if let Some((year, r)) = &v.latest {
@@ -74,7 +74,7 @@ pub async fn page(
                 (tr(lang, "indicator-latest-result-from-real-data"))
                 strong { (plan::fmt::value(r.value, i.unit)) } " (" (year) ", " (source_label(r.source, lang)) "). "
                 span class=(verdict_class(v.judgement)) { (verdict_label(v.judgement, lang)) } " "
-                (match lang { Lang::Nb | Lang::Nn => &v.basis.0, Lang::En => &v.basis.1 })
+                (v.basis.get(lang))
             }
         } @else {
             p class="muted" { (tr(lang, "indicator-no-results-from-real-data")) }
@@ -114,13 +114,13 @@ pub async fn page(
                             }
                             td { span class=(verdict_class(y.verdict)) { (verdict_label(y.verdict, lang)) } }
                             td {
-                                @if let Some(r) = &y.result { (source_label(r.source, lang)) ": " (r.detail) }
+                                @if let Some(r) = &y.result { (source_label(r.source, lang)) ": " span lang=[layout::lang_attr(lang, Lang::Nb)] { (r.detail) } }
                                 @for a in &y.also {
                                     br;
                                     span class="also" {
                                         (tr(lang, "indicator-also")) (plan::fmt::value(a.value, i.unit))
                                         @if a.demo() { " " span class="badge demo" { "demo" } }
-                                        " (" (source_label(a.source, lang)) ": " (a.detail) ")"
+                                        " (" (source_label(a.source, lang)) ": " span lang=[layout::lang_attr(lang, Lang::Nb)] { (a.detail) } ")"
                                     }
                                 }
                             }
@@ -132,7 +132,7 @@ pub async fn page(
         h2 { (tr(lang, "indicator-progress-towards-the-target")) }
         @if let Some(trend) = &v.trend {
             @let c = &trend.computed;
-            @let label = |st: engine::TrendStatus| match lang { Lang::Nb | Lang::Nn => st.label_nb(), Lang::En => st.label_en() };
+            @let label = |st: engine::TrendStatus| st.label(lang);
             p {
                 strong { (label(trend.effective_status)) }
                 @if let Some(o) = &trend.override_ {
@@ -144,7 +144,7 @@ pub async fn page(
             }
             dl class="trend" {
                 dt { (tr(lang, "indicator-method")) }
-                dd { (match lang { Lang::Nb | Lang::Nn => c.growth.label_nb(), Lang::En => c.growth.label_en() }) ". "
+                dd { (c.growth.label(lang)) ". "
                      (tr(lang, "indicator-only-values-from-real-data")) }
                 dt { (tr(lang, "indicator-base")) }
                 dd { (opt_year(c.base_year)) ": " (opt_value(c.base_value, i.unit)) }
@@ -161,7 +161,7 @@ pub async fn page(
                 }
                 @for n in &c.notes {
                     dt { (tr(lang, "indicator-note")) }
-                    dd { (match lang { Lang::Nb | Lang::Nn => &n.nb, Lang::En => &n.en }) }
+                    dd { (n.get(lang)) }
                 }
             }
         } @else {
@@ -171,8 +171,8 @@ pub async fn page(
             @let nb = lang == Lang::Nb;
             h3 id="framskriving" { (tr(lang, "indicator-projection-to")) (p.to_year) }
             p class="projection" {
-                strong { (match lang { Lang::Nb | Lang::Nn => p.verdict.label_nb(), Lang::En => p.verdict.label_en() }) }
-                " – " (match lang { Lang::Nb | Lang::Nn => &p.reason.nb, Lang::En => &p.reason.en }) "."
+                strong { (p.verdict.label(lang)) }
+                " – " (p.reason.get(lang)) "."
             }
             @if p.from.is_some() && !matches!(p.verdict, engine::ProjectionVerdict::DemoNotJudged | engine::ProjectionVerdict::NotAvailable) {
                 dl class="trend" {
@@ -189,7 +189,7 @@ pub async fn page(
                         dd { (opt_value(Some(x), i.unit)) }
                     }
                     dt { (tr(lang, "indicator-method")) }
-                    dd { (if nb { p.method_text().nb } else { p.method_text().en }) ". " (tr(lang, "indicator-not-a-forecast-only-the")) }
+                    dd { (p.method_text().get(lang)) ". " (tr(lang, "indicator-not-a-forecast-only-the")) }
                 }
             }
         }
@@ -341,7 +341,7 @@ pub async fn page(
                                 td { (o.by) }
                                 td {
                                     @match o.status.as_deref().and_then(engine::TrendStatus::parse) {
-                                        Some(st) => { (match lang { Lang::Nb | Lang::Nn => st.label_nb(), Lang::En => st.label_en() }) }
+                                        Some(st) => { (st.label(lang)) }
                                         None => { (tr(lang, "indicator-withdrawn")) }
                                     }
                                 }

@@ -228,7 +228,7 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
             .unwrap_or_default()
     );
     let body = html! {
-        h1 { (title) ": " (match lang { Lang::Nb | Lang::Nn => &r.definition_name.nb, Lang::En => &r.definition_name.en }) }
+        h1 { (title) ": " (r.definition_name.get(lang)) }
         @if r.synthetic { (layout::synthetic_banner(lang)) }
         (layout::unverified_notice(lang, &r.unverified))
         p {
@@ -308,7 +308,7 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
                             tbody {
                                 @for g in &e.groups {
                                     tr {
-                                        th scope="row" { (match lang { Lang::Nb | Lang::Nn => &g.name.nb, Lang::En => &g.name.en }) }
+                                        th scope="row" { (g.name.get(lang)) }
                                         td class="num" { (score(lang, g.score)) }
                                         td class="num" { (opt(g.rank)) " / " (g.ranked) }
                                         td class="num" { (g.missing) }
@@ -331,7 +331,7 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
                                     @let ind = e.indicators.iter().find(|i| i.id == s.indicator);
                                     tr {
                                         th scope="row" {
-                                            (ind.map(|i| match lang { Lang::Nb | Lang::Nn => i.name.nb.clone(), Lang::En => i.name.en.clone() }).unwrap_or_else(|| s.indicator.clone()))
+                                            (ind.map(|i| i.name.get(lang).to_string()).unwrap_or_else(|| s.indicator.clone()))
                                             @if ind.is_some_and(|i| i.synthetic) { " " span class="badge" { (tr(lang, "area-synthetic")) } }
                                         }
                                         td class="num" { (value(lang, s.value)) }
@@ -359,7 +359,7 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
                                 tbody {
                                     @for i in &e.indicators {
                                         tr {
-                                            th scope="row" { (match lang { Lang::Nb | Lang::Nn => &i.name.nb, Lang::En => &i.name.en }) }
+                                            th scope="row" { (i.name.get(lang)) }
                                             td { (group_name(&i.group)) }
                                             td class="num" { (value(lang, i.value)) }
                                             td class="num" { (value(lang, i.mean)) }
@@ -408,7 +408,7 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
                         th scope="col" { (tr(lang, "ranking-county")) }
                         th scope="col" class="num" { (tr(lang, "ranking-score")) }
                         @for g in &r.groups {
-                            th scope="col" class="num" { (match lang { Lang::Nb | Lang::Nn => &g.name.nb, Lang::En => &g.name.en }) }
+                            th scope="col" class="num" { (g.name.get(lang)) }
                         }
                     } }
                     tbody {

@@ -28,11 +28,8 @@ pub struct OverrideForm {
     pub justification: String,
 }
 
-fn label(lang: Lang, s: TrendStatus) -> &'static str {
-    match lang {
-        Lang::Nb | Lang::Nn => s.label_nb(),
-        Lang::En => s.label_en(),
-    }
+fn label(lang: Lang, s: TrendStatus) -> String {
+    s.label(lang)
 }
 
 fn render(
@@ -58,10 +55,10 @@ fn render(
         @if let Some(e) = error { div class="error" role="alert" { (e) } }
         p {
             (tr(lang, "indicator-computed-status"))
-            strong { (computed.map_or("–", |s| label(lang, s))) }
+            strong { (computed.map_or("–".to_string(), |s| label(lang, s))) }
             @if overridden {
                 ". " (tr(lang, "staff-indicators-in-force-overridden"))
-                strong { (current.map_or("–", |s| label(lang, s))) }
+                strong { (current.map_or("–".to_string(), |s| label(lang, s))) }
             }
             ". "
             a href=(href(lang, &format!("/indikatorer/{}", i.id))) { (tr(lang, "staff-indicators-see-the-indicator-and-its")) }
