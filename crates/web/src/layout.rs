@@ -373,7 +373,7 @@ ul.map-legend { list-style: none; padding: 0; margin: .5rem 0; display: flex; fl
 .swatch.dot { border-radius: 50%; }
 .swatch.nv { background: repeating-linear-gradient(45deg, #ffffff 0 2px, #6b6b6b 2px 4px); }
 .swatch.own-line { background: #ffffff; border: 3px solid #1a1a1a; }
-.swatch.own { background: #ffffff; border: 3px solid #1a1a1a; box-shadow: 0 0 0 2px #ffffff, 0 0 0 4px #c2185b; border-radius: 2px; }
+.swatch.own { background: #ffffff; border: 3px solid #1a1a1a; box-shadow: 0 0 0 2px #ffffff, 0 0 0 4px #c2185b; border-radius: 2px; margin: 0 .3rem; }
 .demo-map { color: #7a3e00; }
 .key { display: inline-block; width: 1.5rem; height: 0; vertical-align: middle; }
 .key-res { border-top: 3px solid var(--accent); }

@@ -529,9 +529,13 @@ impl Choropleth<'_> {
                         @if let Some(code) = self.highlight {
                             @if regions.iter().any(|r| r.code == code) {
                                 li {
-                                    span class="swatch own" aria-hidden="true" {} " "
-                                    @if self.county.is_none() { (t(lang, "planens kommune (ringet inn)", "the plan's municipality (circled)")) }
-                                    @else { (t(lang, "planens kommune", "the plan's municipality")) }
+                                    @if self.county.is_none() {
+                                        span class="swatch own" aria-hidden="true" {} " "
+                                        (t(lang, "planens kommune (ringet inn)", "the plan's municipality (circled)"))
+                                    } @else {
+                                        span class="swatch own-line" aria-hidden="true" {} " "
+                                        (t(lang, "planens kommune", "the plan's municipality"))
+                                    }
                                 }
                             }
                         }
