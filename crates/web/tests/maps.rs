@@ -1,6 +1,6 @@
 //! The maps (issue 19 item 4): the land sites on Asker's outline at `/naeringsarealer`, and
-//! the ranking as a choropleth of every municipality at `/rangering`, on a store filled with
-//! the snapshot the binary bundles.
+//! the ranking (and an indicator) as a choropleth of every municipality at `/rangering` (and
+//! `/indikatorer/{id}`), on a store filled with the snapshot the binary bundles.
 
 mod common;
 
@@ -108,6 +108,21 @@ async fn the_ranking_page_has_a_map_of_every_municipality() {
     let map = &map[..map.find("</figure>").unwrap()];
     let n = map.matches(r#"<path d="M"#).count();
     assert!((5..60).contains(&n), "{n}");
+
+    // An indicator computed for every municipality has its map too (issue 19 item 4.3), with
+    // demo values not coloured as real.
+    let (status, ind) = app.get_text(&anon, "/indikatorer/job-growth").await;
+    assert_eq!(status, 200);
+    let map = &ind[ind.find(r#"<figure class="map">"#).expect("a map")..];
+    let map = &map[..map.find("</figure>").unwrap()];
+    assert!(map.matches(r#"<path d="M"#).count() >= 350);
+    assert!(map.contains("Kartgrunnlag: © Kartverket, CC BY 4.0"));
+    assert!(
+        map.contains("Demoverdier er ikke farget som reelle.")
+            || map.contains("Demodata – ikke reelle tall."),
+        "{map}"
+    );
+    assert!(!map.contains(r#"(demo)</title></path>"#) || map.contains("Demodata"));
 
     // Every year's ranked municipalities have an outline on that year's borders.
     let (_, json) = app.get_text(&anon, "/api/ranking").await;
