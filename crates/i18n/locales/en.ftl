@@ -704,3 +704,34 @@ judge-verdict = Verdict: { $verdict }.
 
 ## web: indicator cards
 indicators-no-real-results-yet = No results from real data yet.
+
+## maps
+maps-map-data-kartverket-cc-by = Map data: © Kartverket, CC BY 4.0
+maps-projection-utm-zone-33-epsg = Projection UTM zone 33 (EPSG:25833).
+maps-demo-data-not-real-figures = Demo data – not real figures.
+maps-the-plan-s-municipality-circled = the plan's municipality (circled)
+maps-thick-lines-are-county-borders = Thick lines are county borders.{" "}
+
+## indicator
+indicator-demo = {" "}(demo)
+indicator-demo-value-not-shown-as = (demo value, not shown as real)
+indicator-below = below{" "}
+indicator-and-above = {" "}and above
+indicator-all-values = all values
+indicator-map-of-every-municipality-coloured = Map of every municipality, coloured by the indicator's value. The values are available as JSON (the link above).
+indicator-in-fifths-darker-is-a = , in fifths (darker is a higher value).
+indicator-demo-values-are-not-coloured = Demo values are not coloured as real.
+indicator-every-municipality-on-a-map = Every municipality on a map
+
+## local-registers
+local-registers-map-of-the-commercial-land-2 = Map of the commercial land sites, coloured by availability, on the municipal border with the neighbouring municipalities around it. The table below holds the same information.
+local-registers-the-register-s-sites-today = The register's sites today, on the municipal border (2024 borders).{" "}
+local-registers-neighbouring-municipalities-on-the-map = Neighbouring municipalities on the map (light):{" "}
+local-registers-example-data-not-the-municipality = Example data – not the municipality's sites.
+local-registers-projection-utm-zone-33-epsg = Projection UTM zone 33 (EPSG:25833), no background map.{" "}
+
+## ranking
+ranking-no-outlines-for-the-municipal = No outlines for the municipal borders of{" "}
+ranking-map-of-the-municipalities-coloured = Map of the municipalities, coloured by total rank. The table below holds the same figures.
+ranking-total-rank-data-year = Total rank, data year{" "}
+ranking-in-fifths-the-darkest-is = , in fifths (the darkest is the best); the municipal borders of{" "}

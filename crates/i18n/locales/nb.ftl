@@ -701,3 +701,34 @@ judge-verdict = Vurdering: { $verdict }.
 
 ## web: indicator cards
 indicators-no-real-results-yet = Ingen resultater fra reelle data ennå.
+
+## maps
+maps-map-data-kartverket-cc-by = Kartgrunnlag: © Kartverket, CC BY 4.0
+maps-projection-utm-zone-33-epsg = Projeksjon UTM sone 33 (EPSG:25833).
+maps-demo-data-not-real-figures = Demodata – ikke reelle tall.
+maps-the-plan-s-municipality-circled = planens kommune (ringet inn)
+maps-thick-lines-are-county-borders = Tykke streker er fylkesgrenser.{" "}
+
+## indicator
+indicator-demo = {" "}(demo)
+indicator-demo-value-not-shown-as = (demoverdi, ikke vist som reell)
+indicator-below = under{" "}
+indicator-and-above = {" "}og over
+indicator-all-values = alle verdier
+indicator-map-of-every-municipality-coloured = Kart over alle kommunene, farget etter indikatorens verdi. Verdiene finnes som JSON (lenken over).
+indicator-in-fifths-darker-is-a = , i femtedeler (mørkere er høyere verdi).
+indicator-demo-values-are-not-coloured = Demoverdier er ikke farget som reelle.
+indicator-every-municipality-on-a-map = Alle kommuner på kart
+
+## local-registers
+local-registers-map-of-the-commercial-land-2 = Kart over næringsarealene, farget etter tilgjengelighet, på kommunegrensen med nabokommunene rundt. Tabellen under har de samme opplysningene.
+local-registers-the-register-s-sites-today = Tomtene i registeret i dag, på kommunegrensen (2024-grenser).{" "}
+local-registers-neighbouring-municipalities-on-the-map = Nabokommuner i kartet (lyse):{" "}
+local-registers-example-data-not-the-municipality = Eksempeldata – ikke kommunens tomter.
+local-registers-projection-utm-zone-33-epsg = Projeksjon UTM sone 33 (EPSG:25833), ingen bakgrunnskart.{" "}
+
+## ranking
+ranking-no-outlines-for-the-municipal = Ingen kartgrunnlag for kommunegrensene per{" "}
+ranking-map-of-the-municipalities-coloured = Kart over kommunene, farget etter samlet plass i rangeringen. Tabellen under har de samme tallene.
+ranking-total-rank-data-year = Samlet plass, dataår{" "}
+ranking-in-fifths-the-darkest-is = , i femtedeler (mørkest er best); kommunegrensene per{" "}

@@ -701,3 +701,34 @@ judge-verdict = Vurdering: { $verdict }.
 
 ## web: indicator cards
 indicators-no-real-results-yet = Ingen resultat frå reelle data enno.
+
+## maps
+maps-map-data-kartverket-cc-by = Kartgrunnlag: © Kartverket, CC BY 4.0
+maps-projection-utm-zone-33-epsg = Projeksjon UTM sone 33 (EPSG:25833).
+maps-demo-data-not-real-figures = Demodata – ikkje reelle tal.
+maps-the-plan-s-municipality-circled = kommunen i planen (ringa inn)
+maps-thick-lines-are-county-borders = Tjukke strekar er fylkesgrenser.{" "}
+
+## indicator (maps)
+indicator-demo = {" "}(demo)
+indicator-demo-value-not-shown-as = (demoverdi, ikkje vist som reell)
+indicator-below = under{" "}
+indicator-and-above = {" "}og over
+indicator-all-values = alle verdiar
+indicator-map-of-every-municipality-coloured = Kart over alle kommunane, farga etter verdien til indikatoren. Verdiane finst som JSON (lenkja over).
+indicator-in-fifths-darker-is-a = , i femdelar (mørkare er høgare verdi).
+indicator-demo-values-are-not-coloured = Demoverdiar er ikkje farga som reelle.
+indicator-every-municipality-on-a-map = Alle kommunar på kart
+
+## local-registers (maps)
+local-registers-map-of-the-commercial-land-2 = Kart over næringsareala, farga etter tilgjenge, på kommunegrensa med nabokommunane rundt. Tabellen under har dei same opplysningane.
+local-registers-the-register-s-sites-today = Tomtene i registeret i dag, på kommunegrensa (2024-grenser).{" "}
+local-registers-neighbouring-municipalities-on-the-map = Nabokommunar i kartet (lyse):{" "}
+local-registers-example-data-not-the-municipality = Døme på data – ikkje tomtene til kommunen.
+local-registers-projection-utm-zone-33-epsg = Projeksjon UTM sone 33 (EPSG:25833), inkje bakgrunnskart.{" "}
+
+## ranking (maps)
+ranking-no-outlines-for-the-municipal = Ikkje kartgrunnlag for kommunegrensene per{" "}
+ranking-map-of-the-municipalities-coloured = Kart over kommunane, farga etter samla plass i rangeringa. Tabellen under har dei same tala.
+ranking-total-rank-data-year = Samla plass, dataår{" "}
+ranking-in-fifths-the-darkest-is = , i femdelar (mørkast er best); kommunegrensene per{" "}

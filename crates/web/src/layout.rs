@@ -353,7 +353,39 @@ svg .grid { stroke: #e1e5ea; }
 svg .axis { stroke: var(--muted); }
 svg .tick { fill: var(--muted); font-size: 12px; }
 figure.chart { margin: 1rem 0; max-width: 44rem; }
-figure.chart svg { width: 100%; height: auto; }
+/* Only the chart's own svg scales with the figure, not a legend swatch inside it. */
+figure.chart > svg { width: 100%; height: auto; }
+figure.map { margin: 1rem 0; max-width: 40rem; }
+figure.map > svg.map-svg { display: block; width: 100%; height: auto; }
+svg.map-svg path, svg.map-svg circle { vector-effect: non-scaling-stroke; stroke-linejoin: round; }
+svg.map-svg .munis path { stroke: #6f6f6f; stroke-width: .4px; }
+svg.map-svg .county-borders { fill: none; stroke: #1a1a1a; stroke-width: 1.2px; }
+svg.map-svg .highlight-halo { fill: none; stroke: #ffffff; stroke-width: 5px; }
+svg.map-svg .highlight { fill: none; stroke: #1a1a1a; stroke-width: 2.5px; }
+svg.map-svg .highlight-ring { fill: none; stroke: #c2185b; stroke-width: 2px; }
+svg.land-map .sea { fill: #dcebf5; }
+svg.land-map .neighbour { fill: #f3f3ef; stroke: #8a8a8a; stroke-width: 1px; }
+svg.land-map .own-outline { fill: #ffffff; stroke: #1a1a1a; stroke-width: 2px; }
+svg.land-map .site path, svg.land-map .site circle { stroke: #1a1a1a; stroke-width: 1px; }
+/* Sequential, colour-blind-safe (ColorBrewer YlGnBu, 5 classes): fill on the map, background on the legend. */
+.q0 { fill: #ffffcc; background: #ffffcc; }
+.q1 { fill: #a1dab4; background: #a1dab4; }
+.q2 { fill: #41b6c4; background: #41b6c4; }
+.q3 { fill: #2c7fb8; background: #2c7fb8; }
+.q4 { fill: #253494; background: #253494; }
+/* Land availability (Okabe–Ito). */
+.av-free { fill: #009e73; background: #009e73; }
+.av-reserved { fill: #e69f00; background: #e69f00; }
+.av-built { fill: #0072b2; background: #0072b2; }
+.av-housing { fill: #cc79a7; background: #cc79a7; }
+.av-withdrawn { fill: #999999; background: #999999; }
+ul.map-legend { list-style: none; padding: 0; margin: .5rem 0; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; }
+.swatch { display: inline-block; width: 1rem; height: 1rem; border: 1px solid #4a4a4a; vertical-align: -.2rem; }
+.swatch.dot { border-radius: 50%; }
+.swatch.nv { background: repeating-linear-gradient(45deg, #ffffff 0 2px, #6b6b6b 2px 4px); }
+.swatch.own-line { background: #ffffff; border: 3px solid #1a1a1a; }
+.swatch.own { background: #ffffff; border: 3px solid #1a1a1a; box-shadow: 0 0 0 2px #ffffff, 0 0 0 4px #c2185b; border-radius: 2px; margin: 0 .3rem; }
+.demo-map { color: #7a3e00; }
 .key { display: inline-block; width: 1.5rem; height: 0; vertical-align: middle; }
 .key-res { border-top: 3px solid var(--accent); }
 .key-plan { border-top: 3px solid #4a4a4a; }

@@ -32,6 +32,7 @@ pub mod error;
 pub mod guard;
 pub mod indicators;
 pub mod layout;
+pub mod maps;
 pub mod page_cache;
 pub mod pages;
 pub mod routes;

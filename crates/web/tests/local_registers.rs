@@ -175,9 +175,9 @@ async fn land_and_procurement_pages_show_the_stored_registers() {
     let sites: std::collections::BTreeSet<&str> =
         changes.iter().map(|c| c.site_id.as_str()).collect();
     assert_eq!(
-        page.matches("<path ").count(),
+        page.matches(r#"<g class="site "#).count(),
         sites.len(),
-        "one outline per site"
+        "one shape per site"
     );
     assert!(page.contains("Tofte næringspark"));
     // When the data were recorded, from which file, and the downloads (issue 22 item 3).

@@ -20,6 +20,103 @@ pub struct PeersQuery {
     lignende: Option<usize>,
 }
 
+/// The indicator for every municipality as a choropleth on today's borders: the latest year
+/// with real values, in fifths of the real values (darker is higher); a demo value is not
+/// coloured as real (hatched, its tooltip says why). When no year has a real value, the
+/// latest year's demo values are shown, and the caption says they are demo data.
+fn indicator_map(
+    all: &app::compare::AllMunicipalities,
+    i: &plan::Indicator,
+    lang: Lang,
+) -> Option<maud::Markup> {
+    let rows = &all.table.rows;
+    let latest = |real: bool| {
+        rows.iter()
+            .flat_map(|r| r.values.iter())
+            .filter(|v| !real || !v.demo)
+            .map(|v| v.year)
+            .max()
+    };
+    let (year, demo) = match latest(true) {
+        Some(y) => (y, false),
+        None => (latest(false)?, true),
+    };
+    let outlines = crate::maps::outlines_at(time::OffsetDateTime::now_utc().date())?;
+    let shown: Vec<f64> = rows
+        .iter()
+        .filter_map(|r| r.value(year))
+        .filter(|v| demo || !v.demo)
+        .map(|v| v.value)
+        .collect();
+    let breaks = crate::maps::quantile_breaks(&shown, crate::maps::CLASSES);
+    let shades = rows
+        .iter()
+        .map(|r| {
+            let shade = match r.value(year) {
+                Some(v) if demo || !v.demo => crate::maps::Shade {
+                    class: Some(crate::maps::class_of(v.value, &breaks)),
+                    text: format!(
+                        "{}{}",
+                        plan::fmt::value(v.value, i.unit),
+                        if v.demo {
+                            tr(lang, "indicator-demo")
+                        } else {
+                            String::new()
+                        }
+                    ),
+                },
+                Some(v) => crate::maps::Shade {
+                    class: None,
+                    text: format!(
+                        "{} {}",
+                        plan::fmt::value(v.value, i.unit),
+                        tr(lang, "indicator-demo-value-not-shown-as")
+                    ),
+                },
+                None => crate::maps::Shade {
+                    class: None,
+                    text: tr(lang, "home-no-value").to_owned(),
+                },
+            };
+            (r.code.clone(), shade)
+        })
+        .collect();
+    let fmt = |v: f64| plan::fmt::value(v, i.unit);
+    let legend = (0..=breaks.len())
+        .rev()
+        .map(|k| {
+            let label = match (k.checked_sub(1).map(|j| breaks[j]), breaks.get(k)) {
+                (None, Some(hi)) => format!("{}{}", tr(lang, "indicator-below"), fmt(*hi)),
+                (Some(lo), Some(hi)) => {
+                    format!("{} – {}{}", fmt(lo), tr(lang, "indicator-below"), fmt(*hi))
+                }
+                (Some(lo), None) => format!("{}{}", fmt(lo), tr(lang, "indicator-and-above")),
+                (None, None) => tr(lang, "indicator-all-values").to_owned(),
+            };
+            (k, label)
+        })
+        .collect();
+    let map = crate::maps::Choropleth {
+        outlines,
+        shades,
+        legend,
+        county: None,
+        highlight: Some(all.plan_municipality.as_str()),
+        id: "indikator",
+        title: tr(lang, "indicator-map-of-every-municipality-coloured").to_owned(),
+        caption: html! {
+            (i.name.get(lang)) ", " (year)
+            (tr(lang, "indicator-in-fifths-darker-is-a"))
+            @if !demo { " " (tr(lang, "indicator-demo-values-are-not-coloured")) }
+        },
+        demo,
+    };
+    Some(html! {
+        h2 id="kart" { (tr(lang, "indicator-every-municipality-on-a-map")) }
+        (map.render(lang))
+    })
+}
+
 /// `GET /indikatorer/{id}`
 pub async fn page(
     State(state): State<AppState>,
@@ -63,6 +160,11 @@ pub async fn page(
     let peer_codes: Vec<String> = match &comparison {
         Some(c) => c.rows.iter().skip(1).map(|r| r.code.clone()).collect(),
         None => app::compare::listed(&plan, pq.peers.as_deref()),
+    };
+    let national_map = match app::compare::all(&state.store, &plan, &i.id).await {
+        Ok(all) => indicator_map(&all, i, lang),
+        Err(app::AppError::NotFound(_) | app::AppError::Invalid(_)) => None,
+        Err(e) => return Err(e.into()),
     };
     let body = html! {
         p class="muted" { a href=(href(lang, "/#indikatorer")) { (tr(lang, "layout-indicators")) } " › " (i.number) }
@@ -324,6 +426,7 @@ pub async fn page(
                 }
             }
         }
+        @if let Some(map) = &national_map { (map) }
         @if !overrides.is_empty() {
             div class="table-wrap" tabindex="0" {
                 table {

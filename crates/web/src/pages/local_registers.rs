@@ -7,13 +7,14 @@
 //! - `/bedriftsbesok`: visit aggregates (counts only; the details are for staff).
 
 use axum::extract::{Query, State};
-use local_registers::land::{self, Availability, Geometry, SiteState, UseClass};
+use local_registers::land::{self, Availability, SiteState, UseClass};
 use local_registers::procurement::{SizeClass, Spend, fmt_nok};
 use maud::{Markup, PreEscaped, html};
 use plan::Lang;
 use serde::Deserialize;
 
 use crate::layout::{self, pick, tr};
+use crate::maps;
 use crate::{AppState, WebError};
 
 /// Query of the register pages.
@@ -52,62 +53,116 @@ fn synthetic_note(lang: Lang, nb: &str, en: &str) -> Markup {
     }
 }
 
-/// Fill colour of a site on the map by availability (colour-blind-safe palette, Okabe–Ito).
-fn fill(a: Availability) -> &'static str {
+/// The class of a site on the map and its legend swatch, by availability (colour-blind-safe
+/// palette, Okabe–Ito; the colours are in the stylesheet).
+fn availability_class(a: Availability) -> &'static str {
     match a {
-        Availability::Free => "#009E73",
-        Availability::Reserved => "#E69F00",
-        Availability::BuiltOut => "#0072B2",
-        Availability::ToHousing => "#CC79A7",
-        Availability::Withdrawn => "#999999",
+        Availability::Free => "av-free",
+        Availability::Reserved => "av-reserved",
+        Availability::BuiltOut => "av-built",
+        Availability::ToHousing => "av-housing",
+        Availability::Withdrawn => "av-withdrawn",
     }
 }
 
-/// The sites as an SVG map: positions projected equirectangularly (x scaled by the cosine of
-/// the middle latitude) into the bounding box of all outlines.
-pub fn site_map(sites: &[(String, SiteState)], lang: Lang) -> Option<Markup> {
-    let with: Vec<(&String, &SiteState, &Geometry)> = sites
+/// A ring projected to UTM zone 33 (metres).
+type Projected = Vec<[f64; 2]>;
+
+/// The outlines to draw the plan municipality's land on: the detailed close-up where it
+/// covers the municipality (Asker), else the national outlines of 2024 or 2020–2023.
+fn base_outlines(code: &str) -> Option<&'static maps::Outlines> {
+    [
+        maps::outlines_asker_close_up(),
+        maps::outlines_2024(),
+        maps::outlines_2020(),
+    ]
+    .into_iter()
+    .find(|o| o.get(code).is_some())
+}
+
+/// The sites as an SVG map on the municipality's outline (projected to UTM zone 33 like every
+/// map, [`maps::utm33`]), the neighbouring municipalities faint around it; each site is its
+/// polygon with a dot on it (so that a small site shows at all), coloured by availability,
+/// with its description as a tooltip. The legend, the attribution and the neighbours' names
+/// are HTML in the caption; the table below the map holds the same information.
+pub fn site_map(
+    sites: &[(String, SiteState)],
+    municipality: &str,
+    synthetic: bool,
+    lang: Lang,
+) -> Option<Markup> {
+    let mut with: Vec<(&String, &SiteState, Vec<Projected>)> = sites
         .iter()
-        .filter_map(|(id, s)| s.geometry.as_ref().map(|g| (id, s, g)))
+        .filter_map(|(id, s)| {
+            let g = s.geometry.as_ref()?;
+            let rings = g
+                .polygons
+                .iter()
+                .flatten()
+                .map(|r| r.iter().map(|[lon, lat]| maps::utm33(*lon, *lat)).collect())
+                .collect();
+            Some((id, s, rings))
+        })
         .collect();
+    // Sites no longer in the stock first, so the others are drawn on top of them.
+    with.sort_by_key(|(_, s, _)| s.availability.in_stock());
+    let base = base_outlines(municipality);
+    let own = base.and_then(|o| o.get(municipality));
     if with.is_empty() {
         return None;
     }
-    let mut b = [
-        f64::INFINITY,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-        f64::NEG_INFINITY,
-    ];
-    for (_, _, g) in &with {
-        let gb = g.bbox();
-        b = [
-            b[0].min(gb[0]),
-            b[1].min(gb[1]),
-            b[2].max(gb[2]),
-            b[3].max(gb[3]),
-        ];
-    }
-    let k = ((b[1] + b[3]) / 2.0).to_radians().cos();
-    let (w_deg, h_deg) = (((b[2] - b[0]) * k).max(1e-6), (b[3] - b[1]).max(1e-6));
-    let width = 640.0;
-    let pad = 16.0;
-    let scale = (width - 2.0 * pad) / w_deg;
-    let height = (h_deg * scale + 2.0 * pad).clamp(160.0, 900.0);
-    let scale = scale.min((height - 2.0 * pad) / h_deg);
-    let x = |lon: f64| pad + (lon - b[0]) * k * scale;
-    let y = |lat: f64| height - pad - (lat - b[1]) * scale;
+    let sites_bounds = with
+        .iter()
+        .flat_map(|(_, _, rings)| rings.iter().flatten())
+        .fold(None, |b: Option<[f64; 4]>, p| {
+            let pb = [p[0], p[1], p[0], p[1]];
+            Some(b.map_or(pb, |b| maps::union(b, pb)))
+        });
+    let bounds = match (own.map(|r| r.bounds), sites_bounds) {
+        (Some(a), Some(b)) => maps::union(a, b),
+        (Some(a), None) | (None, Some(a)) => a,
+        (None, None) => return None,
+    };
+    let frame = maps::Frame::fit(bounds, 640.0, 720.0, 12.0);
+    let shows = frame.shows();
+    let overlaps =
+        |b: [f64; 4]| b[0] <= shows[2] && b[2] >= shows[0] && b[1] <= shows[3] && b[3] >= shows[1];
+    let neighbours: Vec<&maps::Region> = base
+        .map(|o| {
+            o.regions
+                .iter()
+                .filter(|r| r.code != municipality && overlaps(r.bounds))
+                .collect()
+        })
+        .unwrap_or_default();
     let mut svg = String::new();
-    for (id, s, g) in &with {
+    for r in &neighbours {
+        svg.push_str(&format!(
+            r#"<path class="neighbour" d="{}"><title>{}</title></path>"#,
+            frame.path(r.rings.iter().map(Vec::as_slice), true),
+            html! { (r.name) }.into_string()
+        ));
+    }
+    if let Some(r) = own {
+        svg.push_str(&format!(
+            r#"<path class="own-outline" d="{}"><title>{}</title></path>"#,
+            frame.path(r.rings.iter().map(Vec::as_slice), true),
+            html! { (r.name) }.into_string()
+        ));
+    }
+    for (id, s, rings) in &with {
+        // Sites are small at this scale: one decimal keeps their shape.
         let mut d = String::new();
-        for ring in g.polygons.iter().flatten() {
-            for (i, [lon, lat]) in ring.iter().enumerate() {
-                d.push_str(&format!(
-                    "{}{:.1},{:.1}",
-                    if i == 0 { "M" } else { "L" },
-                    x(*lon),
-                    y(*lat)
-                ));
+        let mut sum = [0.0, 0.0];
+        let mut n: f64 = 0.0;
+        for ring in rings {
+            for (i, p) in ring.iter().enumerate() {
+                let [x, y] = frame.xy(*p);
+                d.push_str(&format!("{}{x:.1} {y:.1}", if i == 0 { "M" } else { "L" }));
+                if i + 1 < ring.len() {
+                    sum = [sum[0] + x, sum[1] + y];
+                    n += 1.0;
+                }
             }
             d.push('Z');
         }
@@ -127,27 +182,44 @@ pub fn site_map(sites: &[(String, SiteState)], lang: Lang) -> Option<Markup> {
             }
         );
         svg.push_str(&format!(
-            r##"<path d="{d}" fill="{}" fill-opacity="0.8" stroke="#1a1a1a" stroke-width="1" fill-rule="evenodd"><title>{}</title></path>"##,
-            fill(s.availability),
-            maud::html! { (title) }.into_string()
+            r#"<g class="site {}"><title>{}</title><path d="{d}"/><circle cx="{:.1}" cy="{:.1}" r="6"/></g>"#,
+            availability_class(s.availability),
+            html! { (title) }.into_string(),
+            sum[0] / n.max(1.0),
+            sum[1] / n.max(1.0),
         ));
     }
-    let aria = tr(lang, "local-registers-map-of-the-commercial-land");
+    let name = own.map_or(municipality, |r| r.name.as_str());
+    let aria = tr(lang, "local-registers-map-of-the-commercial-land-2");
     Some(html! {
-        figure class="chart" {
-            svg xmlns="http://www.w3.org/2000/svg" viewBox=(format!("0 0 {width} {height:.0}")) role="img" aria-label=(aria) {
-                rect x="0" y="0" width=(width) height=(format!("{height:.0}")) fill="#f2f5f8" {}
+        figure class="map" {
+            svg xmlns="http://www.w3.org/2000/svg" class="map-svg land-map"
+                viewBox=(format!("0 0 {} {}", frame.width, frame.height)) role="img" aria-label=(aria) {
+                title { (aria) }
+                rect class="sea" x="0" y="0" width=(frame.width) height=(frame.height) {}
                 (PreEscaped(svg))
             }
             figcaption {
-                @for a in Availability::ALL {
-                    span class="key-swatch" {
-                        svg width="14" height="14" aria-hidden="true" { rect width="14" height="14" fill=(fill(*a)) {} }
-                        " " (match lang { Lang::Nb | Lang::Nn => a.nb(), Lang::En => a.en() }) " "
+                p class="map-caption" {
+                    (tr(lang, "local-registers-the-register-s-sites-today"))
+                    @if !neighbours.is_empty() {
+                        (tr(lang, "local-registers-neighbouring-municipalities-on-the-map"))
+                        (neighbours.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ")) ". "
+                    }
+                    @if synthetic {
+                        strong class="demo-map" { (tr(lang, "local-registers-example-data-not-the-municipality")) }
                     }
                 }
-                br;
-                span class="hint" { (tr(lang, "local-registers-simple-projection-longitude-scaled-by")) }
+                ul class="map-legend" {
+                    @for a in Availability::ALL {
+                        li { span class=(format!("swatch dot {}", availability_class(*a))) aria-hidden="true" {} " " (match lang { Lang::Nb | Lang::Nn => a.nb(), Lang::En => a.en() }) }
+                    }
+                    li { span class="swatch own-line" aria-hidden="true" {} " " (name) }
+                }
+                p class="hint" {
+                    (tr(lang, "local-registers-projection-utm-zone-33-epsg"))
+                    (maps::attribution(lang)) "."
+                }
             }
         }
     })
@@ -232,7 +304,7 @@ pub async fn land(
             }
             p class="hint" { (tr(lang, "local-registers-the-plan-s-figures-cover")) }
         }
-        @if let Some(map) = site_map(&current, lang) {
+        @if let Some(map) = site_map(&current, state.municipality(), view.synthetic, lang) {
             h2 { (tr(lang, "local-registers-map")) }
             (map)
         }
@@ -615,13 +687,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_map_projects_into_the_box_and_escapes_titles() {
-        let g = Geometry {
+    fn the_map_draws_the_sites_on_the_outline_and_escapes_titles() {
+        let g = land::Geometry {
             polygons: vec![vec![vec![
-                [10.0, 59.0],
-                [10.2, 59.0],
-                [10.2, 59.1],
-                [10.0, 59.0],
+                [10.43, 59.83],
+                [10.44, 59.83],
+                [10.44, 59.84],
+                [10.43, 59.83],
             ]]],
         };
         let s = SiteState {
@@ -636,13 +708,28 @@ mod tests {
             owner: String::new(),
             geometry: Some(g),
         };
-        let svg = site_map(&[("A".into(), s)], Lang::Nb)
+        let svg = site_map(&[("A".into(), s.clone())], "3203", true, Lang::Nb)
             .unwrap()
             .into_string();
         assert!(svg.contains("&lt;script&gt;"), "{svg}");
         assert!(!svg.contains("<script>"));
-        // The west-most point sits at the left padding, the north-most at the top padding.
-        assert!(svg.contains("M16.0,"), "{svg}");
-        assert!(svg.contains(",16.0Z") || svg.contains(",16.0L"), "{svg}");
+        assert!(svg.contains(r#"<path class="own-outline" d="M"#));
+        assert!(svg.contains(r#"<path class="neighbour" d="M"#));
+        assert!(svg.contains("<title>Bærum</title>"));
+        assert!(svg.contains(r#"<g class="site av-free">"#));
+        assert!(svg.contains("Kartgrunnlag: © Kartverket, CC BY 4.0"));
+        assert!(svg.contains("Eksempeldata"));
+        // A municipality without a close-up is drawn on the national outlines; one without
+        // an outline still gets its sites.
+        let sites = [("A".to_owned(), s)];
+        let svg = site_map(&sites, "3201", false, Lang::En)
+            .unwrap()
+            .into_string();
+        assert!(svg.contains("<title>Bærum</title></path><g"), "{svg}");
+        let svg = site_map(&sites, "9999", false, Lang::En)
+            .unwrap()
+            .into_string();
+        assert!(!svg.contains("own-outline") && svg.contains("av-free"));
+        assert!(site_map(&[], "3203", false, Lang::En).is_none());
     }
 }

@@ -17,6 +17,7 @@ use serde::Deserialize;
 use stats::geography::Geography;
 
 use crate::layout::{self, href, tr};
+use crate::maps;
 use crate::{AppState, WebError};
 
 /// Query parameters of the page and the API.
@@ -381,6 +382,8 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
             p { (code) ": " (tr(lang, "ranking-not-ranked-this-year")) }
         }
 
+        (rank_map(lang, r))
+
         @if !r.published.is_empty() {
             (published(lang, r, &group_name))
         }
@@ -440,6 +443,71 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
         }
     };
     layout::page(lang, &title, &path, body)
+}
+
+/// The ranking as a choropleth: every municipality of the year's borders shaded by its total
+/// rank in fifths (the darkest the best), the plan's municipality outlined, zoomed to the
+/// county when the page is filtered to one. The classes are fifths of all ranked
+/// municipalities, so a county's map uses the national classes.
+fn rank_map(lang: Lang, r: &RankingReport) -> Markup {
+    let heading = html! { h2 id="kart" { (tr(lang, "local-registers-map")) } };
+    let Some(outlines) = maps::outlines_at(r.geography_at) else {
+        return html! {
+            section aria-labelledby="kart" {
+                (heading)
+                p { (tr(lang, "ranking-no-outlines-for-the-municipal")) (r.geography_at) "." }
+            }
+        };
+    };
+    let ranks: Vec<f64> = (1..=r.ranked).map(f64::from).collect();
+    let breaks = maps::quantile_breaks(&ranks, maps::CLASSES);
+    let top = maps::CLASSES - 1;
+    let shades = r
+        .rows
+        .iter()
+        .map(|row| {
+            let text = match row.rank {
+                Some(rank) => format!(
+                    "{} {rank} {} {}",
+                    tr(lang, "ranking-rank"),
+                    tr(lang, "actions-of"),
+                    r.ranked
+                ),
+                None => tr(lang, "ranking-not-ranked").to_owned(),
+            };
+            let class = row
+                .rank
+                .map(|rank| top - maps::class_of(f64::from(rank), &breaks));
+            (row.code.clone(), maps::Shade { class, text })
+        })
+        .collect();
+    let legend = (0..=breaks.len())
+        .map(|i| {
+            let lo = if i == 0 { 1.0 } else { breaks[i - 1] };
+            let hi = breaks.get(i).map_or(f64::from(r.ranked), |b| b - 1.0);
+            (top - i, format!("{} {lo}–{hi}", tr(lang, "ranking-rank")))
+        })
+        .collect();
+    let map = maps::Choropleth {
+        outlines,
+        shades,
+        legend,
+        county: r.county.as_ref().map(|c| c.code.as_str()),
+        highlight: r.plan_code.as_deref(),
+        id: "rangering",
+        title: tr(lang, "ranking-map-of-the-municipalities-coloured").to_owned(),
+        caption: html! {
+            (tr(lang, "ranking-total-rank-data-year")) (r.year)
+            (tr(lang, "ranking-in-fifths-the-darkest-is")) (r.geography_at) "."
+        },
+        demo: r.synthetic,
+    };
+    html! {
+        section aria-labelledby="kart" {
+            (heading)
+            (map.render(lang))
+        }
+    }
 }
 
 fn row_html(lang: Lang, row: &ReportRow) -> Markup {
