@@ -7,13 +7,17 @@
 //!
 //! The sheet has a header row with these columns (any order; only `id` is required; a column
 //! left out leaves that field as it is): `id, title, description, strategies, owner, partners,
-//! start, end, status, progress, comment, weight, version`. Lists (`strategies`, `partners`) are
+//! start, end, status, progress, comment, weight, version` — or their names in bokmål or nynorsk
+//! (`tittel`, `beskrivelse`/`skildring`, …: the translation files' `sheet-column-*`), as an export
+//! in that language writes them; statuses likewise by code or by their label in any of the three
+//! languages. Problems are [`i18n::Message`]s, said in the reader's language. Lists (`strategies`, `partners`) are
 //! separated by `;`. A row whose id exists updates that action (and, with `version`, only if the
 //! action is still at that version); a new id creates one. Rows are numbered as a spreadsheet
 //! shows them: the header is row 1.
 
 use std::collections::HashMap;
 
+use i18n::{Lang, Message};
 use plan::{Action, ActionOrigin, ActionStatus, Plan};
 use store::ActionRecord;
 use store::actions::{ActionPatch, BatchItem};
@@ -40,24 +44,55 @@ pub const COLUMNS: [&str; 13] = [
 ];
 
 /// A problem with the file, located by row and column where possible.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RowError {
     /// Spreadsheet row number (header = 1); 0 for the file as a whole.
     pub row: usize,
-    /// Column name, if one cell is at fault.
+    /// Column name as the file's header writes it, if one cell is at fault.
     pub column: Option<String>,
     /// What is wrong.
-    pub message: String,
+    pub message: Message,
+}
+
+impl RowError {
+    /// The problem with its place, in `lang` (`rad 3, kolonne status: …`).
+    pub fn located(&self, lang: Lang) -> String {
+        let message = self.message.text(lang);
+        match (self.row, &self.column) {
+            (0, _) => message,
+            (r, Some(c)) => Message::new("sheet-row-column")
+                .arg("row", r)
+                .arg("column", c)
+                .arg("message", message)
+                .text(lang),
+            (r, None) => Message::new("sheet-row")
+                .arg("row", r)
+                .arg("message", message)
+                .text(lang),
+        }
+    }
 }
 
 impl std::fmt::Display for RowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match (self.row, &self.column) {
-            (0, _) => write!(f, "{}", self.message),
-            (r, Some(c)) => write!(f, "row {r}, column {c}: {}", self.message),
-            (r, None) => write!(f, "row {r}: {}", self.message),
-        }
+        f.write_str(&self.located(Lang::Nb))
     }
+}
+
+/// The name a column has in `lang`'s header (the machine name in English).
+pub fn column_label(column: &str, lang: Lang) -> String {
+    i18n::tr(lang, &format!("sheet-column-{column}"))
+}
+
+/// The column a header cell names: its machine name or its name in any language (any case).
+pub fn column_of(header: &str) -> Option<&'static str> {
+    let h = header.trim().to_lowercase();
+    COLUMNS.iter().copied().find(|c| {
+        *c == h
+            || Lang::ALL
+                .iter()
+                .any(|l| column_label(c, *l).to_lowercase() == h)
+    })
 }
 
 /// Errors of a bulk operation.
@@ -67,7 +102,7 @@ pub enum BulkError {
     #[error("{0}")]
     File(String),
     /// Some rows are wrong; nothing was imported.
-    #[error("{} problem(s); nothing was imported:\n{}", .0.len(), reported(.0).join("\n"))]
+    #[error("{}", rows_text(.0, Lang::Nb))]
     Rows(Vec<RowError>),
     /// Writing the export failed.
     #[error("{0}")]
@@ -80,30 +115,41 @@ impl From<sheet::ReadError> for BulkError {
     }
 }
 
-/// The first [`limits::REPORTED_ERRORS`] problems as lines, then one line counting the rest:
-/// a file with a million bad rows gives a short answer, not a 400 MB page.
-pub fn reported(errors: &[RowError]) -> Vec<String> {
+/// The first [`limits::REPORTED_ERRORS`] problems as lines in `lang`, then one line counting
+/// the rest: a file with a million bad rows gives a short answer, not a 400 MB page.
+pub fn reported(errors: &[RowError], lang: Lang) -> Vec<String> {
     let mut out: Vec<String> = errors
         .iter()
         .take(limits::REPORTED_ERRORS)
-        .map(|e| e.to_string())
+        .map(|e| e.located(lang))
         .collect();
     if errors.len() > limits::REPORTED_ERRORS {
-        out.push(format!(
-            "… og {} problem(er) til (de første {} er vist)",
-            errors.len() - limits::REPORTED_ERRORS,
-            limits::REPORTED_ERRORS
-        ));
+        out.push(
+            Message::new("sheet-more-problems")
+                .num("more", (errors.len() - limits::REPORTED_ERRORS) as f64)
+                .num("shown", limits::REPORTED_ERRORS as f64)
+                .text(lang),
+        );
     }
     out
 }
 
-fn status_help() -> String {
-    ActionStatus::ALL
-        .iter()
-        .map(|s| s.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+/// How many problems, that nothing was imported, and the problems ([`reported`]), in `lang`.
+pub fn rows_text(errors: &[RowError], lang: Lang) -> String {
+    let mut lines = vec![
+        Message::new("sheet-problems")
+            .num("n", errors.len() as f64)
+            .text(lang),
+    ];
+    lines.extend(reported(errors, lang));
+    lines.join("\n")
+}
+
+/// The statuses a cell may name, for an error message: labels in `lang` and the codes.
+fn status_help(lang: Lang) -> String {
+    let labels: Vec<String> = ActionStatus::ALL.iter().map(|s| s.label(lang)).collect();
+    let codes: Vec<&str> = ActionStatus::ALL.iter().map(|s| s.as_str()).collect();
+    format!("{} ({})", labels.join(", "), codes.join(", "))
 }
 
 /// Reads a file of either format ([`sheet::read`]: bounded by [`limits`]).
@@ -134,14 +180,12 @@ fn list(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Parses a status by machine name or by its Norwegian or English label (any case).
+/// Parses a status by machine name or by its label in bokmål, nynorsk or English (any case).
 pub fn parse_status(s: &str) -> Option<ActionStatus> {
-    let s = s.trim();
-    ActionStatus::ALL.into_iter().find(|x| {
-        x.as_str().eq_ignore_ascii_case(s)
-            || x.label(plan::Lang::Nb).to_lowercase() == s.to_lowercase()
-            || x.label(plan::Lang::En).to_lowercase() == s.to_lowercase()
-    })
+    let s = s.trim().to_lowercase();
+    ActionStatus::ALL
+        .into_iter()
+        .find(|x| x.as_str() == s || Lang::ALL.iter().any(|l| x.label(*l).to_lowercase() == s))
 }
 
 /// Checks every row against the plan and the current actions; turns them into a batch.
@@ -152,14 +196,17 @@ pub fn to_batch(
 ) -> Result<Vec<(usize, BatchItem)>, BulkError> {
     let mut errors = Vec::new();
     let mut col: HashMap<&str, usize> = HashMap::new();
+    // The header as the file writes it, by machine name: errors name the column the user sees.
+    let mut header_of: HashMap<&str, String> = HashMap::new();
     for (i, h) in table.header.iter().enumerate() {
-        match COLUMNS.iter().find(|c| **c == h.as_str()) {
+        match column_of(h) {
             Some(c) => {
+                header_of.insert(c, h.clone());
                 if col.insert(c, i).is_some() {
                     errors.push(RowError {
                         row: 1,
                         column: Some(h.clone()),
-                        message: "the column appears twice".into(),
+                        message: Message::new("sheet-column-twice"),
                     });
                 }
             }
@@ -167,7 +214,8 @@ pub fn to_batch(
             None => errors.push(RowError {
                 row: 1,
                 column: Some(h.clone()),
-                message: format!("unknown column — expected some of {}", COLUMNS.join(", ")),
+                message: Message::new("sheet-unknown-column")
+                    .arg_each("columns", |l| header(l).join(", ")),
             }),
         }
     }
@@ -175,7 +223,7 @@ pub fn to_batch(
         errors.push(RowError {
             row: 1,
             column: None,
-            message: "the header has no `id` column".into(),
+            message: Message::new("sheet-no-id-column"),
         });
     }
     if !errors.is_empty() {
@@ -183,6 +231,8 @@ pub fn to_batch(
     }
     let known: HashMap<&str, &ActionRecord> =
         current.iter().map(|a| (a.action.id.as_str(), a)).collect();
+    let named = |c: &str| header_of.get(c).cloned().unwrap_or_else(|| c.to_string());
+    let mut seen: HashMap<String, usize> = HashMap::new();
     let mut items = Vec::new();
     for (row, cells) in &table.rows {
         let row = *row;
@@ -190,16 +240,25 @@ pub fn to_batch(
             col.get(name)
                 .map(|i| cells.get(*i).map(|s| s.trim()).unwrap_or(""))
         };
-        let mut err = |column: &str, message: String| {
+        let mut err = |column: &str, message: Message| {
             errors.push(RowError {
                 row,
-                column: Some(column.into()),
+                column: Some(named(column)),
                 message,
             });
         };
         let id = cell("id").unwrap_or("").to_string();
         if id.is_empty() {
-            err("id", "empty id".into());
+            err("id", Message::new("sheet-empty-id"));
+            continue;
+        }
+        if let Some(first) = seen.insert(id.clone(), row) {
+            err(
+                "id",
+                Message::new("sheet-id-again")
+                    .arg("id", &id)
+                    .arg("first", first),
+            );
             continue;
         }
         let status = cell("status")
@@ -209,7 +268,9 @@ pub fn to_batch(
                 None => {
                     err(
                         "status",
-                        format!("unknown status \"{s}\" — expected one of {}", status_help()),
+                        Message::new("sheet-unknown-status")
+                            .arg("value", s)
+                            .arg_each("statuses", status_help),
                     );
                     None
                 }
@@ -221,7 +282,7 @@ pub fn to_batch(
                 _ => {
                     err(
                         "progress",
-                        format!("\"{s}\" is not a whole number from 0 to 100"),
+                        Message::new("sheet-not-progress").arg("value", s),
                     );
                     None
                 }
@@ -237,8 +298,8 @@ pub fn to_batch(
                 Err(_) => {
                     errors.push(RowError {
                         row,
-                        column: Some(name.into()),
-                        message: format!("\"{s}\" is not a date YYYY-MM-DD"),
+                        column: Some(named(name)),
+                        message: Message::new("sheet-not-date").arg("value", s),
                     });
                     None
                 }
@@ -246,10 +307,10 @@ pub fn to_batch(
         };
         let start = date("start");
         let end = date("end");
-        let mut err = |column: &str, message: String| {
+        let mut err = |column: &str, message: Message| {
             errors.push(RowError {
                 row,
-                column: Some(column.into()),
+                column: Some(named(column)),
                 message,
             });
         };
@@ -259,7 +320,7 @@ pub fn to_batch(
             Some(s) => match s.replace(',', ".").parse::<f64>() {
                 Ok(w) if w.is_finite() && w >= 0.0 => Some(Some(w)),
                 _ => {
-                    err("weight", format!("\"{s}\" is not a number ≥ 0"));
+                    err("weight", Message::new("sheet-not-weight").arg("value", s));
                     None
                 }
             },
@@ -269,7 +330,7 @@ pub fn to_batch(
             Some(s) => match s.parse::<f64>() {
                 Ok(v) if v.fract() == 0.0 && v >= 1.0 => Some(v as i64),
                 _ => {
-                    err("version", format!("\"{s}\" is not a version number"));
+                    err("version", Message::new("sheet-not-version").arg("value", s));
                     None
                 }
             },
@@ -278,13 +339,16 @@ pub fn to_batch(
         if let Some(ss) = &strategies {
             for s in ss {
                 if !plan.strategies().any(|x| &x.id == s) {
-                    err("strategies", format!("unknown strategy \"{s}\""));
+                    err(
+                        "strategies",
+                        Message::new("sheet-unknown-strategy").arg("value", s),
+                    );
                 }
             }
         }
         let title = cell("title").map(str::to_string);
         if title.as_deref() == Some("") {
-            err("title", "empty title".into());
+            err("title", Message::new("sheet-empty-title"));
         }
         if known.contains_key(id.as_str()) {
             items.push((
@@ -309,7 +373,10 @@ pub fn to_batch(
             ));
         } else {
             if title.is_none() {
-                err("title", format!("new action {id} needs a title"));
+                err(
+                    "title",
+                    Message::new("sheet-new-needs-title").arg("id", &id),
+                );
                 continue;
             }
             let action = Action {
@@ -339,7 +406,9 @@ pub fn to_batch(
     }
 }
 
-fn row_cells(a: &ActionRecord) -> [String; 13] {
+/// A row of the export: the status as its label in `lang` (its code in English, as integrations
+/// read it), the rest as stored.
+fn row_cells(a: &ActionRecord, lang: Lang) -> [String; 13] {
     let x = &a.action;
     [
         x.id.clone(),
@@ -350,7 +419,10 @@ fn row_cells(a: &ActionRecord) -> [String; 13] {
         x.partners.join("; "),
         x.start.map(|d| d.to_string()).unwrap_or_default(),
         x.end.map(|d| d.to_string()).unwrap_or_default(),
-        x.status.as_str().to_string(),
+        match lang {
+            Lang::En => x.status.as_str().to_string(),
+            _ => x.status.label(lang),
+        },
         x.progress.to_string(),
         a.comment.clone(),
         a.weight.map(|w| w.to_string()).unwrap_or_default(),
@@ -358,34 +430,41 @@ fn row_cells(a: &ActionRecord) -> [String; 13] {
     ]
 }
 
-/// The action plan as CSV (UTF-8, comma-separated, header row); a cell a spreadsheet would take
-/// as a formula is prefixed with `'` ([`sheet::csv_safe`]), which [`read_csv`] takes off.
-pub fn write_csv(actions: &[ActionRecord]) -> Result<Vec<u8>, BulkError> {
+/// The header row in `lang` (the machine names in English).
+pub fn header(lang: Lang) -> Vec<String> {
+    COLUMNS.iter().map(|c| column_label(c, lang)).collect()
+}
+
+/// The action plan as CSV (UTF-8, comma-separated, header row) with the headers and statuses in
+/// `lang`; a cell a spreadsheet would take as a formula is prefixed with `'`
+/// ([`sheet::csv_safe`]), which [`read_csv`] takes off.
+pub fn write_csv(actions: &[ActionRecord], lang: Lang) -> Result<Vec<u8>, BulkError> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(COLUMNS)
+    w.write_record(header(lang))
         .map_err(|e| BulkError::Write(e.to_string()))?;
     for a in actions {
-        sheet::csv_safe::write_record(&mut w, row_cells(a))
+        sheet::csv_safe::write_record(&mut w, row_cells(a, lang))
             .map_err(|e| BulkError::Write(e.to_string()))?;
     }
     w.into_inner().map_err(|e| BulkError::Write(e.to_string()))
 }
 
-/// The action plan as an XLSX workbook (one sheet `tiltak`; numbers as numbers, the rest text).
-pub fn write_xlsx(actions: &[ActionRecord]) -> Result<Vec<u8>, BulkError> {
+/// The action plan as an XLSX workbook (one sheet `tiltak`; numbers as numbers, the rest text;
+/// headers and statuses in `lang`).
+pub fn write_xlsx(actions: &[ActionRecord], lang: Lang) -> Result<Vec<u8>, BulkError> {
     let w = |e: rust_xlsxwriter::XlsxError| BulkError::Write(e.to_string());
     let mut wb = rust_xlsxwriter::Workbook::new();
     let bold = rust_xlsxwriter::Format::new().set_bold();
     let sheet = wb.add_worksheet();
     sheet.set_name("tiltak").map_err(w)?;
-    for (c, h) in COLUMNS.iter().enumerate() {
+    for (c, h) in header(lang).iter().enumerate() {
         sheet
-            .write_string_with_format(0, c as u16, *h, &bold)
+            .write_string_with_format(0, c as u16, h, &bold)
             .map_err(w)?;
     }
     for (r, a) in actions.iter().enumerate() {
         let r = (r + 1) as u32;
-        for (c, v) in row_cells(a).iter().enumerate() {
+        for (c, v) in row_cells(a, lang).iter().enumerate() {
             let name = COLUMNS[c];
             let numeric = matches!(name, "progress" | "version" | "weight");
             match (numeric, v.parse::<f64>()) {
@@ -423,14 +502,14 @@ pub async fn import(
                     .map(|(row, message)| RowError {
                         row,
                         column: None,
-                        message,
+                        message: Message::raw(message),
                     })
                     .collect(),
             )),
             store::actions::BatchError::Conflict(row, message) => ImportError::Conflict(RowError {
                 row,
                 column: None,
-                message,
+                message: Message::raw(message),
             }),
             store::actions::BatchError::Store(e) => ImportError::Store(e),
         })
@@ -444,11 +523,19 @@ pub enum ImportError {
     Bulk(#[from] BulkError),
     /// Another writer changed the actions while the file was written (409); trying again sees
     /// the new state.
-    #[error("{0}; nothing was imported — try again")]
+    #[error("{}", conflict_text(.0, Lang::Nb))]
     Conflict(RowError),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] store::StoreError),
+}
+
+/// A conflict ([`ImportError::Conflict`]) in `lang`: the problem, that nothing was imported and
+/// to try again.
+pub fn conflict_text(e: &RowError, lang: Lang) -> String {
+    Message::new("sheet-conflict")
+        .arg("problem", e.located(lang))
+        .text(lang)
 }
 
 #[cfg(test)]
@@ -470,60 +557,86 @@ mod tests {
     }
 
     #[test]
-    fn errors_are_located_by_row_and_column() {
+    fn errors_are_located_by_row_and_column_in_the_readers_language() {
         let plan = plan::embedded_default();
-        let csv = "id,title,status,progress,strategies\nT1,Ny tittel,ferdig,50,\nT99,,in_progress,120,5.1-s99\n";
+        let csv = "id,title,status,progress,strategies\nT1,Ny tittel,ferdig,50,\nT99,,in_progress,120,5.1-s99\nT1,Igjen,,,\n";
         let table = read_csv(csv.as_bytes()).unwrap();
         let Err(BulkError::Rows(errs)) = to_batch(&plan, &table, &[record("T1")]) else {
             panic!("expected row errors")
         };
-        let text: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        let en: Vec<String> = errs.iter().map(|e| e.located(Lang::En)).collect();
         assert_eq!(
-            text[0],
-            "row 2, column status: unknown status \"ferdig\" — expected one of not_started, in_progress, delayed, on_hold, completed, cancelled"
+            en[0],
+            "row 2, column status: unknown status \"ferdig\" — expected one of Not started, In progress, Delayed, On hold, Completed, Cancelled (not_started, in_progress, delayed, on_hold, completed, cancelled)"
         );
         assert!(
-            text.iter()
-                .any(|t| t.starts_with("row 3, column progress:")),
-            "{text:?}"
+            en.iter().any(|t| t.starts_with("row 3, column progress:")),
+            "{en:?}"
         );
         assert!(
-            text.iter()
+            en.iter()
                 .any(|t| t == "row 3, column strategies: unknown strategy \"5.1-s99\""),
-            "{text:?}"
+            "{en:?}"
         );
         assert!(
-            text.iter().any(|t| t == "row 3, column title: empty title"),
-            "{text:?}"
+            en.iter().any(|t| t == "row 3, column title: empty title"),
+            "{en:?}"
+        );
+        assert!(
+            en.iter()
+                .any(|t| t == "row 4, column id: action T1 appears again (first on row 2)"),
+            "{en:?}"
+        );
+        // The same problems in bokmål and nynorsk (and Display is bokmål, as the CLI says it).
+        assert_eq!(
+            errs[0].to_string(),
+            "rad 2, kolonne status: ukjent status «ferdig» – forventet en av Ikke startet, Pågår, Forsinket, Satt på vent, Fullført, Avlyst (not_started, in_progress, delayed, on_hold, completed, cancelled)"
+        );
+        assert!(errs[0].located(Lang::Nn).starts_with(
+            "rad 2, kolonne status: ukjend status «ferdig» – venta ein av Ikkje starta"
+        ));
+        let all = rows_text(&errs, Lang::Nb);
+        assert!(
+            all.starts_with(&format!(
+                "{} problemer; ingenting ble importert:",
+                errs.len()
+            )),
+            "{all}"
         );
     }
 
     #[test]
-    fn csv_and_xlsx_round_trip() {
+    fn csv_and_xlsx_round_trip_in_every_language() {
         let plan = plan::embedded_default();
         let recs = vec![record("T1"), record("T2")];
-        for (name, bytes) in [
-            ("a.csv", write_csv(&recs).unwrap()),
-            ("a.xlsx", write_xlsx(&recs).unwrap()),
-        ] {
-            let table = read(name, &bytes).unwrap();
-            assert_eq!(table.header, COLUMNS);
-            assert_eq!(table.rows.len(), 2);
-            let items = to_batch(&plan, &table, &recs).unwrap();
-            assert!(
-                matches!(
-                    &items[0],
-                    (
-                        2,
-                        BatchItem::Update {
-                            base_version: Some(3),
-                            ..
-                        }
-                    )
-                ),
-                "{name}: {items:?}"
-            );
+        for lang in Lang::ALL {
+            for (name, bytes) in [
+                ("a.csv", write_csv(&recs, lang).unwrap()),
+                ("a.xlsx", write_xlsx(&recs, lang).unwrap()),
+            ] {
+                let table = read(name, &bytes).unwrap();
+                assert_eq!(table.header, header(lang), "{lang} {name}");
+                assert_eq!(table.rows.len(), 2);
+                let items = to_batch(&plan, &table, &recs).unwrap();
+                let (
+                    row,
+                    BatchItem::Update {
+                        base_version,
+                        patch,
+                        ..
+                    },
+                ) = &items[0]
+                else {
+                    panic!("{lang} {name}: {items:?}")
+                };
+                assert_eq!((*row, *base_version), (2, Some(3)), "{lang} {name}");
+                assert_eq!(patch.status, Some(recs[0].action.status), "{lang} {name}");
+            }
         }
+        // Norwegian headers are Norwegian words, English ones the machine names.
+        assert_eq!(header(Lang::Nb)[1], "tittel");
+        assert_eq!(header(Lang::Nn)[2], "skildring");
+        assert_eq!(header(Lang::En), COLUMNS);
     }
 
     #[test]
@@ -534,5 +647,10 @@ mod tests {
             parse_status(&table.rows[0].1[1]),
             Some(ActionStatus::InProgress)
         );
+        assert_eq!(parse_status("ikkje starta"), Some(ActionStatus::NotStarted));
+        assert_eq!(parse_status("Satt på vent"), Some(ActionStatus::OnHold));
+        assert_eq!(parse_status("ON_HOLD"), Some(ActionStatus::OnHold));
+        assert_eq!(column_of("Skildring"), Some("description"));
+        assert_eq!(column_of("Fremdrift"), Some("progress"));
     }
 }

@@ -735,3 +735,43 @@ ranking-no-outlines-for-the-municipal = No outlines for the municipal borders of
 ranking-map-of-the-municipalities-coloured = Map of the municipalities, coloured by total rank. The table below holds the same figures.
 ranking-total-rank-data-year = Total rank, data year{" "}
 ranking-in-fifths-the-darkest-is = , in fifths (the darkest is the best); the municipal borders of{" "}
+
+## app: the action plan as a spreadsheet (columns, problems)
+sheet-column-id = id
+sheet-column-title = title
+sheet-column-description = description
+sheet-column-strategies = strategies
+sheet-column-owner = owner
+sheet-column-partners = partners
+sheet-column-start = start
+sheet-column-end = end
+sheet-column-status = status
+sheet-column-progress = progress
+sheet-column-comment = comment
+sheet-column-weight = weight
+sheet-column-version = version
+sheet-row-column = row { $row }, column { $column }: { $message }
+sheet-row = row { $row }: { $message }
+sheet-column-twice = the column appears twice
+sheet-unknown-column = unknown column — expected some of { $columns }
+sheet-no-id-column = the header has no id column
+sheet-empty-id = empty id
+sheet-id-again = action { $id } appears again (first on row { $first })
+sheet-unknown-status = unknown status "{ $value }" — expected one of { $statuses }
+sheet-not-progress = "{ $value }" is not a whole number from 0 to 100
+sheet-not-date = "{ $value }" is not a date YYYY-MM-DD
+sheet-not-weight = "{ $value }" is not a number ≥ 0
+sheet-not-version = "{ $value }" is not a version number
+sheet-unknown-strategy = unknown strategy "{ $value }"
+sheet-empty-title = empty title
+sheet-new-needs-title = new action { $id } needs a title
+sheet-problems = { $n ->
+    [one] One problem; nothing was imported:
+   *[other] { $n } problems; nothing was imported:
+}
+sheet-more-problems = … and { $more } more problem(s) (the first { $shown } are shown)
+sheet-conflict = { $problem }; nothing was imported — try again
+
+## staff: spreadsheet import results
+staff-bulk-imported = Imported: { $created } new, { $updated } changed, { $unchanged } unchanged.
+staff-bulk-nothing-imported = { $file }: nothing was imported.

@@ -732,3 +732,43 @@ ranking-no-outlines-for-the-municipal = Ingen kartgrunnlag for kommunegrensene p
 ranking-map-of-the-municipalities-coloured = Kart over kommunene, farget etter samlet plass i rangeringen. Tabellen under har de samme tallene.
 ranking-total-rank-data-year = Samlet plass, dataår{" "}
 ranking-in-fifths-the-darkest-is = , i femtedeler (mørkest er best); kommunegrensene per{" "}
+
+## app: the action plan as a spreadsheet (columns, problems)
+sheet-column-id = id
+sheet-column-title = tittel
+sheet-column-description = beskrivelse
+sheet-column-strategies = strategier
+sheet-column-owner = ansvarlig
+sheet-column-partners = partnere
+sheet-column-start = start
+sheet-column-end = slutt
+sheet-column-status = status
+sheet-column-progress = fremdrift
+sheet-column-comment = kommentar
+sheet-column-weight = vekt
+sheet-column-version = versjon
+sheet-row-column = rad { $row }, kolonne { $column }: { $message }
+sheet-row = rad { $row }: { $message }
+sheet-column-twice = kolonnen står to ganger
+sheet-unknown-column = ukjent kolonne – forventet noen av { $columns }
+sheet-no-id-column = overskriftsraden har ingen id-kolonne
+sheet-empty-id = tom id
+sheet-id-again = tiltak { $id } står på nytt (første gang på rad { $first })
+sheet-unknown-status = ukjent status «{ $value }» – forventet en av { $statuses }
+sheet-not-progress = «{ $value }» er ikke et helt tall fra 0 til 100
+sheet-not-date = «{ $value }» er ikke en dato ÅÅÅÅ-MM-DD
+sheet-not-weight = «{ $value }» er ikke et tall ≥ 0
+sheet-not-version = «{ $value }» er ikke et versjonsnummer
+sheet-unknown-strategy = ukjent strategi «{ $value }»
+sheet-empty-title = tom tittel
+sheet-new-needs-title = nytt tiltak { $id } må ha en tittel
+sheet-problems = { $n ->
+    [one] Ett problem; ingenting ble importert:
+   *[other] { $n } problemer; ingenting ble importert:
+}
+sheet-more-problems = … og { $more } problem(er) til (de første { $shown } er vist)
+sheet-conflict = { $problem }; ingenting ble importert – prøv igjen
+
+## staff: spreadsheet import results
+staff-bulk-imported = Importert: { $created } nye, { $updated } endret, { $unchanged } uendret.
+staff-bulk-nothing-imported = { $file }: ingenting ble importert.

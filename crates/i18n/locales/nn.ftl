@@ -732,3 +732,43 @@ ranking-no-outlines-for-the-municipal = Ikkje kartgrunnlag for kommunegrensene p
 ranking-map-of-the-municipalities-coloured = Kart over kommunane, farga etter samla plass i rangeringa. Tabellen under har dei same tala.
 ranking-total-rank-data-year = Samla plass, dataår{" "}
 ranking-in-fifths-the-darkest-is = , i femdelar (mørkast er best); kommunegrensene per{" "}
+
+## app: the action plan as a spreadsheet (columns, problems)
+sheet-column-id = id
+sheet-column-title = tittel
+sheet-column-description = skildring
+sheet-column-strategies = strategiar
+sheet-column-owner = ansvarleg
+sheet-column-partners = partnarar
+sheet-column-start = start
+sheet-column-end = slutt
+sheet-column-status = status
+sheet-column-progress = framdrift
+sheet-column-comment = kommentar
+sheet-column-weight = vekt
+sheet-column-version = versjon
+sheet-row-column = rad { $row }, kolonne { $column }: { $message }
+sheet-row = rad { $row }: { $message }
+sheet-column-twice = kolonnen står to gonger
+sheet-unknown-column = ukjend kolonne – venta nokre av { $columns }
+sheet-no-id-column = overskriftsrada har inga id-kolonne
+sheet-empty-id = tom id
+sheet-id-again = tiltak { $id } står på nytt (første gong på rad { $first })
+sheet-unknown-status = ukjend status «{ $value }» – venta ein av { $statuses }
+sheet-not-progress = «{ $value }» er ikkje eit heilt tal frå 0 til 100
+sheet-not-date = «{ $value }» er ikkje ein dato ÅÅÅÅ-MM-DD
+sheet-not-weight = «{ $value }» er ikkje eit tal ≥ 0
+sheet-not-version = «{ $value }» er ikkje eit versjonsnummer
+sheet-unknown-strategy = ukjend strategi «{ $value }»
+sheet-empty-title = tom tittel
+sheet-new-needs-title = nytt tiltak { $id } må ha ein tittel
+sheet-problems = { $n ->
+    [one] Eitt problem; ingenting vart importert:
+   *[other] { $n } problem; ingenting vart importert:
+}
+sheet-more-problems = … og { $more } problem til (dei første { $shown } er viste)
+sheet-conflict = { $problem }; ingenting vart importert – prøv igjen
+
+## staff: spreadsheet import results
+staff-bulk-imported = Importert: { $created } nye, { $updated } endra, { $unchanged } uendra.
+staff-bulk-nothing-imported = { $file }: ingenting vart importert.

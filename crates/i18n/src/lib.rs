@@ -156,6 +156,93 @@ pub fn tr_args(lang: Lang, key: &str, args: &[(&str, Value<'_>)]) -> String {
         .unwrap_or_else(|| key.to_string())
 }
 
+/// A message to be said later in a language not yet known (an error raised below the layer that
+/// knows the reader's language): its id in the translation files and its variables, as text
+/// already formatted or as numbers (for plural choices). A text that comes from elsewhere and has
+/// no message (a store's English detail, say) is carried as [`Message::raw`] and shown as is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    key: &'static str,
+    args: Vec<(&'static str, Arg)>,
+    raw: Option<String>,
+}
+
+/// A message variable.
+#[derive(Debug, Clone, PartialEq)]
+enum Arg {
+    Text(String),
+    Number(f64),
+    /// A text written for each language, in [`Lang::ALL`]'s order.
+    Each([String; 3]),
+}
+
+impl Message {
+    /// The message `key` (variables added with [`Message::arg`] and [`Message::num`]).
+    pub fn new(key: &'static str) -> Message {
+        Message {
+            key,
+            args: Vec::new(),
+            raw: None,
+        }
+    }
+
+    /// A text shown as it is in every language.
+    pub fn raw(text: impl Into<String>) -> Message {
+        Message {
+            key: "",
+            args: Vec::new(),
+            raw: Some(text.into()),
+        }
+    }
+
+    /// Sets the variable `name` to a text.
+    pub fn arg(mut self, name: &'static str, value: impl std::fmt::Display) -> Message {
+        self.args.push((name, Arg::Text(value.to_string())));
+        self
+    }
+
+    /// Sets the variable `name` to a text written for each language by `write` (a list of
+    /// labels, say).
+    pub fn arg_each(mut self, name: &'static str, write: impl Fn(Lang) -> String) -> Message {
+        self.args
+            .push((name, Arg::Each(Lang::ALL.map(|l| write(l)))));
+        self
+    }
+
+    /// Sets the variable `name` to a number (the message may choose a plural form by it).
+    pub fn num(mut self, name: &'static str, value: impl Into<f64>) -> Message {
+        self.args.push((name, Arg::Number(value.into())));
+        self
+    }
+
+    /// The message id (empty for a raw text).
+    pub fn key(&self) -> &'static str {
+        self.key
+    }
+
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        if let Some(raw) = &self.raw {
+            return raw.clone();
+        }
+        let args: Vec<(&str, Value<'_>)> = self
+            .args
+            .iter()
+            .map(|(n, a)| {
+                (
+                    *n,
+                    match a {
+                        Arg::Text(t) => Value::from(t.as_str()),
+                        Arg::Number(x) => Value::from(*x),
+                        Arg::Each(texts) => Value::from(texts[lang.index()].as_str()),
+                    },
+                )
+            })
+            .collect();
+        tr_args(lang, self.key, &args)
+    }
+}
+
 /// Whether `lang`'s file defines the message `key`.
 pub fn has(lang: Lang, key: &str) -> bool {
     BUNDLES.bundles[lang.index()].has_message(key)

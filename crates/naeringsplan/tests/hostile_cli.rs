@@ -103,7 +103,7 @@ fn csv_exports_are_safe_and_round_trip() {
     let out = run(dir.path(), &db, &["actions", "import", "eksport.csv"]);
     let err = text(&out.stderr);
     assert!(out.status.success(), "{err}");
-    assert!(err.contains(": 0 created, 0 updated,"), "{err}");
+    assert!(err.contains(": Importert: 0 nye, 0 endret,"), "{err}");
     let out = run(dir.path(), &db, &["actions", "export", "--format", "csv"]);
     assert_eq!(
         text(&out.stdout),

@@ -104,8 +104,14 @@ fn actions_export_and_import_all_or_nothing() {
     let out = run(&db, &["actions", "import", bad.to_str().unwrap()], "");
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.contains("row 3, column status: unknown status \"ferdig\" — expected one of not_started, in_progress"), "{err}");
-    assert!(err.contains("nothing was imported"));
+    assert!(
+        err.contains(
+            "rad 3, kolonne status: ukjent status «ferdig» – forventet en av Ikke startet, Pågår"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("(not_started, in_progress"), "{err}");
+    assert!(err.contains("ingenting ble importert"), "{err}");
 
     let good = dir.path().join("good.csv");
     std::fs::write(&good, "id,status,progress\nT1,in_progress,40\n").unwrap();
@@ -115,7 +121,11 @@ fn actions_export_and_import_all_or_nothing() {
         "",
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("0 created, 1 updated"));
+    assert!(
+        text(&out.stderr).contains("Importert: 0 nye, 1 endret"),
+        "{}",
+        text(&out.stderr)
+    );
     let xlsx = dir.path().join("t.xlsx");
     let out = run(
         &db,
@@ -134,7 +144,35 @@ fn actions_export_and_import_all_or_nothing() {
     let out = run(&db, &["actions", "import", xlsx.to_str().unwrap()], "");
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
-        text(&out.stderr).contains("0 created, 0 updated"),
+        text(&out.stderr).contains("Importert: 0 nye, 0 endret"),
+        "{}",
+        text(&out.stderr)
+    );
+    // So does one in nynorsk (headers and statuses as words).
+    let nn = dir.path().join("nn.csv");
+    let out = run(
+        &db,
+        &[
+            "actions",
+            "export",
+            "--format",
+            "csv",
+            "--lang",
+            "nn",
+            "--out",
+            nn.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        std::fs::read_to_string(&nn)
+            .unwrap()
+            .starts_with("id,tittel,skildring,strategiar")
+    );
+    let out = run(&db, &["actions", "import", nn.to_str().unwrap()], "");
+    assert!(
+        text(&out.stderr).contains("Importert: 0 nye, 0 endret"),
         "{}",
         text(&out.stderr)
     );

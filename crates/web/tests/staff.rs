@@ -736,7 +736,7 @@ async fn import_through_the_web_is_all_or_nothing_with_row_errors() {
     let (status, html) = app.get_text(&c, "/intern/import").await;
     assert_eq!(status, 200);
     let csrf = csrf_of(&html);
-    let upload = |csv: &'static str, csrf: Option<String>| {
+    let upload = |csv: &str, csrf: Option<String>| {
         let mut form = reqwest::multipart::Form::new().part(
             "file",
             reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("tiltak.csv"),
@@ -751,10 +751,16 @@ async fn import_through_the_web_is_all_or_nothing_with_row_errors() {
     let res = upload(bad, Some(csrf.clone())).await.unwrap();
     assert_eq!(res.status(), 422);
     let body = res.text().await.unwrap();
+    // In the page's language (bokmål here), and in nynorsk or English when asked.
     assert!(
-        body.contains("row 3, column status: unknown status &quot;ferdig&quot;")
-            || body.contains("row 3, column status: unknown status \"ferdig\""),
+        body.contains(
+            "rad 3, kolonne status: ukjent status «ferdig» – forventet en av Ikke startet"
+        ),
         "{body}"
+    );
+    assert!(
+        !body.contains("unknown status"),
+        "no English on a Norwegian page: {body}"
     );
     assert_ne!(
         app.store
@@ -769,7 +775,7 @@ async fn import_through_the_web_is_all_or_nothing_with_row_errors() {
     );
     let good =
         "id,title,status,progress\nT1,Ny tittel,in_progress,50\nT90,Helt nytt tiltak,Pågår,5\n";
-    let res = upload(good, Some(csrf)).await.unwrap();
+    let res = upload(good, Some(csrf.clone())).await.unwrap();
     assert_eq!(res.status(), 200);
     assert_eq!(
         app.store
@@ -796,12 +802,35 @@ async fn import_through_the_web_is_all_or_nothing_with_row_errors() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    assert!(
-        res.text()
-            .await
-            .unwrap()
-            .starts_with("id,title,description,strategies")
-    );
+    let nb = res.text().await.unwrap();
+    // The page's language: bokmål headers and statuses; English gives the machine names.
+    assert!(nb.starts_with("id,tittel,beskrivelse,strategier"), "{nb}");
+    let en = c
+        .get(app.url("/intern/eksport?format=csv&lang=en"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(en.starts_with("id,title,description,strategies"), "{en}");
+    let nn = c
+        .get(app.url("/intern/eksport?format=csv&lang=nn"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(nn.starts_with("id,tittel,skildring,strategiar"), "{nn}");
+    // What the export writes in any language imports again, changing nothing.
+    for file in [nb, nn, en] {
+        let res = upload(&file, Some(csrf.clone())).await.unwrap();
+        let status = res.status();
+        let body = res.text().await.unwrap();
+        assert_eq!(status, 200, "{body}");
+        assert!(body.contains("0 nye, 0 endret"), "{body}");
+    }
     let res = c
         .get(app.url("/intern/eksport?format=xlsx"))
         .send()

@@ -29,6 +29,10 @@ pub enum ActionsCommand {
         /// Write here instead of standard output (required for xlsx).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Headers and statuses in bokmål (`nb`), nynorsk (`nn`) or as the machine names (`en`,
+        /// the default); `actions import` reads any of them.
+        #[arg(long, value_name = "LANG", default_value = "en", value_parser = parse_lang)]
+        lang: plan::Lang,
     },
     /// Carry an action of this plan (`--plan`, or the embedded default) over to a later plan of
     /// the same municipality (`plan list` shows the keys): a new action there with the same
@@ -46,6 +50,10 @@ pub enum ActionsCommand {
         #[arg(long = "as", value_name = "NAME")]
         actor: Option<String>,
     },
+}
+
+fn parse_lang(s: &str) -> Result<plan::Lang, String> {
+    plan::Lang::from_code(s).ok_or_else(|| format!("«{s}»: forventet nb, nn eller en"))
 }
 
 /// Spreadsheet formats.
@@ -81,18 +89,25 @@ pub async fn run(opts: &Options, command: ActionsCommand) -> anyhow::Result<Exit
             match app::action_sheet::import(&ctx.store, &code, &name, bytes, &actor).await {
                 Ok(rep) => {
                     eprintln!(
-                        "{name}: {} created, {} updated, {} unchanged",
-                        rep.created, rep.updated, rep.unchanged
+                        "{name}: {}",
+                        i18n::tr_args(
+                            plan::Lang::Nb,
+                            "staff-bulk-imported",
+                            &[
+                                ("created", rep.created.to_string().into()),
+                                ("updated", rep.updated.to_string().into()),
+                                ("unchanged", rep.unchanged.to_string().into()),
+                            ],
+                        )
                     );
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(app::action_sheet::ImportError::Bulk(app::action_sheet::BulkError::Rows(
                     rows,
                 ))) => {
-                    for r in app::action_sheet::reported(&rows) {
+                    for r in app::action_sheet::rows_text(&rows, plan::Lang::Nb).lines() {
                         eprintln!("{name}: {r}");
                     }
-                    eprintln!("{name}: {} problem(s); nothing was imported", rows.len());
                     Ok(ExitCode::FAILURE)
                 }
                 Err(e) => Err(e).with_context(|| format!("cannot import {name}")),
@@ -140,11 +155,11 @@ pub async fn run(opts: &Options, command: ActionsCommand) -> anyhow::Result<Exit
                 Err(e) => bail!("{e}; ingenting er endret"),
             }
         }
-        ActionsCommand::Export { format, out } => {
+        ActionsCommand::Export { format, out, lang } => {
             let actions = ctx.store.actions(&code).await?;
             let bytes = match format {
-                SheetFormat::Csv => app::action_sheet::write_csv(&actions)?,
-                SheetFormat::Xlsx => app::action_sheet::write_xlsx(&actions)?,
+                SheetFormat::Csv => app::action_sheet::write_csv(&actions, lang)?,
+                SheetFormat::Xlsx => app::action_sheet::write_xlsx(&actions, lang)?,
             };
             match out {
                 Some(path) => {

@@ -13,7 +13,7 @@ use super::{hidden, respond};
 use crate::auth::Staff;
 use crate::error::RequestLang;
 use crate::guard::{self, Editor, EditorRole, Viewer};
-use crate::layout::{href, tr};
+use crate::layout::{href, tr, tr_args};
 use crate::{AppState, WebError};
 use app::action_sheet::{self as bulk, BulkError, ImportError};
 
@@ -63,7 +63,7 @@ fn upload_refused(lang: Lang, staff: &Staff, status: StatusCode) -> Response {
 /// Query of the import page.
 #[derive(Debug, Deserialize, Default)]
 pub struct BulkQuery {
-    /// `en` for English.
+    /// `nb`, `nn` or `en` (the export's headers and statuses too).
     pub lang: Option<String>,
     /// `csv` or `xlsx` (export).
     pub format: Option<String>,
@@ -146,23 +146,27 @@ pub async fn upload(
     .await
     {
         Ok(rep) => {
-            let msg = match lang {
-                Lang::Nb | Lang::Nn => format!(
-                    "Importert: {} nye, {} endret, {} uendret.",
-                    rep.created, rep.updated, rep.unchanged
-                ),
-                Lang::En => format!(
-                    "Imported: {} new, {} changed, {} unchanged.",
-                    rep.created, rep.updated, rep.unchanged
-                ),
-            };
+            let msg = tr_args(
+                lang,
+                "staff-bulk-imported",
+                &[
+                    ("created", rep.created.to_string().into()),
+                    ("updated", rep.updated.to_string().into()),
+                    ("unchanged", rep.unchanged.to_string().into()),
+                ],
+            );
             Ok(respond(
                 StatusCode::OK,
                 render(lang, &staff, Some(&msg), &[]),
             ))
         }
         Err(ImportError::Bulk(BulkError::Rows(rows))) => {
-            let errs = bulk::reported(&rows);
+            let mut errs = vec![tr_args(
+                lang,
+                "staff-bulk-nothing-imported",
+                &[("file", name.as_str().into())],
+            )];
+            errs.extend(bulk::reported(&rows, lang));
             Ok(respond(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 render(lang, &staff, None, &errs),
@@ -172,9 +176,14 @@ pub async fn upload(
             StatusCode::UNPROCESSABLE_ENTITY,
             render(lang, &staff, None, &[format!("{name}: {e}")]),
         )),
-        Err(e @ ImportError::Conflict(_)) => Ok(respond(
+        Err(ImportError::Conflict(row)) => Ok(respond(
             StatusCode::CONFLICT,
-            render(lang, &staff, None, &[format!("{name}: {e}")]),
+            render(
+                lang,
+                &staff,
+                None,
+                &[format!("{name}: {}", bulk::conflict_text(&row, lang))],
+            ),
         )),
         Err(ImportError::Store(e)) => Err(e.into()),
     }
@@ -187,13 +196,19 @@ pub async fn export(
     _: Viewer,
 ) -> Result<Response, WebError> {
     let actions = state.store.actions(&state.plan_code).await?;
+    // Headers and statuses in the page's language (English: the machine names).
+    let lang = crate::layout::lang_of(q.lang.as_deref());
     let (bytes, ctype, ext) = match q.format.as_deref() {
         Some("xlsx") => (
-            bulk::write_xlsx(&actions)?,
+            bulk::write_xlsx(&actions, lang)?,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "xlsx",
         ),
-        _ => (bulk::write_csv(&actions)?, "text/csv; charset=utf-8", "csv"),
+        _ => (
+            bulk::write_csv(&actions, lang)?,
+            "text/csv; charset=utf-8",
+            "csv",
+        ),
     };
     let disposition = format!(
         "attachment; filename=\"tiltaksplan-{}.{ext}\"",
