@@ -204,8 +204,7 @@ impl Message {
     /// Sets the variable `name` to a text written for each language by `write` (a list of
     /// labels, say).
     pub fn arg_each(mut self, name: &'static str, write: impl Fn(Lang) -> String) -> Message {
-        self.args
-            .push((name, Arg::Each(Lang::ALL.map(|l| write(l)))));
+        self.args.push((name, Arg::Each(Lang::ALL.map(write))));
         self
     }
 
