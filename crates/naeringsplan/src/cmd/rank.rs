@@ -50,7 +50,7 @@ pub enum RankFormat {
 
 pub async fn run(opts: &Options, args: &RankArgs) -> anyhow::Result<ExitCode> {
     let ctx = opts.open().await?;
-    crate::snapshot::ensure(&ctx.store).await?;
+    crate::snapshot::ensure(&ctx.store, &crate::progress::Bars::new(1)).await?;
     let geo = Geography::bundled();
     let borders = match args.borders {
         Some(y) => Borders::At(
