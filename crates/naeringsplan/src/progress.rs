@@ -157,13 +157,26 @@ impl Bars {
     }
 }
 
-impl Steps for Bars {
-    fn begin(&self, number: u32, nb: &str, _en: &str, total: Option<u64>) -> Arc<AtomicU64> {
+/// Runs `work` with a spinner on stderr saying `what` (Norwegian), drawn once the work has
+/// taken a second: for the commands' long computations (the first evaluation of the
+/// indicators, the ranking, comparisons).
+pub async fn spinner<T>(what: &str, work: impl std::future::Future<Output = T>) -> T {
+    let bars = Bars {
+        of: 0,
+        running: Mutex::new(None),
+    };
+    bars.start(what.to_string(), None, false);
+    let out = work.await;
+    bars.end();
+    out
+}
+
+impl Bars {
+    fn start(&self, prefix: String, total: Option<u64>, counted: bool) -> Arc<AtomicU64> {
         self.end();
         let count = Arc::new(AtomicU64::new(0));
         let counter = Arc::new(Mutex::new(count.clone()));
         let done = Arc::new(AtomicBool::new(false));
-        let prefix = format!("[{number}/{}] {nb}", self.of);
         let ticker = {
             let (counter, done) = (counter.clone(), done.clone());
             std::thread::spawn(move || {
@@ -174,7 +187,7 @@ impl Steps for Bars {
                     }
                     std::thread::sleep(Duration::from_millis(50));
                 }
-                let bar = step_bar(total, prefix);
+                let bar = step_bar(total, prefix, counted);
                 while !done.load(Ordering::Relaxed) {
                     let n = counter
                         .lock()
@@ -193,6 +206,17 @@ impl Steps for Bars {
             ticker,
         });
         count
+    }
+}
+
+impl Steps for Bars {
+    fn begin(&self, number: u32, nb: &str, _en: &str, total: Option<u64>) -> Arc<AtomicU64> {
+        let prefix = if self.of > 1 {
+            format!("[{number}/{}] {nb}", self.of)
+        } else {
+            nb.to_string()
+        };
+        self.start(prefix, total, true)
     }
 
     fn register(&self) -> Arc<dyn app::brreg::Progress> {
@@ -228,16 +252,20 @@ impl Drop for Bars {
     }
 }
 
-fn step_bar(total: Option<u64>, prefix: String) -> indicatif::ProgressBar {
+fn step_bar(total: Option<u64>, prefix: String, counted: bool) -> indicatif::ProgressBar {
     let target = indicatif::ProgressDrawTarget::stderr_with_hz(5);
     let (bar, template) = match total {
         Some(n) => (
             indicatif::ProgressBar::with_draw_target(Some(n), target),
             "{prefix} [{bar:30}] {pos}/{len} ({elapsed})",
         ),
-        None => (
+        None if counted => (
             indicatif::ProgressBar::with_draw_target(None, target),
             "{prefix} {spinner} {human_pos} ({elapsed})",
+        ),
+        None => (
+            indicatif::ProgressBar::with_draw_target(None, target),
+            "{prefix} {spinner} ({elapsed})",
         ),
     };
     if let Ok(style) = indicatif::ProgressStyle::with_template(template) {

@@ -62,9 +62,12 @@ pub async fn run(opts: &Options, args: &RankArgs) -> anyhow::Result<ExitCode> {
         Some(y) => y..=y,
         None => app::ranking::default_years(geo),
     };
-    let set = app::ranking::load(&ctx.store, years, borders)
-        .await
-        .context("cannot rank the municipalities")?;
+    let set = crate::progress::spinner(
+        "rangerer kommunene",
+        app::ranking::load(&ctx.store, years, borders),
+    )
+    .await
+    .context("cannot rank the municipalities")?;
     let report = app::ranking::report(
         &set,
         geo,
