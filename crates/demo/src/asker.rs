@@ -42,11 +42,33 @@ pub const MUNICIPALITY: &str = "3203";
 
 /// The three example files: (file name, contents).
 pub fn asker_files() -> Vec<(&'static str, String)> {
+    asker_files_of(&demo_units())
+}
+
+/// The municipalities (2024 codes) of every demo unit the example files name (land owners,
+/// suppliers, visited companies), [`MUNICIPALITY`] among them. A demo register scaled down to
+/// some municipalities must hold these whole for every example company to be found in it
+/// (`app::brreg`'s scaled demo register adds them for Asker's plan).
+pub fn named_municipalities() -> std::collections::BTreeSet<String> {
     let units = demo_units();
+    let files = asker_files_of(&units);
+    let numbers: std::collections::HashSet<&str> = files
+        .iter()
+        .flat_map(|(_, text)| text.split(|c: char| !c.is_ascii_digit()))
+        .filter(|t| t.len() == 9)
+        .collect();
+    units
+        .iter()
+        .filter(|u| numbers.contains(u.orgnr.as_str()))
+        .map(|u| u.municipality.clone())
+        .collect()
+}
+
+fn asker_files_of(units: &[DemoUnit]) -> Vec<(&'static str, String)> {
     vec![
-        (LAND_FILE, land(&units)),
-        (LEDGER_FILE, ledger(&units)),
-        (VISITS_FILE, visits(&units)),
+        (LAND_FILE, land(units)),
+        (LEDGER_FILE, ledger(units)),
+        (VISITS_FILE, visits(units)),
     ]
 }
 
@@ -640,4 +662,17 @@ fn group(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_example_files_name_units_of_these_municipalities() {
+        let m = super::named_municipalities();
+        // Asker itself, neighbours, Oslo and Bergen "elsewhere" (see `ledger`).
+        for code in ["3203", "3201", "0301", "4601"] {
+            assert!(m.contains(code), "{code} in {m:?}");
+        }
+        assert!(m.len() < 30, "{m:?}");
+    }
 }

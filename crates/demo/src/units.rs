@@ -640,7 +640,33 @@ pub fn generate_enheter_csv<W: Write>(
     n_units: u64,
     seed: u64,
 ) -> io::Result<SyntheticSummary> {
-    enheter_csv(writer, n_units, EnhetGen::new(seed))
+    enheter_csv(writer, n_units, EnhetGen::new(seed), None)
+}
+
+/// The municipalities of 2024 among `codes`, as a mask over the generator's table (codes that
+/// are not municipalities of 2024 are ignored: no unit is ever drawn there).
+fn municipality_mask(codes: &[&str]) -> Vec<bool> {
+    tables()
+        .munis
+        .iter()
+        .map(|m| codes.contains(&m.code.as_str()))
+        .collect()
+}
+
+/// [`generate_enheter_csv`] restricted to the units drawn in `municipalities` (2024 codes; other
+/// codes are ignored): exactly the rows of the national file `(n_units, seed)` whose
+/// municipality is one of them, each unit the same as there (number, name, form, industry,
+/// dates). Every kept municipality is therefore whole, and its figures are those of the national
+/// register; the others have no units. The scaled demo register of a plan and its peers
+/// (issue 19: a fresh store need not hold 1.16 M units). The summary counts the rows written.
+pub fn generate_enheter_csv_only<W: Write>(
+    writer: W,
+    n_units: u64,
+    seed: u64,
+    municipalities: &[&str],
+) -> io::Result<SyntheticSummary> {
+    let mask = municipality_mask(municipalities);
+    enheter_csv(writer, n_units, EnhetGen::new(seed), Some(&mask))
 }
 
 /// The share of the generated units placed in a municipality (its population weight: the 2024
@@ -670,13 +696,17 @@ pub fn generate_enheter_csv_in<W: Write>(
         writer,
         n_units,
         EnhetGen::new(seed).placed_in(municipality)?,
+        None,
     )
 }
 
+/// Writes the enheter of `units`' first `n_units`; with `keep`, only those drawn in a
+/// municipality the mask marks (the others are drawn, and skipped).
 fn enheter_csv<W: Write>(
     mut writer: W,
     n_units: u64,
     mut units: EnhetGen,
+    keep: Option<&[bool]>,
 ) -> io::Result<SyntheticSummary> {
     writer.write_all(ENHETER_2025_COLUMNS.join(",").as_bytes())?;
     writer.write_all(b"\n")?;
@@ -686,6 +716,9 @@ fn enheter_csv<W: Write>(
     let mut rec: Vec<String> = vec![String::new(); ENHETER_2025_COLUMNS.len()];
     for _ in 0..n_units {
         let u = units.next();
+        if keep.is_some_and(|k| !k[u.muni]) {
+            continue;
+        }
         summary.units += 1;
         summary.with_employees += u64::from(u.has_employees);
         summary.withheld += u64::from(u.has_employees && u.employees.is_none());
@@ -782,7 +815,20 @@ pub fn generate_underenheter_csv<W: Write>(
     n_enheter: u64,
     seed: u64,
 ) -> io::Result<SyntheticSummary> {
-    underenheter_csv(writer, n_enheter, seed, EnhetGen::new(seed))
+    underenheter_csv(writer, n_enheter, seed, EnhetGen::new(seed), None)
+}
+
+/// [`generate_underenheter_csv`] restricted to `municipalities`, matching
+/// [`generate_enheter_csv_only`]: the rows of the national file whose municipality is one of
+/// them, each with the same organisation number as there.
+pub fn generate_underenheter_csv_only<W: Write>(
+    writer: W,
+    n_enheter: u64,
+    seed: u64,
+    municipalities: &[&str],
+) -> io::Result<SyntheticSummary> {
+    let mask = municipality_mask(municipalities);
+    underenheter_csv(writer, n_enheter, seed, EnhetGen::new(seed), Some(&mask))
 }
 
 /// [`generate_underenheter_csv`] matching [`generate_enheter_csv_in`]: every establishment in
@@ -798,14 +844,19 @@ pub fn generate_underenheter_csv_in<W: Write>(
         n_enheter,
         seed,
         EnhetGen::new(seed).placed_in(municipality)?,
+        None,
     )
 }
 
+/// Writes the underenheter of `units`' first `n_enheter` enheter; with `keep`, only those in a
+/// municipality the mask marks (each still takes its number, so the numbers are the national
+/// file's).
 fn underenheter_csv<W: Write>(
     mut writer: W,
     n_enheter: u64,
     seed: u64,
     mut units: EnhetGen,
+    keep: Option<&[bool]>,
 ) -> io::Result<SyntheticSummary> {
     writer.write_all(UNDERENHETER_2025_COLUMNS.join(",").as_bytes())?;
     writer.write_all(b"\n")?;
@@ -821,6 +872,9 @@ fn underenheter_csv<W: Write>(
             continue;
         }
         let orgnr = sub.next_orgnr(90_000_000);
+        if keep.is_some_and(|k| !k[u.muni]) {
+            continue;
+        }
         summary.units += 1;
         summary.with_employees += u64::from(u.has_employees);
         summary.withheld += u64::from(u.has_employees && u.employees.is_none());
@@ -991,6 +1045,34 @@ mod tests {
         let share = municipality_share("3203").unwrap();
         assert!((0.01..0.03).contains(&share), "{share}");
         assert!(municipality_share("0220").is_none());
+    }
+
+    #[test]
+    fn a_register_of_some_municipalities_is_the_national_file_filtered() {
+        let keep = ["3203", "0301", "9999"];
+        for enheter in [true, false] {
+            let (mut all, mut only) = (Vec::new(), Vec::new());
+            let s = if enheter {
+                generate_enheter_csv(&mut all, 5_000, 7).unwrap();
+                generate_enheter_csv_only(&mut only, 5_000, 7, &keep).unwrap()
+            } else {
+                generate_underenheter_csv(&mut all, 5_000, 7).unwrap();
+                generate_underenheter_csv_only(&mut only, 5_000, 7, &keep).unwrap()
+            };
+            let all = String::from_utf8(all).unwrap();
+            let only = String::from_utf8(only).unwrap();
+            let mut lines = all.lines();
+            let header = lines.next().unwrap();
+            let filtered: Vec<&str> = lines
+                .filter(|l| l.contains("\"3203\",\"Norge\"") || l.contains("\"0301\",\"Norge\""))
+                .collect();
+            let mut kept = only.lines();
+            assert_eq!(kept.next(), Some(header));
+            let kept: Vec<&str> = kept.collect();
+            assert!(kept.len() > 100, "{}", kept.len());
+            assert_eq!(kept, filtered);
+            assert_eq!(s.units, kept.len() as u64);
+        }
     }
 
     #[test]

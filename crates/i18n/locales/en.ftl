@@ -775,3 +775,14 @@ sheet-conflict = { $problem }; nothing was imported — try again
 ## staff: spreadsheet import results
 staff-bulk-imported = Imported: { $created } new, { $updated } changed, { $unchanged } unchanged.
 staff-bulk-nothing-imported = { $file }: nothing was imported.
+
+## startup
+startup-the-server-could-not-start = The server could not start
+startup-preparing-data = Preparing data …
+startup-the-service-has-just-started = The service has just started and is loading its bundled data (statistics from SSB and KLASS, a SYNTHETIC demo register). This page reloads by itself.
+startup-the-data-could-not-be = The data could not be loaded, so the pages cannot be shown. The error is in the service's log:
+startup-step = Step { $number } of { $of }: { $what }{ $count }
+startup-step-import-files = importing KLASS and SSB tables, files
+startup-step-demo-register = generating the SYNTHETIC demo register (Central Coordinating Register), rows read
+startup-step-examples = loading SYNTHETIC example data (commercial land, procurement)
+startup-step-evaluate = computing the indicators and the ranking

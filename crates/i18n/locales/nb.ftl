@@ -772,3 +772,14 @@ sheet-conflict = { $problem }; ingenting ble importert – prøv igjen
 ## staff: spreadsheet import results
 staff-bulk-imported = Importert: { $created } nye, { $updated } endret, { $unchanged } uendret.
 staff-bulk-nothing-imported = { $file }: ingenting ble importert.
+
+## startup
+startup-the-server-could-not-start = Oppstarten mislyktes
+startup-preparing-data = Forbereder data …
+startup-the-service-has-just-started = Tjenesten har nettopp startet og legger inn de innebygde dataene (statistikk fra SSB og KLASS, et SYNTETISK demoregister). Siden oppdateres av seg selv.
+startup-the-data-could-not-be = Dataene kunne ikke legges inn, så sidene kan ikke vises. Feilen er skrevet i tjenestens logg:
+startup-step = Steg { $number } av { $of }: { $what }{ $count }
+startup-step-import-files = importerer KLASS- og SSB-tabeller, filer
+startup-step-demo-register = lager det SYNTETISKE demoregisteret (Enhetsregisteret), rader lest
+startup-step-examples = legger inn SYNTETISKE eksempeldata (næringsarealer, innkjøp)
+startup-step-evaluate = beregner indikatorene og rangeringen

@@ -772,3 +772,14 @@ sheet-conflict = { $problem }; ingenting vart importert – prøv igjen
 ## staff: spreadsheet import results
 staff-bulk-imported = Importert: { $created } nye, { $updated } endra, { $unchanged } uendra.
 staff-bulk-nothing-imported = { $file }: ingenting vart importert.
+
+## startup
+startup-the-server-could-not-start = Oppstarten gjekk ikkje
+startup-preparing-data = Førebur data …
+startup-the-service-has-just-started = Tenesta har nettopp starta og legg inn dei innebygde dataa (statistikk frå SSB og KLASS, eit SYNTETISK demoregister). Sida oppdaterer seg sjølv.
+startup-the-data-could-not-be = Dataa kunne ikkje leggjast inn, så sidene kan ikkje visast. Feilen er skriven i loggen til tenesta:
+startup-step = Steg { $number } av { $of }: { $what }{ $count }
+startup-step-import-files = importerer KLASS- og SSB-tabellar, filer
+startup-step-demo-register = lagar det SYNTETISKE demoregisteret (Einingsregisteret), rader lesne
+startup-step-examples = legg inn SYNTETISKE eksempeldata (næringsareal, innkjøp)
+startup-step-evaluate = bereknar indikatorane og rangeringa

@@ -6,6 +6,8 @@ use anyhow::{Context as _, bail};
 use plan::Plan;
 use store::Store;
 
+use crate::progress::RegisterBar;
+
 /// Global options shared by all commands.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -13,7 +15,22 @@ pub struct Options {
     pub db: Option<String>,
     /// `--plan`: a plan file instead of the embedded default.
     pub plan: Option<PathBuf>,
+    /// `--demo-register`: which synthetic register fills an empty store.
+    pub demo_register: DemoRegister,
 }
+
+/// `--demo-register`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DemoRegister {
+    /// The plan's municipality, its peers and neighbours (and the municipalities of the example
+    /// files' companies), each whole.
+    Plan,
+    /// Every municipality: the national 1.16 M enheter (benchmarks).
+    National,
+}
+
+/// The steps of filling an empty store (`open_with_data`), and `serve`'s evaluation after them.
+pub const DATA_STEPS: u32 = 3;
 
 /// An open store with the plan loaded into it.
 pub struct Context {
@@ -99,15 +116,53 @@ impl Options {
     /// As [`Options::open`], and fills an empty store with the bundled statistics snapshot, the
     /// synthetic demo register and, for Asker, the synthetic example land sites and supplier
     /// ledger first (for the commands that compute from them; the demo register and the
-    /// examples are skipped with `NAERINGSPLAN_NO_DEMO`).
+    /// examples are skipped with `NAERINGSPLAN_NO_DEMO`), with progress bars on stderr.
     pub async fn open_with_data(&self) -> anyhow::Result<Context> {
         let ctx = self.open().await?;
-        crate::snapshot::ensure(&ctx.store).await?;
-        app::brreg::ensure_demo(&ctx.store).await?;
-        for done in crate::cmd::local_registers::ensure_examples(&ctx.store, &ctx.plan).await? {
+        let bars = crate::progress::Bars::new(DATA_STEPS);
+        self.fill(&ctx.store, &ctx.plan, &bars).await?;
+        Ok(ctx)
+    }
+
+    /// The demo register's scope for `plan` (`--demo-register`).
+    pub fn demo_scope(&self, plan: &Plan) -> app::brreg::DemoScope {
+        match self.demo_register {
+            DemoRegister::Plan => app::brreg::DemoScope::for_plan(plan),
+            DemoRegister::National => app::brreg::DemoScope::National,
+        }
+    }
+
+    /// Fills the store with the synthetic demo register when it has no register data (see
+    /// [`app::brreg::ensure_demo`]), with a progress bar; the summary, if it did.
+    pub async fn ensure_demo(&self, store: &Store, plan: &Plan) -> anyhow::Result<Option<String>> {
+        Ok(app::brreg::ensure_demo(store, &self.demo_scope(plan), RegisterBar::shared()).await?)
+    }
+
+    /// Steps 1–3 of a first start, each told to `steps`: the statistics snapshot, the demo
+    /// register, the example registers. Each does nothing when its data is there.
+    pub async fn fill(
+        &self,
+        store: &Store,
+        plan: &Plan,
+        steps: &dyn crate::progress::Steps,
+    ) -> anyhow::Result<()> {
+        crate::snapshot::ensure(store, steps).await?;
+        if app::brreg::needs_demo(store).await? {
+            let scope = self.demo_scope(plan);
+            steps.begin(2, "startup-step-demo-register", None);
+            let done = app::brreg::ensure_demo(store, &scope, steps.register()).await?;
+            steps.end();
+            if let Some(done) = done {
+                tracing::info!("{done}");
+            }
+        }
+        steps.begin(3, "startup-step-examples", None);
+        let examples = crate::cmd::local_registers::ensure_examples(store, plan).await;
+        steps.end();
+        for done in examples? {
             tracing::info!("empty register filled with the SYNTHETIC example data: {done}");
         }
-        Ok(ctx)
+        Ok(())
     }
 }
 

@@ -28,6 +28,18 @@ pub struct Cli {
     #[arg(long, global = true, env = "NAERINGSPLAN_PLAN", value_name = "FILE")]
     plan: Option<PathBuf>,
 
+    /// The SYNTHETIC demo register an empty store is filled with: `plan` = the plan's
+    /// municipality, its peers and neighbours (small, quick); `national` = every municipality,
+    /// 1.16 M enheter (for benchmarks). Only used while the store has no register data.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = context::DemoRegister::Plan,
+        env = "NAERINGSPLAN_DEMO_REGISTER"
+    )]
+    demo_register: context::DemoRegister,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -217,6 +229,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let ctx = context::Options {
         db: cli.db,
         plan: cli.plan,
+        demo_register: cli.demo_register,
     };
     match cli.command {
         Command::Check { files, format } => cmd::check::run(&ctx, &files, format),

@@ -109,3 +109,171 @@ fn progress_bar(size: u64, name: &str) -> indicatif::ProgressBar {
     bar.set_prefix(name.to_string());
     bar
 }
+
+/// The steps of a long piece of work (filling an empty store, then `serve`'s first
+/// evaluation), told to whoever shows them: [`Bars`] on the terminal, or the server's
+/// "preparing data" page (`cmd::serve`).
+pub trait Steps: Send + Sync {
+    /// Step `number` begins: what it does (a message id of the translation files, said in lower
+    /// case), and how many things it will count, when known. Raise the returned counter as they
+    /// are done.
+    fn begin(&self, number: u32, key: &'static str, total: Option<u64>) -> Arc<AtomicU64>;
+    /// The register import's progress for the step under way: its rows read become the
+    /// step's count.
+    fn register(&self) -> Arc<dyn app::brreg::Progress>;
+    /// The step under way ended.
+    fn end(&self);
+}
+
+/// A [`app::brreg::Progress`] that hands the reader's row counter to `on_start`.
+pub struct RowsOf<F>(pub F);
+
+impl<F: Fn(Arc<AtomicU64>) + Send + Sync> app::brreg::Progress for RowsOf<F> {
+    fn start(&self, _name: &str, _len: u64, rows: Arc<AtomicU64>) {
+        (self.0)(rows)
+    }
+}
+
+/// [`Steps`] as indicatif bars on stderr: a step's bar appears once it has run for a second
+/// (quick steps draw nothing), with its count (of its total, when known) and the time taken;
+/// indicatif draws only on a terminal.
+pub struct Bars {
+    of: u32,
+    running: Mutex<Option<StepBar>>,
+}
+
+struct StepBar {
+    counter: Arc<Mutex<Arc<AtomicU64>>>,
+    done: Arc<AtomicBool>,
+    ticker: JoinHandle<()>,
+}
+
+impl Bars {
+    /// Bars for `of` steps.
+    pub fn new(of: u32) -> Self {
+        Bars {
+            of,
+            running: Mutex::new(None),
+        }
+    }
+}
+
+/// Runs `work` with a spinner on stderr saying `what` (Norwegian), drawn once the work has
+/// taken a second: for the commands' long computations (the first evaluation of the
+/// indicators, the ranking, comparisons).
+pub async fn spinner<T>(what: &str, work: impl std::future::Future<Output = T>) -> T {
+    let bars = Bars {
+        of: 0,
+        running: Mutex::new(None),
+    };
+    bars.start(what.to_string(), None, false);
+    let out = work.await;
+    bars.end();
+    out
+}
+
+impl Bars {
+    fn start(&self, prefix: String, total: Option<u64>, counted: bool) -> Arc<AtomicU64> {
+        self.end();
+        let count = Arc::new(AtomicU64::new(0));
+        let counter = Arc::new(Mutex::new(count.clone()));
+        let done = Arc::new(AtomicBool::new(false));
+        let ticker = {
+            let (counter, done) = (counter.clone(), done.clone());
+            std::thread::spawn(move || {
+                let started = Instant::now();
+                while started.elapsed() < Duration::from_secs(1) {
+                    if done.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                let bar = step_bar(total, prefix, counted);
+                while !done.load(Ordering::Relaxed) {
+                    let n = counter
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .load(Ordering::Relaxed);
+                    bar.set_position(n);
+                    bar.tick();
+                    std::thread::sleep(Duration::from_millis(200));
+                }
+                bar.finish_and_clear();
+            })
+        };
+        *self.running.lock().unwrap_or_else(|e| e.into_inner()) = Some(StepBar {
+            counter,
+            done,
+            ticker,
+        });
+        count
+    }
+}
+
+impl Steps for Bars {
+    fn begin(&self, number: u32, key: &'static str, total: Option<u64>) -> Arc<AtomicU64> {
+        // The terminal speaks bokmål.
+        let nb = i18n::tr(plan::Lang::Nb, key);
+        let prefix = if self.of > 1 {
+            format!("[{number}/{}] {nb}", self.of)
+        } else {
+            nb.to_string()
+        };
+        self.start(prefix, total, true)
+    }
+
+    fn register(&self) -> Arc<dyn app::brreg::Progress> {
+        let counter = self
+            .running
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map(|r| r.counter.clone());
+        Arc::new(RowsOf(move |rows: Arc<AtomicU64>| {
+            if let Some(c) = &counter {
+                *c.lock().unwrap_or_else(|e| e.into_inner()) = rows;
+            }
+        }))
+    }
+
+    fn end(&self) {
+        let running = self
+            .running
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        if let Some(r) = running {
+            r.done.store(true, Ordering::Relaxed);
+            let _ = r.ticker.join();
+        }
+    }
+}
+
+impl Drop for Bars {
+    fn drop(&mut self) {
+        self.end();
+    }
+}
+
+fn step_bar(total: Option<u64>, prefix: String, counted: bool) -> indicatif::ProgressBar {
+    let target = indicatif::ProgressDrawTarget::stderr_with_hz(5);
+    let (bar, template) = match total {
+        Some(n) => (
+            indicatif::ProgressBar::with_draw_target(Some(n), target),
+            "{prefix} [{bar:30}] {pos}/{len} ({elapsed})",
+        ),
+        None if counted => (
+            indicatif::ProgressBar::with_draw_target(None, target),
+            "{prefix} {spinner} {human_pos} ({elapsed})",
+        ),
+        None => (
+            indicatif::ProgressBar::with_draw_target(None, target),
+            "{prefix} {spinner} ({elapsed})",
+        ),
+    };
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_prefix(prefix);
+    bar
+}

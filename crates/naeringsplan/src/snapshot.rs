@@ -25,7 +25,10 @@ macro_rules! snap {
 }
 
 /// Every statistics file of the snapshot (the KLASS files come from `stats::geography`).
-pub const FILES: &[SnapshotFile] = &[
+///
+/// A `static`, not a `const`: a `const` is copied into each place that uses it, and the four
+/// uses below put four copies of these 14 MB into the binary (issue 19 item 7: 164 MB).
+pub static FILES: &[SnapshotFile] = &[
     snap!("ssb/ssb_07459_v0_jsonstat2_kommsummer_2022.json"),
     snap!("snapshot/ssb_07459_befolkning_b2024_2005_2026.json"),
     snap!("snapshot/ssb_raw/ssb07459_Personer2015-2018.csv"),
@@ -70,9 +73,11 @@ pub const FILES: &[SnapshotFile] = &[
 /// Imports the snapshot when the store has no observations. A store filled from the snapshot
 /// of an older build gets the files added to the snapshot since (by content: a file already
 /// imported is not imported again); a store filled otherwise is left alone.
-pub async fn ensure(store: &Store) -> anyhow::Result<()> {
+///
+/// Step 1 of a first start (`crate::progress::Steps`): counts the files imported.
+pub async fn ensure(store: &Store, steps: &dyn crate::progress::Steps) -> anyhow::Result<()> {
     if store.observation_count().await? == 0 {
-        return import_all(store).await;
+        return import_all(store, steps).await;
     }
     let imports = store.imports().await?;
     if !imports.iter().any(|i| i.file_name.starts_with("snapshot/")) {
@@ -95,37 +100,56 @@ pub async fn ensure(store: &Store) -> anyhow::Result<()> {
         missing.len()
     );
     let opts = ImportOptions::default();
+    let done = steps.begin(1, STEP, Some(missing.len() as u64));
     for f in missing {
-        store
+        let r = store
             .import_file(f.name, f.bytes, &opts)
             .await
-            .with_context(|| format!("snapshot {}", f.name))?;
+            .with_context(|| format!("snapshot {}", f.name));
+        if r.is_err() {
+            steps.end();
+        }
+        r?;
+        done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
+    steps.end();
     Ok(())
 }
 
-/// Imports every snapshot file (KLASS first), each in its own transaction.
-pub async fn import_all(store: &Store) -> anyhow::Result<()> {
+/// The step's message (`crates/i18n/locales/*.ftl`).
+const STEP: &str = "startup-step-import-files";
+
+/// Imports every snapshot file (KLASS first), each in its own transaction, counting them as
+/// step 1 of `steps`.
+pub async fn import_all(store: &Store, steps: &dyn crate::progress::Steps) -> anyhow::Result<()> {
     let klass = stats::geography::BUNDLED_FILES;
     eprintln!(
         "naeringsplan: lageret har ingen statistikk; importerer det innebygde øyeblikksbildet ({} filer, noen SYNTETISKE) …",
         FILES.len() + klass.len()
     );
     let opts = ImportOptions::default();
-    for f in klass {
-        let name = format!("klass/{}", f.name);
-        store
-            .import_file(&name, f.bytes, &opts)
-            .await
-            .with_context(|| format!("snapshot {name}"))?;
+    let done = steps.begin(1, STEP, Some((FILES.len() + klass.len()) as u64));
+    let result = async {
+        for f in klass {
+            let name = format!("klass/{}", f.name);
+            store
+                .import_file(&name, f.bytes, &opts)
+                .await
+                .with_context(|| format!("snapshot {name}"))?;
+            done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        for f in FILES {
+            store
+                .import_file(f.name, f.bytes, &opts)
+                .await
+                .with_context(|| format!("snapshot {}", f.name))?;
+            done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        anyhow::Ok(())
     }
-    for f in FILES {
-        store
-            .import_file(f.name, f.bytes, &opts)
-            .await
-            .with_context(|| format!("snapshot {}", f.name))?;
-    }
-    Ok(())
+    .await;
+    steps.end();
+    result
 }
 
 #[cfg(test)]

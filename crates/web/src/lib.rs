@@ -12,7 +12,9 @@
 //!   [`guard::Viewer`]): session, CSRF token on writes, role, and the typed form;
 //! - [`indicators`]: the one boundary through which pages get indicator values and judgements;
 //! - [`charts`]: hand-written inline SVG;
-//! - [`page_cache`]: rendered public pages kept for a moment.
+//! - [`page_cache`]: rendered public pages kept for a moment;
+//! - [`startup`]: the "preparing data" answer while `serve` fills an empty store in the
+//!   background.
 //!
 //! Everything shown is read from the [`store::Store`]; the web layer holds no state of its own
 //! (sessions live in the store) beyond the page cache, whose pages lag a write made through
@@ -38,6 +40,7 @@ pub mod pages;
 pub mod routes;
 pub mod server;
 pub mod staff;
+pub mod startup;
 
 use std::future::Future;
 
@@ -71,6 +74,9 @@ pub struct AppState {
     pub demo: std::sync::Arc<demo::DemoFlag>,
     /// The store's login-CSRF secret, once read (see [`auth::login_csrf_pair`]).
     pub login_secret: std::sync::Arc<std::sync::OnceLock<Vec<u8>>>,
+    /// Whether the data is ready or still being prepared (see [`startup`]); ready unless set
+    /// with [`AppState::with_startup`].
+    pub startup: std::sync::Arc<startup::Startup>,
 }
 
 impl AppState {
@@ -92,7 +98,15 @@ impl AppState {
             page_cache: std::sync::Arc::new(page_cache::PageCache::new(page_cache::DEFAULT_TTL)),
             demo: std::sync::Arc::new(demo::DemoFlag::default()),
             login_secret: Default::default(),
+            startup: startup::Startup::ready(),
         }
+    }
+
+    /// Serves the preparing page until `startup` says the data is ready (see [`startup`]): for
+    /// a server that listens before it has filled its store.
+    pub fn with_startup(mut self, startup: std::sync::Arc<startup::Startup>) -> Self {
+        self.startup = startup;
+        self
     }
 
     /// Sets how long a rendered public page may be served from the cache (`Duration::ZERO`:
@@ -256,6 +270,12 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             page_cache::layer,
+        ))
+        // Outside the page cache and the demonstration notice (neither applies while the data
+        // is being prepared), inside the security headers.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            startup::layer,
         ))
         .layer(SetResponseHeaderLayer::overriding(
             header::CONTENT_SECURITY_POLICY,

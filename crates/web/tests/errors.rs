@@ -394,3 +394,74 @@ async fn a_database_failure_answers_500_without_details() {
     assert_eq!(api.status, StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(json(&api)["error"], "internal error; it has been logged");
 }
+
+/// While `serve` prepares its data (issue 19 item 6) every page, the API and `/health` answer
+/// 503 (with `Retry-After` while preparing); a failed start says so on every page; once ready,
+/// pages are served as usual.
+#[tokio::test]
+async fn the_start_phases_preparing_failed_and_ready() {
+    let app = app().await;
+    let startup = naeringsplan_web::startup::Startup::preparing();
+    let state = AppState::new(app.store.clone(), app.code.clone())
+        .with_cookie_security(CookieSecurity::Never)
+        .with_page_cache_ttl(std::time::Duration::ZERO)
+        .with_startup(startup.clone());
+    let router = naeringsplan_web::router(state);
+    let get = |path: &'static str| {
+        let router = router.clone();
+        async move {
+            let res = router
+                .oneshot(Request::get(path).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let status = res.status();
+            let headers = res.headers().clone();
+            let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+                .await
+                .unwrap();
+            (
+                status,
+                headers,
+                String::from_utf8_lossy(&bytes).into_owned(),
+            )
+        }
+    };
+    let done = startup.step(1, 4, "startup-step-import-files", Some(46));
+    done.store(12, std::sync::atomic::Ordering::Relaxed);
+    let (status, headers, body) = get("/tiltak").await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(headers[header::RETRY_AFTER], "2");
+    assert!(headers.contains_key(header::CONTENT_SECURITY_POLICY));
+    assert!(body.contains("Forbereder data"), "{body}");
+    assert!(
+        body.contains("Steg 1 av 4: importerer KLASS- og SSB-tabeller, filer (12/46)"),
+        "{body}"
+    );
+    assert!(body.contains(r#"<meta http-equiv="refresh" content="2">"#));
+    let (_, _, body) = get("/tiltak?lang=en").await;
+    assert!(body.contains("Step 1 of 4: importing KLASS and SSB tables, files (12/46)"));
+    let (status, _, body) = get("/api/plan").await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(body.contains(r#""status":"preparing""#), "{body}");
+    let (status, _, body) = get("/health").await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(body.starts_with("preparing: Step 1 of 4"), "{body}");
+    let (status, _, _) = get("/static/style.css").await;
+    assert_eq!(status, StatusCode::OK);
+
+    startup.set_failed("snapshot klass/x.csv: disk full".into());
+    let (status, headers, body) = get("/").await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(!headers.contains_key(header::RETRY_AFTER));
+    assert!(body.contains("Oppstarten mislyktes"), "{body}");
+    assert!(body.contains("disk full"), "{body}");
+    assert!(!body.contains("http-equiv"), "{body}");
+    let (_, _, body) = get("/health").await;
+    assert_eq!(body, "failed: snapshot klass/x.csv: disk full");
+
+    startup.set_ready();
+    let (status, _, body) = get("/tiltak").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, _, body) = get("/health").await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "ok"));
+}

@@ -23,9 +23,11 @@
 //!
 //! # The offline demo
 //!
-//! [`ensure_demo`] fills an empty store with a SYNTHETIC national register (deterministic, made
-//! by `demo::units` in the exact real format: 1.16 M enheter and their establishments), so
-//! a fresh installation shows register facts for its municipality without the 200 MB national
+//! [`ensure_demo`] fills an empty store with a SYNTHETIC register (deterministic, made by
+//! `demo::units` in the exact real format: of a national sequence of 1.16 M enheter and their
+//! establishments, by default only the units of the plan's municipality, its peers and
+//! neighbours, [`DemoScope::for_plan`]; the whole country with [`DemoScope::National`]), so a
+//! fresh installation shows register facts for its municipality without the 200 MB national
 //! downloads. Every figure from it is flagged synthetic in the store and labelled wherever shown;
 //! a real bulk file, once imported, takes precedence (the store prefers real snapshots).
 
@@ -53,7 +55,8 @@ use store::brreg::{
 use time::Date;
 
 pub use demo_register::{
-    DEMO_DATE, DEMO_SEED, DEMO_UNITS, DEMO_UNITS_ENV, demo_units, ensure_demo, import_demo,
+    DEMO_DATE, DEMO_SEED, DEMO_UNITS, DEMO_UNITS_ENV, DemoScope, demo_units, ensure_demo,
+    import_demo, import_demo_in, needs_demo,
 };
 pub use snapshot_date::date_in_name;
 use snapshot_date::{mtime_date, settle_date};
@@ -380,6 +383,7 @@ pub async fn import_with(
                 format: format_name(format, gzip),
                 date,
                 date_source,
+                coverage: None,
             };
             import_bulk(
                 store,
@@ -402,6 +406,9 @@ struct Source {
     format: String,
     date: Date,
     date_source: DateSource,
+    /// Known coverage (the scaled demo register: complete for its municipalities); `None`
+    /// decides from the counts.
+    coverage: Option<store::brreg::Coverage>,
 }
 
 fn format_name(format: Format, gzip: bool) -> String {
@@ -515,7 +522,7 @@ async fn import_bulk<R: Read + Send + 'static>(
         synthetic_units: first.synthetic,
         skipped_rows: parsed.report.skipped,
         skipped: &parsed.report.errors,
-        coverage: None,
+        coverage: source.coverage,
     };
     let units = (kind == UnitKind::Enhet).then_some(&first.units);
     let outcome = store
@@ -988,16 +995,35 @@ mod tests {
     #[tokio::test]
     async fn the_demo_is_synthetic_labelled_and_yields_to_real_data() {
         let (_d, store) = temp_store().await;
-        let msg = import_demo(&store, 20_000, 7).await.unwrap();
+        let plan = plan::embedded_default();
+        // The first start's register: the plan's municipality, peers and neighbours only.
+        let scope = DemoScope::for_plan(&plan);
+        let msg = import_demo_in(&store, 20_000, 7, &scope, Arc::new(NoProgress))
+            .await
+            .unwrap();
         assert!(msg.contains("SYNTHETIC"), "{msg}");
         let snaps = store.register_snapshots().await.unwrap();
         assert_eq!(snaps.len(), 2);
-        assert!(
-            snaps
-                .iter()
-                .all(|s| s.synthetic && s.date_source == DateSource::Generated)
-        );
-        let plan = plan::embedded_default();
+        assert!(snaps.iter().all(|s| s.synthetic
+            && s.date_source == DateSource::Generated
+            && s.coverage == store::brreg::Coverage::Municipal
+            && s.file_name.contains("kommuner ")));
+        for code in std::iter::once(&plan.meta.municipality_code).chain(&plan.meta.peers) {
+            let f = store.register_facts(code, None).await.unwrap();
+            let e = f.enheter.unwrap();
+            assert!(e.snapshot.synthetic, "{code}");
+            assert!(e.facts.is_some_and(|f| f.units > 0), "{code} has units");
+        }
+        // A municipality outside the scope has none (its figures say so, never 0).
+        let DemoScope::Municipalities(set) = &scope else {
+            panic!("a plan's scope lists municipalities")
+        };
+        let far = ["5601", "1101", "1103", "5001"]
+            .into_iter()
+            .find(|c| !set.contains(*c))
+            .unwrap();
+        let far = store.register_facts(far, None).await.unwrap();
+        assert!(far.enheter.unwrap().facts.is_none());
         let values = crate::plan_facts::plan_fact_values(&store, &plan)
             .await
             .unwrap();
@@ -1011,7 +1037,12 @@ mod tests {
             .expect("computed from the synthetic demo");
         assert!(c.synthetic && c.snapshot.synthetic);
         // ensure_demo does nothing once there is register data.
-        assert_eq!(ensure_demo(&store).await.unwrap(), None);
+        assert_eq!(
+            ensure_demo(&store, &scope, Arc::new(NoProgress))
+                .await
+                .unwrap(),
+            None
+        );
         // A real file takes precedence.
         import_with(
             &store,

@@ -42,7 +42,11 @@ pub struct CompareArgs {
 pub async fn run(opts: &Options, args: &CompareArgs) -> anyhow::Result<ExitCode> {
     let ctx = opts.open_with_data().await?;
     if args.all {
-        let mut a = app::compare::all(&ctx.store, &ctx.plan, &args.indicator).await?;
+        let mut a = crate::progress::spinner(
+            "beregner indikatoren for alle kommuner",
+            app::compare::all(&ctx.store, &ctx.plan, &args.indicator),
+        )
+        .await?;
         if let Some(y) = args.year {
             let known = a.table.years_known();
             anyhow::ensure!(
@@ -76,7 +80,11 @@ pub async fn run(opts: &Options, args: &CompareArgs) -> anyhow::Result<ExitCode>
     let app::compare::Compared {
         comparison: mut c,
         similar,
-    } = app::compare::compare_with(&ctx.store, &ctx.plan, &args.indicator, peers).await?;
+    } = crate::progress::spinner(
+        "sammenligner kommunene",
+        app::compare::compare_with(&ctx.store, &ctx.plan, &args.indicator, peers),
+    )
+    .await?;
     if let Some(y) = args.year {
         anyhow::ensure!(
             c.years.contains(&y),

@@ -56,7 +56,7 @@ pub async fn run(opts: &Options, args: &FactsArgs) -> anyhow::Result<ExitCode> {
         return from_file(opts, args, path);
     }
     let ctx = opts.open().await?;
-    if let Some(done) = app::brreg::ensure_demo(&ctx.store).await? {
+    if let Some(done) = opts.ensure_demo(&ctx.store, &ctx.plan).await? {
         tracing::info!("{done}");
     }
     let mut out = std::io::stdout().lock();
@@ -265,6 +265,12 @@ fn label(s: &SnapshotInfo) -> String {
         l.push_str(&format!(
             " — UTDRAG ({} enheter): ikke fullstendige kommunetall",
             s.units
+        ));
+    }
+    if s.coverage == Coverage::Municipal {
+        l.push_str(&format!(
+            " — {} kommuner: fullstendig for dem, ingen enheter i andre",
+            s.municipalities
         ));
     }
     l

@@ -395,7 +395,7 @@ pub async fn run(opts: &Options, args: &FetchArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot create the cache {}", cache.display()))?;
 
     let ctx = opts.open().await?;
-    crate::snapshot::ensure(&ctx.store).await?;
+    crate::snapshot::ensure(&ctx.store, &crate::progress::Bars::new(1)).await?;
     let bar = ProgressBar::new(requests.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")

@@ -67,16 +67,22 @@ pub async fn run(opts: &Options, args: &IndicatorsArgs) -> anyhow::Result<ExitCo
         return Ok(ExitCode::SUCCESS);
     }
     let (plan, evaluated) = match &args.municipality {
-        Some(code) => app::compare::evaluate_for(&ctx.store, &ctx.plan, code)
-            .await
-            .with_context(|| format!("cannot evaluate the indicators for {code}"))?,
+        Some(code) => crate::progress::spinner(
+            "beregner indikatorene",
+            app::compare::evaluate_for(&ctx.store, &ctx.plan, code),
+        )
+        .await
+        .with_context(|| format!("cannot evaluate the indicators for {code}"))?,
         None => (
             ctx.plan.clone(),
-            app::indicators::evaluate_cached(&ctx.store, &ctx.plan)
-                .await
-                .context("cannot evaluate the indicators")?
-                .as_ref()
-                .clone(),
+            crate::progress::spinner(
+                "beregner indikatorene og rangeringen",
+                app::indicators::evaluate_cached(&ctx.store, &ctx.plan),
+            )
+            .await
+            .context("cannot evaluate the indicators")?
+            .as_ref()
+            .clone(),
         ),
     };
     if let Some(y) = args.year

@@ -479,7 +479,7 @@ pub async fn procurement(ctx: &Options, command: ProcurementCommand) -> anyhow::
             );
         }
         ProcurementCommand::Report { year, format } => {
-            if let Some(done) = app::brreg::ensure_demo(&c.store).await? {
+            if let Some(done) = ctx.ensure_demo(&c.store, &c.plan).await? {
                 tracing::info!("{done}");
             }
             let v = app::local_registers::procurement_view(&c.store, &c.plan, year).await?;
@@ -589,7 +589,7 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
                     );
                 }
             }
-            if let Some(done) = app::brreg::ensure_demo(&c.store).await? {
+            if let Some(done) = ctx.ensure_demo(&c.store, &c.plan).await? {
                 tracing::info!("{done}");
             }
             let found = app::local_registers::company(&c.store, orgnr).await?;
@@ -619,7 +619,7 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
             println!("visit {id} stored: {} {} ({orgnr})", v.date, v.company);
         }
         VisitsCommand::Import { file, by } => {
-            if let Some(done) = app::brreg::ensure_demo(&c.store).await? {
+            if let Some(done) = ctx.ensure_demo(&c.store, &c.plan).await? {
                 tracing::info!("{done}");
             }
             println!(

@@ -50,7 +50,7 @@ pub enum RankFormat {
 
 pub async fn run(opts: &Options, args: &RankArgs) -> anyhow::Result<ExitCode> {
     let ctx = opts.open().await?;
-    crate::snapshot::ensure(&ctx.store).await?;
+    crate::snapshot::ensure(&ctx.store, &crate::progress::Bars::new(1)).await?;
     let geo = Geography::bundled();
     let borders = match args.borders {
         Some(y) => Borders::At(
@@ -62,9 +62,12 @@ pub async fn run(opts: &Options, args: &RankArgs) -> anyhow::Result<ExitCode> {
         Some(y) => y..=y,
         None => app::ranking::default_years(geo),
     };
-    let set = app::ranking::load(&ctx.store, years, borders)
-        .await
-        .context("cannot rank the municipalities")?;
+    let set = crate::progress::spinner(
+        "rangerer kommunene",
+        app::ranking::load(&ctx.store, years, borders),
+    )
+    .await
+    .context("cannot rank the municipalities")?;
     let report = app::ranking::report(
         &set,
         geo,

@@ -145,15 +145,18 @@ pub async fn run(opts: &Options, args: &ReportArgs) -> anyhow::Result<ExitCode> 
             bytes
         }
         None => {
-            let input = app::council_report::assemble_with(
-                &ctx.store,
-                &ctx.plan,
-                year,
-                period,
-                &app::council_report::ReportOptions {
-                    drafts: args.preview,
-                    data_as_of: args.data_as_of,
-                },
+            let input = crate::progress::spinner(
+                "setter sammen rapporten",
+                app::council_report::assemble_with(
+                    &ctx.store,
+                    &ctx.plan,
+                    year,
+                    period,
+                    &app::council_report::ReportOptions {
+                        drafts: args.preview,
+                        data_as_of: args.data_as_of,
+                    },
+                ),
             )
             .await
             .context("cannot assemble the report")?;

@@ -2,9 +2,13 @@
 
 use std::process::ExitCode;
 
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex};
+
 use anyhow::Context as _;
 
 use crate::context::Options;
+use crate::progress::{RowsOf, Steps};
 
 /// Cookie, proxy and connection settings of the server.
 #[derive(clap::Args, Debug, Clone)]
@@ -81,8 +85,13 @@ pub enum SecureCookies {
     Never,
 }
 
+/// `serve`: opens the store and the plan (quick), listens at once, and fills an empty store in
+/// the background (the bundled statistics, the synthetic demo register, the example data, then
+/// the indicators and the ranking) while every page answers "preparing data" (503 with
+/// `Retry-After`, see `web::startup`). A failed preparation is logged and shown on every page;
+/// the process keeps answering so that the failure is seen.
 pub async fn run(opts: &Options, addr: &str, security: &Security) -> anyhow::Result<ExitCode> {
-    let mut ctx = opts.open_with_data().await?;
+    let mut ctx = opts.open().await?;
     // The site serves the municipality's current (newest) plan version at `/`; the others are
     // read under `/planer/{key}`.
     let current = app::plan_versions::current_key(&ctx.store, &ctx.key).await?;
@@ -99,16 +108,6 @@ pub async fn run(opts: &Options, addr: &str, security: &Security) -> anyhow::Res
             .context("the current plan vanished from the store")?;
         ctx.key = current;
     }
-    // Compute the indicators and the ranking once before the first visitor asks (both are cached
-    // until the next import).
-    let started = std::time::Instant::now();
-    app::indicators::evaluate_cached(&ctx.store, &ctx.plan)
-        .await
-        .context("computing the indicators")?;
-    tracing::info!(
-        "indicators and ranking computed in {:.1} s",
-        started.elapsed().as_secs_f64()
-    );
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;
@@ -117,11 +116,39 @@ pub async fn run(opts: &Options, addr: &str, security: &Security) -> anyhow::Res
         "naeringsplan: {} ({}) på http://{local}/  (Ctrl+C stopper)",
         ctx.plan.meta.title.nb, ctx.plan.meta.municipality_name
     );
-    // The plan's peers, which every indicator page compares with, computed in the background
-    // while the server already answers (cached likewise until the next import).
+    let startup = web::startup::Startup::preparing();
     {
-        let (store, plan) = (ctx.store.clone(), ctx.plan.clone());
+        let (opts, store, plan, startup) = (
+            opts.clone(),
+            ctx.store.clone(),
+            ctx.plan.clone(),
+            startup.clone(),
+        );
         tokio::spawn(async move {
+            let started = std::time::Instant::now();
+            let steps = PageSteps::new(startup.clone());
+            match prepare(&opts, &store, &plan, &steps).await {
+                Ok(()) => {
+                    startup.set_ready();
+                    tracing::info!(
+                        "data ready in {:.1} s: serving pages",
+                        started.elapsed().as_secs_f64()
+                    );
+                    eprintln!(
+                        "naeringsplan: klar etter {:.1} s (ready)",
+                        started.elapsed().as_secs_f64()
+                    );
+                }
+                Err(e) => {
+                    let message = format!("{e:#}");
+                    tracing::error!("the data could not be prepared: {message}");
+                    eprintln!("naeringsplan: oppstarten mislyktes (start failed): {message}");
+                    startup.set_failed(message);
+                    return;
+                }
+            }
+            // The plan's peers, which every indicator page compares with, computed while the
+            // server already answers (cached likewise until the next import).
             let started = std::time::Instant::now();
             for code in &plan.meta.peers {
                 if let Err(e) = app::compare::evaluate_for(&store, &plan, code).await {
@@ -145,10 +172,83 @@ pub async fn run(opts: &Options, addr: &str, security: &Security) -> anyhow::Res
     let state = web::AppState::new(ctx.store.clone(), ctx.key.clone())
         .with_cookie_security(cookies)
         .with_proxy(security.behind_proxy)
-        .with_page_cache_ttl(std::time::Duration::from_millis(security.page_cache_ms));
+        .with_page_cache_ttl(std::time::Duration::from_millis(security.page_cache_ms))
+        .with_startup(startup);
     web::serve_with_limits(listener, state, security.limits(), shutdown()).await?;
     ctx.store.close().await;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The steps of `serve`'s start: filling the store (`Options::fill`), then computing the
+/// indicators and the ranking once before the first visitor asks (both are cached until the
+/// next import).
+async fn prepare(
+    opts: &Options,
+    store: &store::Store,
+    plan: &plan::Plan,
+    steps: &PageSteps,
+) -> anyhow::Result<()> {
+    opts.fill(store, plan, steps).await?;
+    let started = std::time::Instant::now();
+    steps.begin(
+        crate::context::DATA_STEPS + 1,
+        "startup-step-evaluate",
+        None,
+    );
+    app::indicators::evaluate_cached(store, plan)
+        .await
+        .context("computing the indicators")?;
+    tracing::info!(
+        "indicators and ranking computed in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// [`Steps`] shown on the server's "preparing data" page (`web::startup`).
+struct PageSteps {
+    startup: Arc<web::startup::Startup>,
+    /// The step under way: (number, Norwegian, English).
+    current: Arc<Mutex<(u32, &'static str)>>,
+}
+
+impl PageSteps {
+    fn new(startup: Arc<web::startup::Startup>) -> Self {
+        PageSteps {
+            startup,
+            current: Arc::new(Mutex::new((0, ""))),
+        }
+    }
+}
+
+/// Steps of `serve`'s start: filling the store, then the evaluation.
+const SERVE_STEPS: u32 = crate::context::DATA_STEPS + 1;
+
+impl Steps for PageSteps {
+    fn begin(&self, number: u32, key: &'static str, total: Option<u64>) -> Arc<AtomicU64> {
+        tracing::info!(
+            "step {number} of {SERVE_STEPS}: {}",
+            i18n::tr(plan::Lang::En, key)
+        );
+        *self.current.lock().unwrap_or_else(|e| e.into_inner()) = (number, key);
+        self.startup.step(number, SERVE_STEPS, key, total)
+    }
+
+    fn register(&self) -> Arc<dyn app::brreg::Progress> {
+        let (startup, current) = (self.startup.clone(), self.current.clone());
+        Arc::new(RowsOf(move |rows: Arc<AtomicU64>| {
+            let (number, key) = *current.lock().unwrap_or_else(|e| e.into_inner());
+            startup.set_step(web::startup::Step {
+                number,
+                of: SERVE_STEPS,
+                key,
+                done: rows,
+                total: None,
+            });
+        }))
+    }
+
+    fn end(&self) {}
 }
 
 async fn shutdown() {

@@ -66,7 +66,7 @@ pub async fn run(opts: &Options, command: StatsCommand) -> anyhow::Result<ExitCo
             format,
         } => {
             let ctx = opts.open().await?;
-            crate::snapshot::ensure(&ctx.store).await?;
+            crate::snapshot::ensure(&ctx.store, &crate::progress::Bars::new(1)).await?;
             let catalogue = SeriesCatalogue::bundled();
             let geo = Geography::bundled();
             let (name, def) = match (series, table) {

@@ -17,6 +17,7 @@ pub fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_naeringsplan"));
     c.env_remove("NAERINGSPLAN_DB")
         .env_remove("NAERINGSPLAN_PLAN")
+        .env_remove("NAERINGSPLAN_DEMO_REGISTER")
         .env("NAERINGSPLAN_LOG", "warn");
     c
 }
