@@ -172,40 +172,19 @@ pub struct Projection {
 impl Projection {
     /// The method in words.
     pub fn method_text(&self) -> Bilingual {
-        let (nb_window, en_window) = if self.from_base_year {
-            (
-                "samme periode og tempo som trendvurderingen",
-                "the same period and pace as the trend status",
-            )
+        let window = if self.from_base_year {
+            "projection-window-trend"
         } else {
-            ("de siste reelle verdiene", "the latest real values")
+            "projection-window-latest"
         };
-        match self.method {
-            Method::Linear => Bilingual::new(
-                format!(
-                    "siste reelle verdi videreført med den gjennomsnittlige endringen per år i perioden (lineært; {nb_window})"
-                ),
-                format!(
-                    "latest real value continued at the average change per year of the period (linear; {en_window})"
-                ),
-            ),
-            Method::Cagr => Bilingual::new(
-                format!(
-                    "siste reelle verdi videreført med den årlige vekstraten (CAGR) i perioden ({nb_window})"
-                ),
-                format!(
-                    "latest real value continued at the compound annual growth rate (CAGR) of the period ({en_window})"
-                ),
-            ),
-            Method::Average => Bilingual::new(
-                format!(
-                    "gjennomsnittet av de reelle verdiene i perioden ({nb_window}); indikatoren måles mot det samme kravet hvert år og svinger fra år til år, så endringen videreføres ikke"
-                ),
-                format!(
-                    "the average of the real values of the period ({en_window}); the indicator is held to the same bar every year and varies from year to year, so its change is not continued"
-                ),
-            ),
-        }
+        let key = match self.method {
+            Method::Linear => "projection-method-linear",
+            Method::Cagr => "projection-method-cagr",
+            Method::Average => "projection-method-average",
+        };
+        Bilingual::each(|lang| {
+            i18n::tr_args(lang, key, &[("window", i18n::tr(lang, window).into())])
+        })
     }
 
     /// A pace per year in words: a growth rate in percent (CAGR), else a change in the
@@ -369,10 +348,7 @@ pub fn projection_of(
     all.sort_by_key(|c| c.year);
     if all.last().is_some_and(|c| c.synthetic) {
         r.verdict = ProjectionVerdict::DemoNotJudged;
-        r.reason = Bilingual::new(
-            "de siste verdiene er demodata (syntetiske); det framskrives ikke fra dem",
-            "the latest values are demo (synthetic) data; nothing is projected from them",
-        );
+        r.reason = Bilingual::each(|lang| i18n::tr(lang, "projection-latest-demo"));
         return r;
     }
     let real: Vec<(Year, f64)> = all
@@ -381,7 +357,7 @@ pub fn projection_of(
         .map(|c| (c.year, c.value))
         .collect();
     let Some(&(ly, lv)) = real.last() else {
-        r.reason = Bilingual::new("ingen verdier fra reelle data", "no values from real data");
+        r.reason = Bilingual::each(|lang| i18n::tr(lang, "projection-no-real-values"));
         return r;
     };
     r.latest = Some((ly, lv));
@@ -428,15 +404,11 @@ pub fn projection_of(
             None => ProjectionVerdict::NotAvailable,
         };
         r.reason = match r.projected {
-            Some(p) => Bilingual::new(
-                format!(
-                    "planen setter ingen målverdi; framskrevet til {to_year}: {}",
-                    fmt(p, unit)
-                ),
-                format!(
-                    "the plan sets no target; projected to {to_year}: {}",
-                    fmt_en(p, unit)
-                ),
+            Some(p) => say(
+                "projection-no-target",
+                &[("to_year", to_year)],
+                &[("projected", p)],
+                unit,
             ),
             None => not_enough(ly, to_year),
         };
@@ -452,37 +424,21 @@ pub fn projection_of(
     // A bar to clear every year is not cleared for good by one year's value.
     if meets(lv, t.value) && (method != Method::Average || ly >= t.year) {
         r.verdict = ProjectionVerdict::TargetReached;
-        r.reason = Bilingual::new(
-            format!(
-                "siste reelle verdi ({ly}: {}) når målet {} for {}",
-                fmt(lv, unit),
-                fmt(t.value, unit),
-                t.year
-            ),
-            format!(
-                "the latest real value ({ly}: {}) meets the target {} for {}",
-                fmt_en(lv, unit),
-                fmt_en(t.value, unit),
-                t.year
-            ),
+        r.reason = say(
+            "projection-reached",
+            &[("latest_year", ly), ("target_year", t.year)],
+            &[("latest", lv), ("target", t.value)],
+            unit,
         );
         return r;
     }
     if ly >= t.year {
         r.verdict = ProjectionVerdict::NotReached;
-        r.reason = Bilingual::new(
-            format!(
-                "målåret {} er passert; siste reelle verdi ({ly}: {}) nådde ikke målet {}",
-                t.year,
-                fmt(lv, unit),
-                fmt(t.value, unit)
-            ),
-            format!(
-                "the target year {} has passed; the latest real value ({ly}: {}) did not reach the target {}",
-                t.year,
-                fmt_en(lv, unit),
-                fmt_en(t.value, unit)
-            ),
+        r.reason = say(
+            "projection-passed",
+            &[("latest_year", ly), ("target_year", t.year)],
+            &[("latest", lv), ("target", t.value)],
+            unit,
         );
         return r;
     }
@@ -490,61 +446,64 @@ pub fn projection_of(
         r.reason = not_enough(ly, to_year);
         return r;
     };
-    let (verdict, nb, en) = if meets(at_target_year, t.value) {
-        (ProjectionVerdict::OnTrack, "når", "meets")
+    let (verdict, suffix) = if meets(at_target_year, t.value) {
+        (ProjectionVerdict::OnTrack, "meets")
     } else {
-        (
-            ProjectionVerdict::NeedsFasterPace,
-            "når ikke",
-            "does not meet",
-        )
+        (ProjectionVerdict::NeedsFasterPace, "misses")
     };
     r.verdict = verdict;
-    if method == Method::Average {
-        r.reason = Bilingual::new(
-            format!(
-                "gjennomsnittet {fy}–{ly} er {}, som {nb} kravet {} for {}",
-                fmt(at_target_year, unit),
-                fmt(t.value, unit),
-                t.year
-            ),
-            format!(
-                "the average {fy}–{ly} is {}, which {en} the bar {} for {}",
-                fmt_en(at_target_year, unit),
-                fmt_en(t.value, unit),
-                t.year
-            ),
-        );
-        return r;
-    }
-    r.reason = Bilingual::new(
-        format!(
-            "med tempoet fra {fy} til {ly} blir verdien {} i {}, som {nb} målet {}",
-            fmt(at_target_year, unit),
-            t.year,
-            fmt(t.value, unit)
-        ),
-        format!(
-            "at the pace from {fy} to {ly} the value becomes {} in {}, which {en} the target {}",
-            fmt_en(at_target_year, unit),
-            t.year,
-            fmt_en(t.value, unit)
-        ),
+    let key = match (method == Method::Average, suffix) {
+        (true, "meets") => "projection-average-meets",
+        (true, _) => "projection-average-misses",
+        (false, "meets") => "projection-pace-meets",
+        (false, _) => "projection-pace-misses",
+    };
+    r.reason = say(
+        key,
+        &[
+            ("first_year", fy),
+            ("latest_year", ly),
+            ("target_year", t.year),
+        ],
+        &[("at_target_year", at_target_year), ("target", t.value)],
+        unit,
     );
     r
 }
 
+/// A reason from the translation files: years as they are, values formatted for each language.
+fn say(
+    key: &'static str,
+    years: &[(&'static str, Year)],
+    values: &[(&'static str, f64)],
+    unit: Unit,
+) -> Bilingual {
+    Bilingual::each(|lang| {
+        let mut args: Vec<(&str, i18n::Value<'_>)> = years
+            .iter()
+            .map(|(n, y)| (*n, y.to_string().into()))
+            .collect();
+        for (n, v) in values {
+            let text = match lang {
+                plan::Lang::En => fmt_en(*v, unit),
+                _ => fmt(*v, unit),
+            };
+            args.push((*n, text.into()));
+        }
+        i18n::tr_args(lang, key, &args)
+    })
+}
+
 fn not_enough(ly: Year, to_year: Year) -> Bilingual {
     if ly >= to_year {
-        Bilingual::new(
-            format!("siste reelle verdi er fra {ly}; planperioden slutter {to_year}"),
-            format!("the latest real value is from {ly}; the plan period ends {to_year}"),
+        say(
+            "projection-period-over",
+            &[("latest_year", ly), ("to_year", to_year)],
+            &[],
+            Unit::Count,
         )
     } else {
-        Bilingual::new(
-            "trenger minst to år med reelle verdier",
-            "needs real values for at least two years",
-        )
+        Bilingual::each(|lang| i18n::tr(lang, "projection-needs-two-years"))
     }
 }
 

@@ -786,3 +786,26 @@ startup-step-import-files = importing KLASS and SSB tables, files
 startup-step-demo-register = generating the SYNTHETIC demo register (Central Coordinating Register), rows read
 startup-step-examples = loading SYNTHETIC example data (commercial land, procurement)
 startup-step-evaluate = computing the indicators and the ranking
+
+## engine: projection to the plan's end (values come formatted)
+projection-window-trend = the same period and pace as the trend status
+projection-window-latest = the latest real values
+projection-method-linear = latest real value continued at the average change per year of the period (linear; { $window })
+projection-method-cagr = latest real value continued at the compound annual growth rate (CAGR) of the period ({ $window })
+projection-method-average = the average of the real values of the period ({ $window }); the indicator is held to the same bar every year and varies from year to year, so its change is not continued
+projection-no-target = the plan sets no target; projected to { $to_year }: { $projected }
+projection-reached = the latest real value ({ $latest_year }: { $latest }) meets the target { $target } for { $target_year }
+projection-passed = the target year { $target_year } has passed; the latest real value ({ $latest_year }: { $latest }) did not reach the target { $target }
+projection-average-meets = the average { $first_year }–{ $latest_year } is { $at_target_year }, which meets the bar { $target } for { $target_year }
+projection-average-misses = the average { $first_year }–{ $latest_year } is { $at_target_year }, which does not meet the bar { $target } for { $target_year }
+projection-pace-meets = at the pace from { $first_year } to { $latest_year } the value becomes { $at_target_year } in { $target_year }, which meets the target { $target }
+projection-pace-misses = at the pace from { $first_year } to { $latest_year } the value becomes { $at_target_year } in { $target_year }, which does not meet the target { $target }
+projection-period-over = the latest real value is from { $latest_year }; the plan period ends { $to_year }
+projection-needs-two-years = needs real values for at least two years
+projection-latest-demo = the latest values are demo (synthetic) data; nothing is projected from them
+projection-no-real-values = no values from real data
+
+## local registers: demo notes
+local-registers-land-invented = The land register holds invented sites (example data), not the municipality's figures.
+local-registers-ledger-invented = The supplier ledger and/or the register are invented (example data), not the municipality's purchases.
+local-registers-visits-invented = The visits are invented (example data).

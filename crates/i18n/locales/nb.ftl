@@ -783,3 +783,26 @@ startup-step-import-files = importerer KLASS- og SSB-tabeller, filer
 startup-step-demo-register = lager det SYNTETISKE demoregisteret (Enhetsregisteret), rader lest
 startup-step-examples = legger inn SYNTETISKE eksempeldata (næringsarealer, innkjøp)
 startup-step-evaluate = beregner indikatorene og rangeringen
+
+## engine: projection to the plan's end (values come formatted)
+projection-window-trend = samme periode og tempo som trendvurderingen
+projection-window-latest = de siste reelle verdiene
+projection-method-linear = siste reelle verdi videreført med den gjennomsnittlige endringen per år i perioden (lineært; { $window })
+projection-method-cagr = siste reelle verdi videreført med den årlige vekstraten (CAGR) i perioden ({ $window })
+projection-method-average = gjennomsnittet av de reelle verdiene i perioden ({ $window }); indikatoren måles mot det samme kravet hvert år og svinger fra år til år, så endringen videreføres ikke
+projection-no-target = planen setter ingen målverdi; framskrevet til { $to_year }: { $projected }
+projection-reached = siste reelle verdi ({ $latest_year }: { $latest }) når målet { $target } for { $target_year }
+projection-passed = målåret { $target_year } er passert; siste reelle verdi ({ $latest_year }: { $latest }) nådde ikke målet { $target }
+projection-average-meets = gjennomsnittet { $first_year }–{ $latest_year } er { $at_target_year }, som når kravet { $target } for { $target_year }
+projection-average-misses = gjennomsnittet { $first_year }–{ $latest_year } er { $at_target_year }, som når ikke kravet { $target } for { $target_year }
+projection-pace-meets = med tempoet fra { $first_year } til { $latest_year } blir verdien { $at_target_year } i { $target_year }, som når målet { $target }
+projection-pace-misses = med tempoet fra { $first_year } til { $latest_year } blir verdien { $at_target_year } i { $target_year }, som når ikke målet { $target }
+projection-period-over = siste reelle verdi er fra { $latest_year }; planperioden slutter { $to_year }
+projection-needs-two-years = trenger minst to år med reelle verdier
+projection-latest-demo = de siste verdiene er demodata (syntetiske); det framskrives ikke fra dem
+projection-no-real-values = ingen verdier fra reelle data
+
+## local registers: demo notes
+local-registers-land-invented = Arealregisteret inneholder oppdiktede tomter (eksempeldata), ikke kommunens tall.
+local-registers-ledger-invented = Fakturajournalen og/eller Enhetsregisteret er oppdiktet (eksempeldata), ikke kommunens innkjøp.
+local-registers-visits-invented = Besøkene er oppdiktet (eksempeldata).

@@ -783,3 +783,26 @@ startup-step-import-files = importerer KLASS- og SSB-tabellar, filer
 startup-step-demo-register = lagar det SYNTETISKE demoregisteret (Einingsregisteret), rader lesne
 startup-step-examples = legg inn SYNTETISKE eksempeldata (næringsareal, innkjøp)
 startup-step-evaluate = bereknar indikatorane og rangeringa
+
+## engine: projection to the plan's end (values come formatted)
+projection-window-trend = same periode og tempo som trendvurderinga
+projection-window-latest = dei siste reelle verdiane
+projection-method-linear = siste reelle verdi vidareført med den gjennomsnittlege endringa per år i perioden (lineært; { $window })
+projection-method-cagr = siste reelle verdi vidareført med den årlege vekstraten (CAGR) i perioden ({ $window })
+projection-method-average = gjennomsnittet av dei reelle verdiane i perioden ({ $window }); indikatoren blir målt mot det same kravet kvart år og svingar frå år til år, så endringa blir ikkje vidareført
+projection-no-target = planen set inga målverdi; framskriven til { $to_year }: { $projected }
+projection-reached = siste reelle verdi ({ $latest_year }: { $latest }) når målet { $target } for { $target_year }
+projection-passed = målåret { $target_year } er passert; siste reelle verdi ({ $latest_year }: { $latest }) nådde ikkje målet { $target }
+projection-average-meets = gjennomsnittet { $first_year }–{ $latest_year } er { $at_target_year }, som når kravet { $target } for { $target_year }
+projection-average-misses = gjennomsnittet { $first_year }–{ $latest_year } er { $at_target_year }, som ikkje når kravet { $target } for { $target_year }
+projection-pace-meets = med tempoet frå { $first_year } til { $latest_year } blir verdien { $at_target_year } i { $target_year }, som når målet { $target }
+projection-pace-misses = med tempoet frå { $first_year } til { $latest_year } blir verdien { $at_target_year } i { $target_year }, som ikkje når målet { $target }
+projection-period-over = siste reelle verdi er frå { $latest_year }; planperioden sluttar { $to_year }
+projection-needs-two-years = treng minst to år med reelle verdiar
+projection-latest-demo = dei siste verdiane er demodata (syntetiske); det blir ikkje framskrive frå dei
+projection-no-real-values = ingen verdiar frå reelle data
+
+## local registers: demo notes
+local-registers-land-invented = Arealregisteret inneheld oppdikta tomter (eksempeldata), ikkje tala til kommunen.
+local-registers-ledger-invented = Fakturajournalen og/eller Einingsregisteret er oppdikta (eksempeldata), ikkje innkjøpa til kommunen.
+local-registers-visits-invented = Besøka er oppdikta (eksempeldata).

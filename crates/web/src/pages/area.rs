@@ -173,7 +173,7 @@ pub async fn page(
         p { (tr(lang, "area-progress-strategies-without-actions-count"))
             (charts::progress_bar(roll.area(&area.number).and_then(|r| r.progress).map(|p| p.percent), &title, lang)) }
         @if let Some(r) = roll.area(&area.number) { p class="muted coverage" { (super::progress::coverage_text(lang, r.coverage)) ". " a href=(href(lang, "/fremdrift")) { (tr(lang, "area-progress-by-strategy")) } } }
-        p { (area.description) }
+        p lang=[layout::lang_attr(lang, Lang::Nb)] { (area.description) }
         @if !facts.is_empty() {
             h2 { (tr(lang, "area-facts")) }
             div class="table-wrap" tabindex="0" {
@@ -187,7 +187,7 @@ pub async fn page(
                     tbody {
                         @for f in &facts {
                             tr {
-                                td { (f.fact.text) }
+                                td lang=[layout::lang_attr(lang, Lang::Nb)] { (f.fact.text) }
                                 td { (f.fact.section) }
                                 td {
                                     @if let Some((v, y, syn)) = &f.computed {
@@ -214,7 +214,7 @@ pub async fn page(
         @for sub in &area.sub_areas {
             section aria-labelledby=(format!("sub-{}", sub.number)) {
                 h3 id=(format!("sub-{}", sub.number)) { (sub.number) " " (sub.title.get(lang)) }
-                p { (sub.description) }
+                p lang=[layout::lang_attr(lang, Lang::Nb)] { (sub.description) }
                 (strategy_list(&sub.strategies, &actions, &roll, &monitors, lang))
             }
         }

@@ -98,7 +98,7 @@ fn indicator_table(plan: &Plan, lang: Lang) -> Markup {
                 tbody {
                     @for i in &plan.indicators {
                         tr {
-                            th scope="row" { (i.name.get(lang)) }
+                            th scope="row" lang=[layout::lang_attr(lang, i.name.lang_of(lang))] { (i.name.get(lang)) }
                             td { (i.source) }
                             @for y in &years {
                                 @if let Some(r) = i.results.get(y) {
@@ -125,7 +125,7 @@ fn cards(views: &[IndicatorView], lang: Lang) -> Markup {
             @for v in views {
                 @let i = v.indicator;
                 li class="card" {
-                    h3 { a href=(href(lang, &format!("/indikatorer/{}", i.id))) { (i.name.get(lang)) } }
+                    h3 lang=[layout::lang_attr(lang, i.name.lang_of(lang))] { a href=(href(lang, &format!("/indikatorer/{}", i.id))) { (i.name.get(lang)) } }
                     @if let Some((year, r)) = &v.latest {
                         p {
                             span class="big" { (plan::fmt::value(r.value, i.unit)) }
@@ -165,7 +165,7 @@ fn focus_areas(plan: &Plan, roll: &PlanRollup, lang: Lang) -> Markup {
                 p { (tr(lang, "area-progress-strategies-without-actions-count"))
                     (charts::progress_bar(roll.area(&a.number).and_then(|r| r.progress).map(|p| p.percent), &format!("{} {}", a.number, a.title.get(lang)), lang)) }
                 @if let Some(r) = roll.area(&a.number) { p class="muted coverage" { (super::progress::coverage_text(lang, r.coverage)) ". " a href=(href(lang, "/fremdrift")) { (tr(lang, "area-progress-by-strategy")) } } }
-                p { (a.description) }
+                p lang=[layout::lang_attr(lang, Lang::Nb)] { (a.description) }
                 @if !a.strategies.is_empty() {
                     ul class="plain" {
                         @for s in &a.strategies { li { strong { (s.id) } " " span lang=[layout::lang_attr(lang, Lang::Nb)] { (s.text) } } }

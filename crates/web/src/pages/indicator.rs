@@ -105,7 +105,7 @@ fn indicator_map(
         id: "indikator",
         title: tr(lang, "indicator-map-of-every-municipality-coloured").to_owned(),
         caption: html! {
-            (i.name.get(lang)) ", " (year)
+            span lang=[layout::lang_attr(lang, i.name.lang_of(lang))] { (i.name.get(lang)) } ", " (year)
             (tr(lang, "indicator-in-fifths-darker-is-a"))
             @if !demo { " " (tr(lang, "indicator-demo-values-are-not-coloured")) }
         },
@@ -363,7 +363,7 @@ pub async fn page(
             }
             div class="table-wrap" tabindex="0" {
                 table {
-                    caption class="muted" { (i.name.get(lang)) (tr(lang, "indicator-by-municipality-and-year")) }
+                    caption class="muted" { span lang=[layout::lang_attr(lang, i.name.lang_of(lang))] { (i.name.get(lang)) } (tr(lang, "indicator-by-municipality-and-year")) }
                     thead { tr {
                         th scope="col" { (tr(lang, "indicator-municipality")) }
                         @for y in &c.years { th scope="col" class="num" { (y) } }
@@ -479,7 +479,7 @@ pub async fn page(
         h2 { (tr(lang, "indicator-about-the-indicator")) }
         dl {
             dt { (tr(lang, "indicator-target-in-the-plan")) }
-            dd { (i.rule_text.get(lang)) }
+            dd lang=[layout::lang_attr(lang, i.rule_text.lang_of(lang))] { (i.rule_text.get(lang)) }
             dt { (tr(lang, "indicator-how-a-year-is-judged")) }
             dd { (tr(lang, "indicator-the-result-is-compared-with")) (i.ambition_op.symbol()) ")"
                  (tr(lang, "indicator-a-year-without-an-ambition")) }

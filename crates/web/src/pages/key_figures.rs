@@ -160,13 +160,13 @@ pub async fn page(
                                 }
                                 td {
                                     @match (&r.own.value, &r.own.missing) {
-                                        (Some(v), _) => { (v.detail) }
+                                        (Some(v), _) => { span lang=[layout::lang_attr(lang, Lang::Nb)] { (v.detail) } }
                                         (None, Some(m)) => { span class="muted" { (tr(lang, "key-figures-missing-2")) (m.get(lang)) } }
                                         (None, None) => {}
                                     }
                                     @if let Some(qv) = &r.quote {
                                         br;
-                                        span class="muted" { (tr(lang, "key-figures-the-plan")) "«" (qv.text) "» (" (qv.source) ")" }
+                                        span class="muted" { (tr(lang, "key-figures-the-plan")) span lang=[layout::lang_attr(lang, Lang::Nb)] { "«" (qv.text) "» (" (qv.source) ")" } }
                                     }
                                 }
                             }

@@ -44,11 +44,11 @@ fn pct(v: Option<f64>) -> String {
     v.map_or("–".into(), |v| plan::fmt::fraction_percent(v, 1))
 }
 
-fn synthetic_note(lang: Lang, nb: &str, en: &str) -> Markup {
+fn synthetic_note(lang: Lang, key: &str) -> Markup {
     html! {
         div class="synthetic" role="note" {
             strong { (tr(lang, "local-registers-synthetic-data")) }
-            (pick(lang, nb, en))
+            (tr(lang, key))
         }
     }
 }
@@ -282,9 +282,7 @@ pub async fn land(
     let body = html! {
         h1 { (title) }
         @if view.synthetic {
-            (synthetic_note(lang,
-                "Arealregisteret inneholder oppdiktede tomter (eksempeldata), ikke kommunens tall.",
-                "The land register holds invented sites (example data), not the municipality's figures."))
+            (synthetic_note(lang, "local-registers-land-invented"))
         }
         p { (tr(lang, "local-registers-the-plan-says-the-municipality")) }
         p {
@@ -550,9 +548,7 @@ pub async fn procurement(
     let body = html! {
         h1 { (title) }
         @if v.synthetic {
-            (synthetic_note(lang,
-                "Fakturajournalen og/eller Enhetsregisteret er oppdiktet (eksempeldata), ikke kommunens innkjøp.",
-                "The supplier ledger and/or the register are invented (example data), not the municipality's purchases."))
+            (synthetic_note(lang, "local-registers-ledger-invented"))
         }
         p { (tr(lang, "local-registers-the-plan-the-municipality-keeps")) }
         p class="hint" {
@@ -638,7 +634,7 @@ pub async fn visits(
     let body = html! {
         h1 { (title) }
         @if synthetic {
-            (synthetic_note(lang, "Besøkene er oppdiktet (eksempeldata).", "The visits are invented (example data)."))
+            (synthetic_note(lang, "local-registers-visits-invented"))
         }
         p { (tr(lang, "local-registers-the-mayor-takes-the-initiative")) }
         @if a.per_year.is_empty() {

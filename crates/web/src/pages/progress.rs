@@ -64,7 +64,7 @@ pub async fn page(
                 summary { (tr(lang, "progress-strategies-without-actions")) " (" (roll.coverage.total - roll.coverage.covered) ")" }
                 ul class="plain uncovered" {
                     @for s in roll.uncovered() {
-                        li { strong { (s.id) } " " (plan.strategies().find(|st| st.id == s.id).map(|st| st.text.as_str()).unwrap_or("")) }
+                        li { strong { (s.id) } " " span lang=[layout::lang_attr(lang, Lang::Nb)] { (plan.strategies().find(|st| st.id == s.id).map(|st| st.text.as_str()).unwrap_or("")) } }
                     }
                 }
             }

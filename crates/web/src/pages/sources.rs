@@ -97,11 +97,12 @@ fn table_section(lang: Lang, tv: &TableView, v: &SourcesView) -> Markup {
             @if !tv.fetched {
                 p class="muted" { (tr(lang, "sources-not-fetched-from-ssb-no")) }
             }
-            @if let Some(n) = &tv.note { p class="muted" { (n) } }
+            // The verification notes are written in English (data/sources.toml): marked so.
+            @if let Some(n) = &tv.note { p class="muted" lang=[layout::lang_attr(lang, Lang::En)] { (n) } }
             @if !tv.evidence.is_empty() {
                 details {
                     summary { (tr(lang, "sources-evidence")) " (" (tv.evidence.len()) ")" }
-                    ul class="plain" { @for e in &tv.evidence { li { (evidence_item(e)) } } }
+                    ul class="plain" lang=[layout::lang_attr(lang, Lang::En)] { @for e in &tv.evidence { li { (evidence_item(e)) } } }
                 }
             }
             div class="table-wrap" tabindex="0" {
