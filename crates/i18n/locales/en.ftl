@@ -735,3 +735,14 @@ ranking-no-outlines-for-the-municipal = No outlines for the municipal borders of
 ranking-map-of-the-municipalities-coloured = Map of the municipalities, coloured by total rank. The table below holds the same figures.
 ranking-total-rank-data-year = Total rank, data year{" "}
 ranking-in-fifths-the-darkest-is = , in fifths (the darkest is the best); the municipal borders of{" "}
+
+## staff flows (issue 19 item 5)
+staff-saved = Saved.
+staff-status-update = Update the status
+staff-status-hint = Only status, progress and comment. The change is recorded in the history; the rest of the action is edited in the form below.
+staff-status-save = Save the status
+staff-status-label = Status
+staff-full-edit = Everything about the action
+staff-view-public-page = View the public page
+staff-edit-action-link = Edit the action
+staff-edit-indicator-link = Edit: override the status

@@ -732,3 +732,14 @@ ranking-no-outlines-for-the-municipal = Ingen kartgrunnlag for kommunegrensene p
 ranking-map-of-the-municipalities-coloured = Kart over kommunene, farget etter samlet plass i rangeringen. Tabellen under har de samme tallene.
 ranking-total-rank-data-year = Samlet plass, dataår{" "}
 ranking-in-fifths-the-darkest-is = , i femtedeler (mørkest er best); kommunegrensene per{" "}
+
+## staff flows (issue 19 item 5)
+staff-saved = Lagret.
+staff-status-update = Oppdater status
+staff-status-hint = Bare status, fremdrift og kommentar. Endringen føres i historikken; resten av tiltaket endres i skjemaet under.
+staff-status-save = Lagre status
+staff-status-label = Status
+staff-full-edit = Alle opplysninger om tiltaket
+staff-view-public-page = Se den offentlige siden
+staff-edit-action-link = Rediger tiltaket
+staff-edit-indicator-link = Rediger: overstyr status

@@ -732,3 +732,14 @@ ranking-no-outlines-for-the-municipal = Ikkje kartgrunnlag for kommunegrensene p
 ranking-map-of-the-municipalities-coloured = Kart over kommunane, farga etter samla plass i rangeringa. Tabellen under har dei same tala.
 ranking-total-rank-data-year = Samla plass, dataår{" "}
 ranking-in-fifths-the-darkest-is = , i femdelar (mørkast er best); kommunegrensene per{" "}
+
+## staff flows (issue 19 item 5)
+staff-saved = Lagra.
+staff-status-update = Oppdater status
+staff-status-hint = Berre status, framdrift og kommentar. Endringa blir ført i historikken; resten av tiltaket endrar du i skjemaet under.
+staff-status-save = Lagre status
+staff-status-label = Status
+staff-full-edit = Alle opplysningar om tiltaket
+staff-view-public-page = Sjå den offentlege sida
+staff-edit-action-link = Rediger tiltaket
+staff-edit-indicator-link = Rediger: overstyr status

@@ -182,6 +182,10 @@ fn route_table() -> routes::Table {
             get(staff::actions::edit_form).post(staff::actions::update),
         )
         .route(
+            "/intern/tiltak/{id}/status",
+            post(staff::actions::update_status),
+        )
+        .route(
             "/intern/indikatorer/{id}",
             get(staff::indicators::form).post(staff::indicators::submit),
         )

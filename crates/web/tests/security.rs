@@ -72,6 +72,11 @@ async fn every_write_route_refuses_anonymous_requests() {
     // The list is the router's: it holds the routes known today (and any added later).
     assert!(writes.iter().any(|r| r.path == "/intern/tiltak/{id}"));
     assert!(writes.iter().any(|r| r.path == "/api/actions/{id}"));
+    assert!(
+        writes
+            .iter()
+            .any(|r| r.path == "/intern/tiltak/{id}/status")
+    );
     assert!(writes.len() >= 8, "{writes:?}");
     let before = state_of(&app).await;
     let mut checked = Vec::new();

@@ -923,3 +923,217 @@ async fn an_editor_overrides_a_trend_status_with_a_justification_shown_publicly(
         2
     );
 }
+
+/// The value of the first hidden `version` field after `from` in a page.
+fn version_after(html: &str, from: &str) -> String {
+    let at = html.find(from).unwrap_or(0);
+    let s = at + html[at..].find("name=\"version\" value=\"").unwrap() + 22;
+    html[s..].split('"').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn the_short_status_form_saves_status_progress_and_comment_with_history() {
+    let app = spawn().await;
+    let c = app.logged_in("kari").await;
+    let (status, html) = app.get_text(&c, "/intern/tiltak/T1").await;
+    assert_eq!(status, 200);
+    // At the top: the status form comes before the full form and its strategy checkboxes.
+    let quick = html
+        .find(r#"action="/intern/tiltak/T1/status""#)
+        .expect("a status form");
+    let full = html.find(r#"action="/intern/tiltak/T1""#).unwrap();
+    let boxes = html.find(r#"name="strategies""#).unwrap();
+    assert!(quick < full && quick < boxes, "the status form is first");
+    let before = app
+        .store
+        .action(&app.plan_code, "T1")
+        .await
+        .unwrap()
+        .unwrap();
+    let csrf = csrf_of(&html);
+    let version = version_after(&html, "/intern/tiltak/T1/status");
+    assert_eq!(version, before.version.to_string());
+
+    // Without the CSRF token, and as a viewer: refused, nothing changes.
+    let form = |csrf: &str, version: &str, progress: &str| {
+        vec![
+            ("csrf".to_string(), csrf.to_string()),
+            ("version".into(), version.to_string()),
+            ("status".into(), "delayed".into()),
+            ("progress".into(), progress.to_string()),
+            ("comment".into(), "Venter på svar fra fylket".into()),
+        ]
+    };
+    let res = c
+        .post(app.url("/intern/tiltak/T1/status"))
+        .form(&form("", &version, "40")[1..])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let viewer = app.logged_in("vera").await;
+    let (_, vhtml) = app.get_text(&viewer, "/intern").await;
+    let res = viewer
+        .post(app.url("/intern/tiltak/T1/status"))
+        .form(&form(&csrf_of(&vhtml), &version, "40"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    // An impossible progress: 422 in the form, nothing saved.
+    let res = c
+        .post(app.url("/intern/tiltak/T1/status"))
+        .form(&form(&csrf, &version, "150"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let body = res.text().await.unwrap();
+    assert!(body.contains(r#"id="q-progress-error""#), "{body}");
+    assert!(body.contains("Venter på svar fra fylket"), "input kept");
+    assert_eq!(
+        app.store
+            .action(&app.plan_code, "T1")
+            .await
+            .unwrap()
+            .unwrap(),
+        before
+    );
+
+    // Saved: Post/Redirect/Get to the staff page with the confirmation.
+    let res = c
+        .post(app.url("/intern/tiltak/T1/status"))
+        .form(&form(&csrf, &version, "40"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, "/intern/tiltak/T1?lagret=1");
+    let (_, page) = app.get_text(&c, &to).await;
+    assert!(
+        page.contains(r#"<div class="notice" role="status" id="lagret">Lagret.</div>"#),
+        "{page}"
+    );
+    let (_, plain) = app.get_text(&c, "/intern/tiltak/T1").await;
+    assert!(
+        !plain.contains("Lagret."),
+        "the confirmation only after a save"
+    );
+    let now = app
+        .store
+        .action(&app.plan_code, "T1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(now.action.status, ActionStatus::Delayed);
+    assert_eq!(now.action.progress, 40);
+    assert_eq!(now.comment, "Venter på svar fra fylket");
+    assert_eq!(now.action.title, before.action.title, "the rest untouched");
+    assert_eq!(now.action.strategies, before.action.strategies);
+    assert_eq!(now.version, before.version + 1);
+    // The history has one row per changed field, by kari.
+    let history = app.store.history(&app.plan_code, "T1").await.unwrap();
+    let rows: Vec<_> = history
+        .iter()
+        .filter(|h| h.version == now.version)
+        .collect();
+    let mut fields: Vec<&str> = rows.iter().map(|h| h.field.as_str()).collect();
+    fields.sort();
+    assert_eq!(fields, ["comment", "progress", "status"]);
+    assert!(rows.iter().all(|h| h.actor == "kari"));
+    assert!(rows.iter().any(
+        |h| h.field == "comment" && h.new_value.as_deref() == Some("Venter på svar fra fylket")
+    ));
+    // The public page shows it.
+    let (_, public) = app.get_text(&client(), "/tiltak/T1").await;
+    assert!(public.contains("Venter på svar fra fylket"));
+
+    // Stale (the old version again): 409 with what changed, the input kept, nothing overwritten.
+    let res = c
+        .post(app.url("/intern/tiltak/T1/status"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("version", version.as_str()),
+            ("status", "completed"),
+            ("progress", "100"),
+            ("comment", "Karis gamle utkast"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409);
+    let body = res.text().await.unwrap();
+    assert!(body.contains(r#"id="conflict""#), "{body}");
+    assert!(
+        body.contains("Venter på svar fra fylket"),
+        "what changed is shown"
+    );
+    assert!(body.contains("Karis gamle utkast"), "the input is kept");
+    assert_eq!(
+        version_after(&body, "/intern/tiltak/T1/status"),
+        now.version.to_string(),
+        "the status form now carries the current version"
+    );
+    assert_eq!(
+        app.store
+            .action(&app.plan_code, "T1")
+            .await
+            .unwrap()
+            .unwrap(),
+        now,
+        "nothing overwritten"
+    );
+}
+
+#[tokio::test]
+async fn every_staff_save_ends_in_a_confirmation() {
+    let app = spawn().await;
+    let c = app.logged_in("kari").await;
+    // The full edit.
+    let (_, html) = app.get_text(&c, "/intern/tiltak/T1").await;
+    let res = c
+        .post(app.url("/intern/tiltak/T1"))
+        .form(&edit_form(&html, "Nytt navn"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, "/intern/tiltak/T1?lagret=1");
+    let (_, page) = app.get_text(&c, &to).await;
+    assert!(
+        page.contains("role=\"status\" id=\"lagret\">Lagret."),
+        "{page}"
+    );
+    // In nynorsk and English, the language kept.
+    let (_, nn) = app.get_text(&c, "/intern/tiltak/T1?lang=nn").await;
+    let mut form = edit_form(&nn, "Nytt namn");
+    form.push(("lang".into(), "nn".into()));
+    let res = c
+        .post(app.url("/intern/tiltak/T1"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, "/intern/tiltak/T1?lang=nn&lagret=1");
+    let (_, page) = app.get_text(&c, &to).await;
+    assert!(page.contains(">Lagra.</div>"), "{page}");
+    // A new action.
+    let (_, html) = app.get_text(&c, "/intern/tiltak/ny?lang=en").await;
+    let mut form = edit_form(&html, "Brand new");
+    form.push(("id".into(), "T77".into()));
+    form.push(("lang".into(), "en".into()));
+    let res = c
+        .post(app.url("/intern/tiltak/ny"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, "/intern/tiltak/T77?lang=en&lagret=1");
+    let (_, page) = app.get_text(&c, &to).await;
+    assert!(page.contains(">Saved.</div>"), "{page}");
+}
