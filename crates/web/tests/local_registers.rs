@@ -130,6 +130,14 @@ async fn staff_record_a_visit_through_the_form() {
     let stored = app.store.visits(&app.plan_code).await.unwrap();
     assert_eq!(stored.len(), 1);
     let v = &stored[0].0;
+    // Post/Redirect/Get to the visit, with the confirmation (issue 19 item 5).
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, format!("/intern/bedriftsbesok/{}?lagret=1", v.id));
+    let (_, shown) = app.get_text(&c, &to).await;
+    assert!(
+        shown.contains(r#"role="status" id="lagret">Lagret."#),
+        "{shown}"
+    );
     assert_eq!(v.participants, ["Ola", "Kari"]);
     assert_eq!(v.kind, VisitKind::Dialogue);
     assert_eq!(v.follow_ups[0].links, ["5.7-s1"]);

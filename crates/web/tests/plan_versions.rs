@@ -150,7 +150,7 @@ async fn staff_carry_an_action_over_and_it_keeps_its_history_and_a_link_to_the_o
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
-    assert_eq!(res.headers()["location"], "/intern/tiltak/T1");
+    assert_eq!(res.headers()["location"], "/intern/tiltak/T1?lagret=1");
 
     // The new action: linked to the old one, with the old history shown below its own.
     let (status, page) = site.get_text(&anon, "/tiltak/T1").await;

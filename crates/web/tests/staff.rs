@@ -714,7 +714,17 @@ async fn admins_manage_users_and_editors_cannot() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 200);
+    // Post/Redirect/Get with the confirmation (issue 19 item 5).
+    assert_eq!(res.status(), 303);
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, "/intern/brukere?lagret=1");
+    let (_, page) = app.get_text(&admin, &to).await;
+    assert!(
+        page.contains(r#"role="status" id="lagret">Lagret."#)
+            || page.contains(r#"<div class="notice" role="status">Lagret.</div>"#),
+        "{page}"
+    );
+    assert!(page.contains("nora"));
     assert_eq!(
         app.store.user("nora").await.unwrap().unwrap().role,
         store::users::Role::Editor
@@ -725,7 +735,8 @@ async fn admins_manage_users_and_editors_cannot() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 200);
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/intern/brukere?lagret=1");
     assert!(app.store.user("nora").await.unwrap().unwrap().disabled);
 }
 
@@ -880,7 +891,17 @@ async fn an_editor_overrides_a_trend_status_with_a_justification_shown_publicly(
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 200);
+    // Post/Redirect/Get with the confirmation (issue 19 item 5).
+    assert_eq!(res.status(), 303);
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, "/intern/indikatorer/kortreist?lagret=overstyrt");
+    let (_, shown) = app.get_text(&c, &to).await;
+    assert!(shown.contains(r#"role="status">Lagret. "#), "{shown}");
+    // The query picks a message, never puts its own text on the page.
+    let (_, odd) = app
+        .get_text(&c, "/intern/indikatorer/kortreist?lagret=%3Cb%3Ezqxj")
+        .await;
+    assert!(!odd.contains("zqxj"), "{odd}");
     let rows = app.store.status_overrides(&app.plan_code).await.unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].by, "kari");
@@ -910,7 +931,11 @@ async fn an_editor_overrides_a_trend_status_with_a_justification_shown_publicly(
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 200);
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        res.headers()["location"],
+        "/intern/indikatorer/kortreist?lagret=trukket"
+    );
     let (_, page) = app.get_text(&client(), "/indikatorer/kortreist").await;
     assert!(!page.contains("class=\"badge\">overstyrt"), "{page}");
     assert!(page.contains("trukket tilbake"), "{page}");

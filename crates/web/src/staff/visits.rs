@@ -10,7 +10,7 @@ use maud::{Markup, html};
 use plan::Lang;
 use serde::Deserialize;
 
-use super::{hidden, respond};
+use super::{SavedQuery, hidden, respond};
 use crate::auth::Staff;
 use crate::guard::{Admin, Editor, NoForm, Viewer};
 use crate::layout::{href, tr};
@@ -273,17 +273,18 @@ pub async fn add(
         .store
         .visit_add(state.municipality(), &v, false, &staff.user().name)
         .await?;
-    Ok(see_other(&href(
+    Ok(super::saved_redirect(
         lang,
         &format!("/intern/bedriftsbesok/{id}"),
-    )))
+        None,
+    ))
 }
 
 /// `GET /intern/bedriftsbesok/{id}`
 pub async fn detail(
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    g: Viewer,
+    g: Viewer<SavedQuery>,
 ) -> Result<Response, WebError> {
     let (lang, staff) = (g.lang, &g.staff);
     let (v, synthetic) = state
@@ -303,6 +304,7 @@ pub async fn detail(
         .map(|s| format!("{s} {}", app::local_registers::sector_name(s).unwrap_or("")));
     let body = html! {
         h1 { (title) }
+        @if g.form.saved() { (super::saved_notice(lang)) }
         @if synthetic { div class="synthetic" role="note" { strong { "SYNTETISKE DATA." } } }
         dl {
             dt { (tr(lang, "staff-visits-company")) } dd { (v.company) " (" (v.orgnr) ")" }
