@@ -1162,3 +1162,66 @@ async fn every_staff_save_ends_in_a_confirmation() {
     let (_, page) = app.get_text(&c, &to).await;
     assert!(page.contains(">Saved.</div>"), "{page}");
 }
+
+#[tokio::test]
+async fn public_pages_link_editors_to_the_staff_pages_and_the_cache_never_mixes_them() {
+    let app = spawn().await;
+    let anon = client();
+    let editor = app.logged_in("kari").await;
+    let viewer = app.logged_in("vera").await;
+    let cases = [
+        (
+            "/tiltak/T1",
+            r#"<p class="staff-edit"><a href="/intern/tiltak/T1">"#,
+        ),
+        (
+            "/indikatorer/kortreist",
+            r#"<p class="staff-edit"><a href="/intern/indikatorer/kortreist">"#,
+        ),
+    ];
+    for (page, link) in cases {
+        // Anonymous first (so the page is cached), then the editor, then anonymous again,
+        // all within the cache's two seconds: each gets their own page.
+        let (status, a1) = app.get_text(&anon, page).await;
+        assert_eq!(status, 200);
+        assert!(!a1.contains(link), "{page}: anonymous got the link");
+        let res = editor.get(app.url(page)).send().await.unwrap();
+        let cache_control = res.headers()["cache-control"].to_str().unwrap().to_string();
+        assert!(
+            cache_control.contains("private") && cache_control.contains("no-store"),
+            "{page}: {cache_control}"
+        );
+        let e1 = res.text().await.unwrap();
+        assert!(e1.contains(link), "{page}: the editor got no link");
+        assert!(e1.contains(&format!("{link}Rediger")), "{page}");
+        let (_, a2) = app.get_text(&anon, page).await;
+        assert!(!a2.contains(link), "{page}: the editor's page was cached");
+        // The other way round: the editor's page first, after a write emptied the cache.
+        app.page_cache.invalidate();
+        let (_, e2) = app.get_text(&editor, page).await;
+        assert!(e2.contains(link), "{page}");
+        let (_, a3) = app.get_text(&anon, page).await;
+        assert!(
+            !a3.contains(link),
+            "{page}: anonymous got the editor's page"
+        );
+        let (_, e3) = app.get_text(&editor, page).await;
+        assert!(
+            e3.contains(link),
+            "{page}: the editor got the anonymous page"
+        );
+        // A viewer may not edit, a made-up session is nobody: no link.
+        let (_, v) = app.get_text(&viewer, page).await;
+        assert!(!v.contains(link), "{page}: a viewer got the link");
+        let res = client()
+            .get(app.url(page))
+            .header("cookie", "np_session=made-up")
+            .send()
+            .await
+            .unwrap();
+        assert!(!res.text().await.unwrap().contains(link), "{page}");
+        // In English, the link keeps the language.
+        let (_, en) = app.get_text(&editor, &format!("{page}?lang=en")).await;
+        assert!(en.contains(r#"?lang=en">Edit"#), "{page}");
+    }
+}
