@@ -781,7 +781,37 @@ async fn import_through_the_web_is_all_or_nothing_with_row_errors() {
     let good =
         "id,title,status,progress\nT1,Ny tittel,in_progress,50\nT90,Helt nytt tiltak,Pågår,5\n";
     let res = upload(good, Some(csrf)).await.unwrap();
+    // First a preview (issue 19 item 5): nothing is written until it is confirmed.
     assert_eq!(res.status(), 200);
+    let preview = res.text().await.unwrap();
+    assert!(preview.contains("Forhåndsvisning av importen"), "{preview}");
+    assert!(preview.contains("1 nye, 1 endres"), "{preview}");
+    assert!(preview.contains("Helt nytt tiltak"));
+    assert!(
+        preview.contains("<td>Ny tittel</td>"),
+        "old → new: {preview}"
+    );
+    assert!(
+        app.store
+            .action(&app.plan_code, "T90")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let res = c
+        .post(app.url("/intern/import/bekreft"))
+        .form(&confirm_form(&preview))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, "/intern/import?lagret=1-1-0");
+    let (_, done) = app.get_text(&c, &to).await;
+    assert!(
+        done.contains("Lagret. Importert: 1 nye, 1 endret, 0 uendret."),
+        "{done}"
+    );
     assert_eq!(
         app.store
             .action(&app.plan_code, "T1")
@@ -1224,4 +1254,205 @@ async fn public_pages_link_editors_to_the_staff_pages_and_the_cache_never_mixes_
         let (_, en) = app.get_text(&editor, &format!("{page}?lang=en")).await;
         assert!(en.contains(r#"?lang=en">Edit"#), "{page}");
     }
+}
+
+/// The hidden fields of an import preview's confirmation form.
+fn confirm_form(html: &str) -> Vec<(String, String)> {
+    let field = |name: &str| {
+        let key = format!("name=\"{name}\" value=\"");
+        let at = html
+            .find("/intern/import/bekreft")
+            .expect("a confirmation form");
+        let s = at + html[at..].find(&key).unwrap() + key.len();
+        html[s..].split('"').next().unwrap().to_string()
+    };
+    ["csrf", "name", "basis", "data"]
+        .iter()
+        .map(|n| (n.to_string(), field(n)))
+        .collect()
+}
+
+#[tokio::test]
+async fn an_import_previews_refuses_an_older_export_in_plain_words_and_confirms_only_what_was_shown()
+ {
+    let app = spawn().await;
+    let c = app.logged_in("kari").await;
+    let (_, html) = app.get_text(&c, "/intern/import").await;
+    let csrf = csrf_of(&html);
+    let upload = |bytes: Vec<u8>, lang: Option<&'static str>| {
+        let mut form = reqwest::multipart::Form::new()
+            .text("csrf", csrf.clone())
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name("tiltak.csv"),
+            );
+        if let Some(l) = lang {
+            form = form.text("lang", l);
+        }
+        c.post(app.url("/intern/import")).multipart(form).send()
+    };
+    // An export, edited: T1's title changed, the rest as it was.
+    let export = c
+        .get(app.url("/intern/eksport?format=csv"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let t1 = app
+        .store
+        .action(&app.plan_code, "T1")
+        .await
+        .unwrap()
+        .unwrap();
+    let edited = export.replacen(&t1.action.title, "Tittel fra regnearket", 1);
+    let res = upload(edited.clone().into_bytes(), None).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let preview = res.text().await.unwrap();
+    let total = app.store.actions(&app.plan_code).await.unwrap().len();
+    assert!(
+        preview.contains(&format!("0 nye, 1 endres, {} uendret", total - 1)),
+        "{preview}"
+    );
+    assert!(preview.contains("<td>Tittel fra regnearket</td>"));
+    assert!(preview.contains(">Bekreft import</button>"));
+
+    // Meanwhile someone changes T2: confirming the preview imports nothing and shows the new
+    // state (the file is now older than the store for T2 — no, T2's row is in the file too).
+    let t2 = app
+        .store
+        .action(&app.plan_code, "T2")
+        .await
+        .unwrap()
+        .unwrap();
+    app.store
+        .update_action(
+            &app.plan_code,
+            "T2",
+            t2.version,
+            &ActionPatch {
+                progress: Some(91),
+                ..Default::default()
+            },
+            "ola",
+        )
+        .await
+        .unwrap();
+    let res = c
+        .post(app.url("/intern/import/bekreft"))
+        .form(&confirm_form(&preview))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409);
+    let moved = res.text().await.unwrap();
+    assert!(moved.contains("endret etter forhåndsvisningen"), "{moved}");
+    // The file was exported before T2's change: said in plain words, naming T2, and no button.
+    assert!(
+        moved.contains("Filen er eldre enn tiltaksplanen"),
+        "{moved}"
+    );
+    assert!(moved.contains("endret disse tiltakene: T2."), "{moved}");
+    assert!(moved.contains("Last ned tiltaksplanen på nytt"), "{moved}");
+    assert!(moved.contains("sist endret av ola"), "{moved}");
+    assert!(!moved.contains(">Bekreft import</button>"));
+    assert_eq!(
+        app.store
+            .action(&app.plan_code, "T1")
+            .await
+            .unwrap()
+            .unwrap()
+            .action
+            .title,
+        t1.action.title,
+        "nothing imported"
+    );
+    // Uploading the old file again: refused at once with the explanation, in nynorsk and English.
+    let res = upload(edited.clone().into_bytes(), Some("nn"))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409);
+    let nn = res.text().await.unwrap();
+    assert!(nn.contains("Fila er eldre enn tiltaksplanen"), "{nn}");
+    assert!(nn.contains("Last ned tiltaksplanen på nytt"), "{nn}");
+    assert!(
+        !nn.contains("was changed since version"),
+        "no English store message"
+    );
+    let res = upload(edited.into_bytes(), Some("en")).await.unwrap();
+    let en = res.text().await.unwrap();
+    assert!(
+        en.contains("The file is older than the action plan"),
+        "{en}"
+    );
+
+    // A fresh export, edited again: previewed, confirmed, imported in one go.
+    let export = c
+        .get(app.url("/intern/eksport?format=csv"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let edited = export.replacen(&t1.action.title, "Tittel fra regnearket", 1);
+    let preview = upload(edited.into_bytes(), None)
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    // A tampered fingerprint or file: nothing is imported.
+    let mut bad = confirm_form(&preview);
+    bad[2].1 = "0".repeat(64);
+    let res = c
+        .post(app.url("/intern/import/bekreft"))
+        .form(&bad)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409);
+    let mut bad = confirm_form(&preview);
+    bad[3].1 = "zz".into();
+    let res = c
+        .post(app.url("/intern/import/bekreft"))
+        .form(&bad)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    // Without the CSRF token: refused.
+    let res = c
+        .post(app.url("/intern/import/bekreft"))
+        .form(&confirm_form(&preview)[1..])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    assert_eq!(
+        app.store
+            .action(&app.plan_code, "T1")
+            .await
+            .unwrap()
+            .unwrap()
+            .action
+            .title,
+        t1.action.title
+    );
+    let res = c
+        .post(app.url("/intern/import/bekreft"))
+        .form(&confirm_form(&preview))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let now = app
+        .store
+        .action(&app.plan_code, "T1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(now.action.title, "Tittel fra regnearket");
+    assert_eq!(now.updated_by, "kari");
 }
