@@ -199,7 +199,8 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     if !cacheable_request(&req) {
         return next.run(req).await;
     }
-    if has_session_cookie(&req) {
+    // The stylesheet is the same for everyone: its own caching stands.
+    if has_session_cookie(&req) && !req.uri().path().starts_with("/static/") {
         // Possibly made for this user: not from the cache, not into it, not kept by others.
         let mut res = next.run(req).await;
         let h = res.headers_mut();

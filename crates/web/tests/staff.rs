@@ -1250,6 +1250,13 @@ async fn public_pages_link_editors_to_the_staff_pages_and_the_cache_never_mixes_
             .await
             .unwrap();
         assert!(!res.text().await.unwrap().contains(link), "{page}");
+        // The stylesheet stays cacheable for staff too.
+        let css = editor
+            .get(app.url("/static/style.css"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(css.headers()["cache-control"], "public, max-age=3600");
         // In English, the link keeps the language.
         let (_, en) = app.get_text(&editor, &format!("{page}?lang=en")).await;
         assert!(en.contains(r#"?lang=en">Edit"#), "{page}");
