@@ -493,8 +493,17 @@ pub async fn import(
     let table = read_off_runtime(name, bytes).await?;
     let current = store.actions(plan_code).await?;
     let items = to_batch(&plan, &table, &current)?;
+    apply(store, plan_code, &items, actor).await
+}
+
+async fn apply(
+    store: &store::Store,
+    plan_code: &str,
+    items: &[(usize, BatchItem)],
+    actor: &str,
+) -> Result<store::actions::BatchReport, ImportError> {
     store
-        .apply_action_batch(plan_code, &items, actor)
+        .apply_action_batch(plan_code, items, actor)
         .await
         .map_err(|e| match e {
             store::actions::BatchError::Rows(rows) => ImportError::Bulk(BulkError::Rows(
@@ -513,6 +522,192 @@ pub async fn import(
             }),
             store::actions::BatchError::Store(e) => ImportError::Store(e),
         })
+}
+
+/// What one row of a file would do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowChange {
+    /// Create a new action with this title.
+    Create {
+        /// The new action's title.
+        title: String,
+    },
+    /// Change these fields of an existing action: (field, old, new).
+    Change(Vec<(&'static str, Option<String>, Option<String>)>),
+    /// Leave the action as it is.
+    Unchanged,
+    /// The row was exported at an older version than the action has now: importing it would
+    /// overwrite later changes, so the file is refused.
+    Stale {
+        /// The version in the file.
+        file_version: i64,
+        /// The action's version now.
+        now: i64,
+        /// Who made the latest change.
+        by: String,
+        /// When (RFC 3339, UTC).
+        at: String,
+    },
+}
+
+/// One row of a preview.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowPreview {
+    /// Spreadsheet row number (header = 1).
+    pub row: usize,
+    /// The action's id.
+    pub id: String,
+    /// What the row would do.
+    pub change: RowChange,
+}
+
+/// What importing a file would do, computed without writing anything.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Preview {
+    /// Every row, in file order.
+    pub rows: Vec<RowPreview>,
+    /// A fingerprint of the file and of the actions' versions the preview was made against:
+    /// [`confirm`] imports only while it is still the same, so what is written is what was shown.
+    pub basis: String,
+}
+
+impl Preview {
+    /// The rows that would overwrite later changes.
+    pub fn stale(&self) -> Vec<&RowPreview> {
+        self.rows
+            .iter()
+            .filter(|r| matches!(r.change, RowChange::Stale { .. }))
+            .collect()
+    }
+
+    /// (created, changed, unchanged) rows.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let count = |f: fn(&RowChange) -> bool| self.rows.iter().filter(|r| f(&r.change)).count();
+        (
+            count(|c| matches!(c, RowChange::Create { .. })),
+            count(|c| matches!(c, RowChange::Change(_))),
+            count(|c| matches!(c, RowChange::Unchanged)),
+        )
+    }
+}
+
+/// The fingerprint of a preview: the file's bytes and every action's (id, version).
+fn basis(bytes: &[u8], current: &[ActionRecord]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(Sha256::digest(bytes));
+    let mut versions: Vec<(&str, i64)> = current
+        .iter()
+        .map(|a| (a.action.id.as_str(), a.version))
+        .collect();
+    versions.sort();
+    for (id, v) in versions {
+        h.update(format!("{id}\u{1f}{v}\u{1e}").as_bytes());
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What the checked rows would do to `current`. Pure.
+pub fn plan_changes(items: &[(usize, BatchItem)], current: &[ActionRecord]) -> Vec<RowPreview> {
+    let known: HashMap<&str, &ActionRecord> =
+        current.iter().map(|a| (a.action.id.as_str(), a)).collect();
+    items
+        .iter()
+        .map(|(row, item)| match item {
+            BatchItem::Create(a) => RowPreview {
+                row: *row,
+                id: a.id.clone(),
+                change: RowChange::Create {
+                    title: a.title.clone(),
+                },
+            },
+            BatchItem::Update {
+                id,
+                base_version,
+                patch,
+            } => {
+                let change = match known.get(id.as_str()) {
+                    Some(c) if base_version.is_some_and(|v| v != c.version) => RowChange::Stale {
+                        file_version: base_version.unwrap_or_default(),
+                        now: c.version,
+                        by: c.updated_by.clone(),
+                        at: c.updated_at.clone(),
+                    },
+                    Some(c) => match store::actions::changed_fields(c, patch) {
+                        f if f.is_empty() => RowChange::Unchanged,
+                        f => RowChange::Change(f),
+                    },
+                    // `to_batch` makes updates of known ids only.
+                    None => RowChange::Unchanged,
+                };
+                RowPreview {
+                    row: *row,
+                    id: id.clone(),
+                    change,
+                }
+            }
+        })
+        .collect()
+}
+
+async fn read_and_check(
+    store: &store::Store,
+    plan_code: &str,
+    name: &str,
+    bytes: &[u8],
+) -> Result<(Vec<(usize, BatchItem)>, Preview), ImportError> {
+    let plan = store.plan(plan_code).await?.ok_or_else(|| {
+        ImportError::Bulk(BulkError::File(format!("no plan {plan_code} in the store")))
+    })?;
+    let table = read_off_runtime(name, bytes.to_vec()).await?;
+    let current = store.actions(plan_code).await?;
+    let items = to_batch(&plan, &table, &current)?;
+    let preview = Preview {
+        rows: plan_changes(&items, &current),
+        basis: basis(bytes, &current),
+    };
+    Ok((items, preview))
+}
+
+/// Reads and checks a file and says what importing it would do (created, changed field by
+/// field, left alone, or refused as older than the store), writing nothing.
+pub async fn preview(
+    store: &store::Store,
+    plan_code: &str,
+    name: &str,
+    bytes: &[u8],
+) -> Result<Preview, ImportError> {
+    Ok(read_and_check(store, plan_code, name, bytes).await?.1)
+}
+
+/// The outcome of [`confirm`].
+#[derive(Debug)]
+pub enum Confirmed {
+    /// Imported, in one transaction.
+    Done(store::actions::BatchReport),
+    /// The file or the actions changed after the preview `basis` was made (or rows are stale):
+    /// nothing was written; here is what importing would do now.
+    Moved(Preview),
+}
+
+/// Imports a previewed file if the actions are still as they were when the preview was made
+/// (`basis`, from [`preview`]) and no row is stale; otherwise writes nothing and returns the
+/// new preview. One transaction, as [`import`].
+pub async fn confirm(
+    store: &store::Store,
+    plan_code: &str,
+    name: &str,
+    bytes: &[u8],
+    basis: &str,
+    actor: &str,
+) -> Result<Confirmed, ImportError> {
+    let (items, preview) = read_and_check(store, plan_code, name, bytes).await?;
+    if preview.basis != basis || !preview.stale().is_empty() {
+        return Ok(Confirmed::Moved(preview));
+    }
+    apply(store, plan_code, &items, actor)
+        .await
+        .map(Confirmed::Done)
 }
 
 /// Why an import failed. Nothing was written.
@@ -637,6 +832,48 @@ mod tests {
         assert_eq!(header(Lang::Nb)[1], "tittel");
         assert_eq!(header(Lang::Nn)[2], "skildring");
         assert_eq!(header(Lang::En), COLUMNS);
+    }
+
+    #[test]
+    fn a_preview_says_what_is_created_changed_left_alone_and_stale() {
+        let plan = plan::embedded_default();
+        let recs = vec![record("T1"), record("T2"), record("T3")];
+        let csv = format!(
+            "id,title,progress,version\nT1,{},{},3\nT2,Ny tittel,,3\nT3,x,,2\nT90,Nytt,,\n",
+            recs[0].action.title, recs[0].action.progress
+        );
+        let table = read_csv(csv.as_bytes()).unwrap();
+        let items = to_batch(&plan, &table, &recs).unwrap();
+        let rows = plan_changes(&items, &recs);
+        assert_eq!(rows[0].change, RowChange::Unchanged);
+        assert_eq!(
+            rows[1].change,
+            RowChange::Change(vec![(
+                "title",
+                Some(recs[1].action.title.clone()),
+                Some("Ny tittel".into())
+            )])
+        );
+        assert!(matches!(
+            rows[2].change,
+            RowChange::Stale {
+                file_version: 2,
+                now: 3,
+                ..
+            }
+        ));
+        assert_eq!(
+            rows[3],
+            RowPreview {
+                row: 5,
+                id: "T90".into(),
+                change: RowChange::Create {
+                    title: "Nytt".into()
+                }
+            }
+        );
+        assert_ne!(basis(b"a", &recs), basis(b"b", &recs));
+        assert_ne!(basis(b"a", &recs), basis(b"a", &recs[..2]));
     }
 
     #[test]

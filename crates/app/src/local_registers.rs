@@ -195,6 +195,88 @@ pub async fn company(store: &Store, orgnr: OrgNr) -> Result<Option<Company>, App
         .remove(&orgnr))
 }
 
+/// Most matches [`search_companies`] gives.
+pub const SEARCH_LIMIT: usize = 20;
+
+/// A unit of the register found by name (the visit form's company search).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompanyHit {
+    /// Organisation number.
+    pub orgnr: OrgNr,
+    /// Name in the register.
+    pub name: String,
+    /// Not bankrupt, deleted or closed.
+    pub present: bool,
+}
+
+/// The units of `municipality` in the current Enhetsregisteret snapshot whose name holds every
+/// word of `query` (case-insensitive), at most [`SEARCH_LIMIT`]: units in business first, then
+/// names beginning with the query, then by name. `None` when no snapshot is stored; an empty
+/// list for a query of fewer than two characters.
+///
+/// The snapshot keeps its units as one compact table per municipality (`register_unit_tables`,
+/// encoded, not one row per unit), so there is no name column to search with SQL `LIKE`: the
+/// municipality's table (one row, read by its key) is decoded and filtered here.
+pub async fn search_companies(
+    store: &Store,
+    municipality: &str,
+    query: &str,
+) -> Result<Option<Vec<CompanyHit>>, AppError> {
+    use store::brreg::SnapshotKind;
+    let Some(snap) = store
+        .current_register_snapshot(SnapshotKind::Enheter)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let query = query.trim().to_lowercase();
+    let words: Vec<&str> = query.split_whitespace().collect();
+    if query.chars().count() < 2 {
+        return Ok(Some(Vec::new()));
+    }
+    let mut hits: Vec<CompanyHit> = store
+        .register_units(snap.id, municipality)
+        .await?
+        .into_iter()
+        .filter(|u| {
+            let name = u.name.to_lowercase();
+            words.iter().all(|w| name.contains(w))
+        })
+        .map(|u| CompanyHit {
+            orgnr: u.orgnr,
+            name: u.name,
+            present: u.present,
+        })
+        .collect();
+    hits.sort_by_cached_key(|h| {
+        let name = h.name.to_lowercase();
+        (!h.present, !name.starts_with(&query), name, h.orgnr)
+    });
+    hits.truncate(SEARCH_LIMIT);
+    Ok(Some(hits))
+}
+
+/// The parts of the municipality a visit is placed in (the visit form's choice list).
+///
+/// The plan file has no list of districts yet (issue 20 will add one to `plan::Plan`); until
+/// then they are derived from the municipalities the plan's municipality was formed from, by
+/// its code or an earlier one (`meta.previous_codes`): Asker (3203; 3025 in 2020–2023) was
+/// formed on 1 January 2020 from Asker, Røyken and Hurum (0220, 0627 and 0628; KLASS 131,
+/// changes 2019–2020, `data/klass`), and staff place visits by these old names. A municipality
+/// not listed here gets no list: the form keeps a free-text field.
+pub fn visit_districts(plan: &Plan) -> Vec<String> {
+    const FORMED_FROM: &[(&str, &[&str])] = &[
+        ("3203", &["Asker", "Røyken", "Hurum"]),
+        ("3025", &["Asker", "Røyken", "Hurum"]),
+    ];
+    let m = &plan.meta;
+    std::iter::once(&m.municipality_code)
+        .chain(m.previous_codes.iter())
+        .find_map(|code| FORMED_FROM.iter().find(|(c, _)| c == code))
+        .map(|(_, names)| names.iter().map(|n| n.to_string()).collect())
+        .unwrap_or_default()
+}
+
 /// Looks companies up in the current register snapshot; numbers not in it are absent.
 pub async fn companies(
     store: &Store,

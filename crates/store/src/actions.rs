@@ -616,6 +616,16 @@ pub(crate) struct Changes {
     pub(crate) strategies: Option<Vec<String>>,
 }
 
+/// What `patch` would change on `current`: (field, old, new) for each changed field, by the
+/// same rule as [`Store::update_action`] and [`Store::apply_action_batch`] (an empty list: the
+/// patch changes nothing). Pure; for previews.
+pub fn changed_fields(
+    current: &ActionRecord,
+    patch: &ActionPatch,
+) -> Vec<(&'static str, Option<String>, Option<String>)> {
+    diff(current, patch).fields
+}
+
 /// Compares a patch with the current action. Pure.
 pub(crate) fn diff(current: &ActionRecord, patch: &ActionPatch) -> Changes {
     let mut changes: Vec<(&'static str, Option<String>, Option<String>)> = Vec::new();

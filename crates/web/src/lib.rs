@@ -196,6 +196,10 @@ fn route_table() -> routes::Table {
             get(staff::actions::edit_form).post(staff::actions::update),
         )
         .route(
+            "/intern/tiltak/{id}/status",
+            post(staff::actions::update_status),
+        )
+        .route(
             "/intern/indikatorer/{id}",
             get(staff::indicators::form).post(staff::indicators::submit),
         )
@@ -210,6 +214,12 @@ fn route_table() -> routes::Table {
                 .post(staff::bulk::upload)
                 // The file limit plus room for the form's other fields; above it, 413.
                 .body_limit(staff::bulk::MAX_UPLOAD + 64 * 1024),
+        )
+        .route(
+            "/intern/import/bekreft",
+            post(staff::bulk::confirm)
+                // The file carried back as hex (twice its size) and the form's other fields.
+                .body_limit(2 * staff::bulk::MAX_UPLOAD + 64 * 1024),
         )
         .route("/intern/eksport", get(staff::bulk::export))
         .route("/intern/planer", get(staff::plans::page))

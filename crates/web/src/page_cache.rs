@@ -11,9 +11,14 @@
 //!   lag behind a write made elsewhere: another web node on the same database, or a
 //!   `naeringsplan import` run while the server is up (plus the time one request takes to
 //!   rebuild it: meanwhile, other requests get the expired copy rather than all rebuilding);
-//! - only anonymous, idempotent, public reads are cached: GET without `Authorization`, not under
-//!   `/intern`, `/api`, `/logg-inn`, `/logg-ut` or `/health`; only `200 OK` responses that set
-//!   no cookie and do not say `no-store`/`private`, with a body of known size up to 8 MB;
+//! - only anonymous, idempotent, public reads are cached: GET without `Authorization` and without
+//!   a staff session cookie, not under `/intern`, `/api`, `/logg-inn`, `/logg-ut` or `/health`;
+//!   only `200 OK` responses that set no cookie and do not say `no-store`/`private`, with a body
+//!   of known size up to 8 MB;
+//! - a public page asked for with a session cookie may be made for its user (an editor's
+//!   «Rediger» link, `pages::edit_link`): it is neither answered from the cache nor stored in
+//!   it, and is marked `Cache-Control: private, no-store`; every public page says
+//!   `Vary: Cookie`, so no shared HTTP cache in front hands one user's page to another;
 //! - it holds at most [`MAX_ENTRIES`] pages (the oldest goes first), so odd query strings cannot
 //!   grow it without bound.
 //!
@@ -27,7 +32,7 @@ use std::time::{Duration, Instant};
 
 use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -149,6 +154,17 @@ fn cacheable_request(req: &Request) -> bool {
     })
 }
 
+/// Whether a request carries a staff session cookie (by either name; valid or not: checking
+/// it would cost a store read on every cached page).
+fn has_session_cookie(req: &Request) -> bool {
+    [
+        crate::auth::SESSION_COOKIE,
+        crate::auth::SESSION_COOKIE_HOST,
+    ]
+    .iter()
+    .any(|name| crate::auth::cookie(req.headers(), name).is_some())
+}
+
 /// Whether a response may be kept.
 fn cacheable_response(res: &Response) -> bool {
     if res.status() != StatusCode::OK || res.headers().contains_key(header::SET_COOKIE) {
@@ -180,15 +196,35 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         }
         return res;
     }
-    if !cache.enabled() || !cacheable_request(&req) {
+    if !cacheable_request(&req) {
         return next.run(req).await;
+    }
+    // The stylesheet is the same for everyone: its own caching stands.
+    if has_session_cookie(&req) && !req.uri().path().starts_with("/static/") {
+        // Possibly made for this user: not from the cache, not into it, not kept by others.
+        let mut res = next.run(req).await;
+        let h = res.headers_mut();
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+        h.append(header::VARY, HeaderValue::from_static("cookie"));
+        return res;
+    }
+    if !cache.enabled() {
+        let mut res = next.run(req).await;
+        res.headers_mut()
+            .append(header::VARY, HeaderValue::from_static("cookie"));
+        return res;
     }
     let key = req.uri().to_string();
     if let Some(hit) = cache.get(&key) {
         return hit;
     }
     let generation = cache.generation.load(Ordering::SeqCst);
-    let res = next.run(req).await;
+    let mut res = next.run(req).await;
+    res.headers_mut()
+        .append(header::VARY, HeaderValue::from_static("cookie"));
     if !cacheable_response(&res) {
         return res;
     }
@@ -303,5 +339,15 @@ mod tests {
         r.headers_mut()
             .insert(header::AUTHORIZATION, "Bearer x".parse().unwrap());
         assert!(!cacheable_request(&r));
+        for cookie in ["np_session=abc", "a=b; __Host-np_session=abc"] {
+            let mut r = req(Method::GET, "/tiltak/T1");
+            r.headers_mut()
+                .insert(header::COOKIE, cookie.parse().unwrap());
+            assert!(has_session_cookie(&r), "{cookie}");
+        }
+        let mut r = req(Method::GET, "/tiltak/T1");
+        r.headers_mut()
+            .insert(header::COOKIE, "np_login_csrf=x".parse().unwrap());
+        assert!(!has_session_cookie(&r));
     }
 }

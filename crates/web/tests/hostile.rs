@@ -105,7 +105,40 @@ async fn upload(
         .send()
         .await
         .unwrap();
+    let (status, body) = (res.status().as_u16(), res.text().await.unwrap());
+    // An accepted file is first previewed (issue 19 item 5): confirm it, as the user would,
+    // and follow the redirect to the page saying what was imported.
+    let Some(fields) = confirmation(&body) else {
+        return (status, body);
+    };
+    let res = c
+        .post(app.url("/intern/import/bekreft"))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    if res.status() != 303 {
+        return (res.status().as_u16(), res.text().await.unwrap());
+    }
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    let res = c.get(app.url(&to)).send().await.unwrap();
     (res.status().as_u16(), res.text().await.unwrap())
+}
+
+/// The hidden fields of an import preview's confirmation form, if the page has one.
+fn confirmation(html: &str) -> Option<Vec<(String, String)>> {
+    let at = html.find(r#"action="/intern/import/bekreft""#)?;
+    let field = |name: &str| {
+        let key = format!("name=\"{name}\" value=\"");
+        let s = at + html[at..].find(&key).unwrap() + key.len();
+        html[s..].split('"').next().unwrap().to_string()
+    };
+    Some(
+        ["csrf", "name", "basis", "data"]
+            .iter()
+            .map(|n| (n.to_string(), field(n)))
+            .collect(),
+    )
 }
 
 /// Finding 1 and 2: a sparse sheet, an inflating sheet and a sheet with too many rows are each

@@ -258,7 +258,11 @@ async fn an_admin_of_one_plan_sees_and_manages_only_its_accounts() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.status(),
+        303,
+        "saved, then to the list (issue 19 item 5)"
+    );
     let aslak = asker.store.user("aslak").await.unwrap().unwrap();
     assert_eq!(aslak.plan_code.as_deref(), Some(ASKER));
     assert_eq!(

@@ -118,7 +118,7 @@ async fn staff_record_a_visit_through_the_form() {
             ("company", "Bedrift AS"),
             ("date", "2025-03-04"),
             ("kind", "dialogmote"),
-            ("area", "Asker nord"),
+            ("area", "Røyken"),
             ("participants", "Ola\nKari"),
             ("topics", "Rekruttering"),
             ("follow_ups", "Følge opp [5.7-s1]"),
@@ -130,6 +130,14 @@ async fn staff_record_a_visit_through_the_form() {
     let stored = app.store.visits(&app.plan_code).await.unwrap();
     assert_eq!(stored.len(), 1);
     let v = &stored[0].0;
+    // Post/Redirect/Get to the visit, with the confirmation (issue 19 item 5).
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, format!("/intern/bedriftsbesok/{}?lagret=1", v.id));
+    let (_, shown) = app.get_text(&c, &to).await;
+    assert!(
+        shown.contains(r#"role="status" id="lagret">Lagret."#),
+        "{shown}"
+    );
     assert_eq!(v.participants, ["Ola", "Kari"]);
     assert_eq!(v.kind, VisitKind::Dialogue);
     assert_eq!(v.follow_ups[0].links, ["5.7-s1"]);
@@ -326,4 +334,228 @@ async fn the_procurement_and_visit_pages_offer_their_figures_as_csv_and_json() {
 
     let (status, _) = app.get_text(&anon, "/bedriftsbesok/data?format=xml").await;
     assert_eq!(status, 422);
+}
+
+/// A valid organisation number (mod 11) from eight digits, if there is one.
+fn orgnr_from(base: u32) -> Option<String> {
+    let digits: Vec<u32> = format!("{base:08}")
+        .chars()
+        .map(|c| c.to_digit(10).unwrap())
+        .collect();
+    let sum: u32 = digits
+        .iter()
+        .zip([3, 2, 7, 6, 5, 4, 3, 2])
+        .map(|(d, w)| d * w)
+        .sum();
+    let check = match 11 - sum % 11 {
+        11 => 0,
+        10 => return None,
+        c => c,
+    };
+    Some(format!("{base:08}{check}"))
+}
+
+/// Stores an Enhetsregisteret snapshot with these (orgnr, name, municipality, deleted) units.
+async fn put_register(app: &common::TestApp, units: &[(String, String, &str, bool)]) {
+    use brreg::facts::FactsBuilder;
+    use brreg::sectors::SectorGroups;
+    use brreg::{Employees, Kommune, NaceCode, OrgForm, SectorCode, Unit, UnitKind};
+    use store::brreg::{DateSource, NewSnapshot, SnapshotKind, UnitTable};
+    use time::macros::date;
+    let units: Vec<Unit> = units
+        .iter()
+        .map(|(orgnr, name, kommune, deleted)| Unit {
+            orgnr: orgnr.parse().unwrap(),
+            kind: UnitKind::Enhet,
+            name: name.clone(),
+            org_form: OrgForm::parse(b"AS").unwrap(),
+            nace: NaceCode::parse(b"10.710"),
+            sector: SectorCode::parse(b"2100"),
+            municipality: Kommune::parse(kommune.as_bytes()),
+            postal_municipality: None,
+            employees: Employees::Known(5),
+            registered: Some(date!(2010 - 01 - 01)),
+            founded: None,
+            started: None,
+            bankrupt: false,
+            bankruptcy_date: None,
+            under_liquidation: false,
+            liquidation_date: None,
+            under_forced_liquidation: false,
+            deleted: deleted.then_some(date!(2021 - 06 - 01)),
+            closed: None,
+            parent: None,
+        })
+        .collect();
+    let mut facts = FactsBuilder::new(SectorGroups::embedded(), 10);
+    let mut table = UnitTable::new();
+    for u in &units {
+        facts.add(u);
+        table.add(u);
+    }
+    let new = NewSnapshot {
+        kind: SnapshotKind::Enheter,
+        snapshot_date: date!(2024 - 01 - 01),
+        date_source: DateSource::Option,
+        file_name: "enheter.csv",
+        sha256: "register-fixture",
+        format: "csv",
+        units: units.len() as u64,
+        synthetic_units: 0,
+        skipped_rows: 0,
+        skipped: &[],
+        coverage: None,
+    };
+    app.store
+        .import_register_snapshot(&new, &facts.finish(), Some(&table))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_visit_form_finds_companies_by_name_and_offers_the_districts() {
+    let app = spawn().await;
+    let c = app.logged_in("kari").await;
+    // Before any register is loaded, the search says so.
+    let (status, page) = app.get_text(&c, "/intern/bedriftsbesok?finn=bakeri").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Ingen registerdata er lastet inn"), "{page}");
+
+    let mut numbers = (91_000_000u32..).filter_map(orgnr_from);
+    let mut units = vec![
+        (
+            numbers.next().unwrap(),
+            "Asker Bakeri AS".to_string(),
+            "3203",
+            false,
+        ),
+        (
+            numbers.next().unwrap(),
+            "Bakeriet i Hurum AS".to_string(),
+            "3203",
+            false,
+        ),
+        (
+            numbers.next().unwrap(),
+            "Gamle Asker Bakeri AS".to_string(),
+            "3203",
+            true,
+        ),
+        (
+            numbers.next().unwrap(),
+            "Røyken Maskin AS".to_string(),
+            "3203",
+            false,
+        ),
+        (
+            numbers.next().unwrap(),
+            "Bærum Bakeri AS".to_string(),
+            "3201",
+            false,
+        ),
+    ];
+    for i in 0..25 {
+        units.push((
+            numbers.next().unwrap(),
+            format!("Tomteselskap {i} AS"),
+            "3203",
+            false,
+        ));
+    }
+    put_register(&app, &units).await;
+
+    // By name, case-insensitive, every word; the municipality's units only; deleted ones last
+    // and marked; each a link filling the organisation number.
+    let (_, page) = app.get_text(&c, "/intern/bedriftsbesok?finn=BAKERI").await;
+    assert!(page.contains("3 treff for «BAKERI»"), "{page}");
+    let first = page.find("Asker Bakeri AS").unwrap();
+    let second = page.find("Bakeriet i Hurum AS").unwrap();
+    let gone = page.find("Gamle Asker Bakeri AS").unwrap();
+    assert!(first < gone && second < gone, "units in business first");
+    assert!(page.contains("slettet, konkurs eller avviklet"));
+    assert!(
+        !page.contains("Bærum Bakeri"),
+        "another municipality's unit"
+    );
+    assert!(page.contains(&format!(
+        r#"href="/intern/bedriftsbesok?orgnr={}#ny""#,
+        units[0].0
+    )));
+    let (_, page) = app
+        .get_text(&c, "/intern/bedriftsbesok?finn=hurum+bakeriet")
+        .await;
+    assert!(page.contains("1 treff"), "{page}");
+    // At most 20.
+    let (_, page) = app
+        .get_text(&c, "/intern/bedriftsbesok?finn=tomteselskap")
+        .await;
+    assert!(page.contains("20 treff"), "{page}");
+    assert_eq!(page.matches("Tomteselskap ").count(), 20);
+    // Nothing found; too short; markup in the query is text.
+    let (_, page) = app
+        .get_text(&c, "/intern/bedriftsbesok?finn=%3Cb%3Ezz")
+        .await;
+    assert!(page.contains("Ingen treff for «&lt;b&gt;zz»"), "{page}");
+    let (_, page) = app.get_text(&c, "/intern/bedriftsbesok?finn=a").await;
+    assert!(page.contains("Skriv minst to tegn"), "{page}");
+    // In nynorsk.
+    let (_, page) = app
+        .get_text(&c, "/intern/bedriftsbesok?finn=bakeri&lang=nn")
+        .await;
+    assert!(page.contains("sletta, konkurs eller avvikla"), "{page}");
+    assert!(
+        page.contains(&format!("orgnr={}&amp;lang=nn#ny", units[0].0)),
+        "{page}"
+    );
+
+    // Chosen: the form holds the number and names the company.
+    let (_, page) = app
+        .get_text(&c, &format!("/intern/bedriftsbesok?orgnr={}", units[0].0))
+        .await;
+    assert!(
+        page.contains(&format!(
+            r#"name="orgnr" inputmode="numeric" value="{}""#,
+            units[0].0
+        )),
+        "{page}"
+    );
+    assert!(page.contains("Valgt: Asker Bakeri AS"), "{page}");
+
+    // The district is a choice from the former municipalities.
+    assert!(page.contains(r#"<select id="area" name="area""#), "{page}");
+    for d in ["Asker", "Røyken", "Hurum"] {
+        assert!(
+            page.contains(&format!(r#"<option value="{d}">{d}</option>"#)),
+            "{d}"
+        );
+    }
+    let csrf = csrf_of(&page);
+    let post = |area: &'static str| {
+        c.post(app.url("/intern/bedriftsbesok"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("orgnr", units[0].0.as_str()),
+                ("date", "2025-03-04"),
+                ("kind", "besok"),
+                ("area", area),
+            ])
+            .send()
+    };
+    let res = post("Asker nord").await.unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Velg en del av kommunen fra listen")
+    );
+    assert!(app.store.visits(&app.plan_code).await.unwrap().is_empty());
+    let res = post("Hurum").await.unwrap();
+    assert_eq!(res.status(), 303);
+    let stored = app.store.visits(&app.plan_code).await.unwrap();
+    assert_eq!(
+        stored[0].0.company, "Asker Bakeri AS",
+        "the name from the register"
+    );
+    assert_eq!(stored[0].0.area, "Hurum");
 }

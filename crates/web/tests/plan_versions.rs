@@ -150,7 +150,7 @@ async fn staff_carry_an_action_over_and_it_keeps_its_history_and_a_link_to_the_o
         .await
         .unwrap();
     assert_eq!(res.status(), 303);
-    assert_eq!(res.headers()["location"], "/intern/tiltak/T1");
+    assert_eq!(res.headers()["location"], "/intern/tiltak/T1?lagret=1");
 
     // The new action: linked to the old one, with the old history shown below its own.
     let (status, page) = site.get_text(&anon, "/tiltak/T1").await;
@@ -158,6 +158,13 @@ async fn staff_carry_an_action_over_and_it_keeps_its_history_and_a_link_to_the_o
     assert!(page.contains("Videreført fra"), "{page}");
     assert!(page.contains(r#"href="/planer/3203/tiltak/T1""#));
     assert!(page.contains("Historikk fra Temaplan næring 2021–2024"));
+    // An editor gets a «Rediger» link on the served plan's page, none on the earlier version's
+    // (issue 19 item 5: its staff pages do not exist).
+    let (_, mine) = site.get_text(&kari, "/tiltak/T1").await;
+    assert!(mine.contains(r#"<p class="staff-edit"><a href="/intern/tiltak/T1">"#));
+    let (status, old) = site.get_text(&kari, "/planer/3203/tiltak/T1").await;
+    assert_eq!(status, 200);
+    assert!(!old.contains("staff-edit"), "{old}");
     assert!(page.contains("videreført fra (plan/tiltak)"));
     // The old action: unchanged, linking on to the new one.
     assert_eq!(site.store.history("3203", "T1").await.unwrap(), old_history);

@@ -72,6 +72,10 @@ async fn every_write_route_refuses_anonymous_requests() {
     // The list is the router's: it holds the routes known today (and any added later).
     assert!(writes.iter().any(|r| r.path == "/intern/tiltak/{id}"));
     assert!(writes.iter().any(|r| r.path == "/api/actions/{id}"));
+    // Issue 19 item 5's routes: the short status form and the import's confirmation.
+    for path in ["/intern/tiltak/{id}/status", "/intern/import/bekreft"] {
+        assert!(writes.iter().any(|r| r.path == path), "{path}");
+    }
     assert!(writes.len() >= 8, "{writes:?}");
     let before = state_of(&app).await;
     let mut checked = Vec::new();

@@ -714,7 +714,17 @@ async fn admins_manage_users_and_editors_cannot() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 200);
+    // Post/Redirect/Get with the confirmation (issue 19 item 5).
+    assert_eq!(res.status(), 303);
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, "/intern/brukere?lagret=1");
+    let (_, page) = app.get_text(&admin, &to).await;
+    assert!(
+        page.contains(r#"role="status" id="lagret">Lagret."#)
+            || page.contains(r#"<div class="notice" role="status">Lagret.</div>"#),
+        "{page}"
+    );
+    assert!(page.contains("nora"));
     assert_eq!(
         app.store.user("nora").await.unwrap().unwrap().role,
         store::users::Role::Editor
@@ -725,7 +735,8 @@ async fn admins_manage_users_and_editors_cannot() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 200);
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/intern/brukere?lagret=1");
     assert!(app.store.user("nora").await.unwrap().unwrap().disabled);
 }
 
@@ -776,7 +787,37 @@ async fn import_through_the_web_is_all_or_nothing_with_row_errors() {
     let good =
         "id,title,status,progress\nT1,Ny tittel,in_progress,50\nT90,Helt nytt tiltak,Pågår,5\n";
     let res = upload(good, Some(csrf.clone())).await.unwrap();
+    // First a preview (issue 19 item 5): nothing is written until it is confirmed.
     assert_eq!(res.status(), 200);
+    let preview = res.text().await.unwrap();
+    assert!(preview.contains("Forhåndsvisning av importen"), "{preview}");
+    assert!(preview.contains("1 nye, 1 endres"), "{preview}");
+    assert!(preview.contains("Helt nytt tiltak"));
+    assert!(
+        preview.contains("<td>Ny tittel</td>"),
+        "old → new: {preview}"
+    );
+    assert!(
+        app.store
+            .action(&app.plan_code, "T90")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let res = c
+        .post(app.url("/intern/import/bekreft"))
+        .form(&confirm_form(&preview))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, "/intern/import?lagret=1-1-0");
+    let (_, done) = app.get_text(&c, &to).await;
+    assert!(
+        done.contains("Lagret. Importert: 1 nye, 1 endret, 0 uendret."),
+        "{done}"
+    );
     assert_eq!(
         app.store
             .action(&app.plan_code, "T1")
@@ -823,13 +864,14 @@ async fn import_through_the_web_is_all_or_nothing_with_row_errors() {
         .await
         .unwrap();
     assert!(nn.starts_with("id,tittel,skildring,strategiar"), "{nn}");
-    // What the export writes in any language imports again, changing nothing.
+    // What the export writes in any language reads again, changing nothing (the preview says
+    // so).
     for file in [nb, nn, en] {
         let res = upload(&file, Some(csrf.clone())).await.unwrap();
         let status = res.status();
         let body = res.text().await.unwrap();
         assert_eq!(status, 200, "{body}");
-        assert!(body.contains("0 nye, 0 endret"), "{body}");
+        assert!(body.contains("0 nye, 0 endres"), "{body}");
     }
     let res = c
         .get(app.url("/intern/eksport?format=xlsx"))
@@ -909,7 +951,17 @@ async fn an_editor_overrides_a_trend_status_with_a_justification_shown_publicly(
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 200);
+    // Post/Redirect/Get with the confirmation (issue 19 item 5).
+    assert_eq!(res.status(), 303);
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, "/intern/indikatorer/kortreist?lagret=overstyrt");
+    let (_, shown) = app.get_text(&c, &to).await;
+    assert!(shown.contains(r#"role="status">Lagret. "#), "{shown}");
+    // The query picks a message, never puts its own text on the page.
+    let (_, odd) = app
+        .get_text(&c, "/intern/indikatorer/kortreist?lagret=%3Cb%3Ezqxj")
+        .await;
+    assert!(!odd.contains("zqxj"), "{odd}");
     let rows = app.store.status_overrides(&app.plan_code).await.unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].by, "kari");
@@ -939,7 +991,11 @@ async fn an_editor_overrides_a_trend_status_with_a_justification_shown_publicly(
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 200);
+    assert_eq!(res.status(), 303);
+    assert_eq!(
+        res.headers()["location"],
+        "/intern/indikatorer/kortreist?lagret=trukket"
+    );
     let (_, page) = app.get_text(&client(), "/indikatorer/kortreist").await;
     assert!(!page.contains("class=\"badge\">overstyrt"), "{page}");
     assert!(page.contains("trukket tilbake"), "{page}");
@@ -951,4 +1007,489 @@ async fn an_editor_overrides_a_trend_status_with_a_justification_shown_publicly(
             .len(),
         2
     );
+}
+
+/// The value of the first hidden `version` field after `from` in a page.
+fn version_after(html: &str, from: &str) -> String {
+    let at = html.find(from).unwrap_or(0);
+    let s = at + html[at..].find("name=\"version\" value=\"").unwrap() + 22;
+    html[s..].split('"').next().unwrap().to_string()
+}
+
+#[tokio::test]
+async fn the_short_status_form_saves_status_progress_and_comment_with_history() {
+    let app = spawn().await;
+    let c = app.logged_in("kari").await;
+    let (status, html) = app.get_text(&c, "/intern/tiltak/T1").await;
+    assert_eq!(status, 200);
+    // At the top: the status form comes before the full form and its strategy checkboxes.
+    let quick = html
+        .find(r#"action="/intern/tiltak/T1/status""#)
+        .expect("a status form");
+    let full = html.find(r#"action="/intern/tiltak/T1""#).unwrap();
+    let boxes = html.find(r#"name="strategies""#).unwrap();
+    assert!(quick < full && quick < boxes, "the status form is first");
+    let before = app
+        .store
+        .action(&app.plan_code, "T1")
+        .await
+        .unwrap()
+        .unwrap();
+    let csrf = csrf_of(&html);
+    let version = version_after(&html, "/intern/tiltak/T1/status");
+    assert_eq!(version, before.version.to_string());
+
+    // Without the CSRF token, and as a viewer: refused, nothing changes.
+    let form = |csrf: &str, version: &str, progress: &str| {
+        vec![
+            ("csrf".to_string(), csrf.to_string()),
+            ("version".into(), version.to_string()),
+            ("status".into(), "delayed".into()),
+            ("progress".into(), progress.to_string()),
+            ("comment".into(), "Venter på svar fra fylket".into()),
+        ]
+    };
+    let res = c
+        .post(app.url("/intern/tiltak/T1/status"))
+        .form(&form("", &version, "40")[1..])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let viewer = app.logged_in("vera").await;
+    let (_, vhtml) = app.get_text(&viewer, "/intern").await;
+    let res = viewer
+        .post(app.url("/intern/tiltak/T1/status"))
+        .form(&form(&csrf_of(&vhtml), &version, "40"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    // An impossible progress: 422 in the form, nothing saved.
+    let res = c
+        .post(app.url("/intern/tiltak/T1/status"))
+        .form(&form(&csrf, &version, "150"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let body = res.text().await.unwrap();
+    assert!(body.contains(r#"id="q-progress-error""#), "{body}");
+    assert!(body.contains("Venter på svar fra fylket"), "input kept");
+    assert_eq!(
+        app.store
+            .action(&app.plan_code, "T1")
+            .await
+            .unwrap()
+            .unwrap(),
+        before
+    );
+
+    // Saved: Post/Redirect/Get to the staff page with the confirmation.
+    let res = c
+        .post(app.url("/intern/tiltak/T1/status"))
+        .form(&form(&csrf, &version, "40"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, "/intern/tiltak/T1?lagret=1");
+    let (_, page) = app.get_text(&c, &to).await;
+    assert!(
+        page.contains(r#"<div class="notice" role="status" id="lagret">Lagret.</div>"#),
+        "{page}"
+    );
+    let (_, plain) = app.get_text(&c, "/intern/tiltak/T1").await;
+    assert!(
+        !plain.contains("Lagret."),
+        "the confirmation only after a save"
+    );
+    let now = app
+        .store
+        .action(&app.plan_code, "T1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(now.action.status, ActionStatus::Delayed);
+    assert_eq!(now.action.progress, 40);
+    assert_eq!(now.comment, "Venter på svar fra fylket");
+    assert_eq!(now.action.title, before.action.title, "the rest untouched");
+    assert_eq!(now.action.strategies, before.action.strategies);
+    assert_eq!(now.version, before.version + 1);
+    // The history has one row per changed field, by kari.
+    let history = app.store.history(&app.plan_code, "T1").await.unwrap();
+    let rows: Vec<_> = history
+        .iter()
+        .filter(|h| h.version == now.version)
+        .collect();
+    let mut fields: Vec<&str> = rows.iter().map(|h| h.field.as_str()).collect();
+    fields.sort();
+    assert_eq!(fields, ["comment", "progress", "status"]);
+    assert!(rows.iter().all(|h| h.actor == "kari"));
+    assert!(rows.iter().any(
+        |h| h.field == "comment" && h.new_value.as_deref() == Some("Venter på svar fra fylket")
+    ));
+    // The public page shows it.
+    let (_, public) = app.get_text(&client(), "/tiltak/T1").await;
+    assert!(public.contains("Venter på svar fra fylket"));
+
+    // Stale (the old version again): 409 with what changed, the input kept, nothing overwritten.
+    let res = c
+        .post(app.url("/intern/tiltak/T1/status"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("version", version.as_str()),
+            ("status", "completed"),
+            ("progress", "100"),
+            ("comment", "Karis gamle utkast"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409);
+    let body = res.text().await.unwrap();
+    assert!(body.contains(r#"id="conflict""#), "{body}");
+    assert!(
+        body.contains("Venter på svar fra fylket"),
+        "what changed is shown"
+    );
+    assert!(body.contains("Karis gamle utkast"), "the input is kept");
+    assert_eq!(
+        version_after(&body, "/intern/tiltak/T1/status"),
+        now.version.to_string(),
+        "the status form now carries the current version"
+    );
+    assert_eq!(
+        app.store
+            .action(&app.plan_code, "T1")
+            .await
+            .unwrap()
+            .unwrap(),
+        now,
+        "nothing overwritten"
+    );
+}
+
+#[tokio::test]
+async fn every_staff_save_ends_in_a_confirmation() {
+    let app = spawn().await;
+    let c = app.logged_in("kari").await;
+    // The full edit.
+    let (_, html) = app.get_text(&c, "/intern/tiltak/T1").await;
+    let res = c
+        .post(app.url("/intern/tiltak/T1"))
+        .form(&edit_form(&html, "Nytt navn"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, "/intern/tiltak/T1?lagret=1");
+    let (_, page) = app.get_text(&c, &to).await;
+    assert!(
+        page.contains("role=\"status\" id=\"lagret\">Lagret."),
+        "{page}"
+    );
+    // In nynorsk and English, the language kept.
+    let (_, nn) = app.get_text(&c, "/intern/tiltak/T1?lang=nn").await;
+    let mut form = edit_form(&nn, "Nytt namn");
+    form.push(("lang".into(), "nn".into()));
+    let res = c
+        .post(app.url("/intern/tiltak/T1"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, "/intern/tiltak/T1?lang=nn&lagret=1");
+    let (_, page) = app.get_text(&c, &to).await;
+    assert!(page.contains(">Lagra.</div>"), "{page}");
+    // A new action.
+    let (_, html) = app.get_text(&c, "/intern/tiltak/ny?lang=en").await;
+    let mut form = edit_form(&html, "Brand new");
+    form.push(("id".into(), "T77".into()));
+    form.push(("lang".into(), "en".into()));
+    let res = c
+        .post(app.url("/intern/tiltak/ny"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(to, "/intern/tiltak/T77?lang=en&lagret=1");
+    let (_, page) = app.get_text(&c, &to).await;
+    assert!(page.contains(">Saved.</div>"), "{page}");
+}
+
+#[tokio::test]
+async fn public_pages_link_editors_to_the_staff_pages_and_the_cache_never_mixes_them() {
+    let app = spawn().await;
+    let anon = client();
+    let editor = app.logged_in("kari").await;
+    let viewer = app.logged_in("vera").await;
+    let cases = [
+        (
+            "/tiltak/T1",
+            r#"<p class="staff-edit"><a href="/intern/tiltak/T1">"#,
+        ),
+        (
+            "/indikatorer/kortreist",
+            r#"<p class="staff-edit"><a href="/intern/indikatorer/kortreist">"#,
+        ),
+    ];
+    for (page, link) in cases {
+        // Anonymous first (so the page is cached), then the editor, then anonymous again,
+        // all within the cache's two seconds: each gets their own page.
+        let (status, a1) = app.get_text(&anon, page).await;
+        assert_eq!(status, 200);
+        assert!(!a1.contains(link), "{page}: anonymous got the link");
+        let res = editor.get(app.url(page)).send().await.unwrap();
+        let cache_control = res.headers()["cache-control"].to_str().unwrap().to_string();
+        assert!(
+            cache_control.contains("private") && cache_control.contains("no-store"),
+            "{page}: {cache_control}"
+        );
+        let e1 = res.text().await.unwrap();
+        assert!(e1.contains(link), "{page}: the editor got no link");
+        assert!(e1.contains(&format!("{link}Rediger")), "{page}");
+        let (_, a2) = app.get_text(&anon, page).await;
+        assert!(!a2.contains(link), "{page}: the editor's page was cached");
+        // The other way round: the editor's page first, after a write emptied the cache.
+        app.page_cache.invalidate();
+        let (_, e2) = app.get_text(&editor, page).await;
+        assert!(e2.contains(link), "{page}");
+        let (_, a3) = app.get_text(&anon, page).await;
+        assert!(
+            !a3.contains(link),
+            "{page}: anonymous got the editor's page"
+        );
+        let (_, e3) = app.get_text(&editor, page).await;
+        assert!(
+            e3.contains(link),
+            "{page}: the editor got the anonymous page"
+        );
+        // A viewer may not edit, a made-up session is nobody: no link.
+        let (_, v) = app.get_text(&viewer, page).await;
+        assert!(!v.contains(link), "{page}: a viewer got the link");
+        let res = client()
+            .get(app.url(page))
+            .header("cookie", "np_session=made-up")
+            .send()
+            .await
+            .unwrap();
+        assert!(!res.text().await.unwrap().contains(link), "{page}");
+        // The stylesheet stays cacheable for staff too.
+        let css = editor
+            .get(app.url("/static/style.css"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(css.headers()["cache-control"], "public, max-age=3600");
+        // In English, the link keeps the language.
+        let (_, en) = app.get_text(&editor, &format!("{page}?lang=en")).await;
+        assert!(en.contains(r#"?lang=en">Edit"#), "{page}");
+    }
+}
+
+/// The hidden fields of an import preview's confirmation form.
+fn confirm_form(html: &str) -> Vec<(String, String)> {
+    let field = |name: &str| {
+        let key = format!("name=\"{name}\" value=\"");
+        let at = html
+            .find("/intern/import/bekreft")
+            .expect("a confirmation form");
+        let s = at + html[at..].find(&key).unwrap() + key.len();
+        html[s..].split('"').next().unwrap().to_string()
+    };
+    ["csrf", "name", "basis", "data"]
+        .iter()
+        .map(|n| (n.to_string(), field(n)))
+        .collect()
+}
+
+#[tokio::test]
+async fn an_import_previews_refuses_an_older_export_in_plain_words_and_confirms_only_what_was_shown()
+ {
+    let app = spawn().await;
+    let c = app.logged_in("kari").await;
+    let (_, html) = app.get_text(&c, "/intern/import").await;
+    let csrf = csrf_of(&html);
+    let upload = |bytes: Vec<u8>, lang: Option<&'static str>| {
+        let mut form = reqwest::multipart::Form::new()
+            .text("csrf", csrf.clone())
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name("tiltak.csv"),
+            );
+        if let Some(l) = lang {
+            form = form.text("lang", l);
+        }
+        c.post(app.url("/intern/import")).multipart(form).send()
+    };
+    // An export, edited: T1's title changed, the rest as it was.
+    let export = c
+        .get(app.url("/intern/eksport?format=csv"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let t1 = app
+        .store
+        .action(&app.plan_code, "T1")
+        .await
+        .unwrap()
+        .unwrap();
+    let edited = export.replacen(&t1.action.title, "Tittel fra regnearket", 1);
+    let res = upload(edited.clone().into_bytes(), None).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let preview = res.text().await.unwrap();
+    let total = app.store.actions(&app.plan_code).await.unwrap().len();
+    assert!(
+        preview.contains(&format!("0 nye, 1 endres, {} uendret", total - 1)),
+        "{preview}"
+    );
+    assert!(preview.contains("<td>Tittel fra regnearket</td>"));
+    assert!(preview.contains(">Bekreft import</button>"));
+
+    // Meanwhile someone changes T2: confirming the preview imports nothing and shows the new
+    // state (the file is now older than the store for T2 — no, T2's row is in the file too).
+    let t2 = app
+        .store
+        .action(&app.plan_code, "T2")
+        .await
+        .unwrap()
+        .unwrap();
+    app.store
+        .update_action(
+            &app.plan_code,
+            "T2",
+            t2.version,
+            &ActionPatch {
+                progress: Some(91),
+                ..Default::default()
+            },
+            "ola",
+        )
+        .await
+        .unwrap();
+    let res = c
+        .post(app.url("/intern/import/bekreft"))
+        .form(&confirm_form(&preview))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409);
+    let moved = res.text().await.unwrap();
+    assert!(moved.contains("endret etter forhåndsvisningen"), "{moved}");
+    // The file was exported before T2's change: said in plain words, naming T2, and no button.
+    assert!(
+        moved.contains("Filen er eldre enn tiltaksplanen"),
+        "{moved}"
+    );
+    assert!(moved.contains("endret disse tiltakene: T2."), "{moved}");
+    assert!(moved.contains("Last ned tiltaksplanen på nytt"), "{moved}");
+    assert!(moved.contains("sist endret av ola"), "{moved}");
+    assert!(!moved.contains(">Bekreft import</button>"));
+    assert_eq!(
+        app.store
+            .action(&app.plan_code, "T1")
+            .await
+            .unwrap()
+            .unwrap()
+            .action
+            .title,
+        t1.action.title,
+        "nothing imported"
+    );
+    // Uploading the old file again: refused at once with the explanation, in nynorsk and English.
+    let res = upload(edited.clone().into_bytes(), Some("nn"))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409);
+    let nn = res.text().await.unwrap();
+    assert!(nn.contains("Fila er eldre enn tiltaksplanen"), "{nn}");
+    assert!(nn.contains("Last ned tiltaksplanen på nytt"), "{nn}");
+    assert!(
+        !nn.contains("was changed since version"),
+        "no English store message"
+    );
+    let res = upload(edited.into_bytes(), Some("en")).await.unwrap();
+    let en = res.text().await.unwrap();
+    assert!(
+        en.contains("The file is older than the action plan"),
+        "{en}"
+    );
+
+    // A fresh export, edited again: previewed, confirmed, imported in one go.
+    let export = c
+        .get(app.url("/intern/eksport?format=csv"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let edited = export.replacen(&t1.action.title, "Tittel fra regnearket", 1);
+    let preview = upload(edited.into_bytes(), None)
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    // A tampered fingerprint or file: nothing is imported.
+    let mut bad = confirm_form(&preview);
+    bad[2].1 = "0".repeat(64);
+    let res = c
+        .post(app.url("/intern/import/bekreft"))
+        .form(&bad)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409);
+    let mut bad = confirm_form(&preview);
+    bad[3].1 = "zz".into();
+    let res = c
+        .post(app.url("/intern/import/bekreft"))
+        .form(&bad)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    // Without the CSRF token: refused.
+    let res = c
+        .post(app.url("/intern/import/bekreft"))
+        .form(&confirm_form(&preview)[1..])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    assert_eq!(
+        app.store
+            .action(&app.plan_code, "T1")
+            .await
+            .unwrap()
+            .unwrap()
+            .action
+            .title,
+        t1.action.title
+    );
+    let res = c
+        .post(app.url("/intern/import/bekreft"))
+        .form(&confirm_form(&preview))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    let now = app
+        .store
+        .action(&app.plan_code, "T1")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(now.action.title, "Tittel fra regnearket");
+    assert_eq!(now.updated_by, "kari");
 }

@@ -325,6 +325,7 @@ pub async fn detail(
     State(state): State<AppState>,
     Path(id): Path<String>,
     Query(q): Query<layout::LangQuery>,
+    staff: crate::auth::MaybeStaff,
 ) -> Result<Response, WebError> {
     let lang = q.lang();
     let plan = super::load_plan(&state).await?;
@@ -363,6 +364,7 @@ pub async fn detail(
     let body = html! {
         p class="muted" { a href=(href(lang, "/tiltak")) { (tr(lang, "actions-the-action-plan")) } " › " (x.id) }
         h1 { (title) }
+        @if let Some(link) = super::edit_link(&staff, lang, &format!("/intern/tiltak/{}", x.id), "staff-edit-action-link") { (link) }
         @if !x.description.is_empty() { p { (x.description) } }
         dl {
             dt { "Status" } dd { (status_badge(x.status, app::as_of::is_late(x, app::as_of::today()), lang)) }

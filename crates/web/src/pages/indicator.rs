@@ -123,6 +123,7 @@ pub async fn page(
     Path(id): Path<String>,
     Query(q): Query<LangQuery>,
     Query(pq): Query<PeersQuery>,
+    staff: crate::auth::MaybeStaff,
 ) -> Result<Response, WebError> {
     let lang = q.lang();
     let plan = super::load_plan(&state).await?;
@@ -169,6 +170,7 @@ pub async fn page(
     let body = html! {
         p class="muted" { a href=(href(lang, "/#indikatorer")) { (tr(lang, "layout-indicators")) } " › " (i.number) }
         h1 lang=[layout::lang_attr(lang, i.name.lang_of(lang))] { (i.name.get(lang)) }
+        @if let Some(link) = super::edit_link(&staff, lang, &format!("/intern/indikatorer/{}", i.id), "staff-edit-indicator-link") { (link) }
         @if v.synthetic() { (layout::synthetic_banner(lang)) }
         (layout::unverified_notice(lang, &app::sources::indicator_unverified(i)))
         @if let Some((year, r)) = &v.latest {

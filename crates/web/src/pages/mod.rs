@@ -27,6 +27,27 @@ pub async fn load_plan(state: &AppState) -> Result<Plan, WebError> {
         .ok_or_else(|| WebError::internal(format!("no plan {} in the store", state.plan_code)))
 }
 
+/// A «Rediger» link from a public page to its staff page (issue 19 item 5), for an editor
+/// logged in on the plan the site serves; none for anonymous readers, viewers (who may not
+/// edit) and the pages of another plan version (`/planer/{key}/…`, whose staff pages do not
+/// exist). A request carrying a session cookie is never answered from the page cache nor
+/// stored in it ([`crate::page_cache`]), so the link never reaches anyone else.
+pub fn edit_link(
+    staff: &crate::auth::MaybeStaff,
+    lang: plan::Lang,
+    staff_path: &str,
+    text_key: &str,
+) -> Option<maud::Markup> {
+    let editor = staff.0.as_ref().is_some_and(|s| s.user().role.can_edit());
+    (editor && crate::layout::viewed_key().is_none()).then(|| {
+        maud::html! {
+            p class="staff-edit" {
+                a href=(crate::layout::href(lang, staff_path)) { (crate::layout::tr(lang, text_key)) }
+            }
+        }
+    })
+}
+
 /// The progress roll-up of the stored actions.
 pub fn rollup(plan: &Plan, actions: &[ActionRecord], weighting: Weighting) -> PlanRollup {
     let inputs: Vec<ActionInput> = actions

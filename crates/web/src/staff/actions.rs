@@ -7,14 +7,14 @@
 //! current one, so saving again is a deliberate decision made after seeing the other changes.
 
 use axum::extract::{Path, State};
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use maud::{Markup, html};
 use plan::{Action, ActionOrigin, ActionStatus, Lang, Plan};
 use serde::{Deserialize, Deserializer};
 use store::{ActionPatch, ActionRecord, HistoryEntry, UpdateError};
 
-use super::{hidden, respond};
+use super::{SavedQuery, hidden, respond};
 use crate::auth::Staff;
 use crate::guard::{self, Editor};
 use crate::layout::{href, tr};
@@ -60,6 +60,78 @@ pub struct ActionForm {
 /// The hidden `version` field: a number, or 0 when it is anything else.
 fn lenient_version<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     Ok(String::deserialize(d)?.trim().parse().unwrap_or(0))
+}
+
+/// The short status form at the top of an action's staff page (issue 19 item 5): status,
+/// progress and comment only, with the version it was based on. Saved through the same
+/// `Store::update_action` as the full form (history rows, optimistic concurrency).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct StatusForm {
+    /// Status machine name.
+    pub status: String,
+    /// Progress 0–100.
+    pub progress: String,
+    /// Comment (replaces the action's comment; the history keeps the old one).
+    pub comment: String,
+    /// The version the change is based on (not a number: 0).
+    #[serde(deserialize_with = "lenient_version")]
+    pub version: i64,
+}
+
+impl StatusForm {
+    /// The form for an action as it is.
+    pub fn from_record(r: &ActionRecord) -> Self {
+        StatusForm {
+            status: r.action.status.as_str().into(),
+            progress: r.action.progress.to_string(),
+            comment: r.comment.clone(),
+            version: r.version,
+        }
+    }
+
+    /// The status part of a full edit form (shown beside it when that form comes back).
+    fn of_edit(f: &ActionForm) -> Self {
+        StatusForm {
+            status: f.status.clone(),
+            progress: f.progress.clone(),
+            comment: f.comment.clone(),
+            version: f.version,
+        }
+    }
+
+    /// The change, or (field, message) for each problem (fields named as in the page: `q-…`).
+    pub fn patch(&self, lang: Lang) -> Result<ActionPatch, Vec<(&'static str, String)>> {
+        let mut errors = Vec::new();
+        let status = ActionStatus::parse(&self.status);
+        if status.is_none() {
+            errors.push((
+                "q-status",
+                tr(lang, "staff-actions-choose-a-status").to_string(),
+            ));
+        }
+        let progress = self
+            .progress
+            .trim()
+            .parse::<u8>()
+            .ok()
+            .filter(|p| *p <= 100);
+        if progress.is_none() {
+            errors.push((
+                "q-progress",
+                tr(lang, "staff-actions-progress-must-be-a-whole").to_string(),
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(ActionPatch {
+            status,
+            progress,
+            comment: Some(self.comment.trim().to_string()),
+            ..Default::default()
+        })
+    }
 }
 
 /// The parsed form.
@@ -212,9 +284,19 @@ impl Parsed {
 }
 
 /// Whether the form edits an existing action or makes a new one.
+#[derive(Clone, Copy)]
 enum Mode<'a> {
     New,
     Edit(&'a str),
+}
+
+/// The short status form on an edit page: its values, its problems, and whether the page
+/// follows a save (the confirmation box).
+#[derive(Default)]
+struct Extra<'a> {
+    quick: Option<&'a StatusForm>,
+    quick_errors: &'a [(&'static str, String)],
+    saved: bool,
 }
 
 /// What changed meanwhile, for the 409 page.
@@ -240,6 +322,7 @@ fn render(
     general_error: Option<&str>,
     mode: Mode,
     conflict: Option<Conflict>,
+    extra: Extra,
 ) -> Markup {
     let (title, action, path) = match mode {
         Mode::New => (
@@ -272,8 +355,46 @@ fn render(
             }
         }
     };
+    let quick_form = |q: &StatusForm, id: &str| {
+        let qerr = |f: &str| err_for(extra.quick_errors, f);
+        html! {
+            section class="quick-status" aria-labelledby="status-heading" {
+                h2 id="status-heading" { (tr(lang, "staff-status-update")) }
+                p class="hint" id="q-hint" { (tr(lang, "staff-status-hint")) }
+                form class="stack" method="post" action=(format!("/intern/tiltak/{id}/status")) aria-describedby="q-hint" {
+                    (hidden(staff, lang))
+                    input type="hidden" name="version" value=(q.version);
+                    div class="field" {
+                        label for="q-status" { (tr(lang, "staff-status-label")) }
+                        @if let Some(e) = qerr("q-status") { span class="error" id="q-status-error" { (e) } }
+                        select id="q-status" name="status" aria-invalid=[qerr("q-status").map(|_| "true")] {
+                            @for s in ActionStatus::ALL {
+                                option value=(s.as_str()) selected[q.status == s.as_str()] { (s.label(lang)) }
+                            }
+                        }
+                    }
+                    div class="field" {
+                        label for="q-progress" { (tr(lang, "staff-actions-progress-0-100")) }
+                        @if let Some(e) = qerr("q-progress") { span class="error" id="q-progress-error" { (e) } }
+                        input type="number" id="q-progress" name="progress" min="0" max="100" step="1" value=(q.progress)
+                            aria-invalid=[qerr("q-progress").map(|_| "true")]
+                            aria-describedby=[qerr("q-progress").map(|_| "q-progress-error")];
+                    }
+                    div class="field" {
+                        label for="q-comment" { (tr(lang, "actions-comment")) }
+                        textarea id="q-comment" name="comment" rows="3" { (q.comment) }
+                    }
+                    button type="submit" { (tr(lang, "staff-status-save")) }
+                }
+            }
+        }
+    };
     let body = html! {
         h1 { (title) }
+        @if extra.saved { (super::saved_notice(lang)) }
+        @if let Mode::Edit(id) = mode {
+            p { a href=(href(lang, &format!("/tiltak/{id}"))) { (tr(lang, "staff-view-public-page")) } }
+        }
         @if let Some(c) = &conflict {
             div class="conflict" role="alert" id="conflict" {
                 h2 { (tr(lang, "staff-actions-the-action-was-changed-by")) }
@@ -290,6 +411,16 @@ fn render(
                 p { (tr(lang, "staff-actions-the-form-has-errors")) }
                 ul { @for (f, m) in errors { li { a href=(format!("#{f}")) { (m) } } } }
             }
+        }
+        @if let (Mode::Edit(id), Some(q)) = (&mode, extra.quick) {
+            @if !extra.quick_errors.is_empty() {
+                div class="error" role="alert" {
+                    p { (tr(lang, "staff-actions-the-form-has-errors")) }
+                    ul { @for (f, m) in extra.quick_errors { li { a href=(format!("#{f}")) { (m) } } } }
+                }
+            }
+            (quick_form(q, id))
+            h2 { (tr(lang, "staff-full-edit")) }
         }
         form class="stack" method="post" action=(action) {
             (hidden(staff, lang))
@@ -359,17 +490,6 @@ fn render(
     super::page(lang, &title, &path, staff, body)
 }
 
-fn see_other(to: &str) -> Response {
-    (
-        StatusCode::SEE_OTHER,
-        [
-            (header::LOCATION, to.to_string()),
-            (header::CACHE_CONTROL, "no-store".into()),
-        ],
-    )
-        .into_response()
-}
-
 /// `GET /intern/tiltak/ny`
 pub async fn new_form(State(state): State<AppState>, g: Editor) -> Result<Response, WebError> {
     let (lang, staff) = (g.lang, &g.staff);
@@ -395,7 +515,17 @@ pub async fn new_form(State(state): State<AppState>, g: Editor) -> Result<Respon
     };
     Ok(respond(
         StatusCode::OK,
-        render(lang, staff, &plan, &form, &[], None, Mode::New, None),
+        render(
+            lang,
+            staff,
+            &plan,
+            &form,
+            &[],
+            None,
+            Mode::New,
+            None,
+            Extra::default(),
+        ),
     ))
 }
 
@@ -428,7 +558,17 @@ pub async fn create(
         _ => {
             return Ok(respond(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                render(lang, staff, &plan, &form, &errors, None, Mode::New, None),
+                render(
+                    lang,
+                    staff,
+                    &plan,
+                    &form,
+                    &errors,
+                    None,
+                    Mode::New,
+                    None,
+                    Extra::default(),
+                ),
             ));
         }
     };
@@ -469,15 +609,26 @@ pub async fn create(
                     &actor,
                 )
                 .await?;
-            Ok(see_other(&href(
+            Ok(super::saved_redirect(
                 lang,
-                &format!("/tiltak/{}", rec.action.id),
-            )))
+                &format!("/intern/tiltak/{}", rec.action.id),
+                None,
+            ))
         }
         // Refusals are shown in the form, with the user's input kept.
         Err(UpdateError::Invalid(m)) => Ok(respond(
             StatusCode::UNPROCESSABLE_ENTITY,
-            render(lang, staff, &plan, &form, &[], Some(&m), Mode::New, None),
+            render(
+                lang,
+                staff,
+                &plan,
+                &form,
+                &[],
+                Some(&m),
+                Mode::New,
+                None,
+                Extra::default(),
+            ),
         )),
         Err(e @ UpdateError::Exists(_)) => Ok(respond(
             StatusCode::CONFLICT,
@@ -490,17 +641,18 @@ pub async fn create(
                 Some(&e.to_string()),
                 Mode::New,
                 None,
+                Extra::default(),
             ),
         )),
         Err(e) => Err(e.into()),
     }
 }
 
-/// `GET /intern/tiltak/{id}`
+/// `GET /intern/tiltak/{id}` (`?lagret=1` after a save: the confirmation).
 pub async fn edit_form(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    g: Editor,
+    g: Editor<SavedQuery>,
 ) -> Result<Response, WebError> {
     let (lang, staff) = (g.lang, &g.staff);
     let plan = load_plan(&state).await?;
@@ -510,6 +662,7 @@ pub async fn edit_form(
         .await?
         .ok_or_else(|| WebError::NotFound(format!("no action {id}")))?;
     let form = ActionForm::from_record(&rec);
+    let quick = StatusForm::from_record(&rec);
     Ok(respond(
         StatusCode::OK,
         render(
@@ -521,8 +674,115 @@ pub async fn edit_form(
             None,
             Mode::Edit(&rec.action.id),
             None,
+            Extra {
+                quick: Some(&quick),
+                saved: g.form.saved(),
+                ..Default::default()
+            },
         ),
     ))
+}
+
+/// `POST /intern/tiltak/{id}/status`: the short status form (status, progress, comment). The
+/// same store call as the full edit: one history row per changed field, a stale version
+/// refused with 409 and what changed meanwhile.
+pub async fn update_status(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    g: Editor<StatusForm>,
+) -> Result<Response, WebError> {
+    let (lang, staff, mut quick) = (g.lang, &g.staff, g.form);
+    let plan = load_plan(&state).await?;
+    let rec = state
+        .store
+        .action(&state.plan_code, &id)
+        .await?
+        .ok_or_else(|| WebError::NotFound(format!("no action {id}")))?;
+    let form = ActionForm::from_record(&rec);
+    let patch = match quick.patch(lang) {
+        Ok(p) => p,
+        Err(errors) => {
+            return Ok(respond(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                render(
+                    lang,
+                    staff,
+                    &plan,
+                    &form,
+                    &[],
+                    None,
+                    Mode::Edit(&rec.action.id),
+                    None,
+                    Extra {
+                        quick: Some(&quick),
+                        quick_errors: &errors,
+                        saved: false,
+                    },
+                ),
+            ));
+        }
+    };
+    match state
+        .store
+        .update_action(
+            &state.plan_code,
+            &id,
+            quick.version,
+            &patch,
+            &staff.user().name,
+        )
+        .await
+    {
+        Ok(rec) => Ok(super::saved_redirect(
+            lang,
+            &format!("/intern/tiltak/{}", rec.action.id),
+            None,
+        )),
+        // Stale: 409, the status form keeping the user's input on the current version, the
+        // full form showing the action as it is now.
+        Err(UpdateError::Conflict { current, since }) => {
+            quick.version = current.version;
+            let form = ActionForm::from_record(&current);
+            Ok(respond(
+                StatusCode::CONFLICT,
+                render(
+                    lang,
+                    staff,
+                    &plan,
+                    &form,
+                    &[],
+                    None,
+                    Mode::Edit(&id),
+                    Some(Conflict {
+                        current: &current,
+                        since: &since,
+                    }),
+                    Extra {
+                        quick: Some(&quick),
+                        ..Default::default()
+                    },
+                ),
+            ))
+        }
+        Err(UpdateError::Invalid(m)) => Ok(respond(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(
+                lang,
+                staff,
+                &plan,
+                &form,
+                &[],
+                Some(&m),
+                Mode::Edit(&id),
+                None,
+                Extra {
+                    quick: Some(&quick),
+                    ..Default::default()
+                },
+            ),
+        )),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// `POST /intern/tiltak/{id}`
@@ -547,6 +807,10 @@ pub async fn update(
                     None,
                     Mode::Edit(&id),
                     None,
+                    Extra {
+                        quick: Some(&StatusForm::of_edit(&form)),
+                        ..Default::default()
+                    },
                 ),
             ));
         }
@@ -562,10 +826,11 @@ pub async fn update(
         )
         .await
     {
-        Ok(rec) => Ok(see_other(&format!(
-            "{}#historikk",
-            href(lang, &format!("/tiltak/{}", rec.action.id))
-        ))),
+        Ok(rec) => Ok(super::saved_redirect(
+            lang,
+            &format!("/intern/tiltak/{}", rec.action.id),
+            None,
+        )),
         // A stale edit: 409 with what changed meanwhile, the form keeping the user's input.
         Err(UpdateError::Conflict { current, since }) => {
             form.version = current.version;
@@ -583,6 +848,10 @@ pub async fn update(
                         current: &current,
                         since: &since,
                     }),
+                    Extra {
+                        quick: Some(&StatusForm::of_edit(&form)),
+                        ..Default::default()
+                    },
                 ),
             ))
         }
@@ -597,6 +866,10 @@ pub async fn update(
                 Some(&m),
                 Mode::Edit(&id),
                 None,
+                Extra {
+                    quick: Some(&StatusForm::of_edit(&form)),
+                    ..Default::default()
+                },
             ),
         )),
         // Not found (404) and store failures (500).

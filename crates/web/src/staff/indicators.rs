@@ -11,7 +11,7 @@ use plan::Lang;
 use serde::Deserialize;
 use store::StoreError;
 
-use super::{hidden, respond};
+use super::{SavedQuery, hidden, respond};
 use crate::auth::Staff;
 use crate::guard::Editor;
 use crate::indicators::{IndicatorView, indicator_views};
@@ -92,18 +92,30 @@ fn render(
     )
 }
 
-/// `GET /intern/indikatorer/{id}`
+/// `GET /intern/indikatorer/{id}` (after a save `?lagret=overstyrt|trukket`: the confirmation).
 pub async fn form(
     State(state): State<AppState>,
     Path(id): Path<String>,
-    g: Editor,
+    g: Editor<SavedQuery>,
 ) -> Result<Response, WebError> {
     let plan = crate::pages::load_plan(&state).await?;
     let views = indicator_views(&state, &plan).await?;
     let v = find(&views, &id)?;
+    let lang = g.lang;
+    // Only known values pick a message: the query never puts its own text on the page.
+    let notice = g.form.saved().then(|| {
+        let what = match g.form.lagret.as_deref() {
+            Some("overstyrt") => tr(lang, "staff-indicators-the-status-is-overridden"),
+            Some("trukket") => tr(lang, "staff-indicators-the-override-is-withdrawn"),
+            _ => String::new(),
+        };
+        format!("{} {what}", tr(lang, "staff-saved"))
+            .trim_end()
+            .to_string()
+    });
     Ok(respond(
         StatusCode::OK,
-        render(g.lang, &g.staff, v, None, None, ""),
+        render(lang, &g.staff, v, notice.as_deref(), None, ""),
     ))
 }
 
@@ -168,17 +180,15 @@ pub async fn submit(
                 "status of indicator {id} overridden by {}",
                 staff.user().name
             );
-            // Re-read: the cached evaluation is keyed on the overrides, so this shows the new state.
-            let views = indicator_views(&state, &plan).await?;
-            let v = find(&views, &id)?;
-            let msg = match status {
-                Some(_) => tr(lang, "staff-indicators-the-status-is-overridden"),
-                None => tr(lang, "staff-indicators-the-override-is-withdrawn"),
+            // Post/Redirect/Get: the form page shows the new state and the confirmation.
+            let to = href(lang, &format!("/intern/indikatorer/{id}"));
+            let sep = if to.contains('?') { '&' } else { '?' };
+            let what = if status.is_some() {
+                "overstyrt"
+            } else {
+                "trukket"
             };
-            Ok(respond(
-                StatusCode::OK,
-                render(lang, staff, v, Some(&msg), None, ""),
-            ))
+            Ok(super::see_other(&format!("{to}{sep}lagret={what}")))
         }
         Err(StoreError::Invalid(m)) => Ok(respond(
             StatusCode::UNPROCESSABLE_ENTITY,

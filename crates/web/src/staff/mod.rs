@@ -86,6 +86,54 @@ pub fn hidden(staff: &Staff, lang: Lang) -> Markup {
     }
 }
 
+/// The query of a page a save redirects to (Post/Redirect/Get): `lagret=1` shows the
+/// confirmation ([`saved_notice`]).
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(default)]
+pub struct SavedQuery {
+    /// Set (to anything but empty) after a save.
+    pub lagret: Option<String>,
+}
+
+impl SavedQuery {
+    /// Whether the page follows a save.
+    pub fn saved(&self) -> bool {
+        self.lagret.as_deref().is_some_and(|v| !v.is_empty())
+    }
+}
+
+/// Where a save sends the browser: `path` in `lang` with `lagret=1` (and `#anchor`, if given).
+pub fn saved_url(lang: Lang, path: &str, anchor: Option<&str>) -> String {
+    let to = href(lang, path);
+    let sep = if to.contains('?') { '&' } else { '?' };
+    match anchor {
+        Some(a) => format!("{to}{sep}lagret=1#{a}"),
+        None => format!("{to}{sep}lagret=1"),
+    }
+}
+
+/// The answer to a successful save: 303 to [`saved_url`], `no-store`.
+pub fn saved_redirect(lang: Lang, path: &str, anchor: Option<&str>) -> Response {
+    see_other(&saved_url(lang, path, anchor))
+}
+
+/// A 303 to `to`, `no-store`.
+pub fn see_other(to: &str) -> Response {
+    (
+        StatusCode::SEE_OTHER,
+        [
+            (header::LOCATION, to.to_string()),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+    )
+        .into_response()
+}
+
+/// The confirmation after a save («Lagret.»), announced to screen readers.
+pub fn saved_notice(lang: Lang) -> Markup {
+    html! { div class="notice" role="status" id="lagret" { (tr(lang, "staff-saved")) } }
+}
+
 /// The page shell for staff pages: who is logged in, the staff menu, the logout button.
 pub fn page(lang: Lang, title: &str, path: &str, staff: &Staff, content: Markup) -> Markup {
     let u = staff.user();

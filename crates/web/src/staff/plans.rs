@@ -3,8 +3,8 @@
 //! the old one, whose history stays readable on both action pages.
 
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use maud::html;
 use serde::Deserialize;
 
@@ -132,15 +132,9 @@ pub async fn carry_over(
         actor: &g.staff.user().name,
     };
     let rec = app::plan_versions::carry_over(&state.store, &req).await?;
-    Ok((
-        StatusCode::SEE_OTHER,
-        [
-            (
-                header::LOCATION,
-                href(g.lang, &format!("/intern/tiltak/{}", rec.action.id)),
-            ),
-            (header::CACHE_CONTROL, "no-store".into()),
-        ],
-    )
-        .into_response())
+    Ok(super::saved_redirect(
+        g.lang,
+        &format!("/intern/tiltak/{}", rec.action.id),
+        None,
+    ))
 }

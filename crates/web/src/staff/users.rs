@@ -11,7 +11,7 @@ use serde::Deserialize;
 use store::StoreError;
 use store::users::{MIN_PASSWORD_LEN, Role, User};
 
-use super::{hidden, respond};
+use super::{SavedQuery, hidden, respond};
 use crate::auth::Staff;
 use crate::guard::Admin;
 use crate::layout::tr;
@@ -131,11 +131,15 @@ async fn manageable(state: &AppState, staff: &Staff) -> Result<Vec<User>, WebErr
 }
 
 /// `GET /intern/brukere`
-pub async fn list(State(state): State<AppState>, g: Admin) -> Result<Response, WebError> {
+pub async fn list(
+    State(state): State<AppState>,
+    g: Admin<SavedQuery>,
+) -> Result<Response, WebError> {
     let users = manageable(&state, &g.staff).await?;
+    let notice = g.form.saved().then(|| tr(g.lang, "staff-saved"));
     Ok(respond(
         StatusCode::OK,
-        render(g.lang, &g.staff, &users, None, None),
+        render(g.lang, &g.staff, &users, notice.as_deref(), None),
     ))
 }
 
@@ -172,11 +176,7 @@ pub async fn add(State(state): State<AppState>, g: Admin<AddUser>) -> Result<Res
                 staff.user().name,
                 u.role.as_str()
             );
-            let msg = format!("{} {}", tr(lang, "staff-users-added"), u.name);
-            Ok(respond(
-                StatusCode::OK,
-                render(lang, staff, &users, Some(&msg), None),
-            ))
+            Ok(super::saved_redirect(lang, "/intern/brukere", None))
         }
         Err(StoreError::Invalid(m)) => Ok(respond(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -235,11 +235,7 @@ pub async fn change(
                 staff.user().name,
                 form.operation.as_deref()
             );
-            let msg = format!("{} {name}", tr(lang, "staff-users-changed"));
-            Ok(respond(
-                StatusCode::OK,
-                render(lang, staff, &users, Some(&msg), None),
-            ))
+            Ok(super::saved_redirect(lang, "/intern/brukere", None))
         }
         Err(m) => Ok(respond(
             StatusCode::UNPROCESSABLE_ENTITY,

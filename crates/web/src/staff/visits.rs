@@ -10,10 +10,10 @@ use maud::{Markup, html};
 use plan::Lang;
 use serde::Deserialize;
 
-use super::{hidden, respond};
+use super::{SavedQuery, hidden, respond};
 use crate::auth::Staff;
 use crate::guard::{Admin, Editor, NoForm, Viewer};
-use crate::layout::{href, tr};
+use crate::layout::{href, tr, tr_args};
 use crate::pages::load_plan;
 use crate::{AppState, WebError};
 
@@ -37,6 +37,24 @@ pub struct VisitForm {
     pub topics: String,
     /// Follow-ups, one per line, links in brackets at the end.
     pub follow_ups: String,
+}
+
+/// The visit page's query: a company search by name (`finn`), an organisation number chosen
+/// from it (`orgnr`, filled into the form), `lagret` after a save.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct VisitQuery {
+    /// Words of a company's name.
+    pub finn: String,
+    /// The organisation number chosen.
+    pub orgnr: String,
+}
+
+/// The company search's answer on the page.
+struct Search {
+    query: String,
+    /// `None`: no register snapshot stored.
+    hits: Option<Vec<app::local_registers::CompanyHit>>,
 }
 
 /// The retention form: delete visits older than `months` (not a number: the default).
@@ -65,7 +83,52 @@ fn lines(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn form(lang: Lang, staff: &Staff, f: &VisitForm, errors: &[String]) -> Markup {
+fn search_form(lang: Lang, search: Option<&Search>) -> Markup {
+    let query = search.map_or("", |s| s.query.as_str());
+    html! {
+        h2 id="finn-bedrift" { (tr(lang, "staff-visits-find-company")) }
+        form class="stack" method="get" action="/intern/bedriftsbesok#finn-bedrift" role="search" {
+            @if lang != crate::layout::default_lang() { input type="hidden" name="lang" value=(lang.code()); }
+            div class="field" {
+                label for="finn" { (tr(lang, "staff-visits-search-name")) }
+                span class="hint" id="finn-hint" { (tr(lang, "staff-visits-find-hint")) }
+                input type="search" id="finn" name="finn" value=(query) minlength="2" aria-describedby="finn-hint";
+            }
+            button type="submit" class="secondary" { (tr(lang, "staff-visits-search")) }
+        }
+        @if let Some(s) = search {
+            @match &s.hits {
+                None => p class="notice" role="status" { (tr(lang, "staff-visits-no-register")) },
+                Some(_) if s.query.trim().chars().count() < 2 => p class="notice" role="status" { (tr(lang, "staff-visits-too-short")) },
+                Some(hits) if hits.is_empty() => p class="notice" role="status" {
+                    (tr_args(lang, "staff-visits-no-hits", &[("query", s.query.trim().to_string().into())]))
+                },
+                Some(hits) => {
+                    p role="status" { (tr_args(lang, "staff-visits-hits", &[("query", s.query.trim().to_string().into()), ("count", hits.len().into())])) }
+                    ul class="hits" {
+                        @for h in hits {
+                            li {
+                                a href=(href(lang, &format!("/intern/bedriftsbesok?orgnr={}#ny", h.orgnr))) { (h.name) }
+                                " (" (h.orgnr) ")"
+                                @if !h.present { " – " em { (tr(lang, "staff-visits-not-present")) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn form(
+    lang: Lang,
+    staff: &Staff,
+    f: &VisitForm,
+    errors: &[String],
+    districts: &[String],
+    chosen: Option<&str>,
+) -> Markup {
+    let area = f.area.trim();
     html! {
         h2 id="ny" { (tr(lang, "staff-visits-record-a-visit")) }
         @if !errors.is_empty() {
@@ -77,7 +140,11 @@ fn form(lang: Lang, staff: &Staff, f: &VisitForm, errors: &[String]) -> Markup {
             (hidden(staff, lang))
             div class="field" {
                 label for="orgnr" { (tr(lang, "local-registers-organisation-number")) }
-                input type="text" id="orgnr" name="orgnr" inputmode="numeric" value=(f.orgnr) required;
+                @if let Some(name) = chosen {
+                    span class="hint" id="orgnr-hint" { (tr_args(lang, "staff-visits-chosen", &[("name", name.to_string().into())])) }
+                }
+                input type="text" id="orgnr" name="orgnr" inputmode="numeric" value=(f.orgnr) required
+                    aria-describedby=[chosen.map(|_| "orgnr-hint")];
             }
             div class="field" {
                 label for="company" { (tr(lang, "staff-visits-company-name-if-not-in")) }
@@ -96,7 +163,21 @@ fn form(lang: Lang, staff: &Staff, f: &VisitForm, errors: &[String]) -> Markup {
             }
             div class="field" {
                 label for="area" { (tr(lang, "staff-visits-part-of-the-municipality")) }
-                input type="text" id="area" name="area" value=(f.area);
+                @if districts.is_empty() {
+                    input type="text" id="area" name="area" value=(f.area);
+                } @else {
+                    span class="hint" id="area-hint" { (tr(lang, "staff-visits-area-hint")) }
+                    select id="area" name="area" aria-describedby="area-hint" {
+                        option value="" selected[area.is_empty()] { (tr(lang, "staff-visits-area-none")) }
+                        @for d in districts {
+                            option value=(d) selected[area == d] { (d) }
+                        }
+                        // A value typed before the list existed is kept, not silently lost.
+                        @if !area.is_empty() && !districts.iter().any(|d| d == area) {
+                            option value=(area) selected { (area) " " (tr(lang, "staff-visits-area-kept")) }
+                        }
+                    }
+                }
             }
             div class="field" {
                 label for="participants" { (tr(lang, "staff-visits-participants-one-per-line")) }
@@ -170,14 +251,27 @@ async fn render(
     fields: &VisitForm,
     errors: &[String],
     notice: Option<String>,
+    search: Option<&Search>,
 ) -> Result<Markup, WebError> {
     let all = state.store.visits(state.municipality()).await?;
+    let plan = load_plan(state).await?;
+    let districts = app::local_registers::visit_districts(&plan);
+    // The company an organisation number in the form stands for, when the register has it.
+    let chosen = match fields.orgnr.replace(' ', "").parse::<brreg::OrgNr>() {
+        Ok(o) => app::local_registers::company(&state.store, o)
+            .await?
+            .map(|c| c.name),
+        Err(_) => None,
+    };
     let title = tr(lang, "staff-visits-company-visits-staff");
     let body = html! {
         h1 { (title) }
         @if let Some(n) = notice { div class="notice" role="status" { (n) } }
         p { a href=(href(lang, "/bedriftsbesok")) { (tr(lang, "staff-visits-public-statistics-of-the-visits")) } }
-        @if staff.user().role.can_edit() { (form(lang, staff, fields, errors)) }
+        @if staff.user().role.can_edit() {
+            (search_form(lang, search))
+            (form(lang, staff, fields, errors, &districts, chosen.as_deref()))
+        }
         (list(lang, staff, &all))
     };
     Ok(super::page(
@@ -190,8 +284,40 @@ async fn render(
 }
 
 /// `GET /intern/bedriftsbesok`
-pub async fn page(State(state): State<AppState>, g: Viewer) -> Result<Response, WebError> {
-    let page = render(&state, g.lang, &g.staff, &VisitForm::default(), &[], None).await?;
+/// `?finn=NAME` searches the stored register for companies in the municipality, each found one
+/// a link back with `?orgnr=…` that fills the form's organisation number (no JavaScript).
+pub async fn page(
+    State(state): State<AppState>,
+    g: Viewer<VisitQuery>,
+) -> Result<Response, WebError> {
+    let q = &g.form;
+    let search = if q.finn.trim().is_empty() || !g.staff.user().role.can_edit() {
+        None
+    } else {
+        Some(Search {
+            query: q.finn.clone(),
+            hits: app::local_registers::search_companies(
+                &state.store,
+                state.municipality(),
+                &q.finn,
+            )
+            .await?,
+        })
+    };
+    let fields = VisitForm {
+        orgnr: q.orgnr.trim().to_string(),
+        ..Default::default()
+    };
+    let page = render(
+        &state,
+        g.lang,
+        &g.staff,
+        &fields,
+        &[],
+        None,
+        search.as_ref(),
+    )
+    .await?;
     Ok(respond(StatusCode::OK, page))
 }
 
@@ -222,6 +348,13 @@ pub async fn add(
         k => k,
     })
     .unwrap_or(VisitKind::Visit);
+    // With a choice list, only its values (or none); a free-text value stays possible where
+    // the plan's municipality has no list.
+    let districts = app::local_registers::visit_districts(&plan);
+    let area = fields.area.trim();
+    if !districts.is_empty() && !area.is_empty() && !districts.iter().any(|d| d == area) {
+        errors.push(tr(lang, "staff-visits-area-unknown").to_string());
+    }
     let mut follow_ups = Vec::new();
     let known = app::local_registers::linkable_ids(&state.store, &plan).await?;
     for l in lines(&fields.follow_ups) {
@@ -254,7 +387,7 @@ pub async fn add(
         errors.push(tr(lang, "staff-visits-the-company-is-not-in").to_string());
     }
     let (Some(orgnr), Ok(date), Some(name), true) = (orgnr, date, name, errors.is_empty()) else {
-        let page = render(&state, lang, staff, &fields, &errors, None).await?;
+        let page = render(&state, lang, staff, &fields, &errors, None, None).await?;
         return Ok(respond(StatusCode::UNPROCESSABLE_ENTITY, page));
     };
     let v = Visit {
@@ -273,17 +406,18 @@ pub async fn add(
         .store
         .visit_add(state.municipality(), &v, false, &staff.user().name)
         .await?;
-    Ok(see_other(&href(
+    Ok(super::saved_redirect(
         lang,
         &format!("/intern/bedriftsbesok/{id}"),
-    )))
+        None,
+    ))
 }
 
 /// `GET /intern/bedriftsbesok/{id}`
 pub async fn detail(
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    g: Viewer,
+    g: Viewer<SavedQuery>,
 ) -> Result<Response, WebError> {
     let (lang, staff) = (g.lang, &g.staff);
     let (v, synthetic) = state
@@ -303,6 +437,7 @@ pub async fn detail(
         .map(|s| format!("{s} {}", app::local_registers::sector_name(s).unwrap_or("")));
     let body = html! {
         h1 { (title) }
+        @if g.form.saved() { (super::saved_notice(lang)) }
         @if synthetic { div class="synthetic" role="note" { strong { "SYNTETISKE DATA." } } }
         dl {
             dt { (tr(lang, "staff-visits-company")) } dd { (v.company) " (" (v.orgnr) ")" }
@@ -384,6 +519,7 @@ pub async fn purge(
         &VisitForm::default(),
         &[],
         Some(notice),
+        None,
     )
     .await?;
     Ok(respond(StatusCode::OK, page))
