@@ -735,3 +735,6 @@ ranking-no-outlines-for-the-municipal = No outlines for the municipal borders of
 ranking-map-of-the-municipalities-coloured = Map of the municipalities, coloured by total rank. The table below holds the same figures.
 ranking-total-rank-data-year = Total rank, data year{" "}
 ranking-in-fifths-the-darkest-is = , in fifths (the darkest is the best); the municipal borders of{" "}
+
+## phone width (issue 19 item 3)
+layout-menu = Menu

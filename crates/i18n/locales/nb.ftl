@@ -732,3 +732,6 @@ ranking-no-outlines-for-the-municipal = Ingen kartgrunnlag for kommunegrensene p
 ranking-map-of-the-municipalities-coloured = Kart over kommunene, farget etter samlet plass i rangeringen. Tabellen under har de samme tallene.
 ranking-total-rank-data-year = Samlet plass, dataår{" "}
 ranking-in-fifths-the-darkest-is = , i femtedeler (mørkest er best); kommunegrensene per{" "}
+
+## phone width (issue 19 item 3)
+layout-menu = Meny

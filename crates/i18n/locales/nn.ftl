@@ -732,3 +732,6 @@ ranking-no-outlines-for-the-municipal = Ikkje kartgrunnlag for kommunegrensene p
 ranking-map-of-the-municipalities-coloured = Kart over kommunane, farga etter samla plass i rangeringa. Tabellen under har dei same tala.
 ranking-total-rank-data-year = Samla plass, dataår{" "}
 ranking-in-fifths-the-darkest-is = , i femdelar (mørkast er best); kommunegrensene per{" "}
+
+## phone width (issue 19 item 3)
+layout-menu = Meny

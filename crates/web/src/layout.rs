@@ -171,22 +171,18 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                 a class="skip" href="#main" { (tr(lang, "layout-skip-to-content")) }
                 header class="site" {
                     nav aria-label=(tr(lang, "layout-main-menu")) {
-                        a href=(href(lang, "/")) { "naeringsplan" }
-                        a href=(href(lang, "/#indikatorer")) { (tr(lang, "layout-indicators")) }
-                        a href=(href(lang, "/#innsatsomrader")) { (tr(lang, "layout-focus-areas")) }
-                        a href=(href(lang, "/nokkeltall")) { (tr(lang, "layout-key-figures")) }
-                        a href=(href(lang, "/tiltak")) { (tr(lang, "layout-actions")) }
-                        a href=(href(lang, "/fremdrift")) { (tr(lang, "layout-progress")) }
-                        a href=(href(lang, "/rangering")) { (tr(lang, "layout-ranking")) }
-                        a href=(href(lang, "/rapport")) { (tr(lang, "layout-report")) }
-                        a href=(href(lang, "/naeringsarealer")) { (tr(lang, "layout-commercial-land")) }
-                        a href=(href(lang, "/anskaffelser")) { (tr(lang, "layout-procurement")) }
-                        a href=(href(lang, "/bedriftsbesok")) { (tr(lang, "layout-company-visits")) }
-                        a href=(href(lang, "/kilder")) { (tr(lang, "layout-sources")) }
-                        a href=(href(lang, "/planer")) { (tr(lang, "layout-plans")) }
-                        a href=(href(lang, "/intern")) { (tr(lang, "layout-staff")) }
-                        @for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
-                            a href=(href(other, path)) hreflang=(other.code()) lang=(other.code()) { (other.native_name()) }
+                        a class="brand" href=(href(lang, "/")) { "naeringsplan" }
+                        // The links twice: in a row on a wide screen, folded into a «Meny»
+                        // disclosure (no script) on a narrow one; the stylesheet shows one.
+                        div class="menu-wide" { (menu_links(lang)) }
+                        details class="menu-narrow" {
+                            summary { (tr(lang, "layout-menu")) }
+                            div class="menu-links" { (menu_links(lang)) }
+                        }
+                        span class="langs" {
+                            @for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
+                                a href=(href(other, path)) hreflang=(other.code()) lang=(other.code()) { (other.native_name()) }
+                            }
                         }
                     }
                 }
@@ -228,6 +224,25 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// The main menu's links (the brand link and the language switch stay outside it).
+fn menu_links(lang: Lang) -> Markup {
+    html! {
+        a href=(href(lang, "/#indikatorer")) { (tr(lang, "layout-indicators")) }
+        a href=(href(lang, "/#innsatsomrader")) { (tr(lang, "layout-focus-areas")) }
+        a href=(href(lang, "/nokkeltall")) { (tr(lang, "layout-key-figures")) }
+        a href=(href(lang, "/tiltak")) { (tr(lang, "layout-actions")) }
+        a href=(href(lang, "/fremdrift")) { (tr(lang, "layout-progress")) }
+        a href=(href(lang, "/rangering")) { (tr(lang, "layout-ranking")) }
+        a href=(href(lang, "/rapport")) { (tr(lang, "layout-report")) }
+        a href=(href(lang, "/naeringsarealer")) { (tr(lang, "layout-commercial-land")) }
+        a href=(href(lang, "/anskaffelser")) { (tr(lang, "layout-procurement")) }
+        a href=(href(lang, "/bedriftsbesok")) { (tr(lang, "layout-company-visits")) }
+        a href=(href(lang, "/kilder")) { (tr(lang, "layout-sources")) }
+        a href=(href(lang, "/planer")) { (tr(lang, "layout-plans")) }
+        a href=(href(lang, "/intern")) { (tr(lang, "layout-staff")) }
     }
 }
 
@@ -297,11 +312,23 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; co
   background: var(--bg); margin: 0; line-height: 1.5; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 a { color: var(--accent); }
-a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
+a:focus, button:focus, input:focus, select:focus, textarea:focus, summary:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
 .skip { position: absolute; left: -10000px; }
 .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 10; }
 header.site, footer.site { background: var(--soft); padding: .5rem 1rem; }
-header.site nav { max-width: 72rem; margin: 0 auto; display: flex; gap: 1rem; flex-wrap: wrap; }
+header.site nav { max-width: 72rem; margin: 0 auto; display: flex; gap: 0 1rem; flex-wrap: wrap; align-items: baseline; }
+header.site .menu-wide, header.site .langs { display: flex; gap: 0 1rem; flex-wrap: wrap; }
+header.site details.menu-narrow { display: none; }
+/* On a narrow screen the menu folds into a «Meny» disclosure (details/summary, no script):
+   the name and the language switch on the first line, the menu below. */
+@media (max-width: 47.99rem) {
+  header.site .menu-wide { display: none; }
+  header.site .langs { margin-left: auto; }
+  header.site details.menu-narrow { display: block; order: 3; flex-basis: 100%; }
+  header.site details.menu-narrow summary { cursor: pointer; padding: .5rem 0; font-weight: 600; color: var(--accent); }
+  header.site .menu-links { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 0 1rem; padding: 0 0 .5rem; }
+  header.site .menu-links a { padding: .5rem 0; }
+}
 footer.site { margin-top: 3rem; color: var(--muted); font-size: .9rem; }
 footer.site p { max-width: 72rem; margin: 0 auto; }
 h1 { font-size: 1.8rem; margin-top: .5rem; }
@@ -323,6 +350,7 @@ ol.strategies, ul.plain { padding-left: 1.2rem; }
 .progress { display: inline-block; width: 6rem; height: .7rem; background: #dde3ea; vertical-align: middle; }
 .progress > span { display: block; height: 100%; background: var(--accent); }
 header.site nav a { padding: .25rem 0; }
+header.site nav a.brand { font-weight: 600; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem; padding: 0; list-style: none; }
 .card { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem 1rem; }
 .card h3 { font-size: 1.05rem; margin: 0 0 .5rem; }
