@@ -312,7 +312,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; co
   background: var(--bg); margin: 0; line-height: 1.5; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 a { color: var(--accent); }
-a:focus, button:focus, input:focus, select:focus, textarea:focus, summary:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
+a:focus, button:focus, input:focus, select:focus, textarea:focus, summary:focus, .table-wrap:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
 .skip { position: absolute; left: -10000px; }
 .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 10; }
 header.site, footer.site { background: var(--soft); padding: .5rem 1rem; }
@@ -336,9 +336,12 @@ h1 { font-size: 1.8rem; margin-top: .5rem; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.table-wrap { overflow-x: auto; position: relative; }
-/* On a phone a wide table scrolls sideways rather than squeezing its text into rows a screen tall. */
-.table-wrap > table { min-width: 44rem; }
+.table-wrap { overflow-x: auto; position: relative; container-type: inline-size; }
+/* The caption stays as wide as the visible part of its table and in view while it scrolls. */
+.table-wrap caption { text-align: left; position: sticky; left: 0; max-width: 100cqi; padding: 0 .25rem .25rem 0; }
+/* On a phone a wide table (five columns or more) scrolls sideways rather than squeezing its text
+   into rows a screen tall; a narrower one fits the screen. */
+.table-wrap > table:has(tr > :nth-child(5)) { min-width: 44rem; }
 .result { font-weight: 600; }
 .ambition { color: var(--muted); }
 .badge { display: inline-block; padding: 0 .4rem; border-radius: .3rem; border: 1px solid currentColor; font-size: .85rem; }

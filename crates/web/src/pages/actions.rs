@@ -212,9 +212,9 @@ pub async fn list(
             div { button type="submit" { (tr(lang, "actions-show")) } }
         }
         p role="status" { (shown.len()) " " (tr(lang, "actions-of")) " " (all.len()) " " (tr(lang, "actions-actions")) }
-        div class="table-wrap" tabindex="0" {
+        div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-actions" {
             table {
-                caption class="muted" { (tr(lang, "actions-actions-with-strategies-owner-status")) }
+                caption id="t-actions" class="muted" { (tr(lang, "actions-actions-with-strategies-owner-status")) }
                 thead { tr {
                     th scope="col" { "Id" }
                     th scope="col" { (tr(lang, "actions-action")) }
@@ -287,12 +287,13 @@ pub fn history_table(
     history: &[HistoryEntry],
     lang: Lang,
     caption: &str,
+    id: &str,
     show_action: bool,
 ) -> Markup {
     html! {
-        div class="table-wrap" tabindex="0" {
+        div class="table-wrap" tabindex="0" role="region" aria-labelledby=(id) {
             table {
-                caption { (caption) }
+                caption id=(id) { (caption) }
                 thead { tr {
                     th scope="col" { (tr(lang, "actions-when-norwegian-time")) }
                     @if show_action { th scope="col" { (tr(lang, "actions-action")) } }
@@ -406,12 +407,12 @@ pub async fn detail(
             }
         }
         h2 id="historikk" { (tr(lang, "actions-history")) }
-        (history_table(&history, lang, &tr(lang, "actions-every-change-newest-first"), false))
+        (history_table(&history, lang, &tr(lang, "actions-every-change-newest-first"), "t-history", false))
         @if let Some(c) = &from {
             h3 id="tidligere-historikk" { (tr(lang, "actions-history-from")) (label_of(&c.from_plan)) }
             (history_table(&earlier, lang, &format!("{} {} {}",
                 tr(lang, "actions-the-changes-to-action"), c.from_action,
-                tr(lang, "actions-before-it-was-carried-over")), false))
+                tr(lang, "actions-before-it-was-carried-over")), "t-history-earlier", false))
         }
     };
     Ok(layout::page(lang, &title, &format!("/tiltak/{}", x.id), body).into_response())
