@@ -304,7 +304,7 @@ pub async fn stylesheet() -> impl IntoResponse {
     )
 }
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 :root { --fg: #1a1a1a; --muted: #4a4a4a; --accent: #00507d; --bg: #ffffff; --line: #c8c8c8;
   --ok: #1b6e20; --bad: #a4161a; --warn: #7a5200; --soft: #f2f5f8; }
 * { box-sizing: border-box; }
@@ -383,7 +383,15 @@ svg .peer-bar.own { fill: #00507d; }
 svg .grid { stroke: #e1e5ea; }
 svg .axis { stroke: var(--muted); }
 svg .tick { fill: var(--muted); font-size: 12px; }
-figure.chart { margin: 1rem 0; max-width: 44rem; }
+figure.chart { margin: 1rem 0; max-width: 44rem; container: chart / inline-size; }
+/* Chart text stays at least 11 px however narrow the chart is drawn: the charts are 640 units
+   wide, so a chart W px wide needs 11 × 640 / W units (charts::TICK_STEPS; from 261 px up).
+   Year labels too close for the larger font hide every other year (x-hide-{px}). */
+@container chart (max-width: 589.98px) { svg .tick { font-size: 14.5px; } svg .x-hide-590 { display: none; } }
+@container chart (max-width: 499.98px) { svg .tick { font-size: 17px; } svg .x-hide-500 { display: none; } }
+@container chart (max-width: 419.98px) { svg .tick { font-size: 20px; } svg .x-hide-420 { display: none; } }
+@container chart (max-width: 359.98px) { svg .tick { font-size: 24px; } svg .x-hide-360 { display: none; } }
+@container chart (max-width: 299.98px) { svg .tick { font-size: 27px; } svg .x-hide-300 { display: none; } }
 /* Only the chart's own svg scales with the figure, not a legend swatch inside it. */
 figure.chart > svg { width: 100%; height: auto; }
 figure.map { margin: 1rem 0; max-width: 40rem; }
