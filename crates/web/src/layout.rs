@@ -342,6 +342,21 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 /* On a phone a wide table (five columns or more) scrolls sideways rather than squeezing its text
    into rows a screen tall; a narrower one fits the screen. */
 .table-wrap > table:has(tr > :nth-child(5)) { min-width: 44rem; }
+/* A table marked reflow (the action list) turns into one card per row on a narrow screen, each
+   cell with its column's name (data-label; the generated text has an empty alternative, the
+   cell's header is announced already). */
+@media (max-width: 47.99rem) {
+  .table-wrap > table.reflow:has(tr) { min-width: 0; }
+  table.reflow, table.reflow > tbody, table.reflow > tbody > tr, table.reflow > tbody > tr > td { display: block; }
+  table.reflow > caption { display: block; }
+  table.reflow > thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.reflow > tbody > tr { border: 1px solid var(--line); border-radius: .4rem; margin: 0 0 .75rem; padding: .5rem .75rem; }
+  table.reflow > tbody > tr > td { border: 0; padding: .15rem 0; }
+  table.reflow > tbody > tr > td.card-id, table.reflow > tbody > tr > td.card-title { display: inline; font-weight: 600; }
+  table.reflow > tbody > tr > td.card-title::before { content: " "; }
+  table.reflow > tbody > tr > td.card-title::after { content: ""; display: block; margin-bottom: .25rem; }
+  table.reflow > tbody > tr > td[data-label]::before { content: attr(data-label) ": " / ""; font-weight: 600; }
+}
 .result { font-weight: 600; }
 .ambition { color: var(--muted); }
 .badge { display: inline-block; padding: 0 .4rem; border-radius: .3rem; border: 1px solid currentColor; font-size: .85rem; }
