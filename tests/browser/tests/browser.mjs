@@ -73,8 +73,9 @@ export const STAFF_PATHS = [
   '/intern/rapport', '/intern/rapport?aar=2023&periode=H1', '/intern/bedriftsbesok', '/intern/planer',
 ];
 
-/** The page's problems at its current width: how far the document scrolls sideways, and every
- * chart text rendered smaller than 11 px. The text size is the computed font size times the
+/** The page's problems at its current width: how far the document scrolls sideways, tables
+ * outside a focusable named scroll container or with a caption wider than it, and every chart
+ * text rendered smaller than 11 px. The text size is the computed font size times the
  * scale of the text's transformation to the screen (`getScreenCTM`, which includes the svg's
  * viewBox scaling): the em box the glyphs are drawn in, independent of which glyphs they are. */
 export async function layoutProblems(page) {
@@ -87,7 +88,21 @@ export async function layoutProblems(page) {
       const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
       if (px < 11) small.push(`${t.textContent.trim().slice(0, 20)}: ${px.toFixed(1)} px`);
     }
-    return { overflow, small: small.slice(0, 5), smallCount: small.length };
+    // Every table sits in a focusable, named scroll container, and its caption is no wider
+    // than the container's visible part (never cut off).
+    const tables = [];
+    for (const t of document.querySelectorAll('main table')) {
+      const wrap = t.closest('.table-wrap');
+      if (!wrap || wrap.getAttribute('tabindex') !== '0' || wrap.getAttribute('role') !== 'region' || !wrap.getAttribute('aria-labelledby')) {
+        tables.push(`not in a focusable named .table-wrap: ${(t.caption?.textContent ?? t.outerHTML).trim().slice(0, 40)}`);
+        continue;
+      }
+      const c = t.caption;
+      if (c && c.getClientRects().length && c.getBoundingClientRect().width > wrap.clientWidth + 1) {
+        tables.push(`caption wider than its container: ${c.textContent.trim().slice(0, 40)}`);
+      }
+    }
+    return { overflow, small: small.slice(0, 5), smallCount: small.length, tables };
   });
 }
 
