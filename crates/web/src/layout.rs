@@ -486,6 +486,11 @@ details.strategy summary { cursor: pointer; }
 span.strategy { display: block; }
 .nowrap { white-space: nowrap; }
 .period-notice { background: var(--soft); border-bottom: 1px solid var(--line); padding: .25rem 1rem; }
+/* On a phone the notices above every page and the page title take less of the first screen. */
+@media (max-width: 47.99rem) {
+  .demo-notice, .period-notice { font-size: .875rem; line-height: 1.4; }
+  h1 { font-size: 1.5rem; }
+}
 "#;
 
 #[cfg(test)]
