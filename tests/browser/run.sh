@@ -38,14 +38,20 @@ port="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()
 server_pid=$!
 export BASE_URL="http://127.0.0.1:$port"
 
-# Wait until the server answers (bounded: 300 tries).
-for _ in $(seq 1 300); do
+# Wait until the server answers: a fresh store first imports the bundled snapshot, which takes
+# a minute or more on a busy debug build, so the bound is in seconds, not tries (300 tries ran
+# out before the import ended on a loaded machine, and every test then failed to connect).
+up=""
+deadline=$((SECONDS + ${SERVER_WAIT_SECONDS:-300}))
+while [ "$SECONDS" -lt "$deadline" ]; do
   if node -e "fetch(process.env.BASE_URL + '/health').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then
+    up=1
     break
   fi
   if ! kill -0 "$server_pid" 2>/dev/null; then cat "$tmp/server.log" >&2; echo "run.sh: the server died" >&2; exit 1; fi
-  sleep 0.1
+  sleep 0.5
 done
+if [ -z "$up" ]; then cat "$tmp/server.log" >&2; echo "run.sh: the server did not answer within ${SERVER_WAIT_SECONDS:-300} s" >&2; exit 1; fi
 
 # A second Asker plan, loaded while the server runs (it keeps serving the embedded 2021–2024 plan
 # at /): tests/plans.test.mjs reads the new one under /planer/3203-2025-2030.

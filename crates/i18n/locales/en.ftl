@@ -853,3 +853,6 @@ staff-import-moved = The action plan changed after the preview, so nothing has b
 staff-import-done = Imported: { $created } new, { $changed } changed, { $unchanged } left alone.
 staff-import-conflict = Someone changed the actions while the import was being written, so nothing has been imported. Try again.
 staff-import-broken = The uploaded file did not reach the confirmation. Upload it again.
+
+## phone width (issue 19 item 3)
+layout-menu = Menu

@@ -850,3 +850,6 @@ staff-import-moved = Tiltaksplanen er endret etter forhåndsvisningen, så ingen
 staff-import-done = Importert: { $created } nye, { $changed } endret, { $unchanged } uendret.
 staff-import-conflict = Noen endret tiltakene mens importen ble skrevet, så ingenting er importert. Prøv igjen.
 staff-import-broken = Den opplastede filen kom ikke med til bekreftelsen. Last den opp på nytt.
+
+## phone width (issue 19 item 3)
+layout-menu = Meny

@@ -850,3 +850,6 @@ staff-import-moved = Tiltaksplanen er endra etter førehandsvisinga, så ingenti
 staff-import-done = Importert: { $created } nye, { $changed } endra, { $unchanged } uendra.
 staff-import-conflict = Nokon endra tiltaka medan importen vart skriven, så ingenting er importert. Prøv igjen.
 staff-import-broken = Den opplasta fila kom ikkje med til stadfestinga. Last ho opp på nytt.
+
+## phone width (issue 19 item 3)
+layout-menu = Meny

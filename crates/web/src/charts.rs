@@ -196,13 +196,31 @@ fn projection_segment(v: &IndicatorView) -> Option<(usize, f64, usize, f64)> {
     Some((at(ly)?, start, at(p.to_year)?, projected))
 }
 
+/// The font sizes (viewBox units) the stylesheet gives chart text (`svg .tick`) on a chart drawn
+/// narrower than the given width in px (container queries on `figure.chart`), so that the text
+/// is drawn at least 11 px high: a chart W px wide shows a unit as W / 640 px. Wider than the
+/// first, 12 units.
+const TICK_STEPS: [(u32, f64); 5] = [
+    (590, 14.5),
+    (500, 17.0),
+    (420, 20.0),
+    (360, 24.0),
+    (300, 27.0),
+];
+
+/// The largest of [`TICK_STEPS`]' font sizes.
+const MAX_TICK_FONT: f64 = 27.0;
+
+/// The room (in viewBox units) a label of `chars` characters needs at font size `font`: a digit
+/// or average letter is at most about 0.62 em wide, plus a margin.
+fn text_width(chars: usize, font: f64) -> f64 {
+    (chars as f64 * 0.62 * font + 8.0).round()
+}
+
 /// Results against ambitions by year, one series per source, with axes, labels and a legend;
 /// the projection to the plan's last year as a dashed continuation of the latest real value.
 pub fn chart(v: &IndicatorView, lang: Lang) -> Markup {
     let (w, h) = (640.0, 300.0);
-    let (left, right, top, bottom) = (64.0, 16.0, 16.0, h - 48.0);
-    let n = v.years.len().max(2) as f64;
-    let x = |i: usize| left + 16.0 + i as f64 * (w - left - right - 32.0) / (n - 1.0);
     let groups = series(v);
     let proj = projection_segment(v);
     let all = groups
@@ -215,10 +233,27 @@ pub fn chart(v: &IndicatorView, lang: Lang) -> Markup {
         all.into_iter(),
         inverted(v.indicator),
         integer(v),
-        top,
-        bottom,
+        24.0,
+        h - 48.0,
     );
     let unit = v.indicator.unit;
+    // Room on the left for the longest tick label at the largest font the stylesheet gives it.
+    let longest = ticks
+        .iter()
+        .map(|tk| plan::fmt::bare(*tk, unit).chars().count())
+        .max()
+        .unwrap_or(0);
+    let (left, right, bottom) = (text_width(longest, MAX_TICK_FONT).max(64.0), 16.0, h - 48.0);
+    let n = v.years.len().max(2) as f64;
+    let x = |i: usize| left + 16.0 + i as f64 * (w - left - right - 32.0) / (n - 1.0);
+    // Years closer than a year label's width at the font a narrow chart gets: every other year
+    // (the last always shown) is hidden on a chart narrower than that step (`x-hide-{px}`).
+    let spacing = (w - left - right - 32.0) / (n - 1.0);
+    let hide = TICK_STEPS
+        .iter()
+        .find(|(_, font)| spacing < text_width(4, *font))
+        .map(|(px, _)| format!("tick x-hide-{px}"));
+    let last = v.years.len().saturating_sub(1);
     let amb: Vec<String> = v
         .years
         .iter()
@@ -250,7 +285,8 @@ pub fn chart(v: &IndicatorView, lang: Lang) -> Markup {
                 }
                 line class="axis" x1=(left) x2=(w - right) y1=(bottom) y2=(bottom) stroke-width="1" {}
                 @for (i, y) in v.years.iter().enumerate() {
-                    text class="tick" x=(r1(x(i))) y=(bottom + 20.0) text-anchor="middle" { (y.year) }
+                    @let class = hide.as_deref().filter(|_| (last - i) % 2 == 1).unwrap_or("tick");
+                    text class=(class) x=(r1(x(i))) y=(bottom + 22.0) text-anchor="middle" { (y.year) }
                 }
                 @if amb.len() > 1 {
                     polyline class="amb-line" points=(amb.join(" ")) fill="none" stroke-width="2" stroke-dasharray="6 4" {}
@@ -304,7 +340,14 @@ pub fn peer_bars(c: &app::compare::Comparison, year: plan::Year, lang: Lang) -> 
     if rows.len() < 2 {
         return None;
     }
-    let (w, row_h, label_w, right) = (640.0, 26.0, 150.0, 90.0);
+    let names = rows.iter().map(|(r, _)| r.name.chars().count()).max();
+    let values = rows
+        .iter()
+        .map(|(_, v)| plan::fmt::value(*v, c.unit).chars().count())
+        .max();
+    let (w, row_h) = (640.0, 34.0);
+    let label_w = (text_width(names.unwrap_or(0), MAX_TICK_FONT) + 8.0).max(150.0);
+    let right = (text_width(values.unwrap_or(0), MAX_TICK_FONT) + 6.0).max(90.0);
     let h = rows.len() as f64 * row_h + 8.0;
     let lo = rows.iter().map(|(_, v)| *v).fold(0.0_f64, f64::min);
     let hi = rows.iter().map(|(_, v)| *v).fold(0.0_f64, f64::max);
@@ -323,10 +366,10 @@ pub fn peer_bars(c: &app::compare::Comparison, year: plan::Year, lang: Lang) -> 
             svg viewBox=(format!("0 0 {w} {h}")) role="img" aria-label=(label) {
                 @for (n, (r, v)) in rows.iter().enumerate() {
                     @let y = 4.0 + n as f64 * row_h;
-                    text class="tick" x=(label_w - 8.0) y=(r1(y + 17.0)) text-anchor="end" { (r.name) }
+                    text class="tick" x=(label_w - 8.0) y=(r1(y + 17.0)) dominant-baseline="middle" text-anchor="end" { (r.name) }
                     rect class=(if r.plan_municipality { "peer-bar own" } else { "peer-bar" })
-                        x=(r1(x(0.0).min(x(*v)))) y=(r1(y + 4.0)) width=(r1((x(*v) - x(0.0)).abs().max(1.0))) height=(r1(row_h - 8.0)) {}
-                    text class="tick" x=(r1(x(0.0).max(x(*v)) + 6.0)) y=(r1(y + 17.0)) { (plan::fmt::value(*v, c.unit)) }
+                        x=(r1(x(0.0).min(x(*v)))) y=(r1(y + 6.0)) width=(r1((x(*v) - x(0.0)).abs().max(1.0))) height=(r1(row_h - 12.0)) {}
+                    text class="tick" x=(r1(x(0.0).max(x(*v)) + 6.0)) y=(r1(y + 17.0)) dominant-baseline="middle" { (plan::fmt::value(*v, c.unit)) }
                 }
                 line class="axis" x1=(r1(x(0.0))) x2=(r1(x(0.0))) y1="0" y2=(r1(h)) stroke-width="1" {}
             }
@@ -353,7 +396,28 @@ pub fn progress_bar(percent: Option<f64>, label: &str, lang: Lang) -> Markup {
 
 #[cfg(test)]
 mod tests {
-    use super::{Scale, chart};
+    use super::{MAX_TICK_FONT, Scale, TICK_STEPS, chart};
+
+    /// Every step of the chart font keeps text at least 11 px down to the next step's width (the
+    /// charts are 640 units wide), and the stylesheet has the same steps.
+    #[test]
+    fn chart_text_is_at_least_11px_at_every_step() {
+        let mut font = 12.0;
+        for (px, next) in TICK_STEPS {
+            assert!(
+                font * f64::from(px) / 640.0 >= 11.0,
+                "{font} units at {px} px"
+            );
+            let rule = format!(
+                "@container chart (max-width: {}.98px) {{ svg .tick {{ font-size: {next}px; }} svg .x-hide-{px} {{ display: none; }} }}",
+                px - 1
+            );
+            assert!(crate::layout::STYLE.contains(&rule), "{rule}");
+            font = next;
+        }
+        assert_eq!(font, MAX_TICK_FONT);
+        assert!(font * 261.0 / 640.0 >= 11.0);
+    }
 
     #[test]
     fn ticks_are_nice_and_whole_for_ranks() {

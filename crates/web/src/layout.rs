@@ -171,22 +171,18 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                 a class="skip" href="#main" { (tr(lang, "layout-skip-to-content")) }
                 header class="site" {
                     nav aria-label=(tr(lang, "layout-main-menu")) {
-                        a href=(href(lang, "/")) { "naeringsplan" }
-                        a href=(href(lang, "/#indikatorer")) { (tr(lang, "layout-indicators")) }
-                        a href=(href(lang, "/#innsatsomrader")) { (tr(lang, "layout-focus-areas")) }
-                        a href=(href(lang, "/nokkeltall")) { (tr(lang, "layout-key-figures")) }
-                        a href=(href(lang, "/tiltak")) { (tr(lang, "layout-actions")) }
-                        a href=(href(lang, "/fremdrift")) { (tr(lang, "layout-progress")) }
-                        a href=(href(lang, "/rangering")) { (tr(lang, "layout-ranking")) }
-                        a href=(href(lang, "/rapport")) { (tr(lang, "layout-report")) }
-                        a href=(href(lang, "/naeringsarealer")) { (tr(lang, "layout-commercial-land")) }
-                        a href=(href(lang, "/anskaffelser")) { (tr(lang, "layout-procurement")) }
-                        a href=(href(lang, "/bedriftsbesok")) { (tr(lang, "layout-company-visits")) }
-                        a href=(href(lang, "/kilder")) { (tr(lang, "layout-sources")) }
-                        a href=(href(lang, "/planer")) { (tr(lang, "layout-plans")) }
-                        a href=(href(lang, "/intern")) { (tr(lang, "layout-staff")) }
-                        @for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
-                            a href=(href(other, path)) hreflang=(other.code()) lang=(other.code()) { (other.native_name()) }
+                        a class="brand" href=(href(lang, "/")) { "naeringsplan" }
+                        // The links twice: in a row on a wide screen, folded into a «Meny»
+                        // disclosure (no script) on a narrow one; the stylesheet shows one.
+                        div class="menu-wide" { (menu_links(lang)) }
+                        details class="menu-narrow" {
+                            summary { (tr(lang, "layout-menu")) }
+                            div class="menu-links" { (menu_links(lang)) }
+                        }
+                        span class="langs" {
+                            @for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
+                                a href=(href(other, path)) hreflang=(other.code()) lang=(other.code()) { (other.native_name()) }
+                            }
                         }
                     }
                 }
@@ -228,6 +224,25 @@ pub fn page(lang: Lang, title: &str, path: &str, content: Markup) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// The main menu's links (the brand link and the language switch stay outside it).
+fn menu_links(lang: Lang) -> Markup {
+    html! {
+        a href=(href(lang, "/#indikatorer")) { (tr(lang, "layout-indicators")) }
+        a href=(href(lang, "/#innsatsomrader")) { (tr(lang, "layout-focus-areas")) }
+        a href=(href(lang, "/nokkeltall")) { (tr(lang, "layout-key-figures")) }
+        a href=(href(lang, "/tiltak")) { (tr(lang, "layout-actions")) }
+        a href=(href(lang, "/fremdrift")) { (tr(lang, "layout-progress")) }
+        a href=(href(lang, "/rangering")) { (tr(lang, "layout-ranking")) }
+        a href=(href(lang, "/rapport")) { (tr(lang, "layout-report")) }
+        a href=(href(lang, "/naeringsarealer")) { (tr(lang, "layout-commercial-land")) }
+        a href=(href(lang, "/anskaffelser")) { (tr(lang, "layout-procurement")) }
+        a href=(href(lang, "/bedriftsbesok")) { (tr(lang, "layout-company-visits")) }
+        a href=(href(lang, "/kilder")) { (tr(lang, "layout-sources")) }
+        a href=(href(lang, "/planer")) { (tr(lang, "layout-plans")) }
+        a href=(href(lang, "/intern")) { (tr(lang, "layout-staff")) }
     }
 }
 
@@ -289,7 +304,7 @@ pub async fn stylesheet() -> impl IntoResponse {
     )
 }
 
-const STYLE: &str = r#"
+pub(crate) const STYLE: &str = r#"
 :root { --fg: #1a1a1a; --muted: #4a4a4a; --accent: #00507d; --bg: #ffffff; --line: #c8c8c8;
   --ok: #1b6e20; --bad: #a4161a; --warn: #7a5200; --soft: #f2f5f8; }
 * { box-sizing: border-box; }
@@ -297,11 +312,23 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; co
   background: var(--bg); margin: 0; line-height: 1.5; }
 main { max-width: 72rem; margin: 0 auto; padding: 1rem; }
 a { color: var(--accent); }
-a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
+a:focus, button:focus, input:focus, select:focus, textarea:focus, summary:focus, .table-wrap:focus { outline: 3px solid #ffbf47; outline-offset: 2px; }
 .skip { position: absolute; left: -10000px; }
 .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 10; }
 header.site, footer.site { background: var(--soft); padding: .5rem 1rem; }
-header.site nav { max-width: 72rem; margin: 0 auto; display: flex; gap: 1rem; flex-wrap: wrap; }
+header.site nav { max-width: 72rem; margin: 0 auto; display: flex; gap: 0 1rem; flex-wrap: wrap; align-items: baseline; }
+header.site .menu-wide, header.site .langs { display: flex; gap: 0 1rem; flex-wrap: wrap; }
+header.site details.menu-narrow { display: none; }
+/* On a narrow screen the menu folds into a «Meny» disclosure (details/summary, no script):
+   the name and the language switch on the first line, the menu below. */
+@media (max-width: 47.99rem) {
+  header.site .menu-wide { display: none; }
+  header.site .langs { margin-left: auto; }
+  header.site details.menu-narrow { display: block; order: 3; flex-basis: 100%; }
+  header.site details.menu-narrow summary { cursor: pointer; padding: .5rem 0; font-weight: 600; color: var(--accent); }
+  header.site .menu-links { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 0 1rem; padding: 0 0 .5rem; }
+  header.site .menu-links a { padding: .5rem 0; }
+}
 footer.site { margin-top: 3rem; color: var(--muted); font-size: .9rem; }
 footer.site p { max-width: 72rem; margin: 0 auto; }
 h1 { font-size: 1.8rem; margin-top: .5rem; }
@@ -309,9 +336,27 @@ h1 { font-size: 1.8rem; margin-top: .5rem; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.table-wrap { overflow-x: auto; position: relative; }
-/* On a phone a wide table scrolls sideways rather than squeezing its text into rows a screen tall. */
-.table-wrap > table { min-width: 44rem; }
+.table-wrap { overflow-x: auto; position: relative; container-type: inline-size; }
+/* The caption stays as wide as the visible part of its table and in view while it scrolls. */
+.table-wrap caption { text-align: left; position: sticky; left: 0; max-width: 100cqi; padding: 0 .25rem .25rem 0; }
+/* On a phone a wide table (five columns or more) scrolls sideways rather than squeezing its text
+   into rows a screen tall; a narrower one fits the screen. */
+.table-wrap > table:has(tr > :nth-child(5)) { min-width: 44rem; }
+/* A table marked reflow (the action list) turns into one card per row on a narrow screen, each
+   cell with its column's name (data-label; the generated text has an empty alternative, the
+   cell's header is announced already). */
+@media (max-width: 47.99rem) {
+  .table-wrap > table.reflow:has(tr) { min-width: 0; }
+  table.reflow, table.reflow > tbody, table.reflow > tbody > tr, table.reflow > tbody > tr > td { display: block; }
+  table.reflow > caption { display: block; }
+  table.reflow > thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.reflow > tbody > tr { border: 1px solid var(--line); border-radius: .4rem; margin: 0 0 .75rem; padding: .5rem .75rem; }
+  table.reflow > tbody > tr > td { border: 0; padding: .15rem 0; }
+  table.reflow > tbody > tr > td.card-id, table.reflow > tbody > tr > td.card-title { display: inline; font-weight: 600; }
+  table.reflow > tbody > tr > td.card-title::before { content: " "; }
+  table.reflow > tbody > tr > td.card-title::after { content: ""; display: block; margin-bottom: .25rem; }
+  table.reflow > tbody > tr > td[data-label]::before { content: attr(data-label) ": " / ""; font-weight: 600; }
+}
 .result { font-weight: 600; }
 .ambition { color: var(--muted); }
 .badge { display: inline-block; padding: 0 .4rem; border-radius: .3rem; border: 1px solid currentColor; font-size: .85rem; }
@@ -323,6 +368,7 @@ ol.strategies, ul.plain { padding-left: 1.2rem; }
 .progress { display: inline-block; width: 6rem; height: .7rem; background: #dde3ea; vertical-align: middle; }
 .progress > span { display: block; height: 100%; background: var(--accent); }
 header.site nav a { padding: .25rem 0; }
+header.site nav a.brand { font-weight: 600; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1rem; padding: 0; list-style: none; }
 .card { border: 1px solid var(--line); border-radius: .4rem; padding: .75rem 1rem; }
 .card h3 { font-size: 1.05rem; margin: 0 0 .5rem; }
@@ -352,7 +398,15 @@ svg .peer-bar.own { fill: #00507d; }
 svg .grid { stroke: #e1e5ea; }
 svg .axis { stroke: var(--muted); }
 svg .tick { fill: var(--muted); font-size: 12px; }
-figure.chart { margin: 1rem 0; max-width: 44rem; }
+figure.chart { margin: 1rem 0; max-width: 44rem; container: chart / inline-size; }
+/* Chart text stays at least 11 px however narrow the chart is drawn: the charts are 640 units
+   wide, so a chart W px wide needs 11 × 640 / W units (charts::TICK_STEPS; from 261 px up).
+   Year labels too close for the larger font hide every other year (x-hide-{px}). */
+@container chart (max-width: 589.98px) { svg .tick { font-size: 14.5px; } svg .x-hide-590 { display: none; } }
+@container chart (max-width: 499.98px) { svg .tick { font-size: 17px; } svg .x-hide-500 { display: none; } }
+@container chart (max-width: 419.98px) { svg .tick { font-size: 20px; } svg .x-hide-420 { display: none; } }
+@container chart (max-width: 359.98px) { svg .tick { font-size: 24px; } svg .x-hide-360 { display: none; } }
+@container chart (max-width: 299.98px) { svg .tick { font-size: 27px; } svg .x-hide-300 { display: none; } }
 /* Only the chart's own svg scales with the figure, not a legend swatch inside it. */
 figure.chart > svg { width: 100%; height: auto; }
 figure.map { margin: 1rem 0; max-width: 40rem; }
@@ -432,6 +486,11 @@ details.strategy summary { cursor: pointer; }
 span.strategy { display: block; }
 .nowrap { white-space: nowrap; }
 .period-notice { background: var(--soft); border-bottom: 1px solid var(--line); padding: .25rem 1rem; }
+/* On a phone the notices above every page and the page title take less of the first screen. */
+@media (max-width: 47.99rem) {
+  .demo-notice, .period-notice { font-size: .875rem; line-height: 1.4; }
+  h1 { font-size: 1.5rem; }
+}
 "#;
 
 #[cfg(test)]

@@ -50,19 +50,60 @@ export async function axeViolations(page) {
   }));
 }
 
-/** Every public page to check: fixed ones plus each indicator and focus area from the API. */
+/** Every public page to check: fixed ones plus each action, indicator and focus area from the
+ * API, with nynorsk and English variants of a few. */
 export async function publicPaths() {
   const plan = await (await fetch(`${BASE}/api/plan`)).json();
   const actions = await (await fetch(`${BASE}/api/actions`)).json();
   return [
-    '/', '/?lang=en', '/tiltak', '/tiltak?status=in_progress', '/fremdrift', '/fremdrift?lang=en', '/logg-inn',
-    '/rangering', '/rangering?lang=en', '/rapport', '/rapport?lang=en',
-    '/nokkeltall', '/nokkeltall?lang=en', '/nokkeltall?kommune=3201&ar=2022',
-    '/anskaffelser', '/bedriftsbesok', '/naeringsarealer',
-    `/tiltak/${actions[0].id}`,
+    '/', '/?lang=nn', '/?lang=en', '/tiltak', '/tiltak?status=in_progress', '/tiltak?lang=en',
+    '/fremdrift', '/fremdrift?lang=nn', '/fremdrift?lang=en', '/logg-inn',
+    '/rangering', '/rangering?fylke=32', '/rangering?lang=en', '/rapport', '/rapport?lang=nn', '/rapport?lang=en',
+    '/nokkeltall', '/nokkeltall?lang=en', '/nokkeltall?kommune=3201&ar=2022', '/nokkeltall?kommune=3201&ar=2023&lang=en',
+    '/anskaffelser', '/bedriftsbesok', '/naeringsarealer', '/naeringsarealer?lang=en', '/kilder', '/kilder?lang=nn', '/planer',
+    `/tiltak/${actions[0].id}`, `/tiltak/${actions[0].id}?lang=nn`,
     ...plan.indicators.map((i) => `/indikatorer/${i.id}`),
     ...plan.focus_areas.map((a) => `/innsatsomrader/${a.number}`),
   ];
+}
+
+/** Every staff page an editor may open. */
+export const STAFF_PATHS = [
+  '/intern', '/intern?lang=en', '/intern/tiltak/T1', '/intern/tiltak/ny', '/intern/import', '/intern/indikatorer/kortreist',
+  '/intern/rapport', '/intern/rapport?aar=2023&periode=H1', '/intern/bedriftsbesok', '/intern/planer',
+];
+
+/** The page's problems at its current width: how far the document scrolls sideways, tables
+ * outside a focusable named scroll container or with a caption wider than it, and every chart
+ * text rendered smaller than 11 px. The text size is the computed font size times the
+ * scale of the text's transformation to the screen (`getScreenCTM`, which includes the svg's
+ * viewBox scaling): the em box the glyphs are drawn in, independent of which glyphs they are. */
+export async function layoutProblems(page) {
+  return page.evaluate(() => {
+    const overflow = document.documentElement.scrollWidth - window.innerWidth;
+    const small = [];
+    for (const t of document.querySelectorAll('svg text')) {
+      if (!t.getClientRects().length) continue; // not rendered (display: none)
+      const m = t.getScreenCTM();
+      const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+      if (px < 11) small.push(`${t.textContent.trim().slice(0, 20)}: ${px.toFixed(1)} px`);
+    }
+    // Every table sits in a focusable, named scroll container, and its caption is no wider
+    // than the container's visible part (never cut off).
+    const tables = [];
+    for (const t of document.querySelectorAll('main table')) {
+      const wrap = t.closest('.table-wrap');
+      if (!wrap || wrap.getAttribute('tabindex') !== '0' || wrap.getAttribute('role') !== 'region' || !wrap.getAttribute('aria-labelledby')) {
+        tables.push(`not in a focusable named .table-wrap: ${(t.caption?.textContent ?? t.outerHTML).trim().slice(0, 40)}`);
+        continue;
+      }
+      const c = t.caption;
+      if (c && c.getClientRects().length && c.getBoundingClientRect().width > wrap.clientWidth + 1) {
+        tables.push(`caption wider than its container: ${c.textContent.trim().slice(0, 40)}`);
+      }
+    }
+    return { overflow, small: small.slice(0, 5), smallCount: small.length, tables };
+  });
 }
 
 /** Logs in through the form. */

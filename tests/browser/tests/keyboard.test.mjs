@@ -50,6 +50,31 @@ test('home: skip link first, then the menu and the indicator cards, all visibly 
   assert.ok(page.url().endsWith('#main'));
 });
 
+test('home at 390 px: the menu folds into «Meny»; opened and followed with the keyboard alone', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${BASE}/`);
+  const seen = await tabThrough(page, 5);
+  assert.equal(seen[0].href, '#main', 'the first stop is the skip link');
+  const hrefs = seen.map((s) => s.href);
+  const menu = seen.findIndex((s) => s.tag === 'summary');
+  assert.ok(menu > 0 && /Meny/.test(seen[menu].text), `reaches the «Meny» summary: ${JSON.stringify(seen)}`);
+  assert.ok(!hrefs.includes('/tiltak'), `the folded menu's links are not in the tab order: ${hrefs}`);
+  for (const h of ['/?lang=nn', '/?lang=en']) assert.ok(hrefs.includes(h), `the language switch stays reachable: ${hrefs}`);
+  for (const s of seen) assert.ok(s.outline && s.onScreen, `visible focus on ${s.tag} ${s.href ?? s.id}`);
+  // Enter opens the menu (no script), Tab walks into it, Enter follows a link.
+  await page.focus('header.site summary');
+  await page.keyboard.press('Enter');
+  assert.ok(await page.evaluate(() => document.querySelector('header.site details').open), 'Enter opens the menu');
+  const inside = await tabThrough(page, 14);
+  const i = inside.findIndex((s) => s.href === '/tiltak');
+  assert.ok(i >= 0, `reaches /tiltak in the open menu: ${inside.map((s) => s.href)}`);
+  for (const s of inside.slice(0, i + 1)) assert.ok(s.outline && s.onScreen, `visible focus on ${s.tag} ${s.href}`);
+  await page.focus('header.site details a[href="/tiltak"]');
+  await Promise.all([page.waitForURL(/\/tiltak$/), page.keyboard.press('Enter')]);
+  await page.close();
+});
+
 test('action plan: filter with the keyboard alone', async () => {
   const page = await browser.context.newPage();
   await page.goto(`${BASE}/tiltak`);

@@ -212,28 +212,35 @@ pub async fn list(
             div { button type="submit" { (tr(lang, "actions-show")) } }
         }
         p role="status" { (shown.len()) " " (tr(lang, "actions-of")) " " (all.len()) " " (tr(lang, "actions-actions")) }
-        div class="table-wrap" tabindex="0" {
-            table {
-                caption class="muted" { (tr(lang, "actions-actions-with-strategies-owner-status")) }
-                thead { tr {
-                    th scope="col" { "Id" }
-                    th scope="col" { (tr(lang, "actions-action")) }
-                    th scope="col" { (tr(lang, "actions-strategies")) }
-                    th scope="col" { (tr(lang, "actions-owner")) }
-                    th scope="col" { "Status" }
-                    th scope="col" { (tr(lang, "layout-progress")) }
-                    th scope="col" { (tr(lang, "actions-last-changed")) }
+        // On a narrow screen the rows reflow into cards (the stylesheet's `table.reflow`: each
+        // cell labelled by its column's data-label); the explicit roles keep it a table for
+        // assistive technology when its display is changed.
+        div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-actions" {
+            @let strategies = tr(lang, "actions-strategies");
+            @let owner = tr(lang, "actions-owner");
+            @let progress = tr(lang, "layout-progress");
+            @let changed = tr(lang, "actions-last-changed");
+            table class="reflow" role="table" aria-labelledby="t-actions" {
+                caption id="t-actions" class="muted" { (tr(lang, "actions-actions-with-strategies-owner-status")) }
+                thead role="rowgroup" { tr role="row" {
+                    th scope="col" role="columnheader" { "Id" }
+                    th scope="col" role="columnheader" { (tr(lang, "actions-action")) }
+                    th scope="col" role="columnheader" { (strategies) }
+                    th scope="col" role="columnheader" { (owner) }
+                    th scope="col" role="columnheader" { "Status" }
+                    th scope="col" role="columnheader" { (progress) }
+                    th scope="col" role="columnheader" { (changed) }
                 } }
-                tbody {
+                tbody role="rowgroup" {
                     @for a in &shown {
-                        tr {
-                            td { a href=(href(lang, &format!("/tiltak/{}", a.action.id))) { (a.action.id) } }
-                            td { (a.action.title) }
-                            td { @for s in &a.action.strategies { (strategy_ref(&plan, s, lang)) } }
-                            td { (a.action.owner) }
-                            td { (status_badge(a.action.status, app::as_of::is_late(&a.action, today), lang)) }
-                            td { (charts::progress_bar(Some(f64::from(a.action.progress)), &format!("{} {}", a.action.id, tr(lang, "actions-progress")), lang)) }
-                            td class="nowrap" { (app::as_of::local_stamp(&a.updated_at).get(..10).unwrap_or("")) }
+                        tr role="row" {
+                            td role="cell" class="card-id" { a href=(href(lang, &format!("/tiltak/{}", a.action.id))) { (a.action.id) } }
+                            td role="cell" class="card-title" { (a.action.title) }
+                            td role="cell" data-label=(strategies) { @for s in &a.action.strategies { (strategy_ref(&plan, s, lang)) } }
+                            td role="cell" data-label=(owner) { (a.action.owner) }
+                            td role="cell" data-label="Status" { (status_badge(a.action.status, app::as_of::is_late(&a.action, today), lang)) }
+                            td role="cell" data-label=(progress) { (charts::progress_bar(Some(f64::from(a.action.progress)), &format!("{} {}", a.action.id, tr(lang, "actions-progress")), lang)) }
+                            td role="cell" class="nowrap" data-label=(changed) { (app::as_of::local_stamp(&a.updated_at).get(..10).unwrap_or("")) }
                         }
                     }
                 }
@@ -287,12 +294,13 @@ pub fn history_table(
     history: &[HistoryEntry],
     lang: Lang,
     caption: &str,
+    id: &str,
     show_action: bool,
 ) -> Markup {
     html! {
-        div class="table-wrap" tabindex="0" {
+        div class="table-wrap" tabindex="0" role="region" aria-labelledby=(id) {
             table {
-                caption { (caption) }
+                caption id=(id) { (caption) }
                 thead { tr {
                     th scope="col" { (tr(lang, "actions-when-norwegian-time")) }
                     @if show_action { th scope="col" { (tr(lang, "actions-action")) } }
@@ -408,12 +416,12 @@ pub async fn detail(
             }
         }
         h2 id="historikk" { (tr(lang, "actions-history")) }
-        (history_table(&history, lang, &tr(lang, "actions-every-change-newest-first"), false))
+        (history_table(&history, lang, &tr(lang, "actions-every-change-newest-first"), "t-history", false))
         @if let Some(c) = &from {
             h3 id="tidligere-historikk" { (tr(lang, "actions-history-from")) (label_of(&c.from_plan)) }
             (history_table(&earlier, lang, &format!("{} {} {}",
                 tr(lang, "actions-the-changes-to-action"), c.from_action,
-                tr(lang, "actions-before-it-was-carried-over")), false))
+                tr(lang, "actions-before-it-was-carried-over")), "t-history-earlier", false))
         }
     };
     Ok(layout::page(lang, &title, &format!("/tiltak/{}", x.id), body).into_response())

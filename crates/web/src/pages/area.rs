@@ -69,12 +69,12 @@ pub async fn fact_rows<'a>(
 
 /// The key figures a strategy is monitored by (`monitor` in the plan file), year by year, with
 /// source; demo values marked.
-pub fn monitor_tables(monitors: &[app::key_figures::Monitor], lang: Lang) -> Markup {
+pub fn monitor_tables(monitors: &[app::key_figures::Monitor], prefix: &str, lang: Lang) -> Markup {
     html! {
-        @for m in monitors {
-            div class="table-wrap monitor" tabindex="0" {
+        @for (mi, m) in monitors.iter().enumerate() {
+            div class="table-wrap monitor" tabindex="0" role="region" aria-labelledby=(format!("{prefix}-{mi}")) {
                 table {
-                    caption {
+                    caption id=(format!("{prefix}-{mi}")) {
                         (tr(lang, "area-monitored-by-the-key-figure"))
                         a href=(href(lang, &format!("/nokkeltall#tall-{}", m.id.replace(':', "-")))) { (m.name.get(lang)) }
                     }
@@ -120,7 +120,7 @@ fn strategy_list(
                     @if let Some(n) = s.added_by_amendment { " " span class="badge" { (tr(lang, "area-added-on-adoption-amendment")) (n) } }
                     br;
                     (charts::progress_bar(roll.strategy(&s.id).and_then(|r| r.progress).map(|p| p.percent), &s.id, lang))
-                    @if let Some(m) = monitors.get(&s.id) { (monitor_tables(m, lang)) }
+                    @if let Some(m) = monitors.get(&s.id) { (monitor_tables(m, &format!("t-monitor-{}", s.id), lang)) }
                     @if !linked.is_empty() {
                         ul {
                             @for a in linked {
@@ -176,9 +176,9 @@ pub async fn page(
         p lang=[layout::lang_attr(lang, Lang::Nb)] { (area.description) }
         @if !facts.is_empty() {
             h2 { (tr(lang, "area-facts")) }
-            div class="table-wrap" tabindex="0" {
+            div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-quoted" {
                 table {
-                    caption class="muted" { (tr(lang, "area-quoted-from-the-plan-s")) }
+                    caption id="t-quoted" class="muted" { (tr(lang, "area-quoted-from-the-plan-s")) }
                     thead { tr {
                         th scope="col" { (tr(lang, "area-fact-quoted")) }
                         th scope="col" { (tr(lang, "area-section")) }

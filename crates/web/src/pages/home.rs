@@ -40,9 +40,9 @@ async fn render(state: &AppState, lang: Lang) -> Result<Markup, WebError> {
             (indicator_table(&plan, lang))
             (focus_areas(&plan, &roll, lang))
             h2 id="tiltak" { (tr(lang, "layout-actions")) }
-            div class="table-wrap" tabindex="0" {
+            div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-home-actions" {
                 table {
-                    caption class="muted" { (tr(lang, "home-the-action-plan-as-it")) }
+                    caption id="t-home-actions" class="muted" { (tr(lang, "home-the-action-plan-as-it")) }
                     thead { tr {
                         th scope="col" { "Id" }
                         th scope="col" { (tr(lang, "actions-action")) }
@@ -85,9 +85,9 @@ fn indicator_table(plan: &Plan, lang: Lang) -> Markup {
     let years: Vec<i32> = plan.table_years().collect();
     html! {
         h2 id="indikatortabell" { (tr(lang, "home-the-plan-s-indicator-table")) }
-        div class="table-wrap" tabindex="0" {
+        div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-home-results" {
             table {
-                caption class="muted" {
+                caption id="t-home-results" class="muted" {
                     (tr(lang, "home-results-bold-and-ambitions-grey"))
                 }
                 thead { tr {

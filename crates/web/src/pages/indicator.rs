@@ -192,9 +192,9 @@ pub async fn page(
         }
         (charts::chart(v, lang))
         h2 { (tr(lang, "indicator-figures-by-year")) }
-        div class="table-wrap" tabindex="0" {
+        div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-results" {
             table {
-                caption class="muted" { (tr(lang, "indicator-results-and-ambitions-by-year")) }
+                caption id="t-results" class="muted" { (tr(lang, "indicator-results-and-ambitions-by-year")) }
                 thead { tr {
                     th scope="col" { (tr(lang, "area-year")) }
                     th scope="col" class="num" { (tr(lang, "indicator-result")) }
@@ -363,9 +363,9 @@ pub async fn page(
             @if let Some(r) = &c.rank {
                 @if let Some(bars) = charts::peer_bars(c, r.year, lang) { (bars) }
             }
-            div class="table-wrap" tabindex="0" {
+            div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-compare" {
                 table {
-                    caption class="muted" { span lang=[layout::lang_attr(lang, i.name.lang_of(lang))] { (i.name.get(lang)) } (tr(lang, "indicator-by-municipality-and-year")) }
+                    caption id="t-compare" class="muted" { span lang=[layout::lang_attr(lang, i.name.lang_of(lang))] { (i.name.get(lang)) } (tr(lang, "indicator-by-municipality-and-year")) }
                     thead { tr {
                         th scope="col" { (tr(lang, "indicator-municipality")) }
                         @for y in &c.years { th scope="col" class="num" { (y) } }
@@ -430,9 +430,9 @@ pub async fn page(
         }
         @if let Some(map) = &national_map { (map) }
         @if !overrides.is_empty() {
-            div class="table-wrap" tabindex="0" {
+            div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-overrides" {
                 table {
-                    caption class="muted" { (tr(lang, "indicator-status-overrides-all-oldest-first")) }
+                    caption id="t-overrides" class="muted" { (tr(lang, "indicator-status-overrides-all-oldest-first")) }
                     thead { tr {
                         th scope="col" { (tr(lang, "indicator-when")) }
                         th scope="col" { (tr(lang, "actions-who")) }

@@ -134,12 +134,12 @@ pub async fn page(
             @if lang != crate::layout::default_lang() { input type="hidden" name="lang" value=(lang.code()); }
             button type="submit" { (tr(lang, "actions-show")) }
         }
-        @for g in &groups {
+        @for (gi, g) in groups.iter().enumerate() {
             @let label = app::key_figures::group_label(g);
             h2 { (label.get(lang)) }
-            div class="table-wrap" tabindex="0" {
+            div class="table-wrap" tabindex="0" role="region" aria-labelledby=(format!("t-kf-{gi}")) {
                 table class="key-figures" {
-                    caption class="muted" { (label.get(lang)) ", " (k.municipality.name) " " (k.year) }
+                    caption id=(format!("t-kf-{gi}")) class="muted" { (label.get(lang)) ", " (k.municipality.name) " " (k.year) }
                     thead { tr {
                         th scope="col" { (tr(lang, "key-figures-key-figure")) }
                         th scope="col" class="num" { (k.municipality.name) }
@@ -175,9 +175,9 @@ pub async fn page(
                 }
             }
             @if !k.peers.is_empty() {
-                div class="table-wrap" tabindex="0" {
+                div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-kf-peers" {
                     table {
-                        caption class="muted" { (label.get(lang)) ", " (tr(lang, "key-figures-compared-with-other-municipalities")) " " (k.year) }
+                        caption id="t-kf-peers" class="muted" { (label.get(lang)) ", " (tr(lang, "key-figures-compared-with-other-municipalities")) " " (k.year) }
                         thead { tr {
                             th scope="col" { (tr(lang, "key-figures-key-figure")) }
                             th scope="col" class="num" { (k.municipality.name) }

@@ -310,9 +310,9 @@ pub async fn land(
         @if view.years.is_empty() {
             p { (tr(lang, "local-registers-no-commercial-land-has-been")) }
         } @else {
-            div class="table-wrap" tabindex="0" {
+            div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-land-stock" {
                 table {
-                    caption { (tr(lang, "local-registers-stock-at-year-end-and")) }
+                    caption id="t-land-stock" { (tr(lang, "local-registers-stock-at-year-end-and")) }
                     thead { tr {
                         th scope="col" { (tr(lang, "area-year")) }
                         th scope="col" class="num" { (tr(lang, "local-registers-in-use-built-out")) }
@@ -338,9 +338,9 @@ pub async fn land(
                 }
             }
             @if let Some(last) = view.years.last() {
-                div class="table-wrap" tabindex="0" {
+                div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-land-use" {
                     table {
-                        caption { (tr(lang, "local-registers-stock-by-use-class-and")) (last.year) ", dekar" }
+                        caption id="t-land-use" { (tr(lang, "local-registers-stock-by-use-class-and")) (last.year) ", dekar" }
                         thead { tr {
                             th scope="col" { (tr(lang, "local-registers-use-class")) }
                             @for a in Availability::ALL.iter().filter(|a| a.in_stock()) {
@@ -362,9 +362,9 @@ pub async fn land(
             }
         }
         h2 { (tr(lang, "local-registers-the-sites-today")) }
-        div class="table-wrap" tabindex="0" {
+        div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-land-sites" {
             table {
-                caption { (tr(lang, "local-registers-each-site-as-the-register")) }
+                caption id="t-land-sites" { (tr(lang, "local-registers-each-site-as-the-register")) }
                 thead { tr {
                     th scope="col" { "Id" }
                     th scope="col" { (tr(lang, "local-registers-name")) }
@@ -559,9 +559,9 @@ pub async fn procurement(
         @if v.report.by_year.is_empty() {
             p { (tr(lang, "local-registers-no-supplier-ledger-has-been")) }
         } @else {
-            div class="table-wrap" tabindex="0" {
+            div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-spend-year" {
                 table {
-                    caption { (tr(lang, "local-registers-per-year")) }
+                    caption id="t-spend-year" { (tr(lang, "local-registers-per-year")) }
                     (spend_head(lang, &tr(lang, "area-year")))
                     tbody {
                         @for (y, s) in &v.report.by_year { (spend_row(&y.to_string(), s)) }
@@ -569,9 +569,9 @@ pub async fn procurement(
                 }
             }
             @for (y, cats) in &v.report.by_year_category {
-                div class="table-wrap" tabindex="0" {
+                div class="table-wrap" tabindex="0" role="region" aria-labelledby=(format!("t-spend-{y}")) {
                     table {
-                        caption { (tr(lang, "local-registers-by-category")) (y) }
+                        caption id=(format!("t-spend-{y}")) { (tr(lang, "local-registers-by-category")) (y) }
                         (spend_head(lang, &tr(lang, "local-registers-category")))
                         tbody {
                             @for (c, s) in cats { (spend_row(c, s)) }
@@ -581,9 +581,9 @@ pub async fn procurement(
             }
             @if !v.report.unresolved.is_empty() {
                 h2 { (tr(lang, "local-registers-not-placed")) }
-                div class="table-wrap" tabindex="0" {
+                div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-unresolved" {
                     table {
-                        caption { (tr(lang, "local-registers-suppliers-that-could-not-be")) }
+                        caption id="t-unresolved" { (tr(lang, "local-registers-suppliers-that-could-not-be")) }
                         thead { tr {
                             th scope="col" { (tr(lang, "local-registers-organisation-number")) }
                             th scope="col" { (tr(lang, "local-registers-supplier")) }
@@ -646,9 +646,9 @@ pub async fn visits(
                 @if let Some((f, l)) = a.follow_ups_per_year.get(y) {
                     p { (f) " " (tr(lang, "local-registers-follow-ups")) (l) " " (tr(lang, "local-registers-of-them-linked-to-strategies")) }
                 }
-                div class="table-wrap" tabindex="0" {
+                div class="table-wrap" tabindex="0" role="region" aria-labelledby=(format!("t-sector-{y}")) {
                     table {
-                        caption { (tr(lang, "local-registers-by-industry-sn2007-section")) }
+                        caption id=(format!("t-sector-{y}")) { (tr(lang, "local-registers-by-industry-sn2007-section")) }
                         thead { tr { th scope="col" { (tr(lang, "local-registers-industry")) } th scope="col" class="num" { (tr(lang, "local-registers-visits-2")) } } }
                         tbody {
                             @for (s, n) in a.per_year_sector.get(y).into_iter().flatten() {
@@ -659,8 +659,10 @@ pub async fn visits(
                             }
                         }
                     }
+                }
+                div class="table-wrap" tabindex="0" role="region" aria-labelledby=(format!("t-part-{y}")) {
                     table {
-                        caption { (tr(lang, "local-registers-by-part-of-the-municipality")) }
+                        caption id=(format!("t-part-{y}")) { (tr(lang, "local-registers-by-part-of-the-municipality")) }
                         thead { tr { th scope="col" { (tr(lang, "local-registers-area")) } th scope="col" class="num" { (tr(lang, "local-registers-visits-2")) } } }
                         tbody {
                             @for (s, n) in a.per_year_area.get(y).into_iter().flatten() {

@@ -28,9 +28,9 @@ pub async fn list(
     let body = html! {
         h1 { (tr(lang, "layout-plans")) }
         p { (tr(lang, "plans-the-municipality-s-business-plans")) }
-        div class="table-wrap" {
+        div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-plans" {
             table {
-                caption { (tr(lang, "plans-stored-plan-versions")) }
+                caption id="t-plans" { (tr(lang, "plans-stored-plan-versions")) }
                 thead { tr {
                     th scope="col" { (tr(lang, "plans-plan")) }
                     th scope="col" { (tr(lang, "plans-period")) }

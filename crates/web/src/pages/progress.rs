@@ -76,9 +76,9 @@ pub async fn page(
                 }
                 p { (progress_bar(ar.progress.map(|p| p.percent), &format!("{} {}", area.number, area.title.get(lang)), lang)) }
                 p class="muted coverage" { (coverage_text(lang, ar.coverage)) "." }
-                div class="table-wrap" tabindex="0" {
+                div class="table-wrap" tabindex="0" role="region" aria-labelledby=(format!("t-progress-{}", area.number)) {
                     table {
-                        caption class="muted" { (tr(lang, "progress-strategies-with-actions-and-progress")) }
+                        caption id=(format!("t-progress-{}", area.number)) class="muted" { (tr(lang, "progress-strategies-with-actions-and-progress")) }
                         thead { tr {
                             th scope="col" { (tr(lang, "actions-strategy")) }
                             th scope="col" { (tr(lang, "layout-actions")) }

@@ -297,9 +297,9 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
                             " " (tr(lang, "ranking-points")) "."
                         }
                     }
-                    div class="table-wrap" tabindex="0" {
+                    div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-groups" {
                         table {
-                            caption { (tr(lang, "ranking-score-and-rank-per-group")) " – " (row.name) ", " (r.year) }
+                            caption id="t-groups" { (tr(lang, "ranking-score-and-rank-per-group")) " – " (row.name) ", " (r.year) }
                             thead { tr {
                                 th scope="col" { (tr(lang, "ranking-group")) }
                                 th scope="col" class="num" { (tr(lang, "ranking-score")) }
@@ -318,9 +318,9 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
                             }
                         }
                     }
-                    div class="table-wrap" tabindex="0" {
+                    div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-sensitivity" {
                         table {
-                            caption { (tr(lang, "ranking-sensitivity-one-indicator-changed-everything")) }
+                            caption id="t-sensitivity" { (tr(lang, "ranking-sensitivity-one-indicator-changed-everything")) }
                             thead { tr {
                                 th scope="col" { (tr(lang, "home-indicator")) }
                                 th scope="col" class="num" { (tr(lang, "ranking-value-now")) }
@@ -345,9 +345,9 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
                     }
                     details {
                         summary { (tr(lang, "ranking-all-19-indicators")) }
-                        div class="table-wrap" tabindex="0" {
+                        div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-all-indicators" {
                             table {
-                                caption { (tr(lang, "ranking-value-score-and-rank-per")) " – " (row.name) ", " (r.year) }
+                                caption id="t-all-indicators" { (tr(lang, "ranking-value-score-and-rank-per")) " – " (row.name) ", " (r.year) }
                                 thead { tr {
                                     th scope="col" { (tr(lang, "home-indicator")) }
                                     th scope="col" { (tr(lang, "ranking-group")) }
@@ -555,9 +555,9 @@ fn published(lang: Lang, r: &RankingReport, group_name: &dyn Fn(&str) -> String)
         section aria-labelledby="published" {
             h2 id="published" { (tr(lang, "ranking-published-by-nho-and-our")) }
             p { (label) ". " (source) }
-            div class="table-wrap" tabindex="0" {
+            div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-published" {
                 table {
-                    caption { (tr(lang, "ranking-nho-s-published-rank-edition")) (r.edition) (tr(lang, "ranking-beside-our-computation-published-computed")) }
+                    caption id="t-published" { (tr(lang, "ranking-nho-s-published-rank-edition")) (r.edition) (tr(lang, "ranking-beside-our-computation-published-computed")) }
                     thead { tr {
                         th scope="col" { (tr(lang, "indicator-municipality")) }
                         th scope="col" class="num" { (tr(lang, "ranking-total")) }

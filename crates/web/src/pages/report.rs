@@ -126,9 +126,9 @@ pub async fn page(
             " "
             (tr(lang, "report-a-period-marked-final-downloads"))
         }
-        div class="table-wrap" tabindex="0" {
+        div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-downloads" {
             table {
-                caption class="muted" { (tr(lang, "report-download")) }
+                caption id="t-downloads" class="muted" { (tr(lang, "report-download")) }
                 thead { tr {
                     th scope="col" { (tr(lang, "plans-period")) }
                     th scope="col" { "PDF" }

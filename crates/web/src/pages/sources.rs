@@ -105,9 +105,9 @@ fn table_section(lang: Lang, tv: &TableView, v: &SourcesView) -> Markup {
                     ul class="plain" lang=[layout::lang_attr(lang, Lang::En)] { @for e in &tv.evidence { li { (evidence_item(e)) } } }
                 }
             }
-            div class="table-wrap" tabindex="0" {
+            div class="table-wrap" tabindex="0" role="region" aria-labelledby=(format!("t-series-{}", tv.id)) {
                 table {
-                    caption class="muted" { (tr(lang, "sources-series-from-the-table")) }
+                    caption id=(format!("t-series-{}", tv.id)) class="muted" { (tr(lang, "sources-series-from-the-table")) }
                     thead { tr {
                         th scope="col" { (tr(lang, "sources-series")) }
                         th scope="col" { (tr(lang, "sources-codes")) }
@@ -147,7 +147,7 @@ pub fn render(lang: Lang, v: &SourcesView) -> Markup {
             }
         }
         h2 id="indikatorer" { (tr(lang, "sources-the-indicators-real-or-demo")) }
-        div class="table-wrap" tabindex="0" {
+        div class="table-wrap" tabindex="0" role="region" aria-labelledby="indikatorer" {
             table {
                 thead { tr {
                     th scope="col" { (tr(lang, "home-indicator")) }

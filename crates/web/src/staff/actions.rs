@@ -399,7 +399,7 @@ fn render(
             div class="conflict" role="alert" id="conflict" {
                 h2 { (tr(lang, "staff-actions-the-action-was-changed-by")) }
                 p { (tr(lang, "staff-actions-someone-saved-changes-after-you")) }
-                (history_table(c.since, lang, &tr(lang, "staff-actions-changed-meanwhile"), false))
+                (history_table(c.since, lang, &tr(lang, "staff-actions-changed-meanwhile"), "t-changed-meanwhile", false))
                 p { (tr(lang, "staff-actions-now")) (tr(lang, "staff-actions-version")) (c.current.version) ", "
                     (field_label("status", lang)) " " (value_label("status", &Some(c.current.action.status.as_str().into()), lang)) ", "
                     (field_label("progress", lang)) " " (c.current.action.progress) "\u{a0}%." }

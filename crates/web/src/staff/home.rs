@@ -59,9 +59,9 @@ pub async fn page(
                 }
             }
         }
-        div class="table-wrap" tabindex="0" {
+        div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-actions" {
             table {
-                caption { (tr(lang, "layout-actions")) }
+                caption id="t-actions" { (tr(lang, "layout-actions")) }
                 thead { tr {
                     th scope="col" { "Id" }
                     th scope="col" { (tr(lang, "actions-action")) }
@@ -91,7 +91,7 @@ pub async fn page(
             }
         }
         h2 { (tr(lang, "staff-home-latest-changes")) }
-        (history_table(&recent, lang, &tr(lang, "staff-home-the-latest-changes-to-all"), true))
+        (history_table(&recent, lang, &tr(lang, "staff-home-the-latest-changes-to-all"), "t-recent", true))
     };
     Ok(respond(
         StatusCode::OK,

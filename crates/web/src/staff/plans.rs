@@ -60,9 +60,9 @@ pub async fn page(
         @for (v, actions) in &lists {
             section aria-labelledby=(format!("plan-{}", v.key)) {
                 h2 id=(format!("plan-{}", v.key)) { (label(lang, v)) }
-                div class="table-wrap" tabindex="0" {
+                div class="table-wrap" tabindex="0" role="region" aria-labelledby=(format!("t-plan-{}", v.key)) {
                     table {
-                        caption { (tr(lang, "staff-plans-the-plan-s-actions-and")) }
+                        caption id=(format!("t-plan-{}", v.key)) { (tr(lang, "staff-plans-the-plan-s-actions-and")) }
                         thead { tr {
                             th scope="col" { (tr(lang, "actions-action")) }
                             th scope="col" { "Status" }

@@ -54,9 +54,9 @@ fn render(
         h1 { (title) }
         @if let Some(n) = notice { div class="notice" role="status" { (n) } }
         @if let Some(e) = error { div class="error" role="alert" { (e) } }
-        div class="table-wrap" tabindex="0" {
+        div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-users" {
             table {
-                caption { (tr(lang, "staff-users-staff-with-access")) }
+                caption id="t-users" { (tr(lang, "staff-users-staff-with-access")) }
                 thead { tr {
                     th scope="col" { (tr(lang, "local-registers-name")) }
                     th scope="col" { (tr(lang, "staff-users-shown-publicly-as")) }

@@ -198,9 +198,9 @@ fn form(
 
 fn list(lang: Lang, staff: &Staff, all: &[(Visit, bool)]) -> Markup {
     html! {
-        div class="table-wrap" tabindex="0" {
+        div class="table-wrap" tabindex="0" role="region" aria-labelledby="t-visits" {
             table {
-                caption { (tr(lang, "staff-visits-recorded-visits-personal-data-staff")) }
+                caption id="t-visits" { (tr(lang, "staff-visits-recorded-visits-personal-data-staff")) }
                 thead { tr {
                     th scope="col" { (tr(lang, "staff-visits-date")) }
                     th scope="col" { (tr(lang, "staff-visits-company")) }
