@@ -16,10 +16,17 @@ test('log in, edit an action, see it in the public history', async () => {
   await page.selectOption('#status', 'delayed');
   await page.fill('#progress', '35');
   await page.fill('#comment', 'Flyttet til høsten');
-  await Promise.all([page.waitForURL(/\/tiltak\/T1/), page.click('form.stack button[type=submit]')]);
+  // The full edit form (the short status form above it has its own fields, q-*).
+  await Promise.all([
+    page.waitForURL(/\/intern\/tiltak\/T1\?lagret/),
+    page.click('form:has(#title) button[type=submit]'),
+  ]);
+  // Back on the staff page with the confirmation (issue 19 item 5).
+  assert.match(await page.locator('#lagret').innerText(), /Lagret/);
 
   // The public action page shows the change and who made it: by public name (the role word
   // «redaktør» for an editor without a display name), never the login name (issue 21).
+  await page.goto(`${BASE}/tiltak/T1`);
   assert.equal(await page.locator('h1').innerText(), `T1 ${title}`);
   const history = await page.locator('#historikk + div table').innerText();
   assert.match(history, /redaktør/);
