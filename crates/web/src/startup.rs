@@ -4,7 +4,7 @@
 //! statistics snapshot, the synthetic demo register, the example data, the first evaluation).
 //! Meanwhile [`layer`] answers every request except `/health` and the stylesheet with
 //! `503 Service Unavailable`, `Retry-After: 2` and a small page ("Forbereder data …", or its
-//! English version with `?lang=en`) that names the step and its progress and reloads itself
+//! nynorsk with `?lang=nn`, English with `?lang=en`) that names the step and its progress and reloads itself
 //! every two seconds (`<meta http-equiv="refresh">`, no JavaScript); the API gets the same as
 //! JSON. `/health` says `preparing: …` (503) until the data is ready, then `ok` (200). If the
 //! start fails, the page and `/health` say so (500/503) and the process logs the cause.
@@ -162,15 +162,15 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     if path == "/health" {
         return health(&phase);
     }
-    let lang = if req
+    // `?lang=nb|nn|en`; bokmål otherwise (the plan, and so its målform, may not be stored yet).
+    let lang = req
         .uri()
         .query()
-        .is_some_and(|q| q.split('&').any(|p| p == "lang=en"))
-    {
-        Lang::En
-    } else {
-        Lang::Nb
-    };
+        .and_then(|q| {
+            q.split('&')
+                .find_map(|p| p.strip_prefix("lang=").and_then(Lang::from_code))
+        })
+        .unwrap_or(Lang::Nb);
     if path == "/api" || path.starts_with("/api/") {
         let (status, error) = match &phase {
             Phase::Failed(m) => ("failed", format!("the server could not load its data: {m}")),

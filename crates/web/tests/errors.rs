@@ -437,6 +437,15 @@ async fn the_start_phases_preparing_failed_and_ready() {
         body.contains("Steg 1 av 4: importerer KLASS- og SSB-tabeller, filer (12/46)"),
         "{body}"
     );
+    let (_, _, nn) = get("/tiltak?lang=nn").await;
+    assert!(
+        nn.contains("<html lang=\"nn\">") && nn.contains("Førebur data"),
+        "{nn}"
+    );
+    assert!(
+        nn.contains("Steg 1 av 4: importerer KLASS- og SSB-tabellar, filer (12/46)"),
+        "{nn}"
+    );
     assert!(body.contains(r#"<meta http-equiv="refresh" content="2">"#));
     let (_, _, body) = get("/tiltak?lang=en").await;
     assert!(body.contains("Step 1 of 4: importing KLASS and SSB tables, files (12/46)"));
