@@ -406,8 +406,8 @@ pub async fn layer(mut req: Request, next: Next) -> Response {
     out
 }
 
-/// `lang=en` in a query string.
-fn query_lang(query: &str) -> Option<Lang> {
+/// The language a query string's `lang=` asks for (`nb`, `nn`, `en`; anything else the default).
+pub(crate) fn query_lang(query: &str) -> Option<Lang> {
     form_urlencoded::parse(query.as_bytes())
         .find(|(k, _)| k == "lang")
         .map(|(_, v)| crate::layout::lang_of(Some(&v)))

@@ -166,10 +166,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let lang = req
         .uri()
         .query()
-        .and_then(|q| {
-            q.split('&')
-                .find_map(|p| p.strip_prefix("lang=").and_then(Lang::from_code))
-        })
+        .and_then(crate::error::query_lang)
         .unwrap_or(Lang::Nb);
     if path == "/api" || path.starts_with("/api/") {
         let (status, error) = match &phase {
