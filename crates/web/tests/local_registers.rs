@@ -373,6 +373,7 @@ async fn put_register(app: &common::TestApp, units: &[(String, String, &str, boo
             sector: SectorCode::parse(b"2100"),
             municipality: Kommune::parse(kommune.as_bytes()),
             postal_municipality: None,
+            postal_code: None,
             employees: Employees::Known(5),
             registered: Some(date!(2010 - 01 - 01)),
             founded: None,
