@@ -23,9 +23,7 @@ use local_registers::land;
 use plan::{LocalText, Plan};
 use serde::Serialize;
 use store::Store;
-use store::brreg::{
-    Headcount, PostalExample, SnapshotInfo, SnapshotKind, last_full_year,
-};
+use store::brreg::{Headcount, PostalExample, SnapshotInfo, SnapshotKind, last_full_year};
 
 use crate::AppError;
 
@@ -78,7 +76,8 @@ pub struct RegisterPart {
 pub struct RegisterRow {
     /// The district's id; `None` for the units outside every district.
     pub district: Option<String>,
-    /// Units present.
+    /// Units in the snapshot, not deleted or closed (bankrupt enheter included, as in the
+    /// municipality's count).
     pub units: u64,
     /// Headcounts of the units (published sum; withheld units counted beside it, never as 0).
     pub employees: Headcount,
@@ -189,7 +188,9 @@ pub async fn district_table(store: &Store, plan: &Plan) -> Result<Option<Distric
         }
     }
     let code = &plan.meta.municipality_code;
-    let land = land_part(plan, &store.land_changes(code).await?);
+    let stored = store.land_changes(code).await?;
+    let changes: Vec<land::SiteChange> = stored.iter().map(|c| c.change.clone()).collect();
+    let land = land_part(plan, &changes, stored.iter().any(|c| c.synthetic));
     let visits = visit_part(plan, &store.visits(code).await?);
     Ok(Some(DistrictTable {
         districts: plan
@@ -218,7 +219,13 @@ async fn register_part(
         .await?;
     let postal_codes_stored = store.register_has_postal_facts(snapshot.id).await?;
     let year = last_full_year(snapshot.snapshot_date);
-    Ok(place_register(plan, snapshot, year, postal_codes_stored, &rows))
+    Ok(place_register(
+        plan,
+        snapshot,
+        year,
+        postal_codes_stored,
+        &rows,
+    ))
 }
 
 /// Sums stored postal-code rows into the plan's districts (pure; see the module docs).
@@ -296,11 +303,9 @@ fn district_index(plan: &Plan, name: &str) -> Option<usize> {
     plan.districts.iter().position(|x| x.id == d.id)
 }
 
-fn land_part(plan: &Plan, stored: &[store::local_registers::StoredLandChange]) -> Option<LandPart> {
-    if stored.is_empty() {
-        return None;
-    }
-    let changes: Vec<land::SiteChange> = stored.iter().map(|c| c.change.clone()).collect();
+/// The land sites in the commercial stock on the day of the last change, per district (pure);
+/// `None` for an empty register. `synthetic`: the changes come from a synthetic file.
+pub fn land_part(plan: &Plan, changes: &[land::SiteChange], synthetic: bool) -> Option<LandPart> {
     let last = changes.iter().map(|c| c.date).max()?;
     let mut rows: Vec<LandRow> = plan
         .districts
@@ -312,7 +317,7 @@ fn land_part(plan: &Plan, stored: &[store::local_registers::StoredLandChange]) -
         .collect();
     let mut outside = LandRow::default();
     let mut outside_places = BTreeSet::new();
-    for state in land::state_at(&changes, last).values() {
+    for state in land::state_at(changes, last).values() {
         if !state.availability.in_stock() {
             continue;
         }
@@ -330,14 +335,19 @@ fn land_part(plan: &Plan, stored: &[store::local_registers::StoredLandChange]) -
         }
     }
     Some(LandPart {
-        synthetic: stored.iter().any(|c| c.synthetic),
+        synthetic,
         rows,
         outside,
         outside_places: outside_places.into_iter().collect(),
     })
 }
 
-fn visit_part(plan: &Plan, visits: &[(local_registers::visits::Visit, bool)]) -> Option<VisitPart> {
+/// The company visits per district (pure), each with whether it comes from a synthetic file;
+/// `None` when there are none.
+pub fn visit_part(
+    plan: &Plan,
+    visits: &[(local_registers::visits::Visit, bool)],
+) -> Option<VisitPart> {
     if visits.is_empty() {
         return None;
     }

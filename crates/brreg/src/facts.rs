@@ -233,7 +233,8 @@ pub const POSTAL_EXAMPLES: usize = 5;
 /// The units of one municipality with one postal code (enheter or underenheter, as the file).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct PostalFacts {
-    /// Units present (not bankrupt, deleted or closed; as [`MunicipalityFacts::enheter`]).
+    /// Units not deleted or closed (bankrupt enheter included, as [`MunicipalityFacts::enheter`],
+    /// so that the postal codes of a municipality add up to its count).
     pub units: u64,
     /// Headcounts of the units not deleted or closed (bankrupt enheter included, as
     /// [`MunicipalityFacts::enterprise_employees`]).
@@ -378,13 +379,12 @@ impl<'g> FactsBuilder<'g> {
         if unit.deleted.is_none() && unit.closed.is_none() {
             postal.employees.add(unit.employees);
             postal.offer_example(unit);
+            postal.units += 1;
             if unit.bankrupt && unit.kind == UnitKind::Enhet {
                 postal.bankrupt += 1;
                 if let Some(d) = unit.bankruptcy_date {
                     *postal.bankruptcies_by_year.entry(d.year()).or_default() += 1;
                 }
-            } else if !unit.bankrupt {
-                postal.units += 1;
             }
         }
         match unit.kind {

@@ -344,7 +344,7 @@ pub struct PostalCodeFacts {
     pub municipality: String,
     /// Four digits, `""` for units without a (Norwegian) postal code.
     pub postal_code: String,
-    /// Units present (not bankrupt, deleted or closed).
+    /// Units not deleted or closed (bankrupt enheter included, as the municipality's count).
     pub units: u64,
     /// Enheter in bankruptcy.
     pub bankrupt: u64,

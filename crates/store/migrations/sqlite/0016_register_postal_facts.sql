@@ -10,7 +10,7 @@ CREATE TABLE register_postal_facts (
     snapshot_id              BIGINT NOT NULL REFERENCES register_snapshots(id),
     municipality             TEXT NOT NULL,   -- four digits, as in the file
     postal_code              TEXT NOT NULL,   -- four digits, '' for none
-    units                    BIGINT NOT NULL, -- present (not bankrupt, deleted or closed)
+    units                    BIGINT NOT NULL, -- not deleted or closed (bankrupt included)
     bankrupt                 BIGINT NOT NULL,
     employees_known_sum      BIGINT NOT NULL, -- published headcounts
     employees_withheld_units BIGINT NOT NULL, -- units whose headcount is withheld (not 0)
