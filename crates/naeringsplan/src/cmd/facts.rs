@@ -624,14 +624,18 @@ async fn by_district(
             writeln!(out, "  {}", tr("districts-no-postal-codes"))?;
             continue;
         }
-        let heads = [
+        // Bankruptcies are the enheter's (establishments have none of their own).
+        let enheter = p.snapshot.kind == SnapshotKind::Enheter;
+        let mut heads = vec![
             tr("districts-col-units"),
             tr("districts-col-employees"),
             tr("districts-col-withheld"),
             year_arg("districts-col-registrations", p.year),
-            year_arg("districts-col-bankruptcies", p.year),
-            tr("districts-col-bankrupt"),
         ];
+        if enheter {
+            heads.push(year_arg("districts-col-bankruptcies", p.year));
+            heads.push(tr("districts-col-bankrupt"));
+        }
         writeln!(
             out,
             "  {}{}",
@@ -647,7 +651,7 @@ async fn by_district(
                 r.bankruptcies,
                 r.bankrupt,
             ];
-            let cells: Vec<String> = cells
+            let cells: Vec<String> = cells[..heads.len()]
                 .iter()
                 .zip(&heads)
                 .map(|(v, h)| format!("{:>w$}", n(*v), w = h.chars().count()))
