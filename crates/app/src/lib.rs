@@ -13,6 +13,7 @@
 //! - [`indicator_data`]: the data behind an indicator for download (CSV, JSON);
 //! - [`as_of`]: actions as of a past day, Norwegian local time, the one lateness rule;
 //! - [`plan_facts`]: the plan's facts computed from the stored register;
+//! - [`districts`]: register facts, land sites and company visits per district of the plan;
 //! - [`key_figures`]: the plan's chapter-3 key figures for any municipality and year, beside the
 //!   plan's quotes and the peers, and the key figures that monitor strategies;
 //! - [`plan_versions`]: a municipality's plan versions (current, ended, successor) and actions
@@ -40,6 +41,7 @@ pub mod brreg;
 pub mod cache;
 pub mod compare;
 pub mod council_report;
+pub mod districts;
 pub mod indicator_data;
 pub mod indicators;
 pub mod inputs;

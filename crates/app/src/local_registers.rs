@@ -256,25 +256,11 @@ pub async fn search_companies(
     Ok(Some(hits))
 }
 
-/// The parts of the municipality a visit is placed in (the visit form's choice list).
-///
-/// The plan file has no list of districts yet (issue 20 will add one to `plan::Plan`); until
-/// then they are derived from the municipalities the plan's municipality was formed from, by
-/// its code or an earlier one (`meta.previous_codes`): Asker (3203; 3025 in 2020–2023) was
-/// formed on 1 January 2020 from Asker, Røyken and Hurum (0220, 0627 and 0628; KLASS 131,
-/// changes 2019–2020, `data/klass`), and staff place visits by these old names. A municipality
-/// not listed here gets no list: the form keeps a free-text field.
+/// The parts of the municipality a visit is placed in (the visit form's choice list): the plan's
+/// districts ([`crate::districts::visit_districts`]; `[[districts]]` in the plan file). A plan
+/// without districts gets no list: the form keeps a free-text field.
 pub fn visit_districts(plan: &Plan) -> Vec<String> {
-    const FORMED_FROM: &[(&str, &[&str])] = &[
-        ("3203", &["Asker", "Røyken", "Hurum"]),
-        ("3025", &["Asker", "Røyken", "Hurum"]),
-    ];
-    let m = &plan.meta;
-    std::iter::once(&m.municipality_code)
-        .chain(m.previous_codes.iter())
-        .find_map(|code| FORMED_FROM.iter().find(|(c, _)| c == code))
-        .map(|(_, names)| names.iter().map(|n| n.to_string()).collect())
-        .unwrap_or_default()
+    crate::districts::visit_districts(plan)
 }
 
 /// Looks companies up in the current register snapshot; numbers not in it are absent.

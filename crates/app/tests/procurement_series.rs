@@ -34,6 +34,7 @@ fn unit(orgnr: &str, kommune: &str, employees: Employees, deleted: bool) -> Unit
         sector: SectorCode::parse(b"2100"),
         municipality: Kommune::parse(kommune.as_bytes()),
         postal_municipality: None,
+        postal_code: None,
         employees,
         registered: Some(date!(2010 - 01 - 01)),
         founded: None,

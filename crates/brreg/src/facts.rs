@@ -221,6 +221,62 @@ pub struct MunicipalityFacts {
     pub employees_by_group: BTreeMap<String, EmployeeCount>,
     /// Underenheter in no sector group or without an industry code.
     pub employees_ungrouped: EmployeeCount,
+    /// The units of this file's kind (enheter by business address, underenheter by location) per
+    /// postal code of that address (four digits; `""` for none): what the plan's districts are
+    /// counted from.
+    pub by_postal_code: BTreeMap<String, PostalFacts>,
+}
+
+/// How many example units [`PostalFacts::examples`] keeps.
+pub const POSTAL_EXAMPLES: usize = 5;
+
+/// The units of one municipality with one postal code (enheter or underenheter, as the file).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PostalFacts {
+    /// Units not deleted or closed (bankrupt enheter included, as [`MunicipalityFacts::enheter`],
+    /// so that the postal codes of a municipality add up to its count).
+    pub units: u64,
+    /// Headcounts of the units not deleted or closed (bankrupt enheter included, as
+    /// [`MunicipalityFacts::enterprise_employees`]).
+    pub employees: EmployeeCount,
+    /// Units by year of registration in Enhetsregisteret (all in the file, as
+    /// [`MunicipalityFacts::registrations_by_year`]).
+    pub registrations_by_year: BTreeMap<i32, u64>,
+    /// Enheter in bankruptcy.
+    pub bankrupt: u64,
+    /// Bankrupt enheter by year of `konkursdato`.
+    pub bankruptcies_by_year: BTreeMap<i32, u64>,
+    /// Up to [`POSTAL_EXAMPLES`] units not deleted or closed, lowest organisation number first:
+    /// number and name (so units outside every district can be listed).
+    pub examples: Vec<(OrgNr, String)>,
+}
+
+impl PostalFacts {
+    fn offer_example(&mut self, unit: &Unit) {
+        if self.examples.len() >= POSTAL_EXAMPLES
+            && self.examples.last().is_some_and(|(o, _)| *o < unit.orgnr)
+        {
+            return;
+        }
+        let at = self.examples.partition_point(|(o, _)| *o < unit.orgnr);
+        self.examples.insert(at, (unit.orgnr, unit.name.clone()));
+        self.examples.truncate(POSTAL_EXAMPLES);
+    }
+
+    fn merge(&mut self, o: PostalFacts) {
+        self.units += o.units;
+        self.employees.merge(&o.employees);
+        for (y, n) in o.registrations_by_year {
+            *self.registrations_by_year.entry(y).or_default() += n;
+        }
+        self.bankrupt += o.bankrupt;
+        for (y, n) in o.bankruptcies_by_year {
+            *self.bankruptcies_by_year.entry(y).or_default() += n;
+        }
+        self.examples.extend(o.examples);
+        self.examples.sort_by_key(|(o, _)| *o);
+        self.examples.truncate(POSTAL_EXAMPLES);
+    }
 }
 
 /// Facts for all municipalities seen.
@@ -250,6 +306,7 @@ struct Acc {
     employees_total: EmployeeCount,
     employees_by_group: Vec<EmployeeCount>,
     employees_ungrouped: EmployeeCount,
+    by_postal: HashMap<Option<u16>, PostalFacts>,
 }
 
 impl Acc {
@@ -269,6 +326,7 @@ impl Acc {
             employees_total: EmployeeCount::default(),
             employees_by_group: vec![EmployeeCount::default(); groups],
             employees_ungrouped: EmployeeCount::default(),
+            by_postal: HashMap::new(),
         }
     }
 }
@@ -314,6 +372,21 @@ impl<'g> FactsBuilder<'g> {
             .map(|c| self.groups.mask_of_division(c.division()))
             .unwrap_or(0);
         let group_indices = || (0..n_groups).filter(move |i| mask & (1 << i) != 0);
+        let postal = acc.by_postal.entry(unit.postal_code).or_default();
+        if let Some(d) = unit.registered {
+            *postal.registrations_by_year.entry(d.year()).or_default() += 1;
+        }
+        if unit.deleted.is_none() && unit.closed.is_none() {
+            postal.employees.add(unit.employees);
+            postal.offer_example(unit);
+            postal.units += 1;
+            if unit.bankrupt && unit.kind == UnitKind::Enhet {
+                postal.bankrupt += 1;
+                if let Some(d) = unit.bankruptcy_date {
+                    *postal.bankruptcies_by_year.entry(d.year()).or_default() += 1;
+                }
+            }
+        }
         match unit.kind {
             UnitKind::Enhet => {
                 if let Some(d) = unit.registered {
@@ -395,6 +468,9 @@ impl<'g> FactsBuilder<'g> {
                 mine.merge(theirs);
             }
             acc.employees_ungrouped.merge(&o.employees_ungrouped);
+            for (code, p) in o.by_postal {
+                acc.by_postal.entry(code).or_default().merge(p);
+            }
         }
     }
 
@@ -424,6 +500,11 @@ impl<'g> FactsBuilder<'g> {
                     employees_total: a.employees_total,
                     employees_by_group: ids().zip(a.employees_by_group).collect(),
                     employees_ungrouped: a.employees_ungrouped,
+                    by_postal_code: a
+                        .by_postal
+                        .into_iter()
+                        .map(|(c, p)| (c.map(crate::postal_code_text).unwrap_or_default(), p))
+                        .collect(),
                 };
                 (k, f)
             })

@@ -29,4 +29,4 @@ mod unit;
 
 pub use codes::{Kommune, NaceCode, OrgForm, OrgNr, OrgNrError, SectorCode};
 pub use error::{Location, OpenError, RowError, RowErrorKind};
-pub use unit::{Employees, Unit, UnitKind};
+pub use unit::{Employees, Unit, UnitKind, postal_code_text};

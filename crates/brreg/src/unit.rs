@@ -65,6 +65,12 @@ pub struct Unit {
     pub municipality: Option<Kommune>,
     /// `postadresse.kommunenummer` (often a post-box or an accountant's address; kept apart).
     pub postal_municipality: Option<Kommune>,
+    /// The postal code (*postnummer*) of the unit's own address, the one [`Unit::municipality`]
+    /// comes from (`forretningsadresse.postnummer` for an enhet, `beliggenhetsadresse.postnummer`
+    /// for an underenhet), as a number (`0150` is 150; shown with four digits). `None` when empty
+    /// or not four digits (foreign addresses): never an error, since no figure but the districts
+    /// needs it.
+    pub postal_code: Option<u16>,
     /// `institusjonellSektorkode.kode` (enheter only).
     pub sector: Option<SectorCode>,
     /// Date of registration in Enhetsregisteret (`registreringsdatoenhetsregisteret` in the
@@ -128,6 +134,7 @@ pub(crate) struct RawUnit<'a> {
     pub employees: RawCount<'a>,
     pub municipality: &'a [u8],
     pub postal_municipality: &'a [u8],
+    pub postal_code: &'a [u8],
     pub sector: &'a [u8],
     pub registered: &'a [u8],
     pub founded: &'a [u8],
@@ -311,6 +318,7 @@ impl RawUnit<'_> {
             employees,
             municipality: opt_kommune(municipality_field, self.municipality)?,
             postal_municipality: opt_kommune(field::POSTAL_MUNICIPALITY, self.postal_municipality)?,
+            postal_code: postal_code(self.postal_code),
             sector,
             registered: opt_date(field::REGISTERED, self.registered)?,
             founded: opt_date(field::FOUNDED, self.founded)?,
@@ -325,4 +333,18 @@ impl RawUnit<'_> {
             parent,
         })
     }
+}
+
+/// A Norwegian postal code: exactly four ASCII digits (surrounding space ignored), else `None`.
+pub(crate) fn postal_code(raw: &[u8]) -> Option<u16> {
+    let t = raw.trim_ascii();
+    if t.len() != 4 || !t.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(t.iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0')))
+}
+
+/// A postal code as written: four digits (`150` → `0150`).
+pub fn postal_code_text(code: u16) -> String {
+    format!("{code:04}")
 }

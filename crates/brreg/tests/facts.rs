@@ -32,6 +32,7 @@ fn unit(i: u32, form: &str, kommune: &str, registered: Date) -> Unit {
         employees: Employees::NotRegistered,
         municipality: Some(k(kommune)),
         postal_municipality: None,
+        postal_code: None,
         sector: None,
         registered: Some(registered),
         founded: None,

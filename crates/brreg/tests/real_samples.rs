@@ -309,3 +309,73 @@ fn deleted_unit_body_is_a_row_error_not_a_panic() {
         "{e}"
     );
 }
+
+/// Postal codes (issue 20 item 5, districts): each unit's own address's postal code, as an
+/// independent reading of the CSV column gives it, in both readers; the facts count Asker's
+/// units per postal code and the codes add up to the municipality's count.
+#[test]
+fn postal_codes_of_the_units_own_address() {
+    for (name, kind, column, muni_column) in [
+        (
+            ENHETER,
+            UnitKind::Enhet,
+            "forretningsadresse.postnummer",
+            "forretningsadresse.kommunenummer",
+        ),
+        (
+            UNDERENHETER,
+            UnitKind::Underenhet,
+            "beliggenhetsadresse.postnummer",
+            "beliggenhetsadresse.kommunenummer",
+        ),
+    ] {
+        let units = read_all(name, kind);
+        let rows = rows_by_name(&read_fixture(name));
+        assert_eq!(units.len(), rows.len());
+        for (u, r) in units.iter().zip(&rows) {
+            let want = r[column].trim();
+            let got = u.postal_code.map(naeringsplan_brreg::postal_code_text);
+            if want.len() == 4 && want.bytes().all(|b| b.is_ascii_digit()) {
+                assert_eq!(got.as_deref(), Some(want), "{name} {}", u.orgnr);
+            } else {
+                assert_eq!(got, None, "{name} {}: {want:?}", u.orgnr);
+            }
+        }
+        let mut b = FactsBuilder::new(SectorGroups::embedded(), 10);
+        for u in &units {
+            b.add(u);
+        }
+        let facts = b.finish();
+        let asker = &facts.municipalities[&"3203".parse::<Kommune>().unwrap()];
+        let by_code = &asker.by_postal_code;
+        let naive_1383 = rows
+            .iter()
+            .filter(|r| r[muni_column] == "3203" && r[column] == "1383")
+            .count() as u64;
+        assert!(naive_1383 > 0);
+        let got_1383 = by_code["1383"].units;
+        assert!(
+            got_1383 > 0 && got_1383 <= naive_1383,
+            "{got_1383} of {naive_1383}: deleted or closed units are not counted"
+        );
+        let registered: u64 = by_code
+            .values()
+            .flat_map(|p| p.registrations_by_year.values())
+            .sum();
+        let registered_all: u64 = rows.iter().filter(|r| r[muni_column] == "3203").count() as u64;
+        assert!(registered <= registered_all);
+        if kind == UnitKind::Enhet {
+            let sum: u64 = by_code.values().map(|p| p.units).sum();
+            assert_eq!(
+                sum, asker.enheter,
+                "postal codes add up to the municipality"
+            );
+        }
+    }
+    // The JSON reader reads the same field (an Asker establishment of 2022 at 1383 ASKER).
+    let old = json_units(
+        &[load_json("brreg_api_underenhet_asker_3025_2022.json")],
+        UnitKind::Underenhet,
+    );
+    assert_eq!(old[0].postal_code, Some(1383));
+}

@@ -340,6 +340,26 @@ struct Tables {
 }
 
 const FIRST_YEAR: i32 = 1995;
+
+/// The postal codes Asker's (3203) units carry in the real Enhetsregisteret rows of the shared
+/// register sample (forretningsadresse/beliggenhetsadresse.postnummer: 1383–1397 in the former
+/// Asker, 3430–3490 in the former Røyken and Hurum), so that the synthetic units of Asker sit at
+/// real postal places and the plan's districts have something to count. Other municipalities'
+/// synthetic units keep a drawn number.
+const ASKER_POSTAL_CODES: &[u32] = &[
+    1383, 1384, 1385, 1386, 1387, 1388, 1389, 1390, 1391, 1392, 1394, 1395, 1396, 1397, 3430, 3440,
+    3442, 3470, 3472, 3474, 3475, 3478, 3480, 3482, 3484, 3490,
+];
+
+/// The postal code written for a unit of municipality `code` whose drawn number is `drawn`
+/// (the same draw either way, so nothing else the generator writes changes).
+fn postal_code(code: &str, drawn: u32) -> u32 {
+    if code == "3203" {
+        ASKER_POSTAL_CODES[drawn as usize % ASKER_POSTAL_CODES.len()]
+    } else {
+        drawn
+    }
+}
 const LAST_YEAR: i32 = 2025;
 
 fn tables() -> &'static Tables {
@@ -746,7 +766,7 @@ fn enheter_csv<W: Write>(
         }
         rec[27] = format!("Syntetisk gate {}", u.street);
         rec[28].push_str(&m.name_upper);
-        rec[29] = format!("{:04}", u.postnummer);
+        rec[29] = format!("{:04}", postal_code(&m.code, u.postnummer));
         rec[30].push_str(&m.name_upper);
         rec[31].push_str(&m.code);
         rec[32].push_str("Norge");
@@ -905,7 +925,7 @@ fn underenheter_csv<W: Write>(
         }
         rec[27] = format!("Syntetisk gate {}", u.street);
         rec[28].push_str(&m.name_upper);
-        rec[29] = format!("{:04}", u.postnummer);
+        rec[29] = format!("{:04}", postal_code(&m.code, u.postnummer));
         rec[30].push_str(&m.name_upper);
         rec[31].push_str(&m.code);
         rec[32].push_str("Norge");
@@ -965,7 +985,7 @@ pub fn generate_enheter_json<W: Write>(
         o.insert(
             "forretningsadresse".into(),
             serde_json::json!({
-                "land": "Norge", "landkode": "NO", "postnummer": format!("{:04}", u.postnummer),
+                "land": "Norge", "landkode": "NO", "postnummer": format!("{:04}", postal_code(&m.code, u.postnummer)),
                 "poststed": m.name_upper, "adresse": [format!("Syntetisk gate {}", u.street)],
                 "kommune": m.name_upper, "kommunenummer": m.code
             }),

@@ -856,3 +856,36 @@ staff-import-broken = The uploaded file did not reach the confirmation. Upload i
 
 ## phone width (issue 19 item 3)
 layout-menu = Menu
+
+## districts (dist20)
+districts-title = By district
+districts-intro = Register figures, commercial land and company visits per district, as the plan file defines the districts (postal codes, former municipalities and place names). The split is ours, not the plan's, and can be changed in the plan file.
+districts-col-district = District
+districts-col-units = Units
+districts-col-employees = Employees
+districts-col-withheld = With headcount withheld
+districts-col-registrations = Registered { $year }
+districts-col-bankruptcies = Bankruptcies { $year }
+districts-col-bankrupt = In bankruptcy
+districts-outside = Outside the districts
+districts-caption-enheter = Enterprises (enheter) by the postal code of their business address, snapshot { $date }
+districts-caption-underenheter = Establishments (underenheter) by the postal code of their location, snapshot { $date }
+districts-synthetic = SYNTHETIC DATA, not the municipality's figures
+districts-no-postal-codes = This snapshot was imported before the store kept postal codes. Import the file again to get figures per district.
+districts-no-register = The store holds no register data yet.
+districts-outside-codes = Postal codes in no district
+districts-no-postal-code = no postal code
+districts-col-postal-code = Postal code
+districts-col-municipality = Municipality number
+districts-col-examples = Examples
+districts-none-outside = Every unit lies in a district.
+districts-caption-land = Commercial land in the stock (available, reserved or built out) by place
+districts-col-sites = Sites
+districts-col-area = Area (daa)
+districts-col-future = Available or reserved (daa)
+districts-caption-visits = Company visits by area
+districts-col-visits = Visits
+districts-col-companies = Companies
+districts-outside-places = Places and areas outside the districts: { $places }
+districts-employees-note = Employees are the sum of published headcounts; units whose headcount is withheld are counted apart, never as 0. Registered and bankruptcies are for the snapshot's last full year.
+districts-definition = Definition

@@ -853,3 +853,36 @@ staff-import-broken = Den opplastede filen kom ikke med til bekreftelsen. Last d
 
 ## phone width (issue 19 item 3)
 layout-menu = Meny
+
+## districts (dist20)
+districts-title = Per distrikt
+districts-intro = Registertall, næringsarealer og bedriftsbesøk per distrikt, slik planfilen avgrenser distriktene (postnumre, tidligere kommuner og stedsnavn). Avgrensningen er vår, ikke planens, og kan endres i planfilen.
+districts-col-district = Distrikt
+districts-col-units = Enheter
+districts-col-employees = Ansatte
+districts-col-withheld = Med skjult antall ansatte
+districts-col-registrations = Registrert { $year }
+districts-col-bankruptcies = Konkurser { $year }
+districts-col-bankrupt = Under konkurs
+districts-outside = Utenfor distriktene
+districts-caption-enheter = Foretak (enheter) etter forretningsadressens postnummer, øyeblikksbilde { $date }
+districts-caption-underenheter = Virksomheter (underenheter) etter beliggenhetens postnummer, øyeblikksbilde { $date }
+districts-synthetic = SYNTETISKE DATA, ikke kommunens tall
+districts-no-postal-codes = Dette øyeblikksbildet ble importert før databasen tok vare på postnumre. Importer filen på nytt for å få tall per distrikt.
+districts-no-register = Databasen har ingen registerdata ennå.
+districts-outside-codes = Postnumre som ikke ligger i noe distrikt
+districts-no-postal-code = uten postnummer
+districts-col-postal-code = Postnummer
+districts-col-municipality = Kommunenummer
+districts-col-examples = Eksempler
+districts-none-outside = Alle enhetene ligger i et distrikt.
+districts-caption-land = Næringsarealer i bestanden (ledig, reservert eller utbygd) etter sted
+districts-col-sites = Arealer
+districts-col-area = Areal (daa)
+districts-col-future = Ledig eller reservert (daa)
+districts-caption-visits = Bedriftsbesøk etter område
+districts-col-visits = Besøk
+districts-col-companies = Bedrifter
+districts-outside-places = Steder og områder utenfor distriktene: { $places }
+districts-employees-note = Ansatte er summen av publiserte antall; enheter med skjult antall telles for seg, aldri som 0. Registrert og konkurser gjelder øyeblikksbildets siste hele år.
+districts-definition = Avgrensning

@@ -853,3 +853,36 @@ staff-import-broken = Den opplasta fila kom ikkje med til stadfestinga. Last ho 
 
 ## phone width (issue 19 item 3)
 layout-menu = Meny
+
+## districts (dist20)
+districts-title = Per distrikt
+districts-intro = Registertal, næringsareal og bedriftsbesøk per distrikt, slik planfila avgrensar distrikta (postnummer, tidlegare kommunar og stadnamn). Avgrensinga er vår, ikkje planen si, og kan endrast i planfila.
+districts-col-district = Distrikt
+districts-col-units = Einingar
+districts-col-employees = Tilsette
+districts-col-withheld = Med skjult tal tilsette
+districts-col-registrations = Registrert { $year }
+districts-col-bankruptcies = Konkursar { $year }
+districts-col-bankrupt = Under konkurs
+districts-outside = Utanfor distrikta
+districts-caption-enheter = Føretak (einingar) etter postnummeret til forretningsadressa, augneblinksbilete { $date }
+districts-caption-underenheter = Verksemder (undereiningar) etter postnummeret til lokaliseringa, augneblinksbilete { $date }
+districts-synthetic = SYNTETISKE DATA, ikkje tala til kommunen
+districts-no-postal-codes = Dette augneblinksbiletet vart importert før databasen tok vare på postnummer. Importer fila på nytt for å få tal per distrikt.
+districts-no-register = Databasen har ingen registerdata enno.
+districts-outside-codes = Postnummer som ikkje ligg i noko distrikt
+districts-no-postal-code = utan postnummer
+districts-col-postal-code = Postnummer
+districts-col-municipality = Kommunenummer
+districts-col-examples = Døme
+districts-none-outside = Alle einingane ligg i eit distrikt.
+districts-caption-land = Næringsareal i bestanden (ledig, reservert eller utbygd) etter stad
+districts-col-sites = Areal
+districts-col-area = Areal (daa)
+districts-col-future = Ledig eller reservert (daa)
+districts-caption-visits = Bedriftsbesøk etter område
+districts-col-visits = Besøk
+districts-col-companies = Bedrifter
+districts-outside-places = Stader og område utanfor distrikta: { $places }
+districts-employees-note = Tilsette er summen av publiserte tal; einingar med skjult tal blir talde for seg, aldri som 0. Registrert og konkursar gjeld det siste heile året i augneblinksbiletet.
+districts-definition = Avgrensing

@@ -56,6 +56,23 @@ pub(crate) struct RawPlan {
     pub actions: Vec<RawAction>,
     #[serde(default)]
     pub key_figures: Vec<RawKeyFigure>,
+    #[serde(default)]
+    pub districts: Vec<RawDistrict>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDistrict {
+    pub id: S<String>,
+    pub name: S<LocalText>,
+    #[serde(default)]
+    pub postal_codes: Vec<S<String>>,
+    #[serde(default)]
+    pub former_municipalities: Vec<S<String>>,
+    #[serde(default)]
+    pub places: Vec<S<String>>,
+    #[serde(default)]
+    pub source: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -190,6 +207,8 @@ pub(crate) struct RawFocusArea {
     pub strategies: Vec<RawStrategy>,
     #[serde(default)]
     pub sub_areas: Vec<RawSubArea>,
+    #[serde(default)]
+    pub districts: Option<S<bool>>,
 }
 
 #[derive(Debug, Deserialize)]

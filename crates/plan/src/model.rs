@@ -75,6 +75,87 @@ pub struct Plan {
     /// stored before it existed: none.)
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub key_figures: Vec<KeyFigureQuote>,
+    /// The parts of the municipality the plan speaks of (`[[districts]]` in the plan file; for
+    /// Asker *Asker nord*, *Asker sentrum* and *Asker syd*), each defined by postal codes and
+    /// former municipalities, so that register facts, land sites and company visits can be
+    /// counted per district. (Absent in plans stored before it existed: none.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub districts: Vec<District>,
+}
+
+/// A part of the municipality (`[[districts]]` in the plan file), e.g. *Asker syd*.
+///
+/// A register unit is in the district whose `postal_codes` hold its address's postal code; a
+/// unit whose postal code no district lists (or that has none) is in the district whose
+/// `former_municipalities` hold the municipality code it is registered under in the snapshot
+/// (a snapshot from before a merger says 0627 for Røyken); any other unit is outside every
+/// district and is counted apart. A land site or a company visit is in the district whose name,
+/// id or `places` match its place or area (case-insensitive).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct District {
+    /// Stable id, e.g. `asker-syd`.
+    pub id: String,
+    /// The district's name as the plan writes it.
+    pub name: LocalText,
+    /// Four-digit postal codes (*postnummer*) of business and location addresses in the district.
+    #[serde(default)]
+    pub postal_codes: Vec<String>,
+    /// Four-digit numbers of former municipalities whose units fall in the district when their
+    /// postal code is in no district (e.g. `0627` Røyken and `0628` Hurum for Asker syd).
+    #[serde(default)]
+    pub former_municipalities: Vec<String>,
+    /// Place names in the district (*stedsnavn*, e.g. `Tofte`): how land sites and company visits
+    /// are placed.
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Where the definition comes from, in words (shown beside the district table).
+    #[serde(default)]
+    pub source: String,
+}
+
+impl District {
+    /// Whether a place or area name (a land site's place, a visit's area) is in this district:
+    /// the district's id, name or one of its places, ignoring case and surrounding space.
+    pub fn has_place(&self, name: &str) -> bool {
+        let n = name.trim().to_lowercase();
+        !n.is_empty()
+            && (self.id.to_lowercase() == n
+                || self.name.nb.to_lowercase() == n
+                || self
+                    .name
+                    .en
+                    .as_deref()
+                    .is_some_and(|e| e.to_lowercase() == n)
+                || self.places.iter().any(|p| p.to_lowercase() == n))
+    }
+}
+
+impl Plan {
+    /// The district a place or area name belongs to ([`District::has_place`]), if any.
+    pub fn district_of_place(&self, name: &str) -> Option<&District> {
+        self.districts.iter().find(|d| d.has_place(name))
+    }
+
+    /// The district of a register unit: by its postal code first, then by the municipality code
+    /// it is registered under ([`District`] explains the rule). `None`: outside every district.
+    pub fn district_of_unit(
+        &self,
+        postal_code: Option<&str>,
+        municipality: &str,
+    ) -> Option<&District> {
+        postal_code
+            .and_then(|pc| {
+                self.districts
+                    .iter()
+                    .find(|d| d.postal_codes.iter().any(|c| c == pc))
+            })
+            .or_else(|| {
+                self.districts
+                    .iter()
+                    .find(|d| d.former_municipalities.iter().any(|c| c == municipality))
+            })
+    }
 }
 
 /// A figure the plan quotes about the municipality as it was (`[[key_figures]]` in the plan
@@ -389,6 +470,11 @@ pub struct FocusArea {
     pub strategies: Vec<Strategy>,
     /// Goal ids this area serves.
     pub goals: Vec<String>,
+    /// Whether the plan speaks of districts in this area (`districts = true` in the plan file):
+    /// its page then shows the register facts per district. (Absent in plans stored before it
+    /// existed: no.)
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub districts: bool,
 }
 
 impl FocusArea {

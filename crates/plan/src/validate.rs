@@ -161,6 +161,8 @@ pub(crate) fn check(raw: RawPlan, r: &mut Reporter) -> Option<Plan> {
         });
     }
 
+    let districts = districts(&raw.districts, r, &mut ids);
+
     let mut strategy_ids = HashSet::new();
     let mut numbers = Ids::new();
     let mut focus_areas = Vec::new();
@@ -196,7 +198,21 @@ pub(crate) fn check(raw: RawPlan, r: &mut Reporter) -> Option<Plan> {
                 strategies: strategies(&s.strategies, r, &mut ids, &mut strategy_ids),
             });
         }
+        let area_districts = a.districts.as_ref().is_some_and(|d| *d.get_ref());
+        if let Some(flag) = &a.districts
+            && *flag.get_ref()
+            && raw.districts.is_empty()
+        {
+            r.at(
+                flag.span().start,
+                format!(
+                    "focus area `{}` asks for a district table, but the plan defines no [[districts]]",
+                    a.number.get_ref()
+                ),
+            );
+        }
         focus_areas.push(FocusArea {
+            districts: area_districts,
             number: a.number.get_ref().clone(),
             title: a.title.clone(),
             description: a.description.clone(),
@@ -421,6 +437,7 @@ pub(crate) fn check(raw: RawPlan, r: &mut Reporter) -> Option<Plan> {
         return None;
     }
     Some(Plan {
+        districts,
         key_figures,
         meta: meta?,
         vision: raw.vision,
@@ -736,6 +753,96 @@ fn strategies(
                 text: s.text.clone(),
                 added_by_amendment: s.added_by_amendment.as_ref().map(|a| *a.get_ref()),
                 monitor,
+            }
+        })
+        .collect()
+}
+
+/// The plan's districts (`[[districts]]`): ids unique, a name, postal codes and former
+/// municipality numbers of four digits, each postal code, former municipality and place in one
+/// district only, and every district reachable by a postal code or a former municipality.
+fn districts(raw: &[RawDistrict], r: &mut Reporter, ids: &mut Ids) -> Vec<District> {
+    // Where each postal code, municipality and place (lower-case) was first given: (district, offset).
+    let mut postal: HashMap<String, (String, usize)> = HashMap::new();
+    let mut former: HashMap<String, (String, usize)> = HashMap::new();
+    let mut places: HashMap<String, (String, usize)> = HashMap::new();
+    let once = |r: &mut Reporter,
+                seen: &mut HashMap<String, (String, usize)>,
+                key: String,
+                what: &str,
+                district: &str,
+                offset: usize| {
+        if let Some((other, off)) = seen.get(&key) {
+            let (line, col) = r.position(*off);
+            r.at(
+                offset,
+                format!(
+                    "{what} `{key}` is already in district `{other}` (line {line}, column {col}): a {what} belongs to one district"
+                ),
+            );
+            return false;
+        }
+        seen.insert(key, (district.to_string(), offset));
+        true
+    };
+    let four_digits = |s: &str| s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit());
+    raw.iter()
+        .map(|d| {
+            ids.add(r, "district", &d.id);
+            let id = d.id.get_ref().trim().to_string();
+            if d.name.get_ref().nb.trim().is_empty() {
+                r.at(d.name.span().start, format!("district `{id}` has an empty name"));
+            }
+            let mut postal_codes = Vec::new();
+            for c in &d.postal_codes {
+                let v = c.get_ref().trim();
+                if !four_digits(v) {
+                    r.at(
+                        c.span().start,
+                        format!("postal code `{v}` is not valid: expected 4 digits, e.g. 1383"),
+                    );
+                } else if once(r, &mut postal, v.to_string(), "postal code", &id, c.span().start) {
+                    postal_codes.push(v.to_string());
+                }
+            }
+            let mut former_municipalities = Vec::new();
+            for c in &d.former_municipalities {
+                let v = c.get_ref().trim();
+                if !four_digits(v) {
+                    r.at(
+                        c.span().start,
+                        format!(
+                            "former municipality `{v}` is not valid: expected a municipality number of 4 digits, e.g. 0627"
+                        ),
+                    );
+                } else if once(r, &mut former, v.to_string(), "former municipality", &id, c.span().start) {
+                    former_municipalities.push(v.to_string());
+                }
+            }
+            let mut district_places = Vec::new();
+            for p in &d.places {
+                let v = p.get_ref().trim();
+                if v.is_empty() {
+                    r.at(p.span().start, format!("district `{id}` has an empty place name"));
+                } else if once(r, &mut places, v.to_lowercase(), "place", &id, p.span().start) {
+                    district_places.push(v.to_string());
+                }
+            }
+            if d.postal_codes.is_empty() && d.former_municipalities.is_empty() {
+                r.at(
+                    d.id.span().start,
+                    format!(
+                        "district `{id}` has no postal codes and no former municipalities: no register unit could be placed in it"
+                    ),
+                );
+            }
+            District {
+                id,
+                name: d.name.get_ref().clone(),
+                postal_codes,
+                former_municipalities,
+                places: district_places,
+                source: d.source.clone(),
             }
         })
         .collect()

@@ -26,6 +26,10 @@
 //!   (turnover per sector group, largest enterprises by turnover) need. Packing keeps an import
 //!   of 1.16 M units to some 360 inserts instead of 1.16 M rows, so a national file imports in
 //!   seconds, on SQLite and PostgreSQL alike.
+//! - `register_postal_facts` (migration `0016_register_postal_facts.sql`): per snapshot,
+//!   municipality and postal code of the units' own address, the units present, headcounts,
+//!   registrations and bankruptcies per year and a few example units ([`PostalCodeFacts`]): what
+//!   the plan's districts are counted from. Snapshots imported before 0016 have no such rows.
 //! - `register_cohort_survival`: the 5-year survival of each registration cohort per
 //!   municipality, recomputed (inside the import's transaction) whenever an enheter snapshot is
 //!   added, from national snapshots of the same kind of data (real with real, synthetic with
@@ -331,6 +335,45 @@ impl Headcount {
         self.withheld_units += o.withheld_units;
         self.not_registered_units += o.not_registered_units;
     }
+}
+
+/// The units of one snapshot in one municipality with one postal code (`register_postal_facts`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostalCodeFacts {
+    /// Municipality code as in the file.
+    pub municipality: String,
+    /// Four digits, `""` for units without a (Norwegian) postal code.
+    pub postal_code: String,
+    /// Units not deleted or closed (bankrupt enheter included, as the municipality's count).
+    pub units: u64,
+    /// Enheter in bankruptcy.
+    pub bankrupt: u64,
+    /// Headcounts of the units not deleted or closed.
+    pub employees: Headcount,
+    /// Units by year of registration in Enhetsregisteret.
+    pub registrations_by_year: BTreeMap<i32, u64>,
+    /// Bankrupt enheter by year of `konkursdato`.
+    pub bankruptcies_by_year: BTreeMap<i32, u64>,
+    /// A few units (lowest organisation numbers first), to list.
+    pub examples: Vec<PostalExample>,
+}
+
+/// A unit named in [`PostalCodeFacts::examples`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostalExample {
+    /// Organisation number, nine digits.
+    pub orgnr: String,
+    /// Name as in the register.
+    pub name: String,
+}
+
+/// What `register_postal_facts.detail_json` holds.
+#[derive(Debug, Serialize, Deserialize)]
+struct PostalDetail {
+    employees: Headcount,
+    registrations_by_year: BTreeMap<i32, u64>,
+    bankruptcies_by_year: BTreeMap<i32, u64>,
+    examples: Vec<PostalExample>,
 }
 
 /// Registrations in one year.
@@ -1047,6 +1090,37 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        for (k, f) in &facts.municipalities {
+            for (code, p) in &f.by_postal_code {
+                let detail = PostalDetail {
+                    employees: Headcount::from(&p.employees),
+                    registrations_by_year: p.registrations_by_year.clone(),
+                    bankruptcies_by_year: p.bankruptcies_by_year.clone(),
+                    examples: p
+                        .examples
+                        .iter()
+                        .map(|(o, n)| PostalExample {
+                            orgnr: o.to_string(),
+                            name: n.clone(),
+                        })
+                        .collect(),
+                };
+                sqlx::query(concat!(
+                    "INSERT INTO register_postal_facts (snapshot_id, municipality, postal_code, units, bankrupt, employees_known_sum, employees_withheld_units, detail_json)",
+                    " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+                ))
+                .bind(id)
+                .bind(k.to_string())
+                .bind(code)
+                .bind(i64_of(p.units))
+                .bind(i64_of(p.bankrupt))
+                .bind(i64_of(p.employees.known_sum))
+                .bind(i64_of(p.employees.withheld_units))
+                .bind(serde_json::to_string(&detail)?)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
         if new.kind == SnapshotKind::Enheter
             && let Some(units) = units
         {
@@ -1110,6 +1184,7 @@ impl Store {
             "DELETE FROM register_cohort_survival WHERE base_snapshot_id = $1 OR followup_snapshot_id = $1",
             "DELETE FROM register_skipped_rows WHERE snapshot_id = $1",
             "DELETE FROM register_unit_tables WHERE snapshot_id = $1",
+            "DELETE FROM register_postal_facts WHERE snapshot_id = $1",
             "DELETE FROM register_municipality_facts WHERE snapshot_id = $1",
             "DELETE FROM register_snapshots WHERE id = $1",
         ] {
@@ -1118,6 +1193,53 @@ impl Store {
         recompute_survival(&mut tx, synthetic != 0).await?;
         tx.commit().await?;
         Ok(true)
+    }
+
+    /// The stored facts per postal code of one snapshot for some municipalities (codes as in
+    /// the file), ordered by municipality and postal code. Empty for a snapshot imported before
+    /// migration 0016 (see [`Store::register_has_postal_facts`]).
+    pub async fn register_postal_facts(
+        &self,
+        snapshot_id: i64,
+        municipalities: &[String],
+    ) -> Result<Vec<PostalCodeFacts>> {
+        let rows = sqlx::query(concat!(
+            "SELECT municipality, postal_code, units, bankrupt, detail_json FROM register_postal_facts",
+            " WHERE snapshot_id = $1 ORDER BY municipality, postal_code"
+        ))
+        .bind(snapshot_id)
+        .fetch_all(self.pool())
+        .await?;
+        let mut out = Vec::new();
+        for row in rows {
+            let municipality: String = row.try_get("municipality")?;
+            if !municipalities.contains(&municipality) {
+                continue;
+            }
+            let detail: PostalDetail = serde_json::from_str(row.try_get("detail_json")?)?;
+            out.push(PostalCodeFacts {
+                municipality,
+                postal_code: row.try_get("postal_code")?,
+                units: u64_of(row.try_get("units")?),
+                bankrupt: u64_of(row.try_get("bankrupt")?),
+                employees: detail.employees,
+                registrations_by_year: detail.registrations_by_year,
+                bankruptcies_by_year: detail.bankruptcies_by_year,
+                examples: detail.examples,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Whether a snapshot has facts per postal code (imported with migration 0016 in place; a
+    /// snapshot with no units has none either).
+    pub async fn register_has_postal_facts(&self, snapshot_id: i64) -> Result<bool> {
+        let n: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM register_postal_facts WHERE snapshot_id = $1")
+                .bind(snapshot_id)
+                .fetch_one(self.pool())
+                .await?;
+        Ok(n > 0)
     }
 
     /// The stored facts of one snapshot for one municipality (codes as in the file).
@@ -1143,7 +1265,7 @@ impl Store {
     pub async fn register_dump(&self) -> Result<String> {
         use sha2::{Digest, Sha256};
         let mut out = String::new();
-        let tables: [(&str, &str); 6] = [
+        let tables: [(&str, &str); 7] = [
             (
                 "register_snapshots",
                 "SELECT CAST(id AS TEXT), kind, snapshot_date, date_source, file_name, sha256, format, CAST(synthetic AS TEXT), CAST(synthetic_units AS TEXT), coverage, CAST(units AS TEXT), CAST(skipped_rows AS TEXT), CAST(municipalities AS TEXT), CAST(without_municipality AS TEXT), imported_at FROM register_snapshots ORDER BY id",
@@ -1151,6 +1273,10 @@ impl Store {
             (
                 "register_municipality_facts",
                 "SELECT CAST(snapshot_id AS TEXT), municipality, CAST(units AS TEXT), CAST(bankrupt AS TEXT), CAST(under_liquidation AS TEXT), CAST(under_forced_liquidation AS TEXT), CAST(deleted_or_closed AS TEXT), CAST(employees_known_sum AS TEXT), CAST(employees_withheld_units AS TEXT), detail_json FROM register_municipality_facts ORDER BY snapshot_id, municipality",
+            ),
+            (
+                "register_postal_facts",
+                "SELECT CAST(snapshot_id AS TEXT), municipality, postal_code, CAST(units AS TEXT), CAST(bankrupt AS TEXT), CAST(employees_known_sum AS TEXT), CAST(employees_withheld_units AS TEXT), detail_json FROM register_postal_facts ORDER BY snapshot_id, municipality, postal_code",
             ),
             (
                 "register_skipped_rows",
@@ -1649,6 +1775,7 @@ fn unit_of_record(r: &UnitRecord) -> Unit {
         // Any municipality: the join groups by it, and the caller sums the groups.
         municipality: Kommune::new(0),
         postal_municipality: None,
+        postal_code: None,
         sector: if r.private_sector {
             SectorCode::parse(b"2100")
         } else {

@@ -263,6 +263,7 @@ fn unit(i: u32, kommune: &str, year: i32) -> Unit {
         employees: Employees::Known(7),
         municipality: Some(kommune.parse::<Kommune>().unwrap()),
         postal_municipality: None,
+        postal_code: None,
         sector: SectorCode::parse(b"2100"),
         registered: Date::from_calendar_date(year, time::Month::March, 1).ok(),
         founded: None,

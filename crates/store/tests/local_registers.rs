@@ -40,6 +40,7 @@ fn unit(orgnr: &str, kommune: Option<&str>, employees: Employees, deleted: bool)
         sector: SectorCode::parse(b"2100"),
         municipality: kommune.and_then(|k| Kommune::parse(k.as_bytes())),
         postal_municipality: None,
+        postal_code: None,
         employees,
         registered: Some(date!(2010 - 01 - 01)),
         founded: None,

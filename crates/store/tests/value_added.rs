@@ -19,6 +19,7 @@ fn unit(orgnr: &str, nace: &[u8]) -> Unit {
         employees: Employees::Known(10),
         municipality: Some("3203".parse::<Kommune>().unwrap()),
         postal_municipality: None,
+        postal_code: None,
         sector: SectorCode::parse(b"2100"),
         registered: Some(date!(2010 - 01 - 01)),
         founded: None,

@@ -43,6 +43,7 @@ pub(crate) fn routes() -> crate::routes::Table {
         .route("/actions/{id}/history", get(action_history))
         .route("/ranking", get(crate::pages::ranking::api))
         .route("/facts", get(get_facts))
+        .route("/facts/districts", get(get_district_facts))
         .route("/compare", get(compare))
         .route("/compare/all", get(compare_all))
         .route("/key-figures", get(key_figures))
@@ -95,6 +96,45 @@ async fn get_facts(State(state): State<AppState>) -> Result<Json<FactsDto>, crat
     }))
 }
 
+/// The facts per district of the plan (`[[districts]]` in the plan file).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DistrictFactsDto {
+    /// Municipality code.
+    pub municipality: String,
+    /// True when any part rests on synthetic data (the demo register, example files): label it.
+    pub synthetic: bool,
+    /// The districts with the register's units, employees, registrations and bankruptcies of
+    /// the current enheter and underenheter snapshots (each with its snapshot: date, synthetic
+    /// flag, coverage), the units outside every district counted apart and listed by postal
+    /// code, and land sites and company visits per district; `null` when the plan defines no
+    /// districts.
+    #[schema(value_type = Option<Object>)]
+    pub districts: Option<app::districts::DistrictTable>,
+}
+
+/// `GET /api/facts/districts`
+#[utoipa::path(
+    get,
+    path = "/api/facts/districts",
+    tag = "plan",
+    responses(
+        (status = 200, description = "Register facts, land sites and company visits per district of the plan; units outside every district counted apart", body = DistrictFactsDto)
+    )
+)]
+async fn get_district_facts(
+    State(state): State<AppState>,
+) -> Result<Json<DistrictFactsDto>, crate::WebError> {
+    let plan = crate::pages::load_plan(&state).await?;
+    let districts = app::districts::district_table(&state.store, &plan).await?;
+    Ok(Json(DistrictFactsDto {
+        municipality: state.municipality().to_string(),
+        synthetic: districts
+            .as_ref()
+            .is_some_and(crate::pages::districts::synthetic),
+        districts,
+    }))
+}
+
 /// The OpenAPI document.
 #[derive(OpenApi)]
 #[openapi(
@@ -102,8 +142,8 @@ async fn get_facts(State(state): State<AppState>) -> Result<Json<FactsDto>, crat
         title = "naeringsplan API",
         description = "A municipal business-development plan: the plan, its indicators and its action plan with history. Reads are public; writes need a bearer token and If-Match."
     ),
-    paths(get_plan, get_facts, list_indicators, compare, compare_all, key_figures, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
-    components(schemas(FactsDto, ActionDto, HistoryDto, IndicatorDto, TrendDto, ProjectionDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, crate::error::FieldError, ConflictDto, YearValue, crate::pages::ranking::RankingDto)),
+    paths(get_plan, get_facts, get_district_facts, list_indicators, compare, compare_all, key_figures, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
+    components(schemas(FactsDto, DistrictFactsDto, ActionDto, HistoryDto, IndicatorDto, TrendDto, ProjectionDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, crate::error::FieldError, ConflictDto, YearValue, crate::pages::ranking::RankingDto)),
     modifiers(&BearerAuth),
     tags((name = "plan", description = "The plan and its indicators"), (name = "actions", description = "The action plan"))
 )]

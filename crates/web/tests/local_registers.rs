@@ -118,7 +118,7 @@ async fn staff_record_a_visit_through_the_form() {
             ("company", "Bedrift AS"),
             ("date", "2025-03-04"),
             ("kind", "dialogmote"),
-            ("area", "Røyken"),
+            ("area", "Asker syd"),
             ("participants", "Ola\nKari"),
             ("topics", "Rekruttering"),
             ("follow_ups", "Følge opp [5.7-s1]"),
@@ -373,6 +373,7 @@ async fn put_register(app: &common::TestApp, units: &[(String, String, &str, boo
             sector: SectorCode::parse(b"2100"),
             municipality: Kommune::parse(kommune.as_bytes()),
             postal_municipality: None,
+            postal_code: None,
             employees: Employees::Known(5),
             registered: Some(date!(2010 - 01 - 01)),
             founded: None,
@@ -521,9 +522,9 @@ async fn the_visit_form_finds_companies_by_name_and_offers_the_districts() {
     );
     assert!(page.contains("Valgt: Asker Bakeri AS"), "{page}");
 
-    // The district is a choice from the former municipalities.
+    // The district is a choice from the plan's districts (`[[districts]]` in the plan file).
     assert!(page.contains(r#"<select id="area" name="area""#), "{page}");
-    for d in ["Asker", "Røyken", "Hurum"] {
+    for d in ["Asker sentrum", "Asker nord", "Asker syd"] {
         assert!(
             page.contains(&format!(r#"<option value="{d}">{d}</option>"#)),
             "{d}"
@@ -541,8 +542,12 @@ async fn the_visit_form_finds_companies_by_name_and_offers_the_districts() {
             ])
             .send()
     };
-    let res = post("Asker nord").await.unwrap();
-    assert_eq!(res.status(), 422);
+    let res = post("Hurum").await.unwrap();
+    assert_eq!(
+        res.status(),
+        422,
+        "a place, not one of the plan's districts"
+    );
     assert!(
         res.text()
             .await
@@ -550,12 +555,12 @@ async fn the_visit_form_finds_companies_by_name_and_offers_the_districts() {
             .contains("Velg en del av kommunen fra listen")
     );
     assert!(app.store.visits(&app.plan_code).await.unwrap().is_empty());
-    let res = post("Hurum").await.unwrap();
+    let res = post("Asker syd").await.unwrap();
     assert_eq!(res.status(), 303);
     let stored = app.store.visits(&app.plan_code).await.unwrap();
     assert_eq!(
         stored[0].0.company, "Asker Bakeri AS",
         "the name from the register"
     );
-    assert_eq!(stored[0].0.area, "Hurum");
+    assert_eq!(stored[0].0.area, "Asker syd");
 }

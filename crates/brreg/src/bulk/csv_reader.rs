@@ -22,6 +22,8 @@ mod names {
     pub const BUSINESS_MUNICIPALITY: &[&str] = &["forretningsadresse.kommunenummer"];
     pub const LOCATION_MUNICIPALITY: &[&str] = &["beliggenhetsadresse.kommunenummer"];
     pub const POSTAL_MUNICIPALITY: &[&str] = &["postadresse.kommunenummer"];
+    pub const BUSINESS_POSTAL_CODE: &[&str] = &["forretningsadresse.postnummer"];
+    pub const LOCATION_POSTAL_CODE: &[&str] = &["beliggenhetsadresse.postnummer"];
     pub const SECTOR: &[&str] = &["institusjonellSektorkode.kode"];
     pub const REGISTERED: &[&str] = &[
         "registreringsdatoenhetsregisteret",
@@ -51,6 +53,7 @@ pub(crate) struct Columns {
     has_employees: Option<usize>,
     employees: Option<usize>,
     postal_municipality: Option<usize>,
+    postal_code: Option<usize>,
     sector: Option<usize>,
     founded: Option<usize>,
     started: Option<usize>,
@@ -95,6 +98,10 @@ impl Columns {
             has_employees: find(names::HAS_EMPLOYEES),
             employees: find(names::EMPLOYEES),
             postal_municipality: find(names::POSTAL_MUNICIPALITY),
+            postal_code: find(match kind {
+                UnitKind::Enhet => names::BUSINESS_POSTAL_CODE,
+                UnitKind::Underenhet => names::LOCATION_POSTAL_CODE,
+            }),
             sector: find(names::SECTOR),
             founded: find(names::FOUNDED),
             started: find(names::STARTED),
@@ -121,6 +128,7 @@ impl Columns {
             employees: RawCount::Text(opt(self.employees)),
             municipality: get(self.municipality),
             postal_municipality: opt(self.postal_municipality),
+            postal_code: opt(self.postal_code),
             sector: opt(self.sector),
             registered: get(self.registered),
             founded: opt(self.founded),

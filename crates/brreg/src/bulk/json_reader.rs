@@ -33,6 +33,8 @@ struct JCode<'a> {
 struct JAddress<'a> {
     #[serde(borrow)]
     kommunenummer: S<'a>,
+    #[serde(borrow)]
+    postnummer: S<'a>,
 }
 
 /// The fields of an API unit object this crate uses; everything else is skipped.
@@ -98,6 +100,10 @@ fn addr<'a>(a: &'a Option<JAddress<'_>>) -> &'a [u8] {
     a.as_ref().map(|a| b(&a.kommunenummer)).unwrap_or(b"")
 }
 
+fn postnummer<'a>(a: &'a Option<JAddress<'_>>) -> &'a [u8] {
+    a.as_ref().map(|a| b(&a.postnummer)).unwrap_or(b"")
+}
+
 fn flag(v: Option<bool>) -> &'static [u8] {
     match v {
         Some(true) => b"true",
@@ -123,6 +129,10 @@ impl JUnit<'_> {
                 UnitKind::Underenhet => addr(&self.beliggenhetsadresse),
             },
             postal_municipality: addr(&self.postadresse),
+            postal_code: match kind {
+                UnitKind::Enhet => postnummer(&self.forretningsadresse),
+                UnitKind::Underenhet => postnummer(&self.beliggenhetsadresse),
+            },
             sector: code(&self.institusjonell_sektorkode),
             registered: b(&self.registreringsdato),
             founded: b(&self.stiftelsesdato),

@@ -49,6 +49,11 @@ pub struct FactsArgs {
     /// With --file: skip malformed rows (reported on stderr) instead of stopping at the first.
     #[arg(long, requires = "file")]
     pub skip_bad_rows: bool,
+    /// Per district of the plan (`[[districts]]` in the plan file): register units, employees,
+    /// new registrations and bankruptcies of the current snapshots, land sites and company
+    /// visits; the units outside every district counted apart and listed by postal code.
+    #[arg(long, conflicts_with_all = ["all", "file", "municipality", "snapshot", "list"])]
+    pub by_district: bool,
 }
 
 pub async fn run(opts: &Options, args: &FactsArgs) -> anyhow::Result<ExitCode> {
@@ -60,6 +65,9 @@ pub async fn run(opts: &Options, args: &FactsArgs) -> anyhow::Result<ExitCode> {
         tracing::info!("{done}");
     }
     let mut out = std::io::stdout().lock();
+    if args.by_district {
+        return by_district(&mut out, &ctx, args.format).await;
+    }
     if args.list {
         let snaps = ctx.store.register_snapshots().await?;
         match args.format {
@@ -557,4 +565,186 @@ fn enheter_table(
         ranked(out, &list[..list.len().min(5)], "ansatte")?;
     }
     Ok(())
+}
+
+/// `facts --by-district`: the plan's districts with the register, land and visit figures
+/// (`app::districts`), in the plan's language; synthetic data labelled.
+async fn by_district(
+    out: &mut impl Write,
+    ctx: &crate::context::Context,
+    format: FactsFormat,
+) -> anyhow::Result<ExitCode> {
+    let plan = &ctx.plan;
+    let Some(t) = app::districts::district_table(&ctx.store, plan).await? else {
+        anyhow::bail!(
+            "--by-district: the plan ({}) defines no [[districts]]; add them to the plan file",
+            plan.meta.municipality_name
+        );
+    };
+    let synthetic = t
+        .enheter
+        .iter()
+        .chain(&t.underenheter)
+        .any(|p| p.snapshot.synthetic)
+        || t.land.as_ref().is_some_and(|l| l.synthetic)
+        || t.visits.as_ref().is_some_and(|v| v.synthetic);
+    if format == FactsFormat::Json {
+        let v = serde_json::json!({
+            "municipality": plan.meta.municipality_code,
+            "synthetic": synthetic,
+            "districts": t,
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let lang = plan.meta.language;
+    let tr = |k: &str| i18n::tr(lang, k);
+    let year_arg = |k: &str, y: i32| i18n::tr_args(lang, k, &[("year", y.to_string().into())]);
+    let mut names: Vec<String> = t
+        .districts
+        .iter()
+        .map(|d| d.name.get(lang).to_string())
+        .collect();
+    names.push(tr("districts-outside"));
+    let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0) + 2;
+    let pad = |s: &str| format!("{s}{}", " ".repeat(width.saturating_sub(s.chars().count())));
+    writeln!(
+        out,
+        "{} — {}",
+        tr("districts-title"),
+        plan.meta.municipality_name
+    )?;
+    if t.enheter.is_none() && t.underenheter.is_none() {
+        writeln!(out, "  {}", tr("districts-no-register"))?;
+    }
+    for p in t.enheter.iter().chain(&t.underenheter) {
+        writeln!(out)?;
+        writeln!(out, "{}", label(&p.snapshot))?;
+        if !p.postal_codes_stored {
+            writeln!(out, "  {}", tr("districts-no-postal-codes"))?;
+            continue;
+        }
+        // Bankruptcies are the enheter's (establishments have none of their own).
+        let enheter = p.snapshot.kind == SnapshotKind::Enheter;
+        let mut heads = vec![
+            tr("districts-col-units"),
+            tr("districts-col-employees"),
+            tr("districts-col-withheld"),
+            year_arg("districts-col-registrations", p.year),
+        ];
+        if enheter {
+            heads.push(year_arg("districts-col-bankruptcies", p.year));
+            heads.push(tr("districts-col-bankrupt"));
+        }
+        writeln!(
+            out,
+            "  {}{}",
+            pad(&tr("districts-col-district")),
+            heads.join(" | ")
+        )?;
+        for (r, name) in p.rows.iter().chain(std::iter::once(&p.outside)).zip(&names) {
+            let cells = [
+                r.units,
+                r.employees.known_sum,
+                r.employees.withheld_units,
+                r.registrations,
+                r.bankruptcies,
+                r.bankrupt,
+            ];
+            let cells: Vec<String> = cells[..heads.len()]
+                .iter()
+                .zip(&heads)
+                .map(|(v, h)| format!("{:>w$}", n(*v), w = h.chars().count()))
+                .collect();
+            writeln!(out, "  {}{}", pad(name), cells.join(" | "))?;
+        }
+        if !p.outside_codes.is_empty() {
+            writeln!(out, "  {}:", tr("districts-outside-codes"))?;
+            for c in &p.outside_codes {
+                let code = if c.postal_code.is_empty() {
+                    tr("districts-no-postal-code")
+                } else {
+                    c.postal_code.clone()
+                };
+                let examples: Vec<String> = c
+                    .examples
+                    .iter()
+                    .map(|e| format!("{} ({})", e.name, e.orgnr))
+                    .collect();
+                writeln!(
+                    out,
+                    "    {code} [{}]: {} — {}",
+                    c.municipality,
+                    n(c.units),
+                    examples.join(", ")
+                )?;
+            }
+        }
+    }
+    if let Some(l) = &t.land {
+        writeln!(out)?;
+        let mark = if l.synthetic {
+            format!(" — {}", tr("districts-synthetic"))
+        } else {
+            String::new()
+        };
+        writeln!(out, "{}{mark}", tr("districts-caption-land"))?;
+        for (r, name) in l.rows.iter().chain(std::iter::once(&l.outside)).zip(&names) {
+            writeln!(
+                out,
+                "  {}{} {}, {:.1} daa ({} {:.1} daa)",
+                pad(name),
+                n(r.sites),
+                tr("districts-col-sites").to_lowercase(),
+                r.area_daa,
+                tr("districts-col-future").to_lowercase(),
+                r.future_daa
+            )?;
+        }
+        if !l.outside_places.is_empty() {
+            writeln!(
+                out,
+                "  {}",
+                i18n::tr_args(
+                    lang,
+                    "districts-outside-places",
+                    &[("places", l.outside_places.join(", ").into())]
+                )
+            )?;
+        }
+    }
+    if let Some(v) = &t.visits {
+        writeln!(out)?;
+        let mark = if v.synthetic {
+            format!(" — {}", tr("districts-synthetic"))
+        } else {
+            String::new()
+        };
+        writeln!(out, "{}{mark}", tr("districts-caption-visits"))?;
+        for (r, name) in v.rows.iter().chain(std::iter::once(&v.outside)).zip(&names) {
+            writeln!(
+                out,
+                "  {}{} {}, {} {}",
+                pad(name),
+                n(r.visits),
+                tr("districts-col-visits").to_lowercase(),
+                n(r.companies),
+                tr("districts-col-companies").to_lowercase()
+            )?;
+        }
+        if !v.outside_areas.is_empty() {
+            writeln!(
+                out,
+                "  {}",
+                i18n::tr_args(
+                    lang,
+                    "districts-outside-places",
+                    &[("places", v.outside_areas.join(", ").into())]
+                )
+            )?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", tr("districts-employees-note"))?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -4,7 +4,8 @@
 //! Facts are quoted from the plan (*Fakta (2019-tall)*). Where a fact names a register key
 //! (`computed_by`) and the store holds an Enhetsregisteret snapshot, the figure computed from it
 //! (`app::plan_facts::plan_fact_values`) stands beside the quoted one, with its snapshot date and a mark
-//! when the snapshot is synthetic.
+//! when the snapshot is synthetic. An area with `districts = true` in the plan file also shows
+//! the register facts, land sites and company visits per district (`pages::districts`).
 
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Response};
@@ -158,9 +159,16 @@ pub async fn page(
         let m = app::key_figures::monitor(&state.store, &plan, s, last_year, None).await?;
         monitors.insert(s.id.clone(), m);
     }
-    let synthetic = facts
-        .iter()
-        .any(|f| f.computed.as_ref().is_some_and(|c| c.2))
+    // The district table where the plan speaks of districts (`districts = true`).
+    let districts = if area.districts {
+        app::districts::district_table(&state.store, &plan).await?
+    } else {
+        None
+    };
+    let synthetic = districts.as_ref().is_some_and(super::districts::synthetic)
+        || facts
+            .iter()
+            .any(|f| f.computed.as_ref().is_some_and(|c| c.2))
         || monitors
             .values()
             .flatten()
@@ -209,6 +217,7 @@ pub async fn page(
                 }
             }
         }
+        @if let Some(t) = &districts { (super::districts::section(t, lang)) }
         h2 { (tr(lang, "area-strategies-and-actions")) }
         (strategy_list(&area.strategies, &actions, &roll, &monitors, lang))
         @for sub in &area.sub_areas {

@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod area;
+pub mod districts;
 pub mod home;
 pub mod indicator;
 pub mod key_figures;
