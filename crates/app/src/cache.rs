@@ -67,7 +67,10 @@ pub(crate) async fn write<T: Serialize>(
     value: &T,
     keep: u32,
 ) {
-    let bytes = match serde_json::to_vec(value).and_then(|json| gzip(&json)) {
+    let bytes = match serde_json::to_vec(value)
+        .map_err(std::io::Error::other)
+        .and_then(|json| gzip(&json))
+    {
         Ok(b) => b,
         Err(e) => {
             tracing::warn!("cannot write the {kind} result: {e}");
