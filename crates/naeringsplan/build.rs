@@ -29,8 +29,7 @@ fn main() {
             .unwrap_or_else(|e| panic!("snapshot file {}: {e}", input.display()));
         let target = out.join(format!("{path}.deflate"));
         std::fs::create_dir_all(target.parent().expect("a folder")).expect("creating OUT_DIR");
-        let mut enc =
-            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
+        let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
         enc.write_all(&bytes).expect("deflating");
         std::fs::write(&target, enc.finish().expect("deflating")).expect("writing OUT_DIR");
         found += 1;

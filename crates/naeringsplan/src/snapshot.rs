@@ -179,7 +179,8 @@ mod tests {
     fn coverage() -> BTreeMap<(String, String), BTreeSet<bool>> {
         let mut out: BTreeMap<(String, String), BTreeSet<bool>> = BTreeMap::new();
         for f in FILES.iter().filter(|f| f.name.ends_with(".json")) {
-            let ds = stats::jsonstat::parse(&f.bytes()).unwrap_or_else(|e| panic!("{}: {e}", f.name));
+            let ds =
+                stats::jsonstat::parse(&f.bytes()).unwrap_or_else(|e| panic!("{}: {e}", f.name));
             let synthetic = ds
                 .extension
                 .as_ref()

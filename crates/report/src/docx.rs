@@ -14,7 +14,6 @@ use resvg::{tiny_skia, usvg};
 
 use crate::doc::{Block, Cell, Span};
 
-
 /// Why a DOCX could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum DocxError {
