@@ -14,8 +14,8 @@ use std::sync::OnceLock;
 
 use crate::codes::NaceCode;
 
-/// The bundled KLASS export, as text.
-pub const EMBEDDED_SOURCE: &str =
+/// The bundled KLASS export, as text (a `static`: a `const` may be copied into each use).
+pub static EMBEDDED_SOURCE: &str =
     include_str!("../../../data/sn2007/klass6_SN2007_version30_codes.csv");
 
 /// One code of the classification.

@@ -11,15 +11,30 @@ use store::observations::ImportOptions;
 pub struct SnapshotFile {
     /// Name as recorded in the store's `imports`.
     pub name: &'static str,
-    /// The bytes.
-    pub bytes: &'static [u8],
+    /// The file deflated (raw DEFLATE, by `build.rs`: 14 MB of statistics are about 2 MB in the
+    /// binary so).
+    deflated: &'static [u8],
 }
 
+impl SnapshotFile {
+    /// The file's bytes, as in `data/` (inflated on each call: read them once per import).
+    pub fn bytes(&self) -> Vec<u8> {
+        use std::io::Read as _;
+        let mut out = Vec::with_capacity(self.deflated.len() * 8);
+        flate2::read::DeflateDecoder::new(self.deflated)
+            .read_to_end(&mut out)
+            .unwrap_or_else(|e| panic!("the bundled {} does not inflate: {e}", self.name));
+        out
+    }
+}
+
+/// A file under `data/`, compiled in deflated. `build.rs` reads the `snap!("…")` lines of this
+/// file (one to a line) to know what to deflate.
 macro_rules! snap {
     ($path:literal) => {
         SnapshotFile {
             name: $path,
-            bytes: include_bytes!(concat!("../../../data/", $path)),
+            deflated: include_bytes!(concat!(env!("OUT_DIR"), "/snapshot/", $path, ".deflate")),
         }
     };
 }
@@ -89,7 +104,7 @@ pub async fn ensure(store: &Store, steps: &dyn crate::progress::Steps) -> anyhow
         .iter()
         .filter(|f| {
             use sha2::Digest as _;
-            !known.contains(hex::encode(sha2::Sha256::digest(f.bytes)).as_str())
+            !known.contains(hex::encode(sha2::Sha256::digest(f.bytes())).as_str())
         })
         .collect();
     if missing.is_empty() {
@@ -103,7 +118,7 @@ pub async fn ensure(store: &Store, steps: &dyn crate::progress::Steps) -> anyhow
     let done = steps.begin(1, STEP, Some(missing.len() as u64));
     for f in missing {
         let r = store
-            .import_file(f.name, f.bytes, &opts)
+            .import_file(f.name, &f.bytes(), &opts)
             .await
             .with_context(|| format!("snapshot {}", f.name));
         if r.is_err() {
@@ -140,7 +155,7 @@ pub async fn import_all(store: &Store, steps: &dyn crate::progress::Steps) -> an
         }
         for f in FILES {
             store
-                .import_file(f.name, f.bytes, &opts)
+                .import_file(f.name, &f.bytes(), &opts)
                 .await
                 .with_context(|| format!("snapshot {}", f.name))?;
             done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -164,7 +179,8 @@ mod tests {
     fn coverage() -> BTreeMap<(String, String), BTreeSet<bool>> {
         let mut out: BTreeMap<(String, String), BTreeSet<bool>> = BTreeMap::new();
         for f in FILES.iter().filter(|f| f.name.ends_with(".json")) {
-            let ds = stats::jsonstat::parse(f.bytes).unwrap_or_else(|e| panic!("{}: {e}", f.name));
+            let ds =
+                stats::jsonstat::parse(&f.bytes()).unwrap_or_else(|e| panic!("{}: {e}", f.name));
             let synthetic = ds
                 .extension
                 .as_ref()

@@ -14,11 +14,6 @@ use resvg::{tiny_skia, usvg};
 
 use crate::doc::{Block, Cell, Span};
 
-static DEJAVU: [&[u8]; 2] = [
-    include_bytes!("../assets/fonts/DejaVuSans.ttf"),
-    include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf"),
-];
-
 /// Why a DOCX could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum DocxError {
@@ -54,7 +49,8 @@ fn cell(c: &Cell, header: bool, right: bool) -> TableCell {
 /// A chart's SVG as a PNG, at twice its size for print; `None` when it cannot be drawn.
 fn png(svg: &str) -> Option<(Vec<u8>, u32, u32)> {
     let mut opt = usvg::Options::default();
-    for f in DEJAVU {
+    // Regular and bold, the PDF writer's copies: each font is in the binary once.
+    for f in &crate::pdf::DEJAVU[..2] {
         opt.fontdb_mut().load_font_data(f.to_vec());
     }
     opt.fontdb_mut().set_sans_serif_family("DejaVu Sans");

@@ -18,7 +18,9 @@ use typst_layout::PagedDocument;
 
 use crate::doc::{Block, Span};
 
-static DEJAVU: [&[u8]; 3] = [
+/// The embedded fonts: regular, bold, oblique (the DOCX writer embeds the first two of these
+/// same bytes: one copy of each font in the binary).
+pub(crate) static DEJAVU: [&[u8]; 3] = [
     include_bytes!("../assets/fonts/DejaVuSans.ttf"),
     include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf"),
     include_bytes!("../assets/fonts/DejaVuSans-Oblique.ttf"),

@@ -94,19 +94,20 @@ impl Store {
         self.row_counts().await
     }
 
-    /// Rows in every table of the store, by table name.
+    /// Rows in every table and view of the store, by name (views too: `observations` is a view
+    /// over `observation_rows` since migration 0014, and stores made before it had it as a table).
     pub async fn row_counts(&self) -> Result<RowCounts> {
         let names: Vec<String> = match self.backend() {
             Backend::Sqlite => {
                 sqlx::query_scalar(
-                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name",
                 )
                 .fetch_all(self.pool())
                 .await?
             }
             Backend::Postgres => {
                 sqlx::query_scalar(
-                    "SELECT CAST(table_name AS TEXT) FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
+                    "SELECT CAST(table_name AS TEXT) FROM information_schema.tables WHERE table_schema = current_schema() AND table_type IN ('BASE TABLE', 'VIEW') ORDER BY table_name",
                 )
                 .fetch_all(self.pool())
                 .await?

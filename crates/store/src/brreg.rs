@@ -593,6 +593,10 @@ pub fn last_full_year(date: Date) -> i32 {
 // ---------------------------------------------------------------------------------------------
 
 const UNIT_TABLE_MAGIC: &[u8; 4] = b"NPU1";
+/// A unit table value deflated (issue 19: the register is a third of its size so): this magic,
+/// then the raw DEFLATE stream of the plain value (`NPU1` and the packed units). Stores made
+/// before keep plain values; both read.
+const UNIT_TABLE_DEFLATED: &[u8; 4] = b"NPZ1";
 const EMP_WITHHELD: u32 = u32::MAX;
 const EMP_NOT_REGISTERED: u32 = u32::MAX - 1;
 const FLAG_PRESENT: u8 = 1;
@@ -706,8 +710,8 @@ impl UnitTable {
         }
     }
 
-    /// Each municipality's units as the stored value (magic, then the packed units), built one
-    /// municipality at a time.
+    /// Each municipality's units as the stored value (magic, then the packed units, deflated),
+    /// built one municipality at a time.
     fn packed(&self) -> impl Iterator<Item = (Option<Kommune>, u64, Vec<u8>)> + '_ {
         self.by_municipality.iter().map(|(k, (n, parts))| {
             let len: usize = parts.iter().map(Vec::len).sum();
@@ -716,7 +720,7 @@ impl UnitTable {
             for p in parts {
                 data.extend_from_slice(p);
             }
-            (*k, *n, data)
+            (*k, *n, deflate_unit_table(&data))
         })
     }
 
@@ -738,7 +742,33 @@ pub fn decode_units(data: &[u8]) -> Result<Vec<UnitRecord>> {
     Ok(out)
 }
 
-fn decode_each(data: &[u8], mut f: impl FnMut(UnitRecord)) -> Result<()> {
+/// The stored value of a plain unit table (`NPU1` …): `NPZ1` and the plain value deflated.
+fn deflate_unit_table(plain: &[u8]) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut out = UNIT_TABLE_DEFLATED.to_vec();
+    let mut enc = flate2::write::DeflateEncoder::new(&mut out, flate2::Compression::default());
+    // Writing into a Vec cannot fail.
+    enc.write_all(plain)
+        .and_then(|()| enc.finish().map(drop))
+        .expect("deflating into memory");
+    out
+}
+
+fn decode_each(data: &[u8], f: impl FnMut(UnitRecord)) -> Result<()> {
+    match data.strip_prefix(UNIT_TABLE_DEFLATED) {
+        Some(deflated) => {
+            use std::io::Read as _;
+            let mut plain = Vec::with_capacity(deflated.len() * 3);
+            flate2::read::DeflateDecoder::new(deflated)
+                .read_to_end(&mut plain)
+                .map_err(|e| StoreError::Corrupt(format!("register unit table: {e}")))?;
+            decode_plain(&plain, f)
+        }
+        None => decode_plain(data, f),
+    }
+}
+
+fn decode_plain(data: &[u8], mut f: impl FnMut(UnitRecord)) -> Result<()> {
     let corrupt = || StoreError::Corrupt("register unit table is truncated or unknown".into());
     let mut rest = data.strip_prefix(UNIT_TABLE_MAGIC).ok_or_else(corrupt)?;
     fn take<'a>(rest: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {

@@ -75,7 +75,7 @@ fn check(name: &str, offenders: Vec<String>, ok_detail: String) -> Check {
 const ORPHANS: [(&str, &str); 9] = [
     (
         "observations without their import",
-        "SELECT COUNT(*) FROM observations o WHERE NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = o.import_id)",
+        "SELECT COUNT(*) FROM observation_rows o WHERE NOT EXISTS (SELECT 1 FROM imports i WHERE i.id = o.import_id)",
     ),
     (
         "KLASS codes without their import",
@@ -179,7 +179,7 @@ impl Store {
         // Statistics imports are whole.
         let rows = sqlx::query(
             "SELECT i.id, i.file_name, i.rows_stored, \
-               (SELECT COUNT(*) FROM observations o WHERE o.import_id = i.id) \
+               (SELECT COUNT(*) FROM observation_rows o WHERE o.import_id = i.id) \
              + (SELECT COUNT(*) FROM klass_codes k WHERE k.import_id = i.id) \
              + (SELECT COUNT(*) FROM klass_changes c WHERE c.import_id = i.id) AS present \
              FROM imports i ORDER BY i.id",

@@ -325,6 +325,48 @@ impl Store {
         Ok(())
     }
 
+    /// The id of the series (`table`, contents code, series key, unit, decimals) in
+    /// `observation_series`, made if the store has none yet.
+    async fn series_id(
+        tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+        backend: Backend,
+        table: &str,
+        contents: &str,
+        series_key: &str,
+        unit: Option<&str>,
+        decimals: Option<i64>,
+    ) -> Result<i64> {
+        let find = match backend {
+            Backend::Sqlite => {
+                "SELECT id FROM observation_series WHERE table_id = $1 AND contents_code = $2 AND series_key = $3 AND unit IS $4 AND decimals IS $5 ORDER BY id LIMIT 1"
+            }
+            Backend::Postgres => {
+                "SELECT id FROM observation_series WHERE table_id = $1 AND contents_code = $2 AND series_key = $3 AND unit IS NOT DISTINCT FROM $4 AND decimals IS NOT DISTINCT FROM $5 ORDER BY id LIMIT 1"
+            }
+        };
+        let found: Option<i64> = sqlx::query_scalar(find)
+            .bind(table)
+            .bind(contents)
+            .bind(series_key)
+            .bind(unit)
+            .bind(decimals)
+            .fetch_optional(&mut **tx)
+            .await?;
+        if let Some(id) = found {
+            return Ok(id);
+        }
+        Ok(sqlx::query_scalar(
+            "INSERT INTO observation_series (table_id, contents_code, series_key, unit, decimals) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(table)
+        .bind(contents)
+        .bind(series_key)
+        .bind(unit)
+        .bind(decimals)
+        .fetch_one(&mut **tx)
+        .await?)
+    }
+
     async fn store_observations(
         &self,
         file_name: &str,
@@ -411,6 +453,8 @@ impl Store {
         };
         let mut to_supersede: Vec<i64> = Vec::new();
         let mut to_insert: Vec<serde_json::Value> = Vec::new();
+        // Series ids by (contents, series key, unit, decimals), found or made as rows need them.
+        let mut series: HashMap<(&str, &str, Option<&str>, Option<i64>), i64> = HashMap::new();
         for row in &file.rows {
             let key = (
                 row.contents_code.clone(),
@@ -435,16 +479,45 @@ impl Store {
                         Some(by)
                     }
                 };
+            let series_id = match series.get(&(
+                row.contents_code.as_str(),
+                row.series_key.as_str(),
+                row.unit.as_deref(),
+                row.decimals,
+            )) {
+                Some(id) => *id,
+                None => {
+                    let id = Self::series_id(
+                        &mut tx,
+                        self.backend(),
+                        &file.table_id,
+                        &row.contents_code,
+                        &row.series_key,
+                        row.unit.as_deref(),
+                        row.decimals,
+                    )
+                    .await?;
+                    series.insert(
+                        (
+                            row.contents_code.as_str(),
+                            row.series_key.as_str(),
+                            row.unit.as_deref(),
+                            row.decimals,
+                        ),
+                        id,
+                    );
+                    id
+                }
+            };
+            // The file's region code only when it differs from the normalised one.
+            let region_raw = (row.region_raw != row.region).then_some(&row.region_raw);
             to_insert.push(serde_json::json!([
-                row.contents_code,
-                row.series_key,
+                series_id,
                 row.region,
-                row.region_raw,
+                region_raw,
                 row.period,
                 row.value,
                 row.status,
-                row.unit,
-                row.decimals,
                 superseded_by,
             ]));
         }
@@ -454,10 +527,10 @@ impl Store {
             let ids = serde_json::to_string(chunk).map_err(StoreError::from)?;
             let sql = match self.backend() {
                 Backend::Sqlite => {
-                    "UPDATE observations SET superseded_by = $1, superseded_at = $2 WHERE id IN (SELECT value FROM json_each($3))"
+                    "UPDATE observation_rows SET superseded_by = $1, superseded_at = $2 WHERE id IN (SELECT value FROM json_each($3))"
                 }
                 Backend::Postgres => {
-                    "UPDATE observations SET superseded_by = $1, superseded_at = $2 WHERE id IN (SELECT (jsonb_array_elements_text($3::jsonb))::bigint)"
+                    "UPDATE observation_rows SET superseded_by = $1, superseded_at = $2 WHERE id IN (SELECT (jsonb_array_elements_text($3::jsonb))::bigint)"
                 }
             };
             sqlx::query(sql)
@@ -469,29 +542,26 @@ impl Store {
         }
         for chunk in to_insert.chunks(CHUNK) {
             let rows = serde_json::to_string(chunk).map_err(StoreError::from)?;
+            // Provenance (source, `updated`, import time, hash, synthetic) is the import's, read
+            // through the `observations` view (migration 0014); a row names its series and import.
             let sql = match self.backend() {
                 Backend::Sqlite => concat!(
-                    "INSERT INTO observations (import_id, table_id, contents_code, series_key, region, region_raw, period, value, status, unit, decimals, source_url, updated, imported_at, file_sha256, synthetic, superseded_by, superseded_at) ",
-                    "SELECT $1, $2, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'), json_extract(j.value, '$[4]'), ",
-                    "json_extract(j.value, '$[5]'), json_extract(j.value, '$[6]'), json_extract(j.value, '$[7]'), json_extract(j.value, '$[8]'), $3, $4, $5, $6, $7, ",
-                    "json_extract(j.value, '$[9]'), CASE WHEN json_extract(j.value, '$[9]') IS NULL THEN NULL ELSE $5 END ",
-                    "FROM json_each($8) AS j"
+                    "INSERT INTO observation_rows (import_id, series_id, region, region_raw, period, value, status, superseded_by, superseded_at) ",
+                    "SELECT $1, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'), ",
+                    "json_extract(j.value, '$[4]'), json_extract(j.value, '$[5]'), ",
+                    "json_extract(j.value, '$[6]'), CASE WHEN json_extract(j.value, '$[6]') IS NULL THEN NULL ELSE $2 END ",
+                    "FROM json_each($3) AS j"
                 ),
                 Backend::Postgres => concat!(
-                    "INSERT INTO observations (import_id, table_id, contents_code, series_key, region, region_raw, period, value, status, unit, decimals, source_url, updated, imported_at, file_sha256, synthetic, superseded_by, superseded_at) ",
-                    "SELECT $1, $2, r->>0, r->>1, r->>2, r->>3, r->>4, (r->>5)::double precision, r->>6, r->>7, (r->>8)::bigint, $3, $4, $5, $6, $7, ",
-                    "(r->>9)::bigint, CASE WHEN r->>9 IS NULL THEN NULL ELSE $5 END ",
-                    "FROM jsonb_array_elements($8::jsonb) AS r"
+                    "INSERT INTO observation_rows (import_id, series_id, region, region_raw, period, value, status, superseded_by, superseded_at) ",
+                    "SELECT $1, (r->>0)::bigint, r->>1, r->>2, r->>3, (r->>4)::double precision, r->>5, ",
+                    "(r->>6)::bigint, CASE WHEN r->>6 IS NULL THEN NULL ELSE $2 END ",
+                    "FROM jsonb_array_elements($3::jsonb) AS r"
                 ),
             };
             sqlx::query(sql)
                 .bind(import_id)
-                .bind(&file.table_id)
-                .bind(&source_url)
-                .bind(file.updated.as_deref())
                 .bind(&now)
-                .bind(&sha)
-                .bind(bool_i64(synthetic))
                 .bind(rows)
                 .execute(&mut *tx)
                 .await?;

@@ -517,7 +517,7 @@ impl Store {
     /// The contents codes stored for a table, sorted.
     pub async fn contents_codes(&self, table: &str) -> Result<Vec<String>, StoreError> {
         Ok(sqlx::query_scalar(
-            "SELECT DISTINCT contents_code FROM observations WHERE table_id = $1 ORDER BY contents_code",
+            "SELECT DISTINCT contents_code FROM observation_series WHERE table_id = $1 ORDER BY contents_code",
         )
         .bind(table)
         .fetch_all(self.pool())

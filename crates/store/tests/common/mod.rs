@@ -31,7 +31,8 @@ pub async fn dump(path: &Path) -> String {
     .fetch_all(&pool)
     .await
     .unwrap();
-    assert!(tables.iter().any(|t| t == "observations"));
+    // The observations live in `observation_rows` (the view `observations` over it, 0014).
+    assert!(tables.iter().any(|t| t == "observation_rows"));
     let mut out = String::new();
     for t in tables {
         let cols: Vec<String> = sqlx::query(AssertSqlSafe(format!("PRAGMA table_info(\"{t}\")")))
