@@ -3,7 +3,9 @@
 //! `src/snapshot.rs` lists the bundled files as `snap!("path under data/")`; each is written
 //! here to `$OUT_DIR/snapshot/<path>.deflate` (raw DEFLATE, best compression: the 14 MB of
 //! JSON-stat and CSV become about 2 MB) and compiled in from there. The list is read from
-//! `snapshot.rs` itself, so there is one list.
+//! `snapshot.rs` itself, so there is one list. Each file's SHA-256 (of the inflated bytes, as
+//! the store's `imports` records it) is written beside it as `<path>.sha256`, so the start-up
+//! check of what the store already holds needs no inflating.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -32,6 +34,9 @@ fn main() {
         let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
         enc.write_all(&bytes).expect("deflating");
         std::fs::write(&target, enc.finish().expect("deflating")).expect("writing OUT_DIR");
+        use sha2::Digest as _;
+        let digest = hex::encode(sha2::Sha256::digest(&bytes));
+        std::fs::write(out.join(format!("{path}.sha256")), digest).expect("writing OUT_DIR");
         found += 1;
     }
     assert!(found > 0, "no snap!(\"…\") lines found in src/snapshot.rs");

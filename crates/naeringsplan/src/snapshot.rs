@@ -14,6 +14,8 @@ pub struct SnapshotFile {
     /// The file deflated (raw DEFLATE, by `build.rs`: 14 MB of statistics are about 2 MB in the
     /// binary so).
     deflated: &'static [u8],
+    /// SHA-256 of the inflated bytes, hex (by `build.rs`): what the store records for an import.
+    pub sha256: &'static str,
 }
 
 impl SnapshotFile {
@@ -35,6 +37,7 @@ macro_rules! snap {
         SnapshotFile {
             name: $path,
             deflated: include_bytes!(concat!(env!("OUT_DIR"), "/snapshot/", $path, ".deflate")),
+            sha256: include_str!(concat!(env!("OUT_DIR"), "/snapshot/", $path, ".sha256")),
         }
     };
 }
@@ -102,10 +105,7 @@ pub async fn ensure(store: &Store, steps: &dyn crate::progress::Steps) -> anyhow
         imports.iter().map(|i| i.sha256.as_str()).collect();
     let missing: Vec<&SnapshotFile> = FILES
         .iter()
-        .filter(|f| {
-            use sha2::Digest as _;
-            !known.contains(hex::encode(sha2::Sha256::digest(f.bytes())).as_str())
-        })
+        .filter(|f| !known.contains(f.sha256))
         .collect();
     if missing.is_empty() {
         return Ok(());
@@ -172,6 +172,19 @@ mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
     use super::FILES;
+
+    /// Every bundled file inflates to the bytes under `data/` (the ones the build deflated), and
+    /// the digest the start-up check compares with the store's imports is theirs.
+    #[test]
+    fn deflated_files_inflate_to_data_and_their_digest() {
+        use sha2::Digest as _;
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+        for f in FILES {
+            let bytes = f.bytes();
+            assert_eq!(bytes, std::fs::read(data.join(f.name)).unwrap(), "{}", f.name);
+            assert_eq!(hex::encode(sha2::Sha256::digest(&bytes)), f.sha256, "{}", f.name);
+        }
+    }
 
     /// (table, its dimensions, year) → whether each bundled JSON-stat file holding it is
     /// synthetic. (The dimensions tell apart the real 07459 totals from the synthetic
