@@ -408,7 +408,7 @@ impl FocusArea {
 }
 
 /// A premise outside the plan (5.9.x) with its list of important tasks.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Premise {
     /// Number as in the plan, e.g. `5.9.1`.
     pub number: String,
@@ -418,8 +418,68 @@ pub struct Premise {
     pub description: String,
     /// Facts from its box.
     pub facts: Vec<Fact>,
-    /// "Viktige oppgaver", verbatim.
-    pub tasks: Vec<String>,
+    /// "Viktige oppgaver", verbatim, each with an id (`5.9.1-o1`: the premise's number, `-o`
+    /// for *oppgave*, its place in the list) that actions name in [`Action::tasks`].
+    pub tasks: Vec<Task>,
+}
+
+/// One of a premise's important tasks (*viktige næringsfaglige arbeidsoppgaver*, 5.9.x), an
+/// item actions can serve and the report can follow (issue 20 item 2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Task {
+    /// Stable id: the premise's number, `-o` (*oppgave*) and its 1-based place in the list,
+    /// e.g. `5.9.1-o3`. T-ids are the actions'; `-s` and `-f` the strategies' and facts'.
+    pub id: String,
+    /// The task, verbatim.
+    pub text: String,
+}
+
+impl Task {
+    /// The id of the `n`-th (1-based) task of premise `number`: `5.9.1-o3`.
+    pub fn id_for(number: &str, n: usize) -> String {
+        format!("{number}-o{n}")
+    }
+}
+
+/// A stored premise: a plan stored before tasks had ids (issue 20) holds plain strings; they
+/// read with the ids [`Task::id_for`] gives them.
+impl<'de> Deserialize<'de> for Premise {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum StoredTask {
+            Plain(String),
+            Item { id: String, text: String },
+        }
+        #[derive(Deserialize)]
+        struct Stored {
+            number: String,
+            title: LocalText,
+            description: String,
+            facts: Vec<Fact>,
+            tasks: Vec<StoredTask>,
+        }
+        let s = Stored::deserialize(d)?;
+        let tasks = s
+            .tasks
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| match t {
+                StoredTask::Plain(text) => Task {
+                    id: Task::id_for(&s.number, i + 1),
+                    text,
+                },
+                StoredTask::Item { id, text } => Task { id, text },
+            })
+            .collect();
+        Ok(Premise {
+            number: s.number,
+            title: s.title,
+            description: s.description,
+            facts: s.facts,
+            tasks,
+        })
+    }
 }
 
 /// One row of a published ranking: a municipality's total and group ranks.
@@ -573,6 +633,76 @@ pub struct Action {
     pub deliveries: Vec<Delivery>,
     /// Where the action comes from.
     pub origin: ActionOrigin,
+    /// The action in the budget cycle (issue 20): cost, funding, contact, milestones and the
+    /// yearly priority selection. (Absent in plans and stores made before it: empty.)
+    #[serde(default, skip_serializing_if = "Budget::is_empty")]
+    pub budget: Budget,
+    /// The premises' tasks (ids such as `5.9.1-o3`, [`Task`]) the action serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<String>,
+}
+
+/// An action in the municipality's budget cycle (*handlingsprogram*, *virksomhetsplan*): what
+/// it costs, who pays and from which budget, whom to ask, its dated milestones and whether it is
+/// among the year's priority actions. `Action::owner` is the responsible unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    /// Estimated cost in whole Norwegian kroner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_estimate: Option<u64>,
+    /// The budget years it is funded in, ascending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budget_years: Vec<Year>,
+    /// Where the money comes from (e.g. *driftsbudsjett SNA*, *Innovasjon Norge*).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub funding_source: String,
+    /// The *handlingsprogram* item it is funded under, e.g. `HP 2024–2027, tiltak 4.3`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub handlingsprogram: String,
+    /// Contact person (name, and e-mail or phone as staff choose to write it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contact: String,
+    /// Dated milestones, in date order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
+    /// Its place in a yearly selection of priority actions (*topp 10*), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+}
+
+impl Budget {
+    /// Whether nothing is filled in.
+    pub fn is_empty(&self) -> bool {
+        *self == Budget::default()
+    }
+}
+
+/// A dated milestone of an action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// When it is due.
+    pub date: time::Date,
+    /// What is reached.
+    pub title: String,
+    /// Whether it has been reached.
+    #[serde(default)]
+    pub done: bool,
+}
+
+/// An action's place in the yearly priority selection (*topp 10*), with the decision behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Priority {
+    /// The year of the selection.
+    pub year: Year,
+    /// The decision's reference, e.g. `Formannskapet sak 12/24`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub decision: String,
+    /// The day of the decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<time::Date>,
 }
 
 impl Plan {
@@ -586,6 +716,11 @@ impl Plan {
         self.focus_areas
             .iter()
             .find(|a| a.all_strategies().any(|s| s.id == strategy_id))
+    }
+
+    /// Every premise task, in document order.
+    pub fn tasks(&self) -> impl Iterator<Item = &Task> {
+        self.premises.iter().flat_map(|p| p.tasks.iter())
     }
 
     /// An indicator by id.
