@@ -671,6 +671,47 @@ pub struct Budget {
     pub priority: Option<Priority>,
 }
 
+impl Priority {
+    /// The selection as text: `2025: Formannskapet sak 12/25 (2025-02-11)`.
+    pub fn to_text(&self) -> String {
+        let mut s = self.year.to_string();
+        if !self.decision.is_empty() {
+            s.push_str(": ");
+            s.push_str(&self.decision);
+        }
+        if let Some(d) = self.decided {
+            s.push_str(&format!(" ({d})"));
+        }
+        s
+    }
+}
+
+impl Priority {
+    /// Reads [`Priority::to_text`]'s form back; `None` for an empty text (not selected) or one
+    /// that does not start with a year.
+    pub fn parse_text(s: &str) -> Option<Priority> {
+        let s = s.trim();
+        let (year, rest) = match s.split_once(':') {
+            Some((y, r)) => (y, r.trim()),
+            None => s.split_once(' ').map_or((s, ""), |(y, r)| (y, r.trim())),
+        };
+        let year = year.trim().parse::<Year>().ok()?;
+        let (decision, decided) = match rest
+            .strip_suffix(')')
+            .and_then(|r| r.rsplit_once('('))
+            .and_then(|(d, day)| Some((d.trim(), crate::date::parse(day).ok()?)))
+        {
+            Some((d, day)) => (d.to_string(), Some(day)),
+            None => (rest.to_string(), None),
+        };
+        Some(Priority {
+            year,
+            decision,
+            decided,
+        })
+    }
+}
+
 impl Budget {
     /// Whether nothing is filled in.
     pub fn is_empty(&self) -> bool {
@@ -689,6 +730,111 @@ pub struct Milestone {
     /// Whether it has been reached.
     #[serde(default)]
     pub done: bool,
+}
+
+impl Milestone {
+    /// One milestone as text: `2025-09-30 Rapport`, a reached one `[x] 2025-03-31 Mandat`.
+    pub fn to_text(&self) -> String {
+        format!(
+            "{}{} {}",
+            if self.done { "[x] " } else { "" },
+            self.date,
+            self.title
+        )
+    }
+
+    /// Milestones as one text, separated by `sep` (`"; "` in a cell, a newline in a form).
+    pub fn list_text(list: &[Milestone], sep: &str) -> String {
+        list.iter()
+            .map(Milestone::to_text)
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
+
+    /// Reads milestones written by [`Milestone::list_text`]: one per line or `;`, each a date
+    /// `YYYY-MM-DD` and a title, `[x]` before a reached one. Sorted by date. On a bad entry,
+    /// that entry.
+    pub fn parse_list(s: &str) -> Result<Vec<Milestone>, String> {
+        let mut out = Vec::new();
+        for part in s.lines().flat_map(|l| l.split(';')) {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            let (done, rest) = match part
+                .strip_prefix("[x]")
+                .or_else(|| part.strip_prefix("[X]"))
+            {
+                Some(r) => (true, r.trim_start()),
+                None => (false, part),
+            };
+            let (day, title) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+            let date = crate::date::parse(day).map_err(|_| part.to_string())?;
+            let title = title.trim();
+            if title.is_empty() {
+                return Err(part.to_string());
+            }
+            out.push(Milestone {
+                date,
+                title: title.to_string(),
+                done,
+            });
+        }
+        out.sort_by_key(|m| m.date);
+        Ok(out)
+    }
+}
+
+/// The year of the priority selection (*topp 10*) to show: the newest year any of `selected`
+/// names, not after `up_to` when given (a report shows its own year's selection or the one
+/// before). `None`: no selection. The one rule for the pages, the API and the report.
+pub fn priority_year<'a>(
+    selected: impl IntoIterator<Item = Option<&'a Priority>>,
+    up_to: Option<Year>,
+) -> Option<Year> {
+    selected
+        .into_iter()
+        .flatten()
+        .map(|p| p.year)
+        .filter(|y| up_to.is_none_or(|u| *y <= u))
+        .max()
+}
+
+/// Budget years as text: `2025; 2026`.
+pub fn years_text(years: &[Year]) -> String {
+    years
+        .iter()
+        .map(|y| y.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Reads budget years: separated by `;`, `,` or spaces, a range as `2025–2027` or
+/// `2025-2027`; sorted, each once. On a bad entry, that entry.
+pub fn parse_years(s: &str) -> Result<Vec<Year>, String> {
+    let mut out = Vec::new();
+    let year = |t: &str| -> Result<Year, String> {
+        t.trim()
+            .parse::<Year>()
+            .ok()
+            .filter(|y| (1900..=2200).contains(y))
+            .ok_or_else(|| t.trim().to_string())
+    };
+    for part in s.split([';', ',', ' ', '\n']).filter(|p| !p.trim().is_empty()) {
+        match part.split_once(['–', '-']) {
+            Some((a, b)) => {
+                let (a, b) = (year(a)?, year(b)?);
+                if b < a || b - a > 50 {
+                    return Err(part.trim().to_string());
+                }
+                out.extend(a..=b);
+            }
+            None => out.push(year(part)?),
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
 }
 
 /// An action's place in the yearly priority selection (*topp 10*), with the decision behind it.
