@@ -1004,6 +1004,90 @@ mod tests {
         assert_eq!(header(Lang::En), COLUMNS);
     }
 
+    /// The budget cycle's fields and the tasks (issue 20) survive an export and an import in
+    /// every language and both formats: the patch read back holds exactly what was written.
+    #[test]
+    fn budget_fields_and_tasks_round_trip_through_xlsx_and_csv() {
+        let plan = plan::embedded_default();
+        let mut rec = record("T1");
+        rec.action.budget = plan::Budget {
+            cost_estimate: Some(1_500_000),
+            budget_years: vec![2025, 2026],
+            funding_source: "Driftsbudsjett; SNA".into(),
+            handlingsprogram: "HP 2025–2028, tiltak 4.3".into(),
+            contact: "Kari Nordmann, kari@example.no".into(),
+            milestones: vec![
+                plan::Milestone {
+                    date: time::macros::date!(2025 - 01 - 15),
+                    title: "Oppstart".into(),
+                    done: true,
+                },
+                plan::Milestone {
+                    date: time::macros::date!(2025 - 06 - 30),
+                    title: "Mandat vedtatt".into(),
+                    done: false,
+                },
+            ],
+            priority: Some(plan::Priority {
+                year: 2025,
+                decision: "Formannskapet sak 12/25".into(),
+                decided: Some(time::macros::date!(2025 - 02 - 11)),
+            }),
+        };
+        rec.action.tasks = vec!["5.9.1-o3".into(), "5.9.2-o1".into()];
+        let empty = record("T2");
+        let recs = vec![rec.clone(), empty.clone()];
+        for lang in Lang::ALL {
+            for (name, bytes) in [
+                ("a.xlsx", write_xlsx(&recs, lang).unwrap()),
+                ("a.csv", write_csv(&recs, lang).unwrap()),
+            ] {
+                let table = read(name, &bytes).unwrap();
+                let items = to_batch(&plan, &table, &recs).unwrap();
+                let BatchItem::Update { patch, .. } = &items[0].1 else {
+                    panic!("{lang} {name}")
+                };
+                assert_eq!(patch.budget_of(&plan::Budget::default()), rec.action.budget, "{lang} {name}");
+                assert_eq!(patch.tasks.as_ref(), Some(&rec.action.tasks), "{lang} {name}");
+                // Nothing changes on re-import: the file is the action as it is.
+                assert!(store::actions::changed_fields(&rec, patch).is_empty(), "{lang} {name}");
+                let BatchItem::Update { patch, .. } = &items[1].1 else {
+                    panic!("{lang} {name}")
+                };
+                assert!(store::actions::changed_fields(&empty, patch).is_empty(), "{lang} {name}");
+            }
+        }
+        assert_eq!(header(Lang::Nb)[12], "kostnadsoverslag");
+        // Bad cells are refused by column, in the reader's language.
+        let csv = "id,budsjettår,milepæler,kostnadsoverslag,oppgaver,topp 10-vedtak\nT1,20x5,uten dato,mange,5.9.9-o1,FSK sak 1/25\n";
+        let Err(BulkError::Rows(errs)) = to_batch(&plan, &read_csv(csv.as_bytes()).unwrap(), &recs) else {
+            panic!("expected row errors")
+        };
+        let nb: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        for column in ["budsjettår", "milepæler", "kostnadsoverslag", "oppgaver"] {
+            assert!(
+                nb.iter().any(|e| e.starts_with(&format!("rad 2, kolonne {column}:"))),
+                "{column}: {nb:?}"
+            );
+        }
+        // T1's current selection keeps its year when only the decision column is given; with
+        // an empty year the decision has nothing to belong to.
+        let csv = "id,topp 10-vedtak\nT1,FSK sak 1/25\n";
+        let items = to_batch(&plan, &read_csv(csv.as_bytes()).unwrap(), &recs).unwrap();
+        let BatchItem::Update { patch, .. } = &items[0].1 else { panic!() };
+        assert_eq!(
+            patch.priority.clone().flatten().map(|p| (p.year, p.decision)),
+            Some((2025, "FSK sak 1/25".to_string()))
+        );
+        let csv = "id,topp 10-år,topp 10-vedtak\nT1,,FSK sak 1/25\n";
+        assert!(to_batch(&plan, &read_csv(csv.as_bytes()).unwrap(), &recs).is_err());
+        assert_eq!(parse_cost("1 500 000 kr"), Some(1_500_000));
+        assert_eq!(parse_cost("1.500.000"), Some(1_500_000));
+        assert_eq!(parse_cost("250000.0"), Some(250_000));
+        assert_eq!(parse_cost("-5"), None);
+        assert_eq!(parse_cost("1,5"), None);
+    }
+
     #[test]
     fn a_preview_says_what_is_created_changed_left_alone_and_stale() {
         let plan = plan::embedded_default();
