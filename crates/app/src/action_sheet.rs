@@ -446,7 +446,10 @@ pub fn to_batch(
                     .ok_or_else(|| s.to_string()),
             };
             let decision = match cell("priority_decision") {
-                None => current.as_ref().map(|p| p.decision.clone()).unwrap_or_default(),
+                None => current
+                    .as_ref()
+                    .map(|p| p.decision.clone())
+                    .unwrap_or_default(),
                 Some(s) => s.to_string(),
             };
             let decided = match cell("priority_decided") {
@@ -591,7 +594,9 @@ fn row_cells(a: &ActionRecord, lang: Lang) -> [String; 23] {
         plan::Milestone::list_text(&b.milestones, "; "),
         p.map(|p| p.year.to_string()).unwrap_or_default(),
         p.map(|p| p.decision.clone()).unwrap_or_default(),
-        p.and_then(|p| p.decided).map(|d| d.to_string()).unwrap_or_default(),
+        p.and_then(|p| p.decided)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         x.tasks.join("; "),
         a.version.to_string(),
     ]
@@ -1047,26 +1052,42 @@ mod tests {
                 let BatchItem::Update { patch, .. } = &items[0].1 else {
                     panic!("{lang} {name}")
                 };
-                assert_eq!(patch.budget_of(&plan::Budget::default()), rec.action.budget, "{lang} {name}");
-                assert_eq!(patch.tasks.as_ref(), Some(&rec.action.tasks), "{lang} {name}");
+                assert_eq!(
+                    patch.budget_of(&plan::Budget::default()),
+                    rec.action.budget,
+                    "{lang} {name}"
+                );
+                assert_eq!(
+                    patch.tasks.as_ref(),
+                    Some(&rec.action.tasks),
+                    "{lang} {name}"
+                );
                 // Nothing changes on re-import: the file is the action as it is.
-                assert!(store::actions::changed_fields(&rec, patch).is_empty(), "{lang} {name}");
+                assert!(
+                    store::actions::changed_fields(&rec, patch).is_empty(),
+                    "{lang} {name}"
+                );
                 let BatchItem::Update { patch, .. } = &items[1].1 else {
                     panic!("{lang} {name}")
                 };
-                assert!(store::actions::changed_fields(&empty, patch).is_empty(), "{lang} {name}");
+                assert!(
+                    store::actions::changed_fields(&empty, patch).is_empty(),
+                    "{lang} {name}"
+                );
             }
         }
         assert_eq!(header(Lang::Nb)[12], "kostnadsoverslag");
         // Bad cells are refused by column, in the reader's language.
         let csv = "id,budsjettår,milepæler,kostnadsoverslag,oppgaver,topp 10-vedtak\nT1,20x5,uten dato,mange,5.9.9-o1,FSK sak 1/25\n";
-        let Err(BulkError::Rows(errs)) = to_batch(&plan, &read_csv(csv.as_bytes()).unwrap(), &recs) else {
+        let Err(BulkError::Rows(errs)) = to_batch(&plan, &read_csv(csv.as_bytes()).unwrap(), &recs)
+        else {
             panic!("expected row errors")
         };
         let nb: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
         for column in ["budsjettår", "milepæler", "kostnadsoverslag", "oppgaver"] {
             assert!(
-                nb.iter().any(|e| e.starts_with(&format!("rad 2, kolonne {column}:"))),
+                nb.iter()
+                    .any(|e| e.starts_with(&format!("rad 2, kolonne {column}:"))),
                 "{column}: {nb:?}"
             );
         }
@@ -1074,9 +1095,15 @@ mod tests {
         // an empty year the decision has nothing to belong to.
         let csv = "id,topp 10-vedtak\nT1,FSK sak 1/25\n";
         let items = to_batch(&plan, &read_csv(csv.as_bytes()).unwrap(), &recs).unwrap();
-        let BatchItem::Update { patch, .. } = &items[0].1 else { panic!() };
+        let BatchItem::Update { patch, .. } = &items[0].1 else {
+            panic!()
+        };
         assert_eq!(
-            patch.priority.clone().flatten().map(|p| (p.year, p.decision)),
+            patch
+                .priority
+                .clone()
+                .flatten()
+                .map(|p| (p.year, p.decision)),
             Some((2025, "FSK sak 1/25".to_string()))
         );
         let csv = "id,topp 10-år,topp 10-vedtak\nT1,,FSK sak 1/25\n";

@@ -109,7 +109,13 @@ pub fn priority_year<'a>(
 pub fn priority_actions<'a>(actions: &'a [ActionRecord], year: i32) -> Vec<&'a ActionRecord> {
     actions
         .iter()
-        .filter(|a| a.action.budget.priority.as_ref().is_some_and(|p| p.year == year))
+        .filter(|a| {
+            a.action
+                .budget
+                .priority
+                .as_ref()
+                .is_some_and(|p| p.year == year)
+        })
         .collect()
 }
 

@@ -117,12 +117,20 @@ async fn the_topp_10_of_the_report_year_comes_first() {
     let text = md(&y2024);
     let chapter_at = text.find("{#tiltak}").expect("the actions chapter");
     let chapter = &text[chapter_at..];
-    let top = chapter.find("Topp 10 for 2024").expect("topp 10 in the chapter");
+    let top = chapter
+        .find("Topp 10 for 2024")
+        .expect("topp 10 in the chapter");
     let first_area = chapter.find("Tiltak i 5.").unwrap();
     assert!(top < first_area, "topp 10 before the areas' tables");
     let section = &chapter[top..first_area];
-    assert!(section.contains("Formannskapet sak 12/24, 2024-02-13"), "{section}");
-    assert!(section.contains("T5") && section.contains("T8"), "{section}");
+    assert!(
+        section.contains("Formannskapet sak 12/24, 2024-02-13"),
+        "{section}"
+    );
+    assert!(
+        section.contains("T5") && section.contains("T8"),
+        "{section}"
+    );
     assert!(!section.contains("T1 "), "{section}");
     assert!(section.contains("kostnadsoverslag 400"), "{section}");
     // The summary names the selection too.

@@ -209,17 +209,7 @@ pub fn plan_csv(plan: &Plan, actions: &[ActionRecord]) -> anyhow::Result<Vec<u8>
             row(
                 &mut w,
                 [
-                    "task",
-                    &t.id,
-                    &p.number,
-                    "",
-                    &t.text,
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
+                    "task", &t.id, &p.number, "", &t.text, "", "", "", "", "", "",
                 ],
             )?;
         }

@@ -820,7 +820,10 @@ pub fn parse_years(s: &str) -> Result<Vec<Year>, String> {
             .filter(|y| (1900..=2200).contains(y))
             .ok_or_else(|| t.trim().to_string())
     };
-    for part in s.split([';', ',', ' ', '\n']).filter(|p| !p.trim().is_empty()) {
+    for part in s
+        .split([';', ',', ' ', '\n'])
+        .filter(|p| !p.trim().is_empty())
+    {
         match part.split_once(['–', '-']) {
             Some((a, b)) => {
                 let (a, b) = (year(a)?, year(b)?);

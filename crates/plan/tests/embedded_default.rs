@@ -332,8 +332,10 @@ title = "Mandat"
 done = true
 "#;
     // Appended after the file's last action, so the budget belongs to it.
-    let src = format!("{base}
-{extra}");
+    let src = format!(
+        "{base}
+{extra}"
+    );
     let p = plan::parse("x.toml", &src).unwrap();
     let a = p.actions.last().unwrap();
     assert_eq!(a.budget.cost_estimate, Some(250_000));
@@ -341,11 +343,16 @@ done = true
     assert_eq!(a.budget.milestones[0].title, "Mandat");
     assert!(a.budget.milestones[0].done);
     let pr = a.budget.priority.as_ref().unwrap();
-    assert_eq!((pr.year, pr.decision.as_str()), (2025, "Formannskapet sak 12/25"));
+    assert_eq!(
+        (pr.year, pr.decision.as_str()),
+        (2025, "Formannskapet sak 12/25")
+    );
     assert_eq!(pr.decided.unwrap().to_string(), "2025-02-11");
 
-    let bad = format!("{base}
-tasks = [\"9.9-o1\"]\n[actions.budget]\ncost_estimate = -5\n");
+    let bad = format!(
+        "{base}
+tasks = [\"9.9-o1\"]\n[actions.budget]\ncost_estimate = -5\n"
+    );
     let d = plan::parse("x.toml", &bad).unwrap_err().to_string();
     assert!(d.contains("negative"), "{d}");
 }

@@ -880,9 +880,15 @@ fn action_table(d: &mut Vec<Block>, r: &ReportInput) {
     // The 5.9 tasks (issue 20 item 2): those no action follows up.
     let open = r.tasks_without_action();
     if r.plan.tasks().next().is_some() {
-        d.push(heading(2, "Oppgaver i 5.9 uten tiltak", "oppgaver-uten-tiltak"));
+        d.push(heading(
+            2,
+            "Oppgaver i 5.9 uten tiltak",
+            "oppgaver-uten-tiltak",
+        ));
         if open.is_empty() {
-            d.push(para("Alle de viktige næringsfaglige arbeidsoppgavene i 5.9 har minst ett tiltak."));
+            d.push(para(
+                "Alle de viktige næringsfaglige arbeidsoppgavene i 5.9 har minst ett tiltak.",
+            ));
         } else {
             d.push(para(format!(
                 "{} av {} viktige næringsfaglige arbeidsoppgaver i 5.9 har ennå ikke noe tiltak:",
@@ -890,7 +896,9 @@ fn action_table(d: &mut Vec<Block>, r: &ReportInput) {
                 r.plan.tasks().count()
             )));
             d.push(Block::List(
-                open.iter().map(|(id, text)| format!("{id} {text}")).collect(),
+                open.iter()
+                    .map(|(id, text)| format!("{id} {text}"))
+                    .collect(),
             ));
         }
     }

@@ -674,9 +674,7 @@ pub fn check_budget(b: &Budget) -> Result<(), UpdateError> {
         )));
     }
     if b.milestones.iter().any(|m| m.title.trim().is_empty()) {
-        return Err(UpdateError::Invalid(
-            "a milestone needs a title".into(),
-        ));
+        return Err(UpdateError::Invalid("a milestone needs a title".into()));
     }
     Ok(())
 }
@@ -811,7 +809,11 @@ pub(crate) fn diff(current: &ActionRecord, patch: &ActionPatch) -> Changes {
         }
     };
     let cost = |c: Option<u64>| c.map(|c| c.to_string()).unwrap_or_default();
-    field("cost_estimate", cost(old.cost_estimate), cost(new.cost_estimate));
+    field(
+        "cost_estimate",
+        cost(old.cost_estimate),
+        cost(new.cost_estimate),
+    );
     field(
         "budget_years",
         plan::years_text(&old.budget_years),

@@ -98,9 +98,14 @@ async fn an_action_past_its_end_and_not_done_is_late_everywhere() {
     // report's own rule, the period's last day, is tested in app's report_as_of.rs.)
     let (status, md2024) = app.get_text(&client(), "/rapport?aar=2024&format=md").await;
     assert_eq!(status, 200, "{md2024}");
-    let late_2024 = &md2024[md2024.find("Forsinkede tiltak").expect("late actions listed")..];
+    let late_2024 = &md2024[md2024
+        .find("Forsinkede tiltak")
+        .expect("late actions listed")..];
     let late_2024 = &late_2024[..late_2024.find("\n\n#").unwrap()];
-    assert!(late_2024.contains("T2 Etablere en Invester i Asker-funksjon"), "{late_2024}");
+    assert!(
+        late_2024.contains("T2 Etablere en Invester i Asker-funksjon"),
+        "{late_2024}"
+    );
     assert!(late_2024.contains("T4 Nettverk"), "{late_2024}");
     assert!(!late_2024.contains("T9 "), "{late_2024}");
 }
@@ -111,7 +116,11 @@ async fn the_years_topp_10_comes_first_on_the_action_plan_and_in_the_report() {
     let api = reqwest::Client::new();
     let year = app::as_of::today().year();
     for id in ["T8", "T5"] {
-        let res = api.get(app.url(&format!("/api/actions/{id}"))).send().await.unwrap();
+        let res = api
+            .get(app.url(&format!("/api/actions/{id}")))
+            .send()
+            .await
+            .unwrap();
         let etag = res.headers()["etag"].to_str().unwrap().to_string();
         let res = api
             .patch(app.url(&format!("/api/actions/{id}")))
@@ -141,7 +150,10 @@ async fn the_years_topp_10_comes_first_on_the_action_plan_and_in_the_report() {
     let table = list.find("id=\"t-actions\"").unwrap();
     assert!(top < table, "topp 10 before the full list");
     let section = &list[top..table];
-    assert!(section.contains(&format!("Topp 10 for {year}")), "{section}");
+    assert!(
+        section.contains(&format!("Topp 10 for {year}")),
+        "{section}"
+    );
     assert!(section.contains("Formannskapet sak 12/26"), "{section}");
     assert!(section.contains("/tiltak/T5\"") && section.contains("/tiltak/T8\""));
     assert!(!section.contains("/tiltak/T1\""), "{section}");
@@ -157,8 +169,14 @@ async fn the_staff_form_saves_the_budget_cycle_with_history_and_refuses_bad_inpu
     let app = spawn().await;
     let c = app.logged_in("kari").await;
     let (_, html) = app.get_text(&c, "/intern/tiltak/T7").await;
-    assert!(html.contains("name=\"milestones\""), "the form has the fields");
-    assert!(html.contains("value=\"5.9.2-o1\" checked"), "T7's task is ticked");
+    assert!(
+        html.contains("name=\"milestones\""),
+        "the form has the fields"
+    );
+    assert!(
+        html.contains("value=\"5.9.2-o1\" checked"),
+        "T7's task is ticked"
+    );
     let version = {
         let s = html.find("name=\"version\" value=\"").unwrap() + 22;
         html[s..].split('"').next().unwrap().to_string()
@@ -200,7 +218,12 @@ async fn the_staff_form_saves_the_budget_cycle_with_history_and_refuses_bad_inpu
     assert_eq!(res.status(), 422);
     let body = res.text().await.unwrap();
     assert!(body.contains("Mandat uten dato"), "{body}");
-    let t7 = app.store.action(&app.plan_code, "T7").await.unwrap().unwrap();
+    let t7 = app
+        .store
+        .action(&app.plan_code, "T7")
+        .await
+        .unwrap()
+        .unwrap();
     assert!(t7.action.budget.is_empty());
 
     let res = c
@@ -210,7 +233,12 @@ async fn the_staff_form_saves_the_budget_cycle_with_history_and_refuses_bad_inpu
         .await
         .unwrap();
     assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
-    let t7 = app.store.action(&app.plan_code, "T7").await.unwrap().unwrap();
+    let t7 = app
+        .store
+        .action(&app.plan_code, "T7")
+        .await
+        .unwrap()
+        .unwrap();
     let b = &t7.action.budget;
     assert_eq!(b.cost_estimate, Some(1_500_000));
     assert_eq!(b.budget_years, [2025, 2026, 2027]);
@@ -218,7 +246,13 @@ async fn the_staff_form_saves_the_budget_cycle_with_history_and_refuses_bad_inpu
     assert!(b.milestones[0].done);
     assert_eq!(t7.action.tasks, ["5.9.2-o1", "5.9.2-o8"]);
     let history = app.store.history(&app.plan_code, "T7").await.unwrap();
-    for field in ["cost_estimate", "budget_years", "milestones", "contact", "tasks"] {
+    for field in [
+        "cost_estimate",
+        "budget_years",
+        "milestones",
+        "contact",
+        "tasks",
+    ] {
         assert!(
             history.iter().any(|h| h.field == field),
             "{field} in the history"
@@ -239,10 +273,16 @@ async fn the_59_tasks_show_with_their_actions_and_the_report_lists_those_without
     assert_eq!(status, 200);
     // 5.9.2-o1 is served by T7 (its origin quotes it); 5.9.1-o1 by none.
     let row = |id: &str| {
-        let s = page.find(&format!("<tr id=\"{id}\"")).unwrap_or_else(|| panic!("{id}"));
+        let s = page
+            .find(&format!("<tr id=\"{id}\""))
+            .unwrap_or_else(|| panic!("{id}"));
         page[s..s + page[s..].find("</tr>").unwrap()].to_string()
     };
-    assert!(row("5.9.2-o1").contains("/tiltak/T7\""), "{}", row("5.9.2-o1"));
+    assert!(
+        row("5.9.2-o1").contains("/tiltak/T7\""),
+        "{}",
+        row("5.9.2-o1")
+    );
     assert!(row("5.9.1-o1").contains("ingen tiltak ennå"));
     assert!(row("5.9.1-o10").contains("Oppfordre bedriftene"));
     // The front page links to it.
