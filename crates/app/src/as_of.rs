@@ -106,7 +106,7 @@ pub fn priority_year<'a>(
 }
 
 /// The actions of the priority selection for `year`, in the actions' order.
-pub fn priority_actions<'a>(actions: &'a [ActionRecord], year: i32) -> Vec<&'a ActionRecord> {
+pub fn priority_actions(actions: &[ActionRecord], year: i32) -> Vec<&ActionRecord> {
     actions
         .iter()
         .filter(|a| {
