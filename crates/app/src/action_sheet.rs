@@ -7,7 +7,11 @@
 //!
 //! The sheet has a header row with these columns (any order; only `id` is required; a column
 //! left out leaves that field as it is): `id, title, description, strategies, owner, partners,
-//! start, end, status, progress, comment, weight, version` — or their names in bokmål or nynorsk
+//! start, end, status, progress, comment, weight`, the budget cycle's `cost_estimate` (whole
+//! kroner), `budget_years` (`2025; 2026` or `2025–2027`), `funding_source`, `handlingsprogram`,
+//! `contact`, `milestones` (`2025-03-31 Mandat; [x] 2025-01-15 Oppstart`: `[x]` marks one
+//! reached), the topp-10 selection `priority_year`, `priority_decision`, `priority_decided`, the
+//! premise tasks served `tasks` (`5.9.2-o1; 5.9.2-o3`), and `version` — or their names in bokmål or nynorsk
 //! (`tittel`, `beskrivelse`/`skildring`, …: the translation files' `sheet-column-*`), as an export
 //! in that language writes them; statuses likewise by code or by their label in any of the three
 //! languages. Problems are [`i18n::Message`]s, said in the reader's language. Lists (`strategies`, `partners`) are
@@ -27,7 +31,7 @@ use store::actions::{ActionPatch, BatchItem};
 pub use sheet::{Format, Table, limits, read_csv, read_xlsx};
 
 /// The columns, in export order.
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 23] = [
     "id",
     "title",
     "description",
@@ -40,6 +44,16 @@ pub const COLUMNS: [&str; 13] = [
     "progress",
     "comment",
     "weight",
+    "cost_estimate",
+    "budget_years",
+    "funding_source",
+    "handlingsprogram",
+    "contact",
+    "milestones",
+    "priority_year",
+    "priority_decision",
+    "priority_decided",
+    "tasks",
     "version",
 ];
 
@@ -171,6 +185,31 @@ pub async fn read_off_runtime(name: &str, bytes: Vec<u8>) -> Result<Table, BulkE
     tokio::task::spawn_blocking(move || read(&name, &bytes))
         .await
         .map_err(|e| BulkError::File(format!("reading the file failed: {e}")))?
+}
+
+/// A cost in whole kroner: digits, thousands grouped by spaces or dots as Norwegians write them
+/// (`1 500 000`, `1.500.000`), `kr` before or after; a spreadsheet's number (`250000`).
+pub fn parse_cost(s: &str) -> Option<u64> {
+    let t: String = s
+        .trim()
+        .trim_start_matches("kr")
+        .trim_end_matches(",-")
+        .trim_end_matches("kr")
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    if let Ok(n) = t.parse::<u64>() {
+        return Some(n);
+    }
+    // Thousands dots (1.500.000), or a spreadsheet number with a zero fraction (250000.0).
+    let grouped = t.split('.').skip(1).all(|g| g.len() == 3) && t.contains('.');
+    if grouped && let Ok(n) = t.replace('.', "").parse::<u64>() {
+        return Some(n);
+    }
+    t.parse::<f64>()
+        .ok()
+        .filter(|f| f.is_finite() && *f >= 0.0 && f.fract() == 0.0 && *f < 1e15)
+        .map(|f| f as u64)
 }
 
 fn list(s: &str) -> Vec<String> {
@@ -346,6 +385,107 @@ pub fn to_batch(
                 }
             }
         }
+        let tasks = cell("tasks").map(|s| list(&s.replace(',', ";")));
+        if let Some(ts) = &tasks {
+            for t in ts {
+                if !plan.tasks().any(|x| &x.id == t) {
+                    err("tasks", Message::new("sheet-unknown-task").arg("value", t));
+                }
+            }
+        }
+        let cost_estimate = match cell("cost_estimate") {
+            None => None,
+            Some("") => Some(None),
+            Some(s) => match parse_cost(s) {
+                Some(c) => Some(Some(c)),
+                None => {
+                    err(
+                        "cost_estimate",
+                        Message::new("sheet-not-cost").arg("value", s),
+                    );
+                    None
+                }
+            },
+        };
+        let budget_years = cell("budget_years").and_then(|s| match plan::parse_years(s) {
+            Ok(y) => Some(y),
+            Err(bad) => {
+                err(
+                    "budget_years",
+                    Message::new("sheet-not-years").arg("value", bad),
+                );
+                None
+            }
+        });
+        let milestones = cell("milestones").and_then(|s| match plan::Milestone::parse_list(s) {
+            Ok(m) => Some(m),
+            Err(bad) => {
+                err(
+                    "milestones",
+                    Message::new("sheet-not-milestone").arg("value", bad),
+                );
+                None
+            }
+        });
+        // The topp-10 selection: the three columns together; one left out keeps its value.
+        let priority = if ["priority_year", "priority_decision", "priority_decided"]
+            .iter()
+            .any(|c| col.contains_key(c))
+        {
+            let current = known
+                .get(id.as_str())
+                .and_then(|r| r.action.budget.priority.clone());
+            let year = match cell("priority_year") {
+                None => Ok(current.as_ref().map(|p| p.year)),
+                Some("") => Ok(None),
+                Some(s) => s
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|y| y.fract() == 0.0 && (1900.0..=2200.0).contains(y))
+                    .map(|y| Some(y as i32))
+                    .ok_or_else(|| s.to_string()),
+            };
+            let decision = match cell("priority_decision") {
+                None => current
+                    .as_ref()
+                    .map(|p| p.decision.clone())
+                    .unwrap_or_default(),
+                Some(s) => s.to_string(),
+            };
+            let decided = match cell("priority_decided") {
+                None => Ok(current.as_ref().and_then(|p| p.decided)),
+                Some("") => Ok(None),
+                Some(s) => plan::date::parse(s).map(Some).map_err(|_| s.to_string()),
+            };
+            match (year, decided) {
+                (Err(bad), _) => {
+                    err(
+                        "priority_year",
+                        Message::new("sheet-not-years").arg("value", bad),
+                    );
+                    None
+                }
+                (_, Err(bad)) => {
+                    err(
+                        "priority_decided",
+                        Message::new("sheet-not-date").arg("value", bad),
+                    );
+                    None
+                }
+                (Ok(None), Ok(d)) if !decision.is_empty() || d.is_some() => {
+                    err("priority_year", Message::new("sheet-priority-needs-year"));
+                    None
+                }
+                (Ok(None), Ok(_)) => Some(None),
+                (Ok(Some(year)), Ok(decided)) => Some(Some(plan::Priority {
+                    year,
+                    decision,
+                    decided,
+                })),
+            }
+        } else {
+            None
+        };
         let title = cell("title").map(str::to_string);
         if title.as_deref() == Some("") {
             err("title", Message::new("sheet-empty-title"));
@@ -368,6 +508,14 @@ pub fn to_batch(
                         comment: cell("comment").map(str::to_string),
                         strategies,
                         weight,
+                        cost_estimate,
+                        budget_years,
+                        funding_source: cell("funding_source").map(str::to_string),
+                        handlingsprogram: cell("handlingsprogram").map(str::to_string),
+                        contact: cell("contact").map(str::to_string),
+                        milestones,
+                        priority,
+                        tasks,
                     },
                 },
             ));
@@ -392,6 +540,16 @@ pub fn to_batch(
                 progress: progress.unwrap_or(0),
                 deliveries: Vec::new(),
                 origin: ActionOrigin::Staff,
+                budget: plan::Budget {
+                    cost_estimate: cost_estimate.flatten(),
+                    budget_years: budget_years.unwrap_or_default(),
+                    funding_source: cell("funding_source").unwrap_or("").to_string(),
+                    handlingsprogram: cell("handlingsprogram").unwrap_or("").to_string(),
+                    contact: cell("contact").unwrap_or("").to_string(),
+                    milestones: milestones.unwrap_or_default(),
+                    priority: priority.flatten(),
+                },
+                tasks: tasks.unwrap_or_default(),
             };
             items.push((row, BatchItem::Create(action)));
             // Comment and weight of a new action: a follow-up edit in the same batch is not
@@ -408,8 +566,10 @@ pub fn to_batch(
 
 /// A row of the export: the status as its label in `lang` (its code in English, as integrations
 /// read it), the rest as stored.
-fn row_cells(a: &ActionRecord, lang: Lang) -> [String; 13] {
+fn row_cells(a: &ActionRecord, lang: Lang) -> [String; 23] {
     let x = &a.action;
+    let b = &x.budget;
+    let p = b.priority.as_ref();
     [
         x.id.clone(),
         x.title.clone(),
@@ -426,6 +586,18 @@ fn row_cells(a: &ActionRecord, lang: Lang) -> [String; 13] {
         x.progress.to_string(),
         a.comment.clone(),
         a.weight.map(|w| w.to_string()).unwrap_or_default(),
+        b.cost_estimate.map(|c| c.to_string()).unwrap_or_default(),
+        plan::years_text(&b.budget_years),
+        b.funding_source.clone(),
+        b.handlingsprogram.clone(),
+        b.contact.clone(),
+        plan::Milestone::list_text(&b.milestones, "; "),
+        p.map(|p| p.year.to_string()).unwrap_or_default(),
+        p.map(|p| p.decision.clone()).unwrap_or_default(),
+        p.and_then(|p| p.decided)
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        x.tasks.join("; "),
         a.version.to_string(),
     ]
 }
@@ -466,7 +638,10 @@ pub fn write_xlsx(actions: &[ActionRecord], lang: Lang) -> Result<Vec<u8>, BulkE
         let r = (r + 1) as u32;
         for (c, v) in row_cells(a, lang).iter().enumerate() {
             let name = COLUMNS[c];
-            let numeric = matches!(name, "progress" | "version" | "weight");
+            let numeric = matches!(
+                name,
+                "progress" | "version" | "weight" | "cost_estimate" | "priority_year"
+            );
             match (numeric, v.parse::<f64>()) {
                 (true, Ok(n)) => sheet.write_number(r, c as u16, n).map_err(w)?,
                 _ => sheet.write_string(r, c as u16, v).map_err(w)?,
@@ -832,6 +1007,112 @@ mod tests {
         assert_eq!(header(Lang::Nb)[1], "tittel");
         assert_eq!(header(Lang::Nn)[2], "skildring");
         assert_eq!(header(Lang::En), COLUMNS);
+    }
+
+    /// The budget cycle's fields and the tasks (issue 20) survive an export and an import in
+    /// every language and both formats: the patch read back holds exactly what was written.
+    #[test]
+    fn budget_fields_and_tasks_round_trip_through_xlsx_and_csv() {
+        let plan = plan::embedded_default();
+        let mut rec = record("T1");
+        rec.action.budget = plan::Budget {
+            cost_estimate: Some(1_500_000),
+            budget_years: vec![2025, 2026],
+            funding_source: "Driftsbudsjett; SNA".into(),
+            handlingsprogram: "HP 2025–2028, tiltak 4.3".into(),
+            contact: "Kari Nordmann, kari@example.no".into(),
+            milestones: vec![
+                plan::Milestone {
+                    date: time::macros::date!(2025 - 01 - 15),
+                    title: "Oppstart".into(),
+                    done: true,
+                },
+                plan::Milestone {
+                    date: time::macros::date!(2025 - 06 - 30),
+                    title: "Mandat vedtatt".into(),
+                    done: false,
+                },
+            ],
+            priority: Some(plan::Priority {
+                year: 2025,
+                decision: "Formannskapet sak 12/25".into(),
+                decided: Some(time::macros::date!(2025 - 02 - 11)),
+            }),
+        };
+        rec.action.tasks = vec!["5.9.1-o3".into(), "5.9.2-o1".into()];
+        let empty = record("T2");
+        let recs = vec![rec.clone(), empty.clone()];
+        for lang in Lang::ALL {
+            for (name, bytes) in [
+                ("a.xlsx", write_xlsx(&recs, lang).unwrap()),
+                ("a.csv", write_csv(&recs, lang).unwrap()),
+            ] {
+                let table = read(name, &bytes).unwrap();
+                let items = to_batch(&plan, &table, &recs).unwrap();
+                let BatchItem::Update { patch, .. } = &items[0].1 else {
+                    panic!("{lang} {name}")
+                };
+                assert_eq!(
+                    patch.budget_of(&plan::Budget::default()),
+                    rec.action.budget,
+                    "{lang} {name}"
+                );
+                assert_eq!(
+                    patch.tasks.as_ref(),
+                    Some(&rec.action.tasks),
+                    "{lang} {name}"
+                );
+                // Nothing changes on re-import: the file is the action as it is.
+                assert!(
+                    store::actions::changed_fields(&rec, patch).is_empty(),
+                    "{lang} {name}"
+                );
+                let BatchItem::Update { patch, .. } = &items[1].1 else {
+                    panic!("{lang} {name}")
+                };
+                assert!(
+                    store::actions::changed_fields(&empty, patch).is_empty(),
+                    "{lang} {name}"
+                );
+            }
+        }
+        assert_eq!(header(Lang::Nb)[12], "kostnadsoverslag");
+        // Bad cells are refused by column, in the reader's language.
+        let csv = "id,budsjettår,milepæler,kostnadsoverslag,oppgaver,topp 10-vedtak\nT1,20x5,uten dato,mange,5.9.9-o1,FSK sak 1/25\n";
+        let Err(BulkError::Rows(errs)) = to_batch(&plan, &read_csv(csv.as_bytes()).unwrap(), &recs)
+        else {
+            panic!("expected row errors")
+        };
+        let nb: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+        for column in ["budsjettår", "milepæler", "kostnadsoverslag", "oppgaver"] {
+            assert!(
+                nb.iter()
+                    .any(|e| e.starts_with(&format!("rad 2, kolonne {column}:"))),
+                "{column}: {nb:?}"
+            );
+        }
+        // T1's current selection keeps its year when only the decision column is given; with
+        // an empty year the decision has nothing to belong to.
+        let csv = "id,topp 10-vedtak\nT1,FSK sak 1/25\n";
+        let items = to_batch(&plan, &read_csv(csv.as_bytes()).unwrap(), &recs).unwrap();
+        let BatchItem::Update { patch, .. } = &items[0].1 else {
+            panic!()
+        };
+        assert_eq!(
+            patch
+                .priority
+                .clone()
+                .flatten()
+                .map(|p| (p.year, p.decision)),
+            Some((2025, "FSK sak 1/25".to_string()))
+        );
+        let csv = "id,topp 10-år,topp 10-vedtak\nT1,,FSK sak 1/25\n";
+        assert!(to_batch(&plan, &read_csv(csv.as_bytes()).unwrap(), &recs).is_err());
+        assert_eq!(parse_cost("1 500 000 kr"), Some(1_500_000));
+        assert_eq!(parse_cost("1.500.000"), Some(1_500_000));
+        assert_eq!(parse_cost("250000.0"), Some(250_000));
+        assert_eq!(parse_cost("-5"), None);
+        assert_eq!(parse_cost("1,5"), None);
     }
 
     #[test]

@@ -82,6 +82,43 @@ pub fn is_late(action: &plan::Action, day: Date) -> bool {
     action.status == ActionStatus::Delayed || (!done && action.end.is_some_and(|e| e < day))
 }
 
+/// Whether an action that is not late on `day` ends within the next `days` days and is not
+/// done: the staff home's "forfaller innen 30 dager".
+pub fn is_due_within(action: &plan::Action, day: Date, days: i64) -> bool {
+    let done = matches!(
+        action.status,
+        ActionStatus::Completed | ActionStatus::Cancelled
+    );
+    let last = day.saturating_add(time::Duration::days(days));
+    !done && !is_late(action, day) && action.end.is_some_and(|e| e >= day && e <= last)
+}
+
+/// The year of the priority selection (*topp 10*) to show: the newest year any action is
+/// selected for, not after `up_to` (the report's year) when given. `None`: no selection.
+pub fn priority_year<'a>(
+    actions: impl IntoIterator<Item = &'a plan::Action>,
+    up_to: Option<i32>,
+) -> Option<i32> {
+    plan::priority_year(
+        actions.into_iter().map(|a| a.budget.priority.as_ref()),
+        up_to,
+    )
+}
+
+/// The actions of the priority selection for `year`, in the actions' order.
+pub fn priority_actions(actions: &[ActionRecord], year: i32) -> Vec<&ActionRecord> {
+    actions
+        .iter()
+        .filter(|a| {
+            a.action
+                .budget
+                .priority
+                .as_ref()
+                .is_some_and(|p| p.year == year)
+        })
+        .collect()
+}
+
 fn parse_at(at: &str) -> Option<OffsetDateTime> {
     OffsetDateTime::parse(at, &Rfc3339).ok()
 }
@@ -139,6 +176,29 @@ pub fn action_as_of(
                     .collect()
             }
             "weight" => out.weight = old.parse().ok(),
+            // The budget cycle (issue 20), written by `store::actions` in these same forms.
+            "cost_estimate" => a.budget.cost_estimate = old.parse().ok(),
+            "budget_years" => {
+                if let Ok(y) = plan::parse_years(old) {
+                    a.budget.budget_years = y;
+                }
+            }
+            "funding_source" => a.budget.funding_source = old.to_string(),
+            "handlingsprogram" => a.budget.handlingsprogram = old.to_string(),
+            "contact" => a.budget.contact = old.to_string(),
+            "milestones" => {
+                if let Ok(m) = plan::Milestone::parse_list(old) {
+                    a.budget.milestones = m;
+                }
+            }
+            "priority" => a.budget.priority = plan::Priority::parse_text(old),
+            "tasks" => {
+                a.tasks = old
+                    .split(", ")
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            }
             _ => {}
         }
         out.version = h.version - 1;

@@ -298,6 +298,8 @@ pub async fn assemble_with(
             changed,
             last_change,
             explanation,
+            budget: a.budget,
+            tasks: a.tasks,
         });
     }
 

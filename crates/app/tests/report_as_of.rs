@@ -83,3 +83,84 @@ async fn actions_as_of_the_period_end() {
     assert_ne!(md(&y2023), md(&y2024));
     assert!(md(&y2024).contains("Endret siden forrige rapport"));
 }
+
+/// The year's priority selection (topp 10, issue 20) comes first in the report's actions
+/// chapter and its summary, as it stood at the period's end: a selection for 2024 written in
+/// the plan file shows in the 2024 report, not in the 2023 one; one made today (after the
+/// period) does not alter the 2024 report.
+#[tokio::test]
+async fn the_topp_10_of_the_report_year_comes_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open_sqlite(&dir.path().join("s.db")).await.unwrap();
+    // Asker's plan with T5 and T8 selected for 2024 by formannskapet.
+    let mut src = plan::EMBEDDED_DEFAULT_SOURCE.to_string();
+    for id in ["T5", "T8"] {
+        let at = src.find(&format!("id = \"{id}\"")).unwrap();
+        let next = at + src[at..].find("\n\n").unwrap();
+        src.insert_str(
+            next,
+            "\n\n[actions.budget]\ncost_estimate = 400000\npriority = { year = 2024, decision = \"Formannskapet sak 12/24\", decided = 2024-02-13 }",
+        );
+    }
+    let plan = plan::parse("asker-topp10.toml", &src).unwrap();
+    store
+        .load_plan(&plan, "asker-topp10.toml", &src)
+        .await
+        .unwrap();
+    let md = |r: &ReportInput| {
+        String::from_utf8(report::render(r, report::Format::Markdown, None).unwrap()).unwrap()
+    };
+    let y2024 = app::council_report::assemble(&store, &plan, 2024, Period::Year)
+        .await
+        .unwrap();
+    assert_eq!(y2024.priority_year(), Some(2024));
+    let text = md(&y2024);
+    let chapter_at = text.find("{#tiltak}").expect("the actions chapter");
+    let chapter = &text[chapter_at..];
+    let top = chapter
+        .find("Topp 10 for 2024")
+        .expect("topp 10 in the chapter");
+    let first_area = chapter.find("Tiltak i 5.").unwrap();
+    assert!(top < first_area, "topp 10 before the areas' tables");
+    let section = &chapter[top..first_area];
+    assert!(
+        section.contains("Formannskapet sak 12/24, 2024-02-13"),
+        "{section}"
+    );
+    assert!(
+        section.contains("T5") && section.contains("T8"),
+        "{section}"
+    );
+    assert!(!section.contains("T1 "), "{section}");
+    assert!(section.contains("kostnadsoverslag 400"), "{section}");
+    // The summary names the selection too.
+    let summary_top = text.find("Topp 10 for 2024").unwrap();
+    assert!(summary_top < chapter_at);
+
+    // 2023's report: no selection for 2023 or before.
+    let y2023 = app::council_report::assemble(&store, &plan, 2023, Period::Year)
+        .await
+        .unwrap();
+    assert_eq!(y2023.priority_year(), None);
+    assert!(!md(&y2023).contains("Topp 10 for"));
+
+    // Taking T8 out today leaves the 2024 report as it was.
+    let t8 = store.action("3203", "T8").await.unwrap().unwrap();
+    store
+        .update_action(
+            "3203",
+            "T8",
+            t8.version,
+            &ActionPatch {
+                priority: Some(None),
+                ..Default::default()
+            },
+            "kari",
+        )
+        .await
+        .unwrap();
+    let again = app::council_report::assemble(&store, &plan, 2024, Period::Year)
+        .await
+        .unwrap();
+    assert_eq!(again.priority_actions().len(), 2);
+}

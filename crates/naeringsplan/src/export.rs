@@ -205,21 +205,11 @@ pub fn plan_csv(plan: &Plan, actions: &[ActionRecord]) -> anyhow::Result<Vec<u8>
                 "",
             ],
         )?;
-        for (n, t) in p.tasks.iter().enumerate() {
+        for t in &p.tasks {
             row(
                 &mut w,
                 [
-                    "task",
-                    &format!("{}-t{}", p.number, n + 1),
-                    &p.number,
-                    "",
-                    t,
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
+                    "task", &t.id, &p.number, "", &t.text, "", "", "", "", "", "",
                 ],
             )?;
         }

@@ -93,7 +93,7 @@ fn actions_export_and_import_all_or_nothing() {
     let out = run(&db, &["actions", "export", "--format", "csv"], "");
     assert!(out.status.success(), "{}", text(&out.stderr));
     let csv = text(&out.stdout);
-    assert!(csv.starts_with("id,title,description,strategies,owner,partners,start,end,status,progress,comment,weight,version\n"));
+    assert!(csv.starts_with("id,title,description,strategies,owner,partners,start,end,status,progress,comment,weight,cost_estimate,budget_years,funding_source,handlingsprogram,contact,milestones,priority_year,priority_decision,priority_decided,tasks,version\n"), "{csv}");
 
     let bad = dir.path().join("bad.csv");
     std::fs::write(

@@ -220,8 +220,24 @@ pub(crate) struct RawPremise {
     pub description: String,
     #[serde(default)]
     pub facts: Vec<RawFact>,
+    /// The tasks: plain strings (ids generated: `5.9.1-o1`, …) or `{ id, text }`.
     #[serde(default)]
-    pub tasks: Vec<String>,
+    pub tasks: Vec<RawTask>,
+}
+
+/// A premise task as the file writes it.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum RawTask {
+    /// Just the text; the id is generated from its place.
+    Plain(String),
+    /// Text with an explicit id.
+    Item {
+        /// The id.
+        id: String,
+        /// The text, verbatim.
+        text: String,
+    },
 }
 
 #[derive(Debug, Deserialize)]
@@ -281,6 +297,49 @@ pub(crate) struct RawAction {
     pub origin: ActionOrigin,
     #[serde(default)]
     pub history: Vec<RawSnapshot>,
+    #[serde(default)]
+    pub budget: Option<RawBudget>,
+    #[serde(default)]
+    pub tasks: Vec<S<String>>,
+}
+
+/// `[actions.budget]`: the action in the budget cycle.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawBudget {
+    #[serde(default)]
+    pub cost_estimate: Option<S<i64>>,
+    #[serde(default)]
+    pub budget_years: Vec<S<i64>>,
+    #[serde(default)]
+    pub funding_source: String,
+    #[serde(default)]
+    pub handlingsprogram: String,
+    #[serde(default)]
+    pub contact: String,
+    #[serde(default)]
+    pub milestones: Vec<RawMilestone>,
+    #[serde(default)]
+    pub priority: Option<RawPriority>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawMilestone {
+    pub date: S<toml::value::Datetime>,
+    pub title: String,
+    #[serde(default)]
+    pub done: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPriority {
+    pub year: S<i64>,
+    #[serde(default)]
+    pub decision: String,
+    #[serde(default)]
+    pub decided: Option<S<toml::value::Datetime>>,
 }
 
 #[derive(Debug, Deserialize)]

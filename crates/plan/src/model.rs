@@ -494,7 +494,7 @@ impl FocusArea {
 }
 
 /// A premise outside the plan (5.9.x) with its list of important tasks.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Premise {
     /// Number as in the plan, e.g. `5.9.1`.
     pub number: String,
@@ -504,8 +504,68 @@ pub struct Premise {
     pub description: String,
     /// Facts from its box.
     pub facts: Vec<Fact>,
-    /// "Viktige oppgaver", verbatim.
-    pub tasks: Vec<String>,
+    /// "Viktige oppgaver", verbatim, each with an id (`5.9.1-o1`: the premise's number, `-o`
+    /// for *oppgave*, its place in the list) that actions name in [`Action::tasks`].
+    pub tasks: Vec<Task>,
+}
+
+/// One of a premise's important tasks (*viktige næringsfaglige arbeidsoppgaver*, 5.9.x), an
+/// item actions can serve and the report can follow (issue 20 item 2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Task {
+    /// Stable id: the premise's number, `-o` (*oppgave*) and its 1-based place in the list,
+    /// e.g. `5.9.1-o3`. T-ids are the actions'; `-s` and `-f` the strategies' and facts'.
+    pub id: String,
+    /// The task, verbatim.
+    pub text: String,
+}
+
+impl Task {
+    /// The id of the `n`-th (1-based) task of premise `number`: `5.9.1-o3`.
+    pub fn id_for(number: &str, n: usize) -> String {
+        format!("{number}-o{n}")
+    }
+}
+
+/// A stored premise: a plan stored before tasks had ids (issue 20) holds plain strings; they
+/// read with the ids [`Task::id_for`] gives them.
+impl<'de> Deserialize<'de> for Premise {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum StoredTask {
+            Plain(String),
+            Item { id: String, text: String },
+        }
+        #[derive(Deserialize)]
+        struct Stored {
+            number: String,
+            title: LocalText,
+            description: String,
+            facts: Vec<Fact>,
+            tasks: Vec<StoredTask>,
+        }
+        let s = Stored::deserialize(d)?;
+        let tasks = s
+            .tasks
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| match t {
+                StoredTask::Plain(text) => Task {
+                    id: Task::id_for(&s.number, i + 1),
+                    text,
+                },
+                StoredTask::Item { id, text } => Task { id, text },
+            })
+            .collect();
+        Ok(Premise {
+            number: s.number,
+            title: s.title,
+            description: s.description,
+            facts: s.facts,
+            tasks,
+        })
+    }
 }
 
 /// One row of a published ranking: a municipality's total and group ranks.
@@ -659,6 +719,225 @@ pub struct Action {
     pub deliveries: Vec<Delivery>,
     /// Where the action comes from.
     pub origin: ActionOrigin,
+    /// The action in the budget cycle (issue 20): cost, funding, contact, milestones and the
+    /// yearly priority selection. (Absent in plans and stores made before it: empty.)
+    #[serde(default, skip_serializing_if = "Budget::is_empty")]
+    pub budget: Budget,
+    /// The premises' tasks (ids such as `5.9.1-o3`, [`Task`]) the action serves.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<String>,
+}
+
+/// An action in the municipality's budget cycle (*handlingsprogram*, *virksomhetsplan*): what
+/// it costs, who pays and from which budget, whom to ask, its dated milestones and whether it is
+/// among the year's priority actions. `Action::owner` is the responsible unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    /// Estimated cost in whole Norwegian kroner.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_estimate: Option<u64>,
+    /// The budget years it is funded in, ascending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub budget_years: Vec<Year>,
+    /// Where the money comes from (e.g. *driftsbudsjett SNA*, *Innovasjon Norge*).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub funding_source: String,
+    /// The *handlingsprogram* item it is funded under, e.g. `HP 2024–2027, tiltak 4.3`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub handlingsprogram: String,
+    /// Contact person (name, and e-mail or phone as staff choose to write it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contact: String,
+    /// Dated milestones, in date order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<Milestone>,
+    /// Its place in a yearly selection of priority actions (*topp 10*), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+}
+
+impl Priority {
+    /// The selection as text: `2025: Formannskapet sak 12/25 (2025-02-11)`.
+    pub fn to_text(&self) -> String {
+        let mut s = self.year.to_string();
+        if !self.decision.is_empty() {
+            s.push_str(": ");
+            s.push_str(&self.decision);
+        }
+        if let Some(d) = self.decided {
+            s.push_str(&format!(" ({d})"));
+        }
+        s
+    }
+}
+
+impl Priority {
+    /// Reads [`Priority::to_text`]'s form back; `None` for an empty text (not selected) or one
+    /// that does not start with a year.
+    pub fn parse_text(s: &str) -> Option<Priority> {
+        let s = s.trim();
+        let (year, rest) = match s.split_once(':') {
+            Some((y, r)) => (y, r.trim()),
+            None => s.split_once(' ').map_or((s, ""), |(y, r)| (y, r.trim())),
+        };
+        let year = year.trim().parse::<Year>().ok()?;
+        let (decision, decided) = match rest
+            .strip_suffix(')')
+            .and_then(|r| r.rsplit_once('('))
+            .and_then(|(d, day)| Some((d.trim(), crate::date::parse(day).ok()?)))
+        {
+            Some((d, day)) => (d.to_string(), Some(day)),
+            None => (rest.to_string(), None),
+        };
+        Some(Priority {
+            year,
+            decision,
+            decided,
+        })
+    }
+}
+
+impl Budget {
+    /// Whether nothing is filled in.
+    pub fn is_empty(&self) -> bool {
+        *self == Budget::default()
+    }
+}
+
+/// A dated milestone of an action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Milestone {
+    /// When it is due.
+    pub date: time::Date,
+    /// What is reached.
+    pub title: String,
+    /// Whether it has been reached.
+    #[serde(default)]
+    pub done: bool,
+}
+
+impl Milestone {
+    /// One milestone as text: `2025-09-30 Rapport`, a reached one `[x] 2025-03-31 Mandat`.
+    pub fn to_text(&self) -> String {
+        format!(
+            "{}{} {}",
+            if self.done { "[x] " } else { "" },
+            self.date,
+            self.title
+        )
+    }
+
+    /// Milestones as one text, separated by `sep` (`"; "` in a cell, a newline in a form).
+    pub fn list_text(list: &[Milestone], sep: &str) -> String {
+        list.iter()
+            .map(Milestone::to_text)
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
+
+    /// Reads milestones written by [`Milestone::list_text`]: one per line or `;`, each a date
+    /// `YYYY-MM-DD` and a title, `[x]` before a reached one. Sorted by date. On a bad entry,
+    /// that entry.
+    pub fn parse_list(s: &str) -> Result<Vec<Milestone>, String> {
+        let mut out = Vec::new();
+        for part in s.lines().flat_map(|l| l.split(';')) {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            let (done, rest) = match part
+                .strip_prefix("[x]")
+                .or_else(|| part.strip_prefix("[X]"))
+            {
+                Some(r) => (true, r.trim_start()),
+                None => (false, part),
+            };
+            let (day, title) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+            let date = crate::date::parse(day).map_err(|_| part.to_string())?;
+            let title = title.trim();
+            if title.is_empty() {
+                return Err(part.to_string());
+            }
+            out.push(Milestone {
+                date,
+                title: title.to_string(),
+                done,
+            });
+        }
+        out.sort_by_key(|m| m.date);
+        Ok(out)
+    }
+}
+
+/// The year of the priority selection (*topp 10*) to show: the newest year any of `selected`
+/// names, not after `up_to` when given (a report shows its own year's selection or the one
+/// before). `None`: no selection. The one rule for the pages, the API and the report.
+pub fn priority_year<'a>(
+    selected: impl IntoIterator<Item = Option<&'a Priority>>,
+    up_to: Option<Year>,
+) -> Option<Year> {
+    selected
+        .into_iter()
+        .flatten()
+        .map(|p| p.year)
+        .filter(|y| up_to.is_none_or(|u| *y <= u))
+        .max()
+}
+
+/// Budget years as text: `2025; 2026`.
+pub fn years_text(years: &[Year]) -> String {
+    years
+        .iter()
+        .map(|y| y.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Reads budget years: separated by `;`, `,` or spaces, a range as `2025–2027` or
+/// `2025-2027`; sorted, each once. On a bad entry, that entry.
+pub fn parse_years(s: &str) -> Result<Vec<Year>, String> {
+    let mut out = Vec::new();
+    let year = |t: &str| -> Result<Year, String> {
+        t.trim()
+            .parse::<Year>()
+            .ok()
+            .filter(|y| (1900..=2200).contains(y))
+            .ok_or_else(|| t.trim().to_string())
+    };
+    for part in s
+        .split([';', ',', ' ', '\n'])
+        .filter(|p| !p.trim().is_empty())
+    {
+        match part.split_once(['–', '-']) {
+            Some((a, b)) => {
+                let (a, b) = (year(a)?, year(b)?);
+                if b < a || b - a > 50 {
+                    return Err(part.trim().to_string());
+                }
+                out.extend(a..=b);
+            }
+            None => out.push(year(part)?),
+        }
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// An action's place in the yearly priority selection (*topp 10*), with the decision behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Priority {
+    /// The year of the selection.
+    pub year: Year,
+    /// The decision's reference, e.g. `Formannskapet sak 12/24`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub decision: String,
+    /// The day of the decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided: Option<time::Date>,
 }
 
 impl Plan {
@@ -672,6 +951,11 @@ impl Plan {
         self.focus_areas
             .iter()
             .find(|a| a.all_strategies().any(|s| s.id == strategy_id))
+    }
+
+    /// Every premise task, in document order.
+    pub fn tasks(&self) -> impl Iterator<Item = &Task> {
+        self.premises.iter().flat_map(|p| p.tasks.iter())
     }
 
     /// An indicator by id.

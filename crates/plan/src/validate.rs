@@ -223,19 +223,40 @@ pub(crate) fn check(raw: RawPlan, r: &mut Reporter) -> Option<Plan> {
         });
     }
 
-    let premises = raw
+    let premises: Vec<Premise> = raw
         .premises
         .iter()
         .map(|p| {
             numbers.add(r, "premise", &p.number);
+            let tasks = p
+                .tasks
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let (id, text) = match t {
+                        RawTask::Plain(text) => {
+                            (Task::id_for(p.number.get_ref(), i + 1), text.clone())
+                        }
+                        RawTask::Item { id, text } => (id.trim().to_string(), text.clone()),
+                    };
+                    // Untagged entries keep no position of their own: the premise's number
+                    // locates a bad task id.
+                    ids.add(r, "task", &S::new(p.number.span(), id.clone()));
+                    Task { id, text }
+                })
+                .collect();
             Premise {
                 number: p.number.get_ref().clone(),
                 title: p.title.clone(),
                 description: p.description.clone(),
                 facts: facts(&p.facts, p.number.get_ref(), r, &mut ids, &range),
-                tasks: p.tasks.clone(),
+                tasks,
             }
         })
+        .collect();
+    let task_ids: HashSet<String> = premises
+        .iter()
+        .flat_map(|p| p.tasks.iter().map(|t| t.id.clone()))
         .collect();
 
     let published_rankings = raw
@@ -306,6 +327,19 @@ pub(crate) fn check(raw: RawPlan, r: &mut Reporter) -> Option<Plan> {
                 );
             }
         }
+        for t in &a.tasks {
+            if !task_ids.contains(t.get_ref()) {
+                r.at(
+                    t.span().start,
+                    format!(
+                        "action `{}` serves task `{}`, which does not exist in this plan (task ids are the premise's number, `-o` and the task's place: `5.9.1-o1`)",
+                        a.id.get_ref(),
+                        t.get_ref()
+                    ),
+                );
+            }
+        }
+        let budget = a.budget.as_ref().map(|b| budget(b, r)).unwrap_or_default();
         let status = match ActionStatus::parse(a.status.get_ref()) {
             Some(s) => s,
             None => {
@@ -428,6 +462,8 @@ pub(crate) fn check(raw: RawPlan, r: &mut Reporter) -> Option<Plan> {
             progress,
             deliveries,
             origin: a.origin.clone(),
+            budget,
+            tasks: a.tasks.iter().map(|t| t.get_ref().clone()).collect(),
         });
     }
 
@@ -449,6 +485,66 @@ pub(crate) fn check(raw: RawPlan, r: &mut Reporter) -> Option<Plan> {
         actions,
         action_history,
     })
+}
+
+/// `[actions.budget]` checked: cost not negative, years of four digits, dates plain dates;
+/// budget years and milestones sorted.
+fn budget(b: &RawBudget, r: &mut Reporter) -> Budget {
+    let cost_estimate = b.cost_estimate.as_ref().and_then(|c| {
+        let v = *c.get_ref();
+        if v < 0 {
+            r.at(
+                c.span().start,
+                format!("cost estimate {v} is negative: expected whole kroner, 0 or more"),
+            );
+            None
+        } else {
+            Some(v as u64)
+        }
+    });
+    let year = |y: &S<i64>, r: &mut Reporter| {
+        let v = *y.get_ref();
+        if (1900..=2200).contains(&v) {
+            Some(v as Year)
+        } else {
+            r.at(
+                y.span().start,
+                format!("year {v} is not a year (expected four digits, e.g. 2025)"),
+            );
+            None
+        }
+    };
+    let mut budget_years: Vec<Year> = b.budget_years.iter().filter_map(|y| year(y, r)).collect();
+    budget_years.sort();
+    budget_years.dedup();
+    let mut milestones: Vec<Milestone> = b
+        .milestones
+        .iter()
+        .filter_map(|m| {
+            Some(Milestone {
+                date: date(&m.date, r)?,
+                title: m.title.clone(),
+                done: m.done,
+            })
+        })
+        .collect();
+    milestones.sort_by_key(|m| m.date);
+    let priority = b.priority.as_ref().and_then(|p| {
+        Some(Priority {
+            year: year(&p.year, r)?,
+            decision: p.decision.clone(),
+            decided: p.decided.as_ref().and_then(|d| date(d, r)),
+        })
+    });
+    Budget {
+        cost_estimate,
+        budget_years,
+        funding_source: b.funding_source.clone(),
+        handlingsprogram: b.handlingsprogram.clone(),
+        contact: b.contact.clone(),
+        milestones,
+        priority,
+    }
 }
 
 struct Range {

@@ -271,9 +271,90 @@ fn premises_5_9_have_tasks_and_no_strategies() {
         ]
     );
     assert_eq!(
-        p.premises[1].tasks[0],
+        p.premises[1].tasks[0].text,
         "Bidra til at næringsarealene i Asker øker i takt med arbeidsplassveksten og at kommunen til enhver tid har oversikt over tilgjengelige næringsarealer"
     );
+    // Ids from each task's place (issue 20 item 2): 19 distinct, prefixed by the premise.
+    assert_eq!(p.premises[0].tasks[9].id, "5.9.1-o10");
+    assert_eq!(p.premises[1].tasks[0].id, "5.9.2-o1");
+    let ids: std::collections::HashSet<&str> = p.tasks().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids.len(), 19);
+    // T7 (the land overview) serves the first land task, whose words its origin quotes.
+    let t7 = p.actions.iter().find(|a| a.id == "T7").unwrap();
+    assert_eq!(t7.tasks, ["5.9.2-o1"]);
+}
+
+/// A plan stored before tasks had ids (plain strings in its JSON) reads back with the ids a
+/// plan file's plain strings get.
+#[test]
+fn a_stored_plan_with_plain_task_strings_reads_with_generated_ids() {
+    let p = plan::embedded_default();
+    let mut json: serde_json::Value = serde_json::to_value(&p).unwrap();
+    for premise in json["premises"].as_array_mut().unwrap() {
+        let plain: Vec<serde_json::Value> = premise["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["text"].clone())
+            .collect();
+        premise["tasks"] = serde_json::Value::Array(plain);
+    }
+    for a in json["actions"].as_array_mut().unwrap() {
+        a.as_object_mut().unwrap().remove("tasks");
+    }
+    assert!(json["premises"][0]["tasks"][0].is_string());
+    let back: plan::Plan = serde_json::from_value(json).unwrap();
+    assert_eq!(back.premises, p.premises);
+    assert!(back.actions.iter().all(|a| a.tasks.is_empty()));
+}
+
+/// The budget-cycle fields and task links read from a plan file, checked; a dangling task link
+/// and a negative cost are refused with their place.
+#[test]
+fn action_budget_and_task_links_parse_and_are_checked() {
+    let base = include_str!("../../../tests/plans/minimal.toml");
+    let extra = r#"
+[actions.budget]
+cost_estimate = 250000
+budget_years = [2026, 2025]
+funding_source = "Driftsbudsjett"
+handlingsprogram = "HP 2025–2028, tiltak 4.3"
+contact = "Kari Nordmann"
+priority = { year = 2025, decision = "Formannskapet sak 12/25", decided = 2025-02-11 }
+
+[[actions.budget.milestones]]
+date = 2025-09-30
+title = "Rapport"
+
+[[actions.budget.milestones]]
+date = 2025-03-31
+title = "Mandat"
+done = true
+"#;
+    // Appended after the file's last action, so the budget belongs to it.
+    let src = format!(
+        "{base}
+{extra}"
+    );
+    let p = plan::parse("x.toml", &src).unwrap();
+    let a = p.actions.last().unwrap();
+    assert_eq!(a.budget.cost_estimate, Some(250_000));
+    assert_eq!(a.budget.budget_years, [2025, 2026]);
+    assert_eq!(a.budget.milestones[0].title, "Mandat");
+    assert!(a.budget.milestones[0].done);
+    let pr = a.budget.priority.as_ref().unwrap();
+    assert_eq!(
+        (pr.year, pr.decision.as_str()),
+        (2025, "Formannskapet sak 12/25")
+    );
+    assert_eq!(pr.decided.unwrap().to_string(), "2025-02-11");
+
+    let bad = format!(
+        "{base}
+tasks = [\"9.9-o1\"]\n[actions.budget]\ncost_estimate = -5\n"
+    );
+    let d = plan::parse("x.toml", &bad).unwrap_err().to_string();
+    assert!(d.contains("negative"), "{d}");
 }
 
 /// Every action links only to strategies of this plan and says where in the text it comes from.

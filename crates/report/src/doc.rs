@@ -668,6 +668,24 @@ fn action_summary(d: &mut Vec<Block>, r: &ReportInput) {
             fmt::number(p.covered_percent, 0)
         )));
     }
+    if let Some(year) = r.priority_year() {
+        d.push(para(priority_intro(r, year)));
+        d.push(Block::List(
+            r.priority_actions()
+                .iter()
+                .map(|a| {
+                    format!(
+                        "{} {} – {}, {} %{}",
+                        a.id,
+                        a.title,
+                        a.status,
+                        a.progress,
+                        if a.late { ", forsinket" } else { "" }
+                    )
+                })
+                .collect(),
+        ));
+    }
     let late: Vec<String> = r
         .actions
         .iter()
@@ -718,8 +736,111 @@ fn action_summary(d: &mut Vec<Block>, r: &ReportInput) {
     }
 }
 
+/// The sentence that introduces the priority selection of `year`, with its decision(s).
+fn priority_intro(r: &ReportInput, year: i32) -> String {
+    let mut decisions: Vec<String> = Vec::new();
+    for a in r.priority_actions() {
+        if let Some(p) = &a.budget.priority {
+            let d = match (p.decision.as_str(), p.decided) {
+                ("", None) => continue,
+                (d, None) => d.to_string(),
+                ("", Some(day)) => format!("vedtatt {day}"),
+                (d, Some(day)) => format!("{d}, {day}"),
+            };
+            if !decisions.contains(&d) {
+                decisions.push(d);
+            }
+        }
+    }
+    if decisions.is_empty() {
+        format!("Topp 10 for {year} – årets prioriterte tiltak (uten registrert vedtak):")
+    } else {
+        format!(
+            "Topp 10 for {year} – årets prioriterte tiltak ({}):",
+            decisions.join("; ")
+        )
+    }
+}
+
+/// An action's budget cycle in one line (only what is filled in), for the action tables.
+fn budget_text(b: &plan::Budget) -> String {
+    let mut parts = Vec::new();
+    if let Some(c) = b.cost_estimate {
+        parts.push(format!("kostnadsoverslag {} kr", fmt::number(c as f64, 0)));
+    }
+    if !b.budget_years.is_empty() {
+        parts.push(format!("budsjettår {}", plan::years_text(&b.budget_years)));
+    }
+    if !b.funding_source.is_empty() {
+        parts.push(format!("finansiering: {}", b.funding_source));
+    }
+    if !b.handlingsprogram.is_empty() {
+        parts.push(format!("handlingsprogram: {}", b.handlingsprogram));
+    }
+    if !b.contact.is_empty() {
+        parts.push(format!("kontakt: {}", b.contact));
+    }
+    if !b.milestones.is_empty() {
+        parts.push(format!(
+            "milepæler: {}",
+            b.milestones
+                .iter()
+                .map(|m| format!(
+                    "{} {}{}",
+                    m.date,
+                    m.title,
+                    if m.done { " (nådd)" } else { "" }
+                ))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
+    }
+    parts.join("; ")
+}
+
+/// One action as a row of the action tables.
+fn action_row(a: &crate::model::ActionView) -> Vec<Cell> {
+    let budget = budget_text(&a.budget);
+    vec![
+        Cell::strong(a.id.clone()),
+        Cell::plain(format!(
+            "{} (ansvarlig: {}){}",
+            a.title,
+            a.owner,
+            if budget.is_empty() {
+                String::new()
+            } else {
+                format!(" – {budget}")
+            }
+        )),
+        Cell::plain(format!(
+            "{}–{}",
+            a.start.map(|x| x.to_string()).unwrap_or_default(),
+            a.end.map(|x| x.to_string()).unwrap_or_default()
+        )),
+        if a.late {
+            Cell::strong(format!("{}, {} % – forsinket", a.status, a.progress))
+        } else {
+            Cell::plain(format!("{}, {} %", a.status, a.progress))
+        },
+        Cell::plain(a.changed.clone().unwrap_or_else(|| "uendret".into())),
+    ]
+}
+
+/// The action tables' header.
+fn action_header() -> Vec<String> {
+    vec![
+        "Id".into(),
+        "Tiltak".into(),
+        "Periode".into(),
+        "Status og fremdrift".into(),
+        "Endret siden forrige rapport".into(),
+    ]
+}
+
 /// Every action, grouped by focus area (an action linked to strategies in several areas is
-/// listed under each), as of the period's last day.
+/// listed under each), as of the period's last day; the year's priority selection (*topp 10*)
+/// first, and after the areas the plan's 5.9 tasks that no action serves.
 fn action_table(d: &mut Vec<Block>, r: &ReportInput) {
     d.push(heading(1, "Tiltakene", "tiltak"));
     d.push(para(format!(
@@ -729,44 +850,56 @@ fn action_table(d: &mut Vec<Block>, r: &ReportInput) {
             .map(|e| e.to_string())
             .unwrap_or_else(|| r.period.label(r.year))
     )));
+    if let Some(year) = r.priority_year() {
+        d.push(para(priority_intro(r, year)));
+        d.push(Block::Table {
+            caption: format!("Topp 10 for {year}"),
+            header: action_header(),
+            numeric: vec![false, false, false, false, false],
+            rows: r.priority_actions().into_iter().map(action_row).collect(),
+        });
+    }
     for area in &r.plan.focus_areas {
         let ids: Vec<&str> = area.all_strategies().map(|s| s.id.as_str()).collect();
         let rows: Vec<Vec<Cell>> = r
             .actions
             .iter()
             .filter(|a| a.strategies.iter().any(|s| ids.contains(&s.as_str())))
-            .map(|a| {
-                vec![
-                    Cell::strong(a.id.clone()),
-                    Cell::plain(format!("{} (ansvarlig: {})", a.title, a.owner)),
-                    Cell::plain(format!(
-                        "{}–{}",
-                        a.start.map(|x| x.to_string()).unwrap_or_default(),
-                        a.end.map(|x| x.to_string()).unwrap_or_default()
-                    )),
-                    if a.late {
-                        Cell::strong(format!("{}, {} % – forsinket", a.status, a.progress))
-                    } else {
-                        Cell::plain(format!("{}, {} %", a.status, a.progress))
-                    },
-                    Cell::plain(a.changed.clone().unwrap_or_else(|| "uendret".into())),
-                ]
-            })
+            .map(action_row)
             .collect();
         if rows.is_empty() {
             continue;
         }
         d.push(Block::Table {
             caption: format!("Tiltak i {} {}", area.number, area.title.nb),
-            header: vec![
-                "Id".into(),
-                "Tiltak".into(),
-                "Periode".into(),
-                "Status og fremdrift".into(),
-                "Endret siden forrige rapport".into(),
-            ],
+            header: action_header(),
             numeric: vec![false, false, false, false, false],
             rows,
         });
+    }
+    // The 5.9 tasks (issue 20 item 2): those no action follows up.
+    let open = r.tasks_without_action();
+    if r.plan.tasks().next().is_some() {
+        d.push(heading(
+            2,
+            "Oppgaver i 5.9 uten tiltak",
+            "oppgaver-uten-tiltak",
+        ));
+        if open.is_empty() {
+            d.push(para(
+                "Alle de viktige næringsfaglige arbeidsoppgavene i 5.9 har minst ett tiltak.",
+            ));
+        } else {
+            d.push(para(format!(
+                "{} av {} viktige næringsfaglige arbeidsoppgaver i 5.9 har ennå ikke noe tiltak:",
+                open.len(),
+                r.plan.tasks().count()
+            )));
+            d.push(Block::List(
+                open.iter()
+                    .map(|(id, text)| format!("{id} {text}"))
+                    .collect(),
+            ));
+        }
     }
 }

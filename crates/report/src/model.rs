@@ -307,6 +307,13 @@ pub struct ActionView {
     pub last_change: Option<String>,
     /// Staff's written explanation for the report period (needed when it is late), if any.
     pub explanation: Option<AssessmentView>,
+    /// Its budget cycle (cost, funding, contact, milestones, topp-10 selection) as of the
+    /// period's end.
+    #[serde(default)]
+    pub budget: plan::Budget,
+    /// The plan's 5.9 tasks it serves (`5.9.2-o1`).
+    #[serde(default)]
+    pub tasks: Vec<String>,
 }
 
 /// A plain table of text cells.
@@ -462,6 +469,36 @@ pub struct ReportInput {
 }
 
 impl ReportInput {
+    /// The year of the priority selection (*topp 10*) the report shows: the newest not after
+    /// the report's year ([`plan::priority_year`]).
+    pub fn priority_year(&self) -> Option<i32> {
+        plan::priority_year(
+            self.actions.iter().map(|a| a.budget.priority.as_ref()),
+            Some(self.year),
+        )
+    }
+
+    /// The actions of the report's priority selection, in the report's order.
+    pub fn priority_actions(&self) -> Vec<&ActionView> {
+        match self.priority_year() {
+            None => Vec::new(),
+            Some(y) => self
+                .actions
+                .iter()
+                .filter(|a| a.budget.priority.as_ref().is_some_and(|p| p.year == y))
+                .collect(),
+        }
+    }
+
+    /// The plan's 5.9 tasks no action in the report serves: (id, text).
+    pub fn tasks_without_action(&self) -> Vec<(&str, &str)> {
+        self.plan
+            .tasks()
+            .filter(|t| !self.actions.iter().any(|a| a.tasks.contains(&t.id)))
+            .map(|t| (t.id.as_str(), t.text.as_str()))
+            .collect()
+    }
+
     /// Whether anything shown is synthetic (the report then says so on its front page).
     pub fn has_synthetic(&self) -> bool {
         self.indicators

@@ -61,6 +61,8 @@ fn input() -> ReportInput {
             changed: None,
             last_change: None,
             explanation: None,
+            budget: a.budget.clone(),
+            tasks: a.tasks.clone(),
         })
         .collect();
     let nm = &plan.published_rankings[0];

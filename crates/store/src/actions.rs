@@ -6,7 +6,7 @@
 //! field becomes one history row (who, when, field, old → new); the history table refuses UPDATE
 //! and DELETE by trigger.
 
-use plan::{Action, ActionOrigin, ActionStatus, Delivery};
+use plan::{Action, ActionOrigin, ActionStatus, Budget, Delivery, Milestone, Priority, Year};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
@@ -76,6 +76,60 @@ pub struct ActionPatch {
     pub strategies: Option<Vec<String>>,
     /// New weight (`Some(None)` clears it).
     pub weight: Option<Option<f64>>,
+    /// New cost estimate in kroner (`Some(None)` clears it).
+    pub cost_estimate: Option<Option<u64>>,
+    /// New budget years.
+    pub budget_years: Option<Vec<Year>>,
+    /// New funding source.
+    pub funding_source: Option<String>,
+    /// New handlingsprogram reference.
+    pub handlingsprogram: Option<String>,
+    /// New contact person.
+    pub contact: Option<String>,
+    /// New milestones (replaces the list).
+    pub milestones: Option<Vec<Milestone>>,
+    /// New topp-10 priority (`Some(None)` takes the action out of the selection).
+    pub priority: Option<Option<Priority>>,
+    /// New set of premise tasks served.
+    pub tasks: Option<Vec<String>>,
+}
+
+impl ActionPatch {
+    /// The budget `current` would have after this patch (milestones and years sorted).
+    pub fn budget_of(&self, current: &Budget) -> Budget {
+        let mut years = self
+            .budget_years
+            .clone()
+            .unwrap_or_else(|| current.budget_years.clone());
+        years.sort();
+        years.dedup();
+        let mut milestones = self
+            .milestones
+            .clone()
+            .unwrap_or_else(|| current.milestones.clone());
+        milestones.sort_by_key(|m| m.date);
+        Budget {
+            cost_estimate: self.cost_estimate.unwrap_or(current.cost_estimate),
+            budget_years: years,
+            funding_source: self
+                .funding_source
+                .clone()
+                .unwrap_or_else(|| current.funding_source.clone()),
+            handlingsprogram: self
+                .handlingsprogram
+                .clone()
+                .unwrap_or_else(|| current.handlingsprogram.clone()),
+            contact: self
+                .contact
+                .clone()
+                .unwrap_or_else(|| current.contact.clone()),
+            milestones,
+            priority: self
+                .priority
+                .clone()
+                .unwrap_or_else(|| current.priority.clone()),
+        }
+    }
 }
 
 /// Why an edit was not applied.
@@ -114,7 +168,7 @@ impl From<sqlx::Error> for UpdateError {
 macro_rules! select_actions {
     ($tail:literal) => {
         concat!(
-            "SELECT id, title, description, owner, partners, start_date, end_date, status, progress, deliveries, origin, comment, weight, version, updated_at, updated_by FROM actions ",
+            "SELECT id, title, description, owner, partners, start_date, end_date, status, progress, deliveries, origin, budget, tasks, comment, weight, version, updated_at, updated_by FROM actions ",
             $tail
         )
     };
@@ -138,6 +192,8 @@ fn record_from_row(row: &AnyRow, strategies: Vec<String>) -> Result<ActionRecord
     let deliveries: String = row.try_get("deliveries")?;
     let origin: String = row.try_get("origin")?;
     let partners: String = row.try_get("partners")?;
+    let budget: String = row.try_get("budget")?;
+    let tasks: String = row.try_get("tasks")?;
     let progress: i64 = row
         .try_get::<i32, _>("progress")
         .map(i64::from)
@@ -158,6 +214,8 @@ fn record_from_row(row: &AnyRow, strategies: Vec<String>) -> Result<ActionRecord
                 .map_err(|_| StoreError::Corrupt(format!("stored progress {progress}")))?,
             deliveries: serde_json::from_str::<Vec<Delivery>>(&deliveries)?,
             origin: serde_json::from_str::<ActionOrigin>(&origin)?,
+            budget: serde_json::from_str::<Budget>(&budget)?,
+            tasks: serde_json::from_str::<Vec<String>>(&tasks)?,
         },
         comment: row.try_get("comment")?,
         weight: row.try_get("weight")?,
@@ -190,8 +248,8 @@ pub(crate) async fn insert_action(
     now: &str,
 ) -> Result<()> {
     sqlx::query(
-        "INSERT INTO actions (plan_code, id, title, description, owner, partners, start_date, end_date, status, progress, deliveries, origin, comment, weight, version, updated_at, updated_by) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, NULL, 1, $14, $15)",
+        "INSERT INTO actions (plan_code, id, title, description, owner, partners, start_date, end_date, status, progress, deliveries, origin, comment, weight, version, updated_at, updated_by, budget, tasks) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, NULL, 1, $14, $15, $16, $17)",
     )
     .bind(plan_code)
     .bind(&a.id)
@@ -208,6 +266,8 @@ pub(crate) async fn insert_action(
     .bind(comment)
     .bind(now)
     .bind(actor)
+    .bind(serde_json::to_string(&a.budget)?)
+    .bind(serde_json::to_string(&a.tasks)?)
     .execute(&mut **tx)
     .await?;
     for s in &a.strategies {
@@ -429,6 +489,7 @@ impl Store {
             .ok_or_else(|| UpdateError::Invalid(format!("no plan for municipality {plan_code}")))?;
         check_new(action)?;
         check_strategies(&plan, &action.strategies)?;
+        check_tasks(&plan, &action.tasks)?;
         let mut tx = self.begin_write().await?;
         let exists: Option<i64> =
             sqlx::query_scalar("SELECT 1 FROM actions WHERE plan_code = $1 AND id = $2")
@@ -464,11 +525,16 @@ impl Store {
         actor: &str,
     ) -> Result<ActionRecord, UpdateError> {
         check_patch(patch)?;
-        if let Some(strategies) = &patch.strategies {
+        if patch.strategies.is_some() || patch.tasks.is_some() {
             let plan = self.plan(plan_code).await?.ok_or_else(|| {
                 UpdateError::Invalid(format!("no plan for municipality {plan_code}"))
             })?;
-            check_strategies(&plan, strategies)?;
+            if let Some(strategies) = &patch.strategies {
+                check_strategies(&plan, strategies)?;
+            }
+            if let Some(tasks) = &patch.tasks {
+                check_tasks(&plan, tasks)?;
+            }
         }
         let current = self
             .action(plan_code, action_id)
@@ -587,10 +653,34 @@ pub fn check_new(action: &Action) -> Result<(), UpdateError> {
             action.progress
         )));
     }
+    check_budget(&action.budget)?;
     check_dates(action.start, action.end)
 }
 
+/// The budget cycle's values: years of four digits (1900–2200), milestones with a title.
+pub fn check_budget(b: &Budget) -> Result<(), UpdateError> {
+    let ok = |y: Year| (1900..=2200).contains(&y);
+    if let Some(y) = b.budget_years.iter().find(|y| !ok(**y)) {
+        return Err(UpdateError::Invalid(format!(
+            "budget year {y} is not a year from 1900 to 2200"
+        )));
+    }
+    if let Some(p) = &b.priority
+        && !ok(p.year)
+    {
+        return Err(UpdateError::Invalid(format!(
+            "priority year {} is not a year from 1900 to 2200",
+            p.year
+        )));
+    }
+    if b.milestones.iter().any(|m| m.title.trim().is_empty()) {
+        return Err(UpdateError::Invalid("a milestone needs a title".into()));
+    }
+    Ok(())
+}
+
 pub(crate) fn check_patch(patch: &ActionPatch) -> Result<(), UpdateError> {
+    check_budget(&patch.budget_of(&Budget::default()))?;
     if let Some(Some(w)) = patch.weight {
         check_weight(w)?;
     }
@@ -614,6 +704,7 @@ pub(crate) fn check_patch(patch: &ActionPatch) -> Result<(), UpdateError> {
 pub(crate) struct Changes {
     pub(crate) fields: Vec<(&'static str, Option<String>, Option<String>)>,
     pub(crate) strategies: Option<Vec<String>>,
+    pub(crate) tasks: Option<Vec<String>>,
 }
 
 /// What `patch` would change on `current`: (field, old, new) for each changed field, by the
@@ -698,9 +789,58 @@ pub(crate) fn diff(current: &ActionRecord, patch: &ActionPatch) -> Changes {
             w.map(|x| x.to_string()),
         ));
     }
+    let new_tasks = patch.tasks.as_ref().map(|t| {
+        let mut t = t.clone();
+        t.sort();
+        t.dedup();
+        t
+    });
+    if let Some(t) = &new_tasks
+        && *t != a.tasks
+    {
+        changes.push(("tasks", Some(a.tasks.join(", ")), Some(t.join(", "))));
+    }
+    // The budget cycle, field by field (issue 20): each change a history row of its own.
+    let old = &a.budget;
+    let new = patch.budget_of(old);
+    let mut field = |name: &'static str, o: String, n: String| {
+        if o != n {
+            changes.push((name, Some(o), Some(n)));
+        }
+    };
+    let cost = |c: Option<u64>| c.map(|c| c.to_string()).unwrap_or_default();
+    field(
+        "cost_estimate",
+        cost(old.cost_estimate),
+        cost(new.cost_estimate),
+    );
+    field(
+        "budget_years",
+        plan::years_text(&old.budget_years),
+        plan::years_text(&new.budget_years),
+    );
+    field(
+        "funding_source",
+        old.funding_source.clone(),
+        new.funding_source.clone(),
+    );
+    field(
+        "handlingsprogram",
+        old.handlingsprogram.clone(),
+        new.handlingsprogram.clone(),
+    );
+    field("contact", old.contact.clone(), new.contact.clone());
+    field(
+        "milestones",
+        Milestone::list_text(&old.milestones, "; "),
+        Milestone::list_text(&new.milestones, "; "),
+    );
+    let prio = |p: &Option<Priority>| p.as_ref().map(Priority::to_text).unwrap_or_default();
+    field("priority", prio(&old.priority), prio(&new.priority));
     Changes {
         fields: changes,
         strategies: new_strategies,
+        tasks: new_tasks,
     }
 }
 
@@ -721,7 +861,7 @@ pub(crate) async fn write_update(
     let base_version = current.version;
     let new_version = base_version + 1;
     let res = sqlx::query(
-        "UPDATE actions SET title = $1, description = $2, owner = $3, partners = $4, start_date = $5, end_date = $6, status = $7, progress = $8, comment = $9, weight = $10, version = $11, updated_at = $12, updated_by = $13 \
+        "UPDATE actions SET title = $1, description = $2, owner = $3, partners = $4, start_date = $5, end_date = $6, status = $7, progress = $8, comment = $9, weight = $10, version = $11, updated_at = $12, updated_by = $13, budget = $17, tasks = $18 \
          WHERE plan_code = $14 AND id = $15 AND version = $16",
     )
     .bind(patch.title.as_ref().unwrap_or(&a.title))
@@ -740,6 +880,10 @@ pub(crate) async fn write_update(
     .bind(plan_code)
     .bind(action_id)
     .bind(base_version)
+    .bind(serde_json::to_string(&patch.budget_of(&a.budget))?)
+    .bind(serde_json::to_string(
+        changes.tasks.as_ref().unwrap_or(&a.tasks),
+    )?)
     .execute(&mut **tx)
     .await?;
     if res.rows_affected() != 1 {
@@ -777,6 +921,18 @@ pub(crate) async fn write_update(
         .await?;
     }
     Ok(true)
+}
+
+/// Every task id names a premise task of the plan.
+pub(crate) fn check_tasks(plan: &plan::Plan, ids: &[String]) -> Result<(), UpdateError> {
+    for id in ids {
+        if !plan.tasks().any(|t| &t.id == id) {
+            return Err(UpdateError::Invalid(format!(
+                "unknown task `{id}`: not in the plan"
+            )));
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn check_strategies(plan: &plan::Plan, ids: &[String]) -> Result<(), UpdateError> {
@@ -893,7 +1049,9 @@ impl Store {
                             a.id
                         )))
                     } else {
-                        check_new(a).and_then(|_| check_strategies(&plan, &a.strategies))
+                        check_new(a)
+                            .and_then(|_| check_strategies(&plan, &a.strategies))
+                            .and_then(|_| check_tasks(&plan, &a.tasks))
                     }
                 }
                 BatchItem::Update {
@@ -911,6 +1069,10 @@ impl Store {
                             .and_then(|_| check_patched_dates(&c.action, patch))
                             .and_then(|_| match &patch.strategies {
                                 Some(s) => check_strategies(&plan, s),
+                                None => Ok(()),
+                            })
+                            .and_then(|_| match &patch.tasks {
+                                Some(t) => check_tasks(&plan, t),
                                 None => Ok(()),
                             }),
                     },

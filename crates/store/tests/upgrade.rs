@@ -118,6 +118,8 @@ async fn a_store_made_by_the_release_before_0010_opens_with_nothing_lost() {
     // An action's history, as the release before wrote it.
     let x1 = store.action(ASKER, "X1").await.unwrap().unwrap();
     assert_eq!(x1.action.title, "Tiltak fra fixture");
+    // Migration 0015 (issue 20): an action stored before it has no budget cycle and no tasks.
+    assert!(x1.action.budget.is_empty() && x1.action.tasks.is_empty());
     assert_eq!(x1.updated_by, "kari");
     let history = store.history(ASKER, "X1").await.unwrap();
     assert_eq!(history.len() as i64, x1.version);

@@ -143,7 +143,7 @@ async fn get_district_facts(
         description = "A municipal business-development plan: the plan, its indicators and its action plan with history. Reads are public; writes need a bearer token and If-Match."
     ),
     paths(get_plan, get_facts, get_district_facts, list_indicators, compare, compare_all, key_figures, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
-    components(schemas(FactsDto, DistrictFactsDto, ActionDto, HistoryDto, IndicatorDto, TrendDto, ProjectionDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, crate::error::FieldError, ConflictDto, YearValue, crate::pages::ranking::RankingDto)),
+    components(schemas(FactsDto, DistrictFactsDto, ActionDto, MilestoneDto, PriorityDto, HistoryDto, IndicatorDto, TrendDto, ProjectionDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, crate::error::FieldError, ConflictDto, YearValue, crate::pages::ranking::RankingDto)),
     modifiers(&BearerAuth),
     tags((name = "plan", description = "The plan and its indicators"), (name = "actions", description = "The action plan"))
 )]
@@ -242,6 +242,77 @@ pub struct ActionDto {
     pub updated_by: String,
     /// `drawn_from_text` or `staff`.
     pub origin: String,
+    /// Late today (Norwegian date): marked delayed, or past its end date and neither completed
+    /// nor cancelled (`app::as_of::is_late`, the rule of every page and the report).
+    pub late: bool,
+    /// Estimated cost in whole kroner.
+    pub cost_estimate: Option<u64>,
+    /// Budget years it is funded in.
+    pub budget_years: Vec<i32>,
+    /// Funding source.
+    pub funding_source: String,
+    /// The handlingsprogram item it is funded under.
+    pub handlingsprogram: String,
+    /// Contact person.
+    pub contact: String,
+    /// Dated milestones, in date order.
+    pub milestones: Vec<MilestoneDto>,
+    /// Its place in a yearly priority selection (topp 10), if any.
+    pub priority: Option<PriorityDto>,
+    /// Ids of the plan's 5.9 tasks it serves (`5.9.2-o1`).
+    pub tasks: Vec<String>,
+}
+
+/// A dated milestone.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MilestoneDto {
+    /// Due date YYYY-MM-DD.
+    pub date: String,
+    /// What is reached.
+    pub title: String,
+    /// Whether it has been reached.
+    #[serde(default)]
+    pub done: bool,
+}
+
+/// An action's place in a yearly priority selection (topp 10) and the decision behind it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityDto {
+    /// The year of the selection.
+    pub year: i32,
+    /// The decision's reference, e.g. `Formannskapet sak 12/25`.
+    #[serde(default)]
+    pub decision: String,
+    /// The day of the decision, YYYY-MM-DD.
+    #[serde(default)]
+    pub decided: Option<String>,
+}
+
+fn milestones_in(m: Vec<MilestoneDto>) -> Result<Vec<plan::Milestone>, WebError> {
+    m.into_iter()
+        .map(|m| {
+            Ok(plan::Milestone {
+                date: parse_date("milestones", Some(&m.date))?.ok_or_else(|| {
+                    WebError::invalid("milestones", "milestones: a milestone needs a date")
+                })?,
+                title: m.title,
+                done: m.done,
+            })
+        })
+        .collect()
+}
+
+fn priority_in(p: Option<PriorityDto>) -> Result<Option<plan::Priority>, WebError> {
+    p.map(|p| {
+        Ok(plan::Priority {
+            year: p.year,
+            decision: p.decision,
+            decided: parse_date("priority", p.decided.as_deref())?,
+        })
+    })
+    .transpose()
 }
 
 impl ActionDto {
@@ -269,6 +340,28 @@ impl ActionDto {
                 ActionOrigin::DrawnFromText { .. } => "drawn_from_text".into(),
                 ActionOrigin::Staff => "staff".into(),
             },
+            late: app::as_of::is_late(a, app::as_of::today()),
+            cost_estimate: a.budget.cost_estimate,
+            budget_years: a.budget.budget_years.clone(),
+            funding_source: a.budget.funding_source.clone(),
+            handlingsprogram: a.budget.handlingsprogram.clone(),
+            contact: a.budget.contact.clone(),
+            milestones: a
+                .budget
+                .milestones
+                .iter()
+                .map(|m| MilestoneDto {
+                    date: m.date.to_string(),
+                    title: m.title.clone(),
+                    done: m.done,
+                })
+                .collect(),
+            priority: a.budget.priority.as_ref().map(|p| PriorityDto {
+                year: p.year,
+                decision: p.decision.clone(),
+                decided: p.decided.map(|d| d.to_string()),
+            }),
+            tasks: a.tasks.clone(),
         }
     }
 }
@@ -752,6 +845,28 @@ pub struct ActionCreate {
     pub comment: Option<String>,
     /// Weight in roll-ups.
     pub weight: Option<f64>,
+    /// Estimated cost in whole kroner.
+    pub cost_estimate: Option<u64>,
+    /// Budget years.
+    #[serde(default)]
+    pub budget_years: Vec<i32>,
+    /// Funding source.
+    #[serde(default)]
+    pub funding_source: String,
+    /// The handlingsprogram item.
+    #[serde(default)]
+    pub handlingsprogram: String,
+    /// Contact person.
+    #[serde(default)]
+    pub contact: String,
+    /// Milestones.
+    #[serde(default)]
+    pub milestones: Vec<MilestoneDto>,
+    /// Topp-10 selection.
+    pub priority: Option<PriorityDto>,
+    /// Ids of the 5.9 tasks it serves.
+    #[serde(default)]
+    pub tasks: Vec<String>,
 }
 
 /// Creates an action (version 1).
@@ -791,6 +906,22 @@ async fn create_action(
         progress: c.progress,
         deliveries: Vec::new(),
         origin: ActionOrigin::Staff,
+        budget: {
+            let mut b = plan::Budget {
+                cost_estimate: c.cost_estimate,
+                budget_years: c.budget_years,
+                funding_source: c.funding_source,
+                handlingsprogram: c.handlingsprogram,
+                contact: c.contact,
+                milestones: milestones_in(c.milestones)?,
+                priority: priority_in(c.priority)?,
+            };
+            b.budget_years.sort();
+            b.budget_years.dedup();
+            b.milestones.sort_by_key(|m| m.date);
+            b
+        },
+        tasks: c.tasks,
     };
     // The domain's checks (the same for the staff form and the import): id of visible
     // characters, title, progress, end not before start, a finite weight in range.
@@ -866,6 +997,26 @@ pub struct ActionUpdate {
     #[serde(default, deserialize_with = "double")]
     #[schema(value_type = Option<f64>)]
     pub weight: Option<Option<f64>>,
+    /// Cost estimate in whole kroner, or null to clear.
+    #[serde(default, deserialize_with = "double")]
+    #[schema(value_type = Option<u64>)]
+    pub cost_estimate: Option<Option<u64>>,
+    /// Budget years (replaces the list).
+    pub budget_years: Option<Vec<i32>>,
+    /// Funding source.
+    pub funding_source: Option<String>,
+    /// The handlingsprogram item.
+    pub handlingsprogram: Option<String>,
+    /// Contact person.
+    pub contact: Option<String>,
+    /// Milestones (replaces the list).
+    pub milestones: Option<Vec<MilestoneDto>>,
+    /// Topp-10 selection, or null to take the action out of it.
+    #[serde(default, deserialize_with = "double")]
+    #[schema(value_type = Option<PriorityDto>)]
+    pub priority: Option<Option<PriorityDto>>,
+    /// Ids of the 5.9 tasks it serves (replaces the set).
+    pub tasks: Option<Vec<String>>,
 }
 
 /// A full replacement of an action's editable fields (PUT).
@@ -894,6 +1045,30 @@ pub struct ActionReplace {
     pub comment: String,
     /// Weight or null.
     pub weight: Option<f64>,
+    /// Cost estimate in whole kroner or null (left out: null).
+    #[serde(default)]
+    pub cost_estimate: Option<u64>,
+    /// Budget years (left out: none).
+    #[serde(default)]
+    pub budget_years: Vec<i32>,
+    /// Funding source (left out: empty).
+    #[serde(default)]
+    pub funding_source: String,
+    /// The handlingsprogram item (left out: empty).
+    #[serde(default)]
+    pub handlingsprogram: String,
+    /// Contact person (left out: empty).
+    #[serde(default)]
+    pub contact: String,
+    /// Milestones (left out: none).
+    #[serde(default)]
+    pub milestones: Vec<MilestoneDto>,
+    /// Topp-10 selection or null (left out: null).
+    #[serde(default)]
+    pub priority: Option<PriorityDto>,
+    /// Ids of the 5.9 tasks it serves (left out: none).
+    #[serde(default)]
+    pub tasks: Vec<String>,
 }
 
 impl From<ActionReplace> for ActionUpdate {
@@ -910,6 +1085,14 @@ impl From<ActionReplace> for ActionUpdate {
             progress: Some(r.progress),
             comment: Some(r.comment),
             weight: Some(r.weight),
+            cost_estimate: Some(r.cost_estimate),
+            budget_years: Some(r.budget_years),
+            funding_source: Some(r.funding_source),
+            handlingsprogram: Some(r.handlingsprogram),
+            contact: Some(r.contact),
+            milestones: Some(r.milestones),
+            priority: Some(r.priority),
+            tasks: Some(r.tasks),
         }
     }
 }
@@ -962,6 +1145,14 @@ async fn apply(
         comment: u.comment,
         strategies: u.strategies,
         weight: u.weight,
+        cost_estimate: u.cost_estimate,
+        budget_years: u.budget_years,
+        funding_source: u.funding_source,
+        handlingsprogram: u.handlingsprogram,
+        contact: u.contact,
+        milestones: u.milestones.map(milestones_in).transpose()?,
+        priority: u.priority.map(priority_in).transpose()?,
+        tasks: u.tasks,
     };
     match state
         .store

@@ -153,6 +153,7 @@ fn public_routes(table: routes::Table) -> routes::Table {
         .route("/nokkeltall/data", get(pages::key_figures::data))
         .route("/tiltak", get(pages::actions::list))
         .route("/tiltak/{id}", get(pages::actions::detail))
+        .route("/forutsetninger", get(pages::premises::page))
         .route("/fremdrift", get(pages::progress::page))
         .route("/rangering", get(pages::ranking::page))
         .route("/rangering/data", get(pages::ranking::data))

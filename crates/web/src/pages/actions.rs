@@ -211,6 +211,10 @@ pub async fn list(
             }
             div { button type="submit" { (tr(lang, "actions-show")) } }
         }
+        // The year's priority actions (topp 10) first, with the decision behind them.
+        @if let Some(year) = app::as_of::priority_year(all.iter().map(|a| &a.action), None) {
+            (priority_section(&app::as_of::priority_actions(&all, year), year, today, lang))
+        }
         p role="status" { (shown.len()) " " (tr(lang, "actions-of")) " " (all.len()) " " (tr(lang, "actions-actions")) }
         // On a narrow screen the rows reflow into cards (the stylesheet's `table.reflow`: each
         // cell labelled by its column's data-label); the explicit roles keep it a table for
@@ -255,8 +259,103 @@ pub async fn list(
     ))
 }
 
+/// An action's budget cycle as `dt`/`dd` pairs (only what is filled in).
+pub fn budget_list(b: &plan::Budget, lang: Lang) -> Markup {
+    html! {
+        @if let Some(p) = &b.priority {
+            dt { (tr(lang, "actions-priority")) }
+            dd { (p.to_text()) }
+        }
+        @if let Some(c) = b.cost_estimate {
+            dt { (tr(lang, "actions-cost-estimate")) }
+            dd { (match lang { Lang::En => plan::fmt::number_en(c as f64, 0), _ => plan::fmt::number(c as f64, 0) }) "\u{a0}" (tr(lang, "actions-kroner")) }
+        }
+        @if !b.budget_years.is_empty() {
+            dt { (tr(lang, "actions-budget-years")) } dd { (plan::years_text(&b.budget_years)) }
+        }
+        @if !b.funding_source.is_empty() {
+            dt { (tr(lang, "actions-funding-source")) } dd { (b.funding_source) }
+        }
+        @if !b.handlingsprogram.is_empty() {
+            dt { (tr(lang, "actions-handlingsprogram")) } dd { (b.handlingsprogram) }
+        }
+        @if !b.contact.is_empty() {
+            dt { (tr(lang, "actions-contact")) } dd { (b.contact) }
+        }
+        @if !b.milestones.is_empty() {
+            dt { (tr(lang, "actions-milestones")) }
+            dd { ul class="plain" {
+                @for m in &b.milestones {
+                    li { (m.date) " " (m.title) @if m.done { " (" (tr(lang, "actions-milestone-reached")) ")" } }
+                }
+            } }
+        }
+    }
+}
+
+/// The priority selection (topp 10) of `year`: the decision(s) behind it and its actions with
+/// their status (late marked).
+pub fn priority_section(
+    selected: &[&ActionRecord],
+    year: i32,
+    today: time::Date,
+    lang: Lang,
+) -> Markup {
+    let mut decisions: Vec<String> = Vec::new();
+    for a in selected {
+        if let Some(p) = &a.action.budget.priority {
+            let d = match (p.decision.as_str(), p.decided) {
+                ("", None) => continue,
+                (d, None) => d.to_string(),
+                ("", Some(day)) => day.to_string(),
+                (d, Some(day)) => format!("{d}, {day}"),
+            };
+            if !decisions.contains(&d) {
+                decisions.push(d);
+            }
+        }
+    }
+    let heading = i18n::Message::new("actions-priority-heading")
+        .arg("year", year)
+        .text(lang);
+    html! {
+        section id="topp-10" class="priority" aria-labelledby="topp-10-h" {
+            h2 id="topp-10-h" { (heading) }
+            p class="muted" {
+                @if decisions.is_empty() {
+                    (tr(lang, "actions-priority-none-decided"))
+                } @else {
+                    (i18n::Message::new("actions-priority-decided").arg("decision", decisions.join("; ")).text(lang))
+                }
+            }
+            ol class="priority-list" {
+                @for a in selected {
+                    li {
+                        a href=(href(lang, &format!("/tiltak/{}", a.action.id))) { (a.action.id) } " " (a.action.title) " – "
+                        (status_badge(a.action.status, app::as_of::is_late(&a.action, today), lang))
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A history field's name for readers.
-pub fn field_label(field: &str, lang: Lang) -> &str {
+pub fn field_label(field: &str, lang: Lang) -> String {
+    // The budget cycle's fields and the tasks (issue 20), from the translation files.
+    if matches!(
+        field,
+        "cost_estimate"
+            | "budget_years"
+            | "funding_source"
+            | "handlingsprogram"
+            | "contact"
+            | "milestones"
+            | "priority"
+            | "tasks"
+    ) {
+        return tr(lang, &format!("history-field-{field}")).to_string();
+    }
     match (field, lang) {
         ("created", Lang::Nb) => "opprettet",
         ("created", Lang::En) => "created",
@@ -275,6 +374,7 @@ pub fn field_label(field: &str, lang: Lang) -> &str {
         ("carried_over_from", Lang::En) => "carried over from (plan/action)",
         (f, _) => f,
     }
+    .to_string()
 }
 
 /// A history value for readers (statuses by their label).
@@ -382,6 +482,16 @@ pub async fn detail(
             @if let Some(d) = x.start { dt { "Start" } dd { (d) } }
             @if let Some(d) = x.end { dt { (tr(lang, "actions-end")) } dd { (d) } }
             @if !a.comment.is_empty() { dt { (tr(lang, "actions-comment")) } dd { (a.comment) } }
+            (budget_list(&x.budget, lang))
+            @if !x.tasks.is_empty() {
+                dt { (tr(lang, "actions-tasks")) }
+                dd { ul class="plain" {
+                    @for t in &x.tasks {
+                        li { a href=(href(lang, &format!("/forutsetninger#{t}"))) { (t) } " "
+                            (plan.tasks().find(|pt| &pt.id == t).map(|pt| pt.text.as_str()).unwrap_or("")) }
+                    }
+                } }
+            }
             dt { (tr(lang, "actions-strategies")) }
             dd {
                 ul class="plain" {

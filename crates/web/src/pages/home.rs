@@ -157,6 +157,9 @@ fn cards(views: &[IndicatorView], lang: Lang) -> Markup {
 fn focus_areas(plan: &Plan, roll: &PlanRollup, lang: Lang) -> Markup {
     html! {
         h2 id="innsatsomrader" { (tr(lang, "home-focus-areas-and-strategies")) }
+        @if !plan.premises.is_empty() {
+            p { a href=(href(lang, "/forutsetninger")) { (tr(lang, "premises-title")) } }
+        }
         @for a in &plan.focus_areas {
             section class="area" aria-labelledby=(format!("area-{}", a.number)) {
                 h3 id=(format!("area-{}", a.number)) {

@@ -8,6 +8,7 @@ pub mod indicator;
 pub mod key_figures;
 pub mod local_registers;
 pub mod plans;
+pub mod premises;
 pub mod progress;
 pub mod ranking;
 pub mod report;

@@ -52,6 +52,27 @@ pub struct ActionForm {
     pub strategies: Vec<String>,
     /// Weight or empty.
     pub weight: String,
+    /// Cost estimate in whole kroner, or empty.
+    pub cost_estimate: String,
+    /// Budget years (`2025; 2026`, `2025–2027`).
+    pub budget_years: String,
+    /// Funding source.
+    pub funding_source: String,
+    /// The handlingsprogram item.
+    pub handlingsprogram: String,
+    /// Contact person.
+    pub contact: String,
+    /// Milestones, one per line (`2025-06-30 Title`, `[x]` before one reached).
+    pub milestones: String,
+    /// Topp-10 year, or empty.
+    pub priority_year: String,
+    /// Topp-10 decision reference.
+    pub priority_decision: String,
+    /// Topp-10 decision date, or empty.
+    pub priority_decided: String,
+    /// The 5.9 tasks served (a checkbox group).
+    #[serde(deserialize_with = "guard::many")]
+    pub tasks: Vec<String>,
     /// The version the edit is based on (not a number: 0).
     #[serde(deserialize_with = "lenient_version")]
     pub version: i64,
@@ -147,6 +168,8 @@ pub struct Parsed {
     comment: String,
     strategies: Vec<String>,
     weight: Option<f64>,
+    budget: plan::Budget,
+    tasks: Vec<String>,
 }
 
 fn parse_date(s: &str) -> Result<Option<time::Date>, ()> {
@@ -174,6 +197,36 @@ impl ActionForm {
             comment: r.comment.clone(),
             strategies: a.strategies.clone(),
             weight: r.weight.map(|w| w.to_string()).unwrap_or_default(),
+            cost_estimate: a
+                .budget
+                .cost_estimate
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
+            budget_years: plan::years_text(&a.budget.budget_years),
+            funding_source: a.budget.funding_source.clone(),
+            handlingsprogram: a.budget.handlingsprogram.clone(),
+            contact: a.budget.contact.clone(),
+            milestones: plan::Milestone::list_text(&a.budget.milestones, "\n"),
+            priority_year: a
+                .budget
+                .priority
+                .as_ref()
+                .map(|p| p.year.to_string())
+                .unwrap_or_default(),
+            priority_decision: a
+                .budget
+                .priority
+                .as_ref()
+                .map(|p| p.decision.clone())
+                .unwrap_or_default(),
+            priority_decided: a
+                .budget
+                .priority
+                .as_ref()
+                .and_then(|p| p.decided)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            tasks: a.tasks.clone(),
             version: r.version,
         }
     }
@@ -240,6 +293,7 @@ impl ActionForm {
                 }
             },
         };
+        let budget = self.budget(lang, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -261,7 +315,83 @@ impl ActionForm {
             comment: self.comment.trim().to_string(),
             strategies: self.strategies.clone(),
             weight,
+            budget,
+            tasks: self.tasks.clone(),
         })
+    }
+
+    /// The budget-cycle fields, checked (problems pushed to `errors` by field).
+    fn budget(&self, lang: Lang, errors: &mut Vec<(&'static str, String)>) -> plan::Budget {
+        let cost_estimate = match self.cost_estimate.trim() {
+            "" => None,
+            c => app::action_sheet::parse_cost(c).or_else(|| {
+                errors.push((
+                    "cost_estimate",
+                    tr(lang, "staff-actions-cost-invalid").to_string(),
+                ));
+                None
+            }),
+        };
+        let budget_years = plan::parse_years(&self.budget_years).unwrap_or_else(|bad| {
+            errors.push((
+                "budget_years",
+                i18n::Message::new("staff-actions-years-invalid")
+                    .arg("value", bad)
+                    .text(lang),
+            ));
+            Vec::new()
+        });
+        let milestones = plan::Milestone::parse_list(&self.milestones).unwrap_or_else(|bad| {
+            errors.push((
+                "milestones",
+                i18n::Message::new("staff-actions-milestone-invalid")
+                    .arg("value", bad)
+                    .text(lang),
+            ));
+            Vec::new()
+        });
+        let decided = parse_date(&self.priority_decided).unwrap_or_else(|_| {
+            errors.push((
+                "priority_decided",
+                tr(lang, "staff-actions-priority-date-invalid").to_string(),
+            ));
+            None
+        });
+        let decision = self.priority_decision.trim().to_string();
+        let priority = match self.priority_year.trim() {
+            "" => {
+                if !decision.is_empty() || decided.is_some() {
+                    errors.push((
+                        "priority_year",
+                        tr(lang, "staff-actions-priority-needs-year").to_string(),
+                    ));
+                }
+                None
+            }
+            y => match y.parse::<i32>() {
+                Ok(year) if (1900..=2200).contains(&year) => Some(plan::Priority {
+                    year,
+                    decision,
+                    decided,
+                }),
+                _ => {
+                    errors.push((
+                        "priority_year",
+                        tr(lang, "staff-actions-priority-year-invalid").to_string(),
+                    ));
+                    None
+                }
+            },
+        };
+        plan::Budget {
+            cost_estimate,
+            budget_years,
+            funding_source: self.funding_source.trim().to_string(),
+            handlingsprogram: self.handlingsprogram.trim().to_string(),
+            contact: self.contact.trim().to_string(),
+            milestones,
+            priority,
+        }
     }
 }
 
@@ -279,6 +409,14 @@ impl Parsed {
             comment: Some(self.comment),
             strategies: Some(self.strategies),
             weight: Some(self.weight),
+            cost_estimate: Some(self.budget.cost_estimate),
+            budget_years: Some(self.budget.budget_years),
+            funding_source: Some(self.budget.funding_source),
+            handlingsprogram: Some(self.budget.handlingsprogram),
+            contact: Some(self.budget.contact),
+            milestones: Some(self.budget.milestones),
+            priority: Some(self.budget.priority),
+            tasks: Some(self.tasks),
         }
     }
 }
@@ -472,6 +610,41 @@ fn render(
                 @if let Some(e) = err_for(errors, "weight") { span class="error" id="weight-error" { (e) } }
                 input type="text" inputmode="decimal" id="weight" name="weight" value=(form.weight);
             }
+            fieldset class="budget" {
+                legend { (tr(lang, "staff-actions-budget-legend")) }
+                (text_field("cost_estimate", &tr(lang, "actions-cost-estimate"), &form.cost_estimate, Some(&tr(lang, "staff-actions-cost-hint"))))
+                (text_field("budget_years", &tr(lang, "actions-budget-years"), &form.budget_years, Some(&tr(lang, "staff-actions-budget-years-hint"))))
+                (text_field("funding_source", &tr(lang, "actions-funding-source"), &form.funding_source, None))
+                (text_field("handlingsprogram", &tr(lang, "actions-handlingsprogram"), &form.handlingsprogram, Some(&tr(lang, "staff-actions-handlingsprogram-hint"))))
+                (text_field("contact", &tr(lang, "actions-contact"), &form.contact, None))
+                div class="field" {
+                    label for="milestones" { (tr(lang, "actions-milestones")) }
+                    span class="hint" id="milestones-hint" { (tr(lang, "staff-actions-milestones-hint")) }
+                    @if let Some(e) = err_for(errors, "milestones") { span class="error" id="milestones-error" { (e) } }
+                    textarea id="milestones" name="milestones" aria-describedby="milestones-hint"
+                        aria-invalid=[err_for(errors, "milestones").map(|_| "true")] { (form.milestones) }
+                }
+                (text_field("priority_year", &tr(lang, "staff-actions-priority-year"), &form.priority_year, Some(&tr(lang, "staff-actions-priority-year-hint"))))
+                (text_field("priority_decision", &tr(lang, "staff-actions-priority-decision"), &form.priority_decision, None))
+                div class="field" {
+                    label for="priority_decided" { (tr(lang, "staff-actions-priority-decided")) }
+                    @if let Some(e) = err_for(errors, "priority_decided") { span class="error" id="priority_decided-error" { (e) } }
+                    input type="date" id="priority_decided" name="priority_decided" value=(form.priority_decided)
+                        aria-invalid=[err_for(errors, "priority_decided").map(|_| "true")];
+                }
+            }
+            @for p in &plan.premises {
+                fieldset class="strategies" {
+                    legend { (i18n::Message::new("staff-actions-tasks-in").arg("number", &p.number).arg("title", p.title.get(lang)).text(lang)) }
+                    @for t in &p.tasks {
+                        @let cid = format!("o-{}", t.id);
+                        label for=(cid) {
+                            input type="checkbox" id=(cid) name="tasks" value=(t.id) checked[form.tasks.contains(&t.id)];
+                            " " strong { (t.id) } " " (t.text)
+                        }
+                    }
+                }
+            }
             @for area in &plan.focus_areas {
                 fieldset class="strategies" {
                     legend { (tr(lang, "staff-actions-strategies-in")) (area.number) " " (area.title.get(lang)) }
@@ -585,6 +758,8 @@ pub async fn create(
         progress: parsed.progress,
         deliveries: Vec::new(),
         origin: ActionOrigin::Staff,
+        budget: parsed.budget.clone(),
+        tasks: parsed.tasks.clone(),
     };
     let actor = staff.user().name.clone();
     match state

@@ -30,11 +30,8 @@ pub async fn page(
             p { (tr(lang, "staff-home-you-have-read-only-access")) }
         }
         @let today = app::as_of::today();
-        @let soon = today.saturating_add(time::Duration::days(30));
         @let overdue: Vec<_> = actions.iter().filter(|a| app::as_of::is_late(&a.action, today)).collect();
-        @let due: Vec<_> = actions.iter().filter(|a| !app::as_of::is_late(&a.action, today)
-            && !matches!(a.action.status, plan::ActionStatus::Completed | plan::ActionStatus::Cancelled)
-            && a.action.end.is_some_and(|e| e >= today && e <= soon)).collect();
+        @let due: Vec<_> = actions.iter().filter(|a| app::as_of::is_due_within(&a.action, today, 30)).collect();
         section aria-labelledby="frister" {
             h2 id="frister" { (tr(lang, "staff-home-deadlines")) }
             @if overdue.is_empty() && due.is_empty() {
