@@ -329,23 +329,23 @@ impl Compiled<'_> {
             match self.kernel {
                 Kernel::Ratio => {
                     let ((a, ad), (b, bd)) = (input(0), input(1));
-                    for i in 0..len {
+                    for ((v, a), b) in values.iter_mut().zip(a).zip(b) {
                         // formula::ratio / formula::percent: a / b, then 100 × the ratio.
-                        values[i] = if b[i] > 0.0 {
-                            let r = a[i] / b[i];
+                        *v = if *b > 0.0 {
+                            let r = a / b;
                             if self.percent { 100.0 * r } else { r }
                         } else {
                             f64::NAN
                         };
-                        demo[i] = ad[i] | bd[i];
                     }
+                    any_demo(demo, &[ad, bd]);
                 }
                 Kernel::Sum => {
                     let ((a, ad), (b, bd)) = (input(0), input(1));
-                    for i in 0..len {
-                        values[i] = a[i] + b[i];
-                        demo[i] = ad[i] | bd[i];
+                    for ((v, a), b) in values.iter_mut().zip(a).zip(b) {
+                        *v = a + b;
                     }
+                    any_demo(demo, &[ad, bd]);
                 }
                 Kernel::Passthrough => {
                     let (a, ad) = input(0);
@@ -355,22 +355,33 @@ impl Compiled<'_> {
                 Kernel::JobGrowth => {
                     let ((j1, j1d), (j0, j0d)) = (input(0), input(1));
                     let ((p0, p0d), (p1, p1d)) = (input(2), input(3));
-                    for i in 0..len {
+                    for ((((v, j1), j0), p0), p1) in
+                        values.iter_mut().zip(j1).zip(j0).zip(p0).zip(p1)
+                    {
                         // formula::job_growth_vs_population: undefined unless Δpopulation > 0.
-                        let dj = j1[i] - j0[i];
-                        let dp = p1[i] - p0[i];
-                        values[i] = if dp > 0.0 {
+                        let dj = j1 - j0;
+                        let dp = p1 - p0;
+                        *v = if dp > 0.0 {
                             100.0 * dj / dp
                         } else {
                             f64::NAN
                         };
-                        demo[i] = j1d[i] | j0d[i] | p0d[i] | p1d[i];
                     }
+                    any_demo(demo, &[j1d, j0d, p0d, p1d]);
                 }
                 Kernel::PerCellOnly => {}
             }
         }
         out
+    }
+}
+
+/// `demo[i]` = whether any of `inputs` is demo at `i`.
+fn any_demo(demo: &mut [bool], inputs: &[&[bool]]) {
+    for input in inputs {
+        for (d, x) in demo.iter_mut().zip(*input) {
+            *d |= *x;
+        }
     }
 }
 
