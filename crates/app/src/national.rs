@@ -317,9 +317,9 @@ pub fn compute_from_columns(
     let out_grid = Grid::new(municipalities.len(), years.clone());
     let mut out = Vec::with_capacity(definitions.len());
     for d in definitions {
-        let compiled = d.compile(columns).ok_or_else(|| {
-            AppError::Config(format!("{} has no columnar form", d.id))
-        })?;
+        let compiled = d
+            .compile(columns)
+            .ok_or_else(|| AppError::Config(format!("{} has no columnar form", d.id)))?;
         let values = compiled.evaluate(years.clone());
         let rows = municipalities
             .iter()

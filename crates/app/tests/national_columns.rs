@@ -80,10 +80,9 @@ async fn the_columnar_national_table_is_the_per_cell_one_bit_for_bit() {
         series_seen += 1;
         for (m, code) in codes.iter().enumerate() {
             for year in grid.years() {
-                let per_cell = inputs.get(series, code, year).and_then(|o| {
-                    o.as_value()
-                        .map(|v| (v.to_bits(), o.provenance.synthetic))
-                });
+                let per_cell = inputs
+                    .get(series, code, year)
+                    .and_then(|o| o.as_value().map(|v| (v.to_bits(), o.provenance.synthetic)));
                 let columnar = col
                     .get(grid.index(m, year).unwrap())
                     .map(|(v, demo)| (v.to_bits(), demo));
@@ -92,9 +91,18 @@ async fn the_columnar_national_table_is_the_per_cell_one_bit_for_bit() {
             }
         }
     }
-    let per_cell_values = inputs.iter().filter(|(.., o)| o.as_value().is_some()).count();
-    assert_eq!(with_value, per_cell_values, "every input with a value is in the columns");
-    assert!(series_seen >= 8 && with_value > 25_000, "{series_seen} {with_value}");
+    let per_cell_values = inputs
+        .iter()
+        .filter(|(.., o)| o.as_value().is_some())
+        .count();
+    assert_eq!(
+        with_value, per_cell_values,
+        "every input with a value is in the columns"
+    );
+    assert!(
+        series_seen >= 8 && with_value > 25_000,
+        "{series_seen} {with_value}"
+    );
 
     // Every value of every definition: the columnar table against Definition::compute.
     let table = national::compute(&panel, geo, &definitions, &years, today).unwrap();
@@ -121,8 +129,12 @@ async fn the_columnar_national_table_is_the_per_cell_one_bit_for_bit() {
     }
     assert!(values > 20_000, "{values}");
     assert!(demo > 0 && demo < values, "demo {demo} of {values}");
-    assert!(none > 0, "some cells have no value (missing inputs, no growth)");
+    assert!(
+        none > 0,
+        "some cells have no value (missing inputs, no growth)"
+    );
     // And the whole table as the per-cell path builds it (rows, names, counties).
-    let per_cell = national::compute_from_inputs(&inputs, geo, &definitions, &years, today).unwrap();
+    let per_cell =
+        national::compute_from_inputs(&inputs, geo, &definitions, &years, today).unwrap();
     assert_eq!(table, per_cell);
 }

@@ -310,7 +310,11 @@ impl Compiled<'_> {
         }
         // The output years whose every input year is in the grid: lo..hi.
         let lo = shifts.iter().map(|s| (-s).max(0)).max().unwrap_or(0);
-        let hi = shifts.iter().map(|s| (n_in - s).min(n_out)).min().unwrap_or(n_out);
+        let hi = shifts
+            .iter()
+            .map(|s| (n_in - s).min(n_out))
+            .min()
+            .unwrap_or(n_out);
         if lo >= hi {
             return out;
         }
@@ -361,11 +365,7 @@ impl Compiled<'_> {
                         // formula::job_growth_vs_population: undefined unless Δpopulation > 0.
                         let dj = j1 - j0;
                         let dp = p1 - p0;
-                        *v = if dp > 0.0 {
-                            100.0 * dj / dp
-                        } else {
-                            f64::NAN
-                        };
+                        *v = if dp > 0.0 { 100.0 * dj / dp } else { f64::NAN };
                     }
                     any_demo(demo, &[j1d, j0d, p0d, p1d]);
                 }

@@ -700,34 +700,35 @@ fn block_parts(
     parts: Vec<(String, bool)>,
 ) -> Result<(Vec<String>, BTreeMap<String, f64>), ResolveError> {
     Ok(
-    if parts.is_empty() || parts.iter().any(|(_, split)| *split) {
-        let components: Vec<String> = if at >= series_date {
-            geo.predecessors(code, at, series_date)?
+        if parts.is_empty() || parts.iter().any(|(_, split)| *split) {
+            let components: Vec<String> = if at >= series_date {
+                geo.predecessors(code, at, series_date)?
+            } else {
+                vec![code.to_owned()]
+            };
+            let mut probe = Series::new(series, series_date, Additivity::Additive);
+            for c in &components {
+                probe = probe.with(c.clone(), 0.0);
+            }
+            let mapped = geo.map_series(&probe, at)?;
+            let shares = mapped
+                .values
+                .get(code)
+                .map(|m| {
+                    m.components
+                        .iter()
+                        .map(|c| (c.code.clone(), c.share))
+                        .collect()
+                })
+                .unwrap_or_else(|| components.iter().map(|c| (c.clone(), 1.0)).collect());
+            (components, shares)
         } else {
-            vec![code.to_owned()]
-        };
-        let mut probe = Series::new(series, series_date, Additivity::Additive);
-        for c in &components {
-            probe = probe.with(c.clone(), 0.0);
-        }
-        let mapped = geo.map_series(&probe, at)?;
-        let shares = mapped
-            .values
-            .get(code)
-            .map(|m| {
-                m.components
-                    .iter()
-                    .map(|c| (c.code.clone(), c.share))
-                    .collect()
-            })
-            .unwrap_or_else(|| components.iter().map(|c| (c.clone(), 1.0)).collect());
-        (components, shares)
-    } else {
-        let mut components: Vec<String> = parts.into_iter().map(|(c, _)| c).collect();
-        components.sort();
-        let shares = components.iter().map(|c| (c.clone(), 1.0)).collect();
-        (components, shares)
-    })
+            let mut components: Vec<String> = parts.into_iter().map(|(c, _)| c).collect();
+            components.sort();
+            let shares = components.iter().map(|c| (c.clone(), 1.0)).collect();
+            (components, shares)
+        },
+    )
 }
 
 /// How one target municipality's cell of one year is made from the codes stored: what
@@ -904,7 +905,9 @@ impl SeriesPanel {
                     continue;
                 };
                 let found = if block {
-                    cm.block.as_ref().map(|homes| block_value(s, homes, &period))
+                    cm.block
+                        .as_ref()
+                        .map(|homes| block_value(s, homes, &period))
                 } else {
                     sum_value(cm, additive, &cell)
                 };
