@@ -27,7 +27,7 @@ fn table() -> Inputs {
             for y in 2015..=2025 {
                 n += 1;
                 let v = ((n * 7919) % 1000) as f64 / 7.0 - 40.0;
-                let prov = Provenance::default().synthetic(y >= 2023 || n % 11 == 0);
+                let prov = Provenance::default().synthetic(y >= 2023 || n.is_multiple_of(11));
                 let obs = match n % 13 {
                     0 => continue,
                     1 => Observation::symbol("..", prov),
