@@ -6,9 +6,15 @@
 //! municipality that would be tens of thousands of round trips. Here each series the
 //! definitions read is read once for all municipalities and years ([`Store::series_panel`]),
 //! resolved in memory on the borders [`Store::resolve`] would use
-//! ([`store::observations::default_geography`]), and every definition computed by the engine
-//! ([`engine::Definition::compute`]) for every municipality of today and every year. A test
-//! compares the values with the one-municipality path.
+//! ([`store::observations::default_geography`]) into a column over every municipality of today
+//! and every year (which stored codes make up each cell is worked out once per municipality
+//! and year and shared by every series: [`SeriesPanel::grid_mapping`]), and every definition
+//! evaluated by the engine over whole columns ([`engine::columns`]). The per-cell path
+//! ([`national_inputs`], [`compute_from_inputs`]: [`SeriesPanel::resolve`] and
+//! [`engine::Definition::value`] cell by cell) is kept as the reference: a test
+//! (`tests/national_columns.rs`) checks that every input and every value is the same, bit for
+//! bit, with the same demo flags; another (`naeringsplan`'s `compare_cli.rs`) compares the
+//! values with the one-municipality path.
 //!
 //! Values only: a municipality other than the plan's is never judged against the plan's
 //! ambitions. Each value says whether it rests on demo (synthetic) data. The local-procurement
@@ -19,6 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::RangeInclusive;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use engine::columns::{Column, ColumnInputs, Grid};
 use engine::{Definition, Inputs, Observation, Provenance};
 use plan::{Computation, Plan};
 use serde::{Deserialize, Serialize};
@@ -227,7 +234,11 @@ pub async fn read_panel(
 }
 
 /// Computes every definition for every municipality of `at` and every year, from the panel:
-/// pure and in memory (the part bench/evaluate times).
+/// pure and in memory (the part bench/evaluate times). Columnar: each series resolved once for
+/// every municipality and year ([`national_columns`]), then each definition evaluated over the
+/// columns ([`compute_from_columns`]); the same values, bit for bit, as the per-cell path
+/// ([`national_inputs`] and [`compute_from_inputs`], kept as the reference a test compares
+/// with).
 pub fn compute(
     panel: &SeriesPanel,
     geo: &Geography,
@@ -235,8 +246,111 @@ pub fn compute(
     years: &RangeInclusive<i32>,
     at: Date,
 ) -> Result<National, AppError> {
-    let inputs = national_inputs(panel, geo, definitions, years, at)?;
-    compute_from_inputs(&inputs, geo, definitions, years, at)
+    let columns = national_columns(panel, geo, definitions, years, at)?;
+    compute_from_columns(&columns, geo, definitions, years, at)
+}
+
+/// The borders a series' year is read on for today's municipality `code` (those
+/// [`Store::resolve`] would use, [`default_geography`]); none for a year without a 1 January.
+fn borders(geo: &Geography, code: &str, year: i32) -> Option<Date> {
+    let jan1 = Date::from_calendar_date(year, Month::January, 1).ok()?;
+    Some(default_geography(geo, code, jan1.max(geo.coverage_start())))
+}
+
+/// The inputs of the definitions as columns over today's municipalities (in
+/// [`Geography::municipalities_at`] order) × the years read: which stored codes make up each
+/// municipality's cell is worked out once per municipality and year
+/// ([`SeriesPanel::grid_mapping`]) and applied to each series
+/// ([`SeriesPanel::resolve_grid`]), with the values and synthetic flags [`national_inputs`]
+/// resolves cell by cell.
+pub fn national_columns(
+    panel: &SeriesPanel,
+    geo: &Geography,
+    definitions: &[&Definition],
+    years: &RangeInclusive<i32>,
+    at: Date,
+) -> Result<ColumnInputs, AppError> {
+    let (series, read_years) = needed(definitions, years);
+    let municipalities = municipalities(geo, at)?;
+    let codes: Vec<&str> = municipalities.iter().map(|(c, _)| c.as_str()).collect();
+    let mapping = panel.grid_mapping(geo, &codes, read_years.clone(), |code, year| {
+        borders(geo, code, year)
+    });
+    let mut columns = ColumnInputs::new(Grid::new(codes.len(), read_years));
+    for s in series {
+        let g = panel.resolve_grid(&mapping, s)?;
+        columns
+            .insert(
+                s,
+                Column {
+                    values: g.values,
+                    demo: g.synthetic,
+                },
+            )
+            .map_err(|e| AppError::Config(e.to_string()))?;
+    }
+    Ok(columns)
+}
+
+/// Every definition for every municipality of `at` and every year of `years`, from the
+/// columns [`national_columns`] resolved: each definition compiled once and evaluated over
+/// whole columns ([`engine::columns`]).
+pub fn compute_from_columns(
+    columns: &ColumnInputs,
+    geo: &Geography,
+    definitions: &[&Definition],
+    years: &RangeInclusive<i32>,
+    at: Date,
+) -> Result<National, AppError> {
+    let municipalities = municipalities(geo, at)?;
+    if columns.grid().codes() != municipalities.len() {
+        return Err(AppError::Config(format!(
+            "columns of {} municipalities for {} municipalities",
+            columns.grid().codes(),
+            municipalities.len()
+        )));
+    }
+    let counties: Vec<Option<String>> = municipalities
+        .iter()
+        .map(|(code, _)| geo.county_of(code, at).ok().map(|c| c.code.clone()))
+        .collect();
+    let out_grid = Grid::new(municipalities.len(), years.clone());
+    let mut out = Vec::with_capacity(definitions.len());
+    for d in definitions {
+        let compiled = d
+            .compile(columns)
+            .ok_or_else(|| AppError::Config(format!("{} has no columnar form", d.id)))?;
+        let values = compiled.evaluate(years.clone());
+        let rows = municipalities
+            .iter()
+            .zip(&counties)
+            .enumerate()
+            .map(|(m, ((code, name), county))| NationalRow {
+                code: code.clone(),
+                name: name.clone(),
+                county: county.clone(),
+                values: years
+                    .clone()
+                    .filter_map(|year| {
+                        let (value, demo) = values.get(out_grid.index(m, year)?)?;
+                        Some(NationalValue { year, value, demo })
+                    })
+                    .collect(),
+            })
+            .collect();
+        out.push(NationalDefinition {
+            definition: d.id.to_string(),
+            name_nb: d.name_nb.to_string(),
+            name_en: d.name_en.to_string(),
+            unit: d.unit,
+            rows,
+        });
+    }
+    Ok(National {
+        geography_at: at,
+        years: years.clone().collect(),
+        definitions: out,
+    })
 }
 
 /// Today's municipalities on the bundled geography.
@@ -249,9 +363,11 @@ fn municipalities(geo: &Geography, at: Date) -> Result<Vec<(String, String)>, Ap
         .collect())
 }
 
-/// The engine's inputs for every municipality of `at`: each series the definitions read,
-/// resolved from the panel on the borders [`Store::resolve`] would use for that year, with
-/// its value (or missing-value symbol) and whether it is synthetic.
+/// The engine's inputs for every municipality of `at`, cell by cell: each series the
+/// definitions read, resolved from the panel ([`SeriesPanel::resolve`]) on the borders
+/// [`Store::resolve`] would use for that year, with its value (or missing-value symbol) and
+/// whether it is synthetic. The per-cell reference for [`national_columns`] (a test and
+/// bench/evaluate compare them).
 pub fn national_inputs(
     panel: &SeriesPanel,
     geo: &Geography,
@@ -263,10 +379,9 @@ pub fn national_inputs(
     let mut inputs = Inputs::new();
     for (code, _) in municipalities(geo, at)? {
         for year in read_years.clone() {
-            let Ok(jan1) = Date::from_calendar_date(year, Month::January, 1) else {
+            let Some(borders) = borders(geo, &code, year) else {
                 continue;
             };
-            let borders = default_geography(geo, &code, jan1.max(geo.coverage_start()));
             for s in &series {
                 // A year outside the bundled geography, or a refused sum: no input for that cell.
                 let Ok(v) = panel.resolve(geo, s, None, &code, year, borders) else {
@@ -290,8 +405,9 @@ pub fn national_inputs(
     Ok(inputs)
 }
 
-/// Every definition for every municipality of `at` and every year of `years`, from inputs
-/// already resolved ([`national_inputs`]).
+/// Every definition for every municipality of `at` and every year of `years`, cell by cell
+/// from inputs already resolved ([`national_inputs`]) with [`Definition::value`]: the per-cell
+/// reference for [`compute_from_columns`].
 pub fn compute_from_inputs(
     inputs: &Inputs,
     geo: &Geography,

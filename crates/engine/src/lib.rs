@@ -30,6 +30,7 @@
 use serde::Serialize;
 use thiserror::Error;
 
+pub mod columns;
 pub mod definitions;
 pub mod evaluate;
 pub mod explain;

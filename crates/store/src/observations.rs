@@ -38,7 +38,7 @@ use stats::observations::{
 };
 pub use stats::observations::{FileFormat, normalise_region, series_key};
 
-pub use panel::{PanelValue, SeriesPanel};
+pub use panel::{GridColumn, GridMapping, PanelValue, SeriesPanel};
 
 pub use resolve::{
     AdditivityKind, BUNDLED_CATALOGUE, Method, Missing, Provenance, ResolveError, Resolved,

@@ -229,6 +229,9 @@ pub struct Definition {
     pub notes: &'static str,
     #[serde(skip)]
     eval: EvalFn,
+    /// The same computation over whole columns ([`crate::columns`]).
+    #[serde(skip)]
+    pub(crate) kernel: Kernel,
 }
 
 impl std::fmt::Debug for Definition {
@@ -522,6 +525,8 @@ mod eval;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use crate::columns::Kernel;
+
 use eval::*;
 
 const fn need(
@@ -560,6 +565,7 @@ pub static DEFINITIONS: [Definition; 13] = [
         notes: "A plain ratio (1.0 means as many jobs as employed residents); undefined when \
                 there are no employed residents.",
         eval: eval_egendekning,
+        kernel: Kernel::Ratio,
     },
     Definition {
         id: "sysselsettingsandel",
@@ -580,6 +586,7 @@ pub static DEFINITIONS: [Definition; 13] = [
         notes: "As the plan defines it: jobs (employed 15–74 by place of work) over residents \
                 16–66; the age groups differ on purpose.",
         eval: eval_sysselsettingsandel,
+        kernel: Kernel::Ratio,
     },
     Definition {
         id: "sysselsettingsgrad",
@@ -604,6 +611,7 @@ pub static DEFINITIONS: [Definition; 13] = [
         ],
         notes: "Both counts at the employment statistics' reference time (4th quarter).",
         eval: eval_sysselsettingsgrad,
+        kernel: Kernel::Ratio,
     },
     Definition {
         id: "kortreist_andel",
@@ -631,6 +639,7 @@ pub static DEFINITIONS: [Definition; 13] = [
         notes: "For a merged municipality, commuting between the former municipalities counts \
                 as local once the series are mapped to the merged code.",
         eval: eval_kortreist,
+        kernel: Kernel::Ratio,
     },
     Definition {
         id: "job_growth_vs_population",
@@ -667,6 +676,7 @@ pub static DEFINITIONS: [Definition; 13] = [
                 plan's rule 'at least 50 %' is value ≥ 50. When Δpopulation ≤ 0 the ratio is \
                 undefined: no value, with that reason (never 0, never infinity).",
         eval: eval_job_growth,
+        kernel: Kernel::JobGrowth,
     },
     Definition {
         id: "verdiskapning",
@@ -687,6 +697,7 @@ pub static DEFINITIONS: [Definition; 13] = [
         notes: "Both series cover private enterprises registered in the municipality; the \
                 operating result may be negative.",
         eval: eval_verdiskapning,
+        kernel: Kernel::Sum,
     },
     Definition {
         id: "nyetableringer",
@@ -703,6 +714,7 @@ pub static DEFINITIONS: [Definition; 13] = [
         )],
         notes: "The series as the source counts it.",
         eval: eval_nyetableringer,
+        kernel: Kernel::Passthrough,
     },
     Definition {
         id: "farmland_converted",
@@ -719,6 +731,7 @@ pub static DEFINITIONS: [Definition; 13] = [
         )],
         notes: "The KOSTRA series as published.",
         eval: eval_farmland,
+        kernel: Kernel::Passthrough,
     },
     Definition {
         id: "knowledge_intensive_share",
@@ -739,6 +752,7 @@ pub static DEFINITIONS: [Definition; 13] = [
                 denominator is every jobs_by_industry:NN present (including 00, unknown); any \
                 missing division makes the share missing.",
         eval: eval_knowledge,
+        kernel: Kernel::PerCellOnly,
     },
     Definition {
         id: "procurement_local_share",
@@ -758,6 +772,7 @@ pub static DEFINITIONS: [Definition; 13] = [
                 share is of the spend that could be placed (unknown, deleted, bankrupt and \
                 address-less suppliers are reported apart, never guessed).",
         eval: eval_procurement_local,
+        kernel: Kernel::Passthrough,
     },
     Definition {
         id: "procurement_neighbour_share",
@@ -777,6 +792,7 @@ pub static DEFINITIONS: [Definition; 13] = [
                 share is of the spend that could be placed (unknown, deleted, bankrupt and \
                 address-less suppliers are reported apart, never guessed). Neighbours: data/registers/neighbours.toml.",
         eval: eval_procurement_neighbour,
+        kernel: Kernel::Passthrough,
     },
     Definition {
         id: "procurement_elsewhere_share",
@@ -796,6 +812,7 @@ pub static DEFINITIONS: [Definition; 13] = [
                 share is of the spend that could be placed (unknown, deleted, bankrupt and \
                 address-less suppliers are reported apart, never guessed).",
         eval: eval_procurement_elsewhere,
+        kernel: Kernel::Passthrough,
     },
     Definition {
         id: "procurement_sme_share",
@@ -815,6 +832,7 @@ pub static DEFINITIONS: [Definition; 13] = [
                 share is of the spend that could be placed (unknown, deleted, bankrupt and \
                 address-less suppliers are reported apart, never guessed). Public bodies and withheld headcounts are not SMEs here.",
         eval: eval_procurement_sme,
+        kernel: Kernel::Passthrough,
     },
 ];
 

@@ -407,6 +407,57 @@ impl SeriesPanel {
         Ok(s)
     }
 
+    /// The codes on `series_date` that make up `code` (valid on `at`), each with whether it was
+    /// later split: rule 1 of the module docs.
+    fn parts(
+        &self,
+        geo: &Geography,
+        code: &str,
+        at: Date,
+        series_date: Date,
+    ) -> Result<Vec<(String, bool)>, ResolveError> {
+        Ok(if at >= series_date {
+            self.structure(geo, series_date, at)?
+                .parts
+                .get(code)
+                .cloned()
+                .unwrap_or_default()
+        } else {
+            geo.municipality(code, series_date)?;
+            vec![(code.to_owned(), false)]
+        })
+    }
+
+    /// Rule 2's candidates, in the order tried: the target's own code (unless rule 1 read just
+    /// that), then the codes it was later renumbered or split into when they came from it
+    /// alone; each with whether it is one code (a split's parts are summed only for an additive
+    /// series).
+    fn redistricted(
+        &self,
+        geo: &Geography,
+        code: &str,
+        at: Date,
+        comps: &[(String, bool)],
+    ) -> Result<Vec<(Vec<String>, bool)>, ResolveError> {
+        let later = self.structure(geo, at, self.today)?;
+        let mut candidates: Vec<(Vec<String>, bool)> = Vec::new();
+        if !(comps.len() == 1 && comps[0].0 == code) {
+            candidates.push((vec![code.to_owned()], true));
+        }
+        if let Some(next) = later.succ.get(code) {
+            let only_from_target = next.iter().all(|n| {
+                later
+                    .parts
+                    .get(n)
+                    .is_some_and(|p| p.len() == 1 && p[0].0 == code)
+            });
+            if only_from_target && next.as_slice() != [code.to_owned()] {
+                candidates.push((next.clone(), next.len() == 1));
+            }
+        }
+        Ok(candidates)
+    }
+
     /// The value of `series` (member `member` of a `by` series) for the municipality `code`
     /// valid on `at`, in `year` (see the module docs for the rules).
     pub fn resolve(
@@ -441,16 +492,7 @@ impl SeriesPanel {
         let cell = |region: &str| s.cell(member, region, &period);
 
         // 1. The codes on the series' date that make up the target.
-        let comps: Vec<(String, bool)> = if at >= series_date {
-            self.structure(geo, series_date, at)?
-                .parts
-                .get(code)
-                .cloned()
-                .unwrap_or_default()
-        } else {
-            geo.municipality(code, series_date)?;
-            vec![(code.to_owned(), false)]
-        };
+        let comps = self.parts(geo, code, at, series_date)?;
         let whole = comps.len() == 1 && !comps[0].1;
         let summable = comps.iter().all(|(_, split)| !split) && (additive || whole);
         if summable && comps.iter().any(|(c, _)| cell(c).is_some()) {
@@ -466,22 +508,7 @@ impl SeriesPanel {
         // 2. Published under the target itself, under the code it was renumbered to, or
         //    (additive only) under the parts it was later split into.
         if at < self.today {
-            let later = self.structure(geo, at, self.today)?;
-            let mut candidates: Vec<(Vec<String>, bool)> = Vec::new();
-            if !(comps.len() == 1 && comps[0].0 == code) {
-                candidates.push((vec![code.to_owned()], true));
-            }
-            if let Some(next) = later.succ.get(code) {
-                let only_from_target = next.iter().all(|n| {
-                    later
-                        .parts
-                        .get(n)
-                        .is_some_and(|p| p.len() == 1 && p[0].0 == code)
-                });
-                if only_from_target && next.as_slice() != [code.to_owned()] {
-                    candidates.push((next.clone(), next.len() == 1));
-                }
-            }
+            let candidates = self.redistricted(geo, code, at, &comps)?;
             for (codes, one) in candidates {
                 if !one && !additive {
                     continue;
@@ -542,47 +569,8 @@ impl SeriesPanel {
         let period = s.def.period_of(year);
         let series_date = jan1(year)?.max(geo.coverage_start());
         geo.municipality(code, at)?;
-        // The codes that make up the target (from the cached structure; a code that was later
-        // split takes its share, which the geography's mapping gives, as in Store::resolve).
-        let parts = if at >= series_date {
-            self.structure(geo, series_date, at)?
-                .parts
-                .get(code)
-                .cloned()
-                .unwrap_or_default()
-        } else {
-            geo.municipality(code, series_date)?;
-            vec![(code.to_owned(), false)]
-        };
-        let (components, shares): (Vec<String>, BTreeMap<String, f64>) =
-            if parts.is_empty() || parts.iter().any(|(_, split)| *split) {
-                let components: Vec<String> = if at >= series_date {
-                    geo.predecessors(code, at, series_date)?
-                } else {
-                    vec![code.to_owned()]
-                };
-                let mut probe = Series::new(series, series_date, Additivity::Additive);
-                for c in &components {
-                    probe = probe.with(c.clone(), 0.0);
-                }
-                let mapped = geo.map_series(&probe, at)?;
-                let shares = mapped
-                    .values
-                    .get(code)
-                    .map(|m| {
-                        m.components
-                            .iter()
-                            .map(|c| (c.code.clone(), c.share))
-                            .collect()
-                    })
-                    .unwrap_or_else(|| components.iter().map(|c| (c.clone(), 1.0)).collect());
-                (components, shares)
-            } else {
-                let mut components: Vec<String> = parts.into_iter().map(|(c, _)| c).collect();
-                components.sort();
-                let shares = components.iter().map(|c| (c.clone(), 1.0)).collect();
-                (components, shares)
-            };
+        let parts = self.parts(geo, code, at, series_date)?;
+        let (components, shares) = block_parts(geo, series, code, at, series_date, parts)?;
         let mut total = Some(0.0);
         let mut first_missing: Option<Missing> = None;
         let mut synthetic = false;
@@ -697,4 +685,305 @@ impl SeriesPanel {
             provenance: provenance.into_iter().collect(),
         }
     }
+}
+
+/// A commuting block's home codes for the target `code` (valid on `at`) and each one's share
+/// of it: the codes on the series' date that make it up ([`SeriesPanel::parts`]), sorted, each
+/// whole; where one was later split (or none is known), the codes the geography says precede
+/// the target, with the shares its mapping gives (as in `Store::resolve`).
+fn block_parts(
+    geo: &Geography,
+    series: &str,
+    code: &str,
+    at: Date,
+    series_date: Date,
+    parts: Vec<(String, bool)>,
+) -> Result<(Vec<String>, BTreeMap<String, f64>), ResolveError> {
+    Ok(
+        if parts.is_empty() || parts.iter().any(|(_, split)| *split) {
+            let components: Vec<String> = if at >= series_date {
+                geo.predecessors(code, at, series_date)?
+            } else {
+                vec![code.to_owned()]
+            };
+            let mut probe = Series::new(series, series_date, Additivity::Additive);
+            for c in &components {
+                probe = probe.with(c.clone(), 0.0);
+            }
+            let mapped = geo.map_series(&probe, at)?;
+            let shares = mapped
+                .values
+                .get(code)
+                .map(|m| {
+                    m.components
+                        .iter()
+                        .map(|c| (c.code.clone(), c.share))
+                        .collect()
+                })
+                .unwrap_or_else(|| components.iter().map(|c| (c.clone(), 1.0)).collect());
+            (components, shares)
+        } else {
+            let mut components: Vec<String> = parts.into_iter().map(|(c, _)| c).collect();
+            components.sort();
+            let shares = components.iter().map(|c| (c.clone(), 1.0)).collect();
+            (components, shares)
+        },
+    )
+}
+
+/// How one target municipality's cell of one year is made from the codes stored: what
+/// [`SeriesPanel::resolve`] works out for a cell before it reads any value, the same for every
+/// series.
+#[derive(Debug, Clone)]
+struct CellMap {
+    /// Rule 1: the codes on the series' date that make up the target.
+    comps: Vec<String>,
+    /// None of them was later split.
+    unsplit: bool,
+    /// One code, not split.
+    whole: bool,
+    /// Rule 2's candidates ([`SeriesPanel::redistricted`]); none when the geography refused
+    /// them (then a cell that needs them is refused, as [`SeriesPanel::resolve`] refuses it).
+    redistricted: Option<Vec<(Vec<String>, bool)>>,
+    /// A commuting block's home codes and shares ([`block_parts`]); none when refused or not
+    /// asked for.
+    block: Option<Vec<(String, f64)>>,
+}
+
+/// How every target municipality's cells are made from the codes stored, year by year:
+/// worked out once ([`SeriesPanel::grid_mapping`]) and applied to each series as a column
+/// ([`SeriesPanel::resolve_grid`]).
+#[derive(Debug, Clone)]
+pub struct GridMapping {
+    targets: usize,
+    years: std::ops::RangeInclusive<i32>,
+    n_years: usize,
+    /// Target-major (`target × years + year index`); none where [`SeriesPanel::resolve`]
+    /// refuses the cell (a code not valid on its borders, a year outside the geography).
+    cells: Vec<Option<CellMap>>,
+}
+
+impl GridMapping {
+    /// Number of cells (targets × years), the length of every column resolved with it.
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// Whether there are no cells.
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    /// Number of target municipalities.
+    pub fn targets(&self) -> usize {
+        self.targets
+    }
+
+    /// The years.
+    pub fn years(&self) -> std::ops::RangeInclusive<i32> {
+        self.years.clone()
+    }
+}
+
+/// One series resolved for every target and year ([`SeriesPanel::resolve_grid`]), target-major
+/// like its [`GridMapping`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct GridColumn {
+    /// The value of each cell; NaN where [`SeriesPanel::resolve`] gives none (or refuses).
+    pub values: Vec<f64>,
+    /// Whether each value rests on synthetic data.
+    pub synthetic: Vec<bool>,
+}
+
+impl SeriesPanel {
+    /// Works out once, for every municipality of `targets` and every year of `years`, which
+    /// stored codes make up its cell: for the year's series date and the borders `borders`
+    /// gives for (code, year) (none: no cell), as [`SeriesPanel::resolve`] would for any series.
+    pub fn grid_mapping(
+        &self,
+        geo: &Geography,
+        targets: &[&str],
+        years: std::ops::RangeInclusive<i32>,
+        borders: impl Fn(&str, i32) -> Option<Date>,
+    ) -> GridMapping {
+        let blocks = self
+            .series
+            .values()
+            .any(|s| s.def.kind == SeriesKind::CommutingBlock);
+        let n_years = years.clone().count();
+        let mut cells = Vec::with_capacity(targets.len() * n_years);
+        for code in targets {
+            for year in years.clone() {
+                cells.push(
+                    borders(code, year).and_then(|at| self.cell_map(geo, code, year, at, blocks)),
+                );
+            }
+        }
+        GridMapping {
+            targets: targets.len(),
+            years,
+            n_years,
+            cells,
+        }
+    }
+
+    fn cell_map(
+        &self,
+        geo: &Geography,
+        code: &str,
+        year: i32,
+        at: Date,
+        blocks: bool,
+    ) -> Option<CellMap> {
+        let series_date = jan1(year).ok()?.max(geo.coverage_start());
+        geo.municipality(code, at).ok()?;
+        let comps = self.parts(geo, code, at, series_date).ok()?;
+        let whole = comps.len() == 1 && !comps[0].1;
+        let unsplit = comps.iter().all(|(_, split)| !split);
+        let redistricted = if at < self.today {
+            self.redistricted(geo, code, at, &comps).ok()
+        } else {
+            Some(Vec::new())
+        };
+        let block = if blocks {
+            block_parts(geo, "block", code, at, series_date, comps.clone())
+                .ok()
+                .map(|(components, shares)| {
+                    components
+                        .into_iter()
+                        .map(|c| {
+                            let share = shares.get(&c).copied().unwrap_or(1.0);
+                            (c, share)
+                        })
+                        .collect()
+                })
+        } else {
+            None
+        };
+        Some(CellMap {
+            comps: comps.into_iter().map(|(c, _)| c).collect(),
+            unsplit,
+            whole,
+            redistricted,
+            block,
+        })
+    }
+
+    /// `series` for every target and year of `mapping`: each cell's value and synthetic flag
+    /// exactly as [`SeriesPanel::resolve`] gives them on the same borders (the same codes, the
+    /// same rules, the same order of summing), without the provenance and the reasons a missing
+    /// value has. A series with a `by` dimension needs a member, so it has no values here.
+    pub fn resolve_grid(
+        &self,
+        mapping: &GridMapping,
+        series: &str,
+    ) -> Result<GridColumn, ResolveError> {
+        let s = self
+            .series
+            .get(series)
+            .ok_or_else(|| ResolveError::UnknownSeries {
+                name: series.to_owned(),
+                known: self.series.keys().cloned().collect(),
+            })?;
+        let n = mapping.cells.len();
+        let mut out = GridColumn {
+            values: vec![f64::NAN; n],
+            synthetic: vec![false; n],
+        };
+        let block = s.def.kind == SeriesKind::CommutingBlock;
+        if s.def.by.is_some() && !block {
+            return Ok(out);
+        }
+        let additive = s.def.additivity == AdditivityKind::Additive;
+        let by_region = s.cells.get("");
+        for (k, year) in mapping.years.clone().enumerate() {
+            let period = s.def.period_of(year);
+            let cell = |region: &str| by_region?.get(region)?.get(&period);
+            for t in 0..mapping.targets {
+                let i = t * mapping.n_years + k;
+                let Some(cm) = &mapping.cells[i] else {
+                    continue;
+                };
+                let found = if block {
+                    cm.block
+                        .as_ref()
+                        .map(|homes| block_value(s, homes, &period))
+                } else {
+                    sum_value(cm, additive, &cell)
+                };
+                if let Some((value, synthetic)) = found {
+                    out.values[i] = value.unwrap_or(f64::NAN);
+                    out.synthetic[i] = synthetic;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A summed series' value and synthetic flag for one cell, by rules 1–2 (see
+/// [`SeriesPanel::resolve`]); none when resolve would refuse the cell.
+fn sum_value<'c>(
+    cm: &CellMap,
+    additive: bool,
+    cell: &impl Fn(&str) -> Option<&'c RawCell>,
+) -> Option<(Option<f64>, bool)> {
+    let combine = |codes: &[String]| {
+        // SeriesPanel::combine, values only.
+        let mut total = Some(0.0);
+        let mut synthetic = false;
+        for c in codes {
+            match cell(c) {
+                Some(rc) => {
+                    synthetic |= rc.synthetic;
+                    total = match (rc.value, total) {
+                        (Some(v), Some(t)) => Some(t + v),
+                        _ => None,
+                    };
+                }
+                None => total = None,
+            }
+        }
+        (total, synthetic)
+    };
+    let summable = cm.unsplit && (additive || cm.whole);
+    if summable && cm.comps.iter().any(|c| cell(c).is_some()) {
+        return Some(combine(&cm.comps));
+    }
+    for (codes, one) in cm.redistricted.as_ref()? {
+        if !one && !additive {
+            continue;
+        }
+        if codes.iter().any(|c| cell(c).is_some()) {
+            return Some(combine(codes));
+        }
+    }
+    Some((None, false))
+}
+
+/// A commuting block's value and synthetic flag for one cell ([`SeriesPanel::resolve_block`],
+/// values only).
+fn block_value(s: &PanelSeries, homes: &[(String, f64)], period: &str) -> (Option<f64>, bool) {
+    let mut total = Some(0.0);
+    let mut synthetic = false;
+    for (home, share) in homes {
+        let mut value = Some(0.0);
+        for (work, _) in homes {
+            match s.cell(work, home, period) {
+                Some(rc) => {
+                    synthetic |= rc.synthetic;
+                    value = match (rc.value, value) {
+                        (Some(v), Some(acc)) => Some(acc + v),
+                        _ => None,
+                    };
+                }
+                None => value = None,
+            }
+        }
+        total = match (total, value) {
+            (Some(t), Some(v)) => Some(t + v * share),
+            _ => None,
+        };
+    }
+    (total, synthetic)
 }
