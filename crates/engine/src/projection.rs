@@ -198,7 +198,7 @@ impl Projection {
         let Some(p) = pace else {
             return "–".into();
         };
-        let signed = |v: f64, d: u8| match lang {
+        let signed = |v: f64, d: usize| match lang {
             plan::Lang::En => plan::fmt::signed_en(v, d),
             plan::Lang::Nb | plan::Lang::Nn => plan::fmt::signed(v, d),
         };

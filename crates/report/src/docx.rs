@@ -186,6 +186,7 @@ pub fn render(
                                 &Cell {
                                     text: h.clone(),
                                     strong: true,
+                                    lang: None,
                                 },
                                 true,
                                 right(k),
