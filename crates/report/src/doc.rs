@@ -856,7 +856,7 @@ fn action_summary(d: &mut Vec<Block>, r: &ReportInput) {
             .actions
             .iter()
             .filter(|a| a.end.is_some_and(|e| e > end && e <= next_end))
-            .filter(|a| !closed.iter().any(|c| *c == a.status))
+            .filter(|a| !closed.contains(&a.status))
             .map(|a| {
                 format!(
                     "{} {} – {}",

@@ -128,7 +128,7 @@ pub fn render(
                 d = d.add_table_of_contents(
                     TableOfContents::new()
                         .heading_styles_range(1, 2)
-                        .alias(&tr(lang, "rpt-contents")),
+                        .alias(tr(lang, "rpt-contents")),
                 );
             }
             Block::Heading { level, text, .. } => {

@@ -420,6 +420,10 @@ fn a_nynorsk_or_english_report_has_no_bokmal_of_its_own() {
     // The bokmål report is the bokmål one, unmarked.
     let html = String::from_utf8(render(&input(), Format::Html, None).unwrap()).unwrap();
     assert!(html.contains("<html lang=\"nb\">"));
-    assert_eq!(html.matches(" lang=").count(), 1, "nothing marked in a bokmål report");
+    assert_eq!(
+        html.matches(" lang=").count(),
+        1,
+        "nothing marked in a bokmål report"
+    );
     assert!(html.contains("Resultater og ambisjoner"));
 }
