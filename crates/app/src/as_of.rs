@@ -212,34 +212,49 @@ pub fn action_as_of(
 
 /// What changed in an action between two reports: `None` when nothing the report shows did.
 pub fn change_between(before: Option<&ActionRecord>, now: &ActionRecord) -> Option<String> {
+    change_between_in(before, now, plan::Lang::Nb)
+}
+
+/// As [`change_between`], in `lang`.
+pub fn change_between_in(
+    before: Option<&ActionRecord>,
+    now: &ActionRecord,
+    lang: plan::Lang,
+) -> Option<String> {
+    let say = |key: &str, before: String, after: String| {
+        i18n::tr_args(
+            lang,
+            key,
+            &[
+                ("before", i18n::Value::from(before)),
+                ("after", i18n::Value::from(after)),
+            ],
+        )
+    };
     let Some(b) = before else {
-        return Some("nytt tiltak".into());
+        return Some(i18n::tr(lang, "rpt-new-action"));
     };
     let mut parts = Vec::new();
     if b.action.status != now.action.status {
-        parts.push(format!(
-            "status {} → {}",
-            b.action.status.label(plan::Lang::Nb),
-            now.action.status.label(plan::Lang::Nb)
+        parts.push(say(
+            "rpt-change-status",
+            b.action.status.label(lang).to_string(),
+            now.action.status.label(lang).to_string(),
         ));
     }
     if b.action.progress != now.action.progress {
-        parts.push(format!(
-            "fremdrift {} → {} %",
-            b.action.progress, now.action.progress
+        parts.push(say(
+            "rpt-change-progress",
+            b.action.progress.to_string(),
+            now.action.progress.to_string(),
         ));
     }
     if b.action.end != now.action.end {
-        parts.push(format!(
-            "sluttdato {} → {}",
-            b.action
-                .end
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "–".into()),
-            now.action
-                .end
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "–".into())
+        let day = |d: Option<time::Date>| d.map(|d| d.to_string()).unwrap_or_else(|| "–".into());
+        parts.push(say(
+            "rpt-change-end",
+            day(b.action.end),
+            day(now.action.end),
         ));
     }
     (!parts.is_empty()).then(|| parts.join(", "))

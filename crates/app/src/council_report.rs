@@ -40,8 +40,23 @@ fn value_view(v: &crate::indicators::ValueRow) -> ValueView {
     }
 }
 
-/// The report's view of one evaluated indicator.
+/// The message `key` in `lang` with text variables.
+fn ta(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+    let args: Vec<(&str, i18n::Value<'_>)> = args
+        .iter()
+        .map(|(n, v)| (*n, i18n::Value::from(v.as_str())))
+        .collect();
+    i18n::tr_args(lang, key, &args)
+}
+
+/// The report's view of one evaluated indicator, in bokmål.
 pub fn indicator_view(plan: &Plan, e: &Evaluated) -> IndicatorView {
+    indicator_view_in(plan, e, Lang::Nb)
+}
+
+/// The report's view of one evaluated indicator, its words in `lang` (the plan's texts in bokmål
+/// where they have no translation).
+pub fn indicator_view_in(plan: &Plan, e: &Evaluated, lang: Lang) -> IndicatorView {
     let ev = &e.evaluation;
     let ind = plan.indicator(&ev.indicator_id);
     // The same rows as the dashboard, the API and the CLI: one source rule, one verdict.
@@ -65,75 +80,85 @@ pub fn indicator_view(plan: &Plan, e: &Evaluated) -> IndicatorView {
             v.map(|v| format!("{} %", plan::fmt::number(v * 100.0, 1)))
                 .unwrap_or_else(|| "–".into())
         };
+        let year = |y: Option<i32>| y.map(|y| y.to_string()).unwrap_or_else(|| "–".into());
         TrendView {
-            status: t.effective_status.label_nb().to_string(),
+            status: t.effective_status.label(lang),
             basis: {
                 let change = match c.growth {
-                    engine::Growth::Cagr => format!(
-                        "årlig vekstrate observert {}, nødvendig {}",
-                        pct(c.cagr_observed),
-                        pct(c.cagr_required)
+                    engine::Growth::Cagr => ta(
+                        lang,
+                        "rpt-trend-cagr",
+                        &[
+                            ("observed", pct(c.cagr_observed)),
+                            ("required", pct(c.cagr_required)),
+                        ],
                     ),
-                    engine::Growth::AbsoluteChange => format!(
-                        "årlig endring observert {}, nødvendig {} prosentpoeng",
-                        c.change_observed
-                            .map(|v| plan::fmt::number(v, 2))
-                            .unwrap_or_else(|| "–".into()),
-                        c.change_required
-                            .map(|v| plan::fmt::number(v, 2))
-                            .unwrap_or_else(|| "–".into())
+                    engine::Growth::AbsoluteChange => ta(
+                        lang,
+                        "rpt-trend-change",
+                        &[
+                            (
+                                "observed",
+                                c.change_observed
+                                    .map(|v| plan::fmt::number(v, 2))
+                                    .unwrap_or_else(|| "–".into()),
+                            ),
+                            (
+                                "required",
+                                c.change_required
+                                    .map(|v| plan::fmt::number(v, 2))
+                                    .unwrap_or_else(|| "–".into()),
+                            ),
+                        ],
                     ),
                 };
-                let notes: Vec<&str> = c.notes.iter().map(|n| n.nb.as_str()).collect();
-                format!(
-                    "Grunnlag (bare reelle data): {} {} → {} {}; mål {} i {}; {}. Metode: {}.{}",
-                    c.base_year
-                        .map(|y| y.to_string())
-                        .unwrap_or_else(|| "–".into()),
-                    fmt(c.base_value),
-                    c.latest_year
-                        .map(|y| y.to_string())
-                        .unwrap_or_else(|| "–".into()),
-                    fmt(c.latest_value),
-                    fmt(c.target_value),
-                    c.target_year
-                        .map(|y| y.to_string())
-                        .unwrap_or_else(|| "–".into()),
-                    change,
-                    c.growth.label_nb(),
-                    if notes.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" Merknad: {}.", notes.join("; "))
-                    }
-                )
+                let notes: Vec<&str> = c.notes.iter().map(|n| n.get(lang)).collect();
+                let mut basis = ta(
+                    lang,
+                    "rpt-trend-basis",
+                    &[
+                        ("baseyear", year(c.base_year)),
+                        ("base", fmt(c.base_value)),
+                        ("latestyear", year(c.latest_year)),
+                        ("latest", fmt(c.latest_value)),
+                        ("target", fmt(c.target_value)),
+                        ("targetyear", year(c.target_year)),
+                        ("change", change),
+                        ("method", c.growth.label(lang)),
+                    ],
+                );
+                if !notes.is_empty() {
+                    basis.push(' ');
+                    basis.push_str(&ta(lang, "rpt-trend-notes", &[("notes", notes.join("; "))]));
+                }
+                basis
             },
             override_note: t.override_.as_ref().map(|o| {
                 format!(
                     "{} ({}, {}): {}",
-                    o.status.label_nb(),
+                    o.status.label(lang),
                     o.by,
                     o.at,
                     o.justification
                 )
             }),
-            projection: e.projection.as_ref().map(|p| p.sentence(ev.unit, true)),
+            projection: e.projection.as_ref().map(|p| p.sentence_in(ev.unit, lang)),
         }
     });
     IndicatorView {
         id: ev.indicator_id.clone(),
         number: ev.number,
-        name: ev.name.nb.clone(),
+        name: ev.name.get(lang).to_string(),
         unit: ev.unit,
-        rule_text: ev.rule_text.nb.clone(),
+        rule_text: ev.rule_text.get(lang).to_string(),
         ambition_op: ev.ambition_op.symbol().to_string(),
         source: ind.map(|i| i.source.clone()).unwrap_or_default(),
         years,
         trend,
         assessment: None,
         definition: match &ev.formula {
-            Some(f) => format!("{}: {}", f.name.nb, f.formula.nb),
-            None => "Publisert tall (NHO Kommune-NM), importert som publisert der en kilde finnes; ellers tallene planen selv oppgir. Vår egen beregnede rangering vises bare som demo når den bygger på syntetiske data.".to_string(),
+            Some(f) => format!("{}: {}", f.name.get(lang), f.formula.get(lang)),
+            None => i18n::tr(lang, "rpt-definition-published"),
         },
     }
 }
@@ -148,6 +173,8 @@ pub struct ReportOptions {
     /// not ended by this day are left out: a year's statistics are published in the following
     /// year at the earliest, so they could not have been known.
     pub data_as_of: Option<time::Date>,
+    /// The report's language (default: the plan's written standard, `meta.language`).
+    pub lang: Option<Lang>,
 }
 
 /// `e` as it could have been known on a data date whose last finished year is `last_year`:
@@ -168,10 +195,8 @@ pub fn known_by(plan: &Plan, e: &Evaluated, last_year: i32) -> Evaluated {
         } else {
             Verdict::NoAmbition
         };
-        y.judgement.reasoning = engine::Bilingual::new(
-            "ikke publisert per rapportens datadato",
-            "not published by the report's data date",
-        );
+        y.judgement.reasoning =
+            engine::Bilingual::each(|lang| i18n::tr(lang, "rpt-not-published-by-date"));
     }
     let override_ = e.trend.as_ref().and_then(|t| t.override_.clone());
     let trend = engine::assess_trend(plan, &evaluation)
@@ -220,6 +245,7 @@ pub async fn assemble_with(
 ) -> Result<ReportInput, AppError> {
     // Assessments belong to the plan version (`store::plans`).
     let code = &store.plan_key_or_code(plan).await?;
+    let lang = options.lang.unwrap_or(plan.meta.language);
     let data_cutoff = options
         .data_as_of
         .or_else(|| period.end(year))
@@ -240,7 +266,7 @@ pub async fn assemble_with(
     let indicators = evaluated
         .iter()
         .map(|e| {
-            let mut v = indicator_view(plan, &known_by(plan, e, last_data_year));
+            let mut v = indicator_view_in(plan, &known_by(plan, e, last_data_year), lang);
             for y in v.years.iter_mut().filter(|y| y.year > last_data_year) {
                 y.mark = Mark::NotYetPublished;
             }
@@ -264,7 +290,7 @@ pub async fn assemble_with(
             continue;
         };
         let before = previous_end.and_then(|day| crate::as_of::action_as_of(&r, &history, day));
-        let changed = crate::as_of::change_between(before.as_ref(), &now);
+        let changed = crate::as_of::change_between_in(before.as_ref(), &now, lang);
         let last_change = time::OffsetDateTime::parse(
             &now.updated_at,
             &time::format_description::well_known::Rfc3339,
@@ -289,7 +315,7 @@ pub async fn assemble_with(
             title: a.title,
             strategies: a.strategies,
             owner: a.owner,
-            status: a.status.label(Lang::Nb).to_string(),
+            status: a.status.label(lang).to_string(),
             progress: a.progress,
             start: a.start,
             end: a.end,
@@ -307,9 +333,20 @@ pub async fn assemble_with(
         .published_rankings
         .iter()
         .map(|k| RankingView {
-            title: format!("NHOs Kommune-NM {} (tall fra {})", k.edition, k.data_year),
+            title: ta(
+                lang,
+                "rpt-nho-title",
+                &[
+                    ("edition", k.edition.to_string()),
+                    ("year", k.data_year.to_string()),
+                ],
+            ),
             source: k.source.clone(),
-            groups: k.groups.iter().map(|g| g.name.nb.clone()).collect(),
+            groups: k
+                .groups
+                .iter()
+                .map(|g| g.name.get(lang).to_string())
+                .collect(),
             rows: k
                 .rows
                 .iter()
@@ -331,7 +368,9 @@ pub async fn assemble_with(
         })
         .collect();
 
-    if let Some(view) = computed_ranking(store, plan, year.min(last_data_year), &rankings).await? {
+    if let Some(view) =
+        computed_ranking(store, plan, year.min(last_data_year), &rankings, lang).await?
+    {
         rankings.push(view);
     }
 
@@ -354,17 +393,19 @@ pub async fn assemble_with(
             .entry(id.to_string())
             .or_insert_with(|| SourceView {
                 name: match (&title, klass, placeholder) {
-                    (_, true, _) => format!("Klassifikasjon {id} i SSBs KLASS"),
-                    (_, _, true) => {
-                        format!("{id} (plassholder: ingen offentlig tabell, bare demodata)")
-                    }
-                    (Some(t), ..) => format!("{t} (SSB tabell {id})"),
-                    (None, ..) => format!("SSB tabell {id}"),
+                    (_, true, _) => ta(lang, "rpt-source-klass", &[("id", id.to_string())]),
+                    (_, _, true) => ta(lang, "rpt-source-placeholder", &[("id", id.to_string())]),
+                    (Some(t), ..) => ta(
+                        lang,
+                        "rpt-source-table-titled",
+                        &[("title", t.clone()), ("id", id.to_string())],
+                    ),
+                    (None, ..) => ta(lang, "rpt-source-table", &[("id", id.to_string())]),
                 },
                 publisher: if placeholder {
                     "naeringsplan (demo)".into()
                 } else {
-                    "Statistisk sentralbyrå (SSB)".into()
+                    i18n::tr(lang, "rpt-publisher-ssb")
                 },
                 url: if klass {
                     format!("https://www.ssb.no/klass/klassifikasjoner/{id}")
@@ -401,7 +442,11 @@ pub async fn assemble_with(
             "{} (SSB {id}, {}{})",
             i.file_name,
             i.imported_at.get(..10).unwrap_or(&i.imported_at),
-            if i.synthetic { ", syntetisk" } else { "" }
+            if i.synthetic {
+                format!(", {}", i18n::tr(lang, "rpt-synthetic"))
+            } else {
+                String::new()
+            }
         ));
     }
     let sources: Vec<SourceView> = by_table.into_values().collect();
@@ -420,13 +465,18 @@ pub async fn assemble_with(
         .map(|s| s.get(..10).unwrap_or(&s).to_string())
         .unwrap_or_else(|| plan.meta.adopted.to_string());
 
+    // The definitions are written in bokmål and English (a nynorsk report shows the bokmål).
     let definitions = engine::definitions()
         .iter()
-        .map(|d| (d.name_nb.to_string(), d.formula_nb.to_string()))
+        .map(|d| match lang {
+            Lang::En => (d.name_en.to_string(), d.formula_en.to_string()),
+            Lang::Nb | Lang::Nn => (d.name_nb.to_string(), d.formula_nb.to_string()),
+        })
         .collect();
 
     Ok(ReportInput {
         plan: plan.clone(),
+        lang,
         year,
         period,
         data_as_of,
@@ -458,9 +508,10 @@ pub async fn assemble_with(
         indicators,
         actions,
         rankings,
-        facts: register_facts(store, plan).await?,
-        strategy_indicators: strategy_indicators(store, plan, last_data_year, data_cutoff).await?,
-        registers: crate::local_registers::report_sections(store, plan, year).await?,
+        facts: register_facts(store, plan, lang).await?,
+        strategy_indicators: strategy_indicators(store, plan, last_data_year, data_cutoff, lang)
+            .await?,
+        registers: crate::local_registers::report_sections_in(store, plan, year, lang).await?,
         sources,
         definitions,
     })
@@ -473,6 +524,7 @@ async fn strategy_indicators(
     plan: &Plan,
     last_year: i32,
     cutoff: time::Date,
+    lang: Lang,
 ) -> Result<Vec<report::StrategyIndicatorView>, AppError> {
     let mut out = Vec::new();
     for s in plan
@@ -484,7 +536,7 @@ async fn strategy_indicators(
         for m in crate::key_figures::monitor(store, plan, s, last_year, Some(cutoff)).await? {
             out.push(report::StrategyIndicatorView {
                 strategy_id: s.id.clone(),
-                name: m.name.nb.clone(),
+                name: m.name.get(lang).to_string(),
                 rows: m
                     .values
                     .iter()
@@ -497,7 +549,7 @@ async fn strategy_indicators(
                         )
                     })
                     .collect(),
-                missing: m.missing.map(|b| b.nb),
+                missing: m.missing.map(|b| b.get(lang).to_string()),
             });
         }
     }
@@ -506,7 +558,7 @@ async fn strategy_indicators(
 
 /// The plan's facts that name a register key, each beside the value computed from the stored
 /// Enhetsregisteret snapshot (none when the store holds no register data).
-async fn register_facts(store: &Store, plan: &Plan) -> Result<Vec<FactView>, AppError> {
+async fn register_facts(store: &Store, plan: &Plan, lang: Lang) -> Result<Vec<FactView>, AppError> {
     let values = if store.has_register_data().await? {
         crate::plan_facts::plan_fact_values(store, plan).await?
     } else {
@@ -532,16 +584,19 @@ async fn register_facts(store: &Store, plan: &Plan) -> Result<Vec<FactView>, App
                     }
                 }),
                 computed: computed.map(|c| {
-                    let mut s = format!(
-                        "{} {} (register per {})",
-                        fmt_num(c.value),
-                        c.unit,
-                        c.snapshot.snapshot_date
+                    let mut s = ta(
+                        lang,
+                        "rpt-register-as-of",
+                        &[
+                            ("value", fmt_num(c.value)),
+                            ("unit", c.unit.to_string()),
+                            ("date", c.snapshot.snapshot_date.to_string()),
+                        ],
                     );
                     if let Some(va) = &c.value_added {
                         s.push_str(&format!(
                             "; {}: {} {}",
-                            crate::plan_facts::VALUE_ADDED_LABEL.to_lowercase(),
+                            i18n::tr(lang, "rpt-value-added"),
                             fmt_num(va.value),
                             va.unit
                         ));
@@ -562,6 +617,7 @@ async fn computed_ranking(
     plan: &Plan,
     year: i32,
     published: &[RankingView],
+    lang: Lang,
 ) -> Result<Option<RankingView>, AppError> {
     use crate::ranking;
     let geo = stats::geography::Geography::bundled();
@@ -611,15 +667,28 @@ async fn computed_ranking(
         return Ok(None);
     }
     Ok(Some(RankingView {
-        title: format!(
-            "Beregnet rangering {} (egen indeks etter Kommune-NMs struktur, tall fra {data_year})",
-            rep.edition
+        title: ta(
+            lang,
+            "rpt-computed-title",
+            &[
+                ("edition", rep.edition.to_string()),
+                ("year", data_year.to_string()),
+            ],
         ),
-        source: format!(
-            "naeringsplan rank: {} av {} kommuner rangert, kommunene per {}; ikke NHOs tall",
-            rep.ranked, rep.municipalities, rep.geography_at
+        source: ta(
+            lang,
+            "rpt-computed-source",
+            &[
+                ("ranked", rep.ranked.to_string()),
+                ("total", rep.municipalities.to_string()),
+                ("date", rep.geography_at.to_string()),
+            ],
         ),
-        groups: rep.groups.iter().map(|g| g.name.nb.clone()).collect(),
+        groups: rep
+            .groups
+            .iter()
+            .map(|g| g.name.get(lang).to_string())
+            .collect(),
         rows: chosen
             .into_iter()
             .map(|r| RankRow {

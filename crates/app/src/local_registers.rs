@@ -319,45 +319,65 @@ fn pct(v: Option<f64>) -> String {
 }
 
 /// The council report's sections on the three registers, for the report `year` (land and
-/// procurement show the years up to it; visits the counts per year).
+/// procurement show the years up to it; visits the counts per year), in bokmål.
 pub async fn report_sections(
     store: &Store,
     plan: &Plan,
     year: i32,
 ) -> Result<Vec<RegisterSection>, AppError> {
+    report_sections_in(store, plan, year, plan::Lang::Nb).await
+}
+
+/// As [`report_sections`], the words in `lang`.
+pub async fn report_sections_in(
+    store: &Store,
+    plan: &Plan,
+    year: i32,
+    lang: plan::Lang,
+) -> Result<Vec<RegisterSection>, AppError> {
+    let t = |key: &str| i18n::tr(lang, key);
+    let ta = |key: &str, args: &[(&str, String)]| {
+        let args: Vec<(&str, i18n::Value<'_>)> = args
+            .iter()
+            .map(|(n, v)| (*n, i18n::Value::from(v.as_str())))
+            .collect();
+        i18n::tr_args(lang, key, &args)
+    };
     let mut out = Vec::new();
 
     let land = land_view(store, &plan.meta.municipality_code, Some(year)).await?;
     let seed = land::SEED_2019;
-    let mut paragraphs = vec![format!(
-        "Planens tall for {}: {} dekar i bruk til næringsformål og {} dekar satt av til fremtidig bruk (sitert fra {}). Tallene under er regnet ut fra de daterte endringene i arealregisteret og gjelder bare tomtene som er registrert.",
-        seed.year,
-        daa(seed.in_use_daa),
-        daa(seed.future_daa),
-        seed.source
+    let mut paragraphs = vec![ta(
+        "rpt-land-intro",
+        &[
+            ("year", seed.year.to_string()),
+            ("inuse", daa(seed.in_use_daa)),
+            ("future", daa(seed.future_daa)),
+            ("source", seed.source.to_string()),
+        ],
     )];
     let years: Vec<&YearStats> = land.years.iter().filter(|y| y.year <= year).collect();
     if years.is_empty() {
-        paragraphs.push("Ingen næringsarealer er registrert ennå.".into());
+        paragraphs.push(t("rpt-land-none"));
     }
     out.push(RegisterSection {
-        title: "Næringsarealer".into(),
+        title: t("rpt-land-title"),
         id: "naeringsarealer".into(),
         paragraphs,
         tables: if years.is_empty() {
             vec![]
         } else {
             vec![TextTable {
-                caption: "Beholdning ved årets slutt og endringer gjennom året, dekar".into(),
+                caption: t("rpt-land-caption"),
                 header: [
-                    "År",
-                    "I bruk",
-                    "Satt av (ledig + reservert)",
-                    "Tilgang",
-                    "Avgang",
-                    "Herav til bolig",
+                    "rpt-col-year",
+                    "rpt-land-in-use",
+                    "rpt-land-set-aside",
+                    "rpt-land-additions",
+                    "rpt-land-withdrawals",
+                    "rpt-land-housing",
                 ]
-                .map(String::from)
+                .map(t)
                 .to_vec(),
                 numeric: vec![false, true, true, true, true, true],
                 rows: years
@@ -385,36 +405,41 @@ pub async fn report_sections(
         .iter()
         .filter(|(y, _)| **y <= year)
         .collect();
-    let mut paragraphs = vec![format!(
-        "Fakturajournalen koblet mot Enhetsregisteret{}: andel av beløpet til leverandører som kunne plasseres, etter forretningsadresse. Nabokommuner: {}. SMB: færre enn 250 ansatte i registeret. Leverandører som ikke kunne plasseres (ukjent eller slettet organisasjonsnummer, konkurs, uten adresse eller nummer) gjettes ikke, men står som egen andel.",
-        pv.snapshot
-            .as_ref()
-            .map(|s| format!(" ({})", s.label()))
-            .unwrap_or_default(),
-        pv.neighbours.join(", ")
+    let mut paragraphs = vec![ta(
+        "rpt-proc-intro",
+        &[
+            (
+                "snapshot",
+                pv.snapshot
+                    .as_ref()
+                    .map(|s| format!(" ({})", s.label()))
+                    .unwrap_or_default(),
+            ),
+            ("neighbours", pv.neighbours.join(", ")),
+        ],
     )];
     if years.is_empty() {
-        paragraphs.push("Ingen fakturajournal er importert ennå.".into());
+        paragraphs.push(t("rpt-proc-none"));
     }
     out.push(RegisterSection {
-        title: "Lokale anskaffelser".into(),
+        title: t("rpt-proc-title"),
         id: "anskaffelser".into(),
         paragraphs,
         tables: if years.is_empty() {
             vec![]
         } else {
             vec![TextTable {
-                caption: "Andel av innkjøpene etter leverandørens adresse og størrelse".into(),
+                caption: t("rpt-proc-caption"),
                 header: [
-                    "År",
-                    "Beløp (kr)",
-                    "Lokalt",
-                    "Nabokommuner",
-                    "Andre steder",
-                    "SMB",
-                    "Ikke plassert",
+                    "rpt-col-year",
+                    "rpt-proc-amount",
+                    "rpt-proc-local",
+                    "rpt-proc-neighbours",
+                    "rpt-proc-elsewhere",
+                    "rpt-proc-sme",
+                    "rpt-proc-unresolved",
                 ]
-                .map(String::from)
+                .map(t)
                 .to_vec(),
                 numeric: vec![false, true, true, true, true, true, true],
                 rows: years
@@ -454,26 +479,26 @@ pub async fn report_sections(
         })
         .collect();
     out.push(RegisterSection {
-        title: "Bedriftsbesøk".into(),
+        title: t("rpt-visits-title"),
         id: "bedriftsbesok".into(),
         paragraphs: vec![if rows.is_empty() {
-            "Ingen bedriftsbesøk er registrert ennå.".into()
+            t("rpt-visits-none")
         } else {
-            "Antall bedriftsbesøk og dialogmøter per år. Deltakere og innhold er personopplysninger og står ikke i rapporten.".into()
+            t("rpt-visits-intro")
         }],
         tables: if rows.is_empty() {
             vec![]
         } else {
             vec![TextTable {
-                caption: "Bedriftsbesøk per år".into(),
+                caption: t("rpt-visits-caption"),
                 header: [
-                    "År",
-                    "Besøk",
-                    "Næringer",
-                    "Oppfølgingspunkter",
-                    "Knyttet til strategi/tiltak",
+                    "rpt-col-year",
+                    "rpt-visits-visits",
+                    "rpt-visits-sectors",
+                    "rpt-visits-follow-ups",
+                    "rpt-visits-linked",
                 ]
-                .map(String::from)
+                .map(t)
                 .to_vec(),
                 numeric: vec![false, true, true, true, true],
                 rows,

@@ -104,6 +104,7 @@ async fn a_report_with_an_unexplained_deviation_cannot_be_final_and_a_final_one_
         &ReportOptions {
             drafts: true,
             data_as_of: None,
+            ..Default::default()
         },
     )
     .await
@@ -382,6 +383,7 @@ async fn a_year_not_ended_by_the_data_date_is_left_out() {
         &ReportOptions {
             drafts: false,
             data_as_of: Some(date!(2023 - 06 - 30)),
+            ..Default::default()
         },
     )
     .await

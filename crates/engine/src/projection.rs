@@ -188,45 +188,72 @@ impl Projection {
     }
 
     /// A pace per year in words: a growth rate in percent (CAGR), else a change in the
-    /// indicator's unit (percentage points for shares).
+    /// indicator's unit (percentage points for shares); bokmål (`nb`) or English.
     pub fn pace_text(&self, pace: Option<f64>, unit: Unit, nb: bool) -> String {
+        self.pace_text_in(pace, unit, if nb { plan::Lang::Nb } else { plan::Lang::En })
+    }
+
+    /// As [`Projection::pace_text`], in `lang`.
+    pub fn pace_text_in(&self, pace: Option<f64>, unit: Unit, lang: plan::Lang) -> String {
         let Some(p) = pace else {
             return "–".into();
         };
-        let units = |nb: bool| match (unit, nb) {
-            (Unit::Percent, true) => "prosentpoeng",
-            (Unit::Percent, false) => "percentage points",
-            (Unit::Dekar, true) => "dekar",
-            (Unit::Dekar, false) => "decares",
-            (Unit::Rank, true) => "plasser",
-            (Unit::Rank, false) => "places",
-            (_, true) => "enheter",
-            (_, false) => "units",
+        let signed = |v: f64, d: usize| match lang {
+            plan::Lang::En => plan::fmt::signed_en(v, d),
+            plan::Lang::Nb | plan::Lang::Nn => plan::fmt::signed(v, d),
         };
-        match (self.method, nb) {
-            (Method::Cagr, true) => format!("{} % per år", plan::fmt::signed(p * 100.0, 1)),
-            (Method::Cagr, false) => format!("{} % a year", plan::fmt::signed_en(p * 100.0, 1)),
-            (_, true) => format!("{} {} per år", plan::fmt::signed(p, 2), units(true)),
-            (_, false) => format!("{} {} a year", plan::fmt::signed_en(p, 2), units(false)),
+        match self.method {
+            Method::Cagr => i18n::tr_args(
+                lang,
+                "projection-pace-cagr",
+                &[("pace", signed(p * 100.0, 1).into())],
+            ),
+            _ => {
+                let units = i18n::tr(
+                    lang,
+                    match unit {
+                        Unit::Percent => "projection-unit-percent",
+                        Unit::Dekar => "projection-unit-dekar",
+                        Unit::Rank => "projection-unit-rank",
+                        _ => "projection-unit-other",
+                    },
+                );
+                i18n::tr_args(
+                    lang,
+                    "projection-pace-units",
+                    &[("pace", signed(p, 2).into()), ("units", units.into())],
+                )
+            }
         }
     }
 
     /// The whole projection in one paragraph (verdict, reason, paces, projected value, method):
-    /// the same words on the indicator page, in the council's report and in the CLI.
+    /// the same words on the indicator page, in the council's report and in the CLI; bokmål
+    /// (`nb`) or English.
     pub fn sentence(&self, unit: Unit, nb: bool) -> String {
-        let (label, reason) = if nb {
-            (self.verdict.label_nb(), &self.reason.nb)
-        } else {
-            (self.verdict.label_en(), &self.reason.en)
+        self.sentence_in(unit, if nb { plan::Lang::Nb } else { plan::Lang::En })
+    }
+
+    /// As [`Projection::sentence`], in `lang`.
+    pub fn sentence_in(&self, unit: Unit, lang: plan::Lang) -> String {
+        let say = |key: &str, args: &[(&str, String)]| {
+            let args: Vec<(&str, i18n::Value<'_>)> = args
+                .iter()
+                .map(|(n, v)| (*n, i18n::Value::from(v.as_str())))
+                .collect();
+            i18n::tr_args(lang, key, &args)
         };
-        let mut parts = vec![format!(
-            "{} {}: {label} – {reason}",
-            if nb {
-                "Framskriving til"
-            } else {
-                "Projection to"
-            },
-            self.to_year
+        let value = |v: f64| match lang {
+            plan::Lang::En => fmt_en(v, unit),
+            plan::Lang::Nb | plan::Lang::Nn => fmt(v, unit),
+        };
+        let mut parts = vec![say(
+            "projection-sentence-head",
+            &[
+                ("year", self.to_year.to_string()),
+                ("verdict", self.verdict.label(lang)),
+                ("reason", self.reason.get(lang).to_string()),
+            ],
         )];
         if !matches!(
             self.verdict,
@@ -235,35 +262,34 @@ impl Projection {
             if let (Some((fy, _)), Some((ly, _)), Some(_)) =
                 (self.from, self.latest, self.pace_observed)
             {
-                parts.push(format!(
-                    "{} {fy}–{ly}: {}",
-                    if nb { "Tempo" } else { "Pace" },
-                    self.pace_text(self.pace_observed, unit, nb)
+                parts.push(say(
+                    "projection-sentence-pace",
+                    &[
+                        ("from", fy.to_string()),
+                        ("to", ly.to_string()),
+                        ("pace", self.pace_text_in(self.pace_observed, unit, lang)),
+                    ],
                 ));
             }
             if let (Some(_), Some((ly, _))) = (self.pace_required, self.latest) {
-                parts.push(format!(
-                    "{} {ly}: {}",
-                    if nb {
-                        "Nødvendig tempo for å nå målet fra"
-                    } else {
-                        "Pace needed to reach the target from"
-                    },
-                    self.pace_text(self.pace_required, unit, nb)
+                parts.push(say(
+                    "projection-sentence-needed",
+                    &[
+                        ("year", ly.to_string()),
+                        ("pace", self.pace_text_in(self.pace_required, unit, lang)),
+                    ],
                 ));
             }
             if let Some(p) = self.projected {
-                parts.push(if nb {
-                    format!("Framskrevet {}: {}", self.to_year, fmt(p, unit))
-                } else {
-                    format!("Projected {}: {}", self.to_year, fmt_en(p, unit))
-                });
+                parts.push(say(
+                    "projection-sentence-projected",
+                    &[("year", self.to_year.to_string()), ("value", value(p))],
+                ));
             }
-            parts.push(if nb {
-                format!("Metode: {} – ingen prognose", self.method_text().nb)
-            } else {
-                format!("Method: {} – not a forecast", self.method_text().en)
-            });
+            parts.push(say(
+                "projection-sentence-method",
+                &[("method", self.method_text().get(lang).to_string())],
+            ));
         }
         let mut out = String::new();
         for part in parts {

@@ -88,7 +88,20 @@ fn bundled_definition_has_19_indicators_in_groups_of_4_4_3_3_5() {
             !d.title_nb.trim().is_empty() && !d.text_nb.trim().is_empty(),
             "departure {} has no Norwegian title and text",
             d.topic
-        );
+        ); // And in nynorsk and English, with a title for readers, never the topic key.
+        for lang in [plan::Lang::Nn, plan::Lang::En] {
+            let (title, text, text_lang) = d.in_lang(lang);
+            assert_eq!(
+                text_lang, lang,
+                "departure {} untranslated in {lang}",
+                d.topic
+            );
+            assert!(
+                !title.contains('_') && title != d.topic && !text.trim().is_empty(),
+                "departure {} in {lang}: «{title}»",
+                d.topic
+            );
+        }
     }
     // Series in file order, the first being population.
     assert_eq!(def.series[0].name, "population");

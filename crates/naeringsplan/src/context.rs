@@ -17,6 +17,9 @@ pub struct Options {
     pub plan: Option<PathBuf>,
     /// `--demo-register`: which synthetic register fills an empty store.
     pub demo_register: DemoRegister,
+    /// `--lang`: the language of the report and of messages (`None`: the plan's written
+    /// standard).
+    pub lang: Option<plan::Lang>,
 }
 
 /// `--demo-register`.
@@ -57,6 +60,21 @@ impl Options {
             .into_owned())
     }
 
+    /// The language of messages and the report: `--lang`, else the plan's written standard
+    /// (*målform*), else bokmål.
+    pub fn lang(&self) -> plan::Lang {
+        self.lang.unwrap_or_else(|| {
+            self.parse_plan()
+                .map(|(_, _, p)| p.meta.language)
+                .unwrap_or_default()
+        })
+    }
+
+    /// The message `key` in [`Options::lang`] with text variables.
+    pub fn say(&self, key: &str, args: &[(&str, String)]) -> String {
+        say(self.lang(), key, args)
+    }
+
     /// The plan source: (name for diagnostics, text).
     pub fn plan_source(&self) -> anyhow::Result<(String, String)> {
         match &self.plan {
@@ -77,7 +95,7 @@ impl Options {
         let (name, text) = self.plan_source()?;
         match plan::parse(&name, &text) {
             Ok(p) => Ok((name, text, p)),
-            Err(d) => bail!("the plan file has problems:\n{d}"),
+            Err(d) => bail!("{}\n{d}", say(p_lang(self.lang), "cli-plan-problems", &[])),
         }
     }
 
@@ -85,9 +103,13 @@ impl Options {
     pub async fn open(&self) -> anyhow::Result<Context> {
         let (name, text, parsed) = self.parse_plan()?;
         let location = self.db_location()?;
-        let store = Store::open(&location)
-            .await
-            .with_context(|| format!("cannot open the store at {location}"))?;
+        let store = Store::open(&location).await.with_context(|| {
+            say(
+                p_lang(self.lang),
+                "cli-cannot-open-store",
+                &[("location", location.to_string())],
+            )
+        })?;
         let load = store.load_plan(&parsed, &name, &text).await?;
         if load.created {
             tracing::info!(
@@ -170,6 +192,20 @@ impl Options {
 /// refused with the byte offset of the first byte that is not, and its line and column (issue
 /// 21: `check` on a binary file gave no position). The error does not name the file: callers
 /// put it first (`FILE: error`).
+/// The message `key` in `lang` with text variables.
+pub fn say(lang: plan::Lang, key: &str, args: &[(&str, String)]) -> String {
+    let args: Vec<(&str, i18n::Value<'_>)> = args
+        .iter()
+        .map(|(n, v)| (*n, i18n::Value::from(v.as_str())))
+        .collect();
+    i18n::tr_args(lang, key, &args)
+}
+
+/// `--lang` where the plan cannot be read (its own errors): bokmål by default.
+fn p_lang(lang: Option<plan::Lang>) -> plan::Lang {
+    lang.unwrap_or_default()
+}
+
 pub fn read_plan_text(path: &std::path::Path) -> Result<String, String> {
     let bytes = std::fs::read(path)
         .map_err(|e| format!("kan ikke lese planfilen (cannot read the plan file): {e}"))?;

@@ -40,6 +40,11 @@ pub struct Cli {
     )]
     demo_register: context::DemoRegister,
 
+    /// The language of the council report and of messages: nb (bokmål), nn (nynorsk) or en.
+    /// Default: the plan's written standard (`language` in the plan file), else bokmål.
+    #[arg(long, global = true, env = "NAERINGSPLAN_LANG", value_name = "nb|nn|en", value_parser = parse_lang)]
+    lang: Option<plan::Lang>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -230,6 +235,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         db: cli.db,
         plan: cli.plan,
         demo_register: cli.demo_register,
+        lang: cli.lang,
     };
     match cli.command {
         Command::Check { files, format } => cmd::check::run(&ctx, &files, format),
@@ -265,6 +271,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Backup { file } => runtime()?.block_on(cmd::backup::backup(&ctx, &file)),
         Command::Restore { file } => runtime()?.block_on(cmd::backup::restore(&ctx, &file)),
     }
+}
+
+/// `--lang`: one of the languages the product speaks.
+fn parse_lang(s: &str) -> Result<plan::Lang, String> {
+    plan::Lang::from_code(s)
+        .ok_or_else(|| format!("unknown language «{s}» (expected nb, nn or en)"))
 }
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {

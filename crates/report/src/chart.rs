@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use i18n::{Lang, Value, tr, tr_args};
 use plan::Unit;
 
 use crate::model::{IndicatorView, SourceKind};
@@ -23,8 +24,9 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The chart as a standalone SVG document (with `<title>` and `<desc>` for screen readers).
-pub fn indicator_svg(ind: &IndicatorView) -> String {
+/// The chart as a standalone SVG document (with `<title>` and `<desc>` for screen readers), its
+/// words in `lang`.
+pub fn indicator_svg(ind: &IndicatorView, lang: Lang) -> String {
     let years: Vec<i32> = ind.years.iter().map(|y| y.year).collect();
     // One series per kind of source, each year's value of that kind.
     let series: Vec<(SourceKind, Vec<(i32, f64)>)> = SourceKind::ALL
@@ -97,35 +99,40 @@ pub fn indicator_svg(ind: &IndicatorView) -> String {
     let fmt = |v: f64| plan::fmt::value(v, ind.unit).replace(plan::fmt::NBSP, " ");
 
     let mut s = String::new();
-    let desc = format!(
-        "Resultater: {}. Ambisjoner: {}.",
-        if series.is_empty() {
-            "ingen".to_string()
-        } else {
-            series
-                .iter()
-                .map(|(k, pts)| {
-                    format!(
-                        "{}: {}",
-                        k.label(),
-                        pts.iter()
-                            .map(|(yr, v)| format!("{yr} {}", fmt(*v)))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ")
-        },
-        if ambitions.is_empty() {
-            "ingen".to_string()
-        } else {
-            ambitions
-                .iter()
-                .map(|(yr, v)| format!("{yr} {}{}", ind.ambition_op, fmt(*v)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
+    let results = if series.is_empty() {
+        tr(lang, "rpt-none")
+    } else {
+        series
+            .iter()
+            .map(|(k, pts)| {
+                format!(
+                    "{}: {}",
+                    k.label(lang),
+                    pts.iter()
+                        .map(|(yr, v)| format!("{yr} {}", fmt(*v)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let ambitions_text = if ambitions.is_empty() {
+        tr(lang, "rpt-none")
+    } else {
+        ambitions
+            .iter()
+            .map(|(yr, v)| format!("{yr} {}{}", ind.ambition_op, fmt(*v)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let desc = tr_args(
+        lang,
+        "rpt-chart-desc",
+        &[
+            ("results", Value::from(results)),
+            ("ambitions", Value::from(ambitions_text)),
+        ],
     );
     let _ = write!(
         s,
@@ -154,8 +161,9 @@ pub fn indicator_svg(ind: &IndicatorView) -> String {
     if ind.unit == Unit::Rank {
         let _ = write!(
             s,
-            r##"<text x="{LEFT}" y="{:.1}" font-size="11" fill="#333" font-family="DejaVu Sans, sans-serif">plass (1 = best, øverst)</text>"##,
-            TOP - 6.0
+            r##"<text x="{LEFT}" y="{:.1}" font-size="11" fill="#333" font-family="DejaVu Sans, sans-serif">{}</text>"##,
+            TOP - 6.0,
+            esc(&tr(lang, "rpt-chart-rank-axis"))
         );
     }
     for v in ticks {
@@ -250,12 +258,15 @@ pub fn indicator_svg(ind: &IndicatorView) -> String {
     let mut lx = LEFT;
     for (k, _) in &series {
         let (colour, _) = style(*k);
-        let label = match k {
-            SourceKind::Demo => "Demo (ikke vurdert)",
-            SourceKind::PlanQuote => "Planen",
-            SourceKind::Published => "Publisert",
-            SourceKind::Computed => "Beregnet",
-        };
+        let label = esc(&tr(
+            lang,
+            match k {
+                SourceKind::Demo => "rpt-legend-demo",
+                SourceKind::PlanQuote => "rpt-legend-plan",
+                SourceKind::Published => "rpt-legend-published",
+                SourceKind::Computed => "rpt-legend-computed",
+            },
+        ));
         let _ = write!(
             s,
             r##"<circle cx="{lx:.1}" cy="{:.1}" r="4.5" fill="{colour}"/><text x="{:.1}" y="{ly}" font-size="11" fill="#333" font-family="DejaVu Sans, sans-serif">{label}</text>"##,
@@ -266,11 +277,15 @@ pub fn indicator_svg(ind: &IndicatorView) -> String {
     }
     let _ = write!(
         s,
-        r##"<rect x="{:.1}" y="{:.1}" width="8" height="8" fill="#fff" stroke="#7a5200" stroke-width="2"/><text x="{:.1}" y="{ly}" font-size="11" fill="#333" font-family="DejaVu Sans, sans-serif">Ambisjon ({})</text>"##,
+        r##"<rect x="{:.1}" y="{:.1}" width="8" height="8" fill="#fff" stroke="#7a5200" stroke-width="2"/><text x="{:.1}" y="{ly}" font-size="11" fill="#333" font-family="DejaVu Sans, sans-serif">{}</text>"##,
         lx - 4.0,
         ly - 8.0,
         lx + 8.0,
-        esc(&ind.ambition_op)
+        esc(&tr_args(
+            lang,
+            "rpt-legend-ambition",
+            &[("op", Value::from(ind.ambition_op.as_str()))]
+        ))
     );
     s.push_str("</svg>");
     s

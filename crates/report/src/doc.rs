@@ -2,6 +2,7 @@
 //! backend (HTML, Markdown, typst/PDF). Keeping the content in one place means the three formats
 //! cannot drift apart.
 
+use i18n::{Lang, Value, tr, tr_args};
 use plan::fmt;
 
 use crate::chart;
@@ -14,6 +15,9 @@ pub struct Span {
     pub text: String,
     /// Bold.
     pub strong: bool,
+    /// The text's language when it differs from the report's (the plan's own texts, written in
+    /// bokmål, in a nynorsk or English report).
+    pub lang: Option<Lang>,
 }
 
 /// A table cell.
@@ -23,6 +27,8 @@ pub struct Cell {
     pub text: String,
     /// Bold.
     pub strong: bool,
+    /// The text's language when it differs from the report's (see [`Span::lang`]).
+    pub lang: Option<Lang>,
 }
 
 impl Cell {
@@ -30,14 +36,30 @@ impl Cell {
         Cell {
             text: t.into(),
             strong: false,
+            lang: None,
         }
     }
     fn strong(t: impl Into<String>) -> Self {
         Cell {
             text: t.into(),
             strong: true,
+            lang: None,
         }
     }
+    /// The cell marked as written in `lang` (`None`: the report's language).
+    fn in_lang(mut self, lang: Option<Lang>) -> Self {
+        self.lang = lang;
+        self
+    }
+}
+
+/// The message `key` in `lang` with text variables.
+fn ta(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+    let args: Vec<(&str, Value<'_>)> = args
+        .iter()
+        .map(|(n, v)| (*n, Value::from(v.as_str())))
+        .collect();
+    tr_args(lang, key, &args)
 }
 
 /// A block of the document.
@@ -60,6 +82,8 @@ pub enum Block {
         text: String,
         /// Anchor.
         id: String,
+        /// The text's language when it differs from the report's (see [`Span::lang`]).
+        lang: Option<Lang>,
     },
     /// A paragraph.
     Para(Vec<Span>),
@@ -89,8 +113,9 @@ pub enum Block {
     },
 }
 
-/// A written assessment: its paragraphs, then who wrote it and when.
-fn push_assessment(d: &mut Vec<Block>, a: &crate::model::AssessmentView) {
+/// A written assessment: its paragraphs, then who wrote it and when. The text is the staff's,
+/// marked bokmål in a report in another language.
+fn push_assessment(d: &mut Vec<Block>, r: &ReportInput, a: &crate::model::AssessmentView) {
     let paragraphs: Vec<&str> = a
         .text
         .split("\n\n")
@@ -99,11 +124,19 @@ fn push_assessment(d: &mut Vec<Block>, a: &crate::model::AssessmentView) {
         .collect();
     let last = paragraphs.len().saturating_sub(1);
     for (n, p) in paragraphs.iter().enumerate() {
+        let mut spans = vec![Span {
+            text: p.to_string(),
+            strong: false,
+            lang: r.bokmal_lang(),
+        }];
         if n == last {
-            d.push(para(format!("{p} {}", a.signature())));
-        } else {
-            d.push(para(p.to_string()));
+            spans.push(Span {
+                text: format!(" {}", a.signature(r.lang)),
+                strong: false,
+                lang: None,
+            });
         }
+        d.push(Block::Para(spans));
     }
 }
 
@@ -111,6 +144,16 @@ fn para(text: impl Into<String>) -> Block {
     Block::Para(vec![Span {
         text: text.into(),
         strong: false,
+        lang: None,
+    }])
+}
+
+/// A paragraph of the plan's own text, written in `lang` when that differs from the report's.
+fn content_para(text: impl Into<String>, lang: Option<Lang>) -> Block {
+    Block::Para(vec![Span {
+        text: text.into(),
+        strong: false,
+        lang,
     }])
 }
 
@@ -119,43 +162,72 @@ fn heading(level: u8, text: impl Into<String>, id: &str) -> Block {
         level,
         text: text.into(),
         id: id.to_string(),
+        lang: None,
     }
 }
 
-/// Builds the document.
+/// A heading made of the plan's own text, written in `lang` when that differs from the
+/// report's.
+fn content_heading(level: u8, text: impl Into<String>, id: &str, lang: Option<Lang>) -> Block {
+    Block::Heading {
+        level,
+        text: text.into(),
+        id: id.to_string(),
+        lang,
+    }
+}
+
+/// Builds the document, in the report's language (`r.lang`).
 pub fn build(r: &ReportInput) -> Vec<Block> {
     let p = &r.plan;
+    let l = r.lang;
+    let nb = r.bokmal_lang();
+    // The language of an indicator's name as the report shows it.
+    let name_lang = |id: &str| p.indicator(id).and_then(|x| r.content_lang(&x.name));
     let mut d = Vec::new();
     let mut front = vec![
-        format!("{} kommune", p.meta.municipality_name),
-        format!(
-            "{} – planperiode {}–{}, vedtatt {} {}",
-            p.meta.title.nb,
-            p.meta.period_start,
-            p.meta.period_end,
-            p.meta.adopted_by.to_lowercase(),
-            p.meta.adopted
+        ta(
+            l,
+            "rpt-municipality",
+            &[("name", p.meta.municipality_name.clone())],
         ),
-        format!("Rapportperiode: {}", r.period.label(r.year)),
-        format!("Data per {}", r.data_as_of),
-        format!(
-            "Tallgrunnlag: tall for år til og med {} (rapportens datadato er {}; et års tall publiseres tidligst året etter)",
-            r.last_data_year(),
-            r.data_cutoff
+        ta(
+            l,
+            "rpt-front-plan",
+            &[
+                ("title", p.meta.title.get(l).to_string()),
+                ("start", p.meta.period_start.to_string()),
+                ("end", p.meta.period_end.to_string()),
+                ("by", p.meta.adopted_by.to_lowercase()),
+                ("adopted", p.meta.adopted.to_string()),
+            ],
+        ),
+        ta(
+            l,
+            "rpt-front-period",
+            &[("period", r.period.label_in(l, r.year))],
+        ),
+        ta(l, "rpt-front-data-as-of", &[("date", r.data_as_of.clone())]),
+        ta(
+            l,
+            "rpt-front-basis",
+            &[
+                ("year", r.last_data_year().to_string()),
+                ("date", r.data_cutoff.to_string()),
+            ],
         ),
         match &r.state {
-            ReportState::Final { date, by } => {
-                format!("Endelig versjon, fastsatt {date} av {by}. Denne filen endres ikke.")
-            }
-            ReportState::Preview => "FORHÅNDSVISNING for saksbehandlere: upubliserte vurderinger er med og merket «utkast». Ikke endelig.".to_string(),
-            ReportState::Generated => "Generert fra dataene med de publiserte vurderingene; ikke fastsatt som endelig rapport.".to_string(),
+            ReportState::Final { date, by } => ta(
+                l,
+                "rpt-front-final",
+                &[("date", date.clone()), ("by", by.clone())],
+            ),
+            ReportState::Preview => tr(l, "rpt-front-preview"),
+            ReportState::Generated => tr(l, "rpt-front-generated"),
         },
     ];
     if r.has_synthetic() {
-        front.push(
-            "DEMONSTRASJON: Rapporten inneholder demodata (syntetiske tall fra en dokumentert generator) der offisielle tall ikke var hentet. Slike tall er merket «demo» eller «syntetisk», er ikke kommunens faktiske tall og vurderes aldri mot målene – de er en demonstrasjon av metoden, ikke et resultat."
-                .to_string(),
-        );
+        front.push(tr(l, "rpt-front-demo"));
     }
     d.push(Block::Front {
         title: r.title(),
@@ -164,24 +236,27 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
     d.push(Block::Toc);
 
     // Summary.
-    d.push(heading(1, "Sammendrag", "sammendrag"));
+    d.push(heading(1, tr(l, "rpt-summary"), "sammendrag"));
     if let Some(a) = &r.overall {
-        d.push(heading(2, "Samlet vurdering", "samlet-vurdering"));
-        push_assessment(&mut d, a);
+        d.push(heading(2, tr(l, "rpt-overall"), "samlet-vurdering"));
+        push_assessment(&mut d, r, a);
     }
     d.push(Block::Para(vec![
         Span {
-            text: "Visjon: ".into(),
+            text: format!("{}: ", tr(l, "rpt-vision")),
             strong: true,
+            lang: None,
         },
         Span {
-            text: p.vision.nb.clone(),
+            text: p.vision.get(l).to_string(),
             strong: false,
+            lang: r.content_lang(&p.vision),
         },
     ]));
-    d.push(para(format!(
-        "Kommunedirektøren rapporterer årlig til kommunestyret om status for måloppnåelse og arbeidet med oppfølging av innsatsområder og strategier (planens kap. 2.5). Denne rapporten er laget automatisk fra planens data per {}.",
-        r.data_as_of
+    d.push(para(ta(
+        l,
+        "rpt-summary-intro",
+        &[("date", r.data_as_of.clone())],
     )));
     let mut rows = Vec::new();
     for i in &r.indicators {
@@ -199,17 +274,21 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
             .and_then(|(y, _)| i.years.iter().find(|v| v.year == y))
             .or_else(|| i.years.iter().find(|y| y.year == r.year));
         rows.push(vec![
-            Cell::plain(format!("{}. {}", i.number, i.name)),
+            Cell::plain(format!("{}. {}", i.number, i.name)).in_lang(name_lang(&i.id)),
             Cell::plain(match latest {
-                Some((y, v)) if y < r.year => format!(
-                    "{} (data for {y}, siste tilgjengelige; {})",
-                    fmt::value(v.value, i.unit),
-                    v.kind.label()
+                Some((y, v)) if y < r.year => ta(
+                    l,
+                    "rpt-latest-earlier",
+                    &[
+                        ("value", fmt::value(v.value, i.unit)),
+                        ("year", y.to_string()),
+                        ("source", v.kind.label(l)),
+                    ],
                 ),
                 Some((y, v)) => {
-                    format!("{} ({y}, {})", fmt::value(v.value, i.unit), v.kind.label())
+                    format!("{} ({y}, {})", fmt::value(v.value, i.unit), v.kind.label(l))
                 }
-                None => "ingen reelle data".to_string(),
+                None => tr(l, "rpt-no-real-data"),
             }),
             Cell::plain(
                 this.and_then(|y| y.ambition.map(|a| (y.year, a)))
@@ -217,29 +296,32 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
                     .unwrap_or_else(|| "–".into()),
             ),
             match this.map(|y| (y.mark, y.year)) {
-                Some((Mark::NoAmbition, y)) => Cell::plain(format!("ingen ambisjon for {y}")),
-                Some((m, y)) => Cell::strong(format!("{} ({y})", m.label())),
+                Some((Mark::NoAmbition, y)) => {
+                    Cell::plain(ta(l, "rpt-no-ambition-for", &[("year", y.to_string())]))
+                }
+                Some((m, y)) => Cell::strong(format!("{} ({y})", m.label(l))),
                 None => Cell::plain("–"),
             },
             Cell::plain(
                 i.trend
                     .as_ref()
                     .map(|t| t.status.clone())
-                    .unwrap_or_else(|| "ikke beregnet".into()),
+                    .unwrap_or_else(|| tr(l, "rpt-not-computed")),
             ),
         ]);
     }
     d.push(Block::Table {
-        caption: format!(
-            "Indikatorene – siste verdi til og med {}, ambisjonen og vurderingen for samme år",
-            r.year.min(r.last_data_year())
+        caption: ta(
+            l,
+            "rpt-summary-caption",
+            &[("year", r.year.min(r.last_data_year()).to_string())],
         ),
         header: vec![
-            "Indikator".into(),
-            "Siste verdi".into(),
-            "Ambisjon".into(),
-            "Vurdering".into(),
-            "Trend".into(),
+            tr(l, "rpt-col-indicator"),
+            tr(l, "rpt-col-latest"),
+            tr(l, "rpt-col-ambition"),
+            tr(l, "rpt-col-assessment"),
+            tr(l, "rpt-col-trend"),
         ],
         numeric: vec![false, true, true, false, false],
         rows,
@@ -247,16 +329,15 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
     action_summary(&mut d, r);
 
     // Chapter-6 table.
-    d.push(heading(1, "Resultater og ambisjoner", "indikatorer"));
-    d.push(para(
-        "Tabellen følger planens kapittel 6: for hvert år vises verdien som teller – beregnet fra reelle data der det finnes, ellers publisert tall, ellers tallet planen selv oppgir; demodata bare der ingen av disse finnes, og da uten vurdering – og ambisjonen, med vurdering. Et år uten data er merket «ingen data», aldri 0. Det er de samme tallene og vurderingene som på nettsidene.",
-    ));
+    d.push(heading(1, tr(l, "rpt-results"), "indikatorer"));
+    d.push(para(tr(l, "rpt-results-intro")));
     let years: Vec<i32> = p.table_years().collect();
-    let mut header = vec!["Indikator".to_string()];
+    let mut header = vec![tr(l, "rpt-col-indicator")];
     header.extend(years.iter().map(|y| y.to_string()));
     let mut rows = Vec::new();
     for i in &r.indicators {
-        let mut row = vec![Cell::plain(format!("{}. {}", i.number, i.name))];
+        let mut row =
+            vec![Cell::plain(format!("{}. {}", i.number, i.name)).in_lang(name_lang(&i.id))];
         for y in &years {
             let yv = i.years.iter().find(|v| v.year == *y);
             let mut parts = Vec::new();
@@ -268,15 +349,22 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
                 ));
             }
             if let Some(a) = yv.and_then(|v| v.ambition) {
-                parts.push(format!("mål {} {}", i.ambition_op, fmt::value(a, i.unit)));
+                parts.push(ta(
+                    l,
+                    "rpt-target",
+                    &[
+                        ("op", i.ambition_op.clone()),
+                        ("value", fmt::value(a, i.unit)),
+                    ],
+                ));
             }
             // In words, with the sign beside them (never a sign alone).
             match yv.map(|v| v.mark) {
-                Some(Mark::Achieved) => parts.push("✓ nådd".into()),
-                Some(Mark::NotAchieved) => parts.push("✗ ikke nådd".into()),
-                Some(Mark::NoData) => parts.push("ingen data".into()),
-                Some(Mark::DemoNotJudged) => parts.push("ikke vurdert".into()),
-                Some(Mark::NotYetPublished) => parts.push("ikke publisert ennå".into()),
+                Some(Mark::Achieved) => parts.push(tr(l, "rpt-mark-achieved")),
+                Some(Mark::NotAchieved) => parts.push(tr(l, "rpt-mark-not-achieved")),
+                Some(Mark::NoData) => parts.push(tr(l, "rpt-cell-no-data")),
+                Some(Mark::DemoNotJudged) => parts.push(tr(l, "rpt-cell-not-judged")),
+                Some(Mark::NotYetPublished) => parts.push(tr(l, "rpt-cell-not-published")),
                 _ => {}
             }
             row.push(Cell::plain(if parts.is_empty() {
@@ -290,25 +378,34 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
     let mut numeric = vec![false];
     numeric.extend(years.iter().map(|_| true));
     d.push(Block::Table {
-        caption: "Resultat, mål (ambisjon) og vurdering per år: ✓ nådd, ✗ ikke nådd, ? ingen data; (demo) = demodata, som aldri vurderes".into(),
+        caption: tr(l, "rpt-results-caption"),
         header,
         numeric,
         rows,
     });
 
     for i in &r.indicators {
-        d.push(heading(
+        d.push(content_heading(
             2,
             format!("{}. {}", i.number, i.name),
             &format!("ind-{}", i.id),
+            name_lang(&i.id),
         ));
         d.push(Block::Chart {
             id: i.id.clone(),
-            svg: chart::indicator_svg(i),
-            caption: format!("Resultater og ambisjoner for «{}».", i.name),
+            svg: chart::indicator_svg(i, l),
+            caption: ta(l, "rpt-chart-caption", &[("name", i.name.clone())]),
         });
-        d.push(para(format!("Mål: {} Kilde: {}.", i.rule_text, i.source)));
-        d.push(para(format!("Beregning: {}", i.definition)));
+        d.push(para(ta(
+            l,
+            "rpt-goal-source",
+            &[("rule", i.rule_text.clone()), ("source", i.source.clone())],
+        )));
+        d.push(para(ta(
+            l,
+            "rpt-computation",
+            &[("definition", i.definition.clone())],
+        )));
         let differing: Vec<String> = i
             .years
             .iter()
@@ -321,52 +418,58 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
                     .map(|o| {
                         format!(
                             "{} {} ({})",
-                            o.kind.label(),
+                            o.kind.label(l),
                             fmt::value(o.value, i.unit),
                             o.source
                         )
                     })
                     .collect();
                 (!others.is_empty()).then(|| {
-                    format!(
-                        "{}: {} {} ({}); også {}",
-                        y.year,
-                        v.kind.label(),
-                        fmt::value(v.value, i.unit),
-                        v.source,
-                        others.join("; ")
+                    ta(
+                        l,
+                        "rpt-also",
+                        &[
+                            ("year", y.year.to_string()),
+                            ("kind", v.kind.label(l)),
+                            ("value", fmt::value(v.value, i.unit)),
+                            ("source", v.source.clone()),
+                            ("others", others.join("; ")),
+                        ],
                     )
                 })
             })
             .collect();
         if !differing.is_empty() {
-            d.push(para(
-                "År der kildene gir ulike tall (verdien som teller først, de andre etter):",
-            ));
+            d.push(para(tr(l, "rpt-differing")));
             d.push(Block::List(differing));
         }
         if let Some(t) = &i.trend {
-            d.push(para(format!("Trend: {}. {}", t.status, t.basis)));
+            d.push(para(format!(
+                "{}: {}. {}",
+                tr(l, "rpt-col-trend"),
+                t.status,
+                t.basis
+            )));
             if let Some(o) = &t.override_note {
-                d.push(para(format!("Overstyrt av saksbehandler: {o}")));
+                d.push(para(ta(l, "rpt-override", &[("note", o.clone())])));
             }
             if let Some(p) = &t.projection {
                 d.push(para(p.clone()));
             }
         }
         if let Some(a) = &i.assessment {
-            d.push(para("Vurdering:"));
-            push_assessment(&mut d, a);
+            d.push(para(format!("{}:", tr(l, "rpt-col-assessment"))));
+            push_assessment(&mut d, r, a);
         }
     }
 
     // Ranking.
     d.push(heading(1, "Kommune-NM", "kommune-nm"));
     if r.rankings.is_empty() {
-        d.push(para("Ingen rangering er tilgjengelig."));
+        d.push(para(tr(l, "rpt-no-ranking")));
     }
     for k in &r.rankings {
-        let mut header = vec!["Kommune".to_string(), "Totalt".to_string()];
+        let mut header = vec![tr(l, "rpt-col-municipality"), tr(l, "rpt-col-total")];
         header.extend(k.groups.iter().cloned());
         let numeric = header.iter().enumerate().map(|(n, _)| n > 0).collect();
         let rows = k
@@ -389,17 +492,27 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
                 cells
             })
             .collect();
+        let mut kind = tr(
+            l,
+            if k.computed {
+                "rpt-computed"
+            } else {
+                "rpt-published"
+            },
+        );
+        if k.synthetic {
+            kind.push_str(", ");
+            kind.push_str(&tr(l, "rpt-synthetic-inputs"));
+        }
         d.push(Block::Table {
-            caption: format!(
-                "{} ({}{}). Kilde: {}",
-                k.title,
-                if k.computed { "beregnet" } else { "publisert" },
-                if k.synthetic {
-                    ", syntetiske inndata"
-                } else {
-                    ""
-                },
-                k.source
+            caption: ta(
+                l,
+                "rpt-ranking-caption",
+                &[
+                    ("title", k.title.clone()),
+                    ("kind", kind),
+                    ("source", k.source.clone()),
+                ],
             ),
             header,
             numeric,
@@ -408,21 +521,18 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
     }
 
     // Focus areas.
-    d.push(heading(
-        1,
-        "Innsatsområder, strategier og tiltak",
-        "innsatsomrader",
-    ));
+    d.push(heading(1, tr(l, "rpt-areas"), "innsatsomrader"));
     for a in &p.focus_areas {
-        d.push(heading(
+        d.push(content_heading(
             2,
-            format!("{} {}", a.number, a.title.nb),
+            format!("{} {}", a.number, a.title.get(l)),
             &format!("omrade-{}", a.number),
+            r.content_lang(&a.title),
         ));
-        d.push(para(a.description.clone()));
+        d.push(content_para(a.description.clone(), nb));
         if let Some(v) = r.area_assessments.get(&a.number) {
-            d.push(para("Vurdering:"));
-            push_assessment(&mut d, v);
+            d.push(para(format!("{}:", tr(l, "rpt-col-assessment"))));
+            push_assessment(&mut d, r, v);
         }
         let mut rows = Vec::new();
         for s in a.all_strategies() {
@@ -432,26 +542,28 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
                 .filter(|x| x.strategies.contains(&s.id))
                 .collect();
             let actions = if linked.is_empty() {
-                "ingen tiltak koblet".to_string()
+                Cell::plain(tr(l, "rpt-no-actions-linked"))
             } else {
-                linked
-                    .iter()
-                    .map(|x| format!("{} {} ({}, {} %)", x.id, x.title, x.status, x.progress))
-                    .collect::<Vec<_>>()
-                    .join("; ")
+                Cell::plain(
+                    linked
+                        .iter()
+                        .map(|x| format!("{} {} ({}, {} %)", x.id, x.title, x.status, x.progress))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )
             };
             rows.push(vec![
                 Cell::strong(s.id.clone()),
-                Cell::plain(s.text.clone()),
-                Cell::plain(actions),
+                Cell::plain(s.text.clone()).in_lang(nb),
+                actions,
             ]);
         }
         d.push(Block::Table {
-            caption: format!("Strategier i {} og tiltakene som følger dem opp", a.number),
+            caption: ta(l, "rpt-strategies-caption", &[("area", a.number.clone())]),
             header: vec![
-                "Id".into(),
-                "Strategi".into(),
-                "Tiltak (status, fremdrift)".into(),
+                tr(l, "rpt-col-id"),
+                tr(l, "rpt-col-strategy"),
+                tr(l, "rpt-col-actions-status"),
             ],
             numeric: vec![false, false, false],
             rows,
@@ -462,17 +574,32 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
                 .iter()
                 .filter(|m| m.strategy_id == s.id)
             {
-                let caption = format!("Strategi {} følges med nøkkeltallet {}", s.id, m.name);
+                let caption = ta(
+                    l,
+                    "rpt-monitor-caption",
+                    &[("id", s.id.clone()), ("name", m.name.clone())],
+                );
                 if m.rows.is_empty() {
-                    d.push(para(format!(
-                        "{caption}: ingen verdi ({}).",
-                        m.missing.as_deref().unwrap_or("mangler")
+                    d.push(para(ta(
+                        l,
+                        "rpt-monitor-none",
+                        &[
+                            ("caption", caption),
+                            (
+                                "reason",
+                                m.missing.clone().unwrap_or_else(|| tr(l, "rpt-missing")),
+                            ),
+                        ],
                     )));
                     continue;
                 }
                 d.push(Block::Table {
                     caption,
-                    header: vec!["År".into(), "Verdi".into(), "Kilde".into()],
+                    header: vec![
+                        tr(l, "rpt-col-year"),
+                        tr(l, "rpt-col-value"),
+                        tr(l, "rpt-col-source"),
+                    ],
                     numeric: vec![false, true, false],
                     rows: m
                         .rows
@@ -497,31 +624,34 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
     action_table(&mut d, r);
 
     // Deviations.
-    d.push(heading(1, "Avvik", "avvik"));
+    d.push(heading(1, tr(l, "rpt-deviations"), "avvik"));
     let deviations = r.deviations();
     if deviations.is_empty() {
-        d.push(para("Ingen avvik registrert for perioden."));
+        d.push(para(tr(l, "rpt-no-deviations")));
     } else {
-        d.push(para(
-            "Indikatorer som ikke når ambisjonen og forsinkede tiltak, med saksbehandlers forklaring:",
-        ));
+        d.push(para(tr(l, "rpt-deviations-intro")));
         d.push(Block::List(
             deviations
                 .iter()
                 .map(|x| match x.explanation {
-                    Some(e) => format!("{}. Forklaring: {} {}", x.text, e.text, e.signature()),
-                    None => format!("{}. Forklaring mangler.", x.text),
+                    Some(e) => ta(
+                        l,
+                        "rpt-explanation",
+                        &[
+                            ("text", x.text.clone()),
+                            ("explanation", format!("{} {}", e.text, e.signature(l))),
+                        ],
+                    ),
+                    None => ta(l, "rpt-explanation-missing", &[("text", x.text.clone())]),
                 })
                 .collect(),
         ));
     }
 
     // Register facts.
-    d.push(heading(1, "Fakta fra registrene", "fakta"));
+    d.push(heading(1, tr(l, "rpt-facts"), "fakta"));
     if r.facts.is_empty() {
-        d.push(para(
-            "Ingen registertall er importert ennå; planens egne fakta (2019-tall) står i planen.",
-        ));
+        d.push(para(tr(l, "rpt-no-facts")));
     } else {
         let rows = r
             .facts
@@ -529,10 +659,10 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
             .map(|f| {
                 vec![
                     Cell::plain(f.section.clone()),
-                    Cell::plain(f.quoted_text.clone()),
+                    Cell::plain(f.quoted_text.clone()).in_lang(nb),
                     Cell::plain(f.quoted.clone().unwrap_or_else(|| "–".into())),
                     Cell::plain(match &f.computed {
-                        Some(c) if f.synthetic => format!("{c} (syntetisk)"),
+                        Some(c) if f.synthetic => format!("{c} ({})", tr(l, "rpt-synthetic")),
                         Some(c) => c.clone(),
                         None => "–".into(),
                     }),
@@ -540,12 +670,12 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
             })
             .collect();
         d.push(Block::Table {
-            caption: "Planens tall (sitert) ved siden av tall beregnet fra Enhetsregisteret".into(),
+            caption: tr(l, "rpt-facts-caption"),
             header: vec![
-                "Avsnitt".into(),
-                "Fakta i planen".into(),
-                "Planens tall".into(),
-                "Beregnet".into(),
+                tr(l, "rpt-col-section"),
+                tr(l, "rpt-col-plan-fact"),
+                tr(l, "rpt-col-plan-figure"),
+                tr(l, "rpt-col-computed"),
             ],
             numeric: vec![false, false, true, true],
             rows,
@@ -556,9 +686,7 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
     for sec in &r.registers {
         d.push(heading(1, sec.title.clone(), &sec.id));
         if sec.synthetic {
-            d.push(Block::Notice(
-                "Syntetiske data: tallene i dette kapitlet er laget av eksempeldata, ikke kommunens egne.".into(),
-            ));
+            d.push(Block::Notice(tr(l, "rpt-register-synthetic")));
         }
         d.extend(sec.paragraphs.iter().map(|p| para(p.clone())));
         for t in &sec.tables {
@@ -576,16 +704,16 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
     }
 
     // Appendix.
-    d.push(heading(1, "Vedlegg: kilder og definisjoner", "vedlegg"));
+    d.push(heading(1, tr(l, "rpt-appendix"), "vedlegg"));
     if !r.sources.is_empty() {
         d.push(Block::Table {
-            caption: "Kilder".into(),
+            caption: tr(l, "rpt-sources"),
             header: vec![
-                "Kilde".into(),
-                "Utgiver".into(),
-                "Adresse".into(),
-                "Hentet".into(),
-                "Data".into(),
+                tr(l, "rpt-col-source"),
+                tr(l, "rpt-col-publisher"),
+                tr(l, "rpt-col-address"),
+                tr(l, "rpt-col-fetched"),
+                tr(l, "rpt-col-data"),
             ],
             numeric: vec![false, false, false, false, false],
             rows: r
@@ -597,19 +725,23 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
                         Cell::plain(s.publisher.clone()),
                         Cell::plain(s.url.clone()),
                         Cell::plain(s.fetched.clone()),
-                        Cell::plain(match (s.real, s.synthetic) {
-                            (true, false) => "ekte",
-                            (true, true) => "ekte og demo (syntetisk)",
-                            (false, _) => "demo (syntetisk)",
-                        }),
+                        Cell::plain(tr(
+                            l,
+                            match (s.real, s.synthetic) {
+                                (true, false) => "rpt-data-real",
+                                (true, true) => "rpt-data-both",
+                                (false, _) => "rpt-data-demo",
+                            },
+                        )),
                     ]
                 })
                 .collect(),
         });
     }
-    d.push(para(format!(
-        "Planens tall er sitert fra «{}». Tall merket «beregnet» er regnet ut av naeringsplan fra kildene over.",
-        p.meta.source
+    d.push(para(ta(
+        l,
+        "rpt-quoted-from",
+        &[("source", p.meta.source.clone())],
     )));
     if !r.definitions.is_empty() {
         d.push(Block::List(
@@ -625,11 +757,7 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
         .flat_map(|s| s.files.iter().cloned())
         .collect();
     if !files.is_empty() {
-        d.push(heading(
-            2,
-            "Maskinlesbart vedlegg: importerte filer",
-            "filer",
-        ));
+        d.push(heading(2, tr(l, "rpt-files"), "filer"));
         d.push(Block::List(files));
     }
     d
@@ -638,6 +766,7 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
 /// The actions in the summary: counts by status, the late ones by name, and the next steps
 /// (actions whose end falls in the next period), as of the period's last day.
 fn action_summary(d: &mut Vec<Block>, r: &ReportInput) {
+    let l = r.lang;
     let end = r.period.end(r.year);
     let mut by_status: Vec<(String, usize)> = Vec::new();
     for a in &r.actions {
@@ -652,20 +781,32 @@ fn action_summary(d: &mut Vec<Block>, r: &ReportInput) {
         .collect::<Vec<_>>()
         .join(", ");
     d.push(para(format!(
-        "Tiltak per {}: {} i alt{}{}.",
-        end.map(|e| e.to_string())
-            .unwrap_or_else(|| r.period.label(r.year)),
-        r.actions.len(),
+        "{}{}{}.",
+        ta(
+            l,
+            "rpt-actions-count",
+            &[
+                (
+                    "date",
+                    end.map(|e| e.to_string())
+                        .unwrap_or_else(|| r.period.label_in(l, r.year)),
+                ),
+                ("count", r.actions.len().to_string()),
+            ],
+        ),
         if counts.is_empty() { "" } else { " – " },
         counts
     )));
     if let Some(p) = &r.progress {
-        d.push(para(format!(
-            "Fremdrift for hele planen: {} % – strategier uten tiltak teller som 0 %, så tallet viser aldri mer fremdrift enn tiltakene dekker. {} av {} strategier har tiltak; fremdriften i disse er {} %. Samme regel som på nettsiden «Fremdrift».",
-            fmt::number(p.plan_percent, 0),
-            p.covered,
-            p.total,
-            fmt::number(p.covered_percent, 0)
+        d.push(para(ta(
+            l,
+            "rpt-plan-progress",
+            &[
+                ("plan", fmt::number(p.plan_percent, 0)),
+                ("covered", p.covered.to_string()),
+                ("total", p.total.to_string()),
+                ("coveredpercent", fmt::number(p.covered_percent, 0)),
+            ],
         )));
     }
     if let Some(year) = r.priority_year() {
@@ -680,7 +821,11 @@ fn action_summary(d: &mut Vec<Block>, r: &ReportInput) {
                         a.title,
                         a.status,
                         a.progress,
-                        if a.late { ", forsinket" } else { "" }
+                        if a.late {
+                            format!(", {}", tr(l, "rpt-late"))
+                        } else {
+                            String::new()
+                        }
                     )
                 })
                 .collect(),
@@ -696,15 +841,25 @@ fn action_summary(d: &mut Vec<Block>, r: &ReportInput) {
                 a.id,
                 a.title,
                 a.end
-                    .map(|e| format!(" (sluttdato {e}, {} %)", a.progress))
+                    .map(|e| format!(
+                        " {}",
+                        ta(
+                            l,
+                            "rpt-late-end",
+                            &[
+                                ("date", e.to_string()),
+                                ("progress", a.progress.to_string())
+                            ]
+                        )
+                    ))
                     .unwrap_or_default()
             )
         })
         .collect();
     if late.is_empty() {
-        d.push(para("Ingen tiltak er forsinket."));
+        d.push(para(tr(l, "rpt-none-late")));
     } else {
-        d.push(para("Forsinkede tiltak (sluttdatoen er passert uten at tiltaket er fullført, eller de er meldt forsinket):"));
+        d.push(para(tr(l, "rpt-late-intro")));
         d.push(Block::List(late));
     }
     if let Some(end) = end {
@@ -715,22 +870,30 @@ fn action_summary(d: &mut Vec<Block>, r: &ReportInput) {
                 .checked_add(time::Duration::days(183))
                 .unwrap_or(next_end),
         };
+        let closed = [
+            plan::ActionStatus::Completed.label(l),
+            plan::ActionStatus::Cancelled.label(l),
+        ];
         let next: Vec<String> = r
             .actions
             .iter()
             .filter(|a| a.end.is_some_and(|e| e > end && e <= next_end))
-            .filter(|a| !matches!(a.status.as_str(), "Fullført" | "Avlyst"))
+            .filter(|a| !closed.contains(&a.status))
             .map(|a| {
                 format!(
-                    "{} {} – sluttdato {}",
+                    "{} {} – {}",
                     a.id,
                     a.title,
-                    a.end.map(|e| e.to_string()).unwrap_or_default()
+                    ta(
+                        l,
+                        "rpt-end-date",
+                        &[("date", a.end.map(|e| e.to_string()).unwrap_or_default())]
+                    )
                 )
             })
             .collect();
         if !next.is_empty() {
-            d.push(para("Neste steg – tiltak med sluttdato i neste periode:"));
+            d.push(para(tr(l, "rpt-next-intro")));
             d.push(Block::List(next));
         }
     }
@@ -738,13 +901,14 @@ fn action_summary(d: &mut Vec<Block>, r: &ReportInput) {
 
 /// The sentence that introduces the priority selection of `year`, with its decision(s).
 fn priority_intro(r: &ReportInput, year: i32) -> String {
+    let l = r.lang;
     let mut decisions: Vec<String> = Vec::new();
     for a in r.priority_actions() {
         if let Some(p) = &a.budget.priority {
             let d = match (p.decision.as_str(), p.decided) {
                 ("", None) => continue,
                 (d, None) => d.to_string(),
-                ("", Some(day)) => format!("vedtatt {day}"),
+                ("", Some(day)) => ta(l, "rpt-decided-on", &[("date", day.to_string())]),
                 (d, Some(day)) => format!("{d}, {day}"),
             };
             if !decisions.contains(&d) {
@@ -753,88 +917,120 @@ fn priority_intro(r: &ReportInput, year: i32) -> String {
         }
     }
     if decisions.is_empty() {
-        format!("Topp 10 for {year} – årets prioriterte tiltak (uten registrert vedtak):")
+        ta(l, "rpt-priority-intro-none", &[("year", year.to_string())])
     } else {
-        format!(
-            "Topp 10 for {year} – årets prioriterte tiltak ({}):",
-            decisions.join("; ")
+        ta(
+            l,
+            "rpt-priority-intro",
+            &[
+                ("year", year.to_string()),
+                ("decisions", decisions.join("; ")),
+            ],
         )
     }
 }
 
 /// An action's budget cycle in one line (only what is filled in), for the action tables.
-fn budget_text(b: &plan::Budget) -> String {
+fn budget_text(l: Lang, b: &plan::Budget) -> String {
     let mut parts = Vec::new();
     if let Some(c) = b.cost_estimate {
-        parts.push(format!("kostnadsoverslag {} kr", fmt::number(c as f64, 0)));
+        parts.push(ta(l, "rpt-budget-cost", &[("amount", fmt::number(c as f64, 0))]));
     }
     if !b.budget_years.is_empty() {
-        parts.push(format!("budsjettår {}", plan::years_text(&b.budget_years)));
+        parts.push(ta(
+            l,
+            "rpt-budget-years",
+            &[("years", plan::years_text(&b.budget_years))],
+        ));
     }
     if !b.funding_source.is_empty() {
-        parts.push(format!("finansiering: {}", b.funding_source));
+        parts.push(ta(
+            l,
+            "rpt-budget-funding",
+            &[("source", b.funding_source.clone())],
+        ));
     }
     if !b.handlingsprogram.is_empty() {
-        parts.push(format!("handlingsprogram: {}", b.handlingsprogram));
+        parts.push(ta(
+            l,
+            "rpt-budget-hp",
+            &[("item", b.handlingsprogram.clone())],
+        ));
     }
     if !b.contact.is_empty() {
-        parts.push(format!("kontakt: {}", b.contact));
+        parts.push(ta(l, "rpt-budget-contact", &[("name", b.contact.clone())]));
     }
     if !b.milestones.is_empty() {
-        parts.push(format!(
-            "milepæler: {}",
-            b.milestones
-                .iter()
-                .map(|m| format!(
-                    "{} {}{}",
-                    m.date,
-                    m.title,
-                    if m.done { " (nådd)" } else { "" }
-                ))
-                .collect::<Vec<_>>()
-                .join("; ")
+        let reached = tr(l, "rpt-milestone-reached");
+        parts.push(ta(
+            l,
+            "rpt-budget-milestones",
+            &[(
+                "list",
+                b.milestones
+                    .iter()
+                    .map(|m| {
+                        format!(
+                            "{} {}{}",
+                            m.date,
+                            m.title,
+                            if m.done {
+                                format!(" ({reached})")
+                            } else {
+                                String::new()
+                            }
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )],
         ));
     }
     parts.join("; ")
 }
 
 /// One action as a row of the action tables.
-fn action_row(a: &crate::model::ActionView) -> Vec<Cell> {
-    let budget = budget_text(&a.budget);
+fn action_row(l: Lang, a: &crate::model::ActionView) -> Vec<Cell> {
+    let budget = budget_text(l, &a.budget);
+    let owner = ta(
+        l,
+        "rpt-owner",
+        &[("title", a.title.clone()), ("owner", a.owner.clone())],
+    );
     vec![
         Cell::strong(a.id.clone()),
-        Cell::plain(format!(
-            "{} (ansvarlig: {}){}",
-            a.title,
-            a.owner,
-            if budget.is_empty() {
-                String::new()
-            } else {
-                format!(" – {budget}")
-            }
-        )),
+        Cell::plain(if budget.is_empty() {
+            owner
+        } else {
+            format!("{owner} – {budget}")
+        }),
         Cell::plain(format!(
             "{}–{}",
             a.start.map(|x| x.to_string()).unwrap_or_default(),
             a.end.map(|x| x.to_string()).unwrap_or_default()
         )),
         if a.late {
-            Cell::strong(format!("{}, {} % – forsinket", a.status, a.progress))
+            Cell::strong(format!(
+                "{}, {} % – {}",
+                a.status,
+                a.progress,
+                tr(l, "rpt-late")
+            ))
         } else {
             Cell::plain(format!("{}, {} %", a.status, a.progress))
         },
-        Cell::plain(a.changed.clone().unwrap_or_else(|| "uendret".into())),
+        Cell::plain(a.changed.clone().unwrap_or_else(|| tr(l, "rpt-unchanged"))),
     ]
 }
 
 /// The action tables' header.
-fn action_header() -> Vec<String> {
+fn action_header(l: Lang) -> Vec<String> {
     vec![
-        "Id".into(),
-        "Tiltak".into(),
-        "Periode".into(),
-        "Status og fremdrift".into(),
-        "Endret siden forrige rapport".into(),
+        tr(l, "rpt-col-id"),
+        tr(l, "rpt-col-action"),
+        tr(l, "rpt-col-period"),
+        tr(l, "rpt-col-status-progress"),
+        tr(l, "rpt-col-changed"),
     ]
 }
 
@@ -842,21 +1038,30 @@ fn action_header() -> Vec<String> {
 /// listed under each), as of the period's last day; the year's priority selection (*topp 10*)
 /// first, and after the areas the plan's 5.9 tasks that no action serves.
 fn action_table(d: &mut Vec<Block>, r: &ReportInput) {
-    d.push(heading(1, "Tiltakene", "tiltak"));
-    d.push(para(format!(
-        "Status, fremdrift og frister slik de var ved periodens slutt ({}), rekonstruert fra tiltakenes endringslogg; endringer gjort senere er ikke med. «Endret» sammenligner med forrige rapport.",
-        r.period
-            .end(r.year)
-            .map(|e| e.to_string())
-            .unwrap_or_else(|| r.period.label(r.year))
+    let l = r.lang;
+    d.push(heading(1, tr(l, "rpt-actions"), "tiltak"));
+    d.push(para(ta(
+        l,
+        "rpt-actions-intro",
+        &[(
+            "date",
+            r.period
+                .end(r.year)
+                .map(|e| e.to_string())
+                .unwrap_or_else(|| r.period.label_in(l, r.year)),
+        )],
     )));
     if let Some(year) = r.priority_year() {
         d.push(para(priority_intro(r, year)));
         d.push(Block::Table {
-            caption: format!("Topp 10 for {year}"),
-            header: action_header(),
+            caption: ta(l, "rpt-priority-caption", &[("year", year.to_string())]),
+            header: action_header(l),
             numeric: vec![false, false, false, false, false],
-            rows: r.priority_actions().into_iter().map(action_row).collect(),
+            rows: r
+                .priority_actions()
+                .into_iter()
+                .map(|a| action_row(l, a))
+                .collect(),
         });
     }
     for area in &r.plan.focus_areas {
@@ -865,14 +1070,18 @@ fn action_table(d: &mut Vec<Block>, r: &ReportInput) {
             .actions
             .iter()
             .filter(|a| a.strategies.iter().any(|s| ids.contains(&s.as_str())))
-            .map(action_row)
+            .map(|a| action_row(l, a))
             .collect();
         if rows.is_empty() {
             continue;
         }
         d.push(Block::Table {
-            caption: format!("Tiltak i {} {}", area.number, area.title.nb),
-            header: action_header(),
+            caption: ta(
+                l,
+                "rpt-actions-caption",
+                &[("area", format!("{} {}", area.number, area.title.get(l)))],
+            ),
+            header: action_header(l),
             numeric: vec![false, false, false, false, false],
             rows,
         });
@@ -880,20 +1089,17 @@ fn action_table(d: &mut Vec<Block>, r: &ReportInput) {
     // The 5.9 tasks (issue 20 item 2): those no action follows up.
     let open = r.tasks_without_action();
     if r.plan.tasks().next().is_some() {
-        d.push(heading(
-            2,
-            "Oppgaver i 5.9 uten tiltak",
-            "oppgaver-uten-tiltak",
-        ));
+        d.push(heading(2, tr(l, "rpt-tasks-open"), "oppgaver-uten-tiltak"));
         if open.is_empty() {
-            d.push(para(
-                "Alle de viktige næringsfaglige arbeidsoppgavene i 5.9 har minst ett tiltak.",
-            ));
+            d.push(para(tr(l, "rpt-tasks-all-covered")));
         } else {
-            d.push(para(format!(
-                "{} av {} viktige næringsfaglige arbeidsoppgaver i 5.9 har ennå ikke noe tiltak:",
-                open.len(),
-                r.plan.tasks().count()
+            d.push(para(ta(
+                l,
+                "rpt-tasks-open-intro",
+                &[
+                    ("open", open.len().to_string()),
+                    ("total", r.plan.tasks().count().to_string()),
+                ],
             )));
             d.push(Block::List(
                 open.iter()

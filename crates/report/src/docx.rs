@@ -12,6 +12,8 @@ use docx_rs::{
 };
 use resvg::{tiny_skia, usvg};
 
+use i18n::{Lang, tr};
+
 use crate::doc::{Block, Cell, Span};
 
 /// Why a DOCX could not be written.
@@ -77,11 +79,19 @@ fn heading_style(id: &str, name: &str, size: usize) -> Style {
 }
 
 /// Renders the document tree as DOCX bytes.
-pub fn render(title: &str, organisation: &str, blocks: &[Block]) -> Result<Vec<u8>, DocxError> {
+pub fn render(
+    lang: Lang,
+    title: &str,
+    organisation: &str,
+    blocks: &[Block],
+) -> Result<Vec<u8>, DocxError> {
     let footer = Footer::new().add_paragraph(
         Paragraph::new()
             .align(AlignmentType::Center)
-            .add_run(Run::new().add_text(format!("{organisation} · {title} · side ")))
+            .add_run(Run::new().add_text(format!(
+                "{organisation} · {title} · {} ",
+                tr(lang, "rpt-page-lower")
+            )))
             .add_page_num(PageNum::new()),
     );
     let mut d = Docx::new()
@@ -114,7 +124,7 @@ pub fn render(title: &str, organisation: &str, blocks: &[Block]) -> Result<Vec<u
                 d = d.add_table_of_contents(
                     TableOfContents::new()
                         .heading_styles_range(1, 2)
-                        .alias("Innhold"),
+                        .alias(tr(lang, "rpt-contents")),
                 );
             }
             Block::Heading { level, text, .. } => {
@@ -129,7 +139,11 @@ pub fn render(title: &str, organisation: &str, blocks: &[Block]) -> Result<Vec<u
             Block::Notice(t) => {
                 d = d.add_paragraph(
                     Paragraph::new()
-                        .add_run(Run::new().add_text("Merk: ").bold())
+                        .add_run(
+                            Run::new()
+                                .add_text(format!("{}: ", tr(lang, "rpt-note")))
+                                .bold(),
+                        )
                         .add_run(Run::new().add_text(t)),
                 );
             }
@@ -168,6 +182,7 @@ pub fn render(title: &str, organisation: &str, blocks: &[Block]) -> Result<Vec<u
                                 &Cell {
                                     text: h.clone(),
                                     strong: true,
+                                    lang: None,
                                 },
                                 true,
                                 right(k),

@@ -4,6 +4,8 @@
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+use i18n::{Lang, tr};
+
 use crate::doc::{Block, Span};
 
 const CSS: &str = r#"
@@ -21,23 +23,29 @@ nav.toc ol{padding-left:1.2rem}
 fn spans(s: &[Span]) -> Markup {
     html! {
         @for x in s {
-            @if x.strong { strong { (x.text) } } @else { (x.text) }
+            @if let Some(l) = x.lang {
+                @if x.strong { strong lang=(l.code()) { (x.text) } } @else { span lang=(l.code()) { (x.text) } }
+            } @else {
+                @if x.strong { strong { (x.text) } } @else { (x.text) }
+            }
         }
     }
 }
 
-/// Renders the document as one HTML file.
-pub fn render(title: &str, blocks: &[Block]) -> String {
+/// Renders the document as one HTML file in `lang` (the plan's own texts marked with theirs).
+pub fn render(lang: Lang, title: &str, blocks: &[Block]) -> String {
     let toc: Vec<(&str, &str)> = blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Heading { level: 1, text, id } => Some((id.as_str(), text.as_str())),
+            Block::Heading {
+                level: 1, text, id, ..
+            } => Some((id.as_str(), text.as_str())),
             _ => None,
         })
         .collect();
     let page = html! {
         (DOCTYPE)
-        html lang="nb" {
+        html lang=(lang.code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -57,13 +65,14 @@ pub fn render(title: &str, blocks: &[Block]) -> String {
                                 }
                             }
                             Block::Toc => {
-                                nav class="toc" aria-label="Innhold" {
-                                    h2 { "Innhold" }
+                                nav class="toc" aria-label=(tr(lang, "rpt-contents")) {
+                                    h2 { (tr(lang, "rpt-contents")) }
                                     ol { @for (id, text) in &toc { li { a href=(format!("#{id}")) { (text) } } } }
                                 }
                             }
-                            Block::Heading { level, text, id } => {
-                                @if *level == 1 { h1 id=(id) { (text) } } @else { h2 id=(id) { (text) } }
+                            Block::Heading { level, text, id, lang: text_lang } => {
+                                @let text_lang = text_lang.map(Lang::code);
+                                @if *level == 1 { h1 id=(id) lang=[text_lang] { (text) } } @else { h2 id=(id) lang=[text_lang] { (text) } }
                             }
                             Block::Para(s) => p { (spans(s)) },
                             Block::Notice(t) => p class="notice" { (t) },
@@ -77,7 +86,7 @@ pub fn render(title: &str, blocks: &[Block]) -> String {
                                             @for row in rows {
                                                 tr {
                                                     @for (n, c) in row.iter().enumerate() {
-                                                        td class=[numeric.get(n).copied().unwrap_or(false).then_some("n")] {
+                                                        td class=[numeric.get(n).copied().unwrap_or(false).then_some("n")] lang=[c.lang.map(Lang::code)] {
                                                             @if c.strong { strong { (c.text) } } @else { (c.text) }
                                                         }
                                                     }

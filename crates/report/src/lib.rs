@@ -4,7 +4,9 @@
 //! rankings, register facts, sources); [`doc::build`] turns it into one document tree; and the
 //! backends render that tree as a self-contained HTML file ([`html`]), Markdown ([`markdown`]) or
 //! an A4 PDF made in-process with typst ([`pdf`]) or a Word document ([`docx`]). Numbers use Norwegian formatting (`96 088`,
-//! `41,9 %`). HTML and Markdown are deterministic for the same input; the PDF differs at most in
+//! `41,9 %`). The report's own words come from the translation files (`i18n`) in the report's
+//! language ([`ReportInput::lang`]: bokmål, nynorsk or English); the plan's texts stay as written
+//! and, in HTML, carry a `lang` attribute where they differ from the report's. HTML and Markdown are deterministic for the same input; the PDF differs at most in
 //! its creation date.
 
 pub mod chart;
@@ -49,11 +51,19 @@ pub fn render(
 ) -> Result<Vec<u8>, RenderError> {
     let blocks = doc::build(input);
     let title = input.title();
-    let organisation = format!("{} kommune", input.plan.meta.municipality_name);
+    let lang = input.lang;
+    let organisation = i18n::tr_args(
+        lang,
+        "rpt-municipality",
+        &[(
+            "name",
+            i18n::Value::from(input.plan.meta.municipality_name.as_str()),
+        )],
+    );
     Ok(match format {
-        Format::Html => html::render(&title, &blocks).into_bytes(),
-        Format::Markdown => markdown::render(&blocks).into_bytes(),
-        Format::Pdf => pdf::render(&title, &organisation, &blocks, created)?,
-        Format::Docx => docx::render(&title, &organisation, &blocks)?,
+        Format::Html => html::render(lang, &title, &blocks).into_bytes(),
+        Format::Markdown => markdown::render(lang, &blocks).into_bytes(),
+        Format::Pdf => pdf::render(lang, &title, &organisation, &blocks, created)?,
+        Format::Docx => docx::render(lang, &title, &organisation, &blocks)?,
     })
 }

@@ -1,5 +1,7 @@
 //! The Markdown report (for pasting into case documents; charts are left out, tables kept).
 
+use i18n::{Lang, Value, tr, tr_args};
+
 use crate::doc::{Block, Span};
 
 fn esc(s: &str) -> String {
@@ -28,8 +30,8 @@ fn spans(s: &[Span]) -> String {
         .collect()
 }
 
-/// Renders the document as Markdown.
-pub fn render(blocks: &[Block]) -> String {
+/// Renders the document as Markdown, its own words in `lang`.
+pub fn render(lang: Lang, blocks: &[Block]) -> String {
     let mut o = String::new();
     for b in blocks {
         match b {
@@ -40,15 +42,20 @@ pub fn render(blocks: &[Block]) -> String {
                 }
             }
             Block::Toc => {
-                o.push_str("## Innhold\n\n");
+                o.push_str(&format!("## {}\n\n", tr(lang, "rpt-contents")));
                 for b in blocks {
-                    if let Block::Heading { level: 1, text, id } = b {
+                    if let Block::Heading {
+                        level: 1, text, id, ..
+                    } = b
+                    {
                         o.push_str(&format!("- [{}](#{})\n", esc(text), id));
                     }
                 }
                 o.push('\n');
             }
-            Block::Heading { level, text, id } => {
+            Block::Heading {
+                level, text, id, ..
+            } => {
                 o.push_str(&format!(
                     "{} {} {{#{}}}\n\n",
                     "#".repeat(usize::from(*level) + 1),
@@ -103,8 +110,13 @@ pub fn render(blocks: &[Block]) -> String {
                 o.push('\n');
             }
             Block::Chart { caption, .. } => o.push_str(&format!(
-                "*Figur: {}* (se HTML- eller PDF-utgaven)\n\n",
-                esc(caption)
+                "*{}* {}\n\n",
+                esc(&tr_args(
+                    lang,
+                    "rpt-figure",
+                    &[("caption", Value::from(caption.as_str()))]
+                )),
+                tr(lang, "rpt-see-html-pdf")
             )),
         }
     }

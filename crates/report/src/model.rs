@@ -2,6 +2,7 @@
 //! the store and the engine. The renderers only format; they compute nothing, so the HTML, the
 //! Markdown and the PDF always say the same thing.
 
+use i18n::{Lang, Value, tr, tr_args};
 use plan::{Plan, Unit};
 use serde::Serialize;
 
@@ -18,13 +19,19 @@ pub enum Period {
 }
 
 impl Period {
-    /// Label as shown in the report, e.g. `2024`, `1. halvår 2024`.
+    /// Label as shown in a bokmål report, e.g. `2024`, `1. halvår 2024`.
     pub fn label(self, year: i32) -> String {
-        match self {
-            Period::Year => format!("{year}"),
-            Period::H1 => format!("1. halvår {year}"),
-            Period::H2 => format!("2. halvår {year}"),
-        }
+        self.label_in(Lang::Nb, year)
+    }
+
+    /// Label in `lang`, e.g. `2024`, `1. halvår 2024`, `first half of 2024`.
+    pub fn label_in(self, lang: Lang, year: i32) -> String {
+        let key = match self {
+            Period::Year => return format!("{year}"),
+            Period::H1 => "rpt-period-h1",
+            Period::H2 => "rpt-period-h2",
+        };
+        tr_args(lang, key, &[("year", Value::from(year.to_string()))])
     }
 
     /// The period's code in the store, URLs and forms: `year`, `H1` or `H2`.
@@ -76,16 +83,17 @@ pub enum Mark {
 }
 
 impl Mark {
-    /// Symbol and word shown in tables (text, not colour only).
-    pub fn label(self) -> &'static str {
-        match self {
-            Mark::Achieved => "✓ nådd",
-            Mark::NotAchieved => "✗ ikke nådd",
-            Mark::NoData => "– ingen data",
-            Mark::NoAmbition => "",
-            Mark::DemoNotJudged => "demodata – ikke vurdert",
-            Mark::NotYetPublished => "– ikke publisert per rapportdato",
-        }
+    /// Symbol and word shown in tables (text, not colour only), in `lang`.
+    pub fn label(self, lang: Lang) -> String {
+        let key = match self {
+            Mark::Achieved => "rpt-mark-achieved",
+            Mark::NotAchieved => "rpt-mark-not-achieved",
+            Mark::NoData => "rpt-mark-no-data",
+            Mark::NoAmbition => return String::new(),
+            Mark::DemoNotJudged => "rpt-mark-demo",
+            Mark::NotYetPublished => "rpt-mark-not-published",
+        };
+        tr(lang, key)
     }
 }
 
@@ -112,14 +120,17 @@ impl SourceKind {
         SourceKind::Demo,
     ];
 
-    /// Label in tables and legends.
-    pub fn label(self) -> &'static str {
-        match self {
-            SourceKind::PlanQuote => "sitert fra planen",
-            SourceKind::Published => "publisert",
-            SourceKind::Computed => "beregnet fra reelle data",
-            SourceKind::Demo => "demodata",
-        }
+    /// Label in tables and chart descriptions, in `lang`.
+    pub fn label(self, lang: Lang) -> String {
+        tr(
+            lang,
+            match self {
+                SourceKind::PlanQuote => "rpt-source-plan-quote",
+                SourceKind::Published => "rpt-source-published",
+                SourceKind::Computed => "rpt-source-computed",
+                SourceKind::Demo => "rpt-source-demo",
+            },
+        )
     }
 }
 
@@ -209,10 +220,18 @@ pub struct AssessmentView {
 }
 
 impl AssessmentView {
-    /// The signature after the text, e.g. `(Kari Nordmann, 2025-02-03)` or with `utkast`.
-    pub fn signature(&self) -> String {
+    /// The signature after the text, e.g. `(Kari Nordmann, 2025-02-03)` or with `utkast` (in
+    /// `lang`).
+    pub fn signature(&self, lang: Lang) -> String {
         if self.draft {
-            format!("({}, {}, utkast – ikke publisert)", self.by, self.date)
+            tr_args(
+                lang,
+                "rpt-draft-signature",
+                &[
+                    ("by", Value::from(self.by.as_str())),
+                    ("date", Value::from(self.date.as_str())),
+                ],
+            )
         } else {
             format!("({}, {})", self.by, self.date)
         }
@@ -430,6 +449,9 @@ pub struct SourceView {
 pub struct ReportInput {
     /// The plan.
     pub plan: Plan,
+    /// The report's language: its fixed texts, labels and the texts assembled for it (the
+    /// plan's own texts stay as written, in bokmål unless translated, and are marked so).
+    pub lang: Lang,
     /// Report year.
     pub year: i32,
     /// Period.
@@ -518,11 +540,31 @@ impl ReportInput {
 
     /// The report's title, e.g. `Status for måloppnåelse 2024 – Temaplan næring 2021–2024`.
     pub fn title(&self) -> String {
-        format!(
-            "Status for måloppnåelse {} – {}",
-            self.period.label(self.year),
-            self.plan.meta.title.nb
+        tr_args(
+            self.lang,
+            "rpt-title",
+            &[
+                (
+                    "period",
+                    Value::from(self.period.label_in(self.lang, self.year)),
+                ),
+                ("plan", Value::from(self.plan.meta.title.get(self.lang))),
+            ],
         )
+    }
+
+    /// The language the plan's own texts appear in within this report (they are written in
+    /// bokmål, some with an English translation): `None` when it is the report's language, else
+    /// the language to mark them with.
+    pub fn content_lang(&self, text: &plan::LocalText) -> Option<Lang> {
+        let l = text.lang_of(self.lang);
+        (l != self.lang).then_some(l)
+    }
+
+    /// As [`Self::content_lang`] for a plan text with no translation (strategy texts, action
+    /// titles, staff's assessments): bokmål.
+    pub fn bokmal_lang(&self) -> Option<Lang> {
+        (self.lang != Lang::Nb).then_some(Lang::Nb)
     }
 
     /// The last year whose figures the report may use: the year before the data date's year.
@@ -539,38 +581,64 @@ impl ReportInput {
             .map(|i| Deviation {
                 kind: "indicator",
                 id: &i.id,
-                text: format!(
-                    "Indikator {}. {} – ambisjonen for {} er ikke nådd{}",
-                    i.number,
-                    i.name,
-                    self.judged_year(i).map_or(self.year, |y| y.year),
+                text: {
+                    let mut t = tr_args(
+                        self.lang,
+                        "rpt-deviation-indicator",
+                        &[
+                            ("number", Value::from(i.number.to_string())),
+                            ("name", Value::from(i.name.as_str())),
+                            (
+                                "year",
+                                Value::from(
+                                    self.judged_year(i)
+                                        .map_or(self.year, |y| y.year)
+                                        .to_string(),
+                                ),
+                            ),
+                        ],
+                    );
                     if self.judged_year(i).is_some_and(|y| y.year < self.year) {
-                        " (siste tilgjengelige tall)"
-                    } else {
-                        ""
+                        t.push(' ');
+                        t.push_str(&tr(self.lang, "rpt-latest-available"));
                     }
-                ),
+                    t
+                },
                 explanation: i.assessment.as_ref(),
             })
             .collect();
         out.extend(self.actions.iter().filter(|a| a.late).map(|a| Deviation {
             kind: "action",
             id: &a.id,
-            text: format!(
-                "Tiltak {} {} – {}, {} %{}{}",
-                a.id,
-                a.title,
-                a.status,
-                a.progress,
-                a.end
-                    .map(|e| format!(", sluttdato {e}"))
-                    .unwrap_or_default(),
-                if a.comment.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (kommentar i tiltaket: {})", a.comment.trim_end_matches('.'))
+            text: {
+                let mut t = tr_args(
+                    self.lang,
+                    "rpt-deviation-action",
+                    &[
+                        ("id", Value::from(a.id.as_str())),
+                        ("title", Value::from(a.title.as_str())),
+                        ("status", Value::from(a.status.as_str())),
+                        ("progress", Value::from(a.progress.to_string())),
+                    ],
+                );
+                if let Some(e) = a.end {
+                    t.push_str(", ");
+                    t.push_str(&tr_args(
+                        self.lang,
+                        "rpt-end-date",
+                        &[("date", Value::from(e.to_string()))],
+                    ));
                 }
-            ),
+                if !a.comment.is_empty() {
+                    t.push(' ');
+                    t.push_str(&tr_args(
+                        self.lang,
+                        "rpt-action-comment",
+                        &[("comment", Value::from(a.comment.trim_end_matches('.')))],
+                    ));
+                }
+                t
+            },
             explanation: a.explanation.as_ref(),
         }));
         out

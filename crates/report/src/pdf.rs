@@ -16,6 +16,8 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 
+use i18n::{Lang, tr};
+
 use crate::doc::{Block, Span};
 
 /// The embedded fonts: regular, bold, oblique (the DOCX writer embeds the first two of these
@@ -127,6 +129,7 @@ fn spans(s: &[Span]) -> String {
 
 /// The typst source for the document (public for tests and debugging).
 pub fn typst_source(
+    lang: Lang,
     title: &str,
     author: &str,
     blocks: &[Block],
@@ -138,7 +141,11 @@ pub fn typst_source(
         lit(title),
         lit(author)
     ));
-    o.push_str("#set text(font: \"DejaVu Sans\", size: 9.5pt, lang: \"nb\", region: \"NO\")\n");
+    o.push_str(&format!(
+        "#set text(font: \"DejaVu Sans\", size: 9.5pt, lang: \"{}\", region: \"{}\")\n",
+        lang.code(),
+        if lang.is_norwegian() { "NO" } else { "GB" }
+    ));
     o.push_str("#set par(justify: false, leading: 0.6em)\n");
     o.push_str(
         "#set heading(numbering: (..n) => if n.pos().len() == 1 { numbering(\"1\", ..n) })\n",
@@ -151,8 +158,8 @@ pub fn typst_source(
     o.push_str(&format!(
         "#set page(paper: \"a4\", margin: (x: 2cm, top: 2.2cm, bottom: 2.5cm), header: context {{ if counter(page).get().first() > 1 [#set text(size: 8pt, fill: luma(90)); #{}] }}, footer: context [#set align(center); #set text(size: 8pt); #{} #counter(page).display() #{} #counter(page).final().first()])\n",
         lit(title),
-        lit("Side"),
-        lit("av")
+        lit(&tr(lang, "rpt-page")),
+        lit(&tr(lang, "rpt-page-of"))
     ));
     for b in blocks {
         match b {
@@ -174,7 +181,10 @@ pub fn typst_source(
                 }
                 o.push_str("]\n#pagebreak()\n");
             }
-            Block::Toc => o.push_str("#outline(title: \"Innhold\", depth: 2)\n"),
+            Block::Toc => o.push_str(&format!(
+                "#outline(title: {}, depth: 2)\n",
+                lit(&tr(lang, "rpt-contents"))
+            )),
             Block::Heading { level, text, .. } => {
                 o.push_str(&format!("#heading(level: {level}, {})\n", lit(text)));
             }
@@ -268,16 +278,17 @@ pub enum PdfError {
     Export(String),
 }
 
-/// Renders the document as a PDF (A4, page numbers, table of contents, title and language `nb`
-/// in the metadata). `created` becomes the PDF's creation date; everything else is a function
-/// of the input.
+/// Renders the document as a PDF (A4, page numbers, table of contents, title and the language
+/// `lang` in the metadata). `created` becomes the PDF's creation date; everything else is a
+/// function of the input.
 pub fn render(
+    lang: Lang,
     title: &str,
     author: &str,
     blocks: &[Block],
     created: Option<time::OffsetDateTime>,
 ) -> Result<Vec<u8>, PdfError> {
-    let (src, charts) = typst_source(title, author, blocks);
+    let (src, charts) = typst_source(lang, title, author, blocks);
     let main = Source::new(file_id("/report.typ"), src);
     let files = charts
         .into_iter()

@@ -89,6 +89,7 @@ fn input() -> ReportInput {
     }];
     ReportInput {
         plan,
+        lang: plan::Lang::Nb,
         year: 2024,
         period: Period::Year,
         data_as_of: "2024-12-31".into(),
@@ -362,4 +363,69 @@ fn strategy_indicators_stand_in_their_area_with_demo_marked() {
         s1.contains("ingen verdi (ingen Enhetsregisteret-fil er importert)"),
         "{s1}"
     );
+}
+
+/// The report's own messages (`rpt-…`) that are sentences of their own (two words or more, ten
+/// letters or more, no variables) and differ between `lang` and `other`.
+fn report_telltales(lang: plan::Lang, other: plan::Lang) -> Vec<(String, String)> {
+    i18n::keys(lang)
+        .into_iter()
+        .filter(|k| k.starts_with("rpt-"))
+        .filter_map(|key| {
+            let text = i18n::tr(lang, &key);
+            let trimmed = text
+                .trim()
+                .trim_matches(['.', ':', ',', ';', '(', ')'])
+                .trim();
+            let letters = trimmed.chars().filter(|c| c.is_alphabetic()).count();
+            (trimmed.contains(' ')
+                && letters >= 10
+                && !trimmed.contains('{')
+                && trimmed
+                    != i18n::tr(other, &key)
+                        .trim()
+                        .trim_matches(['.', ':', ',', ';', '(', ')'])
+                        .trim())
+            .then(|| (key, trimmed.to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_nynorsk_or_english_report_has_no_bokmal_of_its_own() {
+    use plan::Lang;
+    for lang in [Lang::Nn, Lang::En] {
+        let mut inp = input();
+        inp.lang = lang;
+        // What the app assembles in the report's language (`app::council_report`).
+        for i in &mut inp.indicators {
+            i.definition = i18n::tr(lang, "rpt-source-plan-quote");
+        }
+        let md = String::from_utf8(render(&inp, Format::Markdown, None).unwrap()).unwrap();
+        let html = String::from_utf8(render(&inp, Format::Html, None).unwrap()).unwrap();
+        let telltales = report_telltales(Lang::Nb, lang);
+        assert!(telltales.len() > 40, "{} telltales", telltales.len());
+        for (key, text) in &telltales {
+            assert!(
+                !md.contains(text.as_str()),
+                "{lang}: bokmål «{text}» ({key})"
+            );
+        }
+        assert!(html.contains(&format!("<html lang=\"{}\">", lang.code())));
+        // The plan's own texts (strategies, in bokmål) are marked as such.
+        assert!(
+            html.contains(" lang=\"nb\""),
+            "{lang}: plan texts not marked"
+        );
+        assert!(md.contains(&i18n::tr(lang, "rpt-results-intro")));
+    }
+    // The bokmål report is the bokmål one, unmarked.
+    let html = String::from_utf8(render(&input(), Format::Html, None).unwrap()).unwrap();
+    assert!(html.contains("<html lang=\"nb\">"));
+    assert_eq!(
+        html.matches(" lang=").count(),
+        1,
+        "nothing marked in a bokmål report"
+    );
+    assert!(html.contains("Resultater og ambisjoner"));
 }

@@ -189,8 +189,55 @@ pub struct Departure {
     pub title_nb: String,
     /// What we do and why in Norwegian; empty: not translated.
     pub text_nb: String,
+    /// The topic for readers in English, e.g. `Weights`; empty: the topic key.
+    #[serde(default)]
+    pub title: String,
+    /// The topic in nynorsk; empty: not translated.
+    #[serde(default)]
+    pub title_nn: String,
+    /// What we do and why in nynorsk; empty: not translated.
+    #[serde(default)]
+    pub text_nn: String,
     /// Where the evidence is.
     pub source: Option<String>,
+}
+
+impl Departure {
+    /// The title and text a reader in `lang` sees, and the language they are written in (a
+    /// language without a translation gets bokmål, else English: mark it with that language).
+    pub fn in_lang(&self, lang: plan::Lang) -> (&str, &str, plan::Lang) {
+        use plan::Lang;
+        let nb_title = || {
+            if self.title_nb.is_empty() {
+                self.topic.as_str()
+            } else {
+                self.title_nb.as_str()
+            }
+        };
+        match lang {
+            Lang::Nn if !self.text_nn.is_empty() => (
+                if self.title_nn.is_empty() {
+                    nb_title()
+                } else {
+                    &self.title_nn
+                },
+                &self.text_nn,
+                Lang::Nn,
+            ),
+            Lang::Nb | Lang::Nn if !self.text_nb.is_empty() => {
+                (nb_title(), &self.text_nb, Lang::Nb)
+            }
+            _ => (
+                if self.title.is_empty() {
+                    &self.topic
+                } else {
+                    &self.title
+                },
+                &self.text,
+                Lang::En,
+            ),
+        }
+    }
 }
 
 /// A validated index definition.
@@ -466,6 +513,12 @@ struct RawDeparture {
     title_nb: String,
     #[serde(default)]
     text_nb: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    title_nn: String,
+    #[serde(default)]
+    text_nn: String,
     #[serde(default)]
     source: Option<String>,
 }
@@ -753,6 +806,9 @@ fn check(raw: RawFile, r: &mut Reporter) -> Definition {
             text: d.text.into_inner(),
             title_nb: d.title_nb,
             text_nb: d.text_nb,
+            title: d.title,
+            title_nn: d.title_nn,
+            text_nn: d.text_nn,
             source: d.source,
         });
     }

@@ -10,22 +10,29 @@ use crate::context::Options;
 
 pub async fn run(opts: &Options, format: Format) -> anyhow::Result<ExitCode> {
     let location = opts.db_location()?;
-    let store = store::Store::open(&location)
-        .await
-        .with_context(|| format!("cannot open the store at {location}"))?;
+    let store = store::Store::open(&location).await.with_context(|| {
+        opts.say(
+            "cli-cannot-open-store",
+            &[("location", location.to_string())],
+        )
+    })?;
     let report = store.doctor().await?;
     store.close().await;
     match format {
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
         Format::Text => {
             for c in &report.checks {
-                let mark = if c.ok { "ok  " } else { "FEIL" };
+                let mark = if c.ok {
+                    "ok  ".to_string()
+                } else {
+                    opts.say("cli-doctor-failed", &[])
+                };
                 println!("{mark} {}: {}", c.name, c.detail);
             }
             if report.ok() {
-                println!("lageret er helt (the store is consistent)");
+                println!("{}", opts.say("cli-doctor-consistent", &[]));
             } else {
-                println!("lageret har feil (the store has problems)");
+                println!("{}", opts.say("cli-doctor-problems", &[]));
             }
         }
     }

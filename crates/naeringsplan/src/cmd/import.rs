@@ -38,15 +38,16 @@ pub async fn run(
     format: Format,
 ) -> anyhow::Result<ExitCode> {
     if files.is_empty() {
-        anyhow::bail!("ingen filer å importere (no files given)");
+        anyhow::bail!(opts.say("cli-import-no-files", &[]));
     }
     let ctx = opts.open().await?;
+    let lang = opts.lang.unwrap_or(ctx.plan.meta.language);
     let mut results = Vec::new();
     for path in files {
         let r = import_one(&ctx.store, path, skip_bad_rows, &ImportOptions::default()).await;
         if format == Format::Text {
             match (&r.summary, &r.message, &r.error) {
-                (Some(s), _, _) => println!("{}", describe(s)),
+                (Some(s), _, _) => println!("{}", describe_in(s, lang)),
                 (_, Some(m), _) => println!("{}: {m}", r.file),
                 (_, _, Some(e)) => eprintln!("{}: {e}", r.file),
                 _ => {}
@@ -249,36 +250,75 @@ fn failed(file: String, error: String) -> FileResult {
 
 /// One line (Norwegian) describing an import.
 pub fn describe(s: &ImportSummary) -> String {
-    let what = s.format.describe_nb();
+    describe_in(s, plan::Lang::Nb)
+}
+
+/// As [`describe`], in `lang`.
+pub fn describe_in(s: &ImportSummary, lang: plan::Lang) -> String {
+    use crate::context::say;
+    let what = i18n::tr(
+        lang,
+        match s.format {
+            FileFormat::JsonStat2 => "cli-format-jsonstat",
+            FileFormat::SsbCsv => "cli-format-ssb-csv",
+            FileFormat::KlassCodesCsv => "cli-format-klass-codes-csv",
+            FileFormat::KlassCodesJson => "cli-format-klass-codes-json",
+            FileFormat::KlassChangesCsv => "cli-format-klass-changes-csv",
+            FileFormat::KlassChangesJson => "cli-format-klass-changes-json",
+            FileFormat::Brreg => "cli-format-brreg",
+        },
+    );
     let table = s
         .table_id
         .as_deref()
-        .map(|t| match s.format {
-            FileFormat::JsonStat2 | FileFormat::SsbCsv => format!(", tabell {t}"),
-            _ => format!(", klassifikasjon {t}"),
+        .map(|t| {
+            let key = match s.format {
+                FileFormat::JsonStat2 | FileFormat::SsbCsv => "cli-import-table",
+                _ => "cli-import-classification",
+            };
+            format!(", {}", say(lang, key, &[("id", t.to_string())]))
         })
         .unwrap_or_default();
     let updated = s
         .updated
         .as_deref()
-        .map(|u| format!(" (oppdatert {u})"))
+        .map(|u| {
+            format!(
+                " ({})",
+                say(lang, "cli-import-updated", &[("date", u.to_string())])
+            )
+        })
         .unwrap_or_default();
-    let synthetic = if s.synthetic { " SYNTETISKE DATA." } else { "" };
+    let synthetic = if s.synthetic {
+        format!(" {}", i18n::tr(lang, "cli-import-synthetic"))
+    } else {
+        String::new()
+    };
     if s.already_imported {
         return format!(
-            "{}: {what}{table}{updated}: allerede importert (samme SHA-256 {}), ingenting endret.{synthetic}",
+            "{}: {what}{table}{updated}: {}{synthetic}",
             s.file_name,
-            &s.sha256[..12]
+            say(
+                lang,
+                "cli-import-already",
+                &[("sha", s.sha256[..12].to_string())]
+            )
         );
     }
     format!(
-        "{}: {what}{table}{updated}: {} lest, {} lagret ({} uten verdi), {} erstattet eldre, {} uendret, {} eldre utgave lagt til side.{synthetic}",
+        "{}: {what}{table}{updated}: {}{synthetic}",
         s.file_name,
-        s.rows_read,
-        s.rows_stored,
-        s.rows_missing,
-        s.rows_superseding,
-        s.rows_unchanged,
-        s.rows_older
+        say(
+            lang,
+            "cli-import-summary",
+            &[
+                ("read", s.rows_read.to_string()),
+                ("stored", s.rows_stored.to_string()),
+                ("missing", s.rows_missing.to_string()),
+                ("superseding", s.rows_superseding.to_string()),
+                ("unchanged", s.rows_unchanged.to_string()),
+                ("older", s.rows_older.to_string()),
+            ]
+        )
     )
 }

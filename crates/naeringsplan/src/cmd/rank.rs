@@ -440,10 +440,7 @@ fn explain(e: &Explanation, r: &RankingReport, line: &mut impl FnMut(String)) {
     line(String::new());
     line("  Avvik fra NHOs metode:".into());
     for d in &r.departures {
-        if d.text_nb.is_empty() {
-            line(format!("  - {}: {}", d.topic, d.text));
-        } else {
-            line(format!("  - {}: {}", d.title_nb, d.text_nb));
-        }
+        let (title, text, _) = d.in_lang(plan::Lang::Nb);
+        line(format!("  - {title}: {text}"));
     }
 }

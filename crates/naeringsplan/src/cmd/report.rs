@@ -80,13 +80,18 @@ pub enum ReportFormat {
 
 pub async fn run(opts: &Options, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let ctx = opts.open_with_data().await?;
+    let lang = opts.lang.unwrap_or(ctx.plan.meta.language);
+    let say = |key: &str, args: &[(&str, String)]| crate::context::say(lang, key, args);
     let year = args.year.unwrap_or(ctx.plan.meta.period_end);
     if !ctx.plan.table_years().any(|y| y == year) {
-        bail!(
-            "{year} is outside the plan's years {}–{}",
-            ctx.plan.meta.first_data_year,
-            ctx.plan.meta.period_end
-        );
+        bail!(say(
+            "cli-report-outside-years",
+            &[
+                ("year", year.to_string()),
+                ("first", ctx.plan.meta.first_data_year.to_string()),
+                ("last", ctx.plan.meta.period_end.to_string()),
+            ]
+        ));
     }
     let period = args.period.period();
     let format = match args.format {
@@ -99,7 +104,7 @@ pub async fn run(opts: &Options, args: &ReportArgs) -> anyhow::Result<ExitCode> 
         && args.out.is_none()
         && !args.finalise
     {
-        bail!("pdf and docx are binary formats: give --out FILE");
+        bail!(say("cli-report-binary", &[]));
     }
     let ext = match format {
         report::Format::Pdf => "pdf",
@@ -139,14 +144,17 @@ pub async fn run(opts: &Options, args: &ReportArgs) -> anyhow::Result<ExitCode> 
     let bytes = match frozen {
         Some(bytes) => {
             eprintln!(
-                "the report for {} is final: writing its stored bytes (--preview or --data-as-of renders from the current data)",
-                period.label(year)
+                "{}",
+                say(
+                    "cli-report-final-stored",
+                    &[("period", period.label_in(lang, year))]
+                )
             );
             bytes
         }
         None => {
             let input = crate::progress::spinner(
-                "setter sammen rapporten",
+                &say("cli-report-assembling", &[]),
                 app::council_report::assemble_with(
                     &ctx.store,
                     &ctx.plan,
@@ -155,19 +163,30 @@ pub async fn run(opts: &Options, args: &ReportArgs) -> anyhow::Result<ExitCode> 
                     &app::council_report::ReportOptions {
                         drafts: args.preview,
                         data_as_of: args.data_as_of,
+                        lang: opts.lang,
                     },
                 ),
             )
             .await
-            .context("cannot assemble the report")?;
+            .with_context(|| say("cli-report-cannot-assemble", &[]))?;
             report::render(&input, format, Some(time::OffsetDateTime::now_utc()))?
         }
     };
     match &args.out {
         Some(path) => {
-            std::fs::write(path, &bytes)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
+            std::fs::write(path, &bytes).with_context(|| {
+                say("cli-cannot-write", &[("file", path.display().to_string())])
+            })?;
+            eprintln!(
+                "{}",
+                say(
+                    "cli-wrote",
+                    &[
+                        ("file", path.display().to_string()),
+                        ("bytes", bytes.len().to_string())
+                    ]
+                )
+            );
         }
         None if args.finalise && matches!(format, report::Format::Pdf | report::Format::Docx) => {}
         None => {

@@ -425,11 +425,8 @@ fn render(lang: Lang, q: &RankingQuery, r: &RankingReport) -> Markup {
             summary { (tr(lang, "ranking-where-the-index-departs-from")) }
             ul {
                 @for d in &r.departures {
-                    @if lang == Lang::Nb && !d.text_nb.is_empty() {
-                        li { strong { (d.title_nb) } ": " (d.text_nb) }
-                    } @else {
-                        li lang="en" { strong { (d.topic.replace('_', " ")) } ": " (d.text) }
-                    }
+                    @let (title, text, text_lang) = d.in_lang(lang);
+                    li lang=[crate::layout::lang_attr(lang, text_lang)] { strong { (title) } ": " (text) }
                 }
             }
         }

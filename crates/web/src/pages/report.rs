@@ -16,7 +16,8 @@ use crate::{AppState, WebError};
 /// Query of the report page.
 #[derive(Debug, Deserialize, Default)]
 pub struct ReportQuery {
-    /// `en` for English (the page; the report itself is in Norwegian).
+    /// `nb`, `nn` or `en`: the page's language and the downloaded report's (default: the
+    /// plan's written standard). A final report downloads as it was stored.
     pub lang: Option<String>,
     /// The report year.
     pub aar: Option<i32>,
@@ -91,7 +92,17 @@ pub async fn page(
             );
             return Ok(super::download(mime, &file, bytes));
         }
-        let input = app::council_report::assemble(&state.store, &plan, year, period).await?;
+        let input = app::council_report::assemble_with(
+            &state.store,
+            &plan,
+            year,
+            period,
+            &app::council_report::ReportOptions {
+                lang: Some(lang),
+                ..Default::default()
+            },
+        )
+        .await?;
         // Typst layout takes a moment; keep it off the async workers.
         let bytes = tokio::task::spawn_blocking(move || {
             let created = matches!(format, Format::Pdf).then(time::OffsetDateTime::now_utc);
@@ -138,7 +149,7 @@ pub async fn page(
                 } }
                 tbody {
                     @for year in years.iter().rev() {
-                        @for (p, label) in [("year", Period::Year.label(*year)), ("H1", Period::H1.label(*year)), ("H2", Period::H2.label(*year))] {
+                        @for (p, label) in [("year", Period::Year.label_in(lang, *year)), ("H1", Period::H1.label_in(lang, *year)), ("H2", Period::H2.label_in(lang, *year))] {
                             tr {
                                 th scope="row" {
                                     (label)
@@ -163,7 +174,7 @@ pub async fn page(
             ul class="plain" {
                 @for f in &finals {
                     li {
-                        (Period::parse(&f.period).map_or(f.period.clone(), |p| p.label(f.year))) ", "
+                        (Period::parse(&f.period).map_or(f.period.clone(), |p| p.label_in(lang, f.year))) ", "
                         (f.format.to_uppercase()) " (" (f.size) " byte): "
                         code class="hash" { (f.sha256) }
                     }

@@ -23,7 +23,7 @@ use crate::{AppState, WebError};
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct PeriodQuery {
-    /// `en` for English.
+    /// `nb`, `nn` or `en`: the page's language and the preview's.
     pub lang: Option<String>,
     /// The report year (default: the plan period's last year).
     pub aar: Option<i32>,
@@ -203,6 +203,7 @@ pub async fn page(
         &app::council_report::ReportOptions {
             drafts: true,
             data_as_of: None,
+            lang: Some(lang),
         },
     )
     .await?;
@@ -225,7 +226,7 @@ pub async fn page(
     let title = format!(
         "{} {}",
         tr(lang, "staff-report-the-report-s-assessments"),
-        period.label(year)
+        period.label_in(lang, year)
     );
     let years: Vec<i32> = plan.table_years().collect();
     let body = html! {
@@ -381,8 +382,9 @@ pub async fn finalise(
 pub async fn preview(
     State(state): State<AppState>,
     Query(q): Query<PeriodQuery>,
-    _g: Viewer,
+    g: Viewer,
 ) -> Result<Response, WebError> {
+    let lang = g.lang;
     let plan = crate::pages::load_plan(&state).await?;
     let year = year_of(&plan, q.aar)?;
     let period = period_of(q.periode.as_deref())?;
@@ -404,6 +406,7 @@ pub async fn preview(
         &app::council_report::ReportOptions {
             drafts: true,
             data_as_of: None,
+            lang: Some(lang),
         },
     )
     .await?;
