@@ -103,10 +103,7 @@ pub async fn ensure(store: &Store, steps: &dyn crate::progress::Steps) -> anyhow
     }
     let known: std::collections::HashSet<&str> =
         imports.iter().map(|i| i.sha256.as_str()).collect();
-    let missing: Vec<&SnapshotFile> = FILES
-        .iter()
-        .filter(|f| !known.contains(f.sha256))
-        .collect();
+    let missing: Vec<&SnapshotFile> = FILES.iter().filter(|f| !known.contains(f.sha256)).collect();
     if missing.is_empty() {
         return Ok(());
     }
@@ -181,8 +178,18 @@ mod tests {
         let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
         for f in FILES {
             let bytes = f.bytes();
-            assert_eq!(bytes, std::fs::read(data.join(f.name)).unwrap(), "{}", f.name);
-            assert_eq!(hex::encode(sha2::Sha256::digest(&bytes)), f.sha256, "{}", f.name);
+            assert_eq!(
+                bytes,
+                std::fs::read(data.join(f.name)).unwrap(),
+                "{}",
+                f.name
+            );
+            assert_eq!(
+                hex::encode(sha2::Sha256::digest(&bytes)),
+                f.sha256,
+                "{}",
+                f.name
+            );
         }
     }
 

@@ -934,7 +934,11 @@ fn priority_intro(r: &ReportInput, year: i32) -> String {
 fn budget_text(l: Lang, b: &plan::Budget) -> String {
     let mut parts = Vec::new();
     if let Some(c) = b.cost_estimate {
-        parts.push(ta(l, "rpt-budget-cost", &[("amount", fmt::number(c as f64, 0))]));
+        parts.push(ta(
+            l,
+            "rpt-budget-cost",
+            &[("amount", fmt::number(c as f64, 0))],
+        ));
     }
     if !b.budget_years.is_empty() {
         parts.push(ta(
