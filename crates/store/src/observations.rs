@@ -18,6 +18,9 @@
 
 use std::collections::HashMap;
 
+/// A series' identity in `observation_series`: contents code, series key, unit, decimals.
+type SeriesIdentity<'a> = (&'a str, &'a str, Option<&'a str>, Option<i64>);
+
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::{Any, Row, Transaction};
@@ -454,7 +457,7 @@ impl Store {
         let mut to_supersede: Vec<i64> = Vec::new();
         let mut to_insert: Vec<serde_json::Value> = Vec::new();
         // Series ids by (contents, series key, unit, decimals), found or made as rows need them.
-        let mut series: HashMap<(&str, &str, Option<&str>, Option<i64>), i64> = HashMap::new();
+        let mut series: HashMap<SeriesIdentity<'_>, i64> = HashMap::new();
         for row in &file.rows {
             let key = (
                 row.contents_code.clone(),
