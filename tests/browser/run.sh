@@ -32,6 +32,10 @@ unset NAERINGSPLAN_PLAN
 export STAFF_USER="redaktor"
 export STAFF_PASSWORD="nettleser-test-passord"
 printf '%s\n' "$STAFF_PASSWORD" | "$NAERINGSPLAN_BIN" user add "$STAFF_USER" --role editor
+# An administrator too, for the pages only an admin may open (/intern/brukere).
+export ADMIN_USER="forvalter"
+export ADMIN_PASSWORD="nettleser-admin-passord"
+printf '%s\n' "$ADMIN_PASSWORD" | "$NAERINGSPLAN_BIN" user add "$ADMIN_USER" --role admin
 
 port="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 "$NAERINGSPLAN_BIN" serve --addr "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &

@@ -511,7 +511,14 @@ pub async fn assemble_with(
         facts: register_facts(store, plan, lang).await?,
         strategy_indicators: strategy_indicators(store, plan, last_data_year, data_cutoff, lang)
             .await?,
-        registers: crate::local_registers::report_sections_in(store, plan, year, lang).await?,
+        registers: {
+            let mut sections =
+                crate::local_registers::report_sections_in(store, plan, year, lang).await?;
+            if let Some(t) = crate::districts::district_table(store, plan).await? {
+                sections.push(crate::districts::report_section(&t, lang));
+            }
+            sections
+        },
         sources,
         definitions,
     })

@@ -392,3 +392,176 @@ pub fn visit_part(
 pub fn visit_districts(plan: &Plan) -> Vec<String> {
     plan.districts.iter().map(|d| d.name.nb.clone()).collect()
 }
+
+/// The district table as a section of the council report (issue 20 items 5–6), in `lang`: the
+/// register figures of the latest snapshots per district with the units outside every district
+/// counted apart, land sites and company visits per district, and how the districts are defined.
+/// The same figures and texts as the focus-area pages' table (whose snapshot dates the captions
+/// give: the register figures are the latest snapshot's, not the report period's).
+pub fn report_section(t: &DistrictTable, lang: plan::Lang) -> report::RegisterSection {
+    let tr = |key: &str| i18n::tr(lang, key);
+    let ta = |key: &str, args: &[(&str, String)]| {
+        let args: Vec<(&str, i18n::Value<'_>)> = args
+            .iter()
+            .map(|(n, v)| (*n, i18n::Value::from(v.as_str())))
+            .collect();
+        i18n::tr_args(lang, key, &args)
+    };
+    let n = |v: u64| {
+        if lang == plan::Lang::En {
+            plan::fmt::number_en(v as f64, 0)
+        } else {
+            plan::fmt::number(v as f64, 0)
+        }
+    };
+    let daa = |v: f64| {
+        if lang == plan::Lang::En {
+            plan::fmt::number_en(v, 1)
+        } else {
+            plan::fmt::number(v, 1)
+        }
+    };
+    let synthetic_caption = |caption: String, synthetic: bool| {
+        if synthetic {
+            format!("{caption} – {}", tr("districts-synthetic"))
+        } else {
+            caption
+        }
+    };
+    let mut names: Vec<String> = t
+        .districts
+        .iter()
+        .map(|d| d.name.get(lang).to_string())
+        .collect();
+    names.push(tr("districts-outside"));
+    let mut paragraphs = vec![tr("districts-intro")];
+    let mut tables = Vec::new();
+    if t.enheter.is_none() && t.underenheter.is_none() {
+        paragraphs.push(tr("districts-no-register"));
+    }
+    for p in t.enheter.iter().chain(t.underenheter.iter()) {
+        let enheter = p.snapshot.kind == SnapshotKind::Enheter;
+        let year = [("year", p.year.to_string())];
+        let mut header = vec![
+            tr("districts-col-district"),
+            tr("districts-col-units"),
+            tr("districts-col-employees"),
+            tr("districts-col-withheld"),
+            ta("districts-col-registrations", &year),
+        ];
+        if enheter {
+            header.push(ta("districts-col-bankruptcies", &year));
+            header.push(tr("districts-col-bankrupt"));
+        }
+        let mut numeric = vec![true; header.len()];
+        numeric[0] = false;
+        let rows = if p.postal_codes_stored {
+            p.rows
+                .iter()
+                .chain(std::iter::once(&p.outside))
+                .zip(&names)
+                .map(|(r, name)| {
+                    let mut row = vec![
+                        name.clone(),
+                        n(r.units),
+                        n(r.employees.known_sum),
+                        n(r.employees.withheld_units),
+                        n(r.registrations),
+                    ];
+                    if enheter {
+                        row.push(n(r.bankruptcies));
+                        row.push(n(r.bankrupt));
+                    }
+                    row
+                })
+                .collect()
+        } else {
+            paragraphs.push(tr("districts-no-postal-codes"));
+            Vec::new()
+        };
+        let caption_key = if enheter {
+            "districts-caption-enheter"
+        } else {
+            "districts-caption-underenheter"
+        };
+        if !rows.is_empty() {
+            tables.push(report::TextTable {
+                caption: synthetic_caption(
+                    ta(caption_key, &[("date", p.snapshot.snapshot_date.to_string())]),
+                    p.snapshot.synthetic,
+                ),
+                header,
+                numeric,
+                rows,
+            });
+        }
+    }
+    if t.enheter.is_some() || t.underenheter.is_some() {
+        paragraphs.push(tr("districts-employees-note"));
+    }
+    if let Some(l) = &t.land {
+        tables.push(report::TextTable {
+            caption: synthetic_caption(tr("districts-caption-land"), l.synthetic),
+            header: vec![
+                tr("districts-col-district"),
+                tr("districts-col-sites"),
+                tr("districts-col-area"),
+                tr("districts-col-future"),
+            ],
+            numeric: vec![false, true, true, true],
+            rows: l
+                .rows
+                .iter()
+                .chain(std::iter::once(&l.outside))
+                .zip(&names)
+                .map(|(r, name)| {
+                    vec![
+                        name.clone(),
+                        n(r.sites),
+                        daa(r.area_daa),
+                        daa(r.future_daa),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    if let Some(v) = &t.visits {
+        tables.push(report::TextTable {
+            caption: synthetic_caption(tr("districts-caption-visits"), v.synthetic),
+            header: vec![
+                tr("districts-col-district"),
+                tr("districts-col-visits"),
+                tr("districts-col-companies"),
+            ],
+            numeric: vec![false, true, true],
+            rows: v
+                .rows
+                .iter()
+                .chain(std::iter::once(&v.outside))
+                .zip(&names)
+                .map(|(r, name)| vec![name.clone(), n(r.visits), n(r.companies)])
+                .collect(),
+        });
+    }
+    paragraphs.push(format!(
+        "{}: {}",
+        tr("districts-definition"),
+        t.districts
+            .iter()
+            .map(|d| format!("{} ({})", d.name.get(lang), d.source))
+            .collect::<Vec<_>>()
+            .join("; ")
+    ));
+    report::RegisterSection {
+        title: tr("rpt-districts-title"),
+        id: "distrikter".into(),
+        paragraphs,
+        tables,
+        synthetic: t.enheter.as_ref().is_some_and(|p| p.snapshot.synthetic)
+            || t.underenheter
+                .as_ref()
+                .is_some_and(|p| p.snapshot.synthetic)
+            || t.land.as_ref().is_some_and(|p| p.synthetic)
+            || t.visits.as_ref().is_some_and(|p| p.synthetic),
+    }
+}

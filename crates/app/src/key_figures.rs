@@ -301,8 +301,27 @@ pub fn figure(id: &str) -> Option<Figure> {
     figures().into_iter().find(|f| f.id == id)
 }
 
+/// A figure's name in every language, from the translation files (`key-figure-<id>`, `:`
+/// written `-`), or its built-in bokmål and English names where the files have none.
+pub fn figure_name(f: &Figure) -> Bilingual {
+    let key = format!("key-figure-{}", f.id.replace(':', "-"));
+    Bilingual::each(|lang| {
+        if i18n::has(lang, &key) {
+            i18n::tr(lang, &key)
+        } else if lang == plan::Lang::En {
+            f.name_en.to_string()
+        } else {
+            f.name_nb.to_string()
+        }
+    })
+}
+
 /// A group heading of the page.
 pub fn group_label(group: &str) -> Bilingual {
+    let key = format!("key-figure-group-{group}");
+    if i18n::has(plan::Lang::Nb, &key) {
+        return Bilingual::each(|lang| i18n::tr(lang, &key));
+    }
     let (nb, en) = match group {
         "befolkning" => ("Befolkning", "Population"),
         "arbeid" => ("Arbeid og pendling", "Work and commuting"),
@@ -920,7 +939,7 @@ pub async fn key_figures(
         .map(|(i, (f, own))| KeyFigureRow {
             id: f.id.to_string(),
             group: f.group.to_string(),
-            name: Bilingual::new(f.name_nb, f.name_en),
+            name: figure_name(&f),
             unit: f.unit,
             own,
             quote: plan_municipality
@@ -1083,7 +1102,7 @@ pub async fn monitor(
         }
         out.push(Monitor {
             id: id.clone(),
-            name: Bilingual::new(f.name_nb, f.name_en),
+            name: figure_name(&f),
             unit: f.unit,
             values,
             missing,

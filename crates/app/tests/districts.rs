@@ -219,3 +219,41 @@ fn the_visit_form_offers_the_plans_districts() {
     none.districts.clear();
     assert!(app::local_registers::visit_districts(&none).is_empty());
 }
+
+/// The council report's district section (issue 20 item 6): the same counts as the page's table,
+/// the units outside every district on their own row, in the report's language.
+#[tokio::test]
+async fn the_report_section_has_the_district_counts_in_the_reports_language() {
+    let (_dir, store) = temp_store().await;
+    let file = workspace().join("crates/app/tests/fixtures/districts_enheter_2025-06-30.csv");
+    app::brreg::import(&store, &file, false, Arc::new(NoProgress))
+        .await
+        .unwrap();
+    let plan = plan::embedded_default();
+    let t = district_table(&store, &plan).await.unwrap().unwrap();
+    for lang in [plan::Lang::Nb, plan::Lang::Nn, plan::Lang::En] {
+        let sec = app::districts::report_section(&t, lang);
+        assert_eq!(sec.title, i18n::tr(lang, "rpt-districts-title"));
+        assert!(!sec.synthetic);
+        assert_eq!(sec.tables.len(), 1, "enheter only in the file");
+        let rows = &sec.tables[0].rows;
+        let cells: Vec<(&str, &str, &str)> = rows
+            .iter()
+            .map(|r| (r[0].as_str(), r[1].as_str(), r[5].as_str()))
+            .collect();
+        let outside = i18n::tr(lang, "districts-outside");
+        let name = |i: usize| t.districts[i].name.get(lang).to_string();
+        let (sentrum, nord, syd) = (name(0), name(1), name(2));
+        assert_eq!(
+            cells,
+            [
+                (sentrum.as_str(), "2", "0"),
+                (nord.as_str(), "1", "0"),
+                (syd.as_str(), "3", "1"),
+                (outside.as_str(), "2", "0"),
+            ],
+            "{lang:?}"
+        );
+        assert!(sec.tables[0].caption.contains("2025-06-30"));
+    }
+}

@@ -357,8 +357,15 @@ pub fn assess_trend(
     ))
 }
 
-fn note(nb: impl Into<String>, en: impl Into<String>) -> Bilingual {
-    Bilingual::new(nb, en)
+/// A trend note from the translation files (`trend-note-*`), in every language.
+fn note(key: &str, args: &[(&str, String)]) -> Bilingual {
+    Bilingual::each(|lang| {
+        let args: Vec<(&str, i18n::Value<'_>)> = args
+            .iter()
+            .map(|(n, v)| (*n, i18n::Value::from(v.as_str())))
+            .collect();
+        i18n::tr_args(lang, key, &args)
+    })
 }
 
 fn trend_of(points: &[ChosenValue], config: &TrendConfig) -> TrendResult {
@@ -403,7 +410,7 @@ fn trend_of(points: &[ChosenValue], config: &TrendConfig) -> TrendResult {
         notes: Vec::new(),
     };
     let Some(latest) = pts.last().copied() else {
-        r.notes.push(note("ingen verdier", "no values"));
+        r.notes.push(note("trend-note-no-values", &[]));
         return r;
     };
     r.latest_year = Some(latest.year);
@@ -418,10 +425,7 @@ fn trend_of(points: &[ChosenValue], config: &TrendConfig) -> TrendResult {
     // Target, with Open SDG's 0 → 0.001 substitution.
     let target = config.target.map(|t| {
         if t.value == 0.0 && config.growth == Growth::Cagr {
-            r.notes.push(note(
-                "målet 0 er erstattet med 0,001 (vekstrate mot 0 er ikke definert)",
-                "target 0 replaced by 0.001 (a growth rate to 0 is undefined)",
-            ));
+            r.notes.push(note("trend-note-target-zero", &[]));
             TrendTarget {
                 year: t.year,
                 value: 0.001,
@@ -441,18 +445,15 @@ fn trend_of(points: &[ChosenValue], config: &TrendConfig) -> TrendResult {
     let base = pts.iter().find(|p| p.year >= config.base_year).copied();
     match base {
         None => r.notes.push(note(
-            format!("ingen verdi i eller etter basisåret {}", config.base_year),
-            format!("no value in or after the base year {}", config.base_year),
+            "trend-note-no-base",
+            &[("year", config.base_year.to_string())],
         )),
         Some(b) => {
             r.base_year = Some(b.year);
             r.base_value = Some(b.value);
             r.base_basis = Some(b.basis);
             if latest.year - b.year < 1 {
-                r.notes.push(note(
-                    "trenger verdier for minst to år",
-                    "needs values for at least two years",
-                ));
+                r.notes.push(note("trend-note-two-years", &[]));
             } else {
                 match config.growth {
                     Growth::Cagr => progress(&mut r, b, latest, target, d),
@@ -480,14 +481,7 @@ fn trend_of(points: &[ChosenValue], config: &TrendConfig) -> TrendResult {
                 .all(|w| w[1].year == w[0].year + 1 && d * (w[1].value - w[0].value) > 0.0);
         if improved_every_year {
             r.status = TrendStatus::LimitedProgress;
-            r.notes.push(note(
-                format!(
-                    "verdien har blitt bedre hvert år i planperioden fra {start}; den ligger bak basisåret, men utviklingen går ikke i feil retning"
-                ),
-                format!(
-                    "the value improved every year of the plan period from {start}; it is behind the base year, but not moving the wrong way"
-                ),
-            ));
+            r.notes.push(note("trend-note-improved-every-year", &[("start", start.to_string())]));
         }
     }
     r
@@ -499,11 +493,8 @@ fn target_after_base(r: &mut TrendResult, t: TrendTarget, b: ChosenValue) -> boo
         return true;
     }
     r.notes.push(note(
-        format!("målåret {} er ikke etter basisåret {}", t.year, b.year),
-        format!(
-            "the target year {} is not after the base year {}",
-            t.year, b.year
-        ),
+        "trend-note-target-not-after-base",
+        &[("target", t.year.to_string()), ("base", b.year.to_string())],
     ));
     false
 }
@@ -528,10 +519,7 @@ fn progress_absolute(
             let required = (t.value - b.value) / f64::from(t.year - b.year);
             r.change_required = Some(required);
             if required == 0.0 {
-                r.notes.push(note(
-                    "basisverdien er lik målet; nødvendig endring er 0",
-                    "the base value equals the target; the required change is 0",
-                ));
+                r.notes.push(note("trend-note-base-is-target-change", &[]));
                 return;
             }
             let ratio = d * observed / required.abs();
@@ -552,25 +540,16 @@ fn progress(
 ) {
     let mut base_value = b.value;
     if base_value == 0.0 {
-        r.notes.push(note(
-            "basisverdien 0 er erstattet med 0,001 (vekstrate fra 0 er ikke definert)",
-            "base value 0 replaced by 0.001 (a growth rate from 0 is undefined)",
-        ));
+        r.notes.push(note("trend-note-base-zero", &[]));
         base_value = 0.001;
     }
     if (base_value > 0.0 && latest.value < 0.0) || (base_value < 0.0 && latest.value > 0.0) {
-        r.notes.push(note(
-            "basisverdi og siste verdi har ulikt fortegn; vekstraten er ikke definert",
-            "base and latest values have opposite signs; the growth rate is undefined",
-        ));
+        r.notes.push(note("trend-note-opposite-signs", &[]));
         return;
     }
     let sign = if base_value < 0.0 { -1.0 } else { 1.0 };
     let Some(cagr_o) = cagr(base_value, b.year, latest.value, latest.year) else {
-        r.notes.push(note(
-            "vekstraten kan ikke beregnes",
-            "the growth rate cannot be computed",
-        ));
+        r.notes.push(note("trend-note-no-growth-rate", &[]));
         return;
     };
     r.cagr_observed = Some(cagr_o);
@@ -581,18 +560,12 @@ fn progress(
                 return;
             }
             let Some(cagr_r) = cagr(base_value, b.year, t.value, t.year) else {
-                r.notes.push(note(
-                    "nødvendig vekstrate kan ikke beregnes (basisverdi og mål har ulikt fortegn)",
-                    "the required growth rate cannot be computed (base and target differ in sign)",
-                ));
+                r.notes.push(note("trend-note-no-required-rate", &[]));
                 return;
             };
             r.cagr_required = Some(cagr_r);
             if cagr_r == 0.0 {
-                r.notes.push(note(
-                    "basisverdien er lik målet; nødvendig vekstrate er 0",
-                    "the base value equals the target; the required growth rate is 0",
-                ));
+                r.notes.push(note("trend-note-base-is-target-rate", &[]));
                 return;
             }
             let ratio = sign * d * cagr_o / cagr_r.abs();

@@ -2,7 +2,7 @@
 // and phone width.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, axeViolations, publicPaths, login, layoutProblems, STAFF_PATHS, BASE } from './browser.mjs';
+import { launch, axeViolations, publicPaths, login, layoutProblems, STAFF_PATHS, ADMIN_PATHS, BASE } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -34,6 +34,9 @@ test('every public and staff page at 1280 and 390 px: 0 violations, no sideways 
   await visit(await publicPaths());
   await login(page);
   await visit(STAFF_PATHS);
+  await page.context().clearCookies();
+  await login(page, process.env.ADMIN_USER, process.env.ADMIN_PASSWORD);
+  await visit(ADMIN_PATHS);
   assert.deepEqual(failures, {}, `${Object.keys(failures).length} page/width failures:\n${JSON.stringify(failures, null, 2)}`);
   await page.close();
 });

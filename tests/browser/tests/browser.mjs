@@ -57,7 +57,7 @@ export async function publicPaths() {
   const actions = await (await fetch(`${BASE}/api/actions`)).json();
   return [
     '/', '/?lang=nn', '/?lang=en', '/tiltak', '/tiltak?status=in_progress', '/tiltak?lang=en',
-    '/fremdrift', '/fremdrift?lang=nn', '/fremdrift?lang=en', '/logg-inn',
+    '/fremdrift', '/fremdrift?lang=nn', '/fremdrift?lang=en', '/logg-inn', '/forutsetninger', '/forutsetninger?lang=nn',
     '/rangering', '/rangering?fylke=32', '/rangering?lang=en', '/rapport', '/rapport?lang=nn', '/rapport?lang=en',
     '/nokkeltall', '/nokkeltall?lang=en', '/nokkeltall?kommune=3201&ar=2022', '/nokkeltall?kommune=3201&ar=2023&lang=en',
     '/anskaffelser', '/bedriftsbesok', '/naeringsarealer', '/naeringsarealer?lang=en', '/kilder', '/kilder?lang=nn', '/planer',
@@ -106,10 +106,13 @@ export async function layoutProblems(page) {
   });
 }
 
-/** Logs in through the form. */
-export async function login(page) {
+/** The pages only an administrator may open. */
+export const ADMIN_PATHS = ['/intern/brukere', '/intern/brukere?lang=en'];
+
+/** Logs in through the form (as the editor unless another user is given). */
+export async function login(page, user = process.env.STAFF_USER, password = process.env.STAFF_PASSWORD) {
   await page.goto(`${BASE}/logg-inn`);
-  await page.fill('#username', process.env.STAFF_USER);
-  await page.fill('#password', process.env.STAFF_PASSWORD);
+  await page.fill('#username', user);
+  await page.fill('#password', password);
   await Promise.all([page.waitForURL(`${BASE}/intern`), page.click('button[type=submit]')]);
 }

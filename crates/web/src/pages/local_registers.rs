@@ -13,7 +13,7 @@ use maud::{Markup, PreEscaped, html};
 use plan::Lang;
 use serde::Deserialize;
 
-use crate::layout::{self, pick, tr};
+use crate::layout::{self, tr};
 use crate::maps;
 use crate::{AppState, WebError};
 
@@ -32,8 +32,23 @@ impl RegisterQuery {
     }
 }
 
-fn label<'a>(lang: Lang, nb: &'a str, en: &'a str) -> &'a str {
-    pick(lang, nb, en)
+/// A register value's label in `lang`, from the translation files by the value's code
+/// (`land-availability-ledig`, …).
+pub(crate) fn code_label(lang: Lang, group: &str, code: &str) -> String {
+    tr(lang, &format!("{group}-{code}"))
+}
+
+/// The label of a reason a ledger row could not be placed.
+pub(crate) fn unresolved_label(lang: Lang, u: local_registers::procurement::Unresolved) -> String {
+    use local_registers::procurement::Unresolved as U;
+    let code = match u {
+        U::NoOrgnr => "no_orgnr",
+        U::NotInRegister => "not_in_register",
+        U::Deleted => "deleted",
+        U::Bankrupt => "bankrupt",
+        U::NoAddress => "no_address",
+    };
+    code_label(lang, "ledger-unresolved", code)
 }
 
 fn daa(v: f64) -> String {
@@ -172,14 +187,8 @@ pub fn site_map(
             s.name,
             s.place,
             daa(s.area_daa),
-            match lang {
-                Lang::Nb | Lang::Nn => s.availability.nb(),
-                Lang::En => s.availability.en(),
-            },
-            match lang {
-                Lang::Nb | Lang::Nn => s.use_class.nb(),
-                Lang::En => s.use_class.en(),
-            }
+            code_label(lang, "land-availability", s.availability.code()),
+            code_label(lang, "land-use", s.use_class.code())
         );
         svg.push_str(&format!(
             r#"<g class="site {}"><title>{}</title><path d="{d}"/><circle cx="{:.1}" cy="{:.1}" r="6"/></g>"#,
@@ -212,7 +221,7 @@ pub fn site_map(
                 }
                 ul class="map-legend" {
                     @for a in Availability::ALL {
-                        li { span class=(format!("swatch dot {}", availability_class(*a))) aria-hidden="true" {} " " (match lang { Lang::Nb | Lang::Nn => a.nb(), Lang::En => a.en() }) }
+                        li { span class=(format!("swatch dot {}", availability_class(*a))) aria-hidden="true" {} " " (code_label(lang, "land-availability", a.code())) }
                     }
                     li { span class="swatch own-line" aria-hidden="true" {} " " (name) }
                 }
@@ -344,13 +353,13 @@ pub async fn land(
                         thead { tr {
                             th scope="col" { (tr(lang, "local-registers-use-class")) }
                             @for a in Availability::ALL.iter().filter(|a| a.in_stock()) {
-                                th scope="col" class="num" { (label(lang, a.nb(), a.en())) }
+                                th scope="col" class="num" { (code_label(lang, "land-availability", a.code())) }
                             }
                         } }
                         tbody {
                             @for u in UseClass::ALL {
                                 tr {
-                                    th scope="row" { (label(lang, u.nb(), u.en())) }
+                                    th scope="row" { (code_label(lang, "land-use", u.code())) }
                                     @for a in Availability::ALL.iter().filter(|a| a.in_stock()) {
                                         td class="num" { (daa(last.by_use.get(u).and_then(|m| m.get(a)).copied().unwrap_or(0.0))) }
                                     }
@@ -383,9 +392,9 @@ pub async fn land(
                             td { (s.name) }
                             td { (s.place) }
                             td class="num" { (daa(s.area_daa)) }
-                            td { (label(lang, s.zoning.nb(), s.zoning.en())) }
-                            td { (label(lang, s.availability.nb(), s.availability.en())) }
-                            td { (label(lang, s.use_class.nb(), s.use_class.en())) }
+                            td { (code_label(lang, "land-zoning", s.zoning.code())) }
+                            td { (code_label(lang, "land-availability", s.availability.code())) }
+                            td { (code_label(lang, "land-use", s.use_class.code())) }
                             td { (s.abc.map_or("–", |a| a.code())) }
                             td class="num" { (s.hub_distance_m.map_or("–".to_string(), |d| d.to_string())) }
                         }
@@ -595,7 +604,7 @@ pub async fn procurement(
                                 tr {
                                     td { (u.orgnr.map_or("–".to_string(), |o| o.to_string())) }
                                     td { @if u.orgnr.is_some() { (u.supplier) } @else { span class="muted" { (tr(lang, "local-registers-not-shown")) } } }
-                                    td { (label(lang, u.reason.nb(), u.reason.en())) }
+                                    td { (unresolved_label(lang, u.reason)) }
                                     td class="num" { (fmt_nok(u.spend)) }
                                 }
                             }

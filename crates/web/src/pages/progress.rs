@@ -117,8 +117,12 @@ pub async fn page(
 
 /// "13 av 43 strategier har tiltak".
 pub(crate) fn coverage_text(lang: Lang, c: engine::rollup::Coverage) -> String {
-    match lang {
-        Lang::Nb | Lang::Nn => format!("{} av {} strategier har tiltak", c.covered, c.total),
-        Lang::En => format!("{} of {} strategies have actions", c.covered, c.total),
-    }
+    crate::layout::tr_args(
+        lang,
+        "progress-coverage",
+        &[
+            ("covered", c.covered.to_string().into()),
+            ("total", c.total.to_string().into()),
+        ],
+    )
 }

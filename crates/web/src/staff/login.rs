@@ -213,14 +213,8 @@ pub async fn submit(
         Err(LoginError::Throttled { retry_after }) => {
             tracing::warn!("throttled login for {name:?} from {ip} ({retry_after} s)");
             let wait = wait_text(lang, retry_after);
-            let message = match lang {
-                Lang::En => format!(
-                    "Too many failed attempts from your address. Wait {wait} and try again."
-                ),
-                Lang::Nb | Lang::Nn => format!(
-                    "For mange mislykkede forsøk fra din adresse. Vent {wait} og prøv igjen."
-                ),
-            };
+            let message =
+                crate::layout::tr_args(lang, "staff-login-throttled", &[("wait", wait.into())]);
             let mut res = with_login_cookie(
                 &state,
                 &headers,

@@ -214,7 +214,7 @@ fn list(lang: Lang, staff: &Staff, all: &[(Visit, bool)]) -> Markup {
                         tr {
                             td { a href=(href(lang, &format!("/intern/bedriftsbesok/{}", v.id))) { (v.date) } }
                             td { (v.company) " (" (v.orgnr) ")" @if *synthetic { " " span class="badge" { "SYNTETISK" } } }
-                            td { (v.kind.nb()) }
+                            td { (crate::pages::local_registers::code_label(lang, "visit-kind", v.kind.code())) }
                             td { (v.participants.join(", ")) }
                             td { (v.topics.join(", ")) }
                             td {
@@ -443,7 +443,7 @@ pub async fn detail(
             dt { (tr(lang, "staff-visits-company")) } dd { (v.company) " (" (v.orgnr) ")" }
             dt { (tr(lang, "local-registers-industry")) } dd { (sector.unwrap_or_else(|| "–".into())) }
             dt { (tr(lang, "staff-visits-part-of-the-municipality")) } dd { (if v.area.is_empty() { "–" } else { v.area.as_str() }) }
-            dt { (tr(lang, "staff-visits-kind")) } dd { (v.kind.nb()) }
+            dt { (tr(lang, "staff-visits-kind")) } dd { (crate::pages::local_registers::code_label(lang, "visit-kind", v.kind.code())) }
             dt { (tr(lang, "staff-visits-participants")) } dd { (v.participants.join(", ")) }
             dt { (tr(lang, "staff-visits-topics")) } dd { (v.topics.join(", ")) }
             dt { (tr(lang, "staff-visits-follow-ups")) }
