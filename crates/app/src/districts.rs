@@ -487,7 +487,10 @@ pub fn report_section(t: &DistrictTable, lang: plan::Lang) -> report::RegisterSe
         if !rows.is_empty() {
             tables.push(report::TextTable {
                 caption: synthetic_caption(
-                    ta(caption_key, &[("date", p.snapshot.snapshot_date.to_string())]),
+                    ta(
+                        caption_key,
+                        &[("date", p.snapshot.snapshot_date.to_string())],
+                    ),
                     p.snapshot.synthetic,
                 ),
                 header,
@@ -514,14 +517,7 @@ pub fn report_section(t: &DistrictTable, lang: plan::Lang) -> report::RegisterSe
                 .iter()
                 .chain(std::iter::once(&l.outside))
                 .zip(&names)
-                .map(|(r, name)| {
-                    vec![
-                        name.clone(),
-                        n(r.sites),
-                        daa(r.area_daa),
-                        daa(r.future_daa),
-                    ]
-                })
+                .map(|(r, name)| vec![name.clone(), n(r.sites), daa(r.area_daa), daa(r.future_daa)])
                 .collect(),
         });
     }

@@ -939,7 +939,7 @@ pub async fn key_figures(
         .map(|(i, (f, own))| KeyFigureRow {
             id: f.id.to_string(),
             group: f.group.to_string(),
-            name: figure_name(&f),
+            name: figure_name(f),
             unit: f.unit,
             own,
             quote: plan_municipality

@@ -481,7 +481,10 @@ fn trend_of(points: &[ChosenValue], config: &TrendConfig) -> TrendResult {
                 .all(|w| w[1].year == w[0].year + 1 && d * (w[1].value - w[0].value) > 0.0);
         if improved_every_year {
             r.status = TrendStatus::LimitedProgress;
-            r.notes.push(note("trend-note-improved-every-year", &[("start", start.to_string())]));
+            r.notes.push(note(
+                "trend-note-improved-every-year",
+                &[("start", start.to_string())],
+            ));
         }
     }
     r
