@@ -89,8 +89,9 @@ pub enum Block {
     Para(Vec<Span>),
     /// A highlighted notice (synthetic data, deviations).
     Notice(String),
-    /// A bulleted list.
-    List(Vec<String>),
+    /// A bulleted list; an item is spans, so that a bokmål fragment (a plan text, a stored
+    /// source) in a nynorsk or English report is marked with its language.
+    List(Vec<Vec<Span>>),
     /// A table.
     Table {
         /// Caption.
@@ -138,6 +139,61 @@ fn push_assessment(d: &mut Vec<Block>, r: &ReportInput, a: &crate::model::Assess
         }
         d.push(Block::Para(spans));
     }
+}
+
+/// Items of plain text.
+fn items(texts: Vec<String>) -> Vec<Vec<Span>> {
+    texts
+        .into_iter()
+        .map(|t| {
+            vec![Span {
+                text: t,
+                strong: false,
+                lang: None,
+            }]
+        })
+        .collect()
+}
+
+/// `text` as spans with every occurrence of the `fragments` (texts written in bokmål that come
+/// with the data: the plan's titles and comments, stored sources) marked `lang`; unmarked when
+/// `lang` is `None` (a bokmål report).
+fn marked(text: &str, fragments: &[&str], lang: Option<Lang>) -> Vec<Span> {
+    let plain = |t: &str| Span {
+        text: t.to_string(),
+        strong: false,
+        lang: None,
+    };
+    let Some(lang) = lang else {
+        return vec![plain(text)];
+    };
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for f in fragments.iter().map(|f| f.trim()).filter(|f| !f.is_empty()) {
+        for (at, _) in text.match_indices(f) {
+            ranges.push((at, at + f.len()));
+        }
+    }
+    ranges.sort_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (a, b) in ranges {
+        if a < pos {
+            continue; // inside a longer fragment already marked
+        }
+        if a > pos {
+            out.push(plain(&text[pos..a]));
+        }
+        out.push(Span {
+            text: text[a..b].to_string(),
+            strong: false,
+            lang: Some(lang),
+        });
+        pos = b;
+    }
+    if pos < text.len() {
+        out.push(plain(&text[pos..]));
+    }
+    out
 }
 
 fn para(text: impl Into<String>) -> Block {
@@ -440,8 +496,19 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
             })
             .collect();
         if !differing.is_empty() {
+            let sources: Vec<&str> = i
+                .years
+                .iter()
+                .flat_map(|y| y.value.iter().chain(y.also.iter()))
+                .map(|v| v.source.as_str())
+                .collect();
             d.push(para(tr(l, "rpt-differing")));
-            d.push(Block::List(differing));
+            d.push(Block::List(
+                differing
+                    .iter()
+                    .map(|t| marked(t, &sources, r.bokmal_lang()))
+                    .collect(),
+            ));
         }
         if let Some(t) = &i.trend {
             d.push(para(format!(
@@ -630,19 +697,34 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
         d.push(para(tr(l, "rpt-no-deviations")));
     } else {
         d.push(para(tr(l, "rpt-deviations-intro")));
+        let plan_texts: Vec<&str> = r
+            .actions
+            .iter()
+            .flat_map(|a| [a.title.as_str(), a.comment.trim_end_matches('.')])
+            .chain(r.indicators.iter().map(|i| i.name.as_str()))
+            .collect();
         d.push(Block::List(
             deviations
                 .iter()
-                .map(|x| match x.explanation {
-                    Some(e) => ta(
-                        l,
-                        "rpt-explanation",
-                        &[
-                            ("text", x.text.clone()),
-                            ("explanation", format!("{} {}", e.text, e.signature(l))),
-                        ],
-                    ),
-                    None => ta(l, "rpt-explanation-missing", &[("text", x.text.clone())]),
+                .map(|x| {
+                    let t = match x.explanation {
+                        Some(e) => ta(
+                            l,
+                            "rpt-explanation",
+                            &[
+                                ("text", x.text.clone()),
+                                ("explanation", format!("{} {}", e.text, e.signature(l))),
+                            ],
+                        ),
+                        None => ta(l, "rpt-explanation-missing", &[("text", x.text.clone())]),
+                    };
+                    let mut f = plan_texts.clone();
+                    f.extend(
+                        x.explanation
+                            .map(|e| e.text.as_str())
+                            .filter(|t| !t.is_empty()),
+                    );
+                    marked(&t, &f, r.bokmal_lang())
                 })
                 .collect(),
         ));
@@ -721,7 +803,8 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
                 .iter()
                 .map(|s| {
                     vec![
-                        Cell::plain(s.name.clone()),
+                        // The tables' titles as their publishers give them (Norwegian).
+                        Cell::plain(s.name.clone()).in_lang(r.bokmal_lang()),
                         Cell::plain(s.publisher.clone()),
                         Cell::plain(s.url.clone()),
                         Cell::plain(s.fetched.clone()),
@@ -744,10 +827,13 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
         &[("source", p.meta.source.clone())],
     )));
     if !r.definitions.is_empty() {
+        // The chapter-9 definitions' names and formulas come in bokmål and English: a nynorsk
+        // report has the bokmål ones, marked.
+        let lang = (l == Lang::Nn).then_some(Lang::Nb);
         d.push(Block::List(
             r.definitions
                 .iter()
-                .map(|(t, e)| format!("{t}: {e}"))
+                .map(|(t, e)| marked(&format!("{t}: {e}"), &[t.as_str(), e.as_str()], lang))
                 .collect(),
         ));
     }
@@ -758,7 +844,7 @@ pub fn build(r: &ReportInput) -> Vec<Block> {
         .collect();
     if !files.is_empty() {
         d.push(heading(2, tr(l, "rpt-files"), "filer"));
-        d.push(Block::List(files));
+        d.push(Block::List(items(files)));
     }
     d
 }
@@ -828,6 +914,10 @@ fn action_summary(d: &mut Vec<Block>, r: &ReportInput) {
                         }
                     )
                 })
+                .map(|t| {
+                    let titles: Vec<&str> = r.actions.iter().map(|a| a.title.as_str()).collect();
+                    marked(&t, &titles, r.bokmal_lang())
+                })
                 .collect(),
         ));
     }
@@ -860,7 +950,12 @@ fn action_summary(d: &mut Vec<Block>, r: &ReportInput) {
         d.push(para(tr(l, "rpt-none-late")));
     } else {
         d.push(para(tr(l, "rpt-late-intro")));
-        d.push(Block::List(late));
+        let titles: Vec<&str> = r.actions.iter().map(|a| a.title.as_str()).collect();
+        d.push(Block::List(
+            late.iter()
+                .map(|t| marked(t, &titles, r.bokmal_lang()))
+                .collect(),
+        ));
     }
     if let Some(end) = end {
         let next_end = end.replace_year(end.year() + 1).unwrap_or(end);
@@ -894,7 +989,12 @@ fn action_summary(d: &mut Vec<Block>, r: &ReportInput) {
             .collect();
         if !next.is_empty() {
             d.push(para(tr(l, "rpt-next-intro")));
-            d.push(Block::List(next));
+            let titles: Vec<&str> = r.actions.iter().map(|a| a.title.as_str()).collect();
+            d.push(Block::List(
+                next.iter()
+                    .map(|t| marked(t, &titles, r.bokmal_lang()))
+                    .collect(),
+            ));
         }
     }
 }
@@ -1107,7 +1207,9 @@ fn action_table(d: &mut Vec<Block>, r: &ReportInput) {
             )));
             d.push(Block::List(
                 open.iter()
-                    .map(|(id, text)| format!("{id} {text}"))
+                    .map(|(id, text)| {
+                        marked(&format!("{id} {text}"), &[text.as_ref()], r.bokmal_lang())
+                    })
                     .collect(),
             ));
         }

@@ -149,7 +149,7 @@ pub fn render(
             }
             Block::List(items) => {
                 for i in items {
-                    d = d.add_paragraph(
+                    d = d.add_paragraph(runs(
                         Paragraph::new()
                             .indent(
                                 Some(360),
@@ -157,8 +157,9 @@ pub fn render(
                                 None,
                                 None,
                             )
-                            .add_run(Run::new().add_text(format!("•\t{i}"))),
-                    );
+                            .add_run(Run::new().add_text("•\t")),
+                        i,
+                    ));
                 }
             }
             Block::Table {

@@ -76,7 +76,7 @@ pub fn render(lang: Lang, title: &str, blocks: &[Block]) -> String {
                             }
                             Block::Para(s) => p { (spans(s)) },
                             Block::Notice(t) => p class="notice" { (t) },
-                            Block::List(items) => ul { @for i in items { li { (i) } } },
+                            Block::List(items) => ul { @for i in items { li { (spans(i)) } } },
                             Block::Table { caption, header, numeric, rows } => {
                                 div class="tw" {
                                     table {

@@ -67,7 +67,7 @@ pub fn render(lang: Lang, blocks: &[Block]) -> String {
             Block::Notice(t) => o.push_str(&format!("> {}\n\n", esc(t))),
             Block::List(items) => {
                 for i in items {
-                    o.push_str(&format!("- {}\n", esc(i)));
+                    o.push_str(&format!("- {}\n", spans(i)));
                 }
                 o.push('\n');
             }

@@ -194,7 +194,7 @@ pub fn typst_source(
                 lit(t)
             )),
             Block::List(items) => {
-                let items: Vec<String> = items.iter().map(|i| lit(i)).collect();
+                let items: Vec<String> = items.iter().map(|i| spans(i)).collect();
                 o.push_str(&format!("#list({})\n", items.join(", ")));
             }
             Block::Table {

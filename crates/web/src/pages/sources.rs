@@ -56,7 +56,7 @@ fn series_row(lang: Lang, s: &SeriesView) -> Markup {
             th scope="row" {
                 code { (s.name) }
                 br;
-                span class="muted" { (match lang { Lang::Nb | Lang::Nn => s.description_nb.as_str(), Lang::En => s.description_en.as_str() }) }
+                @if lang == Lang::En { span class="muted" { (s.description_en) } } @else { span class="muted" lang=[layout::lang_attr(lang, Lang::Nb)] { (s.description_nb) } }
             }
             td { code { (s.contents) } @if !filters.is_empty() { br; span class="muted" { (filters.join(", ")) } } }
             td { (verified_badge(lang, s.verified)) }
@@ -82,7 +82,7 @@ fn table_section(lang: Lang, tv: &TableView, v: &SourcesView) -> Markup {
         section class="area" aria-labelledby=(id) {
             h3 id=(id) {
                 (tr(lang, "sources-table")) (tv.id)
-                @if let Some(title) = &tv.title { ": " (title) }
+                @if let Some(title) = &tv.title { ": " span lang=[layout::lang_attr(lang, Lang::Nb)] { (title) } }
                 " " (verified_badge(lang, tv.verified))
             }
             @if !tv.verified {
@@ -162,7 +162,11 @@ pub fn render(lang: Lang, v: &SourcesView) -> Markup {
                         tr {
                             th scope="row" {
                                 a href=(href(lang, &format!("/indikatorer/{}", i.id))) {
-                                    (i.number) ". " (match lang { Lang::En => i.name_en.as_deref().unwrap_or(i.name_nb.as_str()), Lang::Nb | Lang::Nn => i.name_nb.as_str() })
+                                    (i.number) ". "
+                                    @match (lang, i.name_en.as_deref()) {
+                                        (Lang::En, Some(en)) => (en),
+                                        _ => span lang=[layout::lang_attr(lang, Lang::Nb)] { (i.name_nb) },
+                                    }
                                 }
                             }
                             td { (years(lang, &i.real_years)) }
