@@ -16,17 +16,20 @@ use time::Date;
 
 use crate::{InputError, Location, parse_date, parse_number};
 
-/// What ties the municipality to the organisation.
+/// What ties the municipality to the organisation (serialised as its code, as in the files).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
 pub enum PartnerKind {
     /// A partner the municipality cooperates with, without a formal agreement.
+    #[serde(rename = "samarbeid")]
     Cooperation,
     /// The municipality is a member.
+    #[serde(rename = "medlemskap")]
     Membership,
     /// A partner agreement, with a period and a purpose.
+    #[serde(rename = "partneravtale")]
     Agreement,
     /// The municipality owns a share of the company.
+    #[serde(rename = "eierskap")]
     Ownership,
 }
 

@@ -21,21 +21,26 @@ use crate::{InputError, Location, parse_date, parse_number};
 /// Default retention period of a closed enquiry's details, in months.
 pub const DEFAULT_RETENTION_MONTHS: u32 = 24;
 
-/// Where an enquiry stands.
+/// Where an enquiry stands (serialised as its code, as in the files).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// A first enquiry (*henvendelse*).
+    #[serde(rename = "henvendelse")]
     Enquiry,
     /// In dialogue (*dialog*).
+    #[serde(rename = "dialog")]
     Dialogue,
     /// A site has been offered (*tomt tilbudt*).
+    #[serde(rename = "tomt_tilbudt")]
     SiteOffered,
     /// Awaiting the company's decision (*beslutning*).
+    #[serde(rename = "beslutning")]
     Decision,
     /// The company established itself (*etablert*).
+    #[serde(rename = "etablert")]
     Established,
     /// The enquiry was lost (*tapt*), with a reason.
+    #[serde(rename = "tapt")]
     Lost,
 }
 
