@@ -79,34 +79,40 @@ pub async fn view(store: &Store, plan_code: &str) -> Result<PartnersView, AppErr
     let today = crate::as_of::today();
     let partners = stored
         .into_iter()
-        .map(|StoredPartner { partner, synthetic, version }| {
-            let register = partner.orgnr.and_then(|o| found.get(&o)).map(|e| {
-                let sector = e
-                    .nace
-                    .as_deref()
-                    .and_then(|n| Sn2007::embedded().section(n))
-                    .map(|c| c.to_string());
-                RegisterFacts {
-                    name: e.facts.name.clone(),
-                    sector_name: sector
+        .map(
+            |StoredPartner {
+                 partner,
+                 synthetic,
+                 version,
+             }| {
+                let register = partner.orgnr.and_then(|o| found.get(&o)).map(|e| {
+                    let sector = e
+                        .nace
                         .as_deref()
-                        .and_then(|s| Sn2007::embedded().name(s))
-                        .map(str::to_string),
-                    sector,
-                    employees: e.facts.employees.known(),
-                    employees_label: store::local_registers::employees_label(e.facts.employees),
-                    municipality: e.facts.municipality.clone(),
+                        .and_then(|n| Sn2007::embedded().section(n))
+                        .map(|c| c.to_string());
+                    RegisterFacts {
+                        name: e.facts.name.clone(),
+                        sector_name: sector
+                            .as_deref()
+                            .and_then(|s| Sn2007::embedded().name(s))
+                            .map(str::to_string),
+                        sector,
+                        employees: e.facts.employees.known(),
+                        employees_label: store::local_registers::employees_label(e.facts.employees),
+                        municipality: e.facts.municipality.clone(),
+                    }
+                });
+                PartnerView {
+                    id: partner.id,
+                    current: partner.current_on(today),
+                    partner,
+                    register,
+                    synthetic,
+                    version,
                 }
-            });
-            PartnerView {
-                id: partner.id,
-                current: partner.current_on(today),
-                partner,
-                register,
-                synthetic,
-                version,
-            }
-        })
+            },
+        )
         .collect::<Vec<_>>();
     Ok(PartnersView {
         synthetic: partners.iter().any(|p| p.synthetic),
@@ -156,11 +162,17 @@ pub async fn ensure_plan_partners(
     plan: &plan::Plan,
 ) -> Result<Option<String>, ImportError> {
     if plan.meta.municipality_code != "3203"
-        || !store.partners(&plan.meta.municipality_code).await?.is_empty()
+        || !store
+            .partners(&plan.meta.municipality_code)
+            .await?
+            .is_empty()
     {
         return Ok(None);
     }
     let (name, bytes) = ASKER_PARTNERS;
     let r = import_csv(store, plan, name, bytes, "temaplan").await?;
-    Ok(Some(format!("{name}: {} partner entries from the plan", r.created)))
+    Ok(Some(format!(
+        "{name}: {} partner entries from the plan",
+        r.created
+    )))
 }

@@ -44,7 +44,8 @@ async fn a_pipeline_file_with_a_bad_row_changes_nothing() {
     assert!(!synthetic);
     let before = store.pipeline_dump("3203").await.unwrap();
     // The second row's site is not in the land register; the first row is not stored either.
-    let bad = "navn;dato;fase;tomt\nAndre AS;2024-02-01;;\nTredje AS;2024-03-01;tomt_tilbudt;ASK-X9\n";
+    let bad =
+        "navn;dato;fase;tomt\nAndre AS;2024-02-01;;\nTredje AS;2024-03-01;tomt_tilbudt;ASK-X9\n";
     let e = app::pipeline::import_csv(&store, "p2.csv", "p2.csv", bad.as_bytes(), "t")
         .await
         .unwrap_err();
@@ -100,7 +101,8 @@ async fn the_plan_partner_list_loads_and_a_bad_file_changes_nothing() {
     );
     assert!(!v.synthetic);
     let before = store.partners_dump("3203").await.unwrap();
-    let bad = "type;navn;eierandel;strategier\neierskap;VEAS;25;5.7-s7\neierskap;Nytt AS;;5.7-s77\n";
+    let bad =
+        "type;navn;eierandel;strategier\neierskap;VEAS;25;5.7-s7\neierskap;Nytt AS;;5.7-s77\n";
     let e = app::partners::import_csv(&store, &plan, "e.csv", bad.as_bytes(), "t")
         .await
         .unwrap_err();
@@ -116,9 +118,17 @@ async fn the_plan_partner_list_loads_and_a_bad_file_changes_nothing() {
         .unwrap();
     assert_eq!((r.created, r.changed), (1, 1));
     let v = app::partners::view(&store, "3203").await.unwrap();
-    let veas = v.partners.iter().find(|p| p.partner.name == "VEAS").unwrap();
+    let veas = v
+        .partners
+        .iter()
+        .find(|p| p.partner.name == "VEAS")
+        .unwrap();
     assert_eq!(veas.partner.share_pct, Some(25.0));
-    let new = v.partners.iter().find(|p| p.partner.name == "Nytt AS").unwrap();
+    let new = v
+        .partners
+        .iter()
+        .find(|p| p.partner.name == "Nytt AS")
+        .unwrap();
     assert_eq!(new.partner.orgnr.unwrap().to_string(), "910000004");
     assert!(new.register.is_none(), "no register snapshot stored");
     // With a register snapshot stored, the number is joined with it.
@@ -133,11 +143,19 @@ async fn the_plan_partner_list_loads_and_a_bad_file_changes_nothing() {
     .await
     .unwrap();
     let v = app::partners::view(&store, "3203").await.unwrap();
-    let new = v.partners.iter().find(|p| p.partner.name == "Nytt AS").unwrap();
+    let new = v
+        .partners
+        .iter()
+        .find(|p| p.partner.name == "Nytt AS")
+        .unwrap();
     let r = new.register.as_ref().expect("found in the register");
     assert_eq!((r.name.as_str(), r.employees), ("SENTRUM EN AS", Some(10)));
     assert_eq!(r.municipality.as_deref(), Some("3203"));
     assert!(v.register_snapshot.is_some());
-    let veas = v.partners.iter().find(|p| p.partner.name == "VEAS").unwrap();
+    let veas = v
+        .partners
+        .iter()
+        .find(|p| p.partner.name == "VEAS")
+        .unwrap();
     assert!(veas.register.is_none(), "no number, no join");
 }

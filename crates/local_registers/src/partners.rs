@@ -115,10 +115,16 @@ impl Partner {
             if self.kind != PartnerKind::Ownership {
                 out.push((
                     "eierandel",
-                    format!("only an ownership has a share (the type is {})", self.kind.code()),
+                    format!(
+                        "only an ownership has a share (the type is {})",
+                        self.kind.code()
+                    ),
                 ));
             } else if !(s.is_finite() && s > 0.0 && s <= 100.0) {
-                out.push(("eierandel", format!("{s} is not a share above 0 and at most 100 %")));
+                out.push((
+                    "eierandel",
+                    format!("{s} is not a share above 0 and at most 100 %"),
+                ));
             }
         }
         if let (Some(f), Some(t)) = (self.from, self.to)
@@ -136,7 +142,10 @@ impl Partner {
             if !unknown.is_empty() {
                 out.push((
                     "strategier",
-                    format!("{} is not a strategy or action of the plan", unknown.join(", ")),
+                    format!(
+                        "{} is not a strategy or action of the plan",
+                        unknown.join(", ")
+                    ),
                 ));
             }
         }
@@ -149,7 +158,10 @@ impl Partner {
         vec![
             ("type", self.kind.code().to_string()),
             ("navn", self.name.clone()),
-            ("orgnr", self.orgnr.map(|o| o.to_string()).unwrap_or_default()),
+            (
+                "orgnr",
+                self.orgnr.map(|o| o.to_string()).unwrap_or_default(),
+            ),
             (
                 "eierandel",
                 self.share_pct.map(|s| s.to_string()).unwrap_or_default(),
@@ -222,11 +234,17 @@ pub const CSV_COLUMNS: &[(&str, &str)] = &[
     ),
     ("navn", "the organisation's name (required)"),
     ("orgnr", "its organisation number"),
-    ("eierandel", "the municipality's share in percent (eierskap only)"),
+    (
+        "eierandel",
+        "the municipality's share in percent (eierskap only)",
+    ),
     ("fra", "start, YYYY-MM-DD or DD.MM.YYYY"),
     ("til", "end, YYYY-MM-DD or DD.MM.YYYY"),
     ("formal", "purpose"),
-    ("strategier", "the plan's strategy and action ids, separated by |"),
+    (
+        "strategier",
+        "the plan's strategy and action ids, separated by |",
+    ),
     ("kilde", "where the entry comes from"),
 ];
 
@@ -241,7 +259,12 @@ pub fn parse_csv(
 ) -> Result<Vec<PartnerRow>, InputError> {
     let rows = crate::csvfile::CsvRows::open(file, bytes)?;
     if rows.text().trim().is_empty() {
-        return Err(InputError::new(file, Location::File, None, "the file is empty"));
+        return Err(InputError::new(
+            file,
+            Location::File,
+            None,
+            "the file is empty",
+        ));
     }
     let headers: Vec<String> = rows.headers().to_vec();
     let optional = |names: &[&str]| {
@@ -281,7 +304,12 @@ pub fn parse_csv(
         let err =
             |name: &str, m: String| InputError::new(file, Location::Line(line), Some(name), m);
         let kind = match field(Some(c_kind)) {
-            "" => return Err(err("type", "is empty, expected eierskap, medlemskap, partneravtale or samarbeid".into())),
+            "" => {
+                return Err(err(
+                    "type",
+                    "is empty, expected eierskap, medlemskap, partneravtale or samarbeid".into(),
+                ));
+            }
             k => PartnerKind::parse(k).ok_or_else(|| {
                 err(
                     "type",
@@ -292,7 +320,10 @@ pub fn parse_csv(
         let orgnr = match field(c_orgnr).replace([' ', '\u{a0}'], "").as_str() {
             "" => None,
             raw => Some(OrgNr::parse(raw.as_bytes()).map_err(|e| {
-                err("orgnr", format!("{raw:?} is not a valid organisation number: {e}"))
+                err(
+                    "orgnr",
+                    format!("{raw:?} is not a valid organisation number: {e}"),
+                )
             })?),
         };
         let share_pct = match field(c_share).trim_end_matches('%').trim() {
@@ -362,7 +393,9 @@ mod tests {
         assert_eq!(rows[1].partner.share_pct, Some(33.3));
         assert_eq!(rows[2].partner.kind, PartnerKind::Agreement);
         let bad = |row: &str| {
-            let text = format!("type;navn;orgnr;eierandel;fra;til;strategier\neierskap;A AS;;;;;\n{row}\n");
+            let text = format!(
+                "type;navn;orgnr;eierandel;fra;til;strategier\neierskap;A AS;;;;;\n{row}\n"
+            );
             parse_csv("b.csv", text.as_bytes(), &known())
                 .unwrap_err()
                 .to_string()

@@ -131,15 +131,22 @@ impl Enquiry {
     pub fn problems(&self, known_sites: Option<&BTreeSet<String>>) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         if self.name.trim().is_empty() {
-            out.push(("navn", "is empty, expected the company's or project's name".into()));
+            out.push((
+                "navn",
+                "is empty, expected the company's or project's name".into(),
+            ));
         }
         match (self.stage, self.lost_reason.as_deref().map(str::trim)) {
-            (Stage::Lost, None | Some("")) => {
-                out.push(("tapt_arsak", "a lost enquiry needs the reason it was lost".into()))
-            }
+            (Stage::Lost, None | Some("")) => out.push((
+                "tapt_arsak",
+                "a lost enquiry needs the reason it was lost".into(),
+            )),
             (s, Some(r)) if s != Stage::Lost && !r.is_empty() => out.push((
                 "tapt_arsak",
-                format!("only a lost enquiry has a reason (the stage is {})", s.code()),
+                format!(
+                    "only a lost enquiry has a reason (the stage is {})",
+                    s.code()
+                ),
             )),
             _ => {}
         }
@@ -153,10 +160,7 @@ impl Enquiry {
             ));
         }
         if self.stage == Stage::SiteOffered && self.site_id.is_none() {
-            out.push((
-                "tomt",
-                "a site is offered: give the land site's id".into(),
-            ));
+            out.push(("tomt", "a site is offered: give the land site's id".into()));
         }
         if let Some(a) = self.area_daa
             && !(a.is_finite() && a > 0.0)
@@ -207,7 +211,9 @@ impl StageChange {
             .lost_reason
             .clone()
             .filter(|r| !r.trim().is_empty() && self.stage == Stage::Lost);
-        next.jobs_created = self.jobs_created.filter(|_| self.stage == Stage::Established);
+        next.jobs_created = self
+            .jobs_created
+            .filter(|_| self.stage == Stage::Established);
         if self.site_id.is_some() {
             next.site_id = self.site_id.clone();
         }
@@ -251,7 +257,12 @@ impl PipelineAggregates {
     /// The totals of a year over its stages.
     pub fn year_total(&self, year: i32) -> StageCount {
         let mut t = StageCount::default();
-        for c in self.per_year_stage.get(&year).into_iter().flat_map(|m| m.values()) {
+        for c in self
+            .per_year_stage
+            .get(&year)
+            .into_iter()
+            .flat_map(|m| m.values())
+        {
             t.add(*c);
         }
         t
@@ -289,17 +300,28 @@ const P_NAME: &[&str] = &["navn", "virksomhet", "prosjekt", "name"];
 const P_DATE: &[&str] = &["dato", "date"];
 const P_SECTOR: &[&str] = &["naering", "bransje", "sector"];
 const P_SOURCE: &[&str] = &["kilde", "source"];
-const P_JOBS: &[&str] = &["arbeidsplasser_forventet", "arbeidsplasserforventet", "jobs_expected"];
+const P_JOBS: &[&str] = &[
+    "arbeidsplasser_forventet",
+    "arbeidsplasserforventet",
+    "jobs_expected",
+];
 const P_AREA: &[&str] = &["areal_daa", "arealdaa", "area_daa"];
 const P_STAGE: &[&str] = &["fase", "stage"];
 const P_REASON: &[&str] = &["tapt_arsak", "taptarsak", "lost_reason"];
-const P_CREATED: &[&str] = &["arbeidsplasser_skapt", "arbeidsplasserskapt", "jobs_created"];
+const P_CREATED: &[&str] = &[
+    "arbeidsplasser_skapt",
+    "arbeidsplasserskapt",
+    "jobs_created",
+];
 const P_SITE: &[&str] = &["tomt", "tomt_id", "site_id"];
 
 /// The columns of a pipeline file, for help texts: (name, what it holds).
 pub const CSV_COLUMNS: &[(&str, &str)] = &[
     ("navn", "the company's or project's name (required)"),
-    ("dato", "the enquiry's date, YYYY-MM-DD or DD.MM.YYYY (required)"),
+    (
+        "dato",
+        "the enquiry's date, YYYY-MM-DD or DD.MM.YYYY (required)",
+    ),
     ("naering", "sector, as text"),
     ("kilde", "where the enquiry came from"),
     ("arbeidsplasser_forventet", "jobs expected (a whole number)"),
@@ -310,7 +332,10 @@ pub const CSV_COLUMNS: &[(&str, &str)] = &[
     ),
     ("tapt_arsak", "why it was lost (required when tapt)"),
     ("arbeidsplasser_skapt", "jobs created (only when etablert)"),
-    ("tomt", "the id of the land site offered (required when tomt_tilbudt)"),
+    (
+        "tomt",
+        "the id of the land site offered (required when tomt_tilbudt)",
+    ),
 ];
 
 fn whole(s: &str) -> Result<Option<u32>, String> {
@@ -336,15 +361,18 @@ pub fn parse_csv(
 ) -> Result<Vec<EnquiryRow>, InputError> {
     let rows = crate::csvfile::CsvRows::open(file, bytes)?;
     if rows.text().trim().is_empty() {
-        return Err(InputError::new(file, Location::File, None, "the file is empty"));
+        return Err(InputError::new(
+            file,
+            Location::File,
+            None,
+            "the file is empty",
+        ));
     }
     let headers: Vec<String> = rows.headers().to_vec();
     let optional = |names: &[&str]| {
-        headers.iter().position(|h| {
-            names
-                .iter()
-                .any(|n| crate::fold_header(n) == *h)
-        })
+        headers
+            .iter()
+            .position(|h| names.iter().any(|n| crate::fold_header(n) == *h))
     };
     let required = |names: &[&str]| -> Result<usize, InputError> {
         optional(names).ok_or_else(|| {
@@ -390,8 +418,7 @@ pub fn parse_csv(
                 )
             })?,
         };
-        let jobs_expected =
-            whole(field(c_jobs)).map_err(|m| err("arbeidsplasser_forventet", m))?;
+        let jobs_expected = whole(field(c_jobs)).map_err(|m| err("arbeidsplasser_forventet", m))?;
         let jobs_created = whole(field(c_created)).map_err(|m| err("arbeidsplasser_skapt", m))?;
         let area_daa = match field(c_area) {
             "" => None,
@@ -466,11 +493,17 @@ mod tests {
         let a = aggregate(&e);
         assert_eq!(a.per_year_stage[&2024][&Stage::Enquiry].enquiries, 2);
         assert_eq!(a.per_year_stage[&2024][&Stage::Enquiry].jobs_expected, 15);
-        assert_eq!(a.per_year_stage[&2024][&Stage::Established].jobs_created, 35);
+        assert_eq!(
+            a.per_year_stage[&2024][&Stage::Established].jobs_created,
+            35
+        );
         assert_eq!(a.year_total(2024).enquiries, 3);
         assert_eq!(a.year_total(2025).jobs_expected, 12);
         let json = serde_json::to_string(&a).unwrap();
-        assert!(!json.contains("Hemmelig"), "aggregates carry no names: {json}");
+        assert!(
+            !json.contains("Hemmelig"),
+            "aggregates carry no names: {json}"
+        );
         assert!(!json.contains("Lier"), "nor reasons: {json}");
     }
 
@@ -522,11 +555,16 @@ mod tests {
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[0].enquiry.stage, Stage::SiteOffered);
         assert_eq!(rows[0].enquiry.area_daa, Some(12.5));
-        assert_eq!(rows[1].enquiry.lost_reason.as_deref(), Some("valgte annen kommune"));
+        assert_eq!(
+            rows[1].enquiry.lost_reason.as_deref(),
+            Some("valgte annen kommune")
+        );
         assert_eq!(rows[2].line, 5);
         assert_eq!(rows[2].enquiry.stage, Stage::Enquiry);
         let bad = |row: &str| {
-            let text = format!("navn;dato;fase;tapt_arsak;arbeidsplasser_skapt;tomt;arbeidsplasser_forventet\nA AS;2024-01-01;;;;;\n{row}\n");
+            let text = format!(
+                "navn;dato;fase;tapt_arsak;arbeidsplasser_skapt;tomt;arbeidsplasser_forventet\nA AS;2024-01-01;;;;;\n{row}\n"
+            );
             parse_csv("b.csv", text.as_bytes(), &sites())
                 .unwrap_err()
                 .to_string()

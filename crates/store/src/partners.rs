@@ -235,11 +235,14 @@ impl Store {
 
     /// One entry.
     pub async fn partner(&self, plan_code: &str, id: i64) -> Result<Option<StoredPartner>> {
-        let row = sqlx::query(concat!(partner_select!(), " WHERE id = $1 AND plan_code = $2"))
-            .bind(id)
-            .bind(plan_code)
-            .fetch_optional(self.pool())
-            .await?;
+        let row = sqlx::query(concat!(
+            partner_select!(),
+            " WHERE id = $1 AND plan_code = $2"
+        ))
+        .bind(id)
+        .bind(plan_code)
+        .fetch_optional(self.pool())
+        .await?;
         row.as_ref().map(partner_row).transpose()
     }
 
@@ -305,11 +308,14 @@ impl Store {
         by: &str,
     ) -> Result<i64, PartnerError> {
         let mut tx = self.begin_write().await?;
-        let row = sqlx::query(concat!(partner_select!(), " WHERE id = $1 AND plan_code = $2"))
-            .bind(id)
-            .bind(plan_code)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let row = sqlx::query(concat!(
+            partner_select!(),
+            " WHERE id = $1 AND plan_code = $2"
+        ))
+        .bind(id)
+        .bind(plan_code)
+        .fetch_optional(&mut *tx)
+        .await?;
         let old = row
             .as_ref()
             .map(partner_row)

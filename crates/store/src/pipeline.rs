@@ -258,12 +258,19 @@ impl Store {
     }
 
     /// One enquiry. Staff only.
-    pub async fn pipeline_enquiry(&self, plan_code: &str, id: i64) -> Result<Option<StoredEnquiry>> {
-        let row = sqlx::query(concat!(enquiry_select!(), " WHERE id = $1 AND plan_code = $2"))
-            .bind(id)
-            .bind(plan_code)
-            .fetch_optional(self.pool())
-            .await?;
+    pub async fn pipeline_enquiry(
+        &self,
+        plan_code: &str,
+        id: i64,
+    ) -> Result<Option<StoredEnquiry>> {
+        let row = sqlx::query(concat!(
+            enquiry_select!(),
+            " WHERE id = $1 AND plan_code = $2"
+        ))
+        .bind(id)
+        .bind(plan_code)
+        .fetch_optional(self.pool())
+        .await?;
         row.as_ref().map(enquiry_row).transpose()
     }
 
@@ -306,11 +313,14 @@ impl Store {
         by: &str,
     ) -> Result<i64, StageError> {
         let mut tx = self.begin_write().await?;
-        let row = sqlx::query(concat!(enquiry_select!(), " WHERE id = $1 AND plan_code = $2"))
-            .bind(id)
-            .bind(plan_code)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let row = sqlx::query(concat!(
+            enquiry_select!(),
+            " WHERE id = $1 AND plan_code = $2"
+        ))
+        .bind(id)
+        .bind(plan_code)
+        .fetch_optional(&mut *tx)
+        .await?;
         let current = row
             .as_ref()
             .map(enquiry_row)
@@ -319,7 +329,9 @@ impl Store {
         if current.version != version {
             return Err(StageError::Conflict(current.version));
         }
-        let next = change.apply(&current.enquiry).map_err(StageError::Invalid)?;
+        let next = change
+            .apply(&current.enquiry)
+            .map_err(StageError::Invalid)?;
         if let Some(site) = &next.site_id
             && change.site_id.is_some()
             && !known_sites.contains(site)

@@ -71,7 +71,9 @@ async fn pipeline_stages_history_retention_and_imports() {
             site_id: None,
         };
         assert!(matches!(
-            store.pipeline_set_stage("3203", id, 1, &est, &sites, "ola").await,
+            store
+                .pipeline_set_stage("3203", id, 1, &est, &sites, "ola")
+                .await,
             Err(StageError::Conflict(2))
         ));
         // An unknown site is refused.
@@ -81,13 +83,25 @@ async fn pipeline_stages_history_retention_and_imports() {
         };
         assert!(matches!(
             store
-                .pipeline_set_stage("3203", id, 2, &StageChange { stage: Stage::Decision, ..bad_site }, &sites, "ola")
+                .pipeline_set_stage(
+                    "3203",
+                    id,
+                    2,
+                    &StageChange {
+                        stage: Stage::Decision,
+                        ..bad_site
+                    },
+                    &sites,
+                    "ola"
+                )
                 .await,
             Err(StageError::Invalid(_))
         ));
         // Another plan's store key does not see it.
         assert!(matches!(
-            store.pipeline_set_stage("3201", id, 2, &est, &sites, "ola").await,
+            store
+                .pipeline_set_stage("3201", id, 2, &est, &sites, "ola")
+                .await,
             Err(StageError::NotFound(_))
         ));
         store
@@ -130,7 +144,10 @@ async fn pipeline_stages_history_retention_and_imports() {
             .unwrap();
         let (before, synthetic) = store.pipeline_aggregates("3203").await.unwrap();
         assert!(synthetic);
-        assert_eq!(before.per_year_stage[&2022][&Stage::Established].jobs_created, 25);
+        assert_eq!(
+            before.per_year_stage[&2022][&Stage::Established].jobs_created,
+            25
+        );
         // Only the closed enquiry dated before the cutoff goes; its counts stay.
         let n = store
             .pipeline_purge("3203", date!(2024 - 01 - 01), "ola")
@@ -139,7 +156,13 @@ async fn pipeline_stages_history_retention_and_imports() {
         assert_eq!(n, 1);
         assert!(store.pipeline_enquiry("3203", id).await.unwrap().is_none());
         assert!(store.pipeline_history("3203", id).await.unwrap().is_empty());
-        assert!(store.pipeline_enquiry("3203", open).await.unwrap().is_some());
+        assert!(
+            store
+                .pipeline_enquiry("3203", open)
+                .await
+                .unwrap()
+                .is_some()
+        );
         let (after, _) = store.pipeline_aggregates("3203").await.unwrap();
         assert_eq!(after, before);
         let dump = store.pipeline_dump("3203").await.unwrap();
@@ -152,7 +175,10 @@ async fn pipeline_stages_history_retention_and_imports() {
             .await
             .unwrap();
         assert_eq!((r.ids.len(), r.unchanged), (1, 1));
-        let r = store.pipeline_import("3203", &[e], false, "t").await.unwrap();
+        let r = store
+            .pipeline_import("3203", &[e], false, "t")
+            .await
+            .unwrap();
         assert_eq!((r.ids.len(), r.unchanged), (0, 1));
     }
 }
@@ -194,7 +220,10 @@ async fn partners_change_field_by_field_with_history() {
         let r = store
             .partner_import(
                 "3203",
-                &[veas, partner(PartnerKind::Membership, "Ungt Entreprenørskap")],
+                &[
+                    veas,
+                    partner(PartnerKind::Membership, "Ungt Entreprenørskap"),
+                ],
                 false,
                 "ola",
             )
@@ -215,7 +244,14 @@ async fn partners_change_field_by_field_with_history() {
             .unwrap();
         let rows: Vec<_> = h
             .iter()
-            .map(|e| (e.field.as_str(), e.old_value.as_str(), e.new_value.as_str(), e.actor.as_str()))
+            .map(|e| {
+                (
+                    e.field.as_str(),
+                    e.old_value.as_str(),
+                    e.new_value.as_str(),
+                    e.actor.as_str(),
+                )
+            })
             .collect();
         assert_eq!(
             rows,
@@ -233,7 +269,10 @@ async fn partners_change_field_by_field_with_history() {
             Err(PartnerError::Conflict(2))
         ));
         assert_eq!(
-            store.partner_update("3203", p.id, 2, &p, "ola").await.unwrap(),
+            store
+                .partner_update("3203", p.id, 2, &p, "ola")
+                .await
+                .unwrap(),
             3
         );
         // Renaming onto another entry of the same kind is refused as a duplicate.
@@ -245,7 +284,12 @@ async fn partners_change_field_by_field_with_history() {
             .find(|s| s.partner.kind == PartnerKind::Membership)
             .unwrap();
         let id = store
-            .partner_add("3203", &partner(PartnerKind::Membership, "No Waste"), false, "t")
+            .partner_add(
+                "3203",
+                &partner(PartnerKind::Membership, "No Waste"),
+                false,
+                "t",
+            )
             .await
             .unwrap();
         dup.partner.name = "NO  waste".into();
@@ -257,7 +301,12 @@ async fn partners_change_field_by_field_with_history() {
         ));
         assert!(matches!(
             store
-                .partner_add("3203", &partner(PartnerKind::Membership, "no waste"), false, "t")
+                .partner_add(
+                    "3203",
+                    &partner(PartnerKind::Membership, "no waste"),
+                    false,
+                    "t"
+                )
                 .await,
             Err(PartnerError::Exists(..))
         ));

@@ -57,7 +57,10 @@ async fn public_pipeline_answers_never_name_an_enquiry() {
     // The figures are there: two enquiries of 2024, 154 jobs expected, one at each stage.
     let (_, page) = app.get_text(&anon, "/investeringer").await;
     assert!(page.contains("2024: 2 henvendelser"), "{page}");
-    assert!(page.contains(r#"class="table-wrap""#), "tables scroll on a phone");
+    assert!(
+        page.contains(r#"class="table-wrap""#),
+        "tables scroll on a phone"
+    );
     let (_, nn) = app.get_text(&anon, "/investeringer?lang=nn").await;
     assert!(nn.contains("2024: 2 førespurnader"), "{nn}");
     let api: serde_json::Value = anon
@@ -264,7 +267,10 @@ async fn partners_are_public_and_staff_edit_them_with_history() {
         let (status, body) = app.get_text(&anon, path).await;
         assert_eq!(status, 200, "{path}");
         assert!(body.contains("VEAS"), "{path}");
-        assert!(body.contains(r#"href="/tiltak/T2"#), "{path}: actions linked");
+        assert!(
+            body.contains(r#"href="/tiltak/T2"#),
+            "{path}: actions linked"
+        );
     }
     let api: serde_json::Value = anon
         .get(app.url("/api/partners"))
@@ -306,7 +312,12 @@ async fn partners_are_public_and_staff_edit_them_with_history() {
         .await
         .unwrap();
     assert_eq!(res.status(), 422);
-    assert!(res.text().await.unwrap().contains("Bare strategier og tiltak"));
+    assert!(
+        res.text()
+            .await
+            .unwrap()
+            .contains("Bare strategier og tiltak")
+    );
     let res = c
         .post(app.url(&format!("/intern/partnere/{id}")))
         .form(&form("1", "12,5", "5.7-s7, T2"))
@@ -322,7 +333,12 @@ async fn partners_are_public_and_staff_edit_them_with_history() {
         .await
         .unwrap();
     assert_eq!(res.status(), 409);
-    let s = app.store.partner(&app.plan_code, id).await.unwrap().unwrap();
+    let s = app
+        .store
+        .partner(&app.plan_code, id)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((s.partner.share_pct, s.version), (Some(12.5), 2));
     let (_, page) = app.get_text(&c, &format!("/intern/partnere/{id}")).await;
     assert!(page.contains("<td>eierandel</td>"), "{page}");

@@ -390,7 +390,12 @@ pub async fn ensure_examples(
         done.push(ledger_import_bytes(store, code, name, bytes).await?);
     }
     if store.pipeline_enquiries(code).await?.is_empty()
-        && store.pipeline_aggregates(code).await?.0.per_year_stage.is_empty()
+        && store
+            .pipeline_aggregates(code)
+            .await?
+            .0
+            .per_year_stage
+            .is_empty()
     {
         let (name, bytes) = EXAMPLE_PIPELINE;
         // Its sites are the example land file's: a land register of one's own may lack them,
@@ -848,7 +853,10 @@ pub async fn pipeline(ctx: &Options, command: PipelineCommand) -> anyhow::Result
     let code = c.plan.meta.municipality_code.clone();
     match command {
         PipelineCommand::Import { file, by } => {
-            println!("{}", pipeline_import(&c.store, &code, &file, &who(by)).await?);
+            println!(
+                "{}",
+                pipeline_import(&c.store, &code, &file, &who(by)).await?
+            );
         }
         PipelineCommand::List { format } => {
             let all = c.store.pipeline_enquiries(&code).await?;
@@ -868,9 +876,17 @@ pub async fn pipeline(ctx: &Options, command: PipelineCommand) -> anyhow::Result
                     e.sector,
                     e.source,
                     e.jobs_expected.map_or("–".into(), |n| n.to_string()),
-                    e.jobs_created.map(|n| format!(", {n} skapt")).unwrap_or_default(),
-                    e.site_id.as_ref().map(|t| format!("  tomt: {t}")).unwrap_or_default(),
-                    e.lost_reason.as_ref().map(|r| format!("  tapt: {r}")).unwrap_or_default(),
+                    e.jobs_created
+                        .map(|n| format!(", {n} skapt"))
+                        .unwrap_or_default(),
+                    e.site_id
+                        .as_ref()
+                        .map(|t| format!("  tomt: {t}"))
+                        .unwrap_or_default(),
+                    e.lost_reason
+                        .as_ref()
+                        .map(|r| format!("  tapt: {r}"))
+                        .unwrap_or_default(),
                 );
             }
         }
@@ -918,6 +934,10 @@ pub async fn pipeline(ctx: &Options, command: PipelineCommand) -> anyhow::Result
 /// `naeringsplan partners …`
 pub async fn partners(ctx: &Options, command: PartnersCommand) -> anyhow::Result<ExitCode> {
     let c = ctx.open().await?;
+    // An empty register of Asker's plan starts from the plan's own list (as on `serve`).
+    if let Some(done) = app::partners::ensure_plan_partners(&c.store, &c.plan).await? {
+        tracing::info!("{done}");
+    }
     match command {
         PartnersCommand::Import { file, by } => {
             println!(

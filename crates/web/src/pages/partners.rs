@@ -22,7 +22,9 @@ pub fn kind_label(lang: Lang, k: PartnerKind) -> String {
 
 /// A share in percent, Norwegian style (`33,3 %`); «–» when not given.
 pub fn share(v: Option<f64>) -> String {
-    v.map_or("–".into(), |v| format!("{}\u{a0}%", plan::fmt::number_auto(v, 1)))
+    v.map_or("–".into(), |v| {
+        format!("{}\u{a0}%", plan::fmt::number_auto(v, 1))
+    })
 }
 
 /// The period as text (`2022-01-01–2025-12-31`, `fra 2022-01-01`, «–»).

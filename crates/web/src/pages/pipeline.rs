@@ -16,7 +16,10 @@ use crate::{AppState, WebError};
 
 /// A stage's label in `lang`.
 pub fn stage_label(lang: Lang, s: Stage) -> String {
-    tr(lang, &format!("pipeline-stage-{}", s.code().replace('_', "-")))
+    tr(
+        lang,
+        &format!("pipeline-stage-{}", s.code().replace('_', "-")),
+    )
 }
 
 fn count_cells(c: &StageCount) -> Markup {

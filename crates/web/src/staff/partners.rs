@@ -55,7 +55,10 @@ impl PartnerForm {
             kind: p.kind.code().into(),
             name: p.name.clone(),
             orgnr: p.orgnr.map(|o| o.to_string()).unwrap_or_default(),
-            share: p.share_pct.map(|s| plan::fmt::number_auto(s, 2)).unwrap_or_default(),
+            share: p
+                .share_pct
+                .map(|s| plan::fmt::number_auto(s, 2))
+                .unwrap_or_default(),
             from: p.from.map(|d| d.to_string()).unwrap_or_default(),
             to: p.to.map(|d| d.to_string()).unwrap_or_default(),
             purpose: p.purpose.clone(),
@@ -70,7 +73,11 @@ fn problem(lang: Lang, field: &str) -> String {
 }
 
 /// The entry a form describes, or the problems (in the reader's language).
-async fn read_form(state: &AppState, lang: Lang, f: &PartnerForm) -> Result<Result<Partner, Vec<String>>, WebError> {
+async fn read_form(
+    state: &AppState,
+    lang: Lang,
+    f: &PartnerForm,
+) -> Result<Result<Partner, Vec<String>>, WebError> {
     let mut errors = Vec::new();
     let kind = PartnerKind::parse(&f.kind);
     if kind.is_none() {
@@ -78,7 +85,10 @@ async fn read_form(state: &AppState, lang: Lang, f: &PartnerForm) -> Result<Resu
     }
     let orgnr = match f.orgnr.replace([' ', '\u{a0}'], "").as_str() {
         "" => None,
-        o => o.parse().map_err(|_| errors.push(problem(lang, "orgnr"))).ok(),
+        o => o
+            .parse()
+            .map_err(|_| errors.push(problem(lang, "orgnr")))
+            .ok(),
     };
     let share_pct = match f.share.trim().trim_end_matches('%').trim() {
         "" => None,
@@ -93,7 +103,9 @@ async fn read_form(state: &AppState, lang: Lang, f: &PartnerForm) -> Result<Resu
             .ok(),
     };
     let (from, to) = (date(&f.from, "fra"), date(&f.to, "til"));
-    let Some(kind) = kind else { return Ok(Err(errors)) };
+    let Some(kind) = kind else {
+        return Ok(Err(errors));
+    };
     let p = Partner {
         id: 0,
         kind,
@@ -111,10 +123,21 @@ async fn read_form(state: &AppState, lang: Lang, f: &PartnerForm) -> Result<Resu
     for (field, _) in p.problems(Some(&known)) {
         errors.push(problem(lang, field));
     }
-    Ok(if errors.is_empty() { Ok(p) } else { Err(errors) })
+    Ok(if errors.is_empty() {
+        Ok(p)
+    } else {
+        Err(errors)
+    })
 }
 
-fn form(lang: Lang, staff: &Staff, action: &str, f: &PartnerForm, errors: &[String], button: &str) -> Markup {
+fn form(
+    lang: Lang,
+    staff: &Staff,
+    action: &str,
+    f: &PartnerForm,
+    errors: &[String],
+    button: &str,
+) -> Markup {
     html! {
         @if !errors.is_empty() {
             div class="error" role="alert" { ul { @for e in errors { li { (e) } } } }
@@ -213,7 +236,10 @@ async fn list_page(
 }
 
 /// `GET /intern/partnere`
-pub async fn page(State(state): State<AppState>, g: Viewer<SavedQuery>) -> Result<Response, WebError> {
+pub async fn page(
+    State(state): State<AppState>,
+    g: Viewer<SavedQuery>,
+) -> Result<Response, WebError> {
     let f = PartnerForm {
         kind: PartnerKind::Ownership.code().into(),
         ..Default::default()
@@ -223,7 +249,10 @@ pub async fn page(State(state): State<AppState>, g: Viewer<SavedQuery>) -> Resul
 }
 
 /// `POST /intern/partnere` (editors): adds an entry.
-pub async fn add(State(state): State<AppState>, g: Editor<PartnerForm>) -> Result<Response, WebError> {
+pub async fn add(
+    State(state): State<AppState>,
+    g: Editor<PartnerForm>,
+) -> Result<Response, WebError> {
     let (lang, staff, f) = (g.lang, &g.staff, &g.form);
     let errors = match read_form(&state, lang, f).await? {
         Ok(p) => match state
@@ -268,12 +297,22 @@ async fn edit_page(
         .partner(state.municipality(), id)
         .await?
         .ok_or_else(|| WebError::NotFound(format!("no partner entry {id}")))?;
-    let history = state.store.partner_history(state.municipality(), id).await?;
-    let title = tr_args(lang, "staff-partners-entry-title", &[("name", s.partner.name.clone().into())]);
+    let history = state
+        .store
+        .partner_history(state.municipality(), id)
+        .await?;
+    let title = tr_args(
+        lang,
+        "staff-partners-entry-title",
+        &[("name", s.partner.name.clone().into())],
+    );
     let current = PartnerForm::of(&s.partner, s.version);
     let f = match typed {
         // A stale edit is shown on the current version, keeping the input.
-        Some(t) => PartnerForm { version: s.version.to_string(), ..t.clone() },
+        Some(t) => PartnerForm {
+            version: s.version.to_string(),
+            ..t.clone()
+        },
         None => current,
     };
     let body = html! {
@@ -349,12 +388,14 @@ pub async fn update(
             .await
         {
             Ok(_) => return Ok(super::saved_redirect(lang, &format!("{BASE}/{id}"), None)),
-            Err(PartnerError::Conflict(_)) => {
-                (StatusCode::CONFLICT, vec![tr(lang, "staff-partners-conflict")])
-            }
-            Err(PartnerError::Exists(..)) => {
-                (StatusCode::CONFLICT, vec![tr(lang, "staff-partners-error-exists")])
-            }
+            Err(PartnerError::Conflict(_)) => (
+                StatusCode::CONFLICT,
+                vec![tr(lang, "staff-partners-conflict")],
+            ),
+            Err(PartnerError::Exists(..)) => (
+                StatusCode::CONFLICT,
+                vec![tr(lang, "staff-partners-error-exists")],
+            ),
             Err(e) => return Err(partner_error(e)),
         },
         Err(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors),

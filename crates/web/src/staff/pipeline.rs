@@ -74,7 +74,10 @@ pub struct PurgeForm {
 
 /// A field's problem in the reader's language: the rule the field breaks.
 fn problem(lang: Lang, field: &str) -> String {
-    tr(lang, &format!("staff-pipeline-error-{}", field.replace('_', "-")))
+    tr(
+        lang,
+        &format!("staff-pipeline-error-{}", field.replace('_', "-")),
+    )
 }
 
 fn whole(lang: Lang, field: &str, s: &str, errors: &mut Vec<String>) -> Option<u32> {
@@ -132,7 +135,13 @@ fn errors_box(errors: &[String]) -> Markup {
     }
 }
 
-fn new_form(lang: Lang, staff: &Staff, f: &EnquiryForm, errors: &[String], sites: &[String]) -> Markup {
+fn new_form(
+    lang: Lang,
+    staff: &Staff,
+    f: &EnquiryForm,
+    errors: &[String],
+    sites: &[String],
+) -> Markup {
     let stage = Stage::parse(&f.stage).unwrap_or(Stage::Enquiry);
     html! {
         h2 id="ny" { (tr(lang, "staff-pipeline-new")) }
@@ -225,10 +234,12 @@ fn list(lang: Lang, staff: &Staff, all: &[StoredEnquiry]) -> Markup {
 }
 
 async fn sites(state: &AppState) -> Result<Vec<String>, WebError> {
-    Ok(app::pipeline::land_site_ids(&state.store, state.municipality())
-        .await?
-        .into_iter()
-        .collect())
+    Ok(
+        app::pipeline::land_site_ids(&state.store, state.municipality())
+            .await?
+            .into_iter()
+            .collect(),
+    )
 }
 
 async fn render(
@@ -256,13 +267,19 @@ async fn render(
 }
 
 /// `GET /intern/investeringer`
-pub async fn page(State(state): State<AppState>, g: Viewer<SavedQuery>) -> Result<Response, WebError> {
+pub async fn page(
+    State(state): State<AppState>,
+    g: Viewer<SavedQuery>,
+) -> Result<Response, WebError> {
     let page = render(&state, g.lang, &g.staff, &EnquiryForm::default(), &[], None).await?;
     Ok(respond(StatusCode::OK, page))
 }
 
 /// `POST /intern/investeringer`: records an enquiry (editors).
-pub async fn add(State(state): State<AppState>, g: Editor<EnquiryForm>) -> Result<Response, WebError> {
+pub async fn add(
+    State(state): State<AppState>,
+    g: Editor<EnquiryForm>,
+) -> Result<Response, WebError> {
     let (lang, staff, f) = (g.lang, &g.staff, g.form);
     let mut errors = Vec::new();
     let date = local_registers::parse_date(&f.date).map_err(|_| errors.push(problem(lang, "dato")));
@@ -273,7 +290,12 @@ pub async fn add(State(state): State<AppState>, g: Editor<EnquiryForm>) -> Resul
             None
         }),
     };
-    let jobs_expected = whole(lang, "arbeidsplasser_forventet", &f.jobs_expected, &mut errors);
+    let jobs_expected = whole(
+        lang,
+        "arbeidsplasser_forventet",
+        &f.jobs_expected,
+        &mut errors,
+    );
     let jobs_created = whole(lang, "arbeidsplasser_skapt", &f.jobs_created, &mut errors);
     let area_daa = match f.area_daa.trim() {
         "" => None,
@@ -325,10 +347,17 @@ async fn detail_page(
         .pipeline_enquiry(state.municipality(), id)
         .await?
         .ok_or_else(|| WebError::NotFound(format!("no enquiry {id}")))?;
-    let history = state.store.pipeline_history(state.municipality(), id).await?;
+    let history = state
+        .store
+        .pipeline_history(state.municipality(), id)
+        .await?;
     let sites = sites(state).await?;
     let e = &s.enquiry;
-    let title = tr_args(lang, "staff-pipeline-enquiry-title", &[("name", e.name.clone().into())]);
+    let title = tr_args(
+        lang,
+        "staff-pipeline-enquiry-title",
+        &[("name", e.name.clone().into())],
+    );
     let dash = |v: Option<String>| v.unwrap_or_else(|| "–".into());
     let next = typed
         .and_then(|t| Stage::parse(&t.stage))
@@ -448,7 +477,14 @@ pub async fn set_stage(
         let known = app::pipeline::land_site_ids(&state.store, state.municipality()).await?;
         match state
             .store
-            .pipeline_set_stage(state.municipality(), id, version, &change, &known, &staff.user().name)
+            .pipeline_set_stage(
+                state.municipality(),
+                id,
+                version,
+                &change,
+                &known,
+                &staff.user().name,
+            )
             .await
         {
             Ok(_) => {
@@ -474,7 +510,10 @@ pub async fn set_stage(
 
 /// `POST /intern/investeringer/slett-gamle` (admins): deletes the closed enquiries older than
 /// the retention period, keeping their counts.
-pub async fn purge(State(state): State<AppState>, g: Admin<PurgeForm>) -> Result<Response, WebError> {
+pub async fn purge(
+    State(state): State<AppState>,
+    g: Admin<PurgeForm>,
+) -> Result<Response, WebError> {
     let (lang, staff) = (g.lang, &g.staff);
     let months = g
         .form
@@ -482,13 +521,26 @@ pub async fn purge(State(state): State<AppState>, g: Admin<PurgeForm>) -> Result
         .trim()
         .parse::<u32>()
         .unwrap_or(pipeline::DEFAULT_RETENTION_MONTHS);
-    let (cutoff, n) =
-        app::pipeline::purge(&state.store, state.municipality(), months, &staff.user().name).await?;
+    let (cutoff, n) = app::pipeline::purge(
+        &state.store,
+        state.municipality(),
+        months,
+        &staff.user().name,
+    )
+    .await?;
     let notice = tr_args(
         lang,
         "staff-pipeline-purged",
         &[("count", n.into()), ("date", cutoff.to_string().into())],
     );
-    let page = render(&state, lang, staff, &EnquiryForm::default(), &[], Some(notice)).await?;
+    let page = render(
+        &state,
+        lang,
+        staff,
+        &EnquiryForm::default(),
+        &[],
+        Some(notice),
+    )
+    .await?;
     Ok(respond(StatusCode::OK, page))
 }
