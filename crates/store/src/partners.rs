@@ -113,16 +113,23 @@ macro_rules! partner_select {
     };
 }
 
-async fn history(
-    conn: &mut sqlx::AnyConnection,
+/// Which change a history row belongs to: the entry, the version it produced, when and who.
+#[derive(Clone, Copy)]
+struct Stamp<'a> {
     id: i64,
     version: i64,
-    at: &str,
-    by: &str,
+    at: &'a str,
+    by: &'a str,
+}
+
+async fn history(
+    conn: &mut sqlx::AnyConnection,
+    stamp: &Stamp<'_>,
     field: &str,
     old: &str,
     new: &str,
 ) -> Result<()> {
+    let Stamp { id, version, at, by } = *stamp;
     sqlx::query(concat!(
         "INSERT INTO partner_history (partner_id, version, at, actor, field, old_value, new_value)",
         " VALUES ($1, $2, $3, $4, $5, $6, $7)"
@@ -166,7 +173,13 @@ async fn insert_partner(
     .bind(i64::from(synthetic))
     .fetch_one(&mut *conn)
     .await?;
-    history(conn, id, 1, &at, by, "opprettet", "", &p.name).await?;
+    let stamp = Stamp {
+        id,
+        version: 1,
+        at: &at,
+        by,
+    };
+    history(conn, &stamp, "opprettet", "", &p.name).await?;
     Ok(id)
 }
 
@@ -214,8 +227,14 @@ async fn update_partner(
         return Err(PartnerError::Conflict(version));
     }
     let at = now_rfc3339();
+    let stamp = Stamp {
+        id: old.partner.id,
+        version,
+        at: &at,
+        by,
+    };
     for (field, a, b) in new.changes(&old.partner) {
-        history(conn, old.partner.id, version, &at, by, field, &a, &b).await?;
+        history(conn, &stamp, field, &a, &b).await?;
     }
     Ok(version)
 }
