@@ -129,7 +129,12 @@ async fn history(
     old: &str,
     new: &str,
 ) -> Result<()> {
-    let Stamp { id, version, at, by } = *stamp;
+    let Stamp {
+        id,
+        version,
+        at,
+        by,
+    } = *stamp;
     sqlx::query(concat!(
         "INSERT INTO partner_history (partner_id, version, at, actor, field, old_value, new_value)",
         " VALUES ($1, $2, $3, $4, $5, $6, $7)"
