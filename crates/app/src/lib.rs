@@ -48,6 +48,8 @@ pub mod inputs;
 pub mod key_figures;
 pub mod local_registers;
 pub mod national;
+pub mod partners;
+pub mod pipeline;
 pub mod plan_facts;
 pub mod plan_versions;
 pub mod ranking;

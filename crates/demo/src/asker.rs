@@ -18,7 +18,10 @@
 //! - `asker_fakturajournal_SYNTETISK.csv`: a supplier ledger for 2023–2025 whose suppliers are
 //!   demo units in Asker, in neighbouring municipalities and elsewhere, one bankrupt, one number
 //!   that is in no register, and one row without an organisation number;
-//! - `asker_bedriftsbesok_SYNTETISK.csv`: four company visits to demo units in Asker.
+//! - `asker_bedriftsbesok_SYNTETISK.csv`: four company visits to demo units in Asker;
+//! - `asker_investeringer_SYNTETISK.csv`: six enquiries of the investment pipeline
+//!   (*Invester i Asker*, §5.7.3) at every stage, invented companies named SYNTETISK, the sites
+//!   offered among the land file's sites.
 //!
 //! Deterministic: the same output every run. A test (`tests/example_data.rs`) checks that the
 //! committed files are exactly what this module writes.
@@ -36,6 +39,9 @@ pub const LAND_FILE: &str = "asker_naeringsarealer_SYNTETISK.geojson";
 pub const LEDGER_FILE: &str = "asker_fakturajournal_SYNTETISK.csv";
 /// See [`LAND_FILE`].
 pub const VISITS_FILE: &str = "asker_bedriftsbesok_SYNTETISK.csv";
+
+/// The pipeline example's file name.
+pub const PIPELINE_FILE: &str = "asker_investeringer_SYNTETISK.csv";
 
 /// The municipality the examples describe.
 pub const MUNICIPALITY: &str = "3203";
@@ -69,6 +75,7 @@ fn asker_files_of(units: &[DemoUnit]) -> Vec<(&'static str, String)> {
         (LAND_FILE, land(units)),
         (LEDGER_FILE, ledger(units)),
         (VISITS_FILE, visits(units)),
+        (PIPELINE_FILE, pipeline()),
     ]
 }
 
@@ -648,6 +655,26 @@ fn visits(units: &[DemoUnit]) -> String {
     let mut out = String::from("orgnr;dato;type;omrade;deltakere;tema;oppfolging;virksomhet\n");
     for (u, rest) in rows {
         let _ = writeln!(out, "{};{rest};{}", u.orgnr, u.name);
+    }
+    out
+}
+
+/// Six invented enquiries (no organisation numbers: the companies are not in any register),
+/// one at each stage; the sites offered are sites of [`land`]'s file.
+fn pipeline() -> String {
+    let rows = [
+        "SYNTETISK Fjordlager AS;2023-04-11;lager og logistikk;direkte henvendelse;45;30;etablert;;38;ASK-003",
+        "SYNTETISK Biogass Hurum AS;2023-09-20;sirkulærøkonomi;Invest in Norway (oppdiktet);20;15;tapt;valgte tomt i nabokommune;;",
+        "SYNTETISK Datasenter Tofte AS;2024-02-05;kraftkrevende;næringsforeningen;60;40;tomt_tilbudt;;;ASK-001",
+        "SYNTETISK Gartneri Røyken;2024-06-17;landbruk;direkte henvendelse;8;12;dialog;;;",
+        "SYNTETISK Emballasje Slemmestad AS;2024-11-02;produksjon;Askerhalvøya Eiendom (oppdiktet);25;10;beslutning;;;ASK-005",
+        "SYNTETISK Kontorhotell Asker AS;2025-01-14;kontor;direkte henvendelse;15;;henvendelse;;;",
+    ];
+    let mut out = String::from(
+        "navn;dato;naering;kilde;arbeidsplasser_forventet;areal_daa;fase;tapt_arsak;arbeidsplasser_skapt;tomt\n",
+    );
+    for r in rows {
+        let _ = writeln!(out, "{r}");
     }
     out
 }

@@ -10,6 +10,10 @@
 //!   Unknown and deleted organisation numbers are reported, never guessed.
 //! - [`visits`]: company visits and dialogue meetings (the foreword's *bedriftsbesøk*), with
 //!   aggregates per year and per sector; the details are personal data (see the module docs).
+//! - [`pipeline`]: the investment pipeline of the *Invester i Asker*-function (§5.7.3):
+//!   enquiries through their stages, public aggregates per year and stage, never a name.
+//! - [`partners`]: partners, memberships, partner agreements and ownerships (§5.7.1), linked
+//!   to the plan's strategies and actions; public.
 //! - [`neighbours`]: which municipalities border which (a small bundled data file).
 //! - The SYNTHETIC example files for Asker are written by `naeringsplan-demo` (`demo::asker`).
 //!
@@ -20,6 +24,8 @@
 mod csvfile;
 pub mod land;
 pub mod neighbours;
+pub mod partners;
+pub mod pipeline;
 pub mod procurement;
 pub mod visits;
 

@@ -184,6 +184,10 @@ impl Options {
         for done in examples? {
             tracing::info!("empty register filled with the SYNTHETIC example data: {done}");
         }
+        // The plan's own partner list (§5.7.1; real, not synthetic) for an empty register.
+        if let Some(done) = app::partners::ensure_plan_partners(store, plan).await? {
+            tracing::info!("{done}");
+        }
         Ok(())
     }
 }

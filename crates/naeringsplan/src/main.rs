@@ -166,6 +166,18 @@ enum Command {
         #[command(subcommand)]
         command: cmd::local_registers::VisitsCommand,
     },
+    /// The investment pipeline of the Invester i Asker-function (plan §5.7.3): import, list,
+    /// public aggregates per year and stage, and delete closed enquiries after the retention
+    /// period (the details are confidential).
+    Pipeline {
+        #[command(subcommand)]
+        command: cmd::local_registers::PipelineCommand,
+    },
+    /// Partners, memberships, partner agreements and ownerships (plan §5.7.1): import and list.
+    Partners {
+        #[command(subcommand)]
+        command: cmd::local_registers::PartnersCommand,
+    },
     /// Where every figure comes from: each series' SSB table, whether its codes are verified
     /// against public evidence (with the evidence), which years are real data and which demo
     /// (synthetic), rows and last import; and for each plan indicator, which years rest on real
@@ -265,6 +277,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Visits { command } => {
             runtime()?.block_on(cmd::local_registers::visits(&ctx, command))
+        }
+        Command::Pipeline { command } => {
+            runtime()?.block_on(cmd::local_registers::pipeline(&ctx, command))
+        }
+        Command::Partners { command } => {
+            runtime()?.block_on(cmd::local_registers::partners(&ctx, command))
         }
         Command::Sources(args) => runtime()?.block_on(cmd::sources::run(&ctx, &args)),
         Command::Doctor { format } => runtime()?.block_on(cmd::doctor::run(&ctx, format)),

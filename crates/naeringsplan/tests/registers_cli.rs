@@ -318,3 +318,85 @@ fn visits_import_from_a_file_all_or_nothing() {
         3
     );
 }
+
+/// Issue 20 items 4 and 3 through the CLI: a pipeline file with a bad row is refused with its
+/// file, line and field and nothing stored; a good one is listed (details) and aggregated
+/// (no names); the plan's own partner list is there on the first start (no share invented)
+/// and a bad partners file changes nothing.
+#[test]
+fn pipeline_and_partners_import_list_aggregate() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("n.db");
+    let o = run(
+        &db,
+        &[
+            "pipeline",
+            "import",
+            &path("tests/bad-input/registers/21_pipeline_lost_without_reason.csv"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(
+        text(&o).contains(
+            "21_pipeline_lost_without_reason.csv: line 3: tapt_arsak: a lost enquiry needs the reason it was lost"
+        ),
+        "{}",
+        text(&o)
+    );
+    assert!(text(&o).contains("nothing was imported"), "{}", text(&o));
+    let o = run(&db, &["pipeline", "list", "--format", "json"]);
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap(),
+        serde_json::json!([])
+    );
+    let file = dir.path().join("henvendelser.csv");
+    std::fs::write(
+        &file,
+        "navn;dato;fase;tapt_arsak;arbeidsplasser_forventet\nQwerty Hemmelig AS;2024-02-03;tapt;valgte Lier;30\nAnnen AS;2024-05-06;dialog;;12\n",
+    )
+    .unwrap();
+    let o = run(&db, &["pipeline", "import", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("2 enquiries stored"), "{}", text(&o));
+    let o = run(&db, &["pipeline", "list"]);
+    assert!(text(&o).contains("Qwerty Hemmelig AS"), "{}", text(&o));
+    let o = run(&db, &["pipeline", "aggregate", "--format", "json"]);
+    let a: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        a["aggregates"]["per_year_stage"]["2024"]["tapt"]["enquiries"],
+        1
+    );
+    assert_eq!(
+        a["aggregates"]["per_year_stage"]["2024"]["dialog"]["jobs_expected"],
+        12
+    );
+    assert!(
+        !text(&o).contains("Qwerty") && !text(&o).contains("Lier"),
+        "{}",
+        text(&o)
+    );
+
+    let o = run(&db, &["partners", "list", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let list = v["partners"].as_array().unwrap();
+    assert!(
+        list.iter()
+            .any(|p| p["name"] == "Askerhalvøya Eiendom AS" && p["kind"] == "eierskap")
+    );
+    assert!(
+        list.iter().all(|p| p["share_pct"].is_null()),
+        "no share invented"
+    );
+    let before = text(&run(&db, &["partners", "list"]));
+    let o = run(
+        &db,
+        &[
+            "partners",
+            "import",
+            &path("tests/bad-input/registers/26_partners_share_out_of_range.csv"),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("line 3: eierandel:"), "{}", text(&o));
+    assert_eq!(text(&run(&db, &["partners", "list"])), before);
+}

@@ -14,6 +14,10 @@
 //!   annual accounts and the plan facts computed from them;
 //! - [`local_registers`]: the registers the plan says are missing: commercial land sites (every change
 //!   kept), supplier ledgers matched against the register, company visits with retention;
+//! - [`pipeline`]: the investment pipeline (migration 0017): enquiries with their stage history,
+//!   retention with archived counts, public aggregates per year and stage;
+//! - [`partners`]: partners, memberships, agreements and ownerships (migration 0018), every
+//!   change kept field by field;
 //! - [`computed`]: results computed from the store kept in it (opaque bytes by kind and key;
 //!   `app::cache` decides what they mean);
 //! - [`backup`]: `VACUUM INTO` backups and checked, atomic restores of an SQLite store.
@@ -27,6 +31,8 @@ pub mod doctor;
 pub mod local_registers;
 pub mod observations;
 pub mod overrides;
+pub mod partners;
+pub mod pipeline;
 pub mod plans;
 pub mod testing;
 pub mod users;

@@ -47,6 +47,8 @@ pub(crate) fn routes() -> crate::routes::Table {
         .route("/compare", get(compare))
         .route("/compare/all", get(compare_all))
         .route("/key-figures", get(key_figures))
+        .route("/pipeline/aggregates", get(crate::pages::pipeline::api))
+        .route("/partners", get(crate::pages::partners::api))
 }
 
 /// The register facts of the plan's municipality.
@@ -142,10 +144,10 @@ async fn get_district_facts(
         title = "naeringsplan API",
         description = "A municipal business-development plan: the plan, its indicators and its action plan with history. Reads are public; writes need a bearer token and If-Match."
     ),
-    paths(get_plan, get_facts, get_district_facts, list_indicators, compare, compare_all, key_figures, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api),
-    components(schemas(FactsDto, DistrictFactsDto, ActionDto, MilestoneDto, PriorityDto, HistoryDto, IndicatorDto, TrendDto, ProjectionDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, crate::error::FieldError, ConflictDto, YearValue, crate::pages::ranking::RankingDto)),
+    paths(get_plan, get_facts, get_district_facts, list_indicators, compare, compare_all, key_figures, list_actions, get_action, action_history, create_action, patch_action, put_action, crate::pages::ranking::api, crate::pages::pipeline::api, crate::pages::partners::api),
+    components(schemas(FactsDto, DistrictFactsDto, ActionDto, MilestoneDto, PriorityDto, HistoryDto, IndicatorDto, TrendDto, ProjectionDto, ActionCreate, ActionUpdate, ActionReplace, ApiError, crate::error::FieldError, ConflictDto, YearValue, crate::pages::ranking::RankingDto, crate::pages::pipeline::PipelineAggregatesDto, crate::pages::pipeline::PipelineYearDto, crate::pages::pipeline::PipelineStageDto, crate::pages::partners::PartnersDto)),
     modifiers(&BearerAuth),
-    tags((name = "plan", description = "The plan and its indicators"), (name = "actions", description = "The action plan"))
+    tags((name = "plan", description = "The plan and its indicators"), (name = "actions", description = "The action plan"), (name = "registers", description = "The municipality's own registers: the investment pipeline (aggregates only) and the partners"))
 )]
 pub struct ApiDoc;
 

@@ -240,6 +240,8 @@ fn menu_links(lang: Lang) -> Markup {
         a href=(href(lang, "/naeringsarealer")) { (tr(lang, "layout-commercial-land")) }
         a href=(href(lang, "/anskaffelser")) { (tr(lang, "layout-procurement")) }
         a href=(href(lang, "/bedriftsbesok")) { (tr(lang, "layout-company-visits")) }
+        a href=(href(lang, "/investeringer")) { (tr(lang, "layout-pipeline")) }
+        a href=(href(lang, "/partnere")) { (tr(lang, "layout-partners")) }
         a href=(href(lang, "/kilder")) { (tr(lang, "layout-sources")) }
         a href=(href(lang, "/planer")) { (tr(lang, "layout-plans")) }
         a href=(href(lang, "/intern")) { (tr(lang, "layout-staff")) }

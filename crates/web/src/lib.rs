@@ -173,6 +173,8 @@ fn public_routes(table: routes::Table) -> routes::Table {
             "/bedriftsbesok/data",
             get(pages::local_registers::visits_data),
         )
+        .route("/investeringer", get(pages::pipeline::page))
+        .route("/partnere", get(pages::partners::page))
         .route("/kilder", get(pages::sources::page))
 }
 
@@ -244,6 +246,27 @@ fn route_table() -> routes::Table {
         .route(
             "/intern/bedriftsbesok/{id}/slett",
             post(staff::visits::delete),
+        )
+        .route(
+            "/intern/investeringer",
+            get(staff::pipeline::page).post(staff::pipeline::add),
+        )
+        .route(
+            "/intern/investeringer/slett-gamle",
+            post(staff::pipeline::purge),
+        )
+        .route("/intern/investeringer/{id}", get(staff::pipeline::detail))
+        .route(
+            "/intern/investeringer/{id}/fase",
+            post(staff::pipeline::set_stage),
+        )
+        .route(
+            "/intern/partnere",
+            get(staff::partners::page).post(staff::partners::add),
+        )
+        .route(
+            "/intern/partnere/{id}",
+            get(staff::partners::edit).post(staff::partners::update),
         )
         .nest("/api", api::routes())
         .route("/health", get(|| async { "ok" }))

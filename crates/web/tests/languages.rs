@@ -23,6 +23,8 @@ fn public_paths() -> Vec<String> {
         "/naeringsarealer",
         "/anskaffelser",
         "/bedriftsbesok",
+        "/investeringer",
+        "/partnere",
         "/kilder",
         "/planer",
         "/logg-inn",
@@ -104,6 +106,50 @@ async fn app_with_statistics() -> common::TestApp {
             .await
             .unwrap_or_else(|e| panic!("{name}: {e}"));
     }
+    // The registers of issue 20 with an entry each, so their pages show their tables.
+    app.store
+        .pipeline_add(
+            &app.plan_code,
+            &local_registers::pipeline::Enquiry {
+                id: 0,
+                name: "Testbedrift AS".into(),
+                sector: String::new(),
+                source: String::new(),
+                jobs_expected: Some(10),
+                area_daa: None,
+                date: time::macros::date!(2024 - 03 - 01),
+                stage: local_registers::pipeline::Stage::SiteOffered,
+                lost_reason: None,
+                jobs_created: None,
+                site_id: Some("X-1".into()),
+            },
+            false,
+            "t",
+        )
+        .await
+        .unwrap();
+    let (_, partners) = (
+        (),
+        app.store
+            .partner_import(
+                &app.plan_code,
+                &local_registers::partners::parse_csv(
+                    "p.csv",
+                    "type;navn;eierandel;fra;til;strategier\neierskap;VEAS;10;;;T2\nmedlemskap;No Waste;;2020-01-01;;5.7-s1\npartneravtale;Asker Næringsforening;;2022-01-01;2025-12-31;T9\nsamarbeid;Bærum kommune;;;;5.7-s2\n"
+                        .as_bytes(),
+                    &["T2", "T9", "5.7-s1", "5.7-s2"].map(String::from).into(),
+                )
+                .unwrap()
+                .into_iter()
+                .map(|r| r.partner)
+                .collect::<Vec<_>>(),
+                false,
+                "t",
+            )
+            .await
+            .unwrap(),
+    );
+    assert_eq!(partners.created, 4);
     app.page_cache.invalidate();
     app
 }

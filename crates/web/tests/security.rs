@@ -12,8 +12,11 @@ use common::{TestApp, client, csrf_of, spawn};
 
 /// A concrete path for a route pattern (`{id}` → an existing action, `{name}` → a user, …).
 fn concrete(path: &str) -> String {
-    let id = if path.starts_with("/intern/bedriftsbesok/") {
-        "1" // visits have numeric ids
+    let id = if path.starts_with("/intern/bedriftsbesok/")
+        || path.starts_with("/intern/investeringer/")
+        || path.starts_with("/intern/partnere/")
+    {
+        "1" // visits, enquiries and partner entries have numeric ids
     } else if path.starts_with("/intern/indikatorer/") {
         "kortreist"
     } else {
@@ -72,8 +75,17 @@ async fn every_write_route_refuses_anonymous_requests() {
     // The list is the router's: it holds the routes known today (and any added later).
     assert!(writes.iter().any(|r| r.path == "/intern/tiltak/{id}"));
     assert!(writes.iter().any(|r| r.path == "/api/actions/{id}"));
-    // Issue 19 item 5's routes: the short status form and the import's confirmation.
-    for path in ["/intern/tiltak/{id}/status", "/intern/import/bekreft"] {
+    // Issue 19 item 5's routes: the short status form and the import's confirmation; issue 20
+    // items 4 and 3: the investment pipeline's and the partners' staff forms.
+    for path in [
+        "/intern/tiltak/{id}/status",
+        "/intern/import/bekreft",
+        "/intern/investeringer",
+        "/intern/investeringer/{id}/fase",
+        "/intern/investeringer/slett-gamle",
+        "/intern/partnere",
+        "/intern/partnere/{id}",
+    ] {
         assert!(writes.iter().any(|r| r.path == path), "{path}");
     }
     assert!(writes.len() >= 8, "{writes:?}");
@@ -111,6 +123,66 @@ async fn every_write_route_refuses_anonymous_requests() {
         }
     }
     eprintln!("refused anonymous: {checked:?}");
+}
+
+/// Every staff page (every GET route under `/intern`, from the router's own list) sends an
+/// anonymous reader to the login page and shows nothing of what is behind it; the pages of
+/// the confidential registers (visits, the investment pipeline) are among them.
+#[tokio::test]
+async fn every_staff_page_is_unreachable_without_login() {
+    let app = spawn().await;
+    let secret = "Zyxwvu Fortrolig Prosjekt";
+    let id = app
+        .store
+        .pipeline_add(
+            &app.plan_code,
+            &local_registers::pipeline::Enquiry {
+                id: 0,
+                name: secret.into(),
+                sector: String::new(),
+                source: String::new(),
+                jobs_expected: None,
+                area_daa: None,
+                date: time::macros::date!(2025 - 01 - 02),
+                stage: local_registers::pipeline::Stage::Enquiry,
+                lost_reason: None,
+                jobs_created: None,
+                site_id: None,
+            },
+            false,
+            "kari",
+        )
+        .await
+        .unwrap();
+    assert_eq!(id, 1, "the id concrete() uses");
+    let pages: Vec<String> = naeringsplan_web::route_list()
+        .into_iter()
+        .filter(|r| r.path.starts_with("/intern") && r.methods.contains(&Method::GET))
+        .map(|r| r.path)
+        .collect();
+    for path in [
+        "/intern/bedriftsbesok/{id}",
+        "/intern/investeringer",
+        "/intern/investeringer/{id}",
+        "/intern/partnere",
+        "/intern/partnere/{id}",
+    ] {
+        assert!(pages.iter().any(|p| p == path), "{path} in {pages:?}");
+    }
+    for path in &pages {
+        let res = client().get(app.url(&concrete(path))).send().await.unwrap();
+        let status = res.status().as_u16();
+        let to = res
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_string())
+            .unwrap_or_default();
+        assert!(
+            status == 303 && to.starts_with("/logg-inn"),
+            "GET {path} without a login answered {status} {to}"
+        );
+        assert!(!res.text().await.unwrap().contains(secret), "GET {path}");
+    }
 }
 
 #[tokio::test]

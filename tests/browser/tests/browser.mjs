@@ -60,7 +60,7 @@ export async function publicPaths() {
     '/fremdrift', '/fremdrift?lang=nn', '/fremdrift?lang=en', '/logg-inn', '/forutsetninger', '/forutsetninger?lang=nn',
     '/rangering', '/rangering?fylke=32', '/rangering?lang=en', '/rapport', '/rapport?lang=nn', '/rapport?lang=en',
     '/nokkeltall', '/nokkeltall?lang=en', '/nokkeltall?kommune=3201&ar=2022', '/nokkeltall?kommune=3201&ar=2023&lang=en',
-    '/anskaffelser', '/bedriftsbesok', '/naeringsarealer', '/naeringsarealer?lang=en', '/kilder', '/kilder?lang=nn', '/planer',
+    '/anskaffelser', '/bedriftsbesok', '/investeringer', '/investeringer?lang=nn', '/partnere', '/partnere?lang=en', '/naeringsarealer', '/naeringsarealer?lang=en', '/kilder', '/kilder?lang=nn', '/planer',
     `/tiltak/${actions[0].id}`, `/tiltak/${actions[0].id}?lang=nn`,
     ...plan.indicators.map((i) => `/indikatorer/${i.id}`),
     ...plan.focus_areas.map((a) => `/innsatsomrader/${a.number}`),
@@ -70,7 +70,7 @@ export async function publicPaths() {
 /** Every staff page an editor may open. */
 export const STAFF_PATHS = [
   '/intern', '/intern?lang=en', '/intern/tiltak/T1', '/intern/tiltak/ny', '/intern/import', '/intern/indikatorer/kortreist',
-  '/intern/rapport', '/intern/rapport?aar=2023&periode=H1', '/intern/bedriftsbesok', '/intern/planer',
+  '/intern/rapport', '/intern/rapport?aar=2023&periode=H1', '/intern/bedriftsbesok', '/intern/investeringer', '/intern/partnere', '/intern/planer',
 ];
 
 /** The page's problems at its current width: how far the document scrolls sideways, tables

@@ -3,7 +3,10 @@
 //! - `land import FILE` (CSV or GeoJSON), `land export --format csv|geojson`, `land stats`;
 //! - `procurement import FILE` (a supplier ledger), `procurement report [--year]`;
 //! - `visits add|list|aggregate|purge|delete`: company visits; the details are personal data,
-//!   deleted after the retention period (`visits purge --older-than MONTHS`, default 24).
+//!   deleted after the retention period (`visits purge --older-than MONTHS`, default 24);
+//! - `pipeline import|list|aggregate|purge`: the investment pipeline (§5.7.3); the details are
+//!   confidential, closed enquiries deleted after the retention period;
+//! - `partners import|list`: partners, memberships, agreements and ownerships (§5.7.1).
 //!
 //! Every import is one transaction: a bad file is reported as `file: line N: field: what was
 //! expected`, nothing from it is stored, and the command exits 1.
@@ -169,6 +172,69 @@ pub enum VisitsCommand {
     },
 }
 
+/// `pipeline` subcommands.
+#[derive(Subcommand, Debug)]
+pub enum PipelineCommand {
+    /// Import enquiries from a CSV file (`;`, `,` or tab separated, UTF-8), one row per
+    /// enquiry, in one transaction: a bad row is reported as "file: line N: field: what was
+    /// expected" and nothing is stored. Columns (any order; only navn and dato are required):
+    /// navn; dato (YYYY-MM-DD or DD.MM.YYYY); naering; kilde; arbeidsplasser_forventet;
+    /// areal_daa; fase (henvendelse, dialog, tomt_tilbudt, beslutning, etablert, tapt; default
+    /// henvendelse); tapt_arsak (required when tapt); arbeidsplasser_skapt (only when
+    /// etablert); tomt (a land site's id, required when tomt_tilbudt). An enquiry already
+    /// stored with the same content is skipped.
+    Import {
+        /// The file.
+        file: PathBuf,
+        /// Who records the enquiries (default: $USER).
+        #[arg(long = "as", value_name = "NAME")]
+        by: Option<String>,
+    },
+    /// List the stored enquiries with their details (confidential: staff only).
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Public aggregates: enquiries, jobs expected and jobs created per year and stage.
+    Aggregate {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Delete the closed enquiries (established or lost) older than the retention period;
+    /// their counts are kept without names.
+    Purge {
+        /// Retention period in months.
+        #[arg(long, value_name = "MONTHS", default_value_t = local_registers::pipeline::DEFAULT_RETENTION_MONTHS, env = "NAERINGSPLAN_PIPELINE_RETENTION_MONTHS")]
+        older_than: u32,
+    },
+}
+
+/// `partners` subcommands.
+#[derive(Subcommand, Debug)]
+pub enum PartnersCommand {
+    /// Import partners, memberships, agreements and ownerships from a CSV file in one
+    /// transaction: a bad row is reported as "file: line N: field: …" and nothing is stored.
+    /// Columns (any order; type and navn are required): type (eierskap, medlemskap,
+    /// partneravtale, samarbeid); navn; orgnr; eierandel (percent, eierskap only); fra; til;
+    /// formal; strategier (the plan's strategy and action ids, separated by |); kilde. An
+    /// entry of the same type and name is changed field by field (kept in its history).
+    Import {
+        /// The file.
+        file: PathBuf,
+        /// Who records the changes (default: $USER).
+        #[arg(long = "as", value_name = "NAME")]
+        by: Option<String>,
+    },
+    /// List the register, with each organisation number joined with the stored register.
+    List {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
 fn who(by: Option<String>) -> String {
     by.or_else(|| std::env::var("USER").ok())
         .unwrap_or_else(|| "cli".into())
@@ -290,11 +356,16 @@ pub const EXAMPLE_LEDGER: (&str, &[u8]) = (
     "asker_fakturajournal_SYNTETISK.csv",
     include_bytes!("../../../../data/registers/example/asker_fakturajournal_SYNTETISK.csv"),
 );
+/// See [`EXAMPLE_LAND`]: the investment pipeline's example (its sites are the land file's).
+pub const EXAMPLE_PIPELINE: (&str, &[u8]) = (
+    "asker_investeringer_SYNTETISK.csv",
+    include_bytes!("../../../../data/registers/example/asker_investeringer_SYNTETISK.csv"),
+);
 /// The municipality the example data describe (Asker).
 pub const EXAMPLE_MUNICIPALITY: &str = "3203";
 
-/// Fills the empty land register and the empty procurement register with the synthetic
-/// example data, as the statistics snapshot and the demo register fill an empty store (the
+/// Fills the empty land register, the empty procurement register and the empty investment
+/// pipeline with the synthetic example data, as the statistics snapshot and the demo register fill an empty store (the
 /// files are flagged synthetic by their names, so every page and report that shows them says
 /// so). Does nothing when `NAERINGSPLAN_NO_DEMO` is set or the plan is not Asker's (the sites
 /// and the ledger describe Asker); each register is left alone once it holds anything. Returns
@@ -317,6 +388,22 @@ pub async fn ensure_examples(
     if store.procurement_imports(code).await?.is_empty() {
         let (name, bytes) = EXAMPLE_LEDGER;
         done.push(ledger_import_bytes(store, code, name, bytes).await?);
+    }
+    if store.pipeline_enquiries(code).await?.is_empty()
+        && store
+            .pipeline_aggregates(code)
+            .await?
+            .0
+            .per_year_stage
+            .is_empty()
+    {
+        let (name, bytes) = EXAMPLE_PIPELINE;
+        // Its sites are the example land file's: a land register of one's own may lack them,
+        // and then the example is left out rather than the start failing.
+        match app::pipeline::import_csv(store, code, name, bytes, "eksempeldata").await {
+            Ok((r, _)) => done.push(format!("{name}: {} enquiries stored", r.ids.len())),
+            Err(e) => tracing::warn!("the example pipeline was not loaded: {e}"),
+        }
     }
     Ok(done)
 }
@@ -368,6 +455,44 @@ pub async fn visits_import(
         r.ids.len(),
         r.unchanged,
         if synthetic { " (SYNTETISKE DATA)" } else { "" }
+    ))
+}
+
+/// Imports a pipeline file into the store (one transaction; see `pipeline import --help`);
+/// the message to print. A site offered must be a site of the land register.
+pub async fn pipeline_import(
+    store: &store::Store,
+    plan_code: &str,
+    path: &Path,
+    by: &str,
+) -> anyhow::Result<String> {
+    let (name, bytes) = read_file(path)?;
+    let (r, synthetic) = app::pipeline::import_csv(store, plan_code, &name, &bytes, by)
+        .await
+        .map_err(nothing_imported)?;
+    Ok(format!(
+        "{name}: {} enquiries stored, {} already stored{}",
+        r.ids.len(),
+        r.unchanged,
+        if synthetic { " (SYNTETISKE DATA)" } else { "" }
+    ))
+}
+
+/// Imports a partners file into the store (one transaction; see `partners import --help`);
+/// the message to print.
+pub async fn partners_import(
+    store: &store::Store,
+    plan: &plan::Plan,
+    path: &Path,
+    by: &str,
+) -> anyhow::Result<String> {
+    let (name, bytes) = read_file(path)?;
+    let r = app::partners::import_csv(store, plan, &name, &bytes, by)
+        .await
+        .map_err(nothing_imported)?;
+    Ok(format!(
+        "{name}: {} entries added, {} changed, {} unchanged",
+        r.created, r.changed, r.unchanged
     ))
 }
 
@@ -722,6 +847,133 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
     Ok(ExitCode::SUCCESS)
 }
 
+/// `naeringsplan pipeline …`
+pub async fn pipeline(ctx: &Options, command: PipelineCommand) -> anyhow::Result<ExitCode> {
+    let c = ctx.open().await?;
+    let code = c.plan.meta.municipality_code.clone();
+    match command {
+        PipelineCommand::Import { file, by } => {
+            println!(
+                "{}",
+                pipeline_import(&c.store, &code, &file, &who(by)).await?
+            );
+        }
+        PipelineCommand::List { format } => {
+            let all = c.store.pipeline_enquiries(&code).await?;
+            if format == Format::Json {
+                println!("{}", serde_json::to_string_pretty(&all)?);
+                return Ok(ExitCode::SUCCESS);
+            }
+            for s in &all {
+                let e = &s.enquiry;
+                println!(
+                    "{:>4}  {}  {:<12}  {}{}  næring: {}  kilde: {}  arbeidsplasser: {} forventet{}{}{}",
+                    e.id,
+                    e.date,
+                    e.stage.code(),
+                    e.name,
+                    if s.synthetic { " SYNTETISK" } else { "" },
+                    e.sector,
+                    e.source,
+                    e.jobs_expected.map_or("–".into(), |n| n.to_string()),
+                    e.jobs_created
+                        .map(|n| format!(", {n} skapt"))
+                        .unwrap_or_default(),
+                    e.site_id
+                        .as_ref()
+                        .map(|t| format!("  tomt: {t}"))
+                        .unwrap_or_default(),
+                    e.lost_reason
+                        .as_ref()
+                        .map(|r| format!("  tapt: {r}"))
+                        .unwrap_or_default(),
+                );
+            }
+        }
+        PipelineCommand::Aggregate { format } => {
+            let (a, synthetic) = app::pipeline::aggregates(&c.store, &code).await?;
+            if format == Format::Json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(
+                        &serde_json::json!({ "synthetic": synthetic, "aggregates": a })
+                    )?
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            if synthetic {
+                println!("SYNTETISKE DATA: henvendelsene er oppdiktet.");
+            }
+            for (y, stages) in &a.per_year_stage {
+                let t = a.year_total(*y);
+                println!(
+                    "{y}: {} henvendelser, {} arbeidsplasser forventet, {} skapt",
+                    t.enquiries, t.jobs_expected, t.jobs_created
+                );
+                for (stage, n) in stages {
+                    println!(
+                        "  {:<12} {} ({} forventet, {} skapt)",
+                        stage.code(),
+                        n.enquiries,
+                        n.jobs_expected,
+                        n.jobs_created
+                    );
+                }
+            }
+        }
+        PipelineCommand::Purge { older_than } => {
+            let (cutoff, n) = app::pipeline::purge(&c.store, &code, older_than, &who(None)).await?;
+            println!(
+                "{n} closed enquiries dated before {cutoff} deleted (their counts are kept without names)"
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `naeringsplan partners …`
+pub async fn partners(ctx: &Options, command: PartnersCommand) -> anyhow::Result<ExitCode> {
+    let c = ctx.open().await?;
+    // An empty register of Asker's plan starts from the plan's own list (as on `serve`).
+    if let Some(done) = app::partners::ensure_plan_partners(&c.store, &c.plan).await? {
+        tracing::info!("{done}");
+    }
+    match command {
+        PartnersCommand::Import { file, by } => {
+            println!(
+                "{}",
+                partners_import(&c.store, &c.plan, &file, &who(by)).await?
+            );
+        }
+        PartnersCommand::List { format } => {
+            let v = app::partners::view(&c.store, &c.plan.meta.municipality_code).await?;
+            if format == Format::Json {
+                println!("{}", serde_json::to_string_pretty(&v)?);
+                return Ok(ExitCode::SUCCESS);
+            }
+            for p in &v.partners {
+                let e = &p.partner;
+                println!(
+                    "{:>4}  {:<13} {}{}{}{}  [{}]",
+                    p.id,
+                    e.kind.code(),
+                    e.name,
+                    e.orgnr.map(|o| format!(" ({o})")).unwrap_or_default(),
+                    e.share_pct
+                        .map(|s| format!("  eierandel {} %", plan::fmt::number_auto(s, 1)))
+                        .unwrap_or_default(),
+                    p.register
+                        .as_ref()
+                        .map(|r| format!("  register: {}, ansatte {}", r.name, r.employees_label))
+                        .unwrap_or_default(),
+                    e.links.join(", ")
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -776,11 +1028,30 @@ mod tests {
         )
         .await
         .unwrap();
-        let before = (
-            store.land_dump("3203").await.unwrap(),
-            store.procurement_dump("3203").await.unwrap(),
-            format!("{:?}", store.visits("3203").await.unwrap()),
-        );
+        pipeline_import(
+            &store,
+            "3203",
+            &example.join("asker_investeringer_SYNTETISK.csv"),
+            "t",
+        )
+        .await
+        .unwrap();
+        app::partners::ensure_plan_partners(&store, &plan)
+            .await
+            .unwrap()
+            .unwrap();
+        let dump = async || {
+            (
+                store.land_dump("3203").await.unwrap(),
+                store.procurement_dump("3203").await.unwrap(),
+                format!("{:?}", store.visits("3203").await.unwrap()),
+                store.pipeline_dump("3203").await.unwrap(),
+                store.partners_dump("3203").await.unwrap(),
+            )
+        };
+        let before = dump().await;
+        assert!(before.3.contains("Fjordlager"), "{}", before.3);
+        assert!(before.4.contains("VEAS"), "{}", before.4);
         assert!(
             before.2.contains("dialogmote") || before.2.contains("Dialogue"),
             "{}",
@@ -799,6 +1070,10 @@ mod tests {
                 ledger_import(&store, "3203", &path).await
             } else if file.contains("visits") {
                 visits_import(&store, &plan, &path, "t").await
+            } else if file.contains("pipeline") {
+                pipeline_import(&store, "3203", &path, "t").await
+            } else if file.contains("partners") {
+                partners_import(&store, &plan, &path, "t").await
             } else {
                 land_import(&store, "3203", &path, "t").await
             };
@@ -817,12 +1092,7 @@ mod tests {
                     }
                 }
             }
-            let after = (
-                store.land_dump("3203").await.unwrap(),
-                store.procurement_dump("3203").await.unwrap(),
-                format!("{:?}", store.visits("3203").await.unwrap()),
-            );
-            assert_eq!(after, before, "{file} changed the store");
+            assert_eq!(dump().await, before, "{file} changed the store");
             checked += 1;
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -27,7 +27,7 @@ pub struct RegisterQuery {
 }
 
 impl RegisterQuery {
-    fn lang(&self) -> Lang {
+    pub(crate) fn lang(&self) -> Lang {
         crate::layout::lang_of(self.lang.as_deref())
     }
 }

@@ -7,6 +7,8 @@ pub mod home;
 pub mod indicator;
 pub mod key_figures;
 pub mod local_registers;
+pub mod partners;
+pub mod pipeline;
 pub mod plans;
 pub mod premises;
 pub mod progress;

@@ -12,6 +12,8 @@ pub mod bulk;
 pub mod home;
 pub mod indicators;
 pub mod login;
+pub mod partners;
+pub mod pipeline;
 pub mod plans;
 pub mod report;
 pub mod users;
@@ -152,6 +154,10 @@ pub fn page(lang: Lang, title: &str, path: &str, staff: &Staff, content: Markup)
                     " · "
                 }
                 a href=(href(lang, "/intern/bedriftsbesok")) { (tr(lang, "layout-company-visits")) }
+                " · "
+                a href=(href(lang, "/intern/investeringer")) { (tr(lang, "layout-pipeline")) }
+                " · "
+                a href=(href(lang, "/intern/partnere")) { (tr(lang, "layout-partners")) }
                 " · "
                 a href=(href(lang, "/intern/planer")) { (tr(lang, "staff-earlier-plans")) }
                 " · "

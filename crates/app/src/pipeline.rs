@@ -1,0 +1,84 @@
+//! The investment pipeline (issue 20 item 4, seed §5.7.3): a pipeline file imported with its
+//! sites checked against the land register, the public aggregates, and the retention purge;
+//! shared by the CLI (`naeringsplan pipeline …`) and the web pages (`/investeringer`,
+//! `/intern/investeringer`, `/api/pipeline/aggregates`).
+
+use std::collections::BTreeSet;
+
+use local_registers::InputError;
+use local_registers::pipeline::{self, PipelineAggregates};
+use store::Store;
+use store::pipeline::PipelineImport;
+
+use crate::AppError;
+
+/// Why a file was not imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// A row is bad: the file, the line and the field are named.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// The store failed.
+    #[error(transparent)]
+    App(#[from] AppError),
+}
+
+impl From<store::StoreError> for ImportError {
+    fn from(e: store::StoreError) -> Self {
+        ImportError::App(e.into())
+    }
+}
+
+/// Whether a file is synthetic: it says so in its name or its content (`SYNTETISK`).
+pub fn is_synthetic(name: &str, bytes: &[u8]) -> bool {
+    name.to_uppercase().contains("SYNTETISK") || bytes.windows(9).any(|w| w == b"SYNTETISK")
+}
+
+/// The ids of the land register's sites (the sites an enquiry may be offered).
+pub async fn land_site_ids(store: &Store, plan_code: &str) -> Result<BTreeSet<String>, AppError> {
+    Ok(store
+        .land_changes(plan_code)
+        .await?
+        .into_iter()
+        .map(|c| c.change.site_id)
+        .collect())
+}
+
+/// Imports a pipeline file (see [`pipeline::parse_csv`]) in one transaction: a bad row is an
+/// error naming the file, the line and the field, and nothing is stored.
+pub async fn import_csv(
+    store: &Store,
+    plan_code: &str,
+    name: &str,
+    bytes: &[u8],
+    by: &str,
+) -> Result<(PipelineImport, bool), ImportError> {
+    let sites = land_site_ids(store, plan_code).await?;
+    let rows = pipeline::parse_csv(name, bytes, &sites)?;
+    let synthetic = is_synthetic(name, bytes);
+    let list: Vec<_> = rows.into_iter().map(|r| r.enquiry).collect();
+    let r = store
+        .pipeline_import(plan_code, &list, synthetic, by)
+        .await?;
+    Ok((r, synthetic))
+}
+
+/// Public aggregates (per year and stage, never a name) and whether any enquiry is synthetic.
+pub async fn aggregates(
+    store: &Store,
+    plan_code: &str,
+) -> Result<(PipelineAggregates, bool), AppError> {
+    Ok(store.pipeline_aggregates(plan_code).await?)
+}
+
+/// Deletes the closed enquiries older than `months` (by their date), keeping their counts.
+/// Returns the cutoff and how many were deleted.
+pub async fn purge(
+    store: &Store,
+    plan_code: &str,
+    months: u32,
+    by: &str,
+) -> Result<(time::Date, u64), AppError> {
+    let cutoff = local_registers::visits::retention_cutoff(crate::as_of::today(), months);
+    Ok((cutoff, store.pipeline_purge(plan_code, cutoff, by).await?))
+}
