@@ -1207,9 +1207,7 @@ fn action_table(d: &mut Vec<Block>, r: &ReportInput) {
             )));
             d.push(Block::List(
                 open.iter()
-                    .map(|(id, text)| {
-                        marked(&format!("{id} {text}"), &[text.as_ref()], r.bokmal_lang())
-                    })
+                    .map(|(id, text)| marked(&format!("{id} {text}"), &[text], r.bokmal_lang()))
                     .collect(),
             ));
         }
