@@ -517,6 +517,9 @@ pub async fn assemble_with(
             if let Some(t) = crate::districts::district_table(store, plan).await? {
                 sections.push(crate::districts::report_section(&t, lang));
             }
+            let code = &plan.meta.municipality_code;
+            sections.extend(crate::pipeline::report_section(store, code, year, lang).await?);
+            sections.extend(crate::partners::report_section(store, code, lang).await?);
             sections
         },
         sources,

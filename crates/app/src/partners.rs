@@ -176,3 +176,74 @@ pub async fn ensure_plan_partners(
         r.created
     )))
 }
+
+/// The partners register as a section of the council report (issue 20 item 6): one table per
+/// kind with name, share, period, purpose and the strategies and actions it serves. `None` when
+/// the register is empty.
+pub async fn report_section(
+    store: &Store,
+    plan_code: &str,
+    lang: plan::Lang,
+) -> Result<Option<report::RegisterSection>, AppError> {
+    let v = view(store, plan_code).await?;
+    if v.partners.is_empty() {
+        return Ok(None);
+    }
+    let tr = |key: &str| i18n::tr(lang, key);
+    let period = |p: &Partner| match (p.from, p.to) {
+        (None, None) => "–".to_string(),
+        (Some(f), Some(t)) => format!("{f}–{t}"),
+        (Some(f), None) => format!("{} {f}", tr("partners-from")),
+        (None, Some(t)) => format!("{} {t}", tr("partners-until")),
+    };
+    let mut tables = Vec::new();
+    for kind in local_registers::partners::PartnerKind::ALL {
+        let rows: Vec<Vec<String>> = v
+            .partners
+            .iter()
+            .filter(|p| p.partner.kind == kind)
+            .map(|p| {
+                let e = &p.partner;
+                vec![
+                    if p.current {
+                        e.name.clone()
+                    } else {
+                        format!("{} {}", e.name, tr("partners-ended"))
+                    },
+                    e.share_pct
+                        .map(|s| format!("{} %", plan::fmt::number_auto(s, 1)))
+                        .unwrap_or_else(|| "–".into()),
+                    period(e),
+                    if e.purpose.is_empty() {
+                        "–".into()
+                    } else {
+                        e.purpose.clone()
+                    },
+                    e.links.join(", "),
+                ]
+            })
+            .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        tables.push(report::TextTable {
+            caption: tr(&format!("partners-caption-{}", kind.code())),
+            header: vec![
+                tr("partners-name"),
+                tr("partners-share"),
+                tr("partners-period"),
+                tr("partners-purpose"),
+                tr("partners-strategies"),
+            ],
+            numeric: vec![false, true, false, false, false],
+            rows,
+        });
+    }
+    Ok(Some(report::RegisterSection {
+        title: tr("layout-partners"),
+        id: "partnere".into(),
+        paragraphs: vec![tr("partners-intro"), tr("partners-about")],
+        tables,
+        synthetic: v.synthetic,
+    }))
+}

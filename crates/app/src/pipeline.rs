@@ -82,3 +82,66 @@ pub async fn purge(
     let cutoff = local_registers::visits::retention_cutoff(crate::as_of::today(), months);
     Ok((cutoff, store.pipeline_purge(plan_code, cutoff, by).await?))
 }
+
+/// The pipeline's public aggregates as a section of the council report (issue 20 item 6): per
+/// year up to the report's year and stage, enquiries and jobs expected and created — never a
+/// name, as on `/investeringer`. `None` when no enquiry is registered.
+pub async fn report_section(
+    store: &Store,
+    plan_code: &str,
+    year: i32,
+    lang: plan::Lang,
+) -> Result<Option<report::RegisterSection>, AppError> {
+    let (a, synthetic) = aggregates(store, plan_code).await?;
+    let tr = |key: &str| i18n::tr(lang, key);
+    let years: Vec<i32> = a
+        .per_year_stage
+        .keys()
+        .copied()
+        .filter(|y| *y <= year)
+        .collect();
+    if years.is_empty() {
+        return Ok(None);
+    }
+    let n = |v: u64| v.to_string();
+    let mut rows = Vec::new();
+    for y in &years {
+        for s in local_registers::pipeline::Stage::ALL {
+            if let Some(c) = a.per_year_stage.get(y).and_then(|m| m.get(&s)) {
+                rows.push(vec![
+                    y.to_string(),
+                    tr(&format!("pipeline-stage-{}", s.code().replace('_', "-"))),
+                    n(c.enquiries),
+                    n(c.jobs_expected),
+                    n(c.jobs_created),
+                ]);
+            }
+        }
+        let t = a.year_total(*y);
+        rows.push(vec![
+            y.to_string(),
+            tr("pipeline-total"),
+            n(t.enquiries),
+            n(t.jobs_expected),
+            n(t.jobs_created),
+        ]);
+    }
+    Ok(Some(report::RegisterSection {
+        title: tr("layout-pipeline"),
+        id: "investeringer".into(),
+        paragraphs: vec![tr("pipeline-intro")],
+        tables: vec![report::TextTable {
+            caption: tr("rpt-pipeline-caption"),
+            header: vec![
+                tr("rpt-col-year"),
+                tr("pipeline-stage"),
+                tr("pipeline-enquiries"),
+                tr("pipeline-jobs-expected"),
+                tr("pipeline-jobs-created"),
+            ],
+            numeric: vec![false, false, true, true, true],
+            rows,
+        }],
+        synthetic,
+    }))
+}

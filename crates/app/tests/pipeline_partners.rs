@@ -159,3 +159,60 @@ async fn the_plan_partner_list_loads_and_a_bad_file_changes_nothing() {
         .unwrap();
     assert!(veas.register.is_none(), "no number, no join");
 }
+
+/// The council report's sections (issue 20 item 6): the pipeline's counts per year and stage up
+/// to the report's year, never a name; the partners by kind.
+#[tokio::test]
+async fn the_report_sections_count_the_pipeline_without_names_and_list_the_partners() {
+    let (_dir, store) = temp_store().await;
+    let file = "navn;dato;fase;arbeidsplasser_forventet;arbeidsplasser_skapt\n\
+                Hemmelig Fabrikk AS;2023-03-01;etablert;30;25\n\
+                Annen Bedrift AS;2023-05-01;dialog;10;\n\
+                Senere AS;2025-01-01;henvendelse;5;\n";
+    app::pipeline::import_csv(&store, "3203", "p.csv", file.as_bytes(), "t")
+        .await
+        .unwrap();
+    let sec = app::pipeline::report_section(&store, "3203", 2024, plan::Lang::Nb)
+        .await
+        .unwrap()
+        .unwrap();
+    let rows = &sec.tables[0].rows;
+    let text = format!("{sec:?}");
+    assert!(!text.contains("Hemmelig") && !text.contains("Annen Bedrift"));
+    assert!(
+        rows.iter().all(|r| r[0] == "2023"),
+        "2025 is after the report's year"
+    );
+    let total = rows.iter().find(|r| r[1] == "Sum").unwrap();
+    assert_eq!(total[2..], ["2", "40", "25"]);
+    assert!(
+        app::pipeline::report_section(&store, "9999", 2024, plan::Lang::Nb)
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    let plan = plan::embedded_default();
+    store
+        .load_plan(
+            &plan,
+            plan::EMBEDDED_DEFAULT_NAME,
+            plan::EMBEDDED_DEFAULT_SOURCE,
+        )
+        .await
+        .unwrap();
+    app::partners::ensure_plan_partners(&store, &plan)
+        .await
+        .unwrap();
+    let sec = app::partners::report_section(&store, "3203", plan::Lang::Nn)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(sec.title, i18n::tr(plan::Lang::Nn, "layout-partners"));
+    let names: Vec<&str> = sec
+        .tables
+        .iter()
+        .flat_map(|t| t.rows.iter().map(|r| r[0].as_str()))
+        .collect();
+    assert!(names.iter().any(|n| n.contains("VEAS")), "{names:?}");
+}

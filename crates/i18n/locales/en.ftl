@@ -1372,3 +1372,4 @@ staff-partners-error-fra = Write the start date as YYYY-MM-DD or DD.MM.YYYY.
 staff-partners-error-til = The end date must be a valid date not before the start date.
 staff-partners-error-strategier = Only strategies and actions of the plan can be linked.
 staff-partners-error-exists = There is already an entry of the same type with this name.
+rpt-pipeline-caption = Enquiries and jobs per year and stage

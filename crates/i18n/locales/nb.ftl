@@ -1369,3 +1369,4 @@ staff-partners-error-fra = Startdatoen må skrives ÅÅÅÅ-MM-DD eller DD.MM.Å
 staff-partners-error-til = Sluttdatoen må være en gyldig dato som ikke ligger før startdatoen.
 staff-partners-error-strategier = Bare strategier og tiltak som finnes i planen, kan kobles til.
 staff-partners-error-exists = Det finnes allerede en oppføring av samme type med dette navnet.
+rpt-pipeline-caption = Henvendelser og arbeidsplasser per år og fase

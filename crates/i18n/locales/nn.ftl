@@ -1369,3 +1369,4 @@ staff-partners-error-fra = Startdatoen må skrivast ÅÅÅÅ-MM-DD eller DD.MM.�
 staff-partners-error-til = Sluttdatoen må vere ein gyldig dato som ikkje ligg før startdatoen.
 staff-partners-error-strategier = Berre strategiar og tiltak som finst i planen, kan koplast til.
 staff-partners-error-exists = Det finst alt ei oppføring av same type med dette namnet.
+rpt-pipeline-caption = Førespurnader og arbeidsplassar per år og fase
