@@ -19,7 +19,8 @@
 # vs_pandas = pandas' time / ours for the same work (the definitions from resolved inputs);
 # vs_pandas_with_resolving = pandas' time / ours including the resolving pandas is spared.
 #
-# Environment: CARGO_TARGET_DIR (default ./target), BENCH_DIR (default
+# Environment: BIN (a built naeringsplan binary: not rebuilt), NATIONAL (0: only the CLI lines,
+# without building the example), CARGO_TARGET_DIR (default ./target), BENCH_DIR (default
 # $CARGO_TARGET_DIR/bench-evaluate), REPS (default 9; the median is reported, with min and max),
 # REPS_NATIONAL (default 20), PYTHON (default python3, for the virtualenv bench/.venv).
 set -euo pipefail
@@ -30,9 +31,16 @@ OUT="${BENCH_DIR:-$CARGO_TARGET_DIR/bench-evaluate}"
 REPS="${REPS:-9}"
 mkdir -p "$OUT"
 
-echo "== build (release): naeringsplan, naeringsplan-app example national_bench" >&2
-(cd "$ROOT" && cargo build --release --quiet -p naeringsplan && cargo build --release --quiet -p naeringsplan-app --example national_bench)
-BIN="$CARGO_TARGET_DIR/release/naeringsplan"
+NATIONAL="${NATIONAL:-1}"
+if [ -z "${BIN:-}" ]; then
+  echo "== build (release): naeringsplan" >&2
+  (cd "$ROOT" && cargo build --release --quiet -p naeringsplan)
+  BIN="$CARGO_TARGET_DIR/release/naeringsplan"
+fi
+if [ "$NATIONAL" != 0 ]; then
+  echo "== build (release): naeringsplan-app example national_bench" >&2
+  (cd "$ROOT" && cargo build --release --quiet -p naeringsplan-app --example national_bench)
+fi
 DB="$OUT/store.db"
 COLD="$OUT/computing.db"
 export NAERINGSPLAN_LOG=error
@@ -81,6 +89,7 @@ echo "cli_indicators_s: $IND"
 echo "cli_rank_s: $RANK"
 echo "cli_compare_s: $CMP"
 
+if [ "$NATIONAL" = 0 ]; then exit 0; fi
 echo "== every municipality from a loaded panel: ours (app::national) against pandas"
 VENV="$ROOT/bench/.venv"
 if ! "$VENV/bin/python" -c "import pandas" 2>/dev/null; then

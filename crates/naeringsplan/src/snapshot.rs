@@ -94,7 +94,7 @@ pub static FILES: &[SnapshotFile] = &[
 ///
 /// Step 1 of a first start (`crate::progress::Steps`): counts the files imported.
 pub async fn ensure(store: &Store, steps: &dyn crate::progress::Steps) -> anyhow::Result<()> {
-    if store.observation_count().await? == 0 {
+    if !store.has_observations().await? {
         return import_all(store, steps).await;
     }
     let imports = store.imports().await?;
