@@ -41,7 +41,7 @@ fn value_view(v: &crate::indicators::ValueRow) -> ValueView {
 }
 
 /// The message `key` in `lang` with text variables.
-fn ta(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
+pub(crate) fn ta(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     let args: Vec<(&str, i18n::Value<'_>)> = args
         .iter()
         .map(|(n, v)| (*n, i18n::Value::from(v.as_str())))

@@ -400,13 +400,7 @@ pub fn visit_districts(plan: &Plan) -> Vec<String> {
 /// give: the register figures are the latest snapshot's, not the report period's).
 pub fn report_section(t: &DistrictTable, lang: plan::Lang) -> report::RegisterSection {
     let tr = |key: &str| i18n::tr(lang, key);
-    let ta = |key: &str, args: &[(&str, String)]| {
-        let args: Vec<(&str, i18n::Value<'_>)> = args
-            .iter()
-            .map(|(n, v)| (*n, i18n::Value::from(v.as_str())))
-            .collect();
-        i18n::tr_args(lang, key, &args)
-    };
+    let ta = |key: &str, args: &[(&str, String)]| crate::council_report::ta(lang, key, args);
     let n = |v: u64| {
         if lang == plan::Lang::En {
             plan::fmt::number_en(v as f64, 0)

@@ -177,6 +177,16 @@ pub async fn ensure_plan_partners(
     )))
 }
 
+/// An entry's period as text (`2022-01-01–2025-12-31`, `fra 2022-01-01`, «–»), in `lang`.
+pub fn period(lang: plan::Lang, p: &Partner) -> String {
+    match (p.from, p.to) {
+        (None, None) => "–".into(),
+        (Some(f), Some(t)) => format!("{f}–{t}"),
+        (Some(f), None) => format!("{} {f}", i18n::tr(lang, "partners-from")),
+        (None, Some(t)) => format!("{} {t}", i18n::tr(lang, "partners-until")),
+    }
+}
+
 /// The partners register as a section of the council report (issue 20 item 6): one table per
 /// kind with name, share, period, purpose and the strategies and actions it serves. `None` when
 /// the register is empty.
@@ -190,12 +200,6 @@ pub async fn report_section(
         return Ok(None);
     }
     let tr = |key: &str| i18n::tr(lang, key);
-    let period = |p: &Partner| match (p.from, p.to) {
-        (None, None) => "–".to_string(),
-        (Some(f), Some(t)) => format!("{f}–{t}"),
-        (Some(f), None) => format!("{} {f}", tr("partners-from")),
-        (None, Some(t)) => format!("{} {t}", tr("partners-until")),
-    };
     let mut tables = Vec::new();
     for kind in local_registers::partners::PartnerKind::ALL {
         let rows: Vec<Vec<String>> = v
@@ -213,7 +217,7 @@ pub async fn report_section(
                     e.share_pct
                         .map(|s| format!("{} %", plan::fmt::number_auto(s, 1)))
                         .unwrap_or_else(|| "–".into()),
-                    period(e),
+                    period(lang, e),
                     if e.purpose.is_empty() {
                         "–".into()
                     } else {

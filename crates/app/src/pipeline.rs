@@ -83,6 +83,14 @@ pub async fn purge(
     Ok((cutoff, store.pipeline_purge(plan_code, cutoff, by).await?))
 }
 
+/// A stage's label in `lang`, from the translation files (`pipeline-stage-…`).
+pub fn stage_label(lang: plan::Lang, s: pipeline::Stage) -> String {
+    i18n::tr(
+        lang,
+        &format!("pipeline-stage-{}", s.code().replace('_', "-")),
+    )
+}
+
 /// The pipeline's public aggregates as a section of the council report (issue 20 item 6): per
 /// year up to the report's year and stage, enquiries and jobs expected and created — never a
 /// name, as on `/investeringer`. `None` when no enquiry is registered.
@@ -110,7 +118,7 @@ pub async fn report_section(
             if let Some(c) = a.per_year_stage.get(y).and_then(|m| m.get(&s)) {
                 rows.push(vec![
                     y.to_string(),
-                    tr(&format!("pipeline-stage-{}", s.code().replace('_', "-"))),
+                    stage_label(lang, s),
                     n(c.enquiries),
                     n(c.jobs_expected),
                     n(c.jobs_created),

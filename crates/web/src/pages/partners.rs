@@ -27,15 +27,7 @@ pub fn share(v: Option<f64>) -> String {
     })
 }
 
-/// The period as text (`2022-01-01–2025-12-31`, `fra 2022-01-01`, «–»).
-pub fn period(lang: Lang, p: &local_registers::partners::Partner) -> String {
-    match (p.from, p.to) {
-        (None, None) => "–".into(),
-        (Some(f), Some(t)) => format!("{f}–{t}"),
-        (Some(f), None) => format!("{} {f}", tr(lang, "partners-from")),
-        (None, Some(t)) => format!("{} {t}", tr(lang, "partners-until")),
-    }
-}
+pub use app::partners::period;
 
 /// The strategy and action ids as badges (actions linked to their public page).
 pub fn links(lang: Lang, ids: &[String]) -> Markup {

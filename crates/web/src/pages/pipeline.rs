@@ -14,13 +14,7 @@ use super::local_registers::RegisterQuery;
 use crate::layout::{self, tr, tr_args};
 use crate::{AppState, WebError};
 
-/// A stage's label in `lang`.
-pub fn stage_label(lang: Lang, s: Stage) -> String {
-    tr(
-        lang,
-        &format!("pipeline-stage-{}", s.code().replace('_', "-")),
-    )
-}
+pub use app::pipeline::stage_label;
 
 fn count_cells(c: &StageCount) -> Markup {
     html! {
