@@ -46,7 +46,9 @@ impl app::brreg::Progress for RegisterBar {
                         group_digits(n),
                         group_digits((n as f64 / secs) as u64)
                     ));
-                    std::thread::sleep(Duration::from_millis(200));
+                    // Parked rather than asleep: `stop` wakes it, so ending a bar never
+                    // waits out the interval.
+                    std::thread::park_timeout(Duration::from_millis(200));
                 }
             })
         };
@@ -91,6 +93,7 @@ impl Running {
     /// Stops the ticker and clears the bar.
     fn stop(self) {
         self.done.store(true, Ordering::Relaxed);
+        self.ticker.thread().unpark();
         let _ = self.ticker.join();
         self.bar.finish_and_clear();
     }
@@ -186,7 +189,9 @@ impl Bars {
                     if done.load(Ordering::Relaxed) {
                         return;
                     }
-                    std::thread::sleep(Duration::from_millis(50));
+                    // Parked, not asleep: `end` wakes it. (A 50 ms sleep here cost every CLI
+                    // call up to 50 ms per step and spinner: issue 17's fast answers.)
+                    std::thread::park_timeout(Duration::from_millis(50));
                 }
                 let bar = step_bar(total, prefix, counted);
                 while !done.load(Ordering::Relaxed) {
@@ -196,7 +201,7 @@ impl Bars {
                         .load(Ordering::Relaxed);
                     bar.set_position(n);
                     bar.tick();
-                    std::thread::sleep(Duration::from_millis(200));
+                    std::thread::park_timeout(Duration::from_millis(200));
                 }
                 bar.finish_and_clear();
             })
@@ -244,6 +249,7 @@ impl Steps for Bars {
             .take();
         if let Some(r) = running {
             r.done.store(true, Ordering::Relaxed);
+            r.ticker.thread().unpark();
             let _ = r.ticker.join();
         }
     }
