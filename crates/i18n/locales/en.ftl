@@ -769,7 +769,10 @@ sheet-problems = { $n ->
     [one] One problem; nothing was imported:
    *[other] { $n } problems; nothing was imported:
 }
-sheet-more-problems = … and { $more } more problem(s) (the first { $shown } are shown)
+sheet-more-problems = … and { $more } more { $more ->
+    [one] problem
+   *[other] problems
+} (the first { $shown } are shown)
 sheet-conflict = { $problem }; nothing was imported — try again
 
 ## staff: spreadsheet import results
@@ -1268,7 +1271,10 @@ pipeline-jobs-expected = Jobs expected
 pipeline-jobs-created = Jobs created
 pipeline-total = Total
 pipeline-by-stage = Enquiries of { $year } by the stage they are at now
-pipeline-year-heading = { $year }: { $count } enquiries
+pipeline-year-heading = { $year }: { $count ->
+    [one] one enquiry
+   *[other] { $count } enquiries
+}
 pipeline-invented = The enquiries are invented (example data).
 pipeline-intro = The municipality follows enquiries from companies and projects that want to invest or establish themselves in the municipality, from the first enquiry to establishment, or until it is lost. This page shows the number of enquiries and jobs per year and stage – never a name.
 pipeline-none = No enquiries have been recorded yet.
@@ -1291,7 +1297,10 @@ staff-pipeline-retention = Deletion after the retention period
 staff-pipeline-older-than-months = Delete closed enquiries older than (months)
 staff-pipeline-retention-hint = Only established and lost enquiries are deleted. Their number and jobs are kept in the statistics, without names or text.
 staff-pipeline-purge = Delete old enquiries
-staff-pipeline-purged = { $count } closed enquiries dated before { $date } were deleted.
+staff-pipeline-purged = { $count ->
+    [one] One closed enquiry dated before { $date } was deleted.
+   *[other] { $count } closed enquiries dated before { $date } were deleted.
+}
 staff-pipeline-enquiry-title = Enquiry: { $name }
 staff-pipeline-recorded = Recorded
 staff-pipeline-change-stage = Change the stage

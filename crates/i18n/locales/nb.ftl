@@ -766,7 +766,10 @@ sheet-problems = { $n ->
     [one] Ett problem; ingenting ble importert:
    *[other] { $n } problemer; ingenting ble importert:
 }
-sheet-more-problems = … og { $more } problem(er) til (de første { $shown } er vist)
+sheet-more-problems = … og { $more } { $more ->
+    [one] problem til
+   *[other] problemer til
+} (de første { $shown } er vist)
 sheet-conflict = { $problem }; ingenting ble importert – prøv igjen
 
 ## staff: spreadsheet import results
@@ -1265,7 +1268,10 @@ pipeline-jobs-expected = Forventede arbeidsplasser
 pipeline-jobs-created = Skapte arbeidsplasser
 pipeline-total = Sum
 pipeline-by-stage = Henvendelser fra { $year } etter fasen de står i nå
-pipeline-year-heading = { $year }: { $count } henvendelser
+pipeline-year-heading = { $year }: { $count ->
+    [one] én henvendelse
+   *[other] { $count } henvendelser
+}
 pipeline-invented = Henvendelsene er oppdiktet (eksempeldata).
 pipeline-intro = Kommunen følger henvendelser fra virksomheter og prosjekter som vil investere eller etablere seg i kommunen, fra første henvendelse til etablering, eller til saken er tapt. Her vises antall henvendelser og arbeidsplasser per år og fase – aldri navn.
 pipeline-none = Ingen henvendelser er registrert ennå.
@@ -1288,7 +1294,10 @@ staff-pipeline-retention = Sletting etter oppbevaringstiden
 staff-pipeline-older-than-months = Slett lukkede henvendelser eldre enn (måneder)
 staff-pipeline-retention-hint = Bare etablerte og tapte henvendelser slettes. Antallet og arbeidsplassene beholdes i statistikken, uten navn og tekst.
 staff-pipeline-purge = Slett gamle henvendelser
-staff-pipeline-purged = { $count } lukkede henvendelser datert før { $date } ble slettet.
+staff-pipeline-purged = { $count ->
+    [one] Én lukket henvendelse
+   *[other] { $count } lukkede henvendelser
+} datert før { $date } ble slettet.
 staff-pipeline-enquiry-title = Henvendelse: { $name }
 staff-pipeline-recorded = Registrert
 staff-pipeline-change-stage = Endre fase

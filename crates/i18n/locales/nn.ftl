@@ -1265,7 +1265,10 @@ pipeline-jobs-expected = Venta arbeidsplassar
 pipeline-jobs-created = Skapte arbeidsplassar
 pipeline-total = Sum
 pipeline-by-stage = Førespurnader frå { $year } etter fasen dei står i no
-pipeline-year-heading = { $year }: { $count } førespurnader
+pipeline-year-heading = { $year }: { $count ->
+    [one] éin førespurnad
+   *[other] { $count } førespurnader
+}
 pipeline-invented = Førespurnadene er oppdikta (eksempeldata).
 pipeline-intro = Kommunen følgjer førespurnader frå verksemder og prosjekt som vil investere eller etablere seg i kommunen, frå den første førespurnaden til etablering, eller til saka er tapt. Her ser du talet på førespurnader og arbeidsplassar per år og fase – aldri namn.
 pipeline-none = Ingen førespurnader er registrerte enno.
@@ -1288,7 +1291,10 @@ staff-pipeline-retention = Sletting etter lagringstida
 staff-pipeline-older-than-months = Slett lukka førespurnader eldre enn (månader)
 staff-pipeline-retention-hint = Berre etablerte og tapte førespurnader blir sletta. Talet og arbeidsplassane blir tekne vare på i statistikken, utan namn og tekst.
 staff-pipeline-purge = Slett gamle førespurnader
-staff-pipeline-purged = { $count } lukka førespurnader daterte før { $date } vart sletta.
+staff-pipeline-purged = { $count ->
+    [one] Éin lukka førespurnad datert før { $date } vart sletta.
+   *[other] { $count } lukka førespurnader daterte før { $date } vart sletta.
+}
 staff-pipeline-enquiry-title = Førespurnad: { $name }
 staff-pipeline-recorded = Registrert
 staff-pipeline-change-stage = Endre fase

@@ -123,3 +123,42 @@ fn codes_round_trip() {
     }
     assert_eq!(Lang::from_code("de"), None);
 }
+
+/// Counts that can be one take the singular («1 henvendelser» was shown on /investeringer).
+#[test]
+fn counts_of_one_are_singular() {
+    let heading = |lang, n: u64| {
+        tr_args(
+            lang,
+            "pipeline-year-heading",
+            &[("year", 2024.into()), ("count", n.into())],
+        )
+    };
+    assert_eq!(heading(Lang::Nb, 1), "2024: én henvendelse");
+    assert_eq!(heading(Lang::Nb, 3), "2024: 3 henvendelser");
+    assert_eq!(heading(Lang::Nn, 1), "2024: éin førespurnad");
+    assert_eq!(heading(Lang::Nn, 2), "2024: 2 førespurnader");
+    assert_eq!(heading(Lang::En, 1), "2024: one enquiry");
+    assert_eq!(heading(Lang::En, 0), "2024: 0 enquiries");
+    let purged = |lang, n: u64| {
+        tr_args(
+            lang,
+            "staff-pipeline-purged",
+            &[("count", n.into()), ("date", "2020-01-01".into())],
+        )
+    };
+    assert_eq!(
+        purged(Lang::Nb, 1),
+        "Én lukket henvendelse datert før 2020-01-01 ble slettet."
+    );
+    assert_eq!(
+        purged(Lang::En, 2),
+        "2 closed enquiries dated before 2020-01-01 were deleted."
+    );
+    let more = tr_args(
+        Lang::Nb,
+        "sheet-more-problems",
+        &[("more", 1.into()), ("shown", 50.into())],
+    );
+    assert_eq!(more, "… og 1 problem til (de første 50 er vist)");
+}
