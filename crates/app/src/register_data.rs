@@ -241,3 +241,82 @@ pub fn visits_csv(d: &VisitData) -> Vec<u8> {
     }
     w.into_inner().unwrap_or_default()
 }
+
+/// One row of the investment pipeline's download: a year and a stage (or the year's total,
+/// `stage` = `total`) with its counts. Never a name, a source or a reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PipelineRow {
+    /// The enquiries' year.
+    pub year: i32,
+    /// The stage's code (`henvendelse` … `tapt`), or `total` for the whole year.
+    pub stage: String,
+    /// Enquiries.
+    pub enquiries: u64,
+    /// Jobs expected, summed.
+    pub jobs_expected: u64,
+    /// Jobs created.
+    pub jobs_created: u64,
+}
+
+/// Everything the pipeline download holds: the public page's counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PipelineData {
+    /// Some enquiry counted is example (synthetic) data.
+    pub synthetic: bool,
+    /// Per year (oldest first): the year's total, then each stage in the pipeline's order.
+    pub rows: Vec<PipelineRow>,
+}
+
+/// The pipeline page's counts for download (`/investeringer/data`; issue 20's leftover).
+pub async fn pipeline(store: &Store, municipality: &str) -> Result<PipelineData, AppError> {
+    use local_registers::pipeline::{Stage, StageCount};
+    let (a, synthetic) = crate::pipeline::aggregates(store, municipality).await?;
+    let row = |year: i32, stage: &str, c: &StageCount| PipelineRow {
+        year,
+        stage: stage.to_string(),
+        enquiries: c.enquiries,
+        jobs_expected: c.jobs_expected,
+        jobs_created: c.jobs_created,
+    };
+    let mut rows = Vec::new();
+    for (y, stages) in &a.per_year_stage {
+        rows.push(row(*y, "total", &a.year_total(*y)));
+        for s in Stage::ALL {
+            if let Some(c) = stages.get(&s) {
+                rows.push(row(*y, s.code(), c));
+            }
+        }
+    }
+    Ok(PipelineData { synthetic, rows })
+}
+
+/// The pipeline counts as CSV (a header row).
+pub fn pipeline_csv(d: &PipelineData) -> Vec<u8> {
+    use sheet::csv_safe::write_record;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = write_record(
+        &mut w,
+        [
+            "year",
+            "stage",
+            "enquiries",
+            "jobs_expected",
+            "jobs_created",
+            "synthetic",
+        ],
+    );
+    for r in &d.rows {
+        let _ = write_record(
+            &mut w,
+            [
+                r.year.to_string(),
+                r.stage.clone(),
+                r.enquiries.to_string(),
+                r.jobs_expected.to_string(),
+                r.jobs_created.to_string(),
+                d.synthetic.to_string(),
+            ],
+        );
+    }
+    w.into_inner().unwrap_or_default()
+}

@@ -174,6 +174,7 @@ fn public_routes(table: routes::Table) -> routes::Table {
             get(pages::local_registers::visits_data),
         )
         .route("/investeringer", get(pages::pipeline::page))
+        .route("/investeringer/data", get(pages::pipeline::data))
         .route("/partnere", get(pages::partners::page))
         .route("/kilder", get(pages::sources::page))
 }

@@ -46,6 +46,8 @@ async fn public_pipeline_answers_never_name_an_enquiry() {
         "/investeringer?lang=nn",
         "/investeringer?lang=en",
         "/api/pipeline/aggregates",
+        "/investeringer/data?format=csv",
+        "/investeringer/data?format=json",
         "/api/openapi.json",
     ] {
         let (status, body) = app.get_text(&anon, path).await;
@@ -57,6 +59,10 @@ async fn public_pipeline_answers_never_name_an_enquiry() {
     // The figures are there: two enquiries of 2024, 154 jobs expected, one at each stage.
     let (_, page) = app.get_text(&anon, "/investeringer").await;
     assert!(page.contains("2024: 2 henvendelser"), "{page}");
+    assert!(
+        page.contains(r#"href="/investeringer/data?format=csv""#),
+        "the page links its CSV"
+    );
     assert!(
         page.contains(r#"class="table-wrap""#),
         "tables scroll on a phone"
@@ -82,6 +88,17 @@ async fn public_pipeline_answers_never_name_an_enquiry() {
         .map(|s| s["stage"].as_str().unwrap())
         .collect();
     assert_eq!(stages, ["dialog", "tapt"]);
+    // The same counts as a CSV download (the year's total first, then each stage).
+    let (status, csv) = app.get_text(&anon, "/investeringer/data?format=csv").await;
+    assert_eq!(status, 200);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "year,stage,enquiries,jobs_expected,jobs_created,synthetic"
+    );
+    assert!(lines[1].starts_with("2024,total,2,154,"), "{csv}");
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(lines[2].starts_with("2024,dialog,1,") && lines[3].starts_with("2024,tapt,1,"));
     let doc = app.get_text(&anon, "/api/openapi.json").await.1;
     assert!(doc.contains("/api/pipeline/aggregates") && doc.contains("/api/partners"));
 

@@ -463,7 +463,7 @@ pub struct DataQuery {
 
 /// A register page's data as CSV or JSON, named `{stem}.csv` (`{stem}_SYNTETISK.csv` for
 /// example data).
-fn data_download<T: serde::Serialize>(
+pub(crate) fn data_download<T: serde::Serialize>(
     format: Option<&str>,
     stem: &str,
     synthetic: bool,

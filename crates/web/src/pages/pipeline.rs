@@ -84,10 +84,30 @@ pub async fn page(
         p {
             (tr(lang, "pipeline-about"))
             " "
-            a href="/api/pipeline/aggregates" { "JSON" }
+            a href="/investeringer/data?format=csv" download { "CSV" }
+            ", "
+            a href="/investeringer/data?format=json" download { "JSON" }
+            " · API: "
+            a href="/api/pipeline/aggregates" { "/api/pipeline/aggregates" }
         }
     };
     Ok(layout::page(lang, &title, "/investeringer", body))
+}
+
+/// `GET /investeringer/data?format=csv|json`: the page's counts per year and stage (never a
+/// name), named `investeringer_SYNTETISK.csv` when example data are counted.
+pub async fn data(
+    State(state): State<AppState>,
+    Query(q): Query<super::local_registers::DataQuery>,
+) -> Result<axum::response::Response, WebError> {
+    let d = app::register_data::pipeline(&state.store, state.municipality()).await?;
+    super::local_registers::data_download(
+        q.format.as_deref(),
+        "investeringer",
+        d.synthetic,
+        &d,
+        app::register_data::pipeline_csv,
+    )
 }
 
 /// One stage of a year in the API.
