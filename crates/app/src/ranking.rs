@@ -31,7 +31,7 @@ use plan::{Plan, Year};
 use serde::Serialize;
 use stats::geography::Geography;
 use store::Store;
-use store::observations::{Provenance, SeriesCatalogue};
+use store::observations::{Provenance, SeriesCatalogue, SeriesPanel};
 use time::{Date, Month};
 
 use crate::AppError;
@@ -285,13 +285,32 @@ pub async fn load(
             Arc::new(set)
         }
     };
+    remember(key, set.clone());
+    Ok(set)
+}
+
+/// Keeps `set` in memory under `key` (the four most recent).
+fn remember(key: CacheKey, set: Arc<RankingSet>) {
     let mut c = cache().lock().unwrap_or_else(|e| e.into_inner());
     c.retain(|(k, _)| *k != key);
-    c.push((key, set.clone()));
+    c.push((key, set));
     if c.len() > 4 {
         c.remove(0);
     }
-    Ok(set)
+}
+
+/// The ranking's series, and the years to read them for to rank `years` (its year offsets
+/// widen them).
+fn ranking_series(years: &RangeInclusive<Year>) -> (Vec<String>, RangeInclusive<Year>) {
+    let refs = series_offsets(kommune_nm());
+    let names: BTreeSet<String> = refs.iter().map(|(n, _, _)| n.clone()).collect();
+    let (lo, hi) = refs
+        .iter()
+        .fold((0, 0), |(lo, hi), (_, o, _)| (lo.min(*o), hi.max(*o)));
+    (
+        names.into_iter().collect(),
+        (*years.start() + lo)..=(*years.end() + hi),
+    )
 }
 
 /// As [`load`] without the cache.
@@ -301,23 +320,77 @@ pub async fn compute(
     years: RangeInclusive<Year>,
     borders: Borders,
 ) -> Result<RankingSet, AppError> {
+    if years.is_empty() {
+        return compute_on_panel(None, geo, years, borders);
+    }
+    let panel = shared_panel(store, &years).await?;
+    compute_on_panel(Some(&panel), geo, years, borders)
+}
+
+/// How long a read panel is kept for the next ranking on other borders.
+const PANEL_KEPT: std::time::Duration = std::time::Duration::from_secs(60);
+
+type PanelSlot = Mutex<Option<((u64, RangeInclusive<Year>), Arc<SeriesPanel>)>>;
+
+/// The ranking's panel for `years`, read from the store, or the one read for the same imports
+/// and years within the last minute. A comparison ranks on its peers' borders right after the
+/// plan municipality's (Oslo's are not Asker's), and each ranking read the same national panel
+/// again (1–3 s on a cold store); kept one minute, then dropped, so a server does not hold it.
+async fn shared_panel(
+    store: &Store,
+    years: &RangeInclusive<Year>,
+) -> Result<Arc<SeriesPanel>, AppError> {
+    static SLOT: OnceLock<PanelSlot> = OnceLock::new();
+    let slot = SLOT.get_or_init(|| Mutex::new(None));
+    let key = (fingerprint(store).await?, years.clone());
+    if let Some((k, panel)) = slot.lock().unwrap_or_else(|e| e.into_inner()).as_ref()
+        && *k == key
+    {
+        return Ok(panel.clone());
+    }
+    let (names, span) = ranking_series(years);
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let panel = Arc::new(
+        store
+            .series_panel(&SeriesCatalogue::bundled(), &names, span)
+            .await?,
+    );
+    // Kept only where a timer can drop it.
+    if let Ok(rt) = tokio::runtime::Handle::try_current() {
+        *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some((key.clone(), panel.clone()));
+        rt.spawn(async move {
+            tokio::time::sleep(PANEL_KEPT).await;
+            let mut s = slot.lock().unwrap_or_else(|e| e.into_inner());
+            if s.as_ref().is_some_and(|(k, _)| *k == key) {
+                *s = None;
+            }
+        });
+    }
+    Ok(panel)
+}
+
+/// The ranking of `years` on `borders` from a panel holding [`ranking_series`] (pure, in
+/// memory); no panel: nothing ranked.
+fn compute_on_panel(
+    panel: Option<&SeriesPanel>,
+    geo: &Geography,
+    years: RangeInclusive<Year>,
+    borders: Borders,
+) -> Result<RankingSet, AppError> {
     let def = kommune_nm();
-    let catalogue = SeriesCatalogue::bundled();
     let refs = series_offsets(def);
     let names: BTreeSet<&str> = refs.iter().map(|(n, _, _)| n.as_str()).collect();
     let names: Vec<&str> = names.into_iter().collect();
     let (lo, hi) = refs
         .iter()
         .fold((0, 0), |(lo, hi), (_, o, _)| (lo.min(*o), hi.max(*o)));
-    if years.is_empty() {
+    let Some(panel) = panel.filter(|_| !years.is_empty()) else {
         return Ok(RankingSet {
             borders,
             years: Vec::new(),
             sources: Vec::new(),
         });
-    }
-    let span = (*years.start() + lo)..=(*years.end() + hi);
-    let panel = store.series_panel(&catalogue, &names, span).await?;
+    };
     let coverage = geo.coverage_start();
 
     let mut out = Vec::new();
