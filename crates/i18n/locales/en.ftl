@@ -1272,7 +1272,7 @@ pipeline-jobs-created = Jobs created
 pipeline-total = Total
 pipeline-by-stage = Enquiries of { $year } by the stage they are at now
 pipeline-year-heading = { $year }: { $count ->
-    [one] one enquiry
+    [one] { $count } enquiry
    *[other] { $count } enquiries
 }
 pipeline-invented = The enquiries are invented (example data).

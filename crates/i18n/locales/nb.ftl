@@ -1269,7 +1269,7 @@ pipeline-jobs-created = Skapte arbeidsplasser
 pipeline-total = Sum
 pipeline-by-stage = Henvendelser fra { $year } etter fasen de står i nå
 pipeline-year-heading = { $year }: { $count ->
-    [one] én henvendelse
+    [one] { $count } henvendelse
    *[other] { $count } henvendelser
 }
 pipeline-invented = Henvendelsene er oppdiktet (eksempeldata).

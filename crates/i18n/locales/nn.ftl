@@ -1266,7 +1266,7 @@ pipeline-jobs-created = Skapte arbeidsplassar
 pipeline-total = Sum
 pipeline-by-stage = Førespurnader frå { $year } etter fasen dei står i no
 pipeline-year-heading = { $year }: { $count ->
-    [one] éin førespurnad
+    [one] { $count } førespurnad
    *[other] { $count } førespurnader
 }
 pipeline-invented = Førespurnadene er oppdikta (eksempeldata).
