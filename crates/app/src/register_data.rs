@@ -122,11 +122,8 @@ fn opt(v: Option<f64>) -> String {
 
 /// The procurement figures as CSV (a header row, `.` as the decimal sign, shares 0–1).
 pub fn procurement_csv(d: &ProcurementData) -> Vec<u8> {
-    use sheet::csv_safe::write_record;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = write_record(
-        &mut w,
-        [
+    csv_table(
+        &[
             "year",
             "category",
             "total_nok",
@@ -141,10 +138,7 @@ pub fn procurement_csv(d: &ProcurementData) -> Vec<u8> {
             "rows",
             "synthetic",
         ],
-    );
-    for r in &d.rows {
-        let _ = write_record(
-            &mut w,
+        d.rows.iter().map(|r| {
             [
                 r.year.to_string(),
                 r.category.clone(),
@@ -159,8 +153,22 @@ pub fn procurement_csv(d: &ProcurementData) -> Vec<u8> {
                 opt(r.unresolved_share),
                 r.rows.to_string(),
                 d.synthetic.to_string(),
-            ],
-        );
+            ]
+        }),
+    )
+}
+
+/// A header row and `rows` as CSV, every cell through [`sheet::csv_safe`] (the downloads'
+/// one writer).
+fn csv_table<R: IntoIterator<Item = String>>(
+    header: &[&str],
+    rows: impl IntoIterator<Item = R>,
+) -> Vec<u8> {
+    use sheet::csv_safe::write_record;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = write_record(&mut w, header);
+    for r in rows {
+        let _ = write_record(&mut w, r);
     }
     w.into_inner().unwrap_or_default()
 }
@@ -224,22 +232,18 @@ pub async fn visits(store: &Store, municipality: &str) -> Result<VisitData, AppE
 
 /// The visit counts as CSV (a header row).
 pub fn visits_csv(d: &VisitData) -> Vec<u8> {
-    use sheet::csv_safe::write_record;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = write_record(&mut w, ["year", "dimension", "key", "count", "synthetic"]);
-    for r in &d.rows {
-        let _ = write_record(
-            &mut w,
+    csv_table(
+        &["year", "dimension", "key", "count", "synthetic"],
+        d.rows.iter().map(|r| {
             [
                 r.year.to_string(),
                 r.dimension.clone(),
                 r.key.clone(),
                 r.count.to_string(),
                 d.synthetic.to_string(),
-            ],
-        );
-    }
-    w.into_inner().unwrap_or_default()
+            ]
+        }),
+    )
 }
 
 /// One row of the investment pipeline's download: a year and a stage (or the year's total,
@@ -292,11 +296,8 @@ pub async fn pipeline(store: &Store, municipality: &str) -> Result<PipelineData,
 
 /// The pipeline counts as CSV (a header row).
 pub fn pipeline_csv(d: &PipelineData) -> Vec<u8> {
-    use sheet::csv_safe::write_record;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = write_record(
-        &mut w,
-        [
+    csv_table(
+        &[
             "year",
             "stage",
             "enquiries",
@@ -304,10 +305,7 @@ pub fn pipeline_csv(d: &PipelineData) -> Vec<u8> {
             "jobs_created",
             "synthetic",
         ],
-    );
-    for r in &d.rows {
-        let _ = write_record(
-            &mut w,
+        d.rows.iter().map(|r| {
             [
                 r.year.to_string(),
                 r.stage.clone(),
@@ -315,8 +313,7 @@ pub fn pipeline_csv(d: &PipelineData) -> Vec<u8> {
                 r.jobs_expected.to_string(),
                 r.jobs_created.to_string(),
                 d.synthetic.to_string(),
-            ],
-        );
-    }
-    w.into_inner().unwrap_or_default()
+            ]
+        }),
+    )
 }
