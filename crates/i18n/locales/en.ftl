@@ -1382,3 +1382,42 @@ staff-partners-error-til = The end date must be a valid date not before the star
 staff-partners-error-strategier = Only strategies and actions of the plan can be linked.
 staff-partners-error-exists = There is already an entry of the same type with this name.
 rpt-pipeline-caption = Enquiries and jobs per year and stage
+
+## The local registers' CLI (naeringsplan land/procurement/visits/pipeline/partners)
+cli-registers-synthetic = SYNTHETIC DATA
+cli-land-imported = { $file }: { $stored ->
+    [one] { $stored } change stored
+   *[other] { $stored } changes stored
+}, { $unchanged } already stored
+cli-ledger-imported = { $file }: { $rows ->
+    [one] { $rows } ledger row stored
+   *[other] { $rows } ledger rows stored
+}
+cli-ledger-already = { $file }: already imported (import { $id }); nothing changed
+cli-visits-imported = { $file }: { $stored ->
+    [one] { $stored } visit stored
+   *[other] { $stored } visits stored
+}, { $unchanged } already stored
+cli-pipeline-imported = { $file }: { $stored ->
+    [one] { $stored } enquiry stored
+   *[other] { $stored } enquiries stored
+}, { $unchanged } already stored
+cli-partners-imported = { $file }: { $created ->
+    [one] { $created } entry added
+   *[other] { $created } entries added
+}, { $changed } changed, { $unchanged } unchanged
+cli-visit-stored = Visit { $id } stored: { $date } { $company } ({ $orgnr })
+cli-visits-would-purge = { $n ->
+    [one] { $n } visit
+   *[other] { $n } visits
+} dated before { $date } would be deleted
+cli-visits-purged = { $n ->
+    [one] { $n } visit
+   *[other] { $n } visits
+} dated before { $date } deleted (their counts are kept, without names)
+cli-visit-deleted = Visit { $id } deleted
+cli-visit-not-found = No visit { $id }
+cli-pipeline-purged = { $n ->
+    [one] { $n } closed enquiry
+   *[other] { $n } closed enquiries
+} dated before { $date } deleted (their counts are kept, without names)

@@ -1379,3 +1379,33 @@ staff-partners-error-til = Sluttdatoen må være en gyldig dato som ikke ligger 
 staff-partners-error-strategier = Bare strategier og tiltak som finnes i planen, kan kobles til.
 staff-partners-error-exists = Det finnes allerede en oppføring av samme type med dette navnet.
 rpt-pipeline-caption = Henvendelser og arbeidsplasser per år og fase
+
+## The local registers' CLI (naeringsplan land/procurement/visits/pipeline/partners)
+cli-registers-synthetic = SYNTETISKE DATA
+cli-land-imported = { $file }: { $stored ->
+    [one] { $stored } endring lagret
+   *[other] { $stored } endringer lagret
+}, { $unchanged } var lagret fra før
+cli-ledger-imported = { $file }: { $rows ->
+    [one] { $rows } fakturarad lagret
+   *[other] { $rows } fakturarader lagret
+}
+cli-ledger-already = { $file }: allerede importert (import { $id }); ingenting er endret
+cli-visits-imported = { $file }: { $stored } besøk lagret, { $unchanged } var lagret fra før
+cli-pipeline-imported = { $file }: { $stored ->
+    [one] { $stored } henvendelse lagret
+   *[other] { $stored } henvendelser lagret
+}, { $unchanged } var lagret fra før
+cli-partners-imported = { $file }: { $created ->
+    [one] { $created } oppføring lagt til
+   *[other] { $created } oppføringer lagt til
+}, { $changed } endret, { $unchanged } uendret
+cli-visit-stored = Besøk { $id } er lagret: { $date } { $company } ({ $orgnr })
+cli-visits-would-purge = { $n } besøk datert før { $date } ville blitt slettet
+cli-visits-purged = { $n } besøk datert før { $date } er slettet (antallene beholdes, uten navn)
+cli-visit-deleted = Besøk { $id } er slettet
+cli-visit-not-found = Finner ikke besøk { $id }
+cli-pipeline-purged = { $n ->
+    [one] { $n } lukket henvendelse
+   *[other] { $n } lukkede henvendelser
+} datert før { $date } er slettet (antallene beholdes, uten navn)

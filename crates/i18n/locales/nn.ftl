@@ -1376,3 +1376,33 @@ staff-partners-error-til = Sluttdatoen må vere ein gyldig dato som ikkje ligg f
 staff-partners-error-strategier = Berre strategiar og tiltak som finst i planen, kan koplast til.
 staff-partners-error-exists = Det finst alt ei oppføring av same type med dette namnet.
 rpt-pipeline-caption = Førespurnader og arbeidsplassar per år og fase
+
+## The local registers' CLI (naeringsplan land/procurement/visits/pipeline/partners)
+cli-registers-synthetic = SYNTETISKE DATA
+cli-land-imported = { $file }: { $stored ->
+    [one] { $stored } endring lagra
+   *[other] { $stored } endringar lagra
+}, { $unchanged } var lagra frå før
+cli-ledger-imported = { $file }: { $rows ->
+    [one] { $rows } fakturarad lagra
+   *[other] { $rows } fakturarader lagra
+}
+cli-ledger-already = { $file }: allereie importert (import { $id }); ingenting er endra
+cli-visits-imported = { $file }: { $stored } besøk lagra, { $unchanged } var lagra frå før
+cli-pipeline-imported = { $file }: { $stored ->
+    [one] { $stored } førespurnad lagra
+   *[other] { $stored } førespurnader lagra
+}, { $unchanged } var lagra frå før
+cli-partners-imported = { $file }: { $created ->
+    [one] { $created } oppføring lagd til
+   *[other] { $created } oppføringar lagde til
+}, { $changed } endra, { $unchanged } uendra
+cli-visit-stored = Besøk { $id } er lagra: { $date } { $company } ({ $orgnr })
+cli-visits-would-purge = { $n } besøk daterte før { $date } ville blitt sletta
+cli-visits-purged = { $n } besøk daterte før { $date } er sletta (tala blir haldne, utan namn)
+cli-visit-deleted = Besøk { $id } er sletta
+cli-visit-not-found = Finn ikkje besøk { $id }
+cli-pipeline-purged = { $n ->
+    [one] { $n } lukka førespurnad datert
+   *[other] { $n } lukka førespurnader daterte
+} før { $date } er sletta (tala blir haldne, utan namn)

@@ -68,7 +68,14 @@ fn land_import_stats_export_round_trip() {
     assert!(o.status.success(), "{}", text(&o));
     assert!(text(&o).contains("SYNTETISKE DATA"), "{}", text(&o));
     let o = run(&db, &["land", "import", &file]);
-    assert!(text(&o).contains(" 0 changes stored"), "{}", text(&o));
+    assert!(text(&o).contains(" 0 endringer lagret"), "{}", text(&o));
+    // In the language asked for, with its plural forms.
+    let o = run(&db, &["--lang", "en", "land", "import", &file]);
+    assert!(
+        text(&o).contains(" 0 changes stored,") && text(&o).contains("(SYNTHETIC DATA)"),
+        "{}",
+        text(&o)
+    );
     let geo = std::fs::read_to_string(&file).unwrap();
     for year in [2019, 2022, 2025] {
         let o = run(
@@ -246,7 +253,7 @@ fn visits_add_list_aggregate_purge() {
     let o = run(&db, &["visits", "list"]);
     assert!(text(&o).contains("Kari Nordmann"), "{}", text(&o));
     let o = run(&db, &["visits", "purge", "--dry-run"]);
-    assert!(text(&o).starts_with("1 visits"), "{}", text(&o));
+    assert!(text(&o).starts_with("1 besøk datert før"), "{}", text(&o));
     let o = run(&db, &["visits", "purge", "--older-than", "24"]);
     assert!(o.status.success(), "{}", text(&o));
     let o = run(&db, &["visits", "list", "--format", "json"]);
@@ -292,13 +299,13 @@ fn visits_import_from_a_file_all_or_nothing() {
     let o = run(&db, &["visits", "import", &example]);
     assert!(o.status.success(), "{}", text(&o));
     assert!(
-        text(&o).contains("4 visits stored, 0 already stored (SYNTETISKE DATA)"),
+        text(&o).contains("4 besøk lagret, 0 var lagret fra før (SYNTETISKE DATA)"),
         "{}",
         text(&o)
     );
     let o = run(&db, &["visits", "import", &example]);
     assert!(
-        text(&o).contains("0 visits stored, 4 already stored"),
+        text(&o).contains("0 besøk lagret, 4 var lagret fra før"),
         "{}",
         text(&o)
     );
@@ -357,7 +364,7 @@ fn pipeline_and_partners_import_list_aggregate() {
     .unwrap();
     let o = run(&db, &["pipeline", "import", file.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o));
-    assert!(text(&o).contains("2 enquiries stored"), "{}", text(&o));
+    assert!(text(&o).contains("2 henvendelser lagret"), "{}", text(&o));
     let o = run(&db, &["pipeline", "list"]);
     assert!(text(&o).contains("Qwerty Hemmelig AS"), "{}", text(&o));
     let o = run(&db, &["pipeline", "aggregate", "--format", "json"]);

@@ -262,19 +262,36 @@ fn nothing_imported(e: impl std::fmt::Display) -> anyhow::Error {
     anyhow::anyhow!("{e}\nnothing was imported (the store is unchanged)")
 }
 
+/// The message `key` in `lang` (`crates/i18n/locales/*.ftl`), numbers as numbers (for the
+/// plural forms).
+fn msg(lang: plan::Lang, key: &str, args: &[(&str, i18n::Value<'_>)]) -> String {
+    i18n::tr_args(lang, key, args)
+}
+
+/// `message`, marked when the file is example (synthetic) data.
+fn marked(lang: plan::Lang, message: String, synthetic: bool) -> String {
+    if synthetic {
+        format!("{message} ({})", i18n::tr(lang, "cli-registers-synthetic"))
+    } else {
+        message
+    }
+}
+
 /// Imports a land file into the store; the message to print.
 pub async fn land_import(
+    lang: plan::Lang,
     store: &store::Store,
     plan_code: &str,
     path: &Path,
     by: &str,
 ) -> anyhow::Result<String> {
     let (name, bytes) = read_file(path)?;
-    land_import_bytes(store, plan_code, &name, &bytes, by).await
+    land_import_bytes(lang, store, plan_code, &name, &bytes, by).await
 }
 
 /// Imports the bytes of a land file named `name`; the message to print.
 pub async fn land_import_bytes(
+    lang: plan::Lang,
     store: &store::Store,
     plan_code: &str,
     name: &str,
@@ -302,26 +319,32 @@ pub async fn land_import_bytes(
         )
         .await
         .map_err(nothing_imported)?;
-    Ok(format!(
-        "{name}: {} changes stored, {} already stored{}",
-        r.stored,
-        r.unchanged,
-        if synthetic { " (SYNTETISKE DATA)" } else { "" }
-    ))
+    let text = msg(
+        lang,
+        "cli-land-imported",
+        &[
+            ("file", name.into()),
+            ("stored", r.stored.into()),
+            ("unchanged", r.unchanged.into()),
+        ],
+    );
+    Ok(marked(lang, text, synthetic))
 }
 
 /// Imports a ledger file into the store; the message to print.
 pub async fn ledger_import(
+    lang: plan::Lang,
     store: &store::Store,
     plan_code: &str,
     path: &Path,
 ) -> anyhow::Result<String> {
     let (name, bytes) = read_file(path)?;
-    ledger_import_bytes(store, plan_code, &name, &bytes).await
+    ledger_import_bytes(lang, store, plan_code, &name, &bytes).await
 }
 
 /// Imports the bytes of a ledger file named `name`; the message to print.
 pub async fn ledger_import_bytes(
+    lang: plan::Lang,
     store: &store::Store,
     plan_code: &str,
     name: &str,
@@ -334,12 +357,18 @@ pub async fn ledger_import_bytes(
         .await
         .map_err(nothing_imported)?
     {
-        store::local_registers::LedgerImport::Imported { rows, .. } => Ok(format!(
-            "{name}: {rows} ledger rows stored{}",
-            if synthetic { " (SYNTETISKE DATA)" } else { "" }
-        )),
-        store::local_registers::LedgerImport::AlreadyImported { id } => Ok(format!(
-            "{name}: already imported (import {id}); nothing changed"
+        store::local_registers::LedgerImport::Imported { rows, .. } => {
+            let text = msg(
+                lang,
+                "cli-ledger-imported",
+                &[("file", name.into()), ("rows", rows.into())],
+            );
+            Ok(marked(lang, text, synthetic))
+        }
+        store::local_registers::LedgerImport::AlreadyImported { id } => Ok(msg(
+            lang,
+            "cli-ledger-already",
+            &[("file", name.into()), ("id", id.into())],
         )),
     }
 }
@@ -381,13 +410,15 @@ pub async fn ensure_examples(
         return Ok(done);
     }
     let code = plan.meta.municipality_code.as_str();
+    // The lines go to the log, which is in English.
+    let lang = plan::Lang::En;
     if store.land_history(code).await?.is_empty() {
         let (name, bytes) = EXAMPLE_LAND;
-        done.push(land_import_bytes(store, code, name, bytes, "eksempeldata").await?);
+        done.push(land_import_bytes(lang, store, code, name, bytes, "eksempeldata").await?);
     }
     if store.procurement_imports(code).await?.is_empty() {
         let (name, bytes) = EXAMPLE_LEDGER;
-        done.push(ledger_import_bytes(store, code, name, bytes).await?);
+        done.push(ledger_import_bytes(lang, store, code, name, bytes).await?);
     }
     if store.pipeline_enquiries(code).await?.is_empty()
         && store
@@ -401,7 +432,19 @@ pub async fn ensure_examples(
         // Its sites are the example land file's: a land register of one's own may lack them,
         // and then the example is left out rather than the start failing.
         match app::pipeline::import_csv(store, code, name, bytes, "eksempeldata").await {
-            Ok((r, _)) => done.push(format!("{name}: {} enquiries stored", r.ids.len())),
+            Ok((r, synthetic)) => done.push(marked(
+                lang,
+                msg(
+                    lang,
+                    "cli-pipeline-imported",
+                    &[
+                        ("file", name.into()),
+                        ("stored", r.ids.len().into()),
+                        ("unchanged", r.unchanged.into()),
+                    ],
+                ),
+                synthetic,
+            )),
             Err(e) => tracing::warn!("the example pipeline was not loaded: {e}"),
         }
     }
@@ -412,6 +455,7 @@ pub async fn ensure_examples(
 /// message to print. Companies are looked up in the register snapshot for their name and
 /// sector; a number that is not there needs the `virksomhet` column.
 pub async fn visits_import(
+    lang: plan::Lang,
     store: &store::Store,
     plan: &plan::Plan,
     path: &Path,
@@ -450,17 +494,22 @@ pub async fn visits_import(
         .visit_import(&plan.meta.municipality_code, &list, synthetic, by)
         .await
         .map_err(nothing_imported)?;
-    Ok(format!(
-        "{name}: {} visits stored, {} already stored{}",
-        r.ids.len(),
-        r.unchanged,
-        if synthetic { " (SYNTETISKE DATA)" } else { "" }
-    ))
+    let text = msg(
+        lang,
+        "cli-visits-imported",
+        &[
+            ("file", name.as_str().into()),
+            ("stored", r.ids.len().into()),
+            ("unchanged", r.unchanged.into()),
+        ],
+    );
+    Ok(marked(lang, text, synthetic))
 }
 
 /// Imports a pipeline file into the store (one transaction; see `pipeline import --help`);
 /// the message to print. A site offered must be a site of the land register.
 pub async fn pipeline_import(
+    lang: plan::Lang,
     store: &store::Store,
     plan_code: &str,
     path: &Path,
@@ -470,17 +519,22 @@ pub async fn pipeline_import(
     let (r, synthetic) = app::pipeline::import_csv(store, plan_code, &name, &bytes, by)
         .await
         .map_err(nothing_imported)?;
-    Ok(format!(
-        "{name}: {} enquiries stored, {} already stored{}",
-        r.ids.len(),
-        r.unchanged,
-        if synthetic { " (SYNTETISKE DATA)" } else { "" }
-    ))
+    let text = msg(
+        lang,
+        "cli-pipeline-imported",
+        &[
+            ("file", name.as_str().into()),
+            ("stored", r.ids.len().into()),
+            ("unchanged", r.unchanged.into()),
+        ],
+    );
+    Ok(marked(lang, text, synthetic))
 }
 
 /// Imports a partners file into the store (one transaction; see `partners import --help`);
 /// the message to print.
 pub async fn partners_import(
+    lang: plan::Lang,
     store: &store::Store,
     plan: &plan::Plan,
     path: &Path,
@@ -490,9 +544,15 @@ pub async fn partners_import(
     let r = app::partners::import_csv(store, plan, &name, &bytes, by)
         .await
         .map_err(nothing_imported)?;
-    Ok(format!(
-        "{name}: {} entries added, {} changed, {} unchanged",
-        r.created, r.changed, r.unchanged
+    Ok(msg(
+        lang,
+        "cli-partners-imported",
+        &[
+            ("file", name.as_str().into()),
+            ("created", r.created.into()),
+            ("changed", r.changed.into()),
+            ("unchanged", r.unchanged.into()),
+        ],
     ))
 }
 
@@ -511,7 +571,14 @@ pub async fn land(ctx: &Options, command: LandCommand) -> anyhow::Result<ExitCod
         LandCommand::Import { file, by } => {
             println!(
                 "{}",
-                land_import(&c.store, &c.plan.meta.municipality_code, &file, &who(by)).await?
+                land_import(
+                    ctx.lang(),
+                    &c.store,
+                    &c.plan.meta.municipality_code,
+                    &file,
+                    &who(by)
+                )
+                .await?
             );
         }
         LandCommand::Export { format, out } => {
@@ -600,7 +667,7 @@ pub async fn procurement(ctx: &Options, command: ProcurementCommand) -> anyhow::
         ProcurementCommand::Import { file } => {
             println!(
                 "{}",
-                ledger_import(&c.store, &c.plan.meta.municipality_code, &file).await?
+                ledger_import(ctx.lang(), &c.store, &c.plan.meta.municipality_code, &file).await?
             );
         }
         ProcurementCommand::Report { year, format } => {
@@ -741,7 +808,19 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
                 .store
                 .visit_add(&c.plan.meta.municipality_code, &v, false, &who(by))
                 .await?;
-            println!("visit {id} stored: {} {} ({orgnr})", v.date, v.company);
+            println!(
+                "{}",
+                msg(
+                    ctx.lang(),
+                    "cli-visit-stored",
+                    &[
+                        ("id", id.into()),
+                        ("date", v.date.to_string().into()),
+                        ("company", v.company.as_str().into()),
+                        ("orgnr", orgnr.to_string().into()),
+                    ],
+                )
+            );
         }
         VisitsCommand::Import { file, by } => {
             if let Some(done) = ctx.ensure_demo(&c.store, &c.plan).await? {
@@ -749,7 +828,7 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
             }
             println!(
                 "{}",
-                visits_import(&c.store, &c.plan, &file, &who(by)).await?
+                visits_import(ctx.lang(), &c.store, &c.plan, &file, &who(by)).await?
             );
         }
         VisitsCommand::List { format } => {
@@ -822,14 +901,26 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
                     .iter()
                     .filter(|(v, _)| v.date < cutoff)
                     .count();
-                println!("{n} visits dated before {cutoff} would be deleted");
+                println!(
+                    "{}",
+                    msg(
+                        ctx.lang(),
+                        "cli-visits-would-purge",
+                        &[("n", n.into()), ("date", cutoff.to_string().into())],
+                    )
+                );
             } else {
                 let n = c
                     .store
                     .visits_purge(&c.plan.meta.municipality_code, cutoff, &who(None))
                     .await?;
                 println!(
-                    "{n} visits dated before {cutoff} deleted (their counts are kept without names)"
+                    "{}",
+                    msg(
+                        ctx.lang(),
+                        "cli-visits-purged",
+                        &[("n", n.into()), ("date", cutoff.to_string().into())],
+                    )
                 );
             }
         }
@@ -838,9 +929,12 @@ pub async fn visits(ctx: &Options, command: VisitsCommand) -> anyhow::Result<Exi
                 .visit_delete(&c.plan.meta.municipality_code, id)
                 .await?
             {
-                println!("visit {id} deleted");
+                println!(
+                    "{}",
+                    msg(ctx.lang(), "cli-visit-deleted", &[("id", id.into())])
+                );
             } else {
-                bail!("no visit {id}");
+                bail!(msg(ctx.lang(), "cli-visit-not-found", &[("id", id.into())]));
             }
         }
     }
@@ -855,7 +949,7 @@ pub async fn pipeline(ctx: &Options, command: PipelineCommand) -> anyhow::Result
         PipelineCommand::Import { file, by } => {
             println!(
                 "{}",
-                pipeline_import(&c.store, &code, &file, &who(by)).await?
+                pipeline_import(ctx.lang(), &c.store, &code, &file, &who(by)).await?
             );
         }
         PipelineCommand::List { format } => {
@@ -924,7 +1018,12 @@ pub async fn pipeline(ctx: &Options, command: PipelineCommand) -> anyhow::Result
         PipelineCommand::Purge { older_than } => {
             let (cutoff, n) = app::pipeline::purge(&c.store, &code, older_than, &who(None)).await?;
             println!(
-                "{n} closed enquiries dated before {cutoff} deleted (their counts are kept without names)"
+                "{}",
+                msg(
+                    ctx.lang(),
+                    "cli-pipeline-purged",
+                    &[("n", n.into()), ("date", cutoff.to_string().into())],
+                )
             );
         }
     }
@@ -942,7 +1041,7 @@ pub async fn partners(ctx: &Options, command: PartnersCommand) -> anyhow::Result
         PartnersCommand::Import { file, by } => {
             println!(
                 "{}",
-                partners_import(&c.store, &c.plan, &file, &who(by)).await?
+                partners_import(ctx.lang(), &c.store, &c.plan, &file, &who(by)).await?
             );
         }
         PartnersCommand::List { format } => {
@@ -987,6 +1086,7 @@ mod tests {
     /// exactly as it was.
     #[tokio::test]
     async fn bad_inputs_name_file_line_field_and_change_nothing() {
+        const NB: plan::Lang = plan::Lang::Nb;
         let dir = workspace().join("tests/bad-input/registers");
         let expected = std::fs::read_to_string(dir.join("EXPECTED.tsv")).unwrap();
         let tmp = tempfile::tempdir().unwrap();
@@ -996,6 +1096,7 @@ mod tests {
         // Something in the store first, so "unchanged" is not trivially "empty".
         let example = workspace().join("data/registers/example");
         land_import(
+            NB,
             &store,
             "3203",
             &example.join("asker_naeringsarealer_SYNTETISK.geojson"),
@@ -1004,6 +1105,7 @@ mod tests {
         .await
         .unwrap();
         ledger_import(
+            NB,
             &store,
             "3203",
             &example.join("asker_fakturajournal_SYNTETISK.csv"),
@@ -1021,6 +1123,7 @@ mod tests {
             .await
             .unwrap();
         visits_import(
+            NB,
             &store,
             &plan,
             &example.join("asker_bedriftsbesok_SYNTETISK.csv"),
@@ -1029,6 +1132,7 @@ mod tests {
         .await
         .unwrap();
         pipeline_import(
+            NB,
             &store,
             "3203",
             &example.join("asker_investeringer_SYNTETISK.csv"),
@@ -1067,15 +1171,15 @@ mod tests {
             let (file, message) = line.split_once('\t').expect("file<TAB>message");
             let path = dir.join(file);
             let result = if file.contains("ledger") {
-                ledger_import(&store, "3203", &path).await
+                ledger_import(NB, &store, "3203", &path).await
             } else if file.contains("visits") {
-                visits_import(&store, &plan, &path, "t").await
+                visits_import(NB, &store, &plan, &path, "t").await
             } else if file.contains("pipeline") {
-                pipeline_import(&store, "3203", &path, "t").await
+                pipeline_import(NB, &store, "3203", &path, "t").await
             } else if file.contains("partners") {
-                partners_import(&store, &plan, &path, "t").await
+                partners_import(NB, &store, &plan, &path, "t").await
             } else {
-                land_import(&store, "3203", &path, "t").await
+                land_import(NB, &store, "3203", &path, "t").await
             };
             match result {
                 Ok(s) => failures.push(format!("{file}: imported, expected an error: {s}")),
